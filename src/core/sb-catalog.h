@@ -1,0 +1,85 @@
+/* sb-catalog.h — frameworks, themes and questions
+ *
+ * The shipped catalog lives in data/catalog.json, compiled into a GResource at
+ * /io/github/storybank/Storybank/catalog.json. It is merged into the bank by
+ * slug on every start; rows the person edited or hid are left alone.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "sb-database.h"
+
+G_BEGIN_DECLS
+
+#define SB_CATALOG_RESOURCE "/io/github/storybank/Storybank/catalog.json"
+
+#define SB_CATALOG_ERROR (sb_catalog_error_quark ())
+typedef enum
+{
+  SB_CATALOG_ERROR_INVALID,
+} SbCatalogError;
+GQuark sb_catalog_error_quark (void);
+
+/* ---- SbFramework ---------------------------------------------------- */
+
+#define SB_TYPE_FRAMEWORK (sb_framework_get_type ())
+G_DECLARE_FINAL_TYPE (SbFramework, sb_framework, SB, FRAMEWORK, GObject)
+
+gint64        sb_framework_get_id          (SbFramework *self);
+const char   *sb_framework_get_slug        (SbFramework *self);
+const char   *sb_framework_get_name        (SbFramework *self);
+const char   *sb_framework_get_description (SbFramework *self);
+gboolean      sb_framework_get_builtin     (SbFramework *self);
+
+/* ---- SbTheme -------------------------------------------------------- */
+
+#define SB_TYPE_THEME (sb_theme_get_type ())
+G_DECLARE_FINAL_TYPE (SbTheme, sb_theme, SB, THEME, GObject)
+
+gint64        sb_theme_get_id              (SbTheme *self);
+const char   *sb_theme_get_slug            (SbTheme *self);
+const char   *sb_theme_get_name            (SbTheme *self);
+const char   *sb_theme_get_description     (SbTheme *self);
+const char   *sb_theme_get_framework_slug  (SbTheme *self);
+gboolean      sb_theme_get_builtin         (SbTheme *self);
+
+/* ---- SbQuestion ----------------------------------------------------- */
+
+#define SB_TYPE_QUESTION (sb_question_get_type ())
+G_DECLARE_FINAL_TYPE (SbQuestion, sb_question, SB, QUESTION, GObject)
+
+gint64        sb_question_get_id           (SbQuestion *self);
+const char   *sb_question_get_slug         (SbQuestion *self);
+const char   *sb_question_get_text         (SbQuestion *self);
+const char   *sb_question_get_listen_for   (SbQuestion *self);
+gboolean      sb_question_get_builtin      (SbQuestion *self);
+/* Slugs of the question's themes, NULL-terminated; owned by the question. */
+const char * const *sb_question_get_theme_slugs (SbQuestion *self);
+gboolean      sb_question_has_theme        (SbQuestion *self,
+                                            const char *theme_slug);
+
+/* Constructors for the store; other code gets these from SbStore. */
+SbFramework  *sb_framework_new   (gint64 id, const char *slug, const char *name,
+                                  const char *description, gboolean builtin);
+SbTheme      *sb_theme_new       (gint64 id, const char *slug, const char *name,
+                                  const char *description, const char *framework_slug,
+                                  gboolean builtin);
+SbQuestion   *sb_question_new    (gint64 id, const char *slug, const char *text,
+                                  const char *listen_for, const char * const *theme_slugs,
+                                  gboolean builtin);
+
+/* Merges the catalog JSON in @data into the bank, in one transaction. Builtin
+ * rows not marked edited are refreshed; new slugs are added; nothing the person
+ * added, edited or hid is touched. Skips the work when the same catalog was
+ * merged before (its checksum is kept in the bank's meta table). */
+gboolean      sb_catalog_merge       (SbDatabase  *db,
+                                      GBytes      *data,
+                                      GError     **error);
+/* The same, with the catalog compiled into the program. */
+gboolean      sb_catalog_merge_builtin (SbDatabase *db,
+                                        GError    **error);
+
+G_END_DECLS

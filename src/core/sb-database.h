@@ -1,0 +1,80 @@
+/* sb-database.h — the SQLite connection behind a Storybank bank
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+#define SB_DATABASE_ERROR (sb_database_error_quark ())
+
+typedef enum
+{
+  SB_DATABASE_ERROR_OPEN,          /* the file or its folder could not be opened or created */
+  SB_DATABASE_ERROR_NOT_A_BANK,    /* not SQLite at all, or another program's SQLite file */
+  SB_DATABASE_ERROR_CORRUPT,       /* a damaged or truncated Storybank file */
+  SB_DATABASE_ERROR_TOO_NEW,       /* written by a newer Storybank */
+  SB_DATABASE_ERROR_BUSY,          /* another program holds the bank */
+  SB_DATABASE_ERROR_CONSTRAINT,    /* the change would break the bank's rules */
+  SB_DATABASE_ERROR_FAILED,        /* any other SQLite failure */
+} SbDatabaseError;
+
+/* The application_id stamped into every bank ("SBK1"). */
+#define SB_DATABASE_APPLICATION_ID 0x53424B31
+
+#define SB_TYPE_DATABASE (sb_database_get_type ())
+G_DECLARE_FINAL_TYPE (SbDatabase, sb_database, SB, DATABASE, GObject)
+
+GQuark        sb_database_error_quark       (void);
+char         *sb_database_default_path      (void);
+
+SbDatabase   *sb_database_open              (const char   *path,
+                                             GError      **error);
+const char   *sb_database_get_path          (SbDatabase   *self);
+sqlite3      *sb_database_get_handle        (SbDatabase   *self);
+int           sb_database_get_schema_version (SbDatabase  *self);
+int           sb_database_get_latest_schema_version (void);
+
+/* A cached statement, reset and with its bindings cleared; owned by the
+ * database, so never finalize it. */
+sqlite3_stmt *sb_database_prepare           (SbDatabase   *self,
+                                             const char   *sql,
+                                             GError      **error);
+gboolean      sb_database_exec              (SbDatabase   *self,
+                                             const char   *sql,
+                                             GError      **error);
+/* Steps a statement to SQLITE_DONE, turning failure into a GError. */
+gboolean      sb_database_step_done         (SbDatabase   *self,
+                                             sqlite3_stmt *stmt,
+                                             GError      **error);
+
+/* BEGIN IMMEDIATE / COMMIT / ROLLBACK. A failed commit rolls back. */
+gboolean      sb_database_begin             (SbDatabase   *self,
+                                             GError      **error);
+gboolean      sb_database_commit            (SbDatabase   *self,
+                                             GError      **error);
+void          sb_database_rollback          (SbDatabase   *self);
+gboolean      sb_database_in_transaction    (SbDatabase   *self);
+
+/* Fills @error from the connection's last error, prefixed by @what. */
+void          sb_database_set_error         (SbDatabase   *self,
+                                             GError      **error,
+                                             const char   *what);
+
+/* Small key/value settings kept in the bank itself (person's name, …). */
+char         *sb_database_get_meta          (SbDatabase   *self,
+                                             const char   *key);
+gboolean      sb_database_set_meta          (SbDatabase   *self,
+                                             const char   *key,
+                                             const char   *value,
+                                             GError      **error);
+
+/* Online backup of the whole bank to @dest_path. */
+gboolean      sb_database_backup_to         (SbDatabase   *self,
+                                             const char   *dest_path,
+                                             GError      **error);
+
+G_END_DECLS

@@ -1,0 +1,177 @@
+/* sb-store.h — the stories, their links, and the catalog, as the UI sees them
+ *
+ * SbStore owns the database connection. It keeps every story in memory as a
+ * GListModel (a bank holds tens, at most thousands, of stories) and writes each
+ * change through to SQLite at once. Widgets call the store; they never run SQL.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "sb-catalog.h"
+#include "sb-database.h"
+#include "sb-story.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  SB_STRENGTH_NONE      = 0,
+  SB_STRENGTH_PRIMARY   = 1,
+  SB_STRENGTH_SECONDARY = 2,
+} SbStrength;
+
+typedef struct
+{
+  char       *theme_slug;
+  SbStrength  strength;
+} SbThemeLink;
+
+#define SB_STORE_ERROR (sb_store_error_quark ())
+typedef enum
+{
+  SB_STORE_ERROR_NOT_FOUND,     /* an unknown story, theme, framework or question */
+  SB_STORE_ERROR_INVALID,       /* a value the bank cannot take (empty text, …) */
+} SbStoreError;
+GQuark sb_store_error_quark (void);
+
+#define SB_TYPE_STORE (sb_store_get_type ())
+G_DECLARE_FINAL_TYPE (SbStore, sb_store, SB, STORE, GObject)
+
+/* Opens (or creates) the bank at @path — NULL for the default path —,
+ * migrates it, merges the builtin catalog and loads the stories. */
+SbStore      *sb_store_open                  (const char  *path,
+                                              GError     **error);
+SbStore      *sb_store_new_for_database      (SbDatabase  *db,
+                                              GError     **error);
+SbDatabase   *sb_store_get_database          (SbStore     *self);
+
+/* ---- stories -------------------------------------------------------- */
+
+/* A GListModel of SbStory, newest-updated first is NOT promised: the order is
+ * creation order (stable while the person types). */
+GListModel   *sb_store_get_stories           (SbStore     *self);
+guint         sb_store_get_n_stories         (SbStore     *self);
+SbStory      *sb_store_find_story            (SbStore     *self,
+                                              const char  *uuid);
+SbStory      *sb_store_create_story          (SbStore     *self,
+                                              const char  *title,
+                                              GError     **error);
+/* Adds a story built elsewhere (import); its uuid is kept or made. */
+gboolean      sb_store_insert_story          (SbStore     *self,
+                                              SbStory     *story,
+                                              GError     **error);
+/* Writes the story's fields and status; bumps updated unless @keep_updated. */
+gboolean      sb_store_save_story            (SbStore     *self,
+                                              SbStory     *story,
+                                              GError     **error);
+/* Removes the story and its links. The returned snapshot brings it back with
+ * sb_store_restore_story() (undo); free it with sb_deleted_story_free(). */
+typedef struct _SbDeletedStory SbDeletedStory;
+SbDeletedStory *sb_store_delete_story        (SbStore     *self,
+                                              SbStory     *story,
+                                              GError     **error);
+SbStory      *sb_store_restore_story         (SbStore        *self,
+                                              SbDeletedStory *deleted,
+                                              GError        **error);
+void          sb_deleted_story_free          (SbDeletedStory *deleted);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SbDeletedStory, sb_deleted_story_free)
+
+/* Full-text search over every text field, best match first (bm25, the title
+ * weighted highest). Each word is matched as a prefix. An empty query gives
+ * every story. Returns a new array of SbStory refs. */
+GPtrArray    *sb_store_search_stories        (SbStore     *self,
+                                              const char  *query,
+                                              GError     **error);
+
+/* ---- theme links ---------------------------------------------------- */
+
+/* Links (or, with SB_STRENGTH_NONE, unlinks) a story and a theme. */
+gboolean      sb_store_set_story_theme       (SbStore     *self,
+                                              SbStory     *story,
+                                              const char  *theme_slug,
+                                              SbStrength   strength,
+                                              GError     **error);
+SbStrength    sb_store_get_story_theme       (SbStore     *self,
+                                              SbStory     *story,
+                                              const char  *theme_slug);
+/* Array of SbThemeLink, in catalog order. Free with g_array_unref. */
+GArray       *sb_store_get_story_themes      (SbStore     *self,
+                                              SbStory     *story);
+/* Stories linked to a theme, primary links first. Array of SbStory refs. */
+GPtrArray    *sb_store_get_theme_stories     (SbStore     *self,
+                                              const char  *theme_slug);
+
+/* ---- catalog -------------------------------------------------------- */
+
+GListModel   *sb_store_get_frameworks        (SbStore     *self); /* SbFramework */
+SbFramework  *sb_store_find_framework        (SbStore     *self,
+                                              const char  *slug);
+/* Themes of one framework in catalog order; NULL slug: every theme. */
+GListModel   *sb_store_get_themes            (SbStore     *self,
+                                              const char  *framework_slug);
+SbTheme      *sb_store_find_theme            (SbStore     *self,
+                                              const char  *slug);
+/* A theme of the person's own; its slug is made from the name. */
+SbTheme      *sb_store_add_theme             (SbStore     *self,
+                                              const char  *framework_slug,
+                                              const char  *name,
+                                              const char  *description,
+                                              GError     **error);
+
+GListModel   *sb_store_get_questions         (SbStore     *self); /* SbQuestion */
+SbQuestion   *sb_store_find_question         (SbStore     *self,
+                                              const char  *slug);
+SbQuestion   *sb_store_add_question          (SbStore     *self,
+                                              const char  *text,
+                                              const char  *listen_for,
+                                              const char * const *theme_slugs,
+                                              GError     **error);
+/* Edits a question; a builtin one is marked edited and no longer refreshed. */
+gboolean      sb_store_update_question       (SbStore     *self,
+                                              SbQuestion  *question,
+                                              const char  *text,
+                                              const char  *listen_for,
+                                              const char * const *theme_slugs,
+                                              GError     **error);
+/* Deletes the person's question; a builtin one is hidden for good. */
+gboolean      sb_store_delete_question       (SbStore     *self,
+                                              SbQuestion  *question,
+                                              GError     **error);
+
+/* ---- question links (the person's chosen answers) ------------------- */
+
+gboolean      sb_store_set_story_question    (SbStore     *self,
+                                              SbStory     *story,
+                                              const char  *question_slug,
+                                              gboolean     linked,
+                                              GError     **error);
+GPtrArray    *sb_store_get_question_stories  (SbStore     *self,
+                                              const char  *question_slug); /* SbStory */
+GStrv         sb_store_get_story_questions   (SbStore     *self,
+                                              SbStory     *story);          /* slugs */
+
+/* ---- bank settings -------------------------------------------------- */
+
+char         *sb_store_get_person_name       (SbStore     *self);
+gboolean      sb_store_set_person_name       (SbStore     *self,
+                                              const char  *name,
+                                              GError     **error);
+
+/* Runs @func inside one transaction; on failure everything it did is rolled
+ * back and the in-memory model reloaded. Used by import. */
+typedef gboolean (*SbStoreTransactionFunc) (SbStore *store, gpointer user_data, GError **error);
+gboolean      sb_store_run_in_transaction    (SbStore     *self,
+                                              SbStoreTransactionFunc func,
+                                              gpointer     user_data,
+                                              GError     **error);
+
+G_END_DECLS
+
+/* Signals:
+ *  "story-links-changed" (SbStory *story)   theme or question links changed
+ *  "catalog-changed"     ()                  themes or questions added/edited/removed
+ *  "stories-reloaded"    ()                  the model was rebuilt (import, rollback)
+ * Story field changes are announced by SbStory's own notify signals. */

@@ -1,0 +1,95 @@
+/* sb-story.h — one STAR-L story
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  SB_STORY_STATUS_DRAFT = 0,
+  SB_STORY_STATUS_READY = 1,
+} SbStoryStatus;
+
+typedef enum
+{
+  SB_STORY_FIELD_TITLE,
+  SB_STORY_FIELD_SITUATION,
+  SB_STORY_FIELD_TASK,
+  SB_STORY_FIELD_ACTION,
+  SB_STORY_FIELD_RESULT,
+  SB_STORY_FIELD_LEARNING,
+  SB_STORY_FIELD_NOTES,
+  SB_STORY_N_FIELDS
+} SbStoryField;
+
+/* Speaking pace used for the spoken-length estimate, words per minute. */
+#define SB_STORY_WORDS_PER_MINUTE 140
+
+#define SB_TYPE_STORY (sb_story_get_type ())
+G_DECLARE_FINAL_TYPE (SbStory, sb_story, SB, STORY, GObject)
+
+SbStory      *sb_story_new                (void);
+
+/* The row id in the bank, 0 while the story is not stored. */
+gint64        sb_story_get_id             (SbStory      *self);
+void          sb_story_set_id             (SbStory      *self,
+                                           gint64        id);
+const char   *sb_story_get_uuid           (SbStory      *self);
+void          sb_story_set_uuid           (SbStory      *self,
+                                           const char   *uuid);
+
+/* Text fields by enum; a NULL value is stored as "". */
+const char   *sb_story_get_field          (SbStory      *self,
+                                           SbStoryField  field);
+void          sb_story_set_field          (SbStory      *self,
+                                           SbStoryField  field,
+                                           const char   *value);
+const char   *sb_story_field_to_string    (SbStoryField  field); /* "title", "situation", … */
+gboolean      sb_story_field_from_string  (const char   *name,
+                                           SbStoryField *field);
+
+const char   *sb_story_get_title          (SbStory      *self);
+void          sb_story_set_title          (SbStory      *self,
+                                           const char   *title);
+const char   *sb_story_get_situation      (SbStory      *self);
+const char   *sb_story_get_task           (SbStory      *self);
+const char   *sb_story_get_action         (SbStory      *self);
+const char   *sb_story_get_result         (SbStory      *self);
+const char   *sb_story_get_learning       (SbStory      *self);
+const char   *sb_story_get_notes          (SbStory      *self);
+
+SbStoryStatus sb_story_get_status         (SbStory      *self);
+void          sb_story_set_status         (SbStory      *self,
+                                           SbStoryStatus status);
+gboolean      sb_story_get_is_example     (SbStory      *self);
+void          sb_story_set_is_example     (SbStory      *self,
+                                           gboolean      is_example);
+
+/* Unix seconds, UTC. */
+gint64        sb_story_get_created        (SbStory      *self);
+void          sb_story_set_created        (SbStory      *self,
+                                           gint64        created);
+gint64        sb_story_get_updated        (SbStory      *self);
+void          sb_story_set_updated        (SbStory      *self,
+                                           gint64        updated);
+
+/* Derived: words in the five STAR-L sections (not title or notes), and the
+ * seconds it takes to say them at SB_STORY_WORDS_PER_MINUTE. */
+guint         sb_story_get_word_count     (SbStory      *self);
+guint         sb_story_get_field_word_count (SbStory    *self,
+                                           SbStoryField  field);
+guint         sb_story_get_speaking_seconds (SbStory    *self);
+guint         sb_count_words              (const char   *text);
+
+/* TRUE when a field has changed since the last sb_story_mark_saved(). */
+gboolean      sb_story_get_dirty          (SbStory      *self);
+void          sb_story_mark_saved         (SbStory      *self);
+
+/* The title, or "Untitled story" (translated) when empty. */
+const char   *sb_story_get_display_title  (SbStory      *self);
+
+G_END_DECLS

@@ -59,11 +59,12 @@ SbStory      *sb_store_find_story            (SbStore     *self,
 SbStory      *sb_store_create_story          (SbStore     *self,
                                               const char  *title,
                                               GError     **error);
-/* Adds a story built elsewhere (import); its uuid is kept or made. */
+/* Adds a story built elsewhere (import); its uuid is kept or made, and its
+ * created/updated times are kept when set (non-zero). */
 gboolean      sb_store_insert_story          (SbStore     *self,
                                               SbStory     *story,
                                               GError     **error);
-/* Writes the story's fields and status; bumps updated unless @keep_updated. */
+/* Writes the story's fields and status, and sets updated to now. */
 gboolean      sb_store_save_story            (SbStore     *self,
                                               SbStory     *story,
                                               GError     **error);
@@ -121,10 +122,31 @@ SbTheme      *sb_store_add_theme             (SbStore     *self,
                                               const char  *description,
                                               GError     **error);
 
+/* A framework of the person's own (import of a file that defines one). */
+SbFramework  *sb_store_add_framework         (SbStore     *self,
+                                              const char  *slug,
+                                              const char  *name,
+                                              const char  *description,
+                                              GError     **error);
+/* Like sb_store_add_theme, but keeps @slug (import). Fails if it exists. */
+SbTheme      *sb_store_add_theme_with_slug   (SbStore     *self,
+                                              const char  *framework_slug,
+                                              const char  *slug,
+                                              const char  *name,
+                                              const char  *description,
+                                              GError     **error);
+
 GListModel   *sb_store_get_questions         (SbStore     *self); /* SbQuestion */
 SbQuestion   *sb_store_find_question         (SbStore     *self,
                                               const char  *slug);
 SbQuestion   *sb_store_add_question          (SbStore     *self,
+                                              const char  *text,
+                                              const char  *listen_for,
+                                              const char * const *theme_slugs,
+                                              GError     **error);
+/* Like sb_store_add_question, but keeps @slug (import). Fails if it exists. */
+SbQuestion   *sb_store_add_question_with_slug (SbStore    *self,
+                                              const char  *slug,
                                               const char  *text,
                                               const char  *listen_for,
                                               const char * const *theme_slugs,

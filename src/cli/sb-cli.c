@@ -1,0 +1,182 @@
+/* sb-cli.c — the headless command line, run before any window or display
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sb-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "sb-cheat-sheet.h"
+#include "sb-cli.h"
+#include "sb-coverage.h"
+#include "sb-exchange.h"
+#include "sb-store.h"
+
+void
+sb_cli_add_options (GApplication *app)
+{
+  const GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Use the bank at PATH instead of the default one"), N_("PATH") },
+    { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Merge a Storybank JSON file into the bank (all or nothing) and exit"), N_("FILE") },
+    { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Write the whole bank as Storybank JSON and exit"), N_("FILE") },
+    { "export-markdown", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Write the stories as a Markdown document and exit"), N_("FILE") },
+    { "coverage", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Print the themes × stories matrix and exit"), NULL },
+    { "cheat-sheet", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Write the one-page cheat sheet as a PDF and exit"), N_("FILE.pdf") },
+    { "framework", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("The framework for --coverage and --cheat-sheet (default: core)"), N_("SLUG") },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Paper size for --cheat-sheet: a4 or letter (default: from the locale)"), N_("SIZE") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Print the version and exit"), NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (app, entries);
+  g_application_set_option_context_summary (app,
+    _("A private workbook for behavioral interviews: STAR-L stories, theme coverage, "
+      "a question bank and a one-page cheat sheet."));
+}
+
+static const char *
+lookup_filename (GVariantDict *options,
+                 const char   *name)
+{
+  const char *value = NULL;
+
+  if (!g_variant_dict_lookup (options, name, "^&ay", &value))
+    return NULL;
+  return value;
+}
+
+static const char *
+lookup_string (GVariantDict *options,
+               const char   *name)
+{
+  const char *value = NULL;
+
+  if (!g_variant_dict_lookup (options, name, "&s", &value))
+    return NULL;
+  return value;
+}
+
+const char *
+sb_cli_get_database_path (GVariantDict *options)
+{
+  return lookup_filename (options, "database");
+}
+
+static int
+fail (const GError *error)
+{
+  g_printerr ("storybank: %s\n", error->message);
+  return 1;
+}
+
+static int
+fail_literal (const char *message)
+{
+  g_printerr ("storybank: %s\n", message);
+  return 2;
+}
+
+int
+sb_cli_handle_local_options (GVariantDict *options)
+{
+  g_autoptr(SbStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *database = sb_cli_get_database_path (options);
+  const char *import = lookup_filename (options, "import");
+  const char *export = lookup_filename (options, "export");
+  const char *markdown = lookup_filename (options, "export-markdown");
+  const char *cheat_sheet = lookup_filename (options, "cheat-sheet");
+  const char *framework = lookup_string (options, "framework");
+  const char *paper = lookup_string (options, "paper");
+  gboolean coverage = g_variant_dict_contains (options, "coverage");
+  SbCheatSheetOptions sheet_options;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("storybank %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (import == NULL && export == NULL && markdown == NULL && cheat_sheet == NULL && !coverage)
+    {
+      if (framework != NULL || paper != NULL)
+        return fail_literal (_("--framework and --paper go with --coverage or --cheat-sheet"));
+      return -1;
+    }
+
+  /* Check every argument before the bank is touched. */
+  sb_cheat_sheet_options_init (&sheet_options);
+  if (paper != NULL && !sb_paper_size_from_string (paper, &sheet_options.paper))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("--paper: “%s” is not a paper size; use a4 or letter"), paper);
+      return fail_literal (message);
+    }
+
+  store = sb_store_open (database, &error);
+  if (store == NULL)
+    return fail (error);
+
+  if (framework != NULL && sb_store_find_framework (store, framework) == NULL)
+    {
+      g_autoptr(GString) known = g_string_new (NULL);
+      GListModel *frameworks = sb_store_get_frameworks (store);
+      g_autofree char *message = NULL;
+
+      for (guint i = 0; i < g_list_model_get_n_items (frameworks); i++)
+        {
+          g_autoptr(SbFramework) fw = g_list_model_get_item (frameworks, i);
+          g_string_append_printf (known, "%s%s", i > 0 ? ", " : "", sb_framework_get_slug (fw));
+        }
+      message = g_strdup_printf (_("--framework: there is no framework “%s” (known: %s)"),
+                                 framework, known->str);
+      return fail_literal (message);
+    }
+  sheet_options.framework_slug = framework;
+
+  if (import != NULL)
+    {
+      SbImportSummary summary = { 0, };
+
+      if (!sb_exchange_import_json_file (store, import, &summary, &error))
+        return fail (error);
+      g_print (_("Imported %s: %u stories added, %u updated, %u questions and %u themes added\n"),
+                  import, summary.stories_added, summary.stories_updated,
+                  summary.questions_added, summary.themes_added);
+    }
+
+  if (export != NULL && !sb_exchange_export_json_file (store, export, &error))
+    return fail (error);
+
+  if (markdown != NULL && !sb_exchange_export_markdown_file (store, markdown, &error))
+    return fail (error);
+
+  if (cheat_sheet != NULL && !sb_cheat_sheet_export_pdf (store, &sheet_options, cheat_sheet, &error))
+    return fail (error);
+
+  if (coverage)
+    {
+      g_autoptr(SbCoverage) matrix = sb_coverage_new (store, framework, &error);
+      g_autofree char *text = NULL;
+
+      if (matrix == NULL)
+        return fail (error);
+      text = sb_coverage_format_text (matrix);
+      fputs (text, stdout);
+      fflush (stdout);
+    }
+
+  return 0;
+}

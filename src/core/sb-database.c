@@ -1,0 +1,723 @@
+/* sb-database.c — the SQLite connection behind a Storybank bank
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sb-database"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "sb-database.h"
+
+struct _SbDatabase
+{
+  GObject     parent_instance;
+
+  char       *path;
+  sqlite3    *db;
+  GHashTable *statements;   /* const SQL text (interned) → sqlite3_stmt* */
+  guint       in_transaction : 1;
+};
+
+G_DEFINE_FINAL_TYPE (SbDatabase, sb_database, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (sb-database-error-quark, sb_database_error)
+
+/* Each migration brings the schema from version N to N + 1 and runs in one
+ * transaction together with the user_version bump. Never edit a released
+ * entry: add a new one. */
+static const char *migrations[] = {
+  /* 1: stories, the catalog and their links */
+  "CREATE TABLE meta ("
+  "  key   TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE frameworks ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  slug        TEXT NOT NULL UNIQUE,"
+  "  name        TEXT NOT NULL,"
+  "  description TEXT NOT NULL DEFAULT '',"
+  "  position    INTEGER NOT NULL DEFAULT 0,"
+  "  builtin     INTEGER NOT NULL DEFAULT 0,"
+  "  edited      INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE TABLE themes ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  framework_id INTEGER NOT NULL REFERENCES frameworks (id) ON DELETE CASCADE,"
+  "  slug         TEXT NOT NULL UNIQUE,"
+  "  name         TEXT NOT NULL,"
+  "  description  TEXT NOT NULL DEFAULT '',"
+  "  position     INTEGER NOT NULL DEFAULT 0,"
+  "  builtin      INTEGER NOT NULL DEFAULT 0,"
+  "  edited       INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX themes_framework ON themes (framework_id, position);"
+  "CREATE TABLE stories ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  uuid       TEXT NOT NULL UNIQUE,"
+  "  title      TEXT NOT NULL DEFAULT '',"
+  "  situation  TEXT NOT NULL DEFAULT '',"
+  "  task       TEXT NOT NULL DEFAULT '',"
+  "  action     TEXT NOT NULL DEFAULT '',"
+  "  result     TEXT NOT NULL DEFAULT '',"
+  "  learning   TEXT NOT NULL DEFAULT '',"
+  "  notes      TEXT NOT NULL DEFAULT '',"
+  "  status     INTEGER NOT NULL DEFAULT 0 CHECK (status IN (0, 1)),"
+  "  is_example INTEGER NOT NULL DEFAULT 0,"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE story_themes ("
+  "  story_id INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,"
+  "  theme_id INTEGER NOT NULL REFERENCES themes (id) ON DELETE CASCADE,"
+  "  strength INTEGER NOT NULL CHECK (strength IN (1, 2)),"
+  "  PRIMARY KEY (story_id, theme_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX story_themes_theme ON story_themes (theme_id);"
+  "CREATE TABLE questions ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  slug       TEXT NOT NULL UNIQUE,"
+  "  text       TEXT NOT NULL,"
+  "  listen_for TEXT NOT NULL DEFAULT '',"
+  "  position   INTEGER NOT NULL DEFAULT 0,"
+  "  builtin    INTEGER NOT NULL DEFAULT 0,"
+  "  edited     INTEGER NOT NULL DEFAULT 0,"
+  "  hidden     INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE TABLE question_themes ("
+  "  question_id INTEGER NOT NULL REFERENCES questions (id) ON DELETE CASCADE,"
+  "  theme_id    INTEGER NOT NULL REFERENCES themes (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (question_id, theme_id)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE story_questions ("
+  "  story_id    INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,"
+  "  question_id INTEGER NOT NULL REFERENCES questions (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (story_id, question_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX story_questions_question ON story_questions (question_id);"
+  "CREATE VIRTUAL TABLE stories_fts USING fts5 ("
+  "  title, situation, task, action, result, learning, notes,"
+  "  content = 'stories', content_rowid = 'id',"
+  "  tokenize = 'unicode61 remove_diacritics 2'"
+  ");"
+  "CREATE TRIGGER stories_ai AFTER INSERT ON stories BEGIN"
+  "  INSERT INTO stories_fts (rowid, title, situation, task, action, result, learning, notes)"
+  "  VALUES (new.id, new.title, new.situation, new.task, new.action, new.result, new.learning, new.notes);"
+  "END;"
+  "CREATE TRIGGER stories_ad AFTER DELETE ON stories BEGIN"
+  "  INSERT INTO stories_fts (stories_fts, rowid, title, situation, task, action, result, learning, notes)"
+  "  VALUES ('delete', old.id, old.title, old.situation, old.task, old.action, old.result, old.learning, old.notes);"
+  "END;"
+  "CREATE TRIGGER stories_au AFTER UPDATE ON stories BEGIN"
+  "  INSERT INTO stories_fts (stories_fts, rowid, title, situation, task, action, result, learning, notes)"
+  "  VALUES ('delete', old.id, old.title, old.situation, old.task, old.action, old.result, old.learning, old.notes);"
+  "  INSERT INTO stories_fts (rowid, title, situation, task, action, result, learning, notes)"
+  "  VALUES (new.id, new.title, new.situation, new.task, new.action, new.result, new.learning, new.notes);"
+  "END;",
+
+  /* 2: the rehearsal log, for timed practice and spaced repetition */
+  "CREATE TABLE practice_log ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  story_id    INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,"
+  "  question_id INTEGER REFERENCES questions (id) ON DELETE SET NULL,"
+  "  practiced_at INTEGER NOT NULL,"
+  "  seconds     INTEGER NOT NULL CHECK (seconds >= 0),"
+  "  rating      INTEGER CHECK (rating BETWEEN 1 AND 5)"
+  ");"
+  "CREATE INDEX practice_log_story ON practice_log (story_id, practiced_at);",
+};
+
+static void
+sb_database_finalize (GObject *object)
+{
+  SbDatabase *self = (SbDatabase *)object;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    {
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+    }
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (sb_database_parent_class)->finalize (object);
+}
+
+static void
+sb_database_class_init (SbDatabaseClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = sb_database_finalize;
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+sb_database_init (SbDatabase *self)
+{
+  self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                            finalize_statement);
+}
+
+static int
+error_code_for_sqlite (int rc)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_NOTADB:
+      return SB_DATABASE_ERROR_NOT_A_BANK;
+    case SQLITE_CORRUPT:
+      return SB_DATABASE_ERROR_CORRUPT;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return SB_DATABASE_ERROR_BUSY;
+    case SQLITE_CONSTRAINT:
+      return SB_DATABASE_ERROR_CONSTRAINT;
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+    case SQLITE_READONLY:
+      return SB_DATABASE_ERROR_OPEN;
+    default:
+      return SB_DATABASE_ERROR_FAILED;
+    }
+}
+
+void
+sb_database_set_error (SbDatabase  *self,
+                       GError     **error,
+                       const char  *what)
+{
+  int rc = sqlite3_extended_errcode (self->db);
+
+  g_set_error (error, SB_DATABASE_ERROR, error_code_for_sqlite (rc),
+               "%s: %s", what, sqlite3_errmsg (self->db));
+}
+
+char *
+sb_database_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "storybank", "storybank.sqlite3", NULL);
+}
+
+/* Reads the first bytes of an existing file without opening it through
+ * SQLite, so a file that is not ours is never touched. */
+static gboolean
+check_header (const char  *path,
+              gboolean    *out_empty,
+              GError     **error)
+{
+  static const char magic[16] = "SQLite format 3";
+  g_autofree char *display = g_filename_display_name (path);
+  char header[100];
+  ssize_t n;
+  int fd;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_OPEN,
+                   _("Could not open “%s”: %s"), display, g_strerror (saved));
+      return FALSE;
+    }
+  n = read (fd, header, sizeof header);
+  close (fd);
+
+  if (n == 0)
+    {
+      *out_empty = TRUE;
+      return TRUE;
+    }
+  *out_empty = FALSE;
+
+  if (n < (ssize_t) sizeof header || memcmp (header, magic, sizeof magic) != 0)
+    {
+      g_set_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_NOT_A_BANK,
+                   _("“%s” is not a Storybank bank: it is not an SQLite database"), display);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+query_int (sqlite3     *db,
+           const char  *sql,
+           int         *out,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *out = sqlite3_column_int (stmt, 0);
+      sqlite3_finalize (stmt);
+      return TRUE;
+    }
+  g_set_error (error, SB_DATABASE_ERROR, error_code_for_sqlite (rc), "%s", sqlite3_errmsg (db));
+  sqlite3_finalize (stmt);
+  return FALSE;
+}
+
+/* Opens an existing file read-only and decides whether it is a Storybank
+ * bank this program can use: the right application_id (or a blank SQLite
+ * file), a schema version it knows, and pages that pass quick_check. Nothing
+ * is written. */
+static gboolean
+vet_existing_file (const char  *path,
+                   GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  g_autoptr(GError) local_error = NULL;
+  sqlite3 *db = NULL;
+  int app_id = 0;
+  int version = 0;
+  int n_tables = 0;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_OPEN,
+                   _("Could not open “%s”: %s"), display, sqlite3_errstr (rc));
+      sqlite3_close_v2 (db);
+      return FALSE;
+    }
+
+  if (!query_int (db, "PRAGMA application_id", &app_id, &local_error) ||
+      !query_int (db, "PRAGMA user_version", &version, &local_error) ||
+      !query_int (db, "SELECT count(*) FROM sqlite_schema", &n_tables, &local_error))
+    {
+      if (g_error_matches (local_error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_NOT_A_BANK))
+        g_set_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_NOT_A_BANK,
+                     _("“%s” is not a Storybank bank: it is not an SQLite database"), display);
+      else
+        g_set_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_CORRUPT,
+                     _("“%s” is damaged and cannot be read (%s)"), display, local_error->message);
+      sqlite3_close_v2 (db);
+      return FALSE;
+    }
+
+  if (app_id != SB_DATABASE_APPLICATION_ID && !(app_id == 0 && n_tables == 0))
+    {
+      g_set_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_NOT_A_BANK,
+                   _("“%s” is not a Storybank bank: it is another program’s SQLite database"),
+                   display);
+      sqlite3_close_v2 (db);
+      return FALSE;
+    }
+
+  if (version > (int) G_N_ELEMENTS (migrations))
+    {
+      g_set_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_TOO_NEW,
+                   _("“%s” was written by a newer Storybank (schema %d; this version knows up to %d). "
+                     "Update Storybank to open it."),
+                   display, version, (int) G_N_ELEMENTS (migrations));
+      sqlite3_close_v2 (db);
+      return FALSE;
+    }
+
+  {
+    sqlite3_stmt *stmt = NULL;
+    const char *verdict = NULL;
+
+    rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
+    if (rc == SQLITE_OK)
+      rc = sqlite3_step (stmt);
+    if (rc == SQLITE_ROW)
+      verdict = (const char *) sqlite3_column_text (stmt, 0);
+    if (rc != SQLITE_ROW || g_strcmp0 (verdict, "ok") != 0)
+      {
+        g_set_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_CORRUPT,
+                     _("“%s” is damaged and cannot be read (%s)"), display,
+                     verdict != NULL ? verdict : sqlite3_errmsg (db));
+        sqlite3_finalize (stmt);
+        sqlite3_close_v2 (db);
+        return FALSE;
+      }
+    sqlite3_finalize (stmt);
+  }
+
+  sqlite3_close_v2 (db);
+  return TRUE;
+}
+
+/* Creates the folder (0700) and an empty file (0600) so that SQLite, and the
+ * -wal and -shm files it makes with the same mode, never expose the bank. */
+static gboolean
+create_private_file (const char  *path,
+                     GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *display = g_filename_display_name (path);
+  int fd;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_autofree char *dir_display = g_filename_display_name (dir);
+      g_set_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_OPEN,
+                   _("Could not create the folder “%s”: %s"), dir_display, g_strerror (saved));
+      return FALSE;
+    }
+
+  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0 && errno != EEXIST)
+    {
+      int saved = errno;
+      g_set_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_OPEN,
+                   _("Could not create “%s”: %s"), display, g_strerror (saved));
+      return FALSE;
+    }
+  if (fd >= 0)
+    {
+      fchmod (fd, 0600);
+      close (fd);
+    }
+  return TRUE;
+}
+
+gboolean
+sb_database_exec (SbDatabase  *self,
+                  const char  *sql,
+                  GError     **error)
+{
+  char *message = NULL;
+  int rc;
+
+  g_return_val_if_fail (SB_IS_DATABASE (self), FALSE);
+
+  rc = sqlite3_exec (self->db, sql, NULL, NULL, &message);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, SB_DATABASE_ERROR, error_code_for_sqlite (rc),
+                   _("The bank could not be updated: %s"),
+                   message != NULL ? message : sqlite3_errstr (rc));
+      sqlite3_free (message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+sb_database_begin (SbDatabase  *self,
+                   GError     **error)
+{
+  g_return_val_if_fail (SB_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (!self->in_transaction, FALSE);
+
+  if (!sb_database_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  self->in_transaction = TRUE;
+  return TRUE;
+}
+
+gboolean
+sb_database_commit (SbDatabase  *self,
+                    GError     **error)
+{
+  g_return_val_if_fail (SB_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (self->in_transaction, FALSE);
+
+  if (!sb_database_exec (self, "COMMIT", error))
+    {
+      sb_database_rollback (self);
+      return FALSE;
+    }
+  self->in_transaction = FALSE;
+  return TRUE;
+}
+
+void
+sb_database_rollback (SbDatabase *self)
+{
+  g_return_if_fail (SB_IS_DATABASE (self));
+
+  /* After some errors SQLite has already rolled back; a second ROLLBACK then
+   * fails harmlessly, so its result is not interesting. */
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  self->in_transaction = FALSE;
+}
+
+gboolean
+sb_database_in_transaction (SbDatabase *self)
+{
+  g_return_val_if_fail (SB_IS_DATABASE (self), FALSE);
+  return self->in_transaction;
+}
+
+static gboolean
+migrate (SbDatabase  *self,
+         GError     **error)
+{
+  int version = 0;
+  int app_id = 0;
+
+  if (!query_int (self->db, "PRAGMA user_version", &version, error) ||
+      !query_int (self->db, "PRAGMA application_id", &app_id, error))
+    return FALSE;
+
+  for (int target = version + 1; target <= (int) G_N_ELEMENTS (migrations); target++)
+    {
+      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", target);
+      g_autoptr(GError) local_error = NULL;
+
+      if (!sb_database_begin (self, error))
+        return FALSE;
+      if (!sb_database_exec (self, migrations[target - 1], &local_error) ||
+          !sb_database_exec (self, bump, &local_error) ||
+          (app_id != SB_DATABASE_APPLICATION_ID &&
+           !sb_database_exec (self, "PRAGMA application_id = " G_STRINGIFY (SB_DATABASE_APPLICATION_ID),
+                              &local_error)))
+        {
+          sb_database_rollback (self);
+          g_set_error (error, SB_DATABASE_ERROR, local_error->code,
+                       _("Could not update the bank to schema %d: %s"),
+                       target, local_error->message);
+          return FALSE;
+        }
+      if (!sb_database_commit (self, error))
+        return FALSE;
+      app_id = SB_DATABASE_APPLICATION_ID;
+    }
+
+  return TRUE;
+}
+
+SbDatabase *
+sb_database_open (const char  *path,
+                  GError     **error)
+{
+  g_autoptr(SbDatabase) self = NULL;
+  g_autofree char *default_path = NULL;
+  g_autofree char *display = NULL;
+  gboolean empty = TRUE;
+  int rc;
+
+  if (path == NULL)
+    path = default_path = sb_database_default_path ();
+  display = g_filename_display_name (path);
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        {
+          g_set_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_OPEN,
+                       _("“%s” is a folder, not a Storybank bank"), display);
+          return NULL;
+        }
+      if (!check_header (path, &empty, error))
+        return NULL;
+      if (!empty && !vet_existing_file (path, error))
+        return NULL;
+    }
+  else if (!create_private_file (path, error))
+    return NULL;
+
+  self = g_object_new (SB_TYPE_DATABASE, NULL);
+  self->path = g_strdup (path);
+
+  rc = sqlite3_open_v2 (path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_EXRESCODE,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_OPEN,
+                   _("Could not open “%s”: %s"), display, sqlite3_errstr (rc));
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (self->db, TRUE);
+  sqlite3_busy_timeout (self->db, 5000);
+
+  if (!sb_database_exec (self,
+                         "PRAGMA journal_mode = WAL;"
+                         "PRAGMA synchronous = NORMAL;"
+                         "PRAGMA foreign_keys = ON;",
+                         error))
+    return NULL;
+
+  if (!migrate (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+sb_database_get_path (SbDatabase *self)
+{
+  g_return_val_if_fail (SB_IS_DATABASE (self), NULL);
+  return self->path;
+}
+
+sqlite3 *
+sb_database_get_handle (SbDatabase *self)
+{
+  g_return_val_if_fail (SB_IS_DATABASE (self), NULL);
+  return self->db;
+}
+
+int
+sb_database_get_schema_version (SbDatabase *self)
+{
+  int version = -1;
+
+  g_return_val_if_fail (SB_IS_DATABASE (self), -1);
+  query_int (self->db, "PRAGMA user_version", &version, NULL);
+  return version;
+}
+
+int
+sb_database_get_latest_schema_version (void)
+{
+  return G_N_ELEMENTS (migrations);
+}
+
+sqlite3_stmt *
+sb_database_prepare (SbDatabase  *self,
+                     const char  *sql,
+                     GError     **error)
+{
+  const char *key;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SB_IS_DATABASE (self), NULL);
+
+  key = g_intern_string (sql);
+  stmt = g_hash_table_lookup (self->statements, key);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      sb_database_set_error (self, error, _("The bank could not be read"));
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, (gpointer) key, stmt);
+  return stmt;
+}
+
+gboolean
+sb_database_step_done (SbDatabase    *self,
+                       sqlite3_stmt  *stmt,
+                       GError       **error)
+{
+  int rc;
+
+  rc = sqlite3_step (stmt);
+  while (rc == SQLITE_ROW)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      sb_database_set_error (self, error, _("The bank could not be updated"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+char *
+sb_database_get_meta (SbDatabase *self,
+                      const char *key)
+{
+  sqlite3_stmt *stmt;
+  char *value = NULL;
+
+  g_return_val_if_fail (SB_IS_DATABASE (self), NULL);
+
+  stmt = sb_database_prepare (self, "SELECT value FROM meta WHERE key = ?1", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return value;
+}
+
+gboolean
+sb_database_set_meta (SbDatabase  *self,
+                      const char  *key,
+                      const char  *value,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SB_IS_DATABASE (self), FALSE);
+
+  if (value == NULL)
+    stmt = sb_database_prepare (self, "DELETE FROM meta WHERE key = ?1", error);
+  else
+    stmt = sb_database_prepare (self,
+                                "INSERT INTO meta (key, value) VALUES (?1, ?2) "
+                                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (value != NULL)
+    sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
+  return sb_database_step_done (self, stmt, error);
+}
+
+gboolean
+sb_database_backup_to (SbDatabase  *self,
+                       const char  *dest_path,
+                       GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (dest_path);
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  g_return_val_if_fail (SB_IS_DATABASE (self), FALSE);
+
+  if (!create_private_file (dest_path, error))
+    return FALSE;
+
+  rc = sqlite3_open_v2 (dest_path, &dest, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (dest, "main", self->db, "main");
+      if (backup != NULL)
+        {
+          rc = sqlite3_backup_step (backup, -1);
+          sqlite3_backup_finish (backup);
+          if (rc == SQLITE_DONE)
+            rc = SQLITE_OK;
+        }
+      else
+        rc = sqlite3_errcode (dest);
+    }
+
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, SB_DATABASE_ERROR, error_code_for_sqlite (rc),
+                   _("Could not back up the bank to “%s”: %s"), display,
+                   dest != NULL ? sqlite3_errmsg (dest) : sqlite3_errstr (rc));
+      sqlite3_close_v2 (dest);
+      return FALSE;
+    }
+
+  sqlite3_close_v2 (dest);
+  return TRUE;
+}

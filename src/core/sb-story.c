@@ -1,0 +1,512 @@
+/* sb-story.c — one STAR-L story
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sb-story"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sb-story.h"
+
+struct _SbStory
+{
+  GObject        parent_instance;
+
+  gint64         id;
+  char          *uuid;
+  char          *fields[SB_STORY_N_FIELDS];
+  guint          field_words[SB_STORY_N_FIELDS];
+  SbStoryStatus  status;
+  gint64         created;
+  gint64         updated;
+  guint          is_example : 1;
+  guint          dirty : 1;
+};
+
+G_DEFINE_FINAL_TYPE (SbStory, sb_story, G_TYPE_OBJECT)
+
+/* g_set_str() arrives in GLib 2.76; Debian 12 has 2.74. */
+static gboolean
+set_str (char       **dest,
+         const char  *value)
+{
+  if (g_strcmp0 (*dest, value) == 0)
+    return FALSE;
+  g_free (*dest);
+  *dest = g_strdup (value);
+  return TRUE;
+}
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_UUID,
+  PROP_TITLE,
+  PROP_SITUATION,
+  PROP_TASK,
+  PROP_ACTION,
+  PROP_RESULT,
+  PROP_LEARNING,
+  PROP_NOTES,
+  PROP_STATUS,
+  PROP_IS_EXAMPLE,
+  PROP_CREATED,
+  PROP_UPDATED,
+  PROP_WORD_COUNT,
+  PROP_SPEAKING_SECONDS,
+  PROP_DISPLAY_TITLE,
+  PROP_DIRTY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char *field_names[SB_STORY_N_FIELDS] = {
+  "title", "situation", "task", "action", "result", "learning", "notes",
+};
+
+#define FIELD_PROP(field) (PROP_TITLE + (field))
+
+static void
+sb_story_finalize (GObject *object)
+{
+  SbStory *self = (SbStory *)object;
+
+  g_clear_pointer (&self->uuid, g_free);
+  for (guint i = 0; i < SB_STORY_N_FIELDS; i++)
+    g_clear_pointer (&self->fields[i], g_free);
+
+  G_OBJECT_CLASS (sb_story_parent_class)->finalize (object);
+}
+
+static void
+sb_story_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  SbStory *self = SB_STORY (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+    case PROP_UUID:
+      g_value_set_string (value, self->uuid);
+      break;
+    case PROP_TITLE:
+    case PROP_SITUATION:
+    case PROP_TASK:
+    case PROP_ACTION:
+    case PROP_RESULT:
+    case PROP_LEARNING:
+    case PROP_NOTES:
+      g_value_set_string (value, self->fields[prop_id - PROP_TITLE]);
+      break;
+    case PROP_STATUS:
+      g_value_set_int (value, self->status);
+      break;
+    case PROP_IS_EXAMPLE:
+      g_value_set_boolean (value, self->is_example);
+      break;
+    case PROP_CREATED:
+      g_value_set_int64 (value, self->created);
+      break;
+    case PROP_UPDATED:
+      g_value_set_int64 (value, self->updated);
+      break;
+    case PROP_WORD_COUNT:
+      g_value_set_uint (value, sb_story_get_word_count (self));
+      break;
+    case PROP_SPEAKING_SECONDS:
+      g_value_set_uint (value, sb_story_get_speaking_seconds (self));
+      break;
+    case PROP_DISPLAY_TITLE:
+      g_value_set_string (value, sb_story_get_display_title (self));
+      break;
+    case PROP_DIRTY:
+      g_value_set_boolean (value, self->dirty);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sb_story_set_property (GObject      *object,
+                       guint         prop_id,
+                       const GValue *value,
+                       GParamSpec   *pspec)
+{
+  SbStory *self = SB_STORY (object);
+
+  switch (prop_id)
+    {
+    case PROP_UUID:
+      sb_story_set_uuid (self, g_value_get_string (value));
+      break;
+    case PROP_TITLE:
+    case PROP_SITUATION:
+    case PROP_TASK:
+    case PROP_ACTION:
+    case PROP_RESULT:
+    case PROP_LEARNING:
+    case PROP_NOTES:
+      sb_story_set_field (self, prop_id - PROP_TITLE, g_value_get_string (value));
+      break;
+    case PROP_STATUS:
+      sb_story_set_status (self, g_value_get_int (value));
+      break;
+    case PROP_IS_EXAMPLE:
+      sb_story_set_is_example (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sb_story_class_init (SbStoryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = sb_story_finalize;
+  object_class->get_property = sb_story_get_property;
+  object_class->set_property = sb_story_set_property;
+
+  properties[PROP_ID] =
+    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_UUID] =
+    g_param_spec_string ("uuid", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  for (guint i = 0; i < SB_STORY_N_FIELDS; i++)
+    properties[FIELD_PROP (i)] =
+      g_param_spec_string (field_names[i], NULL, NULL, "",
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STATUS] =
+    g_param_spec_int ("status", NULL, NULL, SB_STORY_STATUS_DRAFT, SB_STORY_STATUS_READY,
+                      SB_STORY_STATUS_DRAFT,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_IS_EXAMPLE] =
+    g_param_spec_boolean ("is-example", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CREATED] =
+    g_param_spec_int64 ("created", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_UPDATED] =
+    g_param_spec_int64 ("updated", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_WORD_COUNT] =
+    g_param_spec_uint ("word-count", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SPEAKING_SECONDS] =
+    g_param_spec_uint ("speaking-seconds", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DISPLAY_TITLE] =
+    g_param_spec_string ("display-title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DIRTY] =
+    g_param_spec_boolean ("dirty", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+sb_story_init (SbStory *self)
+{
+  for (guint i = 0; i < SB_STORY_N_FIELDS; i++)
+    self->fields[i] = g_strdup ("");
+}
+
+SbStory *
+sb_story_new (void)
+{
+  return g_object_new (SB_TYPE_STORY, NULL);
+}
+
+gint64
+sb_story_get_id (SbStory *self)
+{
+  g_return_val_if_fail (SB_IS_STORY (self), 0);
+  return self->id;
+}
+
+void
+sb_story_set_id (SbStory *self,
+                 gint64   id)
+{
+  g_return_if_fail (SB_IS_STORY (self));
+  if (self->id != id)
+    {
+      self->id = id;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+    }
+}
+
+const char *
+sb_story_get_uuid (SbStory *self)
+{
+  g_return_val_if_fail (SB_IS_STORY (self), NULL);
+  return self->uuid;
+}
+
+void
+sb_story_set_uuid (SbStory    *self,
+                   const char *uuid)
+{
+  g_return_if_fail (SB_IS_STORY (self));
+  if (set_str (&self->uuid, uuid))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UUID]);
+}
+
+const char *
+sb_story_field_to_string (SbStoryField field)
+{
+  g_return_val_if_fail (field < SB_STORY_N_FIELDS, NULL);
+  return field_names[field];
+}
+
+gboolean
+sb_story_field_from_string (const char   *name,
+                            SbStoryField *field)
+{
+  for (guint i = 0; i < SB_STORY_N_FIELDS; i++)
+    if (g_strcmp0 (name, field_names[i]) == 0)
+      {
+        *field = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+sb_story_get_field (SbStory      *self,
+                    SbStoryField  field)
+{
+  g_return_val_if_fail (SB_IS_STORY (self), NULL);
+  g_return_val_if_fail (field < SB_STORY_N_FIELDS, NULL);
+  return self->fields[field];
+}
+
+void
+sb_story_set_field (SbStory      *self,
+                    SbStoryField  field,
+                    const char   *value)
+{
+  g_return_if_fail (SB_IS_STORY (self));
+  g_return_if_fail (field < SB_STORY_N_FIELDS);
+
+  if (value == NULL)
+    value = "";
+  if (!set_str (&self->fields[field], value))
+    return;
+
+  self->field_words[field] = sb_count_words (value);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[FIELD_PROP (field)]);
+  if (field == SB_STORY_FIELD_TITLE)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISPLAY_TITLE]);
+  else if (field != SB_STORY_FIELD_NOTES)
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORD_COUNT]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SPEAKING_SECONDS]);
+    }
+  if (!self->dirty)
+    {
+      self->dirty = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+const char *sb_story_get_title     (SbStory *self) { return sb_story_get_field (self, SB_STORY_FIELD_TITLE); }
+const char *sb_story_get_situation (SbStory *self) { return sb_story_get_field (self, SB_STORY_FIELD_SITUATION); }
+const char *sb_story_get_task      (SbStory *self) { return sb_story_get_field (self, SB_STORY_FIELD_TASK); }
+const char *sb_story_get_action    (SbStory *self) { return sb_story_get_field (self, SB_STORY_FIELD_ACTION); }
+const char *sb_story_get_result    (SbStory *self) { return sb_story_get_field (self, SB_STORY_FIELD_RESULT); }
+const char *sb_story_get_learning  (SbStory *self) { return sb_story_get_field (self, SB_STORY_FIELD_LEARNING); }
+const char *sb_story_get_notes     (SbStory *self) { return sb_story_get_field (self, SB_STORY_FIELD_NOTES); }
+
+void
+sb_story_set_title (SbStory    *self,
+                    const char *title)
+{
+  sb_story_set_field (self, SB_STORY_FIELD_TITLE, title);
+}
+
+SbStoryStatus
+sb_story_get_status (SbStory *self)
+{
+  g_return_val_if_fail (SB_IS_STORY (self), SB_STORY_STATUS_DRAFT);
+  return self->status;
+}
+
+void
+sb_story_set_status (SbStory       *self,
+                     SbStoryStatus  status)
+{
+  g_return_if_fail (SB_IS_STORY (self));
+  g_return_if_fail (status == SB_STORY_STATUS_DRAFT || status == SB_STORY_STATUS_READY);
+
+  if (self->status == status)
+    return;
+  self->status = status;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+  if (!self->dirty)
+    {
+      self->dirty = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
+    }
+}
+
+gboolean
+sb_story_get_is_example (SbStory *self)
+{
+  g_return_val_if_fail (SB_IS_STORY (self), FALSE);
+  return self->is_example;
+}
+
+void
+sb_story_set_is_example (SbStory  *self,
+                         gboolean  is_example)
+{
+  g_return_if_fail (SB_IS_STORY (self));
+  is_example = !!is_example;
+  if (self->is_example == (guint) is_example)
+    return;
+  self->is_example = is_example;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_EXAMPLE]);
+}
+
+gint64
+sb_story_get_created (SbStory *self)
+{
+  g_return_val_if_fail (SB_IS_STORY (self), 0);
+  return self->created;
+}
+
+void
+sb_story_set_created (SbStory *self,
+                      gint64   created)
+{
+  g_return_if_fail (SB_IS_STORY (self));
+  self->created = created;
+}
+
+gint64
+sb_story_get_updated (SbStory *self)
+{
+  g_return_val_if_fail (SB_IS_STORY (self), 0);
+  return self->updated;
+}
+
+void
+sb_story_set_updated (SbStory *self,
+                      gint64   updated)
+{
+  g_return_if_fail (SB_IS_STORY (self));
+  if (self->updated == updated)
+    return;
+  self->updated = updated;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED]);
+}
+
+/* A word is a run of letters, digits or joining punctuation ("don't",
+ * "p95", "10x", "3.5%"). CJK text has no spaces, so each ideograph counts
+ * as a word, which is close to how long it takes to say. */
+guint
+sb_count_words (const char *text)
+{
+  gboolean in_word = FALSE;
+  guint count = 0;
+
+  if (text == NULL)
+    return 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      GUnicodeScript script = g_unichar_get_script (c);
+
+      if (script == G_UNICODE_SCRIPT_HAN || script == G_UNICODE_SCRIPT_HIRAGANA ||
+          script == G_UNICODE_SCRIPT_KATAKANA)
+        {
+          count++;
+          in_word = FALSE;
+        }
+      else if (g_unichar_isalnum (c) || g_unichar_ismark (c) ||
+               (in_word && (c == '\'' || c == 0x2019 || c == '-' || c == '.' || c == ',' || c == '%')))
+        {
+          if (!in_word)
+            count++;
+          in_word = TRUE;
+        }
+      else
+        in_word = FALSE;
+    }
+
+  return count;
+}
+
+guint
+sb_story_get_field_word_count (SbStory      *self,
+                               SbStoryField  field)
+{
+  g_return_val_if_fail (SB_IS_STORY (self), 0);
+  g_return_val_if_fail (field < SB_STORY_N_FIELDS, 0);
+  return self->field_words[field];
+}
+
+guint
+sb_story_get_word_count (SbStory *self)
+{
+  g_return_val_if_fail (SB_IS_STORY (self), 0);
+
+  return self->field_words[SB_STORY_FIELD_SITUATION] +
+         self->field_words[SB_STORY_FIELD_TASK] +
+         self->field_words[SB_STORY_FIELD_ACTION] +
+         self->field_words[SB_STORY_FIELD_RESULT] +
+         self->field_words[SB_STORY_FIELD_LEARNING];
+}
+
+guint
+sb_story_get_speaking_seconds (SbStory *self)
+{
+  guint words = sb_story_get_word_count (self);
+
+  return (words * 60 + SB_STORY_WORDS_PER_MINUTE / 2) / SB_STORY_WORDS_PER_MINUTE;
+}
+
+gboolean
+sb_story_get_dirty (SbStory *self)
+{
+  g_return_val_if_fail (SB_IS_STORY (self), FALSE);
+  return self->dirty;
+}
+
+void
+sb_story_mark_saved (SbStory *self)
+{
+  g_return_if_fail (SB_IS_STORY (self));
+  if (!self->dirty)
+    return;
+  self->dirty = FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
+}
+
+const char *
+sb_story_get_display_title (SbStory *self)
+{
+  const char *title = sb_story_get_title (self);
+
+  for (const char *p = title; *p != '\0'; p++)
+    if (!g_ascii_isspace (*p))
+      return title;
+  return _("Untitled story");
+}

@@ -1,0 +1,380 @@
+/* test-database.c — opening, creating, refusing and migrating bank files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include "sb-database.h"
+#include "sb-store.h"
+#include "sb-test-util.h"
+
+static int
+query_int (SbDatabase *db,
+           const char *sql)
+{
+  sqlite3_stmt *stmt = sb_database_prepare (db, sql, NULL);
+  int value;
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return value;
+}
+
+static void
+test_create_private (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *folder = sb_test_dir_file (dir, "nested");
+  g_autofree char *path = g_build_filename (folder, "bank.sqlite3", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbDatabase) db = NULL;
+  GStatBuf st;
+
+  db = sb_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (db);
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (g_stat (folder, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+
+  g_assert_cmpint (sb_database_get_schema_version (db), ==, sb_database_get_latest_schema_version ());
+  g_assert_cmpint (query_int (db, "PRAGMA application_id"), ==, SB_DATABASE_APPLICATION_ID);
+  g_assert_cmpint (query_int (db, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (query_int (db, "PRAGMA synchronous"), ==, 1); /* NORMAL */
+  {
+    sqlite3_stmt *stmt = sb_database_prepare (db, "PRAGMA journal_mode", NULL);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "wal");
+    sqlite3_reset (stmt);
+  }
+
+  /* The WAL side files carry the same private mode. */
+  g_assert_true (sb_database_set_meta (db, "probe", "1", &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_assert_cmpint (g_stat (wal, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0077, ==, 0);
+  }
+}
+
+static void
+test_reopen_keeps_data (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *path = sb_test_dir_file (dir, "bank.sqlite3");
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(SbDatabase) db = sb_database_open (path, &error);
+    g_assert_no_error (error);
+    g_assert_true (sb_database_set_meta (db, "person-name", "Zoë", &error));
+    g_assert_no_error (error);
+  }
+  {
+    g_autoptr(SbDatabase) db = sb_database_open (path, &error);
+    g_autofree char *name = NULL;
+    g_assert_no_error (error);
+    name = sb_database_get_meta (db, "person-name");
+    g_assert_cmpstr (name, ==, "Zoë");
+  }
+}
+
+static void
+test_transaction_rollback (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *path = sb_test_dir_file (dir, "bank.sqlite3");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbDatabase) db = sb_database_open (path, &error);
+  g_autofree char *value = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (sb_database_begin (db, &error));
+  g_assert_true (sb_database_in_transaction (db));
+  g_assert_true (sb_database_set_meta (db, "k", "v", &error));
+  sb_database_rollback (db);
+  g_assert_false (sb_database_in_transaction (db));
+  value = sb_database_get_meta (db, "k");
+  g_assert_null (value);
+
+  g_assert_true (sb_database_begin (db, &error));
+  g_assert_true (sb_database_set_meta (db, "k", "kept", &error));
+  g_assert_true (sb_database_commit (db, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&value, g_free);
+  value = sb_database_get_meta (db, "k");
+  g_assert_cmpstr (value, ==, "kept");
+
+  /* A failing statement is an error, not a crash, and the cache survives it. */
+  g_assert_false (sb_database_exec (db, "INSERT INTO no_such_table VALUES (1)", &error));
+  g_assert_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_FAILED);
+}
+
+static void
+test_statement_cache (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *path = sb_test_dir_file (dir, "bank.sqlite3");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbDatabase) db = sb_database_open (path, &error);
+  sqlite3_stmt *a, *b;
+
+  g_assert_no_error (error);
+  a = sb_database_prepare (db, "SELECT count(*) FROM stories", &error);
+  b = sb_database_prepare (db, "SELECT count(*) FROM stories", &error);
+  g_assert_nonnull (a);
+  g_assert_true (a == b);
+  g_assert_null (sb_database_prepare (db, "SELEKT nonsense", &error));
+  g_assert_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_FAILED);
+}
+
+/* Asserts that opening @path fails with @code and leaves the file exactly as
+ * it was, with no side files. */
+static void
+assert_refused_unchanged (const char *path,
+                          int         code,
+                          const char *message_part)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbStore) store = NULL;
+  gsize len_before, len_after;
+
+  g_assert_true (g_file_get_contents (path, &before, &len_before, NULL));
+
+  store = sb_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, SB_DATABASE_ERROR, code);
+  g_assert_nonnull (strstr (error->message, message_part));
+
+  g_assert_true (g_file_get_contents (path, &after, &len_after, NULL));
+  g_assert_cmpmem (before, len_before, after, len_after);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_refuse_random_bytes (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *path = sb_test_dir_file (dir, "noise.sqlite3");
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  guint8 bytes[8192];
+
+  for (guint i = 0; i < sizeof bytes; i++)
+    bytes[i] = g_rand_int_range (rand, 0, 256);
+  g_assert_true (g_file_set_contents (path, (char *) bytes, sizeof bytes, NULL));
+  assert_refused_unchanged (path, SB_DATABASE_ERROR_NOT_A_BANK, "not an SQLite database");
+}
+
+static void
+test_refuse_text_file (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *path = sb_test_dir_file (dir, "notes.txt");
+
+  g_assert_true (g_file_set_contents (path, "My interview notes\nnot a database\n", -1, NULL));
+  assert_refused_unchanged (path, SB_DATABASE_ERROR_NOT_A_BANK, "notes.txt");
+}
+
+static void
+test_refuse_other_program (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *path = sb_test_dir_file (dir, "other.sqlite3");
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE recipes (name TEXT); INSERT INTO recipes VALUES ('soup');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  assert_refused_unchanged (path, SB_DATABASE_ERROR_NOT_A_BANK, "another program");
+}
+
+static char *
+make_bank_with_stories (SbTestDir *dir,
+                        const char *name,
+                        guint       n)
+{
+  char *path = sb_test_dir_file (dir, name);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbStore) store = sb_store_open (path, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Story %u about a long migration", i);
+      SbStory *story = sb_store_create_story (store, title, &error);
+      g_assert_no_error (error);
+      sb_story_set_field (story, SB_STORY_FIELD_ACTION, "I wrote a backfill job and a dual-write path.");
+      g_assert_true (sb_store_save_story (store, story, &error));
+    }
+  /* Fold the WAL into the main file so the file alone is the whole bank. */
+  g_assert_true (sb_database_exec (sb_store_get_database (store), "PRAGMA wal_checkpoint(TRUNCATE)", &error));
+  g_assert_true (sb_database_exec (sb_store_get_database (store), "PRAGMA journal_mode = DELETE", &error));
+  return path;
+}
+
+static void
+test_refuse_truncated (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *path = make_bank_with_stories (dir, "bank.sqlite3", 200);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 8192);
+  g_assert_true (g_file_set_contents (path, contents, length / 2, NULL));
+  assert_refused_unchanged (path, SB_DATABASE_ERROR_CORRUPT, "damaged");
+}
+
+static void
+test_refuse_corrupt_pages (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *path = make_bank_with_stories (dir, "bank.sqlite3", 200);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  /* Scribble over the second half, keeping the header intact. */
+  for (gsize i = length / 2; i < length; i += 7)
+    contents[i] = (char) (i * 31);
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  assert_refused_unchanged (path, SB_DATABASE_ERROR_CORRUPT, "damaged");
+}
+
+static void
+test_refuse_newer_schema (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *path = make_bank_with_stories (dir, "bank.sqlite3", 1);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 99", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  assert_refused_unchanged (path, SB_DATABASE_ERROR_TOO_NEW, "newer Storybank");
+}
+
+static void
+test_refuse_folder (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbDatabase) db = sb_database_open (dir->path, &error);
+
+  g_assert_null (db);
+  g_assert_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_OPEN);
+}
+
+static void
+test_migrate_from_v1 (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *fixture = sb_test_data_path ("bank-v1.sqlite3");
+  g_autofree char *path = sb_test_dir_file (dir, "old.sqlite3");
+  g_autofree char *contents = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbStore) store = NULL;
+  SbStory *story;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (fixture, &contents, &length, &error));
+  g_assert_true (g_file_set_contents (path, contents, length, &error));
+
+  store = sb_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sb_database_get_schema_version (sb_store_get_database (store)), ==,
+                   sb_database_get_latest_schema_version ());
+  g_assert_cmpint (query_int (sb_store_get_database (store),
+                              "SELECT count(*) FROM sqlite_schema WHERE name = 'practice_log'"), ==, 1);
+
+  g_assert_cmpuint (sb_store_get_n_stories (store), ==, 2);
+  story = sb_store_find_story (store, "6f1c2b8e-4a53-4d0e-9a51-2f7a0d7f3c11");
+  g_assert_nonnull (story);
+  g_assert_cmpstr (sb_story_get_title (story), ==, "Checkout outage on launch day");
+  g_assert_cmpint (sb_story_get_status (story), ==, SB_STORY_STATUS_READY);
+  g_assert_cmpint (sb_story_get_created (story), ==, 1700000000);
+  g_assert_cmpint (sb_store_get_story_theme (store, story, "core-production-incident"), ==,
+                   SB_STRENGTH_PRIMARY);
+
+  story = sb_store_find_story (store, "0b7e5d7a-3f0e-4a55-8b7e-9c1f2a3b4c5d");
+  g_assert_cmpstr (sb_story_get_title (story), ==, "Café rewrite — 日本語");
+  g_assert_cmpint (sb_store_get_story_theme (store, story, "core-scaling"), ==, SB_STRENGTH_SECONDARY);
+
+  /* The person's rename of a shipped theme survives the catalog merge. */
+  g_assert_cmpstr (sb_theme_get_name (sb_store_find_theme (store, "core-scaling")), ==,
+                   "Scaling (my wording)");
+  name = sb_store_get_person_name (store);
+  g_assert_cmpstr (name, ==, "Ada Example");
+
+  /* The new table works with foreign keys on. */
+  g_assert_true (sb_database_exec (sb_store_get_database (store),
+                                   "INSERT INTO practice_log (story_id, practiced_at, seconds) VALUES (1, 1, 95)",
+                                   &error));
+  g_assert_no_error (error);
+  g_assert_false (sb_database_exec (sb_store_get_database (store),
+                                    "INSERT INTO practice_log (story_id, practiced_at, seconds) VALUES (999, 1, 95)",
+                                    &error));
+  g_assert_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_CONSTRAINT);
+}
+
+static void
+test_backup (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *path = make_bank_with_stories (dir, "bank.sqlite3", 3);
+  g_autofree char *copy = sb_test_dir_file (dir, "copy.sqlite3");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbStore) store = sb_store_open (path, &error);
+  g_autoptr(SbStore) copied = NULL;
+  GStatBuf st;
+
+  g_assert_no_error (error);
+  g_assert_true (sb_database_backup_to (sb_store_get_database (store), copy, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (copy, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  copied = sb_store_open (copy, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sb_store_get_n_stories (copied), ==, 3);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/database/create-private", test_create_private);
+  g_test_add_func ("/database/reopen-keeps-data", test_reopen_keeps_data);
+  g_test_add_func ("/database/transaction-rollback", test_transaction_rollback);
+  g_test_add_func ("/database/statement-cache", test_statement_cache);
+  g_test_add_func ("/database/refuse/random-bytes", test_refuse_random_bytes);
+  g_test_add_func ("/database/refuse/text-file", test_refuse_text_file);
+  g_test_add_func ("/database/refuse/other-program", test_refuse_other_program);
+  g_test_add_func ("/database/refuse/truncated", test_refuse_truncated);
+  g_test_add_func ("/database/refuse/corrupt-pages", test_refuse_corrupt_pages);
+  g_test_add_func ("/database/refuse/newer-schema", test_refuse_newer_schema);
+  g_test_add_func ("/database/refuse/folder", test_refuse_folder);
+  g_test_add_func ("/database/migrate-from-v1", test_migrate_from_v1);
+  g_test_add_func ("/database/backup", test_backup);
+
+  return g_test_run ();
+}

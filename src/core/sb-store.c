@@ -300,7 +300,7 @@ load_question_themes (SbStore *self,
                               "SELECT t.slug FROM question_themes qt "
                               "JOIN themes t ON t.id = qt.theme_id "
                               "JOIN frameworks f ON f.id = t.framework_id "
-                              "WHERE qt.question_id = ?1 ORDER BY f.position, f.id, t.position, t.id",
+                              "WHERE qt.question_id = ?1 ORDER BY f.builtin DESC, f.position, f.id, t.builtin DESC, t.position, t.id",
                               NULL);
   if (stmt != NULL)
     {
@@ -348,7 +348,7 @@ load_catalog (SbStore  *self,
 
   stmt = sb_database_prepare (self->db,
                               "SELECT id, slug, name, description, builtin FROM frameworks "
-                              "ORDER BY position, id",
+                              "ORDER BY builtin DESC, position, id",
                               error);
   if (stmt == NULL)
     return FALSE;
@@ -384,7 +384,7 @@ load_catalog (SbStore  *self,
   stmt = sb_database_prepare (self->db,
                               "SELECT t.id, t.slug, t.name, t.description, f.slug, t.builtin "
                               "FROM themes t JOIN frameworks f ON f.id = t.framework_id "
-                              "ORDER BY f.position, f.id, t.position, t.id",
+                              "ORDER BY f.builtin DESC, f.position, f.id, t.builtin DESC, t.position, t.id",
                               error);
   if (stmt == NULL)
     return FALSE;

@@ -1,0 +1,235 @@
+/* test-catalog.c — the shipped catalog and its merge into a bank
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "sb-store.h"
+#include "sb-test-util.h"
+
+static const char catalog_v1[] =
+  "{ \"frameworks\": ["
+  "  { \"slug\": \"fw\", \"name\": \"Framework\", \"description\": \"d\", \"themes\": ["
+  "    { \"slug\": \"fw-a\", \"name\": \"Alpha\", \"description\": \"first\" },"
+  "    { \"slug\": \"fw-b\", \"name\": \"Beta\", \"description\": \"second\" } ] } ],"
+  "  \"questions\": ["
+  "    { \"slug\": \"q-one\", \"text\": \"One?\", \"listen_for\": \"l1\", \"themes\": [\"fw-a\"] },"
+  "    { \"slug\": \"q-two\", \"text\": \"Two?\", \"listen_for\": \"l2\", \"themes\": [\"fw-b\"] },"
+  "    { \"slug\": \"q-three\", \"text\": \"Three?\", \"listen_for\": \"l3\", \"themes\": [\"fw-a\"] } ] }";
+
+/* The next release rewords everything and adds a theme and a question. */
+static const char catalog_v2[] =
+  "{ \"frameworks\": ["
+  "  { \"slug\": \"fw\", \"name\": \"Framework 2\", \"description\": \"d2\", \"themes\": ["
+  "    { \"slug\": \"fw-a\", \"name\": \"Alpha 2\", \"description\": \"first 2\" },"
+  "    { \"slug\": \"fw-b\", \"name\": \"Beta 2\", \"description\": \"second 2\" },"
+  "    { \"slug\": \"fw-c\", \"name\": \"Gamma\", \"description\": \"third\" } ] } ],"
+  "  \"questions\": ["
+  "    { \"slug\": \"q-one\", \"text\": \"One, reworded?\", \"listen_for\": \"l1b\", \"themes\": [\"fw-a\", \"fw-c\"] },"
+  "    { \"slug\": \"q-two\", \"text\": \"Two, reworded?\", \"listen_for\": \"l2b\", \"themes\": [\"fw-c\"] },"
+  "    { \"slug\": \"q-three\", \"text\": \"Three, reworded?\", \"listen_for\": \"l3b\", \"themes\": [\"fw-a\"] },"
+  "    { \"slug\": \"q-four\", \"text\": \"Four?\", \"listen_for\": \"l4\", \"themes\": [\"fw-c\"] } ] }";
+
+static void
+merge (SbDatabase *db,
+       const char *json)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sb_catalog_merge (db, bytes, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_merge_keeps_edits (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *path = sb_test_dir_file (dir, "bank.sqlite3");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbDatabase) db = sb_database_open (path, &error);
+  const char *mine[] = { "fw-b", NULL };
+  SbStory *story;
+
+  g_assert_no_error (error);
+  merge (db, catalog_v1);
+
+  {
+    g_autoptr(SbStore) store = sb_store_new_for_database (db, &error);
+    g_assert_no_error (error);
+
+    /* The person rewords q-two, hides q-three, adds a question and a theme,
+     * and links a story. */
+    g_assert_true (sb_store_update_question (store, sb_store_find_question (store, "q-two"),
+                                             "Two, my way", "mine", mine, &error));
+    g_assert_true (sb_store_delete_question (store, sb_store_find_question (store, "q-three"), &error));
+    g_assert_nonnull (sb_store_add_question (store, "My question?", "", mine, &error));
+    g_assert_nonnull (sb_store_add_theme (store, "fw", "My theme", "", &error));
+    story = sb_store_create_story (store, "Linked", &error);
+    g_assert_true (sb_store_set_story_theme (store, story, "fw-a", SB_STRENGTH_PRIMARY, &error));
+    g_assert_no_error (error);
+  }
+
+  merge (db, catalog_v2);
+
+  {
+    g_autoptr(SbStore) store = sb_store_new_for_database (db, &error);
+    SbQuestion *q;
+    GListModel *themes;
+
+    g_assert_no_error (error);
+
+    /* Untouched shipped rows follow the new catalog. */
+    g_assert_cmpstr (sb_framework_get_name (sb_store_find_framework (store, "fw")), ==, "Framework 2");
+    g_assert_cmpstr (sb_theme_get_name (sb_store_find_theme (store, "fw-a")), ==, "Alpha 2");
+    q = sb_store_find_question (store, "q-one");
+    g_assert_cmpstr (sb_question_get_text (q), ==, "One, reworded?");
+    g_assert_true (sb_question_has_theme (q, "fw-c"));
+
+    /* What the person changed stays as they left it. */
+    q = sb_store_find_question (store, "q-two");
+    g_assert_cmpstr (sb_question_get_text (q), ==, "Two, my way");
+    g_assert_true (sb_question_has_theme (q, "fw-b"));
+    g_assert_false (sb_question_has_theme (q, "fw-c"));
+    g_assert_null (sb_store_find_question (store, "q-three"));
+    g_assert_nonnull (sb_store_find_question (store, "my-q-my-question"));
+    g_assert_nonnull (sb_store_find_theme (store, "my-my-theme"));
+
+    /* New shipped rows arrive; the person's theme stays after the shipped ones. */
+    g_assert_nonnull (sb_store_find_question (store, "q-four"));
+    themes = sb_store_get_themes (store, "fw");
+    g_assert_cmpuint (g_list_model_get_n_items (themes), ==, 4);
+    {
+      g_autoptr(SbTheme) last = g_list_model_get_item (themes, 3);
+      g_autoptr(SbTheme) third = g_list_model_get_item (themes, 2);
+      g_assert_cmpstr (sb_theme_get_slug (third), ==, "fw-c");
+      g_assert_cmpstr (sb_theme_get_slug (last), ==, "my-my-theme");
+    }
+
+    story = g_list_model_get_item (sb_store_get_stories (store), 0);
+    g_assert_cmpint (sb_store_get_story_theme (store, story, "fw-a"), ==, SB_STRENGTH_PRIMARY);
+    g_object_unref (story);
+  }
+}
+
+static void
+test_merge_rejects_bad_catalog (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *path = sb_test_dir_file (dir, "bank.sqlite3");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbDatabase) db = sb_database_open (path, &error);
+  const char *bad = "{ \"frameworks\": [], \"questions\": ["
+                    "{ \"slug\": \"q\", \"text\": \"Q\", \"listen_for\": \"\", \"themes\": [\"ghost\"] } ] }";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (bad, strlen (bad));
+
+  g_assert_false (sb_catalog_merge (db, bytes, &error));
+  g_assert_error (error, SB_CATALOG_ERROR, SB_CATALOG_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "ghost"));
+  /* All or nothing: the question did not land. */
+  g_assert_false (sb_database_in_transaction (db));
+  {
+    sqlite3_stmt *stmt = sb_database_prepare (db, "SELECT count(*) FROM questions", NULL);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+    sqlite3_reset (stmt);
+  }
+}
+
+/* The catalog we ship: three frameworks, full sets, sound references. */
+static void
+test_builtin_catalog (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *path = sb_test_dir_file (dir, "bank.sqlite3");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbStore) store = sb_store_open (path, &error);
+  g_autoptr(GHashTable) texts = g_hash_table_new (g_str_hash, g_str_equal);
+  GListModel *questions;
+  guint core, lp, eval;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (sb_store_find_framework (store, "core"));
+  g_assert_nonnull (sb_store_find_framework (store, "amazon-lp"));
+  g_assert_nonnull (sb_store_find_framework (store, "evaluation"));
+  {
+    g_autoptr(SbFramework) first = g_list_model_get_item (sb_store_get_frameworks (store), 0);
+    g_assert_cmpstr (sb_framework_get_slug (first), ==, "core");
+  }
+
+  core = g_list_model_get_n_items (sb_store_get_themes (store, "core"));
+  lp = g_list_model_get_n_items (sb_store_get_themes (store, "amazon-lp"));
+  eval = g_list_model_get_n_items (sb_store_get_themes (store, "evaluation"));
+  g_assert_cmpuint (core, >=, 10);
+  g_assert_cmpuint (core, <=, 15);
+  g_assert_cmpuint (lp, ==, 16);
+  g_assert_cmpuint (eval, ==, 6);
+  g_assert_nonnull (sb_store_find_theme (store, "lp-ownership"));
+  g_assert_nonnull (sb_store_find_theme (store, "core-production-incident"));
+
+  questions = sb_store_get_questions (store);
+  g_assert_cmpuint (g_list_model_get_n_items (questions), >=, 50);
+  for (guint i = 0; i < g_list_model_get_n_items (questions); i++)
+    {
+      g_autoptr(SbQuestion) q = g_list_model_get_item (questions, i);
+      const char * const *slugs = sb_question_get_theme_slugs (q);
+      gboolean has_core = FALSE;
+
+      g_assert_true (g_str_has_prefix (sb_question_get_slug (q), "q-"));
+      g_assert_cmpuint (strlen (sb_question_get_listen_for (q)), >, 20);
+      g_assert_false (g_hash_table_contains (texts, sb_question_get_text (q)));
+      g_hash_table_add (texts, (gpointer) sb_question_get_text (q));
+      for (guint t = 0; slugs[t] != NULL; t++)
+        {
+          g_assert_nonnull (sb_store_find_theme (store, slugs[t]));
+          has_core |= g_str_has_prefix (slugs[t], "core-");
+        }
+      g_assert_true (has_core);
+    }
+
+  /* Every core theme has questions to practise. */
+  for (guint i = 0; i < core; i++)
+    {
+      g_autoptr(SbTheme) theme = g_list_model_get_item (sb_store_get_themes (store, "core"), i);
+      guint n = 0;
+
+      for (guint q = 0; q < g_list_model_get_n_items (questions); q++)
+        {
+          g_autoptr(SbQuestion) question = g_list_model_get_item (questions, q);
+          n += sb_question_has_theme (question, sb_theme_get_slug (theme));
+        }
+      g_assert_cmpuint (n, >=, 2);
+    }
+}
+
+static void
+test_merge_is_skipped_when_unchanged (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *path = sb_test_dir_file (dir, "bank.sqlite3");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbDatabase) db = sb_database_open (path, &error);
+  sqlite3 *handle = sb_database_get_handle (db);
+  int changes;
+
+  merge (db, catalog_v1);
+  changes = sqlite3_total_changes (handle);
+  merge (db, catalog_v1);
+  g_assert_cmpint (sqlite3_total_changes (handle), ==, changes);
+  merge (db, catalog_v2);
+  g_assert_cmpint (sqlite3_total_changes (handle), >, changes);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/catalog/merge-keeps-edits", test_merge_keeps_edits);
+  g_test_add_func ("/catalog/merge-rejects-bad-catalog", test_merge_rejects_bad_catalog);
+  g_test_add_func ("/catalog/merge-skipped-when-unchanged", test_merge_is_skipped_when_unchanged);
+  g_test_add_func ("/catalog/builtin", test_builtin_catalog);
+
+  return g_test_run ();
+}

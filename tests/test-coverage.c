@@ -1,0 +1,154 @@
+/* test-coverage.c — the themes × stories matrix
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "sb-coverage.h"
+#include "sb-test-util.h"
+
+static SbStory *
+add_story (SbStore    *store,
+           const char *title)
+{
+  g_autoptr(GError) error = NULL;
+  SbStory *story = sb_store_create_story (store, title, &error);
+
+  g_assert_no_error (error);
+  return story;
+}
+
+static void
+link_theme (SbStore    *store,
+      SbStory    *story,
+      const char *slug,
+      SbStrength  strength)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sb_store_set_story_theme (store, story, slug, strength, &error));
+  g_assert_no_error (error);
+}
+
+static guint
+row_of (SbCoverage *coverage,
+        const char *slug)
+{
+  for (guint r = 0; r < sb_coverage_get_n_themes (coverage); r++)
+    if (g_str_equal (sb_theme_get_slug (sb_coverage_get_theme (coverage, r)), slug))
+      return r;
+  g_assert_not_reached ();
+}
+
+static void
+test_matrix (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *path = sb_test_dir_file (dir, "bank.sqlite3");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbStore) store = sb_store_open (path, &error);
+  g_autoptr(SbCoverage) coverage = NULL;
+  GListModel *core_themes;
+  SbStory *a, *b, *c;
+  const char *incident = "core-production-incident";
+  const char *second = NULL;
+  guint n_core;
+
+  g_assert_no_error (error);
+  core_themes = sb_store_get_themes (store, "core");
+  n_core = g_list_model_get_n_items (core_themes);
+  {
+    g_autoptr(SbTheme) theme = g_list_model_get_item (core_themes, 1);
+    second = g_intern_string (sb_theme_get_slug (theme));
+  }
+  g_assert_cmpstr (second, !=, incident);
+
+  a = add_story (store, "Alpha");
+  b = add_story (store, "Beta");
+  c = add_story (store, "Gamma");
+  link_theme (store, a, incident, SB_STRENGTH_PRIMARY);
+  link_theme (store, b, incident, SB_STRENGTH_SECONDARY);
+  link_theme (store, c, second, SB_STRENGTH_PRIMARY);
+  link_theme (store, c, "lp-ownership", SB_STRENGTH_PRIMARY);   /* another framework */
+
+  /* Gamma is stretched across four core themes. */
+  for (guint i = 2; i < 5; i++)
+    {
+      g_autoptr(SbTheme) theme = g_list_model_get_item (core_themes, i);
+      link_theme (store, c, sb_theme_get_slug (theme), SB_STRENGTH_SECONDARY);
+    }
+
+  coverage = sb_coverage_new (store, NULL, &error);    /* first framework: core */
+  g_assert_no_error (error);
+  g_assert_cmpstr (sb_framework_get_slug (sb_coverage_get_framework (coverage)), ==, "core");
+  g_assert_cmpuint (sb_coverage_get_n_themes (coverage), ==, n_core);
+  g_assert_cmpuint (sb_coverage_get_n_stories (coverage), ==, 3);
+
+  g_assert_cmpint (sb_coverage_get_cell (coverage, row_of (coverage, incident), 0), ==, SB_STRENGTH_PRIMARY);
+  g_assert_cmpint (sb_coverage_get_cell (coverage, row_of (coverage, incident), 1), ==, SB_STRENGTH_SECONDARY);
+  g_assert_cmpint (sb_coverage_get_cell (coverage, row_of (coverage, incident), 2), ==, SB_STRENGTH_NONE);
+  g_assert_cmpuint (sb_coverage_get_theme_count (coverage, row_of (coverage, incident)), ==, 2);
+  g_assert_cmpint (sb_coverage_get_theme_level (coverage, row_of (coverage, incident)), ==, SB_COVERAGE_LEVEL_GOOD);
+  g_assert_cmpint (sb_coverage_get_theme_level (coverage, row_of (coverage, second)), ==, SB_COVERAGE_LEVEL_THIN);
+
+  /* Links to other frameworks do not count here. */
+  g_assert_cmpuint (sb_coverage_get_story_count (coverage, 2), ==, 4);
+  g_assert_true (sb_coverage_story_is_overloaded (coverage, 2));
+  g_assert_false (sb_coverage_story_is_overloaded (coverage, 0));
+
+  /* Only the incident row has two stories. */
+  g_assert_cmpuint (sb_coverage_get_n_gaps (coverage), ==, n_core - 1);
+
+  /* A snapshot does not move when the store changes. */
+  link_theme (store, a, second, SB_STRENGTH_PRIMARY);
+  g_assert_cmpint (sb_coverage_get_theme_level (coverage, row_of (coverage, second)), ==, SB_COVERAGE_LEVEL_THIN);
+  {
+    g_autoptr(SbCoverage) fresh = sb_coverage_new (store, "core", &error);
+    g_assert_cmpint (sb_coverage_get_theme_level (fresh, row_of (fresh, second)), ==, SB_COVERAGE_LEVEL_GOOD);
+  }
+
+  g_assert_null (sb_coverage_new (store, "no-such-framework", &error));
+  g_assert_error (error, SB_STORE_ERROR, SB_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_text (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *path = sb_test_dir_file (dir, "bank.sqlite3");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbStore) store = sb_store_open (path, &error);
+  g_autoptr(SbCoverage) coverage = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  SbStory *story = add_story (store, "Checkout outage — 障害");
+
+  link_theme (store, story, "core-production-incident", SB_STRENGTH_PRIMARY);
+  coverage = sb_coverage_new (store, "core", &error);
+  text = sb_coverage_format_text (coverage);
+
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  g_assert_nonnull (strstr (text, "Core themes"));
+  g_assert_nonnull (strstr (text, "S1   Checkout outage — 障害"));
+  g_assert_nonnull (strstr (text, "●"));
+
+  /* Every matrix row is as wide as the header. */
+  lines = g_strsplit (text, "\n", -1);
+  {
+    glong header = g_utf8_strlen (lines[2], -1);
+    for (guint i = 3; i < 3 + sb_coverage_get_n_themes (coverage); i++)
+      g_assert_cmpint (g_utf8_strlen (lines[i], -1), ==, header);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/coverage/matrix", test_matrix);
+  g_test_add_func ("/coverage/text", test_text);
+
+  return g_test_run ();
+}

@@ -1,0 +1,113 @@
+/* test-story.c — word counts, speaking time and change tracking of SbStory
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "sb-story.h"
+
+static void
+test_count_words (void)
+{
+  g_assert_cmpuint (sb_count_words (NULL), ==, 0);
+  g_assert_cmpuint (sb_count_words (""), ==, 0);
+  g_assert_cmpuint (sb_count_words ("  \n\t "), ==, 0);
+  g_assert_cmpuint (sb_count_words ("I cut p95 latency by 40%."), ==, 6);
+  g_assert_cmpuint (sb_count_words ("don't — it's a two-phase roll-out"), ==, 5);
+  g_assert_cmpuint (sb_count_words ("Revenue grew 3.5x, from $1,200 to $4,200."), ==, 7);
+  g_assert_cmpuint (sb_count_words ("Zürich café déploiement"), ==, 3);
+  /* Each ideograph or kana counts as a spoken unit. */
+  g_assert_cmpuint (sb_count_words ("障害対応"), ==, 4);
+}
+
+static void
+test_speaking_time (void)
+{
+  g_autoptr(SbStory) story = sb_story_new ();
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < SB_STORY_WORDS_PER_MINUTE; i++)
+    g_string_append (text, "word ");
+
+  sb_story_set_field (story, SB_STORY_FIELD_ACTION, text->str);
+  g_assert_cmpuint (sb_story_get_word_count (story), ==, SB_STORY_WORDS_PER_MINUTE);
+  g_assert_cmpuint (sb_story_get_speaking_seconds (story), ==, 60);
+
+  /* Title and notes are not spoken. */
+  sb_story_set_field (story, SB_STORY_FIELD_TITLE, text->str);
+  sb_story_set_field (story, SB_STORY_FIELD_NOTES, text->str);
+  g_assert_cmpuint (sb_story_get_word_count (story), ==, SB_STORY_WORDS_PER_MINUTE);
+
+  sb_story_set_field (story, SB_STORY_FIELD_RESULT, text->str);
+  g_assert_cmpuint (sb_story_get_speaking_seconds (story), ==, 120);
+  g_assert_cmpuint (sb_story_get_field_word_count (story, SB_STORY_FIELD_RESULT), ==,
+                    SB_STORY_WORDS_PER_MINUTE);
+}
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_notify_and_dirty (void)
+{
+  g_autoptr(SbStory) story = sb_story_new ();
+  guint action = 0, words = 0, title = 0;
+
+  g_signal_connect (story, "notify::action", G_CALLBACK (count_notify_cb), &action);
+  g_signal_connect (story, "notify::word-count", G_CALLBACK (count_notify_cb), &words);
+  g_signal_connect (story, "notify::display-title", G_CALLBACK (count_notify_cb), &title);
+
+  g_assert_false (sb_story_get_dirty (story));
+  sb_story_set_field (story, SB_STORY_FIELD_ACTION, "I rolled back.");
+  g_assert_cmpuint (action, ==, 1);
+  g_assert_cmpuint (words, ==, 1);
+  g_assert_cmpuint (title, ==, 0);
+  g_assert_true (sb_story_get_dirty (story));
+
+  /* The same text again is not a change. */
+  sb_story_mark_saved (story);
+  sb_story_set_field (story, SB_STORY_FIELD_ACTION, "I rolled back.");
+  g_assert_cmpuint (action, ==, 1);
+  g_assert_false (sb_story_get_dirty (story));
+
+  g_assert_cmpstr (sb_story_get_display_title (story), ==, "Untitled story");
+  sb_story_set_field (story, SB_STORY_FIELD_TITLE, "Rollback");
+  g_assert_cmpuint (title, ==, 1);
+  g_assert_cmpstr (sb_story_get_display_title (story), ==, "Rollback");
+
+  /* NULL is stored as empty text. */
+  sb_story_set_field (story, SB_STORY_FIELD_NOTES, NULL);
+  g_assert_cmpstr (sb_story_get_notes (story), ==, "");
+}
+
+static void
+test_field_names (void)
+{
+  SbStoryField field;
+
+  for (SbStoryField f = 0; f < SB_STORY_N_FIELDS; f++)
+    {
+      g_assert_true (sb_story_field_from_string (sb_story_field_to_string (f), &field));
+      g_assert_cmpint (field, ==, f);
+    }
+  g_assert_false (sb_story_field_from_string ("summary", &field));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/story/count-words", test_count_words);
+  g_test_add_func ("/story/speaking-time", test_speaking_time);
+  g_test_add_func ("/story/notify-and-dirty", test_notify_and_dirty);
+  g_test_add_func ("/story/field-names", test_field_names);
+
+  return g_test_run ();
+}

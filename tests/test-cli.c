@@ -1,0 +1,245 @@
+/* test-cli.c — the headless command line, run as a person would run it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "sb-test-util.h"
+
+typedef struct
+{
+  int   status;   /* exit status */
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* Runs the real binary with no display at all, as in a terminal over SSH. */
+static void
+run_storybank (Run *run,
+               ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) envp = g_get_environ ();
+  const char *bin = g_getenv ("STORYBANK_BIN");
+  const char *arg;
+  va_list args;
+  int wait_status;
+
+  g_assert_nonnull (bin);
+  g_ptr_array_add (argv, g_strdup (bin));
+  va_start (args, run);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, g_strdup (arg));
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  envp = g_environ_unsetenv (envp, "DBUS_SESSION_BUS_ADDRESS");
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                               &run->out, &run->err, &wait_status, &error));
+  g_assert_no_error (error);
+  run->status = g_spawn_check_wait_status (wait_status, NULL) ? 0 : WEXITSTATUS (wait_status);
+  if (!WIFEXITED (wait_status))
+    run->status = -1;
+}
+
+static char *
+write_file (SbTestDir  *dir,
+            const char *name,
+            const char *contents)
+{
+  char *path = sb_test_dir_file (dir, name);
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  return path;
+}
+
+static const char minimal_import[] =
+  "{\"format\":\"storybank\",\"version\":1,\"stories\":["
+  " {\"title\":\"Checkout outage\",\"situation\":\"Checkout timed out at peak.\","
+  "  \"task\":\"I was on call.\",\"action\":\"I found a leaked connection and fixed it.\","
+  "  \"result\":\"Errors fell from 15% to 0.1%.\",\"learning\":\"Alert on saturation.\","
+  "  \"themes\":[\"core-production-incident\",\"lp-ownership\"]},"
+  " {\"title\":\"Ledger migration\",\"situation\":\"s\",\"task\":\"t\",\"action\":\"a\","
+  "  \"result\":\"r\",\"learning\":\"l\",\"themes\":[\"core-production-incident\"]}]}";
+
+static void
+test_version (void)
+{
+  g_auto(Run) run = { 0, };
+
+  run_storybank (&run, "--version", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "storybank "));
+}
+
+static void
+test_import_coverage_export (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *bank = sb_test_dir_file (dir, "bank.sqlite3");
+  g_autofree char *input = write_file (dir, "stories.json", minimal_import);
+  g_autofree char *output = sb_test_dir_file (dir, "out.json");
+  g_autofree char *database_arg = g_strconcat ("--database=", bank, NULL);
+  g_autofree char *import_arg = g_strconcat ("--import=", input, NULL);
+  g_autofree char *export_arg = g_strconcat ("--export=", output, NULL);
+  g_autofree char *exported = NULL;
+  g_auto(Run) imported = { 0, };
+  g_auto(Run) coverage = { 0, };
+  g_auto(Run) lp = { 0, };
+  g_auto(Run) export = { 0, };
+
+  run_storybank (&imported, database_arg, import_arg, NULL);
+  g_assert_cmpint (imported.status, ==, 0);
+  g_assert_cmpstr (imported.err, ==, "");
+
+  run_storybank (&coverage, database_arg, "--coverage", NULL);
+  g_assert_cmpint (coverage.status, ==, 0);
+  g_assert_nonnull (strstr (coverage.out, "Core themes"));
+  g_assert_nonnull (strstr (coverage.out, "Checkout outage"));
+  g_assert_nonnull (strstr (coverage.out, "Ledger migration"));
+  g_assert_nonnull (strstr (coverage.out, "2 ok"));   /* two stories on the incident theme */
+
+  run_storybank (&lp, database_arg, "--coverage", "--framework=amazon-lp", NULL);
+  g_assert_cmpint (lp.status, ==, 0);
+  g_assert_nonnull (strstr (lp.out, "Amazon Leadership Principles"));
+
+  run_storybank (&export, database_arg, export_arg, NULL);
+  g_assert_cmpint (export.status, ==, 0);
+  g_assert_true (g_file_get_contents (output, &exported, NULL, NULL));
+  g_assert_nonnull (strstr (exported, "\"format\" : \"storybank\""));
+  g_assert_nonnull (strstr (exported, "Checkout outage"));
+}
+
+static void
+test_bad_import_changes_nothing (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *bank = sb_test_dir_file (dir, "bank.sqlite3");
+  g_autofree char *good = write_file (dir, "good.json", minimal_import);
+  g_autofree char *bad = write_file (dir, "bad.json",
+                                     "{\"format\":\"storybank\",\"version\":1,\n"
+                                     "\"stories\":[{\"title\":\"Half\",}]}\n");
+  g_autofree char *unknown = write_file (dir, "unknown.json",
+                                         "{\"format\":\"storybank\",\"version\":1,\"stories\":["
+                                         "{\"title\":\"A\",\"themes\":[\"core-production-incident\"]},"
+                                         "{\"title\":\"B\",\"themes\":[\"core-made-up\"]}]}");
+  g_autofree char *database_arg = g_strconcat ("--database=", bank, NULL);
+  g_autofree char *good_arg = g_strconcat ("--import=", good, NULL);
+  g_autofree char *bad_arg = g_strconcat ("--import=", bad, NULL);
+  g_autofree char *unknown_arg = g_strconcat ("--import=", unknown, NULL);
+  g_auto(Run) first = { 0, };
+  g_auto(Run) before = { 0, };
+  g_auto(Run) syntax = { 0, };
+  g_auto(Run) theme = { 0, };
+  g_auto(Run) after = { 0, };
+
+  run_storybank (&first, database_arg, good_arg, NULL);
+  g_assert_cmpint (first.status, ==, 0);
+  run_storybank (&before, database_arg, "--coverage", NULL);
+
+  run_storybank (&syntax, database_arg, bad_arg, NULL);
+  g_assert_cmpint (syntax.status, !=, 0);
+  /* One line, naming the file and the place. */
+  g_assert_true (g_str_has_prefix (syntax.err, "storybank: "));
+  g_assert_nonnull (strstr (syntax.err, "bad.json:2:"));
+  g_assert_cmpint (strchr (syntax.err, '\n') - syntax.err, ==, strlen (syntax.err) - 1);
+
+  run_storybank (&theme, database_arg, unknown_arg, NULL);
+  g_assert_cmpint (theme.status, !=, 0);
+  g_assert_nonnull (strstr (theme.err, "core-made-up"));
+
+  run_storybank (&after, database_arg, "--coverage", NULL);
+  g_assert_cmpstr (after.out, ==, before.out);
+}
+
+static void
+test_bad_arguments (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *bank = sb_test_dir_file (dir, "bank.sqlite3");
+  g_autofree char *database_arg = g_strconcat ("--database=", bank, NULL);
+  g_auto(Run) paper = { 0, };
+  g_auto(Run) framework = { 0, };
+  g_auto(Run) stray = { 0, };
+
+  run_storybank (&paper, database_arg, "--cheat-sheet=x.pdf", "--paper=b5", NULL);
+  g_assert_cmpint (paper.status, !=, 0);
+  g_assert_nonnull (strstr (paper.err, "b5"));
+  /* Arguments are checked before the bank is created. */
+  g_assert_false (g_file_test (bank, G_FILE_TEST_EXISTS));
+
+  run_storybank (&framework, database_arg, "--coverage", "--framework=nope", NULL);
+  g_assert_cmpint (framework.status, !=, 0);
+  g_assert_nonnull (strstr (framework.err, "nope"));
+  g_assert_nonnull (strstr (framework.err, "amazon-lp"));
+
+  run_storybank (&stray, database_arg, "--paper=a4", NULL);
+  g_assert_cmpint (stray.status, !=, 0);
+}
+
+static void
+test_refuses_foreign_file (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *notes = write_file (dir, "notes.txt", "dear diary\n");
+  g_autofree char *database_arg = g_strconcat ("--database=", notes, NULL);
+  g_autofree char *contents = NULL;
+  g_auto(Run) run = { 0, };
+
+  run_storybank (&run, database_arg, "--coverage", NULL);
+  g_assert_cmpint (run.status, !=, 0);
+  g_assert_nonnull (strstr (run.err, "notes.txt"));
+  g_assert_nonnull (strstr (run.err, "not a Storybank bank"));
+  g_assert_true (g_file_get_contents (notes, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "dear diary\n");
+}
+
+static void
+test_cheat_sheet_pdf (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *bank = sb_test_dir_file (dir, "bank.sqlite3");
+  g_autofree char *input = write_file (dir, "stories.json", minimal_import);
+  g_autofree char *pdf = sb_test_dir_file (dir, "sheet.pdf");
+  g_autofree char *database_arg = g_strconcat ("--database=", bank, NULL);
+  g_autofree char *import_arg = g_strconcat ("--import=", input, NULL);
+  g_autofree char *pdf_arg = g_strconcat ("--cheat-sheet=", pdf, NULL);
+  g_autofree char *contents = NULL;
+  g_auto(Run) imported = { 0, };
+  g_auto(Run) sheet = { 0, };
+
+  run_storybank (&imported, database_arg, import_arg, NULL);
+  run_storybank (&sheet, database_arg, pdf_arg, "--paper=letter", NULL);
+  g_assert_cmpint (sheet.status, ==, 0);
+  g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/version", test_version);
+  g_test_add_func ("/cli/import-coverage-export", test_import_coverage_export);
+  g_test_add_func ("/cli/bad-import-changes-nothing", test_bad_import_changes_nothing);
+  g_test_add_func ("/cli/bad-arguments", test_bad_arguments);
+  g_test_add_func ("/cli/refuses-foreign-file", test_refuses_foreign_file);
+  g_test_add_func ("/cli/cheat-sheet-pdf", test_cheat_sheet_pdf);
+
+  return g_test_run ();
+}

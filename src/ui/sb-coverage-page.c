@@ -1,0 +1,495 @@
+/* sb-coverage-page.c — the Coverage page: framework, summary, matrix, theme panel
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sb-coverage-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "sb-coverage-page.h"
+#include "sb-views-resources.h"
+
+#define SETTINGS_KEY_FRAMEWORK "coverage-framework"
+
+struct _SbCoveragePage
+{
+  GtkWidget         parent_instance;
+
+  SbStore          *store;
+  GSettings        *settings;       /* NULL when the schema is not installed (tests) */
+  char             *summary;
+
+  /* template */
+  GtkDropDown      *framework_dropdown;
+  GtkLabel         *summary_label;
+  GtkStack         *stack;
+  AdwFlap          *flap;
+  SbCoverageMatrix *matrix;
+  GtkLabel         *theme_title;
+  GtkLabel         *theme_count;
+  GtkLabel         *theme_description;
+  GtkListBox       *theme_stories;
+  GtkListBox       *theme_questions;
+};
+
+G_DEFINE_FINAL_TYPE (SbCoveragePage, sb_coverage_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Loads views.css once per display; shared by the Coverage and Questions pages. */
+void sb_views_ensure_css (GtkWidget *widget);
+
+void
+sb_views_ensure_css (GtkWidget *widget)
+{
+  GdkDisplay *display = gtk_widget_get_display (widget);
+  g_autoptr(GtkCssProvider) provider = NULL;
+
+  if (display == NULL || g_object_get_data (G_OBJECT (display), "sb-views-css") != NULL)
+    return;
+
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, "/io/github/storybank/Storybank/views.css");
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  g_object_set_data_full (G_OBJECT (display), "sb-views-css",
+                          g_object_ref (provider), g_object_unref);
+}
+
+static GSettings *
+settings_new_if_installed (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source == NULL)
+    return NULL;
+  schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, SETTINGS_KEY_FRAMEWORK))
+    return NULL;
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+static char *
+framework_name (SbFramework *framework)
+{
+  return g_strdup (framework != NULL ? sb_framework_get_name (framework) : "");
+}
+
+/* ---- summary and panel ---------------------------------------------- */
+
+static char *
+format_summary (SbCoverage *coverage)
+{
+  guint n_themes = sb_coverage_get_n_themes (coverage);
+  guint none = 0, thin = 0;
+  g_autofree char *none_text = NULL;
+  g_autofree char *thin_text = NULL;
+
+  for (guint r = 0; r < n_themes; r++)
+    {
+      SbCoverageLevel level = sb_coverage_get_theme_level (coverage, r);
+
+      if (level == SB_COVERAGE_LEVEL_NONE)
+        none++;
+      else if (level == SB_COVERAGE_LEVEL_THIN)
+        thin++;
+    }
+
+  if (n_themes == 0)
+    return g_strdup (_("This framework has no themes"));
+  if (none == 0 && thin == 0)
+    return g_strdup (_("Every theme has at least two stories"));
+
+  if (none > 0)
+    none_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u theme has no story",
+                                              "%u themes have no story", none), none);
+  if (thin > 0)
+    thin_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u needs a second story",
+                                              "%u need a second story", thin), thin);
+  if (none_text != NULL && thin_text != NULL)
+    /* Translators: the two parts of the coverage summary */
+    return g_strdup_printf (_("%s · %s"), none_text, thin_text);
+  if (none_text != NULL)
+    return g_steal_pointer (&none_text);
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u theme needs a second story",
+                                       "%u themes need a second story", thin), thin);
+}
+
+static void
+list_box_remove_all (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static void
+update_panel (SbCoveragePage *self)
+{
+  const char *slug = sb_coverage_matrix_get_selected_theme (self->matrix);
+  SbTheme *theme = slug != NULL ? sb_store_find_theme (self->store, slug) : NULL;
+  g_autoptr(GPtrArray) stories = NULL;
+  g_autofree char *count = NULL;
+  GListModel *questions;
+  guint n_questions = 0;
+
+  list_box_remove_all (self->theme_stories);
+  list_box_remove_all (self->theme_questions);
+
+  if (theme == NULL)
+    {
+      adw_flap_set_reveal_flap (self->flap, FALSE);
+      return;
+    }
+
+  gtk_label_set_label (self->theme_title, sb_theme_get_name (theme));
+  gtk_label_set_label (self->theme_description, sb_theme_get_description (theme));
+  gtk_widget_set_visible (GTK_WIDGET (self->theme_description),
+                          *sb_theme_get_description (theme) != '\0');
+
+  stories = sb_store_get_theme_stories (self->store, slug);
+  if (stories->len == 0)
+    count = g_strdup (_("No story covers this theme yet. Pick a column in its row to link one."));
+  else if (stories->len < SB_COVERAGE_MIN_STORIES)
+    count = g_strdup (_("One story covers this theme. A second gives you a fallback when the "
+                        "first one was already told."));
+  else
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u story covers this theme",
+                                          "%u stories cover this theme", stories->len),
+                             stories->len);
+  gtk_label_set_label (self->theme_count, count);
+
+  for (guint i = 0; i < stories->len; i++)
+    {
+      SbStory *story = g_ptr_array_index (stories, i);
+      SbStrength strength = sb_store_get_story_theme (self->store, story, slug);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sb_story_get_display_title (story));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   strength == SB_STRENGTH_PRIMARY ? _("Primary story")
+                                                                   : _("Secondary story"));
+      gtk_list_box_append (self->theme_stories, row);
+    }
+
+  questions = sb_store_get_questions (self->store);
+  for (guint i = 0; i < g_list_model_get_n_items (questions); i++)
+    {
+      g_autoptr(SbQuestion) question = g_list_model_get_item (questions, i);
+      GtkWidget *row;
+
+      if (!sb_question_has_theme (question, slug))
+        continue;
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sb_question_get_text (question));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+      gtk_list_box_append (self->theme_questions, row);
+      n_questions++;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->theme_stories), stories->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->theme_questions), n_questions > 0);
+  adw_flap_set_reveal_flap (self->flap, TRUE);
+}
+
+static void
+coverage_changed_cb (SbCoveragePage   *self,
+                     SbCoverageMatrix *matrix)
+{
+  SbCoverage *coverage = sb_coverage_matrix_get_coverage (matrix);
+  gboolean empty = coverage == NULL || sb_coverage_get_n_stories (coverage) == 0;
+
+  g_free (self->summary);
+  if (coverage == NULL)
+    self->summary = g_strdup ("");
+  else if (empty)
+    self->summary = g_strdup (_("No stories to map yet"));
+  else
+    self->summary = format_summary (coverage);
+  gtk_label_set_label (self->summary_label, self->summary);
+
+  gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "matrix");
+  update_panel (self);
+}
+
+static void
+selected_theme_changed_cb (SbCoveragePage *self)
+{
+  update_panel (self);
+}
+
+static void
+close_button_clicked_cb (SbCoveragePage *self)
+{
+  sb_coverage_matrix_set_selected_theme (self->matrix, NULL);
+  gtk_widget_grab_focus (GTK_WIDGET (self->matrix));
+}
+
+/* ---- framework selector --------------------------------------------- */
+
+static void
+framework_selected_cb (SbCoveragePage *self)
+{
+  SbFramework *framework = gtk_drop_down_get_selected_item (self->framework_dropdown);
+
+  if (framework == NULL)
+    return;
+
+  sb_coverage_matrix_set_framework (self->matrix, sb_framework_get_slug (framework));
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, SETTINGS_KEY_FRAMEWORK, sb_framework_get_slug (framework));
+}
+
+static void
+select_framework (SbCoveragePage *self,
+                  const char     *slug)
+{
+  GListModel *frameworks = sb_store_get_frameworks (self->store);
+  guint n = g_list_model_get_n_items (frameworks);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SbFramework) framework = g_list_model_get_item (frameworks, i);
+
+      if (g_strcmp0 (sb_framework_get_slug (framework), slug) == 0)
+        {
+          gtk_drop_down_set_selected (self->framework_dropdown, i);
+          return;
+        }
+    }
+
+  if (n > 0 && gtk_drop_down_get_selected (self->framework_dropdown) == GTK_INVALID_LIST_POSITION)
+    gtk_drop_down_set_selected (self->framework_dropdown, 0);
+}
+
+static void
+setup_store (SbCoveragePage *self)
+{
+  g_autoptr(GtkExpression) expression = NULL;
+  g_autofree char *remembered = NULL;
+
+  expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                            G_CALLBACK (framework_name), NULL, NULL);
+  gtk_drop_down_set_expression (self->framework_dropdown, expression);
+  gtk_drop_down_set_model (self->framework_dropdown, sb_store_get_frameworks (self->store));
+
+  if (self->settings != NULL)
+    remembered = g_settings_get_string (self->settings, SETTINGS_KEY_FRAMEWORK);
+  select_framework (self, remembered);
+
+  g_signal_connect_object (self->framework_dropdown, "notify::selected",
+                           G_CALLBACK (framework_selected_cb), self, G_CONNECT_SWAPPED);
+  framework_selected_cb (self);
+
+  sb_coverage_matrix_set_store (self->matrix, self->store);
+}
+
+/* ---- actions -------------------------------------------------------- */
+
+static void
+toggle_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SbCoveragePage *self = SB_COVERAGE_PAGE (widget);
+
+  /* The same as the matrix's own action, reachable from the page. */
+  gtk_widget_activate_action_variant (GTK_WIDGET (self->matrix), "matrix.toggle", parameter);
+}
+
+/* ---- public API ----------------------------------------------------- */
+
+GtkWidget *
+sb_coverage_page_new (SbStore *store)
+{
+  return g_object_new (SB_TYPE_COVERAGE_PAGE, "store", store, NULL);
+}
+
+SbStore *
+sb_coverage_page_get_store (SbCoveragePage *self)
+{
+  g_return_val_if_fail (SB_IS_COVERAGE_PAGE (self), NULL);
+  return self->store;
+}
+
+SbCoverageMatrix *
+sb_coverage_page_get_matrix (SbCoveragePage *self)
+{
+  g_return_val_if_fail (SB_IS_COVERAGE_PAGE (self), NULL);
+  return self->matrix;
+}
+
+void
+sb_coverage_page_set_framework (SbCoveragePage *self,
+                                const char     *framework_slug)
+{
+  g_return_if_fail (SB_IS_COVERAGE_PAGE (self));
+  select_framework (self, framework_slug);
+}
+
+const char *
+sb_coverage_page_get_summary (SbCoveragePage *self)
+{
+  g_return_val_if_fail (SB_IS_COVERAGE_PAGE (self), NULL);
+  return self->summary;
+}
+
+gboolean
+sb_coverage_page_is_empty (SbCoveragePage *self)
+{
+  g_return_val_if_fail (SB_IS_COVERAGE_PAGE (self), FALSE);
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "empty") == 0;
+}
+
+/* ---- GObject -------------------------------------------------------- */
+
+static void
+sb_coverage_page_constructed (GObject *object)
+{
+  SbCoveragePage *self = SB_COVERAGE_PAGE (object);
+
+  G_OBJECT_CLASS (sb_coverage_page_parent_class)->constructed (object);
+
+  if (self->store != NULL)
+    setup_store (self);
+}
+
+static void
+sb_coverage_page_realize (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (sb_coverage_page_parent_class)->realize (widget);
+  sb_views_ensure_css (widget);
+}
+
+static void
+sb_coverage_page_dispose (GObject *object)
+{
+  SbCoveragePage *self = SB_COVERAGE_PAGE (object);
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_COVERAGE_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (sb_coverage_page_parent_class)->dispose (object);
+}
+
+static void
+sb_coverage_page_finalize (GObject *object)
+{
+  SbCoveragePage *self = SB_COVERAGE_PAGE (object);
+
+  g_free (self->summary);
+
+  G_OBJECT_CLASS (sb_coverage_page_parent_class)->finalize (object);
+}
+
+static void
+sb_coverage_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  SbCoveragePage *self = SB_COVERAGE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sb_coverage_page_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  SbCoveragePage *self = SB_COVERAGE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sb_coverage_page_class_init (SbCoveragePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = sb_coverage_page_constructed;
+  object_class->dispose = sb_coverage_page_dispose;
+  object_class->finalize = sb_coverage_page_finalize;
+  object_class->get_property = sb_coverage_page_get_property;
+  object_class->set_property = sb_coverage_page_set_property;
+
+  widget_class->realize = sb_coverage_page_realize;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, SB_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "matrix.toggle", "(ss)", toggle_action_cb);
+
+  /* Referencing the bundle links it in from the static library; its
+   * constructor then registers it. */
+  (void) sb_views_get_resource ();
+  g_type_ensure (SB_TYPE_COVERAGE_MATRIX);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/storybank/Storybank/sb-coverage-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SbCoveragePage, framework_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SbCoveragePage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, SbCoveragePage, stack);
+  gtk_widget_class_bind_template_child (widget_class, SbCoveragePage, flap);
+  gtk_widget_class_bind_template_child (widget_class, SbCoveragePage, matrix);
+  gtk_widget_class_bind_template_child (widget_class, SbCoveragePage, theme_title);
+  gtk_widget_class_bind_template_child (widget_class, SbCoveragePage, theme_count);
+  gtk_widget_class_bind_template_child (widget_class, SbCoveragePage, theme_description);
+  gtk_widget_class_bind_template_child (widget_class, SbCoveragePage, theme_stories);
+  gtk_widget_class_bind_template_child (widget_class, SbCoveragePage, theme_questions);
+  gtk_widget_class_bind_template_callback (widget_class, close_button_clicked_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "coverage-page");
+}
+
+static void
+sb_coverage_page_init (SbCoveragePage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = settings_new_if_installed ();
+  self->summary = g_strdup ("");
+
+  g_signal_connect_object (self->matrix, "coverage-changed",
+                           G_CALLBACK (coverage_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->matrix, "notify::selected-theme",
+                           G_CALLBACK (selected_theme_changed_cb), self, G_CONNECT_SWAPPED);
+}

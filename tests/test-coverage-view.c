@@ -1,0 +1,288 @@
+/* test-coverage-view.c — the Coverage page and its matrix
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-coverage-view"
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "sb-core-resources.h"
+#include "sb-coverage-page.h"
+#include "sb-test-util.h"
+
+typedef struct
+{
+  SbTestDir *dir;
+  SbStore   *store;
+  char      *framework;   /* slug of the first framework */
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(SbFramework) framework = NULL;
+
+  f->dir = sb_test_dir_new ();
+  path = sb_test_dir_file (f->dir, "bank.sqlite3");
+  f->store = sb_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (f->store);
+
+  framework = g_list_model_get_item (sb_store_get_frameworks (f->store), 0);
+  g_assert_nonnull (framework);
+  f->framework = g_strdup (sb_framework_get_slug (framework));
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_assert_finalize_object (f->store);
+  g_free (f->framework);
+  sb_test_dir_free (f->dir);
+}
+
+static void
+flush_main_context (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static SbStory *
+add_story (Fixture    *f,
+           const char *title)
+{
+  g_autoptr(GError) error = NULL;
+  /* The store owns the story. */
+  SbStory *story = sb_store_create_story (f->store, title, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (story);
+  return story;
+}
+
+static const char *
+theme_slug (Fixture *f,
+            guint    i)
+{
+  GListModel *themes = sb_store_get_themes (f->store, f->framework);
+  g_autoptr(SbTheme) theme = g_list_model_get_item (themes, i);
+
+  g_assert_nonnull (theme);
+  /* The store keeps the theme alive. */
+  return sb_theme_get_slug (sb_store_find_theme (f->store, sb_theme_get_slug (theme)));
+}
+
+static SbCoveragePage *
+new_page (Fixture *f)
+{
+  SbCoveragePage *page = g_object_new (SB_TYPE_COVERAGE_PAGE, "store", f->store, NULL);
+
+  g_object_ref_sink (page);
+  sb_coverage_page_set_framework (page, f->framework);
+  flush_main_context ();
+  return page;
+}
+
+static void
+test_toggle_cycles (Fixture       *f,
+                    gconstpointer  data)
+{
+  SbStory *story = add_story (f, "Checkout outage");
+  SbCoveragePage *page = new_page (f);
+  SbCoverageMatrix *matrix = sb_coverage_page_get_matrix (page);
+  const char *slug = theme_slug (f, 0);
+  const char *uuid = sb_story_get_uuid (story);
+  SbCoverage *coverage;
+
+  g_assert_cmpint (sb_store_get_story_theme (f->store, story, slug), ==, SB_STRENGTH_NONE);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (matrix), "matrix.toggle", "(ss)", uuid, slug));
+  g_assert_cmpint (sb_store_get_story_theme (f->store, story, slug), ==, SB_STRENGTH_PRIMARY);
+
+  flush_main_context ();
+  coverage = sb_coverage_matrix_get_coverage (matrix);
+  g_assert_cmpint (sb_coverage_get_cell (coverage, 0, 0), ==, SB_STRENGTH_PRIMARY);
+  g_assert_cmpuint (sb_coverage_get_theme_count (coverage, 0), ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (matrix), "matrix.toggle", "(ss)", uuid, slug));
+  g_assert_cmpint (sb_store_get_story_theme (f->store, story, slug), ==, SB_STRENGTH_SECONDARY);
+
+  /* The page forwards the same action. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "matrix.toggle", "(ss)", uuid, slug));
+  g_assert_cmpint (sb_store_get_story_theme (f->store, story, slug), ==, SB_STRENGTH_NONE);
+
+  flush_main_context ();
+  coverage = sb_coverage_matrix_get_coverage (matrix);
+  g_assert_cmpint (sb_coverage_get_cell (coverage, 0, 0), ==, SB_STRENGTH_NONE);
+
+  g_assert_finalize_object (page);
+}
+
+static void
+test_summary_and_rows (Fixture       *f,
+                       gconstpointer  data)
+{
+  SbStory *a = add_story (f, "Checkout outage");
+  SbStory *b = add_story (f, "Search rewrite");
+  SbStory *c = add_story (f, "Hiring loop");
+  g_autoptr(GError) error = NULL;
+  SbCoveragePage *page;
+  SbCoverage *coverage;
+  guint n_themes = g_list_model_get_n_items (sb_store_get_themes (f->store, f->framework));
+  g_autofree char *expected = NULL;
+  g_autofree char *none_text = NULL;
+
+  g_assert_cmpuint (n_themes, >=, 2);
+
+  sb_store_set_story_theme (f->store, a, theme_slug (f, 0), SB_STRENGTH_PRIMARY, &error);
+  g_assert_no_error (error);
+  sb_store_set_story_theme (f->store, b, theme_slug (f, 0), SB_STRENGTH_SECONDARY, &error);
+  g_assert_no_error (error);
+  sb_store_set_story_theme (f->store, c, theme_slug (f, 1), SB_STRENGTH_PRIMARY, &error);
+  g_assert_no_error (error);
+
+  page = new_page (f);
+  coverage = sb_coverage_matrix_get_coverage (sb_coverage_page_get_matrix (page));
+  g_assert_nonnull (coverage);
+  g_assert_false (sb_coverage_page_is_empty (page));
+  g_assert_cmpuint (sb_coverage_get_n_themes (coverage), ==, n_themes);
+  g_assert_cmpuint (sb_coverage_get_n_stories (coverage), ==, sb_store_get_n_stories (f->store));
+  g_assert_cmpuint (sb_coverage_get_theme_count (coverage, 0), ==, 2);
+  g_assert_cmpuint (sb_coverage_get_theme_count (coverage, 1), ==, 1);
+
+  if (n_themes > 2)
+    {
+      none_text = g_strdup_printf (n_themes - 2 == 1 ? "%u theme has no story" : "%u themes have no story",
+                                   n_themes - 2);
+      expected = g_strdup_printf ("%s · 1 needs a second story", none_text);
+    }
+  else
+    expected = g_strdup ("1 theme needs a second story");
+  g_assert_cmpstr (sb_coverage_page_get_summary (page), ==, expected);
+
+  /* A change in the store reaches the summary after one idle. */
+  sb_store_set_story_theme (f->store, a, theme_slug (f, 1), SB_STRENGTH_SECONDARY, &error);
+  g_assert_no_error (error);
+  flush_main_context ();
+  g_clear_pointer (&expected, g_free);
+  if (n_themes > 2)
+    expected = g_steal_pointer (&none_text);
+  else
+    expected = g_strdup ("Every theme has at least two stories");
+  g_assert_cmpstr (sb_coverage_page_get_summary (page), ==, expected);
+
+  g_assert_finalize_object (page);
+}
+
+static void
+test_empty_state (Fixture       *f,
+                  gconstpointer  data)
+{
+  SbCoveragePage *page = new_page (f);
+  g_assert_true (sb_coverage_page_is_empty (page));
+
+  add_story (f, "First story");
+  flush_main_context ();
+  g_assert_false (sb_coverage_page_is_empty (page));
+  g_assert_cmpuint (sb_coverage_get_n_stories (sb_coverage_matrix_get_coverage (sb_coverage_page_get_matrix (page))), ==, 1);
+
+  g_assert_finalize_object (page);
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_large_bank_draws_visible_cells (Fixture       *f,
+                                     gconstpointer  data)
+{
+  const guint n_stories = 1000;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window;
+  SbCoveragePage *page;
+  SbCoverageMatrix *matrix;
+  GtkSnapshot *snapshot;
+  g_autoptr(GskRenderNode) node = NULL;
+  gboolean timed_out = FALSE;
+  guint timeout_id;
+  guint n_themes = g_list_model_get_n_items (sb_store_get_themes (f->store, f->framework));
+  guint bound;
+  int width, height;
+
+  for (guint i = 0; i < n_stories; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Story number %u", i);
+      SbStory *story = add_story (f, title);
+
+      sb_store_set_story_theme (f->store, story, theme_slug (f, i % n_themes),
+                                i % 3 ? SB_STRENGTH_PRIMARY : SB_STRENGTH_SECONDARY, &error);
+      g_assert_no_error (error);
+    }
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 600);
+  page = g_object_new (SB_TYPE_COVERAGE_PAGE, "store", f->store, NULL);
+  sb_coverage_page_set_framework (page, f->framework);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  matrix = sb_coverage_page_get_matrix (page);
+  gtk_window_present (GTK_WINDOW (window));
+
+  timeout_id = g_timeout_add_seconds (20, timeout_cb, &timed_out);
+  while (!timed_out && (!gtk_widget_get_mapped (GTK_WIDGET (matrix)) ||
+                        sb_coverage_matrix_get_n_cells_drawn (matrix) == 0))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (timeout_id);
+
+  g_assert_cmpuint (sb_coverage_get_n_stories (sb_coverage_matrix_get_coverage (matrix)), ==, n_stories);
+
+  /* One more frame, drawn on demand. */
+  width = gtk_widget_get_width (GTK_WIDGET (matrix));
+  height = gtk_widget_get_height (GTK_WIDGET (matrix));
+  snapshot = gtk_snapshot_new ();
+  GTK_WIDGET_GET_CLASS (matrix)->snapshot (GTK_WIDGET (matrix), snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  /* Only what fits on screen is drawn: columns are 36 px wide, rows 40 px
+   * high, and one partly visible row and column at each edge. */
+  bound = (width / 36 + 2) * (height / 40 + 2);
+  g_assert_cmpuint (sb_coverage_matrix_get_n_cells_drawn (matrix), >, 0);
+  g_assert_cmpuint (sb_coverage_matrix_get_n_cells_drawn (matrix), <=, bound);
+  g_assert_cmpuint (sb_coverage_matrix_get_n_cells_drawn (matrix), <, n_stories * n_themes);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  flush_main_context ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  /* Links the catalog bundle in from the static core library. */
+  (void) sb_core_get_resource ();
+
+  g_test_add ("/coverage-view/toggle-cycles", Fixture, NULL,
+              fixture_setup, test_toggle_cycles, fixture_teardown);
+  g_test_add ("/coverage-view/summary-and-rows", Fixture, NULL,
+              fixture_setup, test_summary_and_rows, fixture_teardown);
+  g_test_add ("/coverage-view/empty-state", Fixture, NULL,
+              fixture_setup, test_empty_state, fixture_teardown);
+  g_test_add ("/coverage-view/large-bank", Fixture, NULL,
+              fixture_setup, test_large_bank_draws_visible_cells, fixture_teardown);
+
+  return g_test_run ();
+}

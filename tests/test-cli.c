@@ -100,6 +100,7 @@ test_import_coverage_export (void)
   g_auto(Run) coverage = { 0, };
   g_auto(Run) lp = { 0, };
   g_auto(Run) export = { 0, };
+  g_auto(Run) check = { 0, };
 
   run_storybank (&imported, database_arg, import_arg, NULL);
   g_assert_cmpint (imported.status, ==, 0);
@@ -115,6 +116,12 @@ test_import_coverage_export (void)
   run_storybank (&lp, database_arg, "--coverage", "--framework=amazon-lp", NULL);
   g_assert_cmpint (lp.status, ==, 0);
   g_assert_nonnull (strstr (lp.out, "Amazon Leadership Principles"));
+
+  run_storybank (&check, database_arg, "--check", NULL);
+  g_assert_cmpint (check.status, ==, 0);
+  g_assert_nonnull (strstr (check.out, "Ledger migration"));
+  g_assert_nonnull (strstr (check.out, "The Result has no number"));
+  g_assert_nonnull (strstr (check.out, "of 2 stories"));
 
   run_storybank (&export, database_arg, export_arg, NULL);
   g_assert_cmpint (export.status, ==, 0);

@@ -14,6 +14,7 @@
 #include "sb-coverage.h"
 #include "sb-exchange.h"
 #include "sb-store.h"
+#include "sb-story-check.h"
 
 void
 sb_cli_add_options (GApplication *app)
@@ -35,6 +36,8 @@ sb_cli_add_options (GApplication *app)
       N_("The framework for --coverage and --cheat-sheet (default: core)"), N_("SLUG") },
     { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Paper size for --cheat-sheet: a4 or letter (default: from the locale)"), N_("SIZE") },
+    { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Print the coach’s findings for every story and exit"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Print the version and exit"), NULL },
     { NULL }
@@ -88,6 +91,38 @@ fail_literal (const char *message)
   return 2;
 }
 
+static void
+print_findings (SbStore *store)
+{
+  GListModel *stories = sb_store_get_stories (store);
+  guint clean = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (stories); i++)
+    {
+      g_autoptr(SbStory) story = g_list_model_get_item (stories, i);
+      g_autoptr(GPtrArray) findings = sb_story_check (story);
+      guint seconds = sb_story_get_speaking_seconds (story);
+
+      if (findings->len == 0)
+        {
+          clean++;
+          continue;
+        }
+      g_print ("%s  (%u:%02u)\n", sb_story_get_display_title (story), seconds / 60, seconds % 60);
+      for (guint f = 0; f < findings->len; f++)
+        {
+          SbFinding *finding = findings->pdata[f];
+          const char *mark = finding->severity == SB_CHECK_SEVERITY_PROBLEM ? "✗"
+                           : finding->severity == SB_CHECK_SEVERITY_WARNING ? "!" : "·";
+          g_print ("  %s %s\n", mark, finding->message);
+        }
+      g_print ("\n");
+    }
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u of %u stories has nothing to fix.\n",
+                        "%u of %u stories have nothing to fix.\n", clean),
+           clean, g_list_model_get_n_items (stories));
+}
+
 int
 sb_cli_handle_local_options (GVariantDict *options)
 {
@@ -101,6 +136,7 @@ sb_cli_handle_local_options (GVariantDict *options)
   const char *framework = lookup_string (options, "framework");
   const char *paper = lookup_string (options, "paper");
   gboolean coverage = g_variant_dict_contains (options, "coverage");
+  gboolean check = g_variant_dict_contains (options, "check");
   SbCheatSheetOptions sheet_options;
 
   if (g_variant_dict_contains (options, "version"))
@@ -109,7 +145,7 @@ sb_cli_handle_local_options (GVariantDict *options)
       return 0;
     }
 
-  if (import == NULL && export == NULL && markdown == NULL && cheat_sheet == NULL && !coverage)
+  if (import == NULL && export == NULL && markdown == NULL && cheat_sheet == NULL && !coverage && !check)
     {
       if (framework != NULL || paper != NULL)
         return fail_literal (_("--framework and --paper go with --coverage or --cheat-sheet"));
@@ -177,6 +213,9 @@ sb_cli_handle_local_options (GVariantDict *options)
       fputs (text, stdout);
       fflush (stdout);
     }
+
+  if (check)
+    print_findings (store);
 
   return 0;
 }

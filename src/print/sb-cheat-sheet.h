@@ -40,4 +40,46 @@ gboolean    sb_cheat_sheet_export_pdf     (SbStore                   *store,
                                            const char                *path,
                                            GError                   **error);
 
+/* ---- the sheet itself ------------------------------------------------- */
+
+/* A snapshot of what goes on the sheet, taken from the store: the person's
+ * name, the date, each chosen theme and the best story for it. It does not
+ * follow later changes to the store. */
+typedef struct _SbCheatSheet SbCheatSheet;
+
+SbCheatSheet *sb_cheat_sheet_new          (SbStore                   *store,
+                                           const SbCheatSheetOptions *options,
+                                           GError                   **error);
+void          sb_cheat_sheet_free         (SbCheatSheet              *sheet);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SbCheatSheet, sb_cheat_sheet_free)
+
+/* Fits the sheet to a @width × @height area (points; the origin is its top
+ * left corner) and draws it on @cr: the type shrinks in steps to
+ * SB_CHEAT_SHEET_MIN_FONT_SIZE, then the least important details are left
+ * out, then whole themes from the end, and the page says what was left out.
+ * The page keeps its own margins inside the area. Works on any cairo context:
+ * a PDF surface, or a GtkPrintContext's cairo context (in GTK_UNIT_POINTS). */
+void          sb_cheat_sheet_render       (SbCheatSheet              *sheet,
+                                           cairo_t                   *cr,
+                                           double                     width,
+                                           double                     height);
+
+#define SB_CHEAT_SHEET_MAX_FONT_SIZE 11.0
+#define SB_CHEAT_SHEET_MIN_FONT_SIZE 6.5
+
+/* What the last sb_cheat_sheet_render() chose. */
+guint         sb_cheat_sheet_get_n_themes       (SbCheatSheet *sheet);
+double        sb_cheat_sheet_get_font_size      (SbCheatSheet *sheet);
+guint         sb_cheat_sheet_get_n_columns      (SbCheatSheet *sheet);
+guint         sb_cheat_sheet_get_themes_left_out  (SbCheatSheet *sheet);
+guint         sb_cheat_sheet_get_stories_left_out (SbCheatSheet *sheet);
+/* TRUE when details (learnings, actions, hooks) were left out to fit. */
+gboolean      sb_cheat_sheet_get_details_left_out (SbCheatSheet *sheet);
+
+/* The headline number of a Result: its first phrase that holds a number, a
+ * percentage or an amount of money ("cut p95 latency from 800 ms to 120 ms"),
+ * shortened around the number when long. NULL when there is none. Version
+ * numbers (v2, p95, Q3) and years alone do not count as numbers. */
+char         *sb_cheat_sheet_extract_headline   (const char *result);
+
 G_END_DECLS

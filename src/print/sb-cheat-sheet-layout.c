@@ -1,0 +1,778 @@
+/* sb-cheat-sheet-layout.c — fitting the cheat sheet to one page, and drawing it
+ *
+ * The page is a header (the person's name, the framework, the date), then
+ * theme blocks flowing down two or three columns, then an optional footer
+ * that says what had to be left out. A block never splits across columns.
+ *
+ * Fitting tries, for each level of detail, the largest type that fits in two
+ * columns and in three; only when nothing fits at the smallest type does it
+ * leave out details, and at last whole themes from the end. Every piece is
+ * measured with the same Pango layout it is drawn with, so nothing measured
+ * to fit is ever cut at the page edge.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sb-cheat-sheet"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+#include <pango/pangocairo.h>
+
+#include "sb-cheat-sheet-private.h"
+
+#define FONT_FAMILY   "Cantarell, Noto Sans, DejaVu Sans, sans"
+#define FONT_STEP     0.5
+#define PAGE_MARGIN   28.0       /* ≈ 10 mm: inside any printer's hardware margin */
+#define MAX_GAP_LINES 8
+
+#define N_SIZES ((guint) ((SB_CHEAT_SHEET_MAX_FONT_SIZE - SB_CHEAT_SHEET_MIN_FONT_SIZE) / FONT_STEP) + 1)
+
+/* Colours that stay legible in greyscale. */
+#define INK     0x1e1e1e
+#define MUTED   0x5e5c64
+#define ACCENT  0x1a5fb4
+#define WARNING 0xa51d2d
+#define RULE    0x9a9996
+
+typedef enum
+{
+  PIECE_HEADER_NAME,
+  PIECE_HEADER_INFO,
+  PIECE_THEME,
+  PIECE_TITLE,
+  PIECE_HOOK,
+  PIECE_ACTION,
+  PIECE_RESULT,
+  PIECE_RESULT_PLAIN,
+  PIECE_LEARNING,
+  PIECE_REFERENCE,
+  PIECE_GAP_HEADING,
+  PIECE_GAP_LIST,
+  PIECE_NOTE,
+  N_PIECES
+} PieceKind;
+
+static const struct
+{
+  double      scale;       /* of the body size */
+  PangoWeight weight;
+  PangoStyle  style;
+  int         max_lines;
+  guint32     rgb;
+  gboolean    caps;        /* upper case, letter-spaced: the small-caps look */
+} pieces[N_PIECES] = {
+  [PIECE_HEADER_NAME]  = { 1.60, PANGO_WEIGHT_BOLD,     PANGO_STYLE_NORMAL, 1, INK,     FALSE },
+  [PIECE_HEADER_INFO]  = { 0.95, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_NORMAL, 1, MUTED,   FALSE },
+  [PIECE_THEME]        = { 0.82, PANGO_WEIGHT_BOLD,     PANGO_STYLE_NORMAL, 1, ACCENT,  TRUE  },
+  [PIECE_TITLE]        = { 1.10, PANGO_WEIGHT_SEMIBOLD, PANGO_STYLE_NORMAL, 1, INK,     FALSE },
+  [PIECE_HOOK]         = { 1.00, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_ITALIC, 1, MUTED,   FALSE },
+  [PIECE_ACTION]       = { 1.00, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_NORMAL, 2, INK,     FALSE },
+  [PIECE_RESULT]       = { 1.00, PANGO_WEIGHT_BOLD,     PANGO_STYLE_NORMAL, 2, INK,     FALSE },
+  [PIECE_RESULT_PLAIN] = { 1.00, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_NORMAL, 2, INK,     FALSE },
+  [PIECE_LEARNING]     = { 1.00, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_NORMAL, 2, INK,     FALSE },
+  [PIECE_REFERENCE]    = { 1.00, PANGO_WEIGHT_SEMIBOLD, PANGO_STYLE_NORMAL, 1, INK,     FALSE },
+  [PIECE_GAP_HEADING]  = { 0.82, PANGO_WEIGHT_BOLD,     PANGO_STYLE_NORMAL, 1, WARNING, TRUE  },
+  [PIECE_GAP_LIST]     = { 1.00, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_NORMAL, MAX_GAP_LINES, INK, FALSE },
+  [PIECE_NOTE]         = { 0.90, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_ITALIC, 3, MUTED,   FALSE },
+};
+
+/* One attempt at a body size: the fonts, and the layout every piece is
+ * measured and drawn with. With cr NULL it only measures. */
+typedef struct
+{
+  PangoLayout          *layout;
+  PangoFontDescription *fonts[N_PIECES];
+  cairo_t              *cr;
+  double                size;
+  double                bullet_width;
+} Pen;
+
+/* A theme block, or the "No story yet" block when theme is NULL. */
+typedef struct
+{
+  SbSheetTheme *theme;
+  gboolean      reference;   /* its story is shown in full in an earlier block */
+} Block;
+
+typedef struct
+{
+  double      x, y, width, height;   /* the page inside its margins */
+  GArray     *blocks;                /* Block */
+  GString    *gap_names;             /* themes without a story, "A · B · C" */
+  guint       n_story_blocks;        /* blocks before the gap block */
+} Page;
+
+typedef struct
+{
+  double        size;
+  guint         n_columns;
+  SbSheetDetail detail;
+  guint         n_shown;             /* story blocks shown, from the start */
+  double        column_width;
+  double        columns_top;
+  double        columns_height;
+  double        footer_height;
+  double       *heights;             /* per block shown (story blocks, then gaps) */
+} Fit;
+
+/* ---- pieces ----------------------------------------------------------- */
+
+static void
+pen_init (Pen          *pen,
+          PangoContext *context,
+          double        size)
+{
+  memset (pen, 0, sizeof *pen);
+  pen->layout = pango_layout_new (context);
+  pen->size = size;
+  pango_layout_set_wrap (pen->layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_ellipsize (pen->layout, PANGO_ELLIPSIZE_END);
+
+  for (guint i = 0; i < N_PIECES; i++)
+    {
+      PangoFontDescription *font = pango_font_description_from_string (FONT_FAMILY);
+
+      pango_font_description_set_size (font, (int) round (size * pieces[i].scale * PANGO_SCALE));
+      pango_font_description_set_weight (font, pieces[i].weight);
+      pango_font_description_set_style (font, pieces[i].style);
+      pen->fonts[i] = font;
+    }
+
+  pango_layout_set_font_description (pen->layout, pen->fonts[PIECE_ACTION]);
+  pango_layout_set_width (pen->layout, -1);
+  pango_layout_set_text (pen->layout, "•\u2002", -1);
+  {
+    PangoRectangle logical;
+
+    pango_layout_get_extents (pen->layout, NULL, &logical);
+    pen->bullet_width = pango_units_to_double (logical.width);
+  }
+}
+
+static void
+pen_clear (Pen *pen)
+{
+  for (guint i = 0; i < N_PIECES; i++)
+    g_clear_pointer (&pen->fonts[i], pango_font_description_free);
+  g_clear_object (&pen->layout);
+}
+
+static void
+add_colour (PangoAttrList *attrs,
+            guint32        rgb,
+            guint          start,
+            guint          end)
+{
+  PangoAttribute *attr = pango_attr_foreground_new (((rgb >> 16) & 0xff) * 257,
+                                                    ((rgb >> 8) & 0xff) * 257,
+                                                    (rgb & 0xff) * 257);
+  attr->start_index = start;
+  attr->end_index = end;
+  pango_attr_list_insert (attrs, attr);
+}
+
+/* Lays out @label (muted, regular), @text (in the piece's style) and
+ * @suffix (muted, regular) in @width; draws it at (@x, @y) when the pen
+ * draws. Returns its height. Lines past the piece's limit are ellipsized. */
+static double
+pen_show (Pen         *pen,
+          PieceKind    kind,
+          const char  *label,
+          const char  *text,
+          const char  *suffix,
+          double       x,
+          double       y,
+          double       width)
+{
+  g_autoptr(GString) content = g_string_new (label);
+  g_autofree char *caps = NULL;
+  PangoAttrList *attrs = pango_attr_list_new ();
+  PangoRectangle logical;
+  guint text_start, text_end;
+
+  if (pieces[kind].caps)
+    text = caps = g_utf8_strup (text, -1);
+
+  text_start = content->len;
+  g_string_append (content, text);
+  text_end = content->len;
+  if (suffix != NULL)
+    g_string_append (content, suffix);
+
+  add_colour (attrs, pieces[kind].rgb, text_start, text_end);
+  if (text_start > 0 || content->len > text_end)
+    {
+      PangoAttribute *attr;
+
+      add_colour (attrs, MUTED, 0, text_start);
+      add_colour (attrs, MUTED, text_end, content->len);
+      attr = pango_attr_weight_new (PANGO_WEIGHT_NORMAL);
+      attr->start_index = 0;
+      attr->end_index = text_start;
+      pango_attr_list_insert (attrs, attr);
+      attr = pango_attr_weight_new (PANGO_WEIGHT_NORMAL);
+      attr->start_index = text_end;
+      attr->end_index = content->len;
+      pango_attr_list_insert (attrs, attr);
+    }
+  if (pieces[kind].caps)
+    {
+      PangoAttribute *attr = pango_attr_letter_spacing_new ((int) (pen->size * 0.08 * PANGO_SCALE));
+      pango_attr_list_insert (attrs, attr);
+    }
+
+  pango_layout_set_font_description (pen->layout, pen->fonts[kind]);
+  pango_layout_set_width (pen->layout, (int) floor (width * PANGO_SCALE));
+  pango_layout_set_height (pen->layout, -pieces[kind].max_lines);
+  pango_layout_set_indent (pen->layout, kind == PIECE_ACTION ? (int) (-pen->bullet_width * PANGO_SCALE) : 0);
+  pango_layout_set_spacing (pen->layout, (int) (pen->size * 0.12 * PANGO_SCALE));
+  pango_layout_set_text (pen->layout, content->str, (int) content->len);
+  pango_layout_set_attributes (pen->layout, attrs);
+  pango_attr_list_unref (attrs);
+
+  pango_layout_get_extents (pen->layout, NULL, &logical);
+
+  if (pen->cr != NULL)
+    {
+      cairo_move_to (pen->cr, x, y);
+      pango_cairo_show_layout (pen->cr, pen->layout);
+    }
+  return pango_units_to_double (logical.y + logical.height);
+}
+
+/* ---- blocks ----------------------------------------------------------- */
+
+static double
+block_show (Pen           *pen,
+            const Page    *page,
+            const Block   *block,
+            SbSheetDetail  detail,
+            double         x,
+            double         y,
+            double         width)
+{
+  const double line_gap = pen->size * 0.16;
+  double top = y;
+  SbSheetStory *story;
+  guint n_actions;
+
+  if (block->theme == NULL)
+    {
+      y += pen_show (pen, PIECE_GAP_HEADING, NULL, _("No story yet"), NULL, x, y, width);
+      y += line_gap;
+      y += pen_show (pen, PIECE_GAP_LIST, NULL, page->gap_names->str, NULL, x, y, width);
+      return y - top;
+    }
+
+  story = block->theme->story;
+  y += pen_show (pen, PIECE_THEME, NULL, block->theme->name, NULL, x, y, width);
+  y += line_gap;
+
+  if (block->reference)
+    {
+      /* TRANSLATORS: before a story title, for a theme whose story is shown
+       * in full under an earlier theme. */
+      y += pen_show (pen, PIECE_REFERENCE, _("→ see "), story->title, NULL, x, y, width);
+      return y - top;
+    }
+
+  y += pen_show (pen, PIECE_TITLE, NULL, story->title, story->ready ? NULL : _(" · draft"),
+                 x, y, width);
+
+  if (detail < SB_SHEET_DETAIL_NO_HOOK && story->hook[0] != '\0')
+    y += line_gap + pen_show (pen, PIECE_HOOK, NULL, story->hook, NULL, x, y + line_gap, width);
+
+  n_actions = detail == SB_SHEET_DETAIL_FULL ? 3 : detail < SB_SHEET_DETAIL_ONE_ACTION ? 2 : 1;
+  for (guint i = 0; i < story->actions->len && i < n_actions; i++)
+    {
+      g_autofree char *bulleted = g_strconcat ("•\u2002", g_ptr_array_index (story->actions, i), NULL);
+
+      y += line_gap + pen_show (pen, PIECE_ACTION, NULL, bulleted, NULL, x, y + line_gap, width);
+    }
+
+  if (story->headline[0] != '\0')
+    /* TRANSLATORS: a label before a story's headline number */
+    y += line_gap + pen_show (pen, story->headline_has_number ? PIECE_RESULT : PIECE_RESULT_PLAIN,
+                              _("Result: "), story->headline, NULL, x, y + line_gap, width);
+
+  if (detail < SB_SHEET_DETAIL_NO_LEARNING && story->learning[0] != '\0')
+    /* TRANSLATORS: a label before what the person learned from a story */
+    y += line_gap + pen_show (pen, PIECE_LEARNING, _("Learned: "), story->learning, NULL,
+                              x, y + line_gap, width);
+
+  return y - top;
+}
+
+/* ---- the page --------------------------------------------------------- */
+
+static char *
+footer_text (SbSheetDetail detail,
+             guint         themes_left_out,
+             guint         stories_left_out)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (detail == SB_SHEET_DETAIL_NO_LEARNING)
+    g_string_append (text, _("Learnings left out to fit one page."));
+  else if (detail == SB_SHEET_DETAIL_ONE_ACTION)
+    g_string_append (text, _("Learnings and further actions left out to fit one page."));
+  else if (detail == SB_SHEET_DETAIL_NO_HOOK)
+    g_string_append (text, _("Hooks, learnings and further actions left out to fit one page."));
+
+  if (themes_left_out > 0)
+    {
+      g_autofree char *themes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                              "…and %u more theme",
+                                                              "…and %u more themes",
+                                                              themes_left_out),
+                                                 themes_left_out);
+      if (text->len > 0)
+        g_string_append_c (text, ' ');
+      if (stories_left_out > 0)
+        {
+          g_autofree char *stories = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                   "%u more story",
+                                                                   "%u more stories",
+                                                                   stories_left_out),
+                                                      stories_left_out);
+          /* TRANSLATORS: "…and 3 more themes (2 more stories) did not fit." */
+          g_string_append_printf (text, _("%s (%s) did not fit."), themes, stories);
+        }
+      else
+        /* TRANSLATORS: "…and 3 more themes did not fit." */
+        g_string_append_printf (text, _("%s did not fit."), themes);
+    }
+
+  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
+}
+
+/* The header: the person's name (or the sheet's name) on the left, the
+ * framework and date on the right, a hairline under both. Returns its
+ * height, rule and space below included. */
+static double
+header_show (Pen                *pen,
+             const SbCheatSheet *sheet,
+             const Page         *page)
+{
+  g_autofree char *info = NULL;
+  const char *name = sheet->person_name != NULL ? sheet->person_name : _("Interview cheat sheet");
+  double info_width, name_height, info_height, name_baseline, info_baseline, rule_y;
+  PangoRectangle logical;
+  cairo_t *cr = pen->cr;
+
+  if (sheet->person_name != NULL && sheet->framework_name != NULL)
+    info = g_strdup_printf ("%s · %s · %s", _("Interview cheat sheet"), sheet->framework_name, sheet->date);
+  else if (sheet->person_name != NULL)
+    info = g_strdup_printf ("%s · %s", _("Interview cheat sheet"), sheet->date);
+  else if (sheet->framework_name != NULL)
+    info = g_strdup_printf ("%s · %s", sheet->framework_name, sheet->date);
+  else
+    info = g_strdup (sheet->date);
+
+  /* Measure the right-hand side alone first: the name gets what is left. */
+  pen->cr = NULL;
+  info_height = pen_show (pen, PIECE_HEADER_INFO, NULL, info, NULL, 0, 0, page->width * 0.6);
+  pango_layout_get_extents (pen->layout, NULL, &logical);
+  info_width = pango_units_to_double (logical.width);
+  info_baseline = pango_units_to_double (pango_layout_get_baseline (pen->layout));
+  name_height = pen_show (pen, PIECE_HEADER_NAME, NULL, name, NULL, 0, 0,
+                          page->width - info_width - pen->size * 2);
+  name_baseline = pango_units_to_double (pango_layout_get_baseline (pen->layout));
+  pen->cr = cr;
+
+  if (cr != NULL)
+    {
+      pen_show (pen, PIECE_HEADER_NAME, NULL, name, NULL, page->x, page->y,
+                page->width - info_width - pen->size * 2);
+      pen_show (pen, PIECE_HEADER_INFO, NULL, info, NULL,
+                page->x + page->width - info_width,
+                page->y + name_baseline - info_baseline, page->width * 0.6);
+    }
+
+  rule_y = MAX (name_height, name_baseline - info_baseline + info_height) + pen->size * 0.35;
+  if (cr != NULL)
+    {
+      cairo_save (cr);
+      cairo_set_source_rgb (cr, ((RULE >> 16) & 0xff) / 255.0, ((RULE >> 8) & 0xff) / 255.0,
+                            (RULE & 0xff) / 255.0);
+      cairo_set_line_width (cr, 0.5);
+      cairo_move_to (cr, page->x, page->y + rule_y);
+      cairo_line_to (cr, page->x + page->width, page->y + rule_y);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+    }
+  return rule_y + pen->size * 1.1;
+}
+
+static double
+column_gutter (double size)
+{
+  return MAX (12.0, size * 1.8);
+}
+
+static double
+block_gap (double size)
+{
+  return size * 1.0;
+}
+
+/* Places blocks down the columns in order, each column at most @height
+ * tall; column[i] receives the column of block i. FALSE when they overflow. */
+static gboolean
+flow_columns (const double *heights,
+              guint         n_blocks,
+              guint         n_columns,
+              double        height,
+              double        gap,
+              guint        *column)
+{
+  guint col = 0;
+  double y = 0;
+
+  for (guint i = 0; i < n_blocks; i++)
+    {
+      double need = (y > 0 ? gap : 0) + heights[i];
+
+      if (heights[i] > height)
+        return FALSE;
+      if (y + need > height)
+        {
+          if (++col >= n_columns)
+            return FALSE;
+          y = 0;
+          need = heights[i];
+        }
+      y += need;
+      if (column != NULL)
+        column[i] = col;
+    }
+  return TRUE;
+}
+
+/* Block i of the fit: the story blocks shown, then the gap block. */
+static const Block *
+fit_block (const Page *page,
+           const Fit  *fit,
+           guint       i)
+{
+  if (i < fit->n_shown)
+    return &g_array_index (page->blocks, Block, i);
+  return &g_array_index (page->blocks, Block, page->n_story_blocks);
+}
+
+static guint
+fit_n_blocks (const Page *page,
+              const Fit  *fit)
+{
+  return fit->n_shown + (page->blocks->len > page->n_story_blocks ? 1 : 0);
+}
+
+static guint
+count_stories_left_out (const Page *page,
+                        guint       n_shown)
+{
+  g_autoptr(GHashTable) shown = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) left_out = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < page->n_story_blocks; i++)
+    {
+      const Block *block = &g_array_index (page->blocks, Block, i);
+
+      if (i < n_shown)
+        g_hash_table_add (shown, block->theme->story);
+      else if (!g_hash_table_contains (shown, block->theme->story))
+        g_hash_table_add (left_out, block->theme->story);
+    }
+  return g_hash_table_size (left_out);
+}
+
+/* Measures the header, footer and blocks for @fit's size, columns, detail
+ * and n_shown, filling in its geometry and heights. Stops early, returning
+ * FALSE, as soon as the blocks cannot fit. */
+static gboolean
+fit_measure (Fit                *fit,
+             PangoContext       *context,
+             const SbCheatSheet *sheet,
+             const Page         *page)
+{
+  g_autofree char *footer = NULL;
+  guint n_blocks = fit_n_blocks (page, fit);
+  double gap = block_gap (fit->size);
+  double gutter = column_gutter (fit->size);
+  double y = 0;
+  guint col = 0;
+  gboolean fits = TRUE;
+  Pen pen;
+
+  pen_init (&pen, context, fit->size);
+
+  fit->column_width = (page->width - gutter * (fit->n_columns - 1)) / fit->n_columns;
+  fit->columns_top = header_show (&pen, sheet, page);
+  footer = footer_text (fit->detail, page->n_story_blocks - fit->n_shown,
+                        count_stories_left_out (page, fit->n_shown));
+  fit->footer_height = 0;
+  if (footer != NULL)
+    fit->footer_height = pen_show (&pen, PIECE_NOTE, NULL, footer, NULL, 0, 0, page->width) +
+                         fit->size * 0.8;
+  fit->columns_height = page->height - fit->columns_top - fit->footer_height;
+
+  g_free (fit->heights);
+  fit->heights = g_new0 (double, MAX (n_blocks, 1));
+
+  for (guint i = 0; i < n_blocks && fits; i++)
+    {
+      double need;
+
+      fit->heights[i] = block_show (&pen, page, fit_block (page, fit, i), fit->detail,
+                                    0, 0, fit->column_width);
+      need = (y > 0 ? gap : 0) + fit->heights[i];
+      if (fit->heights[i] > fit->columns_height)
+        fits = FALSE;
+      else if (y + need > fit->columns_height)
+        {
+          fits = ++col < fit->n_columns;
+          y = fit->heights[i];
+        }
+      else
+        y += need;
+    }
+
+  pen_clear (&pen);
+  return fits && fit->columns_height > 0;
+}
+
+static double
+size_at (guint step)
+{
+  return SB_CHEAT_SHEET_MAX_FONT_SIZE - step * FONT_STEP;
+}
+
+/* The largest size at which everything fits in @n_columns at @detail, or
+ * FALSE. Fitting is monotonic in the size, so this bisects the steps. */
+static gboolean
+fit_largest_size (Fit                *fit,
+                  PangoContext       *context,
+                  const SbCheatSheet *sheet,
+                  const Page         *page,
+                  guint               n_columns,
+                  SbSheetDetail       detail)
+{
+  guint lo = 0, hi = N_SIZES - 1;   /* hi always fits */
+
+  fit->n_columns = n_columns;
+  fit->detail = detail;
+  fit->n_shown = page->n_story_blocks;
+  fit->size = size_at (hi);
+  if (!fit_measure (fit, context, sheet, page))
+    return FALSE;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      fit->size = size_at (mid);
+      if (fit_measure (fit, context, sheet, page))
+        hi = mid;
+      else
+        lo = mid + 1;
+    }
+  fit->size = size_at (hi);
+  return fit_measure (fit, context, sheet, page);
+}
+
+static void
+fit_page (Fit                *fit,
+          PangoContext       *context,
+          const SbCheatSheet *sheet,
+          const Page         *page)
+{
+  for (SbSheetDetail detail = SB_SHEET_DETAIL_FULL; detail < SB_SHEET_N_DETAILS; detail++)
+    {
+      Fit three = { 0, };
+      gboolean two_fits = fit_largest_size (fit, context, sheet, page, 2, detail);
+
+      /* Three columns only when they allow larger type than two. */
+      if ((!two_fits || fit->size < SB_CHEAT_SHEET_MAX_FONT_SIZE) &&
+          fit_largest_size (&three, context, sheet, page, 3, detail) &&
+          (!two_fits || three.size > fit->size))
+        {
+          g_free (fit->heights);
+          *fit = three;
+          return;
+        }
+      g_free (three.heights);
+      if (two_fits)
+        return;
+    }
+
+  /* Nothing fits at the smallest type with the fewest details: leave out
+   * whole themes from the end until the rest does. */
+  fit->size = SB_CHEAT_SHEET_MIN_FONT_SIZE;
+  fit->n_columns = 3;
+  fit->detail = SB_SHEET_N_DETAILS - 1;
+  for (fit->n_shown = page->n_story_blocks; fit->n_shown > 0; fit->n_shown--)
+    if (fit_measure (fit, context, sheet, page))
+      return;
+  fit_measure (fit, context, sheet, page);
+}
+
+static void
+page_init (Page               *page,
+           const SbCheatSheet *sheet,
+           double              width,
+           double              height)
+{
+  g_autoptr(GHashTable) shown = g_hash_table_new (NULL, NULL);
+  double margin = MIN (PAGE_MARGIN, MIN (width, height) * 0.06);
+
+  page->x = margin;
+  page->y = margin;
+  page->width = MAX (width - 2 * margin, 1);
+  page->height = MAX (height - 2 * margin, 1);
+  page->blocks = g_array_new (FALSE, TRUE, sizeof (Block));
+  page->gap_names = g_string_new (NULL);
+
+  for (guint i = 0; i < sheet->themes->len; i++)
+    {
+      SbSheetTheme *theme = g_ptr_array_index (sheet->themes, i);
+      Block block = { theme, FALSE };
+
+      if (theme->story == NULL)
+        {
+          if (page->gap_names->len > 0)
+            g_string_append (page->gap_names, " · ");
+          g_string_append (page->gap_names, theme->name);
+          continue;
+        }
+      block.reference = g_hash_table_contains (shown, theme->story);
+      g_hash_table_add (shown, theme->story);
+      g_array_append_val (page->blocks, block);
+    }
+  page->n_story_blocks = page->blocks->len;
+
+  if (page->gap_names->len > 0 || sheet->themes->len == 0)
+    {
+      Block gaps = { NULL, FALSE };
+
+      if (sheet->themes->len == 0)
+        g_string_append (page->gap_names, _("This framework has no themes yet."));
+      g_array_append_val (page->blocks, gaps);
+    }
+}
+
+static void
+page_clear (Page *page)
+{
+  g_array_unref (page->blocks);
+  g_string_free (page->gap_names, TRUE);
+}
+
+/* The shortest column height at which the blocks still fit, so a sheet
+ * with little on it has even columns rather than one full and one empty. */
+static double
+balanced_height (const Fit  *fit,
+                 guint       n_blocks)
+{
+  double gap = block_gap (fit->size);
+  double lo = 0, hi = fit->columns_height;
+
+  for (guint i = 0; i < n_blocks; i++)
+    lo = MAX (lo, fit->heights[i]);
+  if (!flow_columns (fit->heights, n_blocks, fit->n_columns, hi, gap, NULL))
+    return hi;
+  for (int i = 0; i < 24 && hi - lo > 0.5; i++)
+    {
+      double mid = (lo + hi) / 2;
+
+      if (flow_columns (fit->heights, n_blocks, fit->n_columns, mid, gap, NULL))
+        hi = mid;
+      else
+        lo = mid;
+    }
+  return hi;
+}
+
+void
+sb_cheat_sheet_render (SbCheatSheet *sheet,
+                       cairo_t      *cr,
+                       double        width,
+                       double        height)
+{
+  PangoContext *context;
+  g_autofree guint *column = NULL;
+  g_autofree char *footer = NULL;
+  cairo_font_options_t *font_options;
+  Fit fit = { 0, };
+  Page page;
+  guint n_blocks;
+  double gap, gutter, column_height;
+  double y[3] = { 0, 0, 0 };
+  Pen pen;
+
+  g_return_if_fail (sheet != NULL);
+  g_return_if_fail (cr != NULL);
+
+  cairo_save (cr);
+
+  /* Points throughout, and no hinting: the page is measured once and must
+   * lay out the same on a PDF surface and on a printer's context. */
+  context = pango_cairo_create_context (cr);
+  pango_cairo_context_set_resolution (context, 72.0);
+  font_options = cairo_font_options_create ();
+  cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
+  pango_cairo_context_set_font_options (context, font_options);
+  cairo_font_options_destroy (font_options);
+  pango_context_set_round_glyph_positions (context, FALSE);
+
+  page_init (&page, sheet, width, height);
+  fit_page (&fit, context, sheet, &page);
+
+  sheet->font_size = fit.size;
+  sheet->n_columns = fit.n_columns;
+  sheet->detail = fit.detail;
+  sheet->themes_left_out = page.n_story_blocks - fit.n_shown;
+  sheet->stories_left_out = count_stories_left_out (&page, fit.n_shown);
+
+  n_blocks = fit_n_blocks (&page, &fit);
+  gap = block_gap (fit.size);
+  gutter = column_gutter (fit.size);
+  column = g_new0 (guint, MAX (n_blocks, 1));
+  column_height = balanced_height (&fit, n_blocks);
+  if (!flow_columns (fit.heights, n_blocks, fit.n_columns, column_height, gap, column))
+    {
+      /* Only when even the "No story yet" list overflows: draw what fits. */
+      column_height = fit.columns_height;
+      flow_columns (fit.heights, n_blocks, fit.n_columns, column_height, gap, column);
+    }
+
+  pen_init (&pen, context, fit.size);
+  pen.cr = cr;
+  header_show (&pen, sheet, &page);
+
+  for (guint i = 0; i < n_blocks; i++)
+    {
+      guint c = column[i];
+      double x = page.x + c * (fit.column_width + gutter);
+
+      if (c >= fit.n_columns || y[c] + fit.heights[i] > column_height + 0.01)
+        continue;
+      block_show (&pen, &page, fit_block (&page, &fit, i), fit.detail,
+                  x, page.y + fit.columns_top + y[c], fit.column_width);
+      y[c] += fit.heights[i] + gap;
+    }
+
+  footer = footer_text (fit.detail, sheet->themes_left_out, sheet->stories_left_out);
+  if (footer != NULL)
+    pen_show (&pen, PIECE_NOTE, NULL, footer, NULL, page.x,
+              page.y + page.height - fit.footer_height + fit.size * 0.8, page.width);
+
+  pen_clear (&pen);
+  g_free (fit.heights);
+  page_clear (&page);
+  g_object_unref (context);
+  cairo_restore (cr);
+}

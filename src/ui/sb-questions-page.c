@@ -1,0 +1,1039 @@
+/* sb-questions-page.c — the question bank beside the selected question
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sb-questions-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "sb-coach.h"
+#include "sb-question-editor.h"
+#include "sb-questions-page.h"
+#include "sb-views-resources.h"
+
+#define N_SUGGESTIONS 5
+
+struct _SbQuestionsPage
+{
+  GtkWidget           parent_instance;
+
+  SbStore            *store;
+  GtkCustomFilter    *filter;
+  GtkFilterListModel *results;
+  GtkSingleSelection *selection;
+  char               *search;
+  char               *selected_slug;     /* the question in the detail */
+  GPtrArray          *framework_slugs;   /* index 0: NULL, "all" */
+  GPtrArray          *theme_slugs;       /* index 0: NULL, "all" */
+  GPtrArray          *answer_uuids;
+  GPtrArray          *suggestion_uuids;
+  GHashTable         *bound_rows;        /* row box → question, for caption refresh */
+  guint               refresh_id;
+  gboolean            rebuilding_filters;
+
+  /* template */
+  AdwLeaflet         *leaflet;
+  GtkWidget          *sidebar;
+  GtkSearchEntry     *search_entry;
+  GtkDropDown        *framework_filter;
+  GtkDropDown        *theme_filter;
+  GtkCheckButton     *unanswered_check;
+  GtkStack           *list_stack;
+  GtkListView        *list_view;
+  GtkStack           *detail_stack;
+  GtkButton          *back_button;
+  GtkButton          *delete_button;
+  GtkLabel           *question_label;
+  GtkWidget          *listen_box;
+  GtkLabel           *listen_label;
+  GtkWidget          *themes_box;
+  GtkFlowBox         *theme_chips;
+  GtkListBox         *answers_list;
+  GtkListBox         *suggestions_list;
+};
+
+G_DEFINE_FINAL_TYPE (SbQuestionsPage, sb_questions_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* In sb-coverage-page.c: loads views.css once per display. */
+void sb_views_ensure_css (GtkWidget *widget);
+
+static void update_detail (SbQuestionsPage *self);
+
+/* g_set_str() arrived in GLib 2.76; Debian 12 has 2.74. */
+static gboolean
+set_str (char       **slot,
+         const char  *value)
+{
+  if (g_strcmp0 (*slot, value) == 0)
+    return FALSE;
+  g_free (*slot);
+  *slot = g_strdup (value);
+  return TRUE;
+}
+
+static const char *
+selected_framework (SbQuestionsPage *self)
+{
+  guint i = gtk_drop_down_get_selected (self->framework_filter);
+
+  return i < self->framework_slugs->len ? g_ptr_array_index (self->framework_slugs, i) : NULL;
+}
+
+static const char *
+selected_theme (SbQuestionsPage *self)
+{
+  guint i = gtk_drop_down_get_selected (self->theme_filter);
+
+  return i < self->theme_slugs->len ? g_ptr_array_index (self->theme_slugs, i) : NULL;
+}
+
+static guint
+count_answers (SbQuestionsPage *self,
+               SbQuestion      *question)
+{
+  g_autoptr(GPtrArray) stories = sb_store_get_question_stories (self->store,
+                                                                sb_question_get_slug (question));
+  return stories->len;
+}
+
+/* ---- filtering ------------------------------------------------------ */
+
+static gboolean
+question_in_framework (SbQuestionsPage *self,
+                       SbQuestion      *question,
+                       const char      *framework_slug)
+{
+  const char * const *slugs = sb_question_get_theme_slugs (question);
+
+  for (guint i = 0; slugs != NULL && slugs[i] != NULL; i++)
+    {
+      SbTheme *theme = sb_store_find_theme (self->store, slugs[i]);
+
+      if (theme != NULL && g_strcmp0 (sb_theme_get_framework_slug (theme), framework_slug) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+filter_question (gpointer item,
+                 gpointer user_data)
+{
+  SbQuestionsPage *self = user_data;
+  SbQuestion *question = item;
+  const char *framework = selected_framework (self);
+  const char *theme = selected_theme (self);
+
+  if (self->search != NULL && *self->search != '\0')
+    {
+      g_autofree char *haystack = g_strconcat (sb_question_get_text (question), " ",
+                                               sb_question_get_listen_for (question), NULL);
+
+      /* Every word typed must start a word of the question or its guidance. */
+      if (!g_str_match_string (self->search, haystack, TRUE))
+        return FALSE;
+    }
+
+  if (theme != NULL && !sb_question_has_theme (question, theme))
+    return FALSE;
+
+  if (framework != NULL && !question_in_framework (self, question, framework))
+    return FALSE;
+
+  if (gtk_check_button_get_active (self->unanswered_check) && count_answers (self, question) > 0)
+    return FALSE;
+
+  return TRUE;
+}
+
+static void
+refilter (SbQuestionsPage *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+results_changed_cb (SbQuestionsPage *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->results));
+
+  gtk_stack_set_visible_child_name (self->list_stack, n > 0 ? "list" : "empty");
+}
+
+static void
+search_changed_cb (SbQuestionsPage *self)
+{
+  if (set_str (&self->search, gtk_editable_get_text (GTK_EDITABLE (self->search_entry))))
+    refilter (self);
+}
+
+static void
+stop_search_cb (SbQuestionsPage *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+unanswered_toggled_cb (SbQuestionsPage *self)
+{
+  refilter (self);
+}
+
+static void
+rebuild_theme_filter (SbQuestionsPage *self)
+{
+  const char *framework = selected_framework (self);
+  const char *previous = selected_theme (self);
+  g_autofree char *keep = g_strdup (previous);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GListModel *themes = sb_store_get_themes (self->store, framework);
+  guint selected = 0;
+
+  g_ptr_array_set_size (self->theme_slugs, 0);
+  g_ptr_array_add (self->theme_slugs, NULL);
+  gtk_string_list_append (names, _("All themes"));
+
+  for (guint i = 0; themes != NULL && i < g_list_model_get_n_items (themes); i++)
+    {
+      g_autoptr(SbTheme) theme = g_list_model_get_item (themes, i);
+
+      if (g_strcmp0 (sb_theme_get_slug (theme), keep) == 0)
+        selected = self->theme_slugs->len;
+      g_ptr_array_add (self->theme_slugs, g_strdup (sb_theme_get_slug (theme)));
+      gtk_string_list_append (names, sb_theme_get_name (theme));
+    }
+
+  self->rebuilding_filters = TRUE;
+  gtk_drop_down_set_model (self->theme_filter, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->theme_filter, selected);
+  self->rebuilding_filters = FALSE;
+}
+
+static void
+rebuild_framework_filter (SbQuestionsPage *self)
+{
+  g_autofree char *keep = g_strdup (selected_framework (self));
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GListModel *frameworks = sb_store_get_frameworks (self->store);
+  guint selected = 0;
+
+  g_ptr_array_set_size (self->framework_slugs, 0);
+  g_ptr_array_add (self->framework_slugs, NULL);
+  gtk_string_list_append (names, _("All frameworks"));
+
+  for (guint i = 0; i < g_list_model_get_n_items (frameworks); i++)
+    {
+      g_autoptr(SbFramework) framework = g_list_model_get_item (frameworks, i);
+
+      if (g_strcmp0 (sb_framework_get_slug (framework), keep) == 0)
+        selected = self->framework_slugs->len;
+      g_ptr_array_add (self->framework_slugs, g_strdup (sb_framework_get_slug (framework)));
+      gtk_string_list_append (names, sb_framework_get_name (framework));
+    }
+
+  self->rebuilding_filters = TRUE;
+  gtk_drop_down_set_model (self->framework_filter, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->framework_filter, selected);
+  self->rebuilding_filters = FALSE;
+}
+
+static void
+framework_filter_changed_cb (SbQuestionsPage *self)
+{
+  if (self->rebuilding_filters)
+    return;
+  rebuild_theme_filter (self);
+  refilter (self);
+}
+
+static void
+theme_filter_changed_cb (SbQuestionsPage *self)
+{
+  if (self->rebuilding_filters)
+    return;
+  refilter (self);
+}
+
+/* ---- list rows ------------------------------------------------------ */
+
+static void
+update_row_caption (SbQuestionsPage *self,
+                    GtkWidget       *row,
+                    SbQuestion      *question)
+{
+  GtkLabel *caption = GTK_LABEL (gtk_widget_get_last_child (row));
+  guint n = count_answers (self, question);
+  g_autofree char *text = NULL;
+
+  if (n == 0)
+    text = g_strdup (_("No story yet"));
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u story", "%u stories", n), n);
+  gtk_label_set_label (caption, text);
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              SbQuestionsPage          *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *text = gtk_label_new (NULL);
+  GtkWidget *caption = gtk_label_new (NULL);
+
+  gtk_widget_add_css_class (box, "question-row");
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (text), 3);
+  gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (caption), 0);
+  gtk_widget_add_css_class (caption, "caption");
+  gtk_widget_add_css_class (caption, "dim-label");
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_box_append (GTK_BOX (box), caption);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             SbQuestionsPage          *self)
+{
+  SbQuestion *question = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+
+  gtk_label_set_label (GTK_LABEL (gtk_widget_get_first_child (box)), sb_question_get_text (question));
+  update_row_caption (self, box, question);
+  g_hash_table_insert (self->bound_rows, box, question);
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               SbQuestionsPage          *self)
+{
+  g_hash_table_remove (self->bound_rows, gtk_list_item_get_child (item));
+}
+
+/* ---- selection ------------------------------------------------------ */
+
+static void
+select_in_list (SbQuestionsPage *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->results));
+
+  for (guint i = 0; i < n && self->selected_slug != NULL; i++)
+    {
+      g_autoptr(SbQuestion) question = g_list_model_get_item (G_LIST_MODEL (self->results), i);
+
+      if (g_strcmp0 (sb_question_get_slug (question), self->selected_slug) == 0)
+        {
+          if (gtk_single_selection_get_selected (self->selection) != i)
+            gtk_single_selection_set_selected (self->selection, i);
+          return;
+        }
+    }
+}
+
+static void
+selected_item_changed_cb (SbQuestionsPage *self)
+{
+  SbQuestion *question = gtk_single_selection_get_selected_item (self->selection);
+
+  /* A question that only left the list (filtered out, or replaced by an
+   * edit) stays in the detail. */
+  if (question == NULL)
+    return;
+
+  if (set_str (&self->selected_slug, sb_question_get_slug (question)))
+    update_detail (self);
+}
+
+static void
+list_activate_cb (SbQuestionsPage *self,
+                  guint            position)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  selected_item_changed_cb (self);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+back_clicked_cb (SbQuestionsPage *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/* ---- detail --------------------------------------------------------- */
+
+static void
+remove_all_children (GtkWidget *container)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (container)) != NULL)
+    {
+      if (GTK_IS_LIST_BOX (container))
+        gtk_list_box_remove (GTK_LIST_BOX (container), child);
+      else if (GTK_IS_FLOW_BOX (container))
+        gtk_flow_box_remove (GTK_FLOW_BOX (container), child);
+      else
+        gtk_widget_unparent (child);
+    }
+}
+
+static GtkWidget *
+story_row_new (SbStory    *story,
+               const char *subtitle,
+               GtkWidget  *suffix)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sb_story_get_display_title (story));
+  if (subtitle != NULL)
+    {
+      /* Titles and reasons are the person's text, not markup. */
+      g_autofree char *escaped = g_markup_escape_text (subtitle, -1);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
+    }
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix);
+  return row;
+}
+
+static void
+update_detail (SbQuestionsPage *self)
+{
+  SbQuestion *question = sb_questions_page_get_selected_question (self);
+  g_autoptr(GPtrArray) answers = NULL;
+  g_autoptr(GPtrArray) suggestions = NULL;
+  const char * const *slugs;
+  const char *listen_for;
+  guint n_themes = 0;
+
+  g_ptr_array_set_size (self->answer_uuids, 0);
+  g_ptr_array_set_size (self->suggestion_uuids, 0);
+  remove_all_children (GTK_WIDGET (self->theme_chips));
+  remove_all_children (GTK_WIDGET (self->answers_list));
+  remove_all_children (GTK_WIDGET (self->suggestions_list));
+
+  if (question == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->detail_stack, "none");
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "questions.edit", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "questions.delete", FALSE);
+      return;
+    }
+
+  gtk_stack_set_visible_child_name (self->detail_stack, "detail");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "questions.edit", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "questions.delete", TRUE);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->delete_button),
+                               sb_question_get_builtin (question) ? _("Hide Question")
+                                                                  : _("Delete Question"));
+
+  gtk_label_set_label (self->question_label, sb_question_get_text (question));
+  listen_for = sb_question_get_listen_for (question);
+  gtk_label_set_label (self->listen_label, listen_for != NULL ? listen_for : "");
+  gtk_widget_set_visible (self->listen_box, listen_for != NULL && *listen_for != '\0');
+
+  slugs = sb_question_get_theme_slugs (question);
+  for (guint i = 0; slugs != NULL && slugs[i] != NULL; i++)
+    {
+      SbTheme *theme = sb_store_find_theme (self->store, slugs[i]);
+      GtkWidget *chip;
+
+      if (theme == NULL)
+        continue;
+      chip = gtk_label_new (sb_theme_get_name (theme));
+      gtk_widget_add_css_class (chip, "theme-chip");
+      gtk_widget_set_tooltip_text (chip, sb_theme_get_description (theme));
+      gtk_flow_box_append (self->theme_chips, chip);
+      gtk_widget_set_focusable (gtk_widget_get_parent (chip), FALSE);
+      n_themes++;
+    }
+  gtk_widget_set_visible (self->themes_box, n_themes > 0);
+
+  answers = sb_store_get_question_stories (self->store, sb_question_get_slug (question));
+  for (guint i = 0; i < answers->len; i++)
+    {
+      SbStory *story = g_ptr_array_index (answers, i);
+      GtkWidget *button = gtk_button_new_from_icon_name ("list-remove-symbolic");
+      g_autofree char *label = g_strdup_printf (_("Remove “%s” From Your Answers"),
+                                                sb_story_get_display_title (story));
+
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_tooltip_text (button, _("Remove From Your Answers"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "questions.unlink-story");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", sb_story_get_uuid (story));
+      gtk_list_box_append (self->answers_list, story_row_new (story, NULL, button));
+      g_ptr_array_add (self->answer_uuids, g_strdup (sb_story_get_uuid (story)));
+    }
+
+  suggestions = sb_coach_suggest_stories (self->store, question, N_SUGGESTIONS);
+  for (guint i = 0; i < suggestions->len; i++)
+    {
+      SbSuggestion *suggestion = g_ptr_array_index (suggestions, i);
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Use This Story"));
+      g_autofree char *label = g_strdup_printf (_("Use “%s” for This Question"),
+                                                sb_story_get_display_title (suggestion->story));
+
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "questions.use-story");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s",
+                                        sb_story_get_uuid (suggestion->story));
+      gtk_list_box_append (self->suggestions_list,
+                           story_row_new (suggestion->story, suggestion->reason, button));
+      g_ptr_array_add (self->suggestion_uuids, g_strdup (sb_story_get_uuid (suggestion->story)));
+    }
+}
+
+static void
+refresh_captions (SbQuestionsPage *self)
+{
+  GHashTableIter iter;
+  gpointer row, question;
+
+  g_hash_table_iter_init (&iter, self->bound_rows);
+  while (g_hash_table_iter_next (&iter, &row, &question))
+    update_row_caption (self, row, question);
+}
+
+static gboolean
+refresh_idle_cb (gpointer user_data)
+{
+  SbQuestionsPage *self = user_data;
+
+  self->refresh_id = 0;
+
+  if (self->selected_slug != NULL && sb_store_find_question (self->store, self->selected_slug) == NULL)
+    g_clear_pointer (&self->selected_slug, g_free);   /* deleted */
+
+  rebuild_framework_filter (self);
+  rebuild_theme_filter (self);
+  if (gtk_check_button_get_active (self->unanswered_check))
+    refilter (self);
+  refresh_captions (self);
+  select_in_list (self);
+  update_detail (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_refresh (SbQuestionsPage *self)
+{
+  /* An import links many stories at once: one refresh for the burst. */
+  if (self->refresh_id == 0)
+    self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_idle_cb, self, NULL);
+}
+
+/* ---- actions -------------------------------------------------------- */
+
+static void
+show_toast (SbQuestionsPage *self,
+            const char      *title)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
+  else
+    g_debug ("%s", title);
+}
+
+static void
+link_story (SbQuestionsPage *self,
+            const char      *uuid,
+            gboolean         linked)
+{
+  SbQuestion *question = sb_questions_page_get_selected_question (self);
+  SbStory *story = sb_store_find_story (self->store, uuid);
+  g_autoptr(GError) error = NULL;
+
+  if (question == NULL || story == NULL)
+    return;
+
+  if (!sb_store_set_story_question (self->store, story, sb_question_get_slug (question), linked, &error))
+    {
+      show_toast (self, error->message);
+      return;
+    }
+
+  /* Show the change before the next frame, not one idle later. */
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  refresh_idle_cb (self);
+}
+
+static void
+use_story_action_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  link_story (SB_QUESTIONS_PAGE (widget), g_variant_get_string (parameter, NULL), TRUE);
+}
+
+static void
+unlink_story_action_cb (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  link_story (SB_QUESTIONS_PAGE (widget), g_variant_get_string (parameter, NULL), FALSE);
+}
+
+static void
+select_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  sb_questions_page_select_question (SB_QUESTIONS_PAGE (widget),
+                                     g_variant_get_string (parameter, NULL));
+}
+
+static void
+editor_saved_cb (SbQuestionsPage *self,
+                 SbQuestion      *question)
+{
+  sb_questions_page_select_question (self, sb_question_get_slug (question));
+}
+
+static void
+open_editor (SbQuestionsPage *self,
+             SbQuestion      *question)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  SbQuestionEditor *editor = sb_question_editor_new (self->store, question);
+
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
+  g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+new_action_cb (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  open_editor (SB_QUESTIONS_PAGE (widget), NULL);
+}
+
+static void
+edit_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  SbQuestionsPage *self = SB_QUESTIONS_PAGE (widget);
+  SbQuestion *question = sb_questions_page_get_selected_question (self);
+
+  if (question != NULL)
+    open_editor (self, question);
+}
+
+static void
+delete_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    SbQuestionsPage  *self)
+{
+  const char *slug = g_object_get_data (G_OBJECT (dialog), "question-slug");
+  SbQuestion *question = sb_store_find_question (self->store, slug);
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "delete") != 0 || question == NULL)
+    return;
+
+  if (!sb_store_delete_question (self->store, question, &error))
+    show_toast (self, error->message);
+}
+
+static void
+delete_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SbQuestionsPage *self = SB_QUESTIONS_PAGE (widget);
+  SbQuestion *question = sb_questions_page_get_selected_question (self);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog;
+  gboolean builtin;
+
+  if (question == NULL)
+    return;
+
+  builtin = sb_question_get_builtin (question);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   builtin ? _("Hide Question?") : _("Delete Question?"),
+                                   NULL);
+  if (builtin)
+    adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                    _("“%s” came with Storybank. It will be hidden from the "
+                                      "question bank for good; your stories stay as they are."),
+                                    sb_question_get_text (question));
+  else
+    adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                    _("“%s” and the stories you chose for it will no longer be "
+                                      "linked. Your stories stay as they are."),
+                                    sb_question_get_text (question));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "delete", builtin ? _("_Hide") : _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "question-slug",
+                          g_strdup (sb_question_get_slug (question)), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ---- public API ----------------------------------------------------- */
+
+GtkWidget *
+sb_questions_page_new (SbStore *store)
+{
+  return g_object_new (SB_TYPE_QUESTIONS_PAGE, "store", store, NULL);
+}
+
+SbStore *
+sb_questions_page_get_store (SbQuestionsPage *self)
+{
+  g_return_val_if_fail (SB_IS_QUESTIONS_PAGE (self), NULL);
+  return self->store;
+}
+
+void
+sb_questions_page_focus_search (SbQuestionsPage *self)
+{
+  g_return_if_fail (SB_IS_QUESTIONS_PAGE (self));
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+SbQuestion *
+sb_questions_page_get_selected_question (SbQuestionsPage *self)
+{
+  g_return_val_if_fail (SB_IS_QUESTIONS_PAGE (self), NULL);
+
+  if (self->store == NULL || self->selected_slug == NULL)
+    return NULL;
+  return sb_store_find_question (self->store, self->selected_slug);
+}
+
+void
+sb_questions_page_select_question (SbQuestionsPage *self,
+                                   const char      *slug)
+{
+  g_return_if_fail (SB_IS_QUESTIONS_PAGE (self));
+
+  if (slug == NULL || sb_store_find_question (self->store, slug) == NULL)
+    return;
+
+  set_str (&self->selected_slug, slug);
+  select_in_list (self);
+  update_detail (self);
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->detail_stack));
+}
+
+void
+sb_questions_page_set_search_text (SbQuestionsPage *self,
+                                   const char      *text)
+{
+  g_return_if_fail (SB_IS_QUESTIONS_PAGE (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
+  /* The entry reports a change after a pause; filter now. */
+  search_changed_cb (self);
+}
+
+void
+sb_questions_page_set_only_unanswered (SbQuestionsPage *self,
+                                       gboolean         only_unanswered)
+{
+  g_return_if_fail (SB_IS_QUESTIONS_PAGE (self));
+  gtk_check_button_set_active (self->unanswered_check, only_unanswered);
+}
+
+GListModel *
+sb_questions_page_get_results (SbQuestionsPage *self)
+{
+  g_return_val_if_fail (SB_IS_QUESTIONS_PAGE (self), NULL);
+  return G_LIST_MODEL (self->results);
+}
+
+static GStrv
+dup_strv (GPtrArray *array)
+{
+  GStrv strv = g_new0 (char *, array->len + 1);
+
+  for (guint i = 0; i < array->len; i++)
+    strv[i] = g_strdup (g_ptr_array_index (array, i));
+  return strv;
+}
+
+GStrv
+sb_questions_page_dup_answer_uuids (SbQuestionsPage *self)
+{
+  g_return_val_if_fail (SB_IS_QUESTIONS_PAGE (self), NULL);
+  return dup_strv (self->answer_uuids);
+}
+
+GStrv
+sb_questions_page_dup_suggestion_uuids (SbQuestionsPage *self)
+{
+  g_return_val_if_fail (SB_IS_QUESTIONS_PAGE (self), NULL);
+  return dup_strv (self->suggestion_uuids);
+}
+
+/* ---- GObject -------------------------------------------------------- */
+
+static void
+setup_store (SbQuestionsPage *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  self->filter = gtk_custom_filter_new (filter_question, self, NULL);
+  self->results = gtk_filter_list_model_new (g_object_ref (sb_store_get_questions (self->store)),
+                                             g_object_ref (GTK_FILTER (self->filter)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->results)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  g_signal_connect_object (self->results, "items-changed",
+                           G_CALLBACK (results_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (selected_item_changed_cb), self, G_CONNECT_SWAPPED);
+
+  rebuild_framework_filter (self);
+  rebuild_theme_filter (self);
+  g_signal_connect_object (self->framework_filter, "notify::selected",
+                           G_CALLBACK (framework_filter_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->theme_filter, "notify::selected",
+                           G_CALLBACK (theme_filter_changed_cb), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (self->store, "story-links-changed",
+                           G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "catalog-changed",
+                           G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "stories-reloaded",
+                           G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (sb_store_get_stories (self->store), "items-changed",
+                           G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
+
+  results_changed_cb (self);
+  update_detail (self);
+}
+
+static void
+sb_questions_page_constructed (GObject *object)
+{
+  SbQuestionsPage *self = SB_QUESTIONS_PAGE (object);
+
+  G_OBJECT_CLASS (sb_questions_page_parent_class)->constructed (object);
+
+  if (self->store != NULL)
+    setup_store (self);
+}
+
+static void
+sb_questions_page_realize (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (sb_questions_page_parent_class)->realize (widget);
+  sb_views_ensure_css (widget);
+}
+
+static void
+sb_questions_page_dispose (GObject *object)
+{
+  SbQuestionsPage *self = SB_QUESTIONS_PAGE (object);
+  GtkWidget *child;
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->list_view != NULL)
+    gtk_list_view_set_model (self->list_view, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_QUESTIONS_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->results);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (sb_questions_page_parent_class)->dispose (object);
+}
+
+static void
+sb_questions_page_finalize (GObject *object)
+{
+  SbQuestionsPage *self = SB_QUESTIONS_PAGE (object);
+
+  g_free (self->search);
+  g_free (self->selected_slug);
+  g_ptr_array_unref (self->framework_slugs);
+  g_ptr_array_unref (self->theme_slugs);
+  g_ptr_array_unref (self->answer_uuids);
+  g_ptr_array_unref (self->suggestion_uuids);
+  g_hash_table_unref (self->bound_rows);
+
+  G_OBJECT_CLASS (sb_questions_page_parent_class)->finalize (object);
+}
+
+static void
+sb_questions_page_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  SbQuestionsPage *self = SB_QUESTIONS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sb_questions_page_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  SbQuestionsPage *self = SB_QUESTIONS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sb_questions_page_class_init (SbQuestionsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = sb_questions_page_constructed;
+  object_class->dispose = sb_questions_page_dispose;
+  object_class->finalize = sb_questions_page_finalize;
+  object_class->get_property = sb_questions_page_get_property;
+  object_class->set_property = sb_questions_page_set_property;
+
+  widget_class->realize = sb_questions_page_realize;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, SB_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "questions.use-story", "s", use_story_action_cb);
+  gtk_widget_class_install_action (widget_class, "questions.unlink-story", "s", unlink_story_action_cb);
+  gtk_widget_class_install_action (widget_class, "questions.select", "s", select_action_cb);
+  gtk_widget_class_install_action (widget_class, "questions.new", NULL, new_action_cb);
+  gtk_widget_class_install_action (widget_class, "questions.edit", NULL, edit_action_cb);
+  gtk_widget_class_install_action (widget_class, "questions.delete", NULL, delete_action_cb);
+
+  (void) sb_views_get_resource ();
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/storybank/Storybank/sb-questions-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SbQuestionsPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, SbQuestionsPage, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, SbQuestionsPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, SbQuestionsPage, framework_filter);
+  gtk_widget_class_bind_template_child (widget_class, SbQuestionsPage, theme_filter);
+  gtk_widget_class_bind_template_child (widget_class, SbQuestionsPage, unanswered_check);
+  gtk_widget_class_bind_template_child (widget_class, SbQuestionsPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, SbQuestionsPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, SbQuestionsPage, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, SbQuestionsPage, back_button);
+  gtk_widget_class_bind_template_child (widget_class, SbQuestionsPage, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, SbQuestionsPage, question_label);
+  gtk_widget_class_bind_template_child (widget_class, SbQuestionsPage, listen_box);
+  gtk_widget_class_bind_template_child (widget_class, SbQuestionsPage, listen_label);
+  gtk_widget_class_bind_template_child (widget_class, SbQuestionsPage, themes_box);
+  gtk_widget_class_bind_template_child (widget_class, SbQuestionsPage, theme_chips);
+  gtk_widget_class_bind_template_child (widget_class, SbQuestionsPage, answers_list);
+  gtk_widget_class_bind_template_child (widget_class, SbQuestionsPage, suggestions_list);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, unanswered_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "questions-page");
+}
+
+static GtkWidget *
+placeholder_new (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_set_margin_top (label, 12);
+  gtk_widget_set_margin_bottom (label, 12);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_add_css_class (label, "dim-label");
+  return label;
+}
+
+static void
+sb_questions_page_init (SbQuestionsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->framework_slugs = g_ptr_array_new_with_free_func (g_free);
+  self->theme_slugs = g_ptr_array_new_with_free_func (g_free);
+  self->answer_uuids = g_ptr_array_new_with_free_func (g_free);
+  self->suggestion_uuids = g_ptr_array_new_with_free_func (g_free);
+  self->bound_rows = g_hash_table_new (NULL, NULL);
+
+  gtk_list_box_set_placeholder (self->answers_list,
+                                placeholder_new (_("No story chosen yet. Use one of the "
+                                                   "suggestions below.")));
+  gtk_list_box_set_placeholder (self->suggestions_list,
+                                placeholder_new (_("No other story fits yet. Link stories to "
+                                                   "this question’s themes on the Coverage page.")));
+
+  g_object_bind_property (self->leaflet, "folded", self->back_button, "visible",
+                          G_BINDING_SYNC_CREATE);
+  /* In a narrow window one tap opens the question. */
+  g_object_bind_property (self->leaflet, "folded", self->list_view, "single-click-activate",
+                          G_BINDING_SYNC_CREATE);
+}

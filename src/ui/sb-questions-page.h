@@ -1,0 +1,38 @@
+/* sb-questions-page.h — the question bank beside the selected question
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "sb-store.h"
+
+G_BEGIN_DECLS
+
+#define SB_TYPE_QUESTIONS_PAGE (sb_questions_page_get_type ())
+G_DECLARE_FINAL_TYPE (SbQuestionsPage, sb_questions_page, SB, QUESTIONS_PAGE, GtkWidget)
+
+GtkWidget  *sb_questions_page_new                  (SbStore         *store);
+SbStore    *sb_questions_page_get_store            (SbQuestionsPage *self);
+/* Moves the keyboard focus to the search entry (Ctrl+F). */
+void        sb_questions_page_focus_search         (SbQuestionsPage *self);
+/* The question shown in the detail, or NULL. */
+SbQuestion *sb_questions_page_get_selected_question (SbQuestionsPage *self);
+void        sb_questions_page_select_question      (SbQuestionsPage *self,
+                                                    const char      *slug);
+
+/* Filters, as the controls set them; applied at once. */
+void        sb_questions_page_set_search_text      (SbQuestionsPage *self,
+                                                    const char      *text);
+void        sb_questions_page_set_only_unanswered  (SbQuestionsPage *self,
+                                                    gboolean         only_unanswered);
+
+/* For tests: the questions the list shows, and the story uuids in
+ * "Your answers" and "Suggested stories" (NULL-terminated, free with
+ * g_strfreev). */
+GListModel *sb_questions_page_get_results          (SbQuestionsPage *self);
+GStrv       sb_questions_page_dup_answer_uuids     (SbQuestionsPage *self);
+GStrv       sb_questions_page_dup_suggestion_uuids (SbQuestionsPage *self);
+
+G_END_DECLS

@@ -1,0 +1,338 @@
+/* test-questions-view.c — the Questions page and the question editor
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-questions-view"
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "sb-core-resources.h"
+#include "sb-question-editor.h"
+#include "sb-questions-page.h"
+#include "sb-test-util.h"
+
+typedef struct
+{
+  SbTestDir *dir;
+  SbStore   *store;
+  char      *theme;     /* slug of the first theme of the first framework */
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(SbFramework) framework = NULL;
+  g_autoptr(SbTheme) theme = NULL;
+
+  f->dir = sb_test_dir_new ();
+  path = sb_test_dir_file (f->dir, "bank.sqlite3");
+  f->store = sb_store_open (path, &error);
+  g_assert_no_error (error);
+
+  framework = g_list_model_get_item (sb_store_get_frameworks (f->store), 0);
+  theme = g_list_model_get_item (sb_store_get_themes (f->store, sb_framework_get_slug (framework)), 0);
+  g_assert_nonnull (theme);
+  f->theme = g_strdup (sb_theme_get_slug (theme));
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_assert_finalize_object (f->store);
+  g_free (f->theme);
+  sb_test_dir_free (f->dir);
+}
+
+static void
+flush_main_context (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static SbQuestionsPage *
+new_page (Fixture *f)
+{
+  SbQuestionsPage *page = g_object_new (SB_TYPE_QUESTIONS_PAGE, "store", f->store, NULL);
+
+  g_object_ref_sink (page);
+  flush_main_context ();
+  return page;
+}
+
+static SbQuestion *
+add_question (Fixture    *f,
+              const char *text,
+              const char *theme)
+{
+  const char *themes[] = { theme, NULL };
+  g_autoptr(GError) error = NULL;
+  SbQuestion *question = sb_store_add_question (f->store, text, "Listen for ownership.",
+                                                theme != NULL ? themes : NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (question);
+  return question;
+}
+
+static gboolean
+results_contain (SbQuestionsPage *page,
+                 const char      *slug,
+                 const char      *text)
+{
+  GListModel *results = sb_questions_page_get_results (page);
+
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(SbQuestion) question = g_list_model_get_item (results, i);
+
+      if (g_strcmp0 (sb_question_get_slug (question), slug) == 0)
+        return text == NULL || g_strcmp0 (sb_question_get_text (question), text) == 0;
+    }
+  return FALSE;
+}
+
+static gboolean
+strv_contains (GStrv strv, const char *s)
+{
+  return strv != NULL && g_strv_contains ((const char * const *) strv, s);
+}
+
+static void
+test_search_filters (Fixture       *f,
+                     gconstpointer  data)
+{
+  SbQuestion *zebra = add_question (f, "Tell me about the zebracorn migration.", f->theme);
+  g_autofree char *slug = g_strdup (sb_question_get_slug (zebra));
+  SbQuestionsPage *page = new_page (f);
+  GListModel *results = sb_questions_page_get_results (page);
+  guint n_all = g_list_model_get_n_items (sb_store_get_questions (f->store));
+
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, n_all);
+
+  sb_questions_page_set_search_text (page, "zebra");
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 1);
+  g_assert_true (results_contain (page, slug, NULL));
+
+  /* Every word must match, each as a prefix; case does not matter. */
+  sb_questions_page_set_search_text (page, "ZEBRACORN migr");
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 1);
+  sb_questions_page_set_search_text (page, "zebracorn nothinglikethis");
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 0);
+
+  sb_questions_page_set_search_text (page, "");
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, n_all);
+
+  g_assert_finalize_object (page);
+}
+
+static void
+test_only_unanswered (Fixture       *f,
+                      gconstpointer  data)
+{
+  SbQuestion *question = add_question (f, "Describe a time you disagreed with your manager.", f->theme);
+  g_autofree char *slug = g_strdup (sb_question_get_slug (question));
+  SbStory *story = sb_store_create_story (f->store, "Pushing back on the launch date", NULL);
+  SbQuestionsPage *page = new_page (f);
+  GListModel *results = sb_questions_page_get_results (page);
+  g_autoptr(GError) error = NULL;
+  guint n_all = g_list_model_get_n_items (results);
+
+  sb_questions_page_set_only_unanswered (page, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, n_all);
+
+  sb_store_set_story_question (f->store, story, slug, TRUE, &error);
+  g_assert_no_error (error);
+  flush_main_context ();
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, n_all - 1);
+  g_assert_false (results_contain (page, slug, NULL));
+
+  sb_questions_page_set_only_unanswered (page, FALSE);
+  g_assert_true (results_contain (page, slug, NULL));
+
+  g_assert_finalize_object (page);
+}
+
+static void
+test_use_story (Fixture       *f,
+                gconstpointer  data)
+{
+  SbQuestion *question = add_question (f, "Tell me about an outage you owned.", f->theme);
+  g_autofree char *slug = g_strdup (sb_question_get_slug (question));
+  SbStory *story = sb_store_create_story (f->store, "Checkout outage", NULL);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) answers = NULL;
+  g_auto(GStrv) suggestions = NULL;
+  g_autoptr(GPtrArray) linked = NULL;
+  SbQuestionsPage *page;
+  const char *uuid = sb_story_get_uuid (story);
+
+  sb_store_set_story_theme (f->store, story, f->theme, SB_STRENGTH_PRIMARY, &error);
+  g_assert_no_error (error);
+
+  page = new_page (f);
+  g_assert_null (sb_questions_page_get_selected_question (page));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "questions.select", "s", slug));
+  g_assert_true (sb_questions_page_get_selected_question (page) == sb_store_find_question (f->store, slug));
+
+  answers = sb_questions_page_dup_answer_uuids (page);
+  suggestions = sb_questions_page_dup_suggestion_uuids (page);
+  g_assert_false (strv_contains (answers, uuid));
+  g_assert_true (strv_contains (suggestions, uuid));
+  g_clear_pointer (&answers, g_strfreev);
+  g_clear_pointer (&suggestions, g_strfreev);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "questions.use-story", "s", uuid));
+  linked = sb_store_get_question_stories (f->store, slug);
+  g_assert_cmpuint (linked->len, ==, 1);
+  g_assert_true (g_ptr_array_index (linked, 0) == story);
+
+  answers = sb_questions_page_dup_answer_uuids (page);
+  suggestions = sb_questions_page_dup_suggestion_uuids (page);
+  g_assert_true (strv_contains (answers, uuid));
+  g_assert_false (strv_contains (suggestions, uuid));
+  g_clear_pointer (&answers, g_strfreev);
+  g_clear_pointer (&suggestions, g_strfreev);
+
+  /* And back: unlinking puts it among the suggestions again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "questions.unlink-story", "s", uuid));
+  flush_main_context ();
+  answers = sb_questions_page_dup_answer_uuids (page);
+  suggestions = sb_questions_page_dup_suggestion_uuids (page);
+  g_assert_false (strv_contains (answers, uuid));
+  g_assert_true (strv_contains (suggestions, uuid));
+
+  g_assert_finalize_object (page);
+}
+
+static void
+test_store_changes_reach_list (Fixture       *f,
+                               gconstpointer  data)
+{
+  SbQuestionsPage *page = new_page (f);
+  GListModel *results = sb_questions_page_get_results (page);
+  guint n_before = g_list_model_get_n_items (results);
+  g_autoptr(GError) error = NULL;
+  const char *themes[] = { f->theme, NULL };
+  SbQuestion *question;
+  g_autofree char *slug = NULL;
+
+  question = add_question (f, "Walk me through a hard trade-off.", f->theme);
+  slug = g_strdup (sb_question_get_slug (question));
+  flush_main_context ();
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, n_before + 1);
+  g_assert_true (results_contain (page, slug, "Walk me through a hard trade-off."));
+
+  sb_questions_page_select_question (page, slug);
+  g_assert_true (sb_questions_page_get_selected_question (page) == question);
+
+  g_assert_true (sb_store_update_question (f->store, question, "Walk me through a painful trade-off.",
+                                           "", themes, &error));
+  g_assert_no_error (error);
+  flush_main_context ();
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, n_before + 1);
+  g_assert_true (results_contain (page, slug, "Walk me through a painful trade-off."));
+  /* The edited question stays in the detail. */
+  g_assert_cmpstr (sb_question_get_text (sb_questions_page_get_selected_question (page)), ==,
+                   "Walk me through a painful trade-off.");
+
+  g_assert_true (sb_store_delete_question (f->store, sb_store_find_question (f->store, slug), &error));
+  g_assert_no_error (error);
+  flush_main_context ();
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, n_before);
+  g_assert_false (results_contain (page, slug, NULL));
+  g_assert_null (sb_questions_page_get_selected_question (page));
+
+  g_assert_finalize_object (page);
+}
+
+static void
+saved_cb (SbQuestionEditor  *editor,
+          SbQuestion        *question,
+          SbQuestion       **out)
+{
+  g_set_object (out, question);
+}
+
+static void
+test_editor (Fixture       *f,
+             gconstpointer  data)
+{
+  GListModel *questions = sb_store_get_questions (f->store);
+  guint n_before = g_list_model_get_n_items (questions);
+  SbQuestionEditor *editor = sb_question_editor_new (f->store, NULL);
+  g_autoptr(SbQuestion) added = NULL;
+  SbQuestion *saved = NULL;
+
+  g_object_ref (editor);
+  g_signal_connect (editor, "saved", G_CALLBACK (saved_cb), &saved);
+
+  /* Empty text: an inline error, nothing stored. */
+  sb_question_editor_set_text (editor, "   ");
+  g_assert_false (sb_question_editor_save (editor));
+  g_assert_nonnull (sb_question_editor_get_error (editor));
+  g_assert_cmpuint (g_list_model_get_n_items (questions), ==, n_before);
+
+  /* Typing clears the error. */
+  sb_question_editor_set_text (editor, "Tell me about a time you mentored someone.");
+  g_assert_null (sb_question_editor_get_error (editor));
+  sb_question_editor_set_listen_for (editor, "Patience, specific growth.");
+  sb_question_editor_set_theme (editor, f->theme, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  g_assert_null (sb_question_editor_get_error (editor));
+
+  g_assert_cmpuint (g_list_model_get_n_items (questions), ==, n_before + 1);
+  added = g_list_model_get_item (questions, n_before);
+  g_assert_cmpstr (sb_question_get_text (added), ==, "Tell me about a time you mentored someone.");
+  g_assert_cmpstr (sb_question_get_listen_for (added), ==, "Patience, specific growth.");
+  g_assert_true (sb_question_has_theme (added, f->theme));
+  g_assert_true (saved == added);
+  g_clear_object (&saved);
+
+  g_object_unref (editor);
+  flush_main_context ();
+
+  /* Editing keeps the slug and changes the text. */
+  editor = sb_question_editor_new (f->store, added);
+  g_object_ref (editor);
+  sb_question_editor_set_text (editor, "Tell me about someone you mentored.");
+  sb_question_editor_set_theme (editor, f->theme, FALSE);
+  g_assert_true (sb_question_editor_save (editor));
+  {
+    SbQuestion *edited = sb_store_find_question (f->store, sb_question_get_slug (added));
+
+    g_assert_cmpstr (sb_question_get_text (edited), ==, "Tell me about someone you mentored.");
+    g_assert_false (sb_question_has_theme (edited, f->theme));
+  }
+  g_object_unref (editor);
+  flush_main_context ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  /* Links the catalog bundle in from the static core library. */
+  (void) sb_core_get_resource ();
+
+  g_test_add ("/questions-view/search-filters", Fixture, NULL,
+              fixture_setup, test_search_filters, fixture_teardown);
+  g_test_add ("/questions-view/only-unanswered", Fixture, NULL,
+              fixture_setup, test_only_unanswered, fixture_teardown);
+  g_test_add ("/questions-view/use-story", Fixture, NULL,
+              fixture_setup, test_use_story, fixture_teardown);
+  g_test_add ("/questions-view/store-changes-reach-list", Fixture, NULL,
+              fixture_setup, test_store_changes_reach_list, fixture_teardown);
+  g_test_add ("/questions-view/editor", Fixture, NULL,
+              fixture_setup, test_editor, fixture_teardown);
+
+  return g_test_run ();
+}

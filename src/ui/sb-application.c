@@ -1,0 +1,307 @@
+/* sb-application.c — the Storybank application: options, actions, windows
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sb-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sb-application.h"
+#include "sb-cli.h"
+#include "sb-core-resources.h"
+#include "sb-ui-resources.h"
+#include "sb-views-resources.h"
+#include "sb-store.h"
+#include "sb-window.h"
+
+struct _SbApplication
+{
+  AdwApplication  parent_instance;
+
+  char           *database_path;
+};
+
+G_DEFINE_FINAL_TYPE (SbApplication, sb_application, ADW_TYPE_APPLICATION)
+
+static SbWindow *
+get_active_sb_window (SbApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  return SB_IS_WINDOW (window) ? SB_WINDOW (window) : NULL;
+}
+
+/* The application actions are the doors the menu, the shortcuts and the
+ * outside world (gdbus, the screenshot tool) use; the work happens in the
+ * active window, which owns the bank. */
+static void
+forward_to_window (SbApplication *self,
+                   const char    *action_name,
+                   GVariant      *parameter)
+{
+  SbWindow *window = get_active_sb_window (self);
+
+  if (window == NULL)
+    {
+      g_application_activate (G_APPLICATION (self));
+      window = get_active_sb_window (self);
+    }
+  if (window != NULL)
+    gtk_widget_activate_action_variant (GTK_WIDGET (window), action_name, parameter);
+}
+
+static void
+show_page_action_cb (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  forward_to_window (user_data, "win.show-page", parameter);
+}
+
+static void
+forward_action_cb (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  g_autofree char *win_action = g_strconcat ("win.", g_action_get_name (G_ACTION (action)), NULL);
+
+  forward_to_window (user_data, win_action, parameter);
+}
+
+static void
+shortcuts_action_cb (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  forward_to_window (user_data, "win.show-help-overlay", NULL);
+}
+
+static void
+about_action_cb (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  SbApplication *self = user_data;
+  static const char *developers[] = { "The Storybank authors", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
+                        "modal", TRUE,
+                        "application-name", _("Storybank"),
+                        "application-icon", APPLICATION_ID,
+                        "version", PACKAGE_VERSION,
+                        "developer-name", _("The Storybank authors"),
+                        "developers", developers,
+                        "comments", _("Prepare for behavioral interviews: keep your career stories "
+                                      "in Situation, Task, Action, Result and Learning form, map them "
+                                      "to the themes interviewers ask about, see which themes no story "
+                                      "covers yet, and print a one-page cheat sheet."),
+                        "website", "https://github.com/storybank/storybank",
+                        "issue-url", "https://github.com/storybank/storybank/issues",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "copyright", "© 2024 The Storybank authors",
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+quit_action_cb (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  SbApplication *self = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  /* Save what was typed last before anything goes away. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (SB_IS_WINDOW (l->data))
+      sb_window_flush (SB_WINDOW (l->data));
+  g_application_quit (G_APPLICATION (self));
+}
+
+static const GActionEntry app_actions[] = {
+  { "show-page", show_page_action_cb, "s" },
+  { "new-story", forward_action_cb },
+  { "import", forward_action_cb },
+  { "export", forward_action_cb },
+  { "export-markdown", forward_action_cb },
+  { "print", forward_action_cb },
+  { "export-pdf", forward_action_cb },
+  { "shortcuts", shortcuts_action_cb },
+  { "about", about_action_cb },
+  { "quit", quit_action_cb },
+};
+
+static void
+present_open_error (SbApplication *self,
+                    const GError  *error)
+{
+  GtkWidget *dialog;
+  g_autofree char *path = self->database_path != NULL
+    ? g_strdup (self->database_path)
+    : NULL;
+
+  g_printerr ("%s: %s\n", path != NULL ? path : _("default bank"), error->message);
+  dialog = adw_message_dialog_new (NULL, _("The Story Bank Could Not Be Opened"), error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+sb_application_activate (GApplication *app)
+{
+  SbApplication *self = SB_APPLICATION (app);
+  g_autoptr(SbStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  store = sb_store_open (self->database_path, &error);
+  if (store == NULL)
+    {
+      present_open_error (self, error);
+      return;
+    }
+
+  window = GTK_WINDOW (sb_window_new (GTK_APPLICATION (self), store));
+  gtk_window_present (window);
+}
+
+static void
+sb_application_startup (GApplication *app)
+{
+  static const char *new_story_accels[] = { "<Control>n", NULL };
+  static const char *print_accels[] = { "<Control>p", NULL };
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *search_accels[] = { "<Control>f", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+  SbApplication *self = SB_APPLICATION (app);
+
+  G_APPLICATION_CLASS (sb_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.new-story", new_story_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.print", print_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search", search_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+
+  /* AdwApplication loads style.css by itself; the views keep theirs apart. */
+  if (g_resources_get_info ("/io/github/storybank/Storybank/views.css",
+                            G_RESOURCE_LOOKUP_FLAGS_NONE, NULL, NULL, NULL))
+    {
+      g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+      gtk_css_provider_load_from_resource (provider, "/io/github/storybank/Storybank/views.css");
+      gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                  GTK_STYLE_PROVIDER (provider),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+    }
+}
+
+static void
+sb_application_shutdown (GApplication *app)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (SB_IS_WINDOW (l->data))
+      sb_window_flush (SB_WINDOW (l->data));
+
+  G_APPLICATION_CLASS (sb_application_parent_class)->shutdown (app);
+}
+
+static int
+sb_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  SbApplication *self = SB_APPLICATION (app);
+  int status;
+
+  /* Read before the CLI looks at the options: the window needs it too. */
+  sb_application_set_database_path (self, sb_cli_get_database_path (options));
+
+  status = sb_cli_handle_local_options (options);
+  if (status >= 0)
+    return status;
+
+  return G_APPLICATION_CLASS (sb_application_parent_class)->handle_local_options (app, options);
+}
+
+static void
+sb_application_finalize (GObject *object)
+{
+  SbApplication *self = SB_APPLICATION (object);
+
+  g_clear_pointer (&self->database_path, g_free);
+
+  G_OBJECT_CLASS (sb_application_parent_class)->finalize (object);
+}
+
+static void
+sb_application_class_init (SbApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = sb_application_finalize;
+
+  app_class->activate = sb_application_activate;
+  app_class->startup = sb_application_startup;
+  app_class->shutdown = sb_application_shutdown;
+  app_class->handle_local_options = sb_application_handle_local_options;
+
+  /* The resources live in static libraries: name them, or the linker drops
+   * the object files that register them. */
+  (void) sb_core_get_resource ();
+  (void) sb_ui_get_resource ();
+  (void) sb_views_get_resource ();
+}
+
+static void
+sb_application_init (SbApplication *self)
+{
+  sb_cli_add_options (G_APPLICATION (self));
+}
+
+SbApplication *
+sb_application_new (void)
+{
+  return g_object_new (SB_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/io/github/storybank/Storybank",
+                       NULL);
+}
+
+const char *
+sb_application_get_database_path (SbApplication *self)
+{
+  g_return_val_if_fail (SB_IS_APPLICATION (self), NULL);
+
+  return self->database_path;
+}
+
+void
+sb_application_set_database_path (SbApplication *self,
+                                  const char    *path)
+{
+  g_return_if_fail (SB_IS_APPLICATION (self));
+
+  if (g_strcmp0 (path, self->database_path) == 0)
+    return;
+  g_free (self->database_path);
+  self->database_path = g_strdup (path);
+}

@@ -1,0 +1,667 @@
+/* sb-story-editor.c — edits one story; saves by itself after a short pause
+ *
+ * There is no Save button. Each keystroke goes into the SbStory at once (so
+ * the list and the footer follow as the person types) and restarts a short
+ * timer; when it fires, the story is written to the bank. Leaving the editor,
+ * switching stories, closing the window and quitting all flush the timer, so
+ * nothing typed is lost.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sb-story-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "sb-story-editor.h"
+#include "sb-story-row.h"
+#include "sb-theme-picker.h"
+
+/* The range a spoken answer lands best in. */
+#define MIN_GOOD_SECONDS 90
+#define MAX_GOOD_SECONDS 120
+
+typedef struct
+{
+  SbStoryField  field;
+  const char   *heading;
+  const char   *hint;
+} SectionInfo;
+
+/* Written in our own words: what belongs in each part of the answer. */
+static const SectionInfo sections[] = {
+  { SB_STORY_FIELD_SITUATION, N_("Situation"),
+    N_("Where and when: the team, the system, what was at stake — two or three sentences.") },
+  { SB_STORY_FIELD_TASK, N_("Task"),
+    N_("What was yours to do, and why it fell to you.") },
+  { SB_STORY_FIELD_ACTION, N_("Action"),
+    N_("The steps you took yourself, in order, saying “I” — the longest part.") },
+  { SB_STORY_FIELD_RESULT, N_("Result"),
+    N_("What changed because of you, with numbers: time, money, users, errors.") },
+  { SB_STORY_FIELD_LEARNING, N_("Learning"),
+    N_("What you took away and what you have done differently since.") },
+  { SB_STORY_FIELD_NOTES, N_("Notes"),
+    N_("For you only: follow-up questions to expect, names, details to check.") },
+};
+
+struct _SbStoryEditor
+{
+  GtkWidget       parent_instance;
+
+  SbStore        *store;
+  SbStory        *story;
+  guint           save_source_id;
+  gboolean        loading;
+
+  GtkTextView    *text_views[SB_STORY_N_FIELDS];
+  SbThemePicker  *theme_picker;
+
+  GtkStack       *stack;
+  GtkButton      *back_button;
+  GtkLabel       *saved_label;
+  GtkSwitch      *status_switch;
+  GtkBox         *example_banner;
+  GtkEntry       *title_entry;
+  GtkFlowBox     *chips_box;
+  GtkMenuButton  *add_theme_button;
+  GtkBox         *sections_box;
+  GtkLabel       *length_label;
+  GtkLabel       *length_hint_label;
+};
+
+G_DEFINE_FINAL_TYPE (SbStoryEditor, sb_story_editor, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_STORY,
+  N_PROPS
+};
+
+enum {
+  SAVE_FAILED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* ---- saving ---------------------------------------------------------- */
+
+static gboolean
+save_now (SbStoryEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_handle_id (&self->save_source_id, g_source_remove);
+
+  if (self->story == NULL || !sb_story_get_dirty (self->story))
+    return TRUE;
+  /* A story deleted meanwhile has nothing to save into. */
+  if (sb_story_get_id (self->story) == 0)
+    return TRUE;
+
+  if (!sb_store_save_story (self->store, self->story, &error))
+    {
+      g_signal_emit (self, signals[SAVE_FAILED], 0, error);
+      return FALSE;
+    }
+  gtk_label_set_label (self->saved_label, _("All changes saved"));
+  return TRUE;
+}
+
+static gboolean
+save_timeout_cb (gpointer user_data)
+{
+  SbStoryEditor *self = user_data;
+
+  self->save_source_id = 0;
+  save_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_save (SbStoryEditor *self)
+{
+  g_clear_handle_id (&self->save_source_id, g_source_remove);
+  self->save_source_id = g_timeout_add (SB_STORY_EDITOR_AUTOSAVE_MS, save_timeout_cb, self);
+  gtk_label_set_label (self->saved_label, "");
+}
+
+gboolean
+sb_story_editor_flush (SbStoryEditor *self)
+{
+  g_return_val_if_fail (SB_IS_STORY_EDITOR (self), FALSE);
+
+  return save_now (self);
+}
+
+gboolean
+sb_story_editor_has_pending (SbStoryEditor *self)
+{
+  g_return_val_if_fail (SB_IS_STORY_EDITOR (self), FALSE);
+
+  return self->save_source_id != 0;
+}
+
+static void
+focus_leave_cb (SbStoryEditor           *self,
+                GtkEventControllerFocus *controller)
+{
+  save_now (self);
+}
+
+/* ---- the footer ------------------------------------------------------ */
+
+static void
+update_length (SbStoryEditor *self)
+{
+  g_autofree char *length = NULL;
+  g_autofree char *text = NULL;
+  const char *hint = "";
+  guint words, seconds;
+
+  if (self->story == NULL)
+    return;
+
+  words = sb_story_get_word_count (self->story);
+  seconds = sb_story_get_speaking_seconds (self->story);
+  length = sb_format_spoken_length (seconds);
+  /* Translators: "412 words · about 2 min 56 s" */
+  text = g_strdup_printf (ngettext ("%u word · %s", "%u words · %s", words), words, length);
+  gtk_label_set_label (self->length_label, text);
+
+  if (words == 0)
+    hint = _("Spoken, a strong answer runs 90 seconds to 2 minutes.");
+  else if (seconds < MIN_GOOD_SECONDS)
+    hint = _("A little short: interviewers want the detail of what you did.");
+  else if (seconds > MAX_GOOD_SECONDS)
+    hint = _("A little long: try to tell it in under 2 minutes.");
+  gtk_label_set_label (self->length_hint_label, hint);
+}
+
+/* ---- theme chips ----------------------------------------------------- */
+
+static void
+remove_theme_clicked_cb (GtkButton     *button,
+                         SbStoryEditor *self)
+{
+  const char *slug = g_object_get_data (G_OBJECT (button), "theme-slug");
+  g_autoptr(GError) error = NULL;
+
+  if (self->story == NULL || slug == NULL)
+    return;
+  if (!sb_store_set_story_theme (self->store, self->story, slug, SB_STRENGTH_NONE, &error))
+    g_signal_emit (self, signals[SAVE_FAILED], 0, error);
+}
+
+static void
+toggle_strength_clicked_cb (GtkButton     *button,
+                            SbStoryEditor *self)
+{
+  const char *slug = g_object_get_data (G_OBJECT (button), "theme-slug");
+  g_autoptr(GError) error = NULL;
+  SbStrength strength;
+
+  if (self->story == NULL || slug == NULL)
+    return;
+  strength = sb_store_get_story_theme (self->store, self->story, slug);
+  strength = strength == SB_STRENGTH_PRIMARY ? SB_STRENGTH_SECONDARY : SB_STRENGTH_PRIMARY;
+  if (!sb_store_set_story_theme (self->store, self->story, slug, strength, &error))
+    g_signal_emit (self, signals[SAVE_FAILED], 0, error);
+}
+
+static GtkWidget *
+create_chip (SbStoryEditor *self,
+             SbTheme       *theme,
+             SbStrength     strength)
+{
+  GtkWidget *chip, *toggle, *toggle_box, *dot, *label, *remove;
+  gboolean primary = strength == SB_STRENGTH_PRIMARY;
+  g_autofree char *toggle_name = NULL;
+  g_autofree char *remove_name = NULL;
+
+  chip = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_add_css_class (chip, "story-chip");
+  gtk_widget_set_halign (chip, GTK_ALIGN_START);
+
+  toggle_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  dot = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_add_css_class (dot, "theme-dot");
+  gtk_widget_add_css_class (dot, sb_framework_css_class (self->store, sb_theme_get_framework_slug (theme)));
+  if (!primary)
+    gtk_widget_add_css_class (dot, "secondary");
+  gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
+  label = gtk_label_new (sb_theme_get_name (theme));
+  gtk_box_append (GTK_BOX (toggle_box), dot);
+  gtk_box_append (GTK_BOX (toggle_box), label);
+
+  toggle = gtk_button_new ();
+  gtk_button_set_child (GTK_BUTTON (toggle), toggle_box);
+  gtk_widget_add_css_class (toggle, "flat");
+  gtk_widget_add_css_class (toggle, "chip-toggle");
+  gtk_widget_set_tooltip_text (toggle, primary
+                               ? _("Primary theme: the story shows this strongly. Click to make it secondary.")
+                               : _("Secondary theme: the story touches on this. Click to make it primary."));
+  toggle_name = g_strdup_printf (primary ? _("%s, primary theme. Make secondary")
+                                         : _("%s, secondary theme. Make primary"),
+                                 sb_theme_get_name (theme));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, toggle_name, -1);
+  g_object_set_data_full (G_OBJECT (toggle), "theme-slug", g_strdup (sb_theme_get_slug (theme)), g_free);
+  g_signal_connect (toggle, "clicked", G_CALLBACK (toggle_strength_clicked_cb), self);
+
+  remove = gtk_button_new_from_icon_name ("window-close-symbolic");
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_add_css_class (remove, "circular");
+  gtk_widget_add_css_class (remove, "chip-remove");
+  remove_name = g_strdup_printf (_("Remove %s"), sb_theme_get_name (theme));
+  gtk_widget_set_tooltip_text (remove, remove_name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_name, -1);
+  g_object_set_data_full (G_OBJECT (remove), "theme-slug", g_strdup (sb_theme_get_slug (theme)), g_free);
+  g_signal_connect (remove, "clicked", G_CALLBACK (remove_theme_clicked_cb), self);
+
+  gtk_box_append (GTK_BOX (chip), toggle);
+  gtk_box_append (GTK_BOX (chip), remove);
+  return chip;
+}
+
+static void
+update_chips (SbStoryEditor *self)
+{
+  g_autoptr(GArray) links = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->chips_box))) != NULL)
+    gtk_flow_box_remove (self->chips_box, child);
+
+  if (self->story == NULL || sb_story_get_id (self->story) == 0)
+    return;
+
+  links = sb_store_get_story_themes (self->store, self->story);
+  for (guint i = 0; i < links->len; i++)
+    {
+      SbThemeLink *link = &g_array_index (links, SbThemeLink, i);
+      SbTheme *theme = sb_store_find_theme (self->store, link->theme_slug);
+      GtkWidget *chip;
+
+      if (theme == NULL)
+        continue;
+      chip = create_chip (self, theme, link->strength);
+      gtk_flow_box_append (self->chips_box, chip);
+      /* Tab goes to the chip's buttons, not to the flow box slot around them. */
+      gtk_widget_set_focusable (gtk_widget_get_parent (chip), FALSE);
+    }
+}
+
+static void
+story_links_changed_cb (SbStoryEditor *self,
+                        SbStory       *story,
+                        SbStore       *store)
+{
+  if (story == self->story)
+    update_chips (self);
+}
+
+/* ---- editing --------------------------------------------------------- */
+
+static void
+title_changed_cb (SbStoryEditor *self,
+                  GtkEditable   *editable)
+{
+  if (self->loading || self->story == NULL)
+    return;
+  sb_story_set_title (self->story, gtk_editable_get_text (editable));
+  schedule_save (self);
+}
+
+static void
+buffer_changed_cb (SbStoryEditor *self,
+                   GtkTextBuffer *buffer)
+{
+  SbStoryField field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (buffer), "story-field"));
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  if (self->loading || self->story == NULL)
+    return;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  sb_story_set_field (self->story, field, text);
+  update_length (self);
+  schedule_save (self);
+}
+
+static void
+status_active_cb (SbStoryEditor *self,
+                  GParamSpec    *pspec,
+                  GtkSwitch     *status_switch)
+{
+  if (self->loading || self->story == NULL)
+    return;
+  sb_story_set_status (self->story,
+                       gtk_switch_get_active (status_switch) ? SB_STORY_STATUS_READY
+                                                             : SB_STORY_STATUS_DRAFT);
+  /* A switch is one deliberate act: no pause needed. */
+  save_now (self);
+}
+
+static void
+story_is_example_cb (SbStoryEditor *self,
+                     GParamSpec    *pspec,
+                     SbStory       *story)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->example_banner), sb_story_get_is_example (story));
+}
+
+static void
+load_story (SbStoryEditor *self)
+{
+  self->loading = TRUE;
+
+  if (self->story == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "none");
+      gtk_editable_set_text (GTK_EDITABLE (self->title_entry), "");
+      for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+        gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_views[sections[i].field]), "", -1);
+    }
+  else
+    {
+      gtk_stack_set_visible_child_name (self->stack, "story");
+      gtk_editable_set_text (GTK_EDITABLE (self->title_entry), sb_story_get_title (self->story));
+      for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+        {
+          SbStoryField field = sections[i].field;
+          gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_views[field]),
+                                    sb_story_get_field (self->story, field), -1);
+        }
+      gtk_switch_set_active (self->status_switch,
+                             sb_story_get_status (self->story) == SB_STORY_STATUS_READY);
+      gtk_widget_set_visible (GTK_WIDGET (self->example_banner), sb_story_get_is_example (self->story));
+      gtk_label_set_label (self->saved_label, "");
+      update_length (self);
+      /* Start at the top, not where the last story was scrolled to. */
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (
+                                  GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (self->sections_box),
+                                                                                GTK_TYPE_SCROLLED_WINDOW))),
+                                0);
+    }
+  update_chips (self);
+  sb_theme_picker_set_story (self->theme_picker, self->story);
+
+  self->loading = FALSE;
+}
+
+void
+sb_story_editor_set_story (SbStoryEditor *self,
+                           SbStory       *story)
+{
+  g_return_if_fail (SB_IS_STORY_EDITOR (self));
+  g_return_if_fail (story == NULL || SB_IS_STORY (story));
+
+  if (self->story == story)
+    return;
+
+  save_now (self);
+  if (self->story != NULL)
+    g_signal_handlers_disconnect_by_func (self->story, story_is_example_cb, self);
+  g_set_object (&self->story, story);
+  if (story != NULL)
+    g_signal_connect_object (story, "notify::is-example", G_CALLBACK (story_is_example_cb),
+                             self, G_CONNECT_SWAPPED);
+  load_story (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORY]);
+}
+
+SbStory *
+sb_story_editor_get_story (SbStoryEditor *self)
+{
+  g_return_val_if_fail (SB_IS_STORY_EDITOR (self), NULL);
+
+  return self->story;
+}
+
+/* ---- construction ---------------------------------------------------- */
+
+static void
+build_sections (SbStoryEditor *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      const SectionInfo *info = &sections[i];
+      GtkWidget *box, *heading, *hint, *frame, *view;
+      GtkTextBuffer *buffer;
+
+      box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+
+      heading = gtk_label_new (_(info->heading));
+      gtk_label_set_xalign (GTK_LABEL (heading), 0);
+      gtk_widget_add_css_class (heading, "heading");
+
+      hint = gtk_label_new (_(info->hint));
+      gtk_label_set_xalign (GTK_LABEL (hint), 0);
+      gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+      gtk_widget_add_css_class (hint, "dim-label");
+      gtk_widget_add_css_class (hint, "caption");
+
+      view = gtk_text_view_new ();
+      gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+      /* Tab moves on to the next section, as in a form. */
+      gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+      gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 8);
+      gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 8);
+      gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 10);
+      gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 10);
+      gtk_widget_add_css_class (view, "star-field");
+      if (info->field == SB_STORY_FIELD_ACTION)
+        gtk_widget_add_css_class (view, "star-field-long");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (view),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _(info->heading),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _(info->hint),
+                                      GTK_ACCESSIBLE_PROPERTY_MULTI_LINE, TRUE,
+                                      -1);
+      buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+      g_object_set_data (G_OBJECT (buffer), "story-field", GUINT_TO_POINTER (info->field));
+      g_signal_connect_object (buffer, "changed", G_CALLBACK (buffer_changed_cb), self, G_CONNECT_SWAPPED);
+      self->text_views[info->field] = GTK_TEXT_VIEW (view);
+
+      frame = gtk_frame_new (NULL);
+      gtk_frame_set_child (GTK_FRAME (frame), view);
+      gtk_widget_add_css_class (frame, "star-frame");
+      gtk_widget_add_css_class (frame, "view");
+
+      gtk_box_append (GTK_BOX (box), heading);
+      gtk_box_append (GTK_BOX (box), hint);
+      gtk_box_append (GTK_BOX (box), frame);
+      gtk_box_append (self->sections_box, box);
+    }
+}
+
+static void
+set_store (SbStoryEditor *self,
+           SbStore       *store)
+{
+  g_assert (self->store == NULL);
+  g_return_if_fail (SB_IS_STORE (store));
+
+  self->store = g_object_ref (store);
+  g_signal_connect_object (store, "story-links-changed",
+                           G_CALLBACK (story_links_changed_cb), self, G_CONNECT_SWAPPED);
+  self->theme_picker = SB_THEME_PICKER (sb_theme_picker_new (store));
+  gtk_menu_button_set_popover (self->add_theme_button, GTK_WIDGET (self->theme_picker));
+}
+
+static void
+sb_story_editor_dispose (GObject *object)
+{
+  SbStoryEditor *self = SB_STORY_EDITOR (object);
+  GtkWidget *child;
+
+  /* Last chance to keep what was typed. */
+  if (self->store != NULL)
+    save_now (self);
+  g_clear_handle_id (&self->save_source_id, g_source_remove);
+  if (self->story != NULL)
+    g_signal_handlers_disconnect_by_func (self->story, story_is_example_cb, self);
+  g_clear_object (&self->story);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_STORY_EDITOR);
+  /* The template's unnamed boxes are ours to unparent. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (sb_story_editor_parent_class)->dispose (object);
+}
+
+static void
+sb_story_editor_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  SbStoryEditor *self = SB_STORY_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_STORY:
+      g_value_set_object (value, self->story);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sb_story_editor_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  SbStoryEditor *self = SB_STORY_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      set_store (self, g_value_get_object (value));
+      break;
+    case PROP_STORY:
+      sb_story_editor_set_story (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sb_story_editor_class_init (SbStoryEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sb_story_editor_dispose;
+  object_class->get_property = sb_story_editor_get_property;
+  object_class->set_property = sb_story_editor_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, SB_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STORY] =
+    g_param_spec_object ("story", NULL, NULL, SB_TYPE_STORY,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[SAVE_FAILED] =
+    g_signal_new ("save-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/storybank/Storybank/sb-story-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, SbStoryEditor, stack);
+  gtk_widget_class_bind_template_child (widget_class, SbStoryEditor, back_button);
+  gtk_widget_class_bind_template_child (widget_class, SbStoryEditor, saved_label);
+  gtk_widget_class_bind_template_child (widget_class, SbStoryEditor, status_switch);
+  gtk_widget_class_bind_template_child (widget_class, SbStoryEditor, example_banner);
+  gtk_widget_class_bind_template_child (widget_class, SbStoryEditor, title_entry);
+  gtk_widget_class_bind_template_child (widget_class, SbStoryEditor, chips_box);
+  gtk_widget_class_bind_template_child (widget_class, SbStoryEditor, add_theme_button);
+  gtk_widget_class_bind_template_child (widget_class, SbStoryEditor, sections_box);
+  gtk_widget_class_bind_template_child (widget_class, SbStoryEditor, length_label);
+  gtk_widget_class_bind_template_child (widget_class, SbStoryEditor, length_hint_label);
+  gtk_widget_class_bind_template_callback (widget_class, title_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, status_active_cb);
+}
+
+static void
+sb_story_editor_init (SbStoryEditor *self)
+{
+  GtkEventController *focus;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  build_sections (self);
+
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_object (focus, "leave", G_CALLBACK (focus_leave_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), focus);
+}
+
+GtkWidget *
+sb_story_editor_new (SbStore *store)
+{
+  return g_object_new (SB_TYPE_STORY_EDITOR, "store", store, NULL);
+}
+
+SbStore *
+sb_story_editor_get_store (SbStoryEditor *self)
+{
+  g_return_val_if_fail (SB_IS_STORY_EDITOR (self), NULL);
+
+  return self->store;
+}
+
+void
+sb_story_editor_focus_title (SbStoryEditor *self)
+{
+  g_return_if_fail (SB_IS_STORY_EDITOR (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_entry));
+}
+
+void
+sb_story_editor_set_show_back (SbStoryEditor *self,
+                               gboolean       show_back)
+{
+  g_return_if_fail (SB_IS_STORY_EDITOR (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), show_back);
+}
+
+GtkEditable *
+sb_story_editor_get_title_entry (SbStoryEditor *self)
+{
+  g_return_val_if_fail (SB_IS_STORY_EDITOR (self), NULL);
+
+  return GTK_EDITABLE (self->title_entry);
+}
+
+GtkTextView *
+sb_story_editor_get_text_view (SbStoryEditor *self,
+                               SbStoryField   field)
+{
+  g_return_val_if_fail (SB_IS_STORY_EDITOR (self), NULL);
+  g_return_val_if_fail (field > SB_STORY_FIELD_TITLE && field < SB_STORY_N_FIELDS, NULL);
+
+  return self->text_views[field];
+}
+
+const char *
+sb_story_editor_get_length_text (SbStoryEditor *self)
+{
+  g_return_val_if_fail (SB_IS_STORY_EDITOR (self), NULL);
+
+  return gtk_label_get_label (self->length_label);
+}

@@ -1,0 +1,478 @@
+/* sb-story-list.c — the searchable list of stories
+ *
+ * The list shows the store's own model through a filter (the full-text search
+ * results) and a sorter (best match first while searching, else the order the
+ * stories were written in, which stays still while the person types).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sb-story-list"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "sb-story-list.h"
+#include "sb-story-row.h"
+
+struct _SbStoryList
+{
+  GtkWidget           parent_instance;
+
+  SbStore            *store;
+  GtkFilterListModel *filter_model;
+  GtkSortListModel   *sort_model;
+  GtkSingleSelection *selection;
+  GtkCustomFilter    *filter;
+  GtkCustomSorter    *sorter;
+  /* SbStory → rank + 1 while a search is on; NULL otherwise. */
+  GHashTable         *ranks;
+  char               *query;
+  guint               activate_idle_id;
+
+  GtkSearchEntry     *search_entry;
+  GtkStack           *content_stack;
+  GtkListView        *list_view;
+};
+
+G_DEFINE_FINAL_TYPE (SbStoryList, sb_story_list, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_SELECTED_STORY,
+  N_PROPS
+};
+
+enum {
+  STORY_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static gboolean
+filter_func (gpointer item,
+             gpointer user_data)
+{
+  SbStoryList *self = user_data;
+
+  return self->ranks == NULL || g_hash_table_contains (self->ranks, item);
+}
+
+static int
+sort_func (gconstpointer a,
+           gconstpointer b,
+           gpointer      user_data)
+{
+  SbStoryList *self = user_data;
+  guint rank_a, rank_b;
+
+  if (self->ranks == NULL)
+    return 0; /* keep the store's order */
+  rank_a = GPOINTER_TO_UINT (g_hash_table_lookup (self->ranks, a));
+  rank_b = GPOINTER_TO_UINT (g_hash_table_lookup (self->ranks, b));
+  return (rank_a > rank_b) - (rank_a < rank_b);
+}
+
+static void
+update_visible_page (SbStoryList *self)
+{
+  gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) == 0;
+
+  gtk_stack_set_visible_child_name (self->content_stack,
+                                    empty && self->ranks != NULL ? "no-results" : "list");
+}
+
+static void
+run_search (SbStoryList *self)
+{
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->ranks, g_hash_table_unref);
+  if (self->query != NULL && *g_strstrip (self->query) != '\0')
+    {
+      results = sb_store_search_stories (self->store, self->query, &error);
+      if (results == NULL)
+        {
+          /* A search that fails shows everything rather than nothing. */
+          g_debug ("Search for “%s” failed: %s", self->query, error->message);
+        }
+      else
+        {
+          self->ranks = g_hash_table_new (NULL, NULL);
+          for (guint i = 0; i < results->len; i++)
+            g_hash_table_insert (self->ranks, g_ptr_array_index (results, i), GUINT_TO_POINTER (i + 1));
+        }
+    }
+
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+  update_visible_page (self);
+}
+
+static void
+search_changed_cb (SbStoryList    *self,
+                   GtkSearchEntry *entry)
+{
+  /* GtkSearchEntry already waits 150 ms after the last keystroke. */
+  g_free (self->query);
+  self->query = g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry)));
+  run_search (self);
+}
+
+static void
+stop_search_cb (SbStoryList    *self,
+                GtkSearchEntry *entry)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+static void
+search_activate_cb (SbStoryList    *self,
+                    GtkSearchEntry *entry)
+{
+  g_autoptr(SbStory) first = NULL;
+
+  /* Enter in the search opens the best match. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) == 0)
+    return;
+  first = g_list_model_get_item (G_LIST_MODEL (self->sort_model), 0);
+  sb_story_list_select_story (self, first);
+  g_signal_emit (self, signals[STORY_ACTIVATED], 0, first);
+}
+
+static void
+list_activate_cb (SbStoryList *self,
+                  guint        position,
+                  GtkListView *list_view)
+{
+  g_autoptr(SbStory) story = g_list_model_get_item (G_LIST_MODEL (self->sort_model), position);
+
+  if (story != NULL)
+    g_signal_emit (self, signals[STORY_ACTIVATED], 0, story);
+}
+
+static gboolean
+activate_selected_idle_cb (gpointer user_data)
+{
+  SbStoryList *self = user_data;
+  SbStory *story = sb_story_list_get_selected_story (self);
+
+  self->activate_idle_id = 0;
+  if (story != NULL)
+    g_signal_emit (self, signals[STORY_ACTIVATED], 0, story);
+  return G_SOURCE_REMOVE;
+}
+
+/* A single click selects a row; in a narrow window it should also open the
+ * story. The rows select on their own gesture, so look after it has run. */
+static void
+click_released_cb (SbStoryList     *self,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   GtkGestureClick *gesture)
+{
+  g_clear_handle_id (&self->activate_idle_id, g_source_remove);
+  self->activate_idle_id = g_idle_add (activate_selected_idle_cb, self);
+}
+
+static void
+selected_item_cb (SbStoryList        *self,
+                  GParamSpec         *pspec,
+                  GtkSingleSelection *selection)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_STORY]);
+}
+
+static void
+items_changed_cb (SbStoryList *self,
+                  guint        position,
+                  guint        removed,
+                  guint        added,
+                  GListModel  *model)
+{
+  update_visible_page (self);
+}
+
+static void
+stories_changed_cb (SbStoryList *self,
+                    guint        position,
+                    guint        removed,
+                    guint        added,
+                    GListModel  *stories)
+{
+  /* A story added or restored while searching takes its place in the ranking. */
+  if (self->ranks != NULL)
+    run_search (self);
+}
+
+static void
+setup_row_cb (SbStoryList              *self,
+              GtkListItem              *item,
+              GtkSignalListItemFactory *factory)
+{
+  gtk_list_item_set_child (item, sb_story_row_new (self->store));
+}
+
+static void
+bind_row_cb (SbStoryList              *self,
+             GtkListItem              *item,
+             GtkSignalListItemFactory *factory)
+{
+  sb_story_row_set_story (SB_STORY_ROW (gtk_list_item_get_child (item)),
+                          gtk_list_item_get_item (item));
+}
+
+static void
+unbind_row_cb (SbStoryList              *self,
+               GtkListItem              *item,
+               GtkSignalListItemFactory *factory)
+{
+  sb_story_row_set_story (SB_STORY_ROW (gtk_list_item_get_child (item)), NULL);
+}
+
+static void
+set_store (SbStoryList *self,
+           SbStore     *store)
+{
+  g_autoptr(GtkListItemFactory) factory = NULL;
+  GListModel *stories;
+
+  g_assert (self->store == NULL);
+  g_return_if_fail (SB_IS_STORE (store));
+
+  self->store = g_object_ref (store);
+  stories = sb_store_get_stories (store);
+
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->sorter = gtk_custom_sorter_new (sort_func, self, NULL);
+  self->filter_model = gtk_filter_list_model_new (g_object_ref (stories),
+                                                  g_object_ref (GTK_FILTER (self->filter)));
+  self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),
+                                              g_object_ref (GTK_SORTER (self->sorter)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
+  gtk_single_selection_set_autoselect (self->selection, TRUE);
+  gtk_single_selection_set_can_unselect (self->selection, FALSE);
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (selected_item_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sort_model, "items-changed",
+                           G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (stories, "items-changed",
+                           G_CALLBACK (stories_changed_cb), self, G_CONNECT_SWAPPED);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect_object (factory, "setup", G_CALLBACK (setup_row_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_row_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_row_cb), self, G_CONNECT_SWAPPED);
+  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  update_visible_page (self);
+}
+
+static void
+sb_story_list_dispose (GObject *object)
+{
+  SbStoryList *self = SB_STORY_LIST (object);
+  GtkWidget *child;
+
+  g_clear_handle_id (&self->activate_idle_id, g_source_remove);
+  if (self->list_view != NULL)
+    gtk_list_view_set_model (self->list_view, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_STORY_LIST);
+  /* The template's unnamed boxes are ours to unparent. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->sort_model);
+  g_clear_object (&self->filter_model);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->sorter);
+  g_clear_pointer (&self->ranks, g_hash_table_unref);
+  g_clear_pointer (&self->query, g_free);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (sb_story_list_parent_class)->dispose (object);
+}
+
+static void
+sb_story_list_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  SbStoryList *self = SB_STORY_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_SELECTED_STORY:
+      g_value_set_object (value, sb_story_list_get_selected_story (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sb_story_list_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  SbStoryList *self = SB_STORY_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      set_store (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static gboolean
+sb_story_list_grab_focus (GtkWidget *widget)
+{
+  SbStoryList *self = SB_STORY_LIST (widget);
+
+  return gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+static void
+sb_story_list_class_init (SbStoryListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sb_story_list_dispose;
+  object_class->get_property = sb_story_list_get_property;
+  object_class->set_property = sb_story_list_set_property;
+  widget_class->grab_focus = sb_story_list_grab_focus;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, SB_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED_STORY] =
+    g_param_spec_object ("selected-story", NULL, NULL, SB_TYPE_STORY,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[STORY_ACTIVATED] =
+    g_signal_new ("story-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, SB_TYPE_STORY);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/storybank/Storybank/sb-story-list.ui");
+  gtk_widget_class_bind_template_child (widget_class, SbStoryList, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, SbStoryList, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, SbStoryList, list_view);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
+}
+
+static void
+sb_story_list_init (SbStoryList *self)
+{
+  GtkGesture *click;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect_object (click, "released", G_CALLBACK (click_released_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), GTK_EVENT_CONTROLLER (click));
+
+  /* Typing anywhere in the list goes to the search. */
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->list_view));
+}
+
+GtkWidget *
+sb_story_list_new (SbStore *store)
+{
+  return g_object_new (SB_TYPE_STORY_LIST, "store", store, NULL);
+}
+
+SbStore *
+sb_story_list_get_store (SbStoryList *self)
+{
+  g_return_val_if_fail (SB_IS_STORY_LIST (self), NULL);
+
+  return self->store;
+}
+
+SbStory *
+sb_story_list_get_selected_story (SbStoryList *self)
+{
+  g_return_val_if_fail (SB_IS_STORY_LIST (self), NULL);
+
+  if (self->selection == NULL)
+    return NULL;
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+void
+sb_story_list_select_story (SbStoryList *self,
+                            SbStory     *story)
+{
+  GListModel *model;
+  guint n;
+
+  g_return_if_fail (SB_IS_STORY_LIST (self));
+
+  model = G_LIST_MODEL (self->sort_model);
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SbStory) item = g_list_model_get_item (model, i);
+
+      if (item == story)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", i);
+          return;
+        }
+    }
+}
+
+void
+sb_story_list_focus_search (SbStoryList *self)
+{
+  g_return_if_fail (SB_IS_STORY_LIST (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+void
+sb_story_list_set_search_text (SbStoryList *self,
+                               const char  *text)
+{
+  g_return_if_fail (SB_IS_STORY_LIST (self));
+
+  text = text != NULL ? text : "";
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  /* Without waiting for the entry's pause. */
+  g_free (self->query);
+  self->query = g_strdup (text);
+  run_search (self);
+}
+
+guint
+sb_story_list_get_n_visible (SbStoryList *self)
+{
+  g_return_val_if_fail (SB_IS_STORY_LIST (self), 0);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
+}

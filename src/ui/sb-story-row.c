@@ -1,0 +1,360 @@
+/* sb-story-row.c — one story in the list: title, status, theme dots, readiness
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sb-story-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sb-story-row.h"
+
+/* More dots than this stop saying anything at a glance. */
+#define MAX_DOTS 8
+#define N_FRAMEWORK_COLOURS 6
+
+struct _SbStoryRow
+{
+  GtkWidget   parent_instance;
+
+  SbStore    *store;
+  SbStory    *story;
+  gulong      notify_id;
+
+  GtkLabel   *title_label;
+  GtkLabel   *example_tag;
+  GtkLabel   *status_label;
+  GtkLabel   *readiness_label;
+  GtkBox     *dots_box;
+};
+
+G_DEFINE_FINAL_TYPE (SbStoryRow, sb_story_row, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_STORY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+char *
+sb_format_spoken_length (guint seconds)
+{
+  if (seconds < 60)
+    /* Translators: a spoken length, e.g. "about 45 s" */
+    return g_strdup_printf (_("about %u s"), seconds);
+  /* Translators: a spoken length, e.g. "about 2 min 56 s" */
+  return g_strdup_printf (_("about %u min %u s"), seconds / 60, seconds % 60);
+}
+
+static const SbStoryField star_fields[] = {
+  SB_STORY_FIELD_SITUATION, SB_STORY_FIELD_TASK, SB_STORY_FIELD_ACTION,
+  SB_STORY_FIELD_RESULT, SB_STORY_FIELD_LEARNING,
+};
+
+char *
+sb_story_readiness_hint (SbStory *story)
+{
+  guint empty = 0;
+  guint seconds;
+
+  for (guint i = 0; i < G_N_ELEMENTS (star_fields); i++)
+    if (sb_story_get_field_word_count (story, star_fields[i]) == 0)
+      empty++;
+
+  if (empty == G_N_ELEMENTS (star_fields))
+    return g_strdup (_("Not started"));
+  if (empty > 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u section to write",
+                                         "%u sections to write", empty), empty);
+
+  seconds = sb_story_get_speaking_seconds (story);
+  if (seconds < 90)
+    {
+      g_autofree char *length = sb_format_spoken_length (seconds);
+      /* Translators: the story is shorter than 90 seconds when spoken */
+      return g_strdup_printf (_("Short, %s"), length);
+    }
+  if (seconds > 120)
+    {
+      g_autofree char *length = sb_format_spoken_length (seconds);
+      /* Translators: the story is longer than 120 seconds when spoken */
+      return g_strdup_printf (_("Long, %s"), length);
+    }
+  return sb_format_spoken_length (seconds);
+}
+
+const char *
+sb_framework_css_class (SbStore    *store,
+                        const char *framework_slug)
+{
+  static const char *classes[N_FRAMEWORK_COLOURS] = {
+    "framework-0", "framework-1", "framework-2",
+    "framework-3", "framework-4", "framework-5",
+  };
+  GListModel *frameworks = sb_store_get_frameworks (store);
+  guint n = g_list_model_get_n_items (frameworks);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SbFramework) framework = g_list_model_get_item (frameworks, i);
+
+      if (g_strcmp0 (sb_framework_get_slug (framework), framework_slug) == 0)
+        return classes[i % N_FRAMEWORK_COLOURS];
+    }
+  return classes[0];
+}
+
+static void
+update_dots (SbStoryRow *self)
+{
+  g_autoptr(GArray) links = NULL;
+  g_autoptr(GString) names = g_string_new (NULL);
+  GtkWidget *child;
+  guint shown = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->dots_box))) != NULL)
+    gtk_box_remove (self->dots_box, child);
+
+  if (self->story == NULL || self->store == NULL || sb_story_get_id (self->story) == 0)
+    return;
+
+  links = sb_store_get_story_themes (self->store, self->story);
+  for (guint i = 0; i < links->len; i++)
+    {
+      SbThemeLink *link = &g_array_index (links, SbThemeLink, i);
+      SbTheme *theme = sb_store_find_theme (self->store, link->theme_slug);
+      GtkWidget *dot;
+
+      if (theme == NULL)
+        continue;
+      if (names->len > 0)
+        g_string_append (names, ", ");
+      g_string_append (names, sb_theme_get_name (theme));
+      if (shown++ >= MAX_DOTS)
+        continue;
+
+      dot = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+      gtk_widget_add_css_class (dot, "theme-dot");
+      gtk_widget_add_css_class (dot, sb_framework_css_class (self->store,
+                                                            sb_theme_get_framework_slug (theme)));
+      if (link->strength == SB_STRENGTH_SECONDARY)
+        gtk_widget_add_css_class (dot, "secondary");
+      gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
+      gtk_box_append (self->dots_box, dot);
+    }
+
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->dots_box), names->len > 0 ? names->str : NULL);
+}
+
+static void
+update_labels (SbStoryRow *self)
+{
+  g_autofree char *hint = NULL;
+  g_autofree char *description = NULL;
+  gboolean ready;
+
+  if (self->story == NULL)
+    return;
+
+  ready = sb_story_get_status (self->story) == SB_STORY_STATUS_READY;
+  gtk_label_set_label (self->title_label, sb_story_get_display_title (self->story));
+  gtk_label_set_label (self->status_label, ready ? _("Ready") : _("Draft"));
+  if (ready)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "ready");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "draft");
+    }
+  else
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "draft");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "ready");
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->example_tag), sb_story_get_is_example (self->story));
+
+  hint = sb_story_readiness_hint (self->story);
+  gtk_label_set_label (self->readiness_label, hint);
+
+  /* One sentence for a screen reader instead of four fragments. */
+  description = g_strdup_printf ("%s%s, %s, %s",
+                                 sb_story_get_display_title (self->story),
+                                 sb_story_get_is_example (self->story) ? _(" (example)") : "",
+                                 ready ? _("ready") : _("draft"),
+                                 hint);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, description,
+                                  -1);
+}
+
+static void
+story_notify_cb (SbStoryRow *self,
+                 GParamSpec *pspec,
+                 SbStory    *story)
+{
+  update_labels (self);
+}
+
+static void
+story_links_changed_cb (SbStoryRow *self,
+                        SbStory    *story,
+                        SbStore    *store)
+{
+  if (story == self->story)
+    update_dots (self);
+}
+
+static void
+catalog_changed_cb (SbStoryRow *self,
+                    SbStore    *store)
+{
+  update_dots (self);
+}
+
+void
+sb_story_row_set_story (SbStoryRow *self,
+                        SbStory    *story)
+{
+  g_return_if_fail (SB_IS_STORY_ROW (self));
+  g_return_if_fail (story == NULL || SB_IS_STORY (story));
+
+  if (self->story == story)
+    return;
+
+  if (self->story != NULL)
+    g_clear_signal_handler (&self->notify_id, self->story);
+  g_set_object (&self->story, story);
+  if (story != NULL)
+    {
+      self->notify_id = g_signal_connect_object (story, "notify", G_CALLBACK (story_notify_cb),
+                                                 self, G_CONNECT_SWAPPED);
+      update_labels (self);
+    }
+  update_dots (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORY]);
+}
+
+SbStory *
+sb_story_row_get_story (SbStoryRow *self)
+{
+  g_return_val_if_fail (SB_IS_STORY_ROW (self), NULL);
+
+  return self->story;
+}
+
+static void
+set_store (SbStoryRow *self,
+           SbStore    *store)
+{
+  g_assert (self->store == NULL);
+
+  if (store == NULL)
+    return;
+  self->store = g_object_ref (store);
+  g_signal_connect_object (store, "story-links-changed",
+                           G_CALLBACK (story_links_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "catalog-changed",
+                           G_CALLBACK (catalog_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
+sb_story_row_dispose (GObject *object)
+{
+  SbStoryRow *self = SB_STORY_ROW (object);
+  GtkWidget *child;
+
+  if (self->story != NULL)
+    g_clear_signal_handler (&self->notify_id, self->story);
+  g_clear_object (&self->story);
+  g_clear_object (&self->store);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_STORY_ROW);
+  /* The template's unnamed boxes are ours to unparent. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (sb_story_row_parent_class)->dispose (object);
+}
+
+static void
+sb_story_row_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  SbStoryRow *self = SB_STORY_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_STORY:
+      g_value_set_object (value, self->story);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sb_story_row_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  SbStoryRow *self = SB_STORY_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      set_store (self, g_value_get_object (value));
+      break;
+    case PROP_STORY:
+      sb_story_row_set_story (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sb_story_row_class_init (SbStoryRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sb_story_row_dispose;
+  object_class->get_property = sb_story_row_get_property;
+  object_class->set_property = sb_story_row_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, SB_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STORY] =
+    g_param_spec_object ("story", NULL, NULL, SB_TYPE_STORY,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/storybank/Storybank/sb-story-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, SbStoryRow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, SbStoryRow, example_tag);
+  gtk_widget_class_bind_template_child (widget_class, SbStoryRow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, SbStoryRow, readiness_label);
+  gtk_widget_class_bind_template_child (widget_class, SbStoryRow, dots_box);
+  gtk_widget_class_set_css_name (widget_class, "storyrow");
+}
+
+static void
+sb_story_row_init (SbStoryRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+sb_story_row_new (SbStore *store)
+{
+  return g_object_new (SB_TYPE_STORY_ROW, "store", store, NULL);
+}

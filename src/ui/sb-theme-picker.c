@@ -1,0 +1,359 @@
+/* sb-theme-picker.c — a searchable popover that links a story to a theme
+ *
+ * A bank holds a few dozen themes across its frameworks, so a GtkListBox with
+ * a filter is plenty here.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sb-theme-picker"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sb-story-row.h"
+#include "sb-theme-picker.h"
+
+struct _SbThemePicker
+{
+  GtkPopover       parent_instance;
+
+  SbStore         *store;
+  SbStory         *story;
+  char            *needle;
+
+  GtkSearchEntry  *search_entry;
+  GtkToggleButton *primary_button;
+  GtkToggleButton *secondary_button;
+  GtkListBox      *list_box;
+};
+
+G_DEFINE_FINAL_TYPE (SbThemePicker, sb_theme_picker, GTK_TYPE_POPOVER)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char *
+row_get_slug (GtkListBoxRow *row)
+{
+  return g_object_get_data (G_OBJECT (row), "theme-slug");
+}
+
+static void
+update_marks (SbThemePicker *self)
+{
+  GtkWidget *child;
+
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *check = g_object_get_data (G_OBJECT (child), "check");
+      SbStrength strength = SB_STRENGTH_NONE;
+
+      if (check == NULL)
+        continue;
+      if (self->story != NULL && sb_story_get_id (self->story) != 0)
+        strength = sb_store_get_story_theme (self->store, self->story, row_get_slug (GTK_LIST_BOX_ROW (child)));
+      gtk_widget_set_visible (check, strength != SB_STRENGTH_NONE);
+    }
+}
+
+static void
+rebuild_rows (SbThemePicker *self)
+{
+  GListModel *frameworks;
+  GtkWidget *child;
+  guint n_frameworks;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))) != NULL)
+    gtk_list_box_remove (self->list_box, child);
+
+  frameworks = sb_store_get_frameworks (self->store);
+  n_frameworks = g_list_model_get_n_items (frameworks);
+  for (guint f = 0; f < n_frameworks; f++)
+    {
+      g_autoptr(SbFramework) framework = g_list_model_get_item (frameworks, f);
+      GListModel *themes = sb_store_get_themes (self->store, sb_framework_get_slug (framework));
+      guint n_themes = themes != NULL ? g_list_model_get_n_items (themes) : 0;
+
+      for (guint t = 0; t < n_themes; t++)
+        {
+          g_autoptr(SbTheme) theme = g_list_model_get_item (themes, t);
+          GtkWidget *row, *box, *text_box, *name, *framework_label, *dot, *check;
+          g_autofree char *search_text = NULL;
+          g_autofree char *accessible = NULL;
+
+          row = gtk_list_box_row_new ();
+          box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+          text_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+          dot = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+          gtk_widget_add_css_class (dot, "theme-dot");
+          gtk_widget_add_css_class (dot, sb_framework_css_class (self->store, sb_framework_get_slug (framework)));
+          gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
+
+          name = gtk_label_new (sb_theme_get_name (theme));
+          gtk_label_set_xalign (GTK_LABEL (name), 0);
+          gtk_label_set_wrap (GTK_LABEL (name), TRUE);
+          framework_label = gtk_label_new (sb_framework_get_name (framework));
+          gtk_label_set_xalign (GTK_LABEL (framework_label), 0);
+          gtk_widget_add_css_class (framework_label, "dim-label");
+          gtk_widget_add_css_class (framework_label, "caption");
+          gtk_box_append (GTK_BOX (text_box), name);
+          gtk_box_append (GTK_BOX (text_box), framework_label);
+          gtk_widget_set_hexpand (text_box, TRUE);
+
+          check = gtk_image_new_from_icon_name ("object-select-symbolic");
+          gtk_widget_set_tooltip_text (check, _("Already linked"));
+
+          gtk_box_append (GTK_BOX (box), dot);
+          gtk_box_append (GTK_BOX (box), text_box);
+          gtk_box_append (GTK_BOX (box), check);
+          gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+          if (sb_theme_get_description (theme) != NULL && *sb_theme_get_description (theme) != '\0')
+            gtk_widget_set_tooltip_text (row, sb_theme_get_description (theme));
+
+          accessible = g_strdup_printf ("%s, %s", sb_theme_get_name (theme), sb_framework_get_name (framework));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+
+          search_text = g_utf8_casefold (accessible, -1);
+          g_object_set_data_full (G_OBJECT (row), "search-text", g_steal_pointer (&search_text), g_free);
+          g_object_set_data_full (G_OBJECT (row), "theme-slug", g_strdup (sb_theme_get_slug (theme)), g_free);
+          g_object_set_data (G_OBJECT (row), "check", check);
+          gtk_list_box_append (self->list_box, row);
+        }
+    }
+  update_marks (self);
+}
+
+static gboolean
+filter_func (GtkListBoxRow *row,
+             gpointer       user_data)
+{
+  SbThemePicker *self = user_data;
+  const char *text = g_object_get_data (G_OBJECT (row), "search-text");
+
+  return self->needle == NULL || (text != NULL && strstr (text, self->needle) != NULL);
+}
+
+static void
+search_changed_cb (SbThemePicker  *self,
+                   GtkSearchEntry *entry)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+
+  g_clear_pointer (&self->needle, g_free);
+  if (text != NULL && *text != '\0')
+    self->needle = g_utf8_casefold (text, -1);
+  gtk_list_box_invalidate_filter (self->list_box);
+}
+
+gboolean
+sb_theme_picker_choose (SbThemePicker  *self,
+                        const char     *theme_slug,
+                        SbStrength      strength,
+                        GError        **error)
+{
+  g_return_val_if_fail (SB_IS_THEME_PICKER (self), FALSE);
+
+  if (self->story == NULL)
+    return TRUE;
+  return sb_store_set_story_theme (self->store, self->story, theme_slug, strength, error);
+}
+
+static void
+choose_row (SbThemePicker *self,
+            GtkListBoxRow *row)
+{
+  g_autoptr(GError) error = NULL;
+  SbStrength strength = gtk_toggle_button_get_active (self->secondary_button)
+    ? SB_STRENGTH_SECONDARY : SB_STRENGTH_PRIMARY;
+
+  if (!sb_theme_picker_choose (self, row_get_slug (row), strength, &error))
+    g_warning ("Could not link the theme: %s", error->message);
+  gtk_popover_popdown (GTK_POPOVER (self));
+}
+
+static void
+row_activated_cb (SbThemePicker *self,
+                  GtkListBoxRow *row,
+                  GtkListBox    *list_box)
+{
+  choose_row (self, row);
+}
+
+static void
+search_activate_cb (SbThemePicker  *self,
+                    GtkSearchEntry *entry)
+{
+  GtkWidget *child;
+
+  /* Enter takes the first theme still shown. */
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_BOX_ROW (child) && gtk_widget_get_child_visible (child))
+      {
+        choose_row (self, GTK_LIST_BOX_ROW (child));
+        return;
+      }
+}
+
+static void
+story_links_changed_cb (SbThemePicker *self,
+                        SbStory       *story,
+                        SbStore       *store)
+{
+  if (story == self->story)
+    update_marks (self);
+}
+
+static void
+catalog_changed_cb (SbThemePicker *self,
+                    SbStore       *store)
+{
+  rebuild_rows (self);
+}
+
+static void
+sb_theme_picker_show (GtkWidget *widget)
+{
+  SbThemePicker *self = SB_THEME_PICKER (widget);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  update_marks (self);
+
+  GTK_WIDGET_CLASS (sb_theme_picker_parent_class)->show (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+set_store (SbThemePicker *self,
+           SbStore       *store)
+{
+  g_assert (self->store == NULL);
+  g_return_if_fail (SB_IS_STORE (store));
+
+  self->store = g_object_ref (store);
+  g_signal_connect_object (store, "story-links-changed",
+                           G_CALLBACK (story_links_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "catalog-changed",
+                           G_CALLBACK (catalog_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "stories-reloaded",
+                           G_CALLBACK (catalog_changed_cb), self, G_CONNECT_SWAPPED);
+  rebuild_rows (self);
+}
+
+static void
+sb_theme_picker_dispose (GObject *object)
+{
+  SbThemePicker *self = SB_THEME_PICKER (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_THEME_PICKER);
+  g_clear_object (&self->story);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->needle, g_free);
+
+  G_OBJECT_CLASS (sb_theme_picker_parent_class)->dispose (object);
+}
+
+static void
+sb_theme_picker_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  SbThemePicker *self = SB_THEME_PICKER (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sb_theme_picker_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  SbThemePicker *self = SB_THEME_PICKER (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      set_store (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sb_theme_picker_class_init (SbThemePickerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sb_theme_picker_dispose;
+  object_class->get_property = sb_theme_picker_get_property;
+  object_class->set_property = sb_theme_picker_set_property;
+  widget_class->show = sb_theme_picker_show;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, SB_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/storybank/Storybank/sb-theme-picker.ui");
+  gtk_widget_class_bind_template_child (widget_class, SbThemePicker, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, SbThemePicker, primary_button);
+  gtk_widget_class_bind_template_child (widget_class, SbThemePicker, secondary_button);
+  gtk_widget_class_bind_template_child (widget_class, SbThemePicker, list_box);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+}
+
+static void
+sb_theme_picker_init (SbThemePicker *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_list_box_set_filter_func (self->list_box, filter_func, self, NULL);
+}
+
+GtkWidget *
+sb_theme_picker_new (SbStore *store)
+{
+  return g_object_new (SB_TYPE_THEME_PICKER, "store", store, NULL);
+}
+
+SbStory *
+sb_theme_picker_get_story (SbThemePicker *self)
+{
+  g_return_val_if_fail (SB_IS_THEME_PICKER (self), NULL);
+
+  return self->story;
+}
+
+void
+sb_theme_picker_set_story (SbThemePicker *self,
+                           SbStory       *story)
+{
+  g_return_if_fail (SB_IS_THEME_PICKER (self));
+
+  if (g_set_object (&self->story, story))
+    update_marks (self);
+}

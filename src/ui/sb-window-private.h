@@ -1,0 +1,17 @@
+/* sb-window-private.h — test hooks into the main window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "sb-story-editor.h"
+#include "sb-story-list.h"
+#include "sb-window.h"
+
+G_BEGIN_DECLS
+
+SbStoryEditor *sb_window_get_story_editor (SbWindow *self);
+SbStoryList   *sb_window_get_story_list   (SbWindow *self);
+AdwToast      *sb_window_get_last_toast   (SbWindow *self);
+
+G_END_DECLS

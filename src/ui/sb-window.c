@@ -1,0 +1,973 @@
+/* sb-window.c — the main window: Stories, Coverage and Questions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sb-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sb-cheat-sheet.h"
+#include "sb-exchange.h"
+#include "sb-story-editor.h"
+#include "sb-story-list.h"
+#include "sb-ui-resources.h"
+#include "sb-window.h"
+#include "sb-window-private.h"
+
+#if __has_include("sb-coverage-page.h")
+# include "sb-coverage-page.h"
+# define HAVE_COVERAGE_PAGE 1
+#endif
+#if __has_include("sb-questions-page.h")
+# include "sb-questions-page.h"
+# define HAVE_QUESTIONS_PAGE 1
+#endif
+#if __has_include("sb-print-operation.h")
+# include "sb-print-operation.h"
+# define HAVE_PRINT_OPERATION 1
+#endif
+
+#define EXAMPLE_SEEDED_KEY "example-seeded"
+
+struct _SbWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  SbStore              *store;
+  GSettings            *settings;
+  SbDeletedStory       *deleted;
+  AdwToast             *undo_toast;
+  AdwToast             *last_toast;
+
+  SbStoryList          *story_list;
+  SbStoryEditor        *story_editor;
+  GtkWidget            *coverage_page;
+  GtkWidget            *questions_page;
+
+  AdwViewSwitcherTitle *switcher_title;
+  AdwToastOverlay      *toast_overlay;
+  AdwViewStack         *view_stack;
+  GtkStack             *stories_stack;
+  AdwLeaflet           *leaflet;
+};
+
+G_DEFINE_FINAL_TYPE (SbWindow, sb_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* ---- messages -------------------------------------------------------- */
+
+static AdwToast *
+show_toast (SbWindow   *self,
+            const char *title)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  g_set_weak_pointer (&self->last_toast, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  return toast;
+}
+
+static void
+show_error (SbWindow     *self,
+            const char   *heading,
+            const GError *error)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+save_failed_cb (SbWindow      *self,
+                const GError  *error,
+                SbStoryEditor *editor)
+{
+  g_autofree char *title = g_strdup_printf (_("Not saved: %s"), error->message);
+
+  show_toast (self, title);
+}
+
+/* ---- the first open of a bank ---------------------------------------- */
+
+/* Written for Storybank: a senior backend engineer's production incident,
+ * told the way the editor's hints ask for. */
+static const char *example_fields[SB_STORY_N_FIELDS] = {
+  [SB_STORY_FIELD_TITLE] =
+    N_("Example: Stopping a checkout outage during the biggest sale of the year"),
+  [SB_STORY_FIELD_SITUATION] =
+    N_("I was a senior backend engineer on the payments team of an online retailer. "
+       "Forty minutes into our largest annual sale, checkout errors jumped from 0.2% to 18%, "
+       "and the order queue started backing up."),
+  [SB_STORY_FIELD_TASK] =
+    N_("I was the incident lead that night. My job was to stop customers losing orders, "
+       "find the cause, and keep support and leadership informed without pulling engineers "
+       "off the fix."),
+  [SB_STORY_FIELD_ACTION] =
+    N_("I split the response into two tracks. I asked one engineer to scale the checkout "
+       "workers from 12 to 40 instances to buy time, and I went through the queue metrics "
+       "myself. I saw that retries had tripled right after a deploy that lowered a database "
+       "connection timeout, so every retry held a connection and starved new requests. "
+       "I rolled that deploy back, watched the connection pool recover within four minutes, "
+       "and then replayed the 2,300 failed orders in batches, checking each batch against "
+       "the payment provider so nobody was charged twice. Every fifteen minutes I posted a "
+       "short update for support saying what to tell customers."),
+  [SB_STORY_FIELD_RESULT] =
+    N_("Errors fell back under 0.5% within 22 minutes of the rollback. We recovered all "
+       "2,300 orders, about $410,000 in sales, with no duplicate charges, and the sale "
+       "closed 6% above its target."),
+  [SB_STORY_FIELD_LEARNING] =
+    N_("I learned that an unbounded retry policy can turn a small slowdown into an outage. "
+       "Afterwards I added a retry budget and a connection-pool alert to our service "
+       "template, and I now ask for a load test on any change to connection settings before "
+       "a peak event. Six teams adopted the template within a quarter."),
+  [SB_STORY_FIELD_NOTES] =
+    N_("Why this works: one clear situation, a task that was yours, an Action that is the "
+       "longest part and says “I”, a Result with numbers, and a Learning you acted on. "
+       "Expect follow-ups such as “How did you find the deploy?” and “What would you do "
+       "differently?”. Delete this example whenever you like."),
+};
+
+/* Theme names (folded) the example fits, most telling first. */
+static const struct {
+  const char *name_part;
+  SbStrength  strength;
+} example_themes[] = {
+  { "incident",   SB_STRENGTH_PRIMARY },
+  { "ownership",  SB_STRENGTH_PRIMARY },
+  { "dive deep",  SB_STRENGTH_SECONDARY },
+  { "pressure",   SB_STRENGTH_SECONDARY },
+};
+
+static void
+link_example_themes (SbWindow *self,
+                     SbStory  *story)
+{
+  GListModel *themes = sb_store_get_themes (self->store, NULL);
+  guint n = themes != NULL ? g_list_model_get_n_items (themes) : 0;
+
+  for (guint e = 0; e < G_N_ELEMENTS (example_themes); e++)
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(SbTheme) theme = g_list_model_get_item (themes, i);
+        g_autofree char *name = g_utf8_casefold (sb_theme_get_name (theme), -1);
+
+        if (strstr (name, example_themes[e].name_part) != NULL)
+          {
+            g_autoptr(GError) error = NULL;
+
+            if (sb_store_get_story_theme (self->store, story, sb_theme_get_slug (theme)) == SB_STRENGTH_NONE &&
+                !sb_store_set_story_theme (self->store, story, sb_theme_get_slug (theme),
+                                           example_themes[e].strength, &error))
+              g_debug ("Could not link the example to %s: %s", sb_theme_get_slug (theme), error->message);
+            break;
+          }
+      }
+}
+
+static void
+seed_example_story (SbWindow *self)
+{
+  SbDatabase *db = sb_store_get_database (self->store);
+  g_autofree char *seeded = sb_database_get_meta (db, EXAMPLE_SEEDED_KEY);
+  g_autoptr(GError) error = NULL;
+
+  if (seeded != NULL)
+    return;
+
+  /* Only a bank opened for the first time gets the example; one that already
+   * holds stories is only marked, so a deleted example never comes back. */
+  if (sb_store_get_n_stories (self->store) == 0)
+    {
+      g_autoptr(SbStory) story = sb_story_new ();
+
+      for (guint f = 0; f < SB_STORY_N_FIELDS; f++)
+        sb_story_set_field (story, f, _(example_fields[f]));
+      sb_story_set_is_example (story, TRUE);
+      sb_story_set_status (story, SB_STORY_STATUS_READY);
+      if (!sb_store_insert_story (self->store, story, &error))
+        {
+          g_debug ("Could not add the example story: %s", error->message);
+          return;
+        }
+      link_example_themes (self, story);
+    }
+
+  if (!sb_database_set_meta (db, EXAMPLE_SEEDED_KEY, "1", &error))
+    g_debug ("Could not remember the example: %s", error->message);
+}
+
+/* ---- pages ----------------------------------------------------------- */
+
+static void
+update_stories_stack (SbWindow *self)
+{
+  gboolean empty = sb_store_get_n_stories (self->store) == 0;
+
+  gtk_stack_set_visible_child_name (self->stories_stack, empty ? "welcome" : "bank");
+}
+
+static void
+stories_changed_cb (SbWindow   *self,
+                    guint       position,
+                    guint       removed,
+                    guint       added,
+                    GListModel *stories)
+{
+  update_stories_stack (self);
+}
+
+static void
+selected_story_cb (SbWindow    *self,
+                   GParamSpec  *pspec,
+                   SbStoryList *list)
+{
+  sb_story_editor_set_story (self->story_editor, sb_story_list_get_selected_story (list));
+}
+
+static void
+show_editor (SbWindow *self)
+{
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->story_editor));
+}
+
+static void
+story_activated_cb (SbWindow    *self,
+                    SbStory     *story,
+                    SbStoryList *list)
+{
+  if (adw_leaflet_get_folded (self->leaflet))
+    show_editor (self);
+}
+
+static void
+leaflet_folded_cb (SbWindow   *self,
+                   GParamSpec *pspec,
+                   AdwLeaflet *leaflet)
+{
+  sb_story_editor_set_show_back (self->story_editor, adw_leaflet_get_folded (leaflet));
+}
+
+static void
+visible_page_cb (SbWindow     *self,
+                 GParamSpec   *pspec,
+                 AdwViewStack *stack)
+{
+  const char *name = adw_view_stack_get_visible_child_name (stack);
+
+  /* Leaving the Stories page is as good a moment as any to save. */
+  if (self->story_editor != NULL && g_strcmp0 (name, "stories") != 0)
+    sb_story_editor_flush (self->story_editor);
+  if (self->settings != NULL && name != NULL)
+    g_settings_set_string (self->settings, "last-page", name);
+}
+
+void
+sb_window_show_page (SbWindow   *self,
+                     const char *name)
+{
+  g_return_if_fail (SB_IS_WINDOW (self));
+
+  if (name == NULL || adw_view_stack_get_child_by_name (self->view_stack, name) == NULL)
+    return;
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+const char *
+sb_window_get_page (SbWindow *self)
+{
+  g_return_val_if_fail (SB_IS_WINDOW (self), NULL);
+
+  return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+/* ---- actions: stories ------------------------------------------------ */
+
+static void
+new_story_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SbWindow *self = SB_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  SbStory *story;
+
+  sb_story_editor_flush (self->story_editor);
+  sb_window_show_page (self, "stories");
+  /* A search would hide the new, empty story straight away. */
+  sb_story_list_set_search_text (self->story_list, "");
+
+  story = sb_store_create_story (self->store, "", &error);
+  if (story == NULL)
+    {
+      show_error (self, _("Could Not Add a Story"), error);
+      return;
+    }
+  update_stories_stack (self);
+  sb_story_list_select_story (self->story_list, story);
+  show_editor (self);
+  sb_story_editor_focus_title (self->story_editor);
+}
+
+static void
+undo_toast_dismissed_cb (SbWindow *self,
+                         AdwToast *toast)
+{
+  if (self->undo_toast == toast)
+    {
+      self->undo_toast = NULL;
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete", FALSE);
+    }
+}
+
+static void
+delete_story_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  SbWindow *self = SB_WINDOW (widget);
+  SbStory *story = sb_story_editor_get_story (self->story_editor);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  SbDeletedStory *deleted;
+
+  if (story == NULL)
+    return;
+
+  /* Keep the last words typed: undo brings back exactly what was there. */
+  sb_story_editor_flush (self->story_editor);
+  g_object_ref (story);
+  deleted = sb_store_delete_story (self->store, story, &error);
+  if (deleted == NULL)
+    {
+      g_object_unref (story);
+      show_error (self, _("Could Not Delete the Story"), error);
+      return;
+    }
+
+  title = g_strdup_printf (_("“%s” deleted"), sb_story_get_display_title (story));
+  g_object_unref (story);
+  g_clear_pointer (&self->deleted, sb_deleted_story_free);
+  self->deleted = deleted;
+
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+  self->undo_toast = show_toast (self, title);
+  adw_toast_set_button_label (self->undo_toast, _("_Undo"));
+  adw_toast_set_action_name (self->undo_toast, "win.undo-delete");
+  adw_toast_set_priority (self->undo_toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (self->undo_toast, "dismissed",
+                           G_CALLBACK (undo_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete", TRUE);
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->story_list));
+}
+
+static void
+undo_delete_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SbWindow *self = SB_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  SbStory *story;
+
+  if (self->deleted == NULL)
+    return;
+
+  story = sb_store_restore_story (self->store, self->deleted, &error);
+  if (story == NULL)
+    {
+      show_error (self, _("Could Not Bring the Story Back"), error);
+      return;
+    }
+  g_object_ref (story);
+  g_clear_pointer (&self->deleted, sb_deleted_story_free);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete", FALSE);
+  if (self->undo_toast != NULL)
+    {
+      AdwToast *toast = self->undo_toast;
+
+      self->undo_toast = NULL;
+      adw_toast_dismiss (toast);
+    }
+
+  update_stories_stack (self);
+  sb_window_show_page (self, "stories");
+  sb_story_list_select_story (self->story_list, story);
+  g_object_unref (story);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SbWindow *self = SB_WINDOW (widget);
+  const char *page = sb_window_get_page (self);
+
+  if (g_strcmp0 (page, "stories") == 0)
+    {
+      if (adw_leaflet_get_folded (self->leaflet))
+        adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->story_list));
+      sb_story_list_focus_search (self->story_list);
+    }
+#ifdef HAVE_QUESTIONS_PAGE
+  else if (g_strcmp0 (page, "questions") == 0)
+    sb_questions_page_focus_search (SB_QUESTIONS_PAGE (self->questions_page));
+#endif
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SbWindow *self = SB_WINDOW (widget);
+
+  sb_story_editor_flush (self->story_editor);
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->story_list));
+  gtk_widget_grab_focus (GTK_WIDGET (self->story_list));
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  sb_window_show_page (SB_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* ---- actions: files -------------------------------------------------- */
+
+typedef void (*FileChosenFunc) (SbWindow *self, GFile *file);
+
+typedef struct
+{
+  SbWindow       *self;
+  FileChosenFunc  func;
+} FileChoice;
+
+static void
+file_chooser_response_cb (GtkNativeDialog *native,
+                          int              response,
+                          gpointer         user_data)
+{
+  FileChoice *choice = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+      if (file != NULL)
+        choice->func (choice->self, file);
+    }
+  g_object_unref (choice->self);
+  g_free (choice);
+  g_object_unref (native);
+}
+
+static void
+choose_file (SbWindow             *self,
+             const char           *title,
+             GtkFileChooserAction  action,
+             const char           *accept_label,
+             const char           *suggested_name,
+             const char           *filter_name,
+             const char           *mime_type,
+             const char           *pattern,
+             FileChosenFunc        func)
+{
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  FileChoice *choice;
+
+  native = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept_label, _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_filter_set_name (filter, filter_name);
+  if (mime_type != NULL)
+    gtk_file_filter_add_mime_type (filter, mime_type);
+  gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  if (suggested_name != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), suggested_name);
+
+  choice = g_new0 (FileChoice, 1);
+  choice->self = g_object_ref (self);
+  choice->func = func;
+  g_signal_connect (native, "response", G_CALLBACK (file_chooser_response_cb), choice);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+import_file (SbWindow *self,
+             GFile    *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  SbImportSummary summary = { 0 };
+
+  if (path == NULL)
+    {
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Only local files can be imported"));
+      show_error (self, _("Import Failed"), error);
+      return;
+    }
+  sb_story_editor_flush (self->story_editor);
+  if (!sb_exchange_import_json_file (self->store, path, &summary, &error))
+    {
+      show_error (self, _("Import Failed"), error);
+      return;
+    }
+
+  update_stories_stack (self);
+  if (summary.stories_updated > 0)
+    /* Translators: "Imported 3 new stories, updated 2" */
+    message = g_strdup_printf (ngettext ("Imported %u new story, updated %u",
+                                         "Imported %u new stories, updated %u",
+                                         summary.stories_added),
+                               summary.stories_added, summary.stories_updated);
+  else
+    message = g_strdup_printf (ngettext ("Imported %u new story", "Imported %u new stories",
+                                         summary.stories_added),
+                               summary.stories_added);
+  show_toast (self, message);
+}
+
+static void
+export_file (SbWindow *self,
+             GFile    *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GError) error = NULL;
+
+  sb_story_editor_flush (self->story_editor);
+  if (path == NULL || !sb_exchange_export_json_file (self->store, path, &error))
+    {
+      if (error == NULL)
+        g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be written"));
+      show_error (self, _("Export Failed"), error);
+      return;
+    }
+  show_toast (self, _("Story bank exported"));
+}
+
+static void
+export_markdown_file (SbWindow *self,
+                      GFile    *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GError) error = NULL;
+
+  sb_story_editor_flush (self->story_editor);
+  if (path == NULL || !sb_exchange_export_markdown_file (self->store, path, &error))
+    {
+      if (error == NULL)
+        g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be written"));
+      show_error (self, _("Export Failed"), error);
+      return;
+    }
+  show_toast (self, _("Stories exported as Markdown"));
+}
+
+static void
+get_cheat_sheet_options (SbWindow            *self,
+                         SbCheatSheetOptions *options,
+                         char               **framework)
+{
+  sb_cheat_sheet_options_init (options);
+  if (self->settings == NULL)
+    return;
+  {
+    g_autofree char *paper = g_settings_get_string (self->settings, "paper-size");
+    SbPaperSize size;
+
+    if (g_strcmp0 (paper, "auto") != 0 && sb_paper_size_from_string (paper, &size))
+      options->paper = size;
+  }
+  *framework = g_settings_get_string (self->settings, "coverage-framework");
+  if (sb_store_find_framework (self->store, *framework) != NULL)
+    options->framework_slug = *framework;
+}
+
+static void
+export_pdf_file (SbWindow *self,
+                 GFile    *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *framework = NULL;
+  g_autoptr(GError) error = NULL;
+  SbCheatSheetOptions options;
+
+  sb_story_editor_flush (self->story_editor);
+  get_cheat_sheet_options (self, &options, &framework);
+  if (path == NULL || !sb_cheat_sheet_export_pdf (self->store, &options, path, &error))
+    {
+      if (error == NULL)
+        g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be written"));
+      show_error (self, _("Export Failed"), error);
+      return;
+    }
+  show_toast (self, _("Cheat sheet saved as PDF"));
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  choose_file (SB_WINDOW (widget), _("Import Stories"), GTK_FILE_CHOOSER_ACTION_OPEN,
+               _("_Import"), NULL, _("Storybank files"), "application/json", "*.json",
+               import_file);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  choose_file (SB_WINDOW (widget), _("Export Stories"), GTK_FILE_CHOOSER_ACTION_SAVE,
+               _("_Export"), _("storybank.json"), _("Storybank files"), "application/json", "*.json",
+               export_file);
+}
+
+static void
+export_markdown_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  choose_file (SB_WINDOW (widget), _("Export Stories as Markdown"), GTK_FILE_CHOOSER_ACTION_SAVE,
+               _("_Export"), _("stories.md"), _("Markdown files"), "text/markdown", "*.md",
+               export_markdown_file);
+}
+
+static void
+export_pdf_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  choose_file (SB_WINDOW (widget), _("Export Cheat Sheet"), GTK_FILE_CHOOSER_ACTION_SAVE,
+               _("_Export"), _("cheat-sheet.pdf"), _("PDF documents"), "application/pdf", "*.pdf",
+               export_pdf_file);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  SbWindow *self = SB_WINDOW (widget);
+#ifdef HAVE_PRINT_OPERATION
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autofree char *framework = NULL;
+  g_autoptr(GError) error = NULL;
+  SbCheatSheetOptions options;
+
+  sb_story_editor_flush (self->story_editor);
+  get_cheat_sheet_options (self, &options, &framework);
+  operation = GTK_PRINT_OPERATION (sb_print_operation_new (self->store, &options));
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    show_error (self, _("Printing Failed"), error);
+#else
+  show_toast (self, _("Printing is not available in this build"));
+#endif
+}
+
+/* ---- settings -------------------------------------------------------- */
+
+static GSettings *
+create_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  /* Without the installed schema (a run from the build tree) the window
+   * still opens, it just does not remember its size. */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema == NULL)
+    return NULL;
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+static void
+restore_window_state (SbWindow *self)
+{
+  if (self->settings == NULL)
+    return;
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static void
+save_window_state (SbWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_delay (self->settings);
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)) && width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+  g_settings_apply (self->settings);
+}
+
+static gboolean
+sb_window_close_request (GtkWindow *window)
+{
+  SbWindow *self = SB_WINDOW (window);
+
+  sb_window_flush (self);
+  save_window_state (self);
+
+  return GTK_WINDOW_CLASS (sb_window_parent_class)->close_request (window);
+}
+
+/* ---- construction ---------------------------------------------------- */
+
+static void
+add_view_pages (SbWindow *self)
+{
+#ifdef HAVE_COVERAGE_PAGE
+  AdwViewStackPage *page;
+
+  self->coverage_page = g_object_new (SB_TYPE_COVERAGE_PAGE, "store", self->store, NULL);
+  page = adw_view_stack_add_titled (self->view_stack, self->coverage_page, "coverage", _("Coverage"));
+  adw_view_stack_page_set_icon_name (page, "view-grid-symbolic");
+#endif
+#ifdef HAVE_QUESTIONS_PAGE
+  {
+    AdwViewStackPage *questions;
+
+    self->questions_page = g_object_new (SB_TYPE_QUESTIONS_PAGE, "store", self->store, NULL);
+    questions = adw_view_stack_add_titled (self->view_stack, self->questions_page, "questions", _("Questions"));
+    adw_view_stack_page_set_icon_name (questions, "help-faq-symbolic");
+  }
+#endif
+}
+
+static void
+sb_window_constructed (GObject *object)
+{
+  SbWindow *self = SB_WINDOW (object);
+  AdwLeafletPage *separator_page;
+  GtkWidget *separator;
+
+  G_OBJECT_CLASS (sb_window_parent_class)->constructed (object);
+
+  g_return_if_fail (SB_IS_STORE (self->store));
+
+  seed_example_story (self);
+
+  self->story_list = SB_STORY_LIST (sb_story_list_new (self->store));
+  gtk_widget_set_size_request (GTK_WIDGET (self->story_list), 280, -1);
+  self->story_editor = SB_STORY_EDITOR (sb_story_editor_new (self->store));
+  gtk_widget_set_size_request (GTK_WIDGET (self->story_editor), 360, -1);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->story_editor), TRUE);
+  separator = gtk_separator_new (GTK_ORIENTATION_VERTICAL);
+
+  adw_leaflet_append (self->leaflet, GTK_WIDGET (self->story_list));
+  separator_page = adw_leaflet_append (self->leaflet, separator);
+  adw_leaflet_page_set_navigatable (separator_page, FALSE);
+  adw_leaflet_append (self->leaflet, GTK_WIDGET (self->story_editor));
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->story_list));
+
+  g_signal_connect_object (self->story_list, "notify::selected-story",
+                           G_CALLBACK (selected_story_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->story_list, "story-activated",
+                           G_CALLBACK (story_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->story_editor, "save-failed",
+                           G_CALLBACK (save_failed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (sb_store_get_stories (self->store), "items-changed",
+                           G_CALLBACK (stories_changed_cb), self, G_CONNECT_SWAPPED);
+
+  sb_story_editor_set_story (self->story_editor, sb_story_list_get_selected_story (self->story_list));
+  sb_story_editor_set_show_back (self->story_editor, adw_leaflet_get_folded (self->leaflet));
+  update_stories_stack (self);
+
+  add_view_pages (self);
+
+  restore_window_state (self);
+  if (self->settings != NULL)
+    {
+      g_autofree char *page = g_settings_get_string (self->settings, "last-page");
+      sb_window_show_page (self, page);
+    }
+}
+
+static void
+sb_window_dispose (GObject *object)
+{
+  SbWindow *self = SB_WINDOW (object);
+
+  if (self->story_editor != NULL)
+    sb_story_editor_flush (self->story_editor);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_WINDOW);
+  g_clear_pointer (&self->deleted, sb_deleted_story_free);
+  g_clear_weak_pointer (&self->last_toast);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (sb_window_parent_class)->dispose (object);
+}
+
+static void
+sb_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  SbWindow *self = SB_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sb_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  SbWindow *self = SB_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sb_window_class_init (SbWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = sb_window_constructed;
+  object_class->dispose = sb_window_dispose;
+  object_class->get_property = sb_window_get_property;
+  object_class->set_property = sb_window_set_property;
+  window_class->close_request = sb_window_close_request;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, SB_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Keeps the shell's resources in the link (see sb-application.c). */
+  (void) sb_ui_get_resource ();
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/storybank/Storybank/sb-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, stories_stack);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, leaflet);
+  gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_cb);
+  gtk_widget_class_bind_template_callback (widget_class, visible_page_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.new-story", NULL, new_story_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-story", NULL, delete_story_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-markdown", NULL, export_markdown_action);
+  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+
+  /* Without an application (tests) the shortcuts still work. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-story", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+}
+
+static void
+sb_window_init (SbWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->settings = create_settings ();
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete", FALSE);
+}
+
+SbWindow *
+sb_window_new (GtkApplication *app,
+               SbStore        *store)
+{
+  g_return_val_if_fail (app == NULL || GTK_IS_APPLICATION (app), NULL);
+  g_return_val_if_fail (SB_IS_STORE (store), NULL);
+
+  return g_object_new (SB_TYPE_WINDOW, "application", app, "store", store, NULL);
+}
+
+SbStore *
+sb_window_get_store (SbWindow *self)
+{
+  g_return_val_if_fail (SB_IS_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+void
+sb_window_flush (SbWindow *self)
+{
+  g_return_if_fail (SB_IS_WINDOW (self));
+
+  if (self->story_editor != NULL)
+    sb_story_editor_flush (self->story_editor);
+}
+
+SbStoryEditor *
+sb_window_get_story_editor (SbWindow *self)
+{
+  return self->story_editor;
+}
+
+SbStoryList *
+sb_window_get_story_list (SbWindow *self)
+{
+  return self->story_list;
+}
+
+AdwToast *
+sb_window_get_last_toast (SbWindow *self)
+{
+  return self->last_toast;
+}

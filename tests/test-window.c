@@ -1,0 +1,198 @@
+/* test-window.c — the main window: building it, pages, the first-run example
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "sb-application.h"
+#include "sb-core-resources.h"
+#include "sb-test-util.h"
+#include "sb-window-private.h"
+
+static void
+iterate_main_loop (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static SbStore *
+open_bank (SbTestDir *dir)
+{
+  g_autofree char *path = sb_test_dir_file (dir, "bank.sqlite3");
+  g_autoptr(GError) error = NULL;
+  SbStore *store = sb_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}
+
+static SbWindow *
+open_window (GtkApplication *app,
+             SbStore        *store)
+{
+  SbWindow *window = sb_window_new (app, store);
+
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_main_loop ();
+  return window;
+}
+
+static void
+close_window (SbWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_main_loop ();
+}
+
+static void
+test_window_builds (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autoptr(SbStore) store = open_bank (dir);
+  SbWindow *window = open_window (NULL, store);
+  SbStoryEditor *editor = sb_window_get_story_editor (window);
+  SbStoryList *list = sb_window_get_story_list (window);
+
+  g_assert_true (SB_IS_WINDOW (window));
+  g_assert_true (sb_window_get_store (window) == store);
+  g_assert_nonnull (editor);
+  g_assert_nonnull (list);
+  g_assert_cmpstr (sb_window_get_page (window), ==, "stories");
+  /* The list shows the bank and the editor the selected story. */
+  g_assert_cmpuint (sb_story_list_get_n_visible (list), ==, sb_store_get_n_stories (store));
+  g_assert_true (sb_story_editor_get_story (editor) == sb_story_list_get_selected_story (list));
+
+  close_window (window);
+}
+
+static void
+test_window_example_story (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autoptr(SbStore) store = open_bank (dir);
+  g_autoptr(SbStory) example = NULL;
+  g_autoptr(GArray) links = NULL;
+  SbWindow *window;
+
+  /* A new bank gets exactly one example, marked as such and linked. */
+  window = open_window (NULL, store);
+  g_assert_cmpuint (sb_store_get_n_stories (store), ==, 1);
+  example = g_list_model_get_item (sb_store_get_stories (store), 0);
+  g_assert_true (sb_story_get_is_example (example));
+  g_assert_true (g_str_has_prefix (sb_story_get_title (example), "Example: "));
+  g_assert_cmpuint (sb_story_get_word_count (example), >=, 250);
+  g_assert_cmpuint (sb_story_get_word_count (example), <=, 300);
+  links = sb_store_get_story_themes (store, example);
+  g_assert_cmpuint (links->len, >=, 2);
+  g_assert_true (sb_story_editor_get_story (sb_window_get_story_editor (window)) == example);
+
+  /* Deleted, it stays deleted the next time the bank opens. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-story", NULL);
+  g_assert_cmpuint (sb_store_get_n_stories (store), ==, 0);
+  close_window (window);
+
+  window = open_window (NULL, store);
+  g_assert_cmpuint (sb_store_get_n_stories (store), ==, 0);
+  g_assert_null (sb_story_editor_get_story (sb_window_get_story_editor (window)));
+  close_window (window);
+}
+
+static void
+test_window_show_page (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autoptr(SbStore) store = open_bank (dir);
+  SbWindow *window = open_window (NULL, store);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "coverage");
+  g_assert_cmpstr (sb_window_get_page (window), ==, "coverage");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "questions");
+  g_assert_cmpstr (sb_window_get_page (window), ==, "questions");
+  /* An unknown page changes nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "nowhere");
+  g_assert_cmpstr (sb_window_get_page (window), ==, "questions");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "stories");
+  g_assert_cmpstr (sb_window_get_page (window), ==, "stories");
+
+  close_window (window);
+}
+
+static void
+test_window_app_actions (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autoptr(SbStore) store = open_bank (dir);
+  g_autoptr(SbApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  SbWindow *window;
+  guint n;
+
+  app = g_object_new (SB_TYPE_APPLICATION,
+                      "application-id", "io.github.storybank.Storybank.Test",
+                      "flags", G_APPLICATION_NON_UNIQUE,
+                      NULL);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  for (const char * const *name = (const char * const[]) { "show-page", "new-story", "import", "export",
+                                                            "print", "shortcuts", "about", "quit", NULL };
+       *name != NULL; name++)
+    g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), *name));
+
+  window = open_window (GTK_APPLICATION (app), store);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "show-page", g_variant_new_string ("coverage"));
+  g_assert_cmpstr (sb_window_get_page (window), ==, "coverage");
+
+  n = sb_store_get_n_stories (store);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "new-story", NULL);
+  g_assert_cmpuint (sb_store_get_n_stories (store), ==, n + 1);
+  g_assert_cmpstr (sb_window_get_page (window), ==, "stories");
+
+  close_window (window);
+}
+
+static void
+test_window_remembers_page (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autoptr(SbStore) store = open_bank (dir);
+  SbWindow *window = open_window (NULL, store);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "questions");
+  gtk_window_close (GTK_WINDOW (window));
+  iterate_main_loop ();
+
+  window = open_window (NULL, store);
+  g_assert_cmpstr (sb_window_get_page (window), ==, "questions");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "stories");
+  close_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* The window reads its size and last page from the schema built beside us. */
+  if (g_getenv ("GSETTINGS_SCHEMA_DIR") == NULL && g_getenv ("G_TEST_BUILDDIR") != NULL)
+    {
+      g_autofree char *schemas = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "data", NULL);
+      g_setenv ("GSETTINGS_SCHEMA_DIR", schemas, TRUE);
+    }
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  (void) sb_core_get_resource ();
+
+  g_test_add_func ("/window/builds", test_window_builds);
+  g_test_add_func ("/window/example-story", test_window_example_story);
+  g_test_add_func ("/window/show-page", test_window_show_page);
+  g_test_add_func ("/window/app-actions", test_window_app_actions);
+  g_test_add_func ("/window/remembers-page", test_window_remembers_page);
+
+  return g_test_run ();
+}

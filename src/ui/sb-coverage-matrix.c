@@ -20,7 +20,7 @@
 
 #define ROW_HEIGHT      40
 #define COLUMN_WIDTH    36
-#define HEADER_HEIGHT   150
+#define HEADER_HEIGHT   170
 #define MIN_HEADER_WIDTH 150
 #define MAX_HEADER_WIDTH 260
 #define DOT_RADIUS      7.f
@@ -338,8 +338,13 @@ column_layout (SbCoverageMatrix *self,
     {
       SbStory *story = sb_coverage_get_story (self->coverage, column);
 
+      PangoAttrList *attrs = pango_attr_list_new ();
+
       layout = gtk_widget_create_pango_layout (GTK_WIDGET (self),
                                                sb_story_get_display_title (story));
+      pango_attr_list_insert (attrs, pango_attr_scale_new (0.9));
+      pango_layout_set_attributes (layout, attrs);
+      pango_attr_list_unref (attrs);
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
       pango_layout_set_width (layout, (HEADER_HEIGHT - 18) * PANGO_SCALE);
       g_ptr_array_index (self->column_layouts, column) = layout;

@@ -1,0 +1,320 @@
+/* test-stories.c — the Stories page: new, edit + autosave, delete + undo, search
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "sb-core-resources.h"
+#include "sb-test-util.h"
+#include "sb-window-private.h"
+
+typedef struct
+{
+  SbTestDir *dir;
+  char      *path;
+  SbStore   *store;
+  SbWindow  *window;
+} Fixture;
+
+static void
+iterate_main_loop (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
+quit_loop_cb (gpointer user_data)
+{
+  g_main_loop_quit (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_ms (guint ms)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+
+  g_timeout_add (ms, quit_loop_cb, loop);
+  g_main_loop_run (loop);
+}
+
+static SbStore *
+open_store (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  SbStore *store = sb_store_open (path, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+static void
+open_window (Fixture *fixture)
+{
+  fixture->window = sb_window_new (NULL, fixture->store);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  iterate_main_loop ();
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->dir = sb_test_dir_new ();
+  fixture->path = sb_test_dir_file (fixture->dir, "bank.sqlite3");
+  fixture->store = open_store (fixture->path);
+  open_window (fixture);
+}
+
+static void
+close_window (Fixture *fixture)
+{
+  if (fixture->window != NULL)
+    {
+      gtk_window_destroy (GTK_WINDOW (fixture->window));
+      fixture->window = NULL;
+      iterate_main_loop ();
+    }
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  close_window (fixture);
+  g_assert_finalize_object (fixture->store);
+  g_free (fixture->path);
+  sb_test_dir_free (fixture->dir);
+}
+
+/* A second connection to the bank, as the next start of the app would see it. */
+static SbStory *
+find_on_disk (Fixture    *fixture,
+              const char *uuid,
+              SbStore   **out_store)
+{
+  *out_store = open_store (fixture->path);
+  return sb_store_find_story (*out_store, uuid);
+}
+
+static SbStory *
+add_story (Fixture    *fixture,
+           const char *title,
+           const char *action)
+{
+  g_autoptr(GError) error = NULL;
+  SbStory *story = sb_store_create_story (fixture->store, title, &error);
+
+  g_assert_no_error (error);
+  sb_story_set_field (story, SB_STORY_FIELD_ACTION, action);
+  sb_store_save_story (fixture->store, story, &error);
+  g_assert_no_error (error);
+  return story;
+}
+
+static void
+test_new_story (Fixture       *fixture,
+                gconstpointer  data)
+{
+  SbStoryEditor *editor = sb_window_get_story_editor (fixture->window);
+  SbStoryList *list = sb_window_get_story_list (fixture->window);
+  guint n = sb_store_get_n_stories (fixture->store);
+  g_autoptr(SbStory) last = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-story", NULL);
+
+  g_assert_cmpuint (sb_store_get_n_stories (fixture->store), ==, n + 1);
+  last = g_list_model_get_item (sb_store_get_stories (fixture->store), n);
+  g_assert_cmpuint (sb_story_get_id (last), >, 0);
+  g_assert_true (sb_story_list_get_selected_story (list) == last);
+  g_assert_true (sb_story_editor_get_story (editor) == last);
+  g_assert_cmpuint (sb_story_list_get_n_visible (list), ==, n + 1);
+}
+
+static void
+test_edit_title_flush (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  SbStoryEditor *editor = sb_window_get_story_editor (fixture->window);
+  g_autoptr(SbStore) other = NULL;
+  g_autofree char *uuid = NULL;
+  SbStory *story, *saved;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-story", NULL);
+  story = sb_story_editor_get_story (editor);
+  uuid = g_strdup (sb_story_get_uuid (story));
+
+  gtk_editable_set_text (sb_story_editor_get_title_entry (editor), "Migrating billing to Postgres");
+  /* Typed, not yet written: the pause has not passed. */
+  g_assert_cmpstr (sb_story_get_title (story), ==, "Migrating billing to Postgres");
+  g_assert_true (sb_story_editor_has_pending (editor));
+
+  sb_window_flush (fixture->window);
+  g_assert_false (sb_story_editor_has_pending (editor));
+
+  saved = find_on_disk (fixture, uuid, &other);
+  g_assert_nonnull (saved);
+  g_assert_cmpstr (sb_story_get_title (saved), ==, "Migrating billing to Postgres");
+}
+
+static void
+test_autosave_after_pause (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  SbStoryEditor *editor = sb_window_get_story_editor (fixture->window);
+  g_autoptr(SbStore) other = NULL;
+  GtkTextBuffer *buffer;
+  SbStory *story, *saved;
+
+  story = sb_story_editor_get_story (editor);
+  g_assert_nonnull (story);
+  buffer = gtk_text_view_get_buffer (sb_story_editor_get_text_view (editor, SB_STORY_FIELD_RESULT));
+  gtk_text_buffer_set_text (buffer, "Latency fell from 900 ms to 120 ms.", -1);
+  g_assert_cmpstr (sb_story_get_result (story), ==, "Latency fell from 900 ms to 120 ms.");
+
+  /* No flush: the timer alone writes it, well under a second later. */
+  wait_ms (SB_STORY_EDITOR_AUTOSAVE_MS + 300);
+  g_assert_false (sb_story_editor_has_pending (editor));
+
+  saved = find_on_disk (fixture, sb_story_get_uuid (story), &other);
+  g_assert_cmpstr (sb_story_get_result (saved), ==, "Latency fell from 900 ms to 120 ms.");
+}
+
+static void
+test_edit_survives_reopen (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  SbStoryEditor *editor = sb_window_get_story_editor (fixture->window);
+  g_autofree char *uuid = NULL;
+  GtkTextBuffer *buffer;
+  SbStory *story;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-story", NULL);
+  story = sb_story_editor_get_story (editor);
+  uuid = g_strdup (sb_story_get_uuid (story));
+  gtk_editable_set_text (sb_story_editor_get_title_entry (editor), "Cutting the build from 40 to 9 minutes");
+  buffer = gtk_text_view_get_buffer (sb_story_editor_get_text_view (editor, SB_STORY_FIELD_ACTION));
+  gtk_text_buffer_set_text (buffer, "I profiled the build and cached the dependency layer.", -1);
+
+  /* Close straight after typing, as a person quitting would. */
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  fixture->window = NULL;
+  iterate_main_loop ();
+  g_assert_finalize_object (fixture->store);
+
+  fixture->store = open_store (fixture->path);
+  story = sb_store_find_story (fixture->store, uuid);
+  g_assert_nonnull (story);
+  g_assert_cmpstr (sb_story_get_title (story), ==, "Cutting the build from 40 to 9 minutes");
+  g_assert_cmpstr (sb_story_get_action (story), ==, "I profiled the build and cached the dependency layer.");
+
+  open_window (fixture);
+}
+
+static void
+test_delete_and_undo (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  SbStoryEditor *editor = sb_window_get_story_editor (fixture->window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) before = NULL;
+  g_autoptr(GArray) after = NULL;
+  g_autofree char *uuid = NULL;
+  g_autoptr(SbTheme) theme = NULL;
+  SbStory *story;
+  guint n;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-story", NULL);
+  story = sb_story_editor_get_story (editor);
+  uuid = g_strdup (sb_story_get_uuid (story));
+  gtk_editable_set_text (sb_story_editor_get_title_entry (editor), "Story to delete");
+  theme = g_list_model_get_item (sb_store_get_themes (fixture->store, NULL), 0);
+  sb_store_set_story_theme (fixture->store, story, sb_theme_get_slug (theme), SB_STRENGTH_SECONDARY, &error);
+  g_assert_no_error (error);
+  before = sb_store_get_story_themes (fixture->store, story);
+  n = sb_store_get_n_stories (fixture->store);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-story", NULL);
+  g_assert_cmpuint (sb_store_get_n_stories (fixture->store), ==, n - 1);
+  g_assert_null (sb_store_find_story (fixture->store, uuid));
+  g_assert_nonnull (sb_window_get_last_toast (fixture->window));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo-delete", NULL);
+  g_assert_cmpuint (sb_store_get_n_stories (fixture->store), ==, n);
+  story = sb_store_find_story (fixture->store, uuid);
+  g_assert_nonnull (story);
+  /* The last words typed before the delete came back too. */
+  g_assert_cmpstr (sb_story_get_title (story), ==, "Story to delete");
+  after = sb_store_get_story_themes (fixture->store, story);
+  g_assert_cmpuint (after->len, ==, before->len);
+  g_assert_cmpint (sb_store_get_story_theme (fixture->store, story, sb_theme_get_slug (theme)),
+                   ==, SB_STRENGTH_SECONDARY);
+  g_assert_true (sb_story_editor_get_story (editor) == story);
+}
+
+static void
+test_search_filters (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  SbStoryList *list = sb_window_get_story_list (fixture->window);
+  guint n;
+
+  add_story (fixture, "Database migration", "I moved 2 TB of orders to the new cluster.");
+  add_story (fixture, "Hiring plan", "I wrote the interview loop for three backend roles.");
+  n = sb_store_get_n_stories (fixture->store);
+  g_assert_cmpuint (sb_story_list_get_n_visible (list), ==, n);
+
+  sb_story_list_set_search_text (list, "migra");
+  g_assert_cmpuint (sb_story_list_get_n_visible (list), ==, 1);
+  sb_story_list_set_search_text (list, "interview loop");
+  g_assert_cmpuint (sb_story_list_get_n_visible (list), ==, 1);
+  g_assert_cmpstr (sb_story_get_title (sb_story_list_get_selected_story (list)), ==, "Hiring plan");
+  sb_story_list_set_search_text (list, "zebra");
+  g_assert_cmpuint (sb_story_list_get_n_visible (list), ==, 0);
+  sb_story_list_set_search_text (list, "");
+  g_assert_cmpuint (sb_story_list_get_n_visible (list), ==, n);
+}
+
+static void
+test_length_footer (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  SbStoryEditor *editor = sb_window_get_story_editor (fixture->window);
+  GtkTextBuffer *buffer;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-story", NULL);
+  buffer = gtk_text_view_get_buffer (sb_story_editor_get_text_view (editor, SB_STORY_FIELD_SITUATION));
+  gtk_text_buffer_set_text (buffer, "one two three four five six seven", -1);
+  g_assert_true (g_str_has_prefix (sb_story_editor_get_length_text (editor), "7 words · about 3 s"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (g_getenv ("GSETTINGS_SCHEMA_DIR") == NULL && g_getenv ("G_TEST_BUILDDIR") != NULL)
+    {
+      g_autofree char *schemas = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "data", NULL);
+      g_setenv ("GSETTINGS_SCHEMA_DIR", schemas, TRUE);
+    }
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  (void) sb_core_get_resource ();
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/stories/new", test_new_story);
+  ADD ("/stories/edit-title-flush", test_edit_title_flush);
+  ADD ("/stories/autosave-after-pause", test_autosave_after_pause);
+  ADD ("/stories/edit-survives-reopen", test_edit_survives_reopen);
+  ADD ("/stories/delete-and-undo", test_delete_and_undo);
+  ADD ("/stories/search-filters", test_search_filters);
+  ADD ("/stories/length-footer", test_length_footer);
+#undef ADD
+
+  return g_test_run ();
+}

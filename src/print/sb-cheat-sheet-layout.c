@@ -26,7 +26,7 @@
 #define FONT_FAMILY   "Cantarell, Noto Sans, DejaVu Sans, sans"
 #define FONT_STEP     0.5
 #define PAGE_MARGIN   28.0       /* ≈ 10 mm: inside any printer's hardware margin */
-#define MAX_GAP_LINES 8
+#define MIN_COLUMN_EMS 19.0     /* a column is at least this many body sizes wide */
 
 #define N_SIZES ((guint) ((SB_CHEAT_SHEET_MAX_FONT_SIZE - SB_CHEAT_SHEET_MIN_FONT_SIZE) / FONT_STEP) + 1)
 
@@ -66,8 +66,8 @@ static const struct
 } pieces[N_PIECES] = {
   [PIECE_HEADER_NAME]  = { 1.60, PANGO_WEIGHT_BOLD,     PANGO_STYLE_NORMAL, 1, INK,     FALSE },
   [PIECE_HEADER_INFO]  = { 0.95, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_NORMAL, 1, MUTED,   FALSE },
-  [PIECE_THEME]        = { 0.82, PANGO_WEIGHT_BOLD,     PANGO_STYLE_NORMAL, 1, ACCENT,  TRUE  },
-  [PIECE_TITLE]        = { 1.10, PANGO_WEIGHT_SEMIBOLD, PANGO_STYLE_NORMAL, 1, INK,     FALSE },
+  [PIECE_THEME]        = { 0.82, PANGO_WEIGHT_BOLD,     PANGO_STYLE_NORMAL, 2, ACCENT,  TRUE  },
+  [PIECE_TITLE]        = { 1.10, PANGO_WEIGHT_SEMIBOLD, PANGO_STYLE_NORMAL, 2, INK,     FALSE },
   [PIECE_HOOK]         = { 1.00, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_ITALIC, 1, MUTED,   FALSE },
   [PIECE_ACTION]       = { 1.00, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_NORMAL, 2, INK,     FALSE },
   [PIECE_RESULT]       = { 1.00, PANGO_WEIGHT_BOLD,     PANGO_STYLE_NORMAL, 2, INK,     FALSE },
@@ -75,7 +75,7 @@ static const struct
   [PIECE_LEARNING]     = { 1.00, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_NORMAL, 2, INK,     FALSE },
   [PIECE_REFERENCE]    = { 1.00, PANGO_WEIGHT_SEMIBOLD, PANGO_STYLE_NORMAL, 1, INK,     FALSE },
   [PIECE_GAP_HEADING]  = { 0.82, PANGO_WEIGHT_BOLD,     PANGO_STYLE_NORMAL, 1, WARNING, TRUE  },
-  [PIECE_GAP_LIST]     = { 1.00, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_NORMAL, MAX_GAP_LINES, INK, FALSE },
+  [PIECE_GAP_LIST]     = { 1.00, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_NORMAL, 0, INK,     FALSE },
   [PIECE_NOTE]         = { 0.90, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_ITALIC, 3, MUTED,   FALSE },
 };
 
@@ -88,6 +88,7 @@ typedef struct
   cairo_t              *cr;
   double                size;
   double                bullet_width;
+  GHashTable           *heights;   /* measured pieces, shared by every attempt */
 } Pen;
 
 /* A theme block, or the "No story yet" block when theme is NULL. */
@@ -102,6 +103,7 @@ typedef struct
   double      x, y, width, height;   /* the page inside its margins */
   GArray     *blocks;                /* Block */
   GString    *gap_names;             /* themes without a story, "A · B · C" */
+  GHashTable *heights;               /* piece heights: "kind text size width" → double* */
   guint       n_story_blocks;        /* blocks before the gap block */
 } Page;
 
@@ -174,27 +176,19 @@ add_colour (PangoAttrList *attrs,
   pango_attr_list_insert (attrs, attr);
 }
 
-/* Lays out @label (muted, regular), @text (in the piece's style) and
- * @suffix (muted, regular) in @width; draws it at (@x, @y) when the pen
- * draws. Returns its height. Lines past the piece's limit are ellipsized. */
-static double
-pen_show (Pen         *pen,
-          PieceKind    kind,
-          const char  *label,
-          const char  *text,
-          const char  *suffix,
-          double       x,
-          double       y,
-          double       width)
+/* Sets @label (muted, regular), @text (in the piece's style) and @suffix
+ * (muted, regular) on the pen's layout, @width wide. */
+static void
+pen_set (Pen         *pen,
+         PieceKind    kind,
+         const char  *label,
+         const char  *text,
+         const char  *suffix,
+         double       width)
 {
   g_autoptr(GString) content = g_string_new (label);
-  g_autofree char *caps = NULL;
   PangoAttrList *attrs = pango_attr_list_new ();
-  PangoRectangle logical;
   guint text_start, text_end;
-
-  if (pieces[kind].caps)
-    text = caps = g_utf8_strup (text, -1);
 
   text_start = content->len;
   g_string_append (content, text);
@@ -219,28 +213,119 @@ pen_show (Pen         *pen,
       pango_attr_list_insert (attrs, attr);
     }
   if (pieces[kind].caps)
-    {
-      PangoAttribute *attr = pango_attr_letter_spacing_new ((int) (pen->size * 0.08 * PANGO_SCALE));
-      pango_attr_list_insert (attrs, attr);
-    }
+    pango_attr_list_insert (attrs, pango_attr_letter_spacing_new ((int) (pen->size * 0.08 * PANGO_SCALE)));
 
   pango_layout_set_font_description (pen->layout, pen->fonts[kind]);
   pango_layout_set_width (pen->layout, (int) floor (width * PANGO_SCALE));
-  pango_layout_set_height (pen->layout, -pieces[kind].max_lines);
+  if (pieces[kind].max_lines > 0)
+    {
+      pango_layout_set_ellipsize (pen->layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_height (pen->layout, -pieces[kind].max_lines);
+    }
+  else
+    pango_layout_set_ellipsize (pen->layout, PANGO_ELLIPSIZE_NONE);
   pango_layout_set_indent (pen->layout, kind == PIECE_ACTION ? (int) (-pen->bullet_width * PANGO_SCALE) : 0);
   pango_layout_set_spacing (pen->layout, (int) (pen->size * 0.12 * PANGO_SCALE));
   pango_layout_set_text (pen->layout, content->str, (int) content->len);
   pango_layout_set_attributes (pen->layout, attrs);
   pango_attr_list_unref (attrs);
+}
 
+/* Pango ellipsizes mid-word; a person reads "handled the…" better than
+ * "handled the cus…". When @text was ellipsized, this finds the most words
+ * of it that fit with an ellipsis of their own (bisecting the word breaks)
+ * and leaves that on the layout. It never grows the layout: the words that
+ * fit take at most the lines the ellipsized text took. */
+static void
+pen_ellipsize_at_word (Pen         *pen,
+                       PieceKind    kind,
+                       const char  *label,
+                       const char  *text,
+                       const char  *suffix,
+                       double       width)
+{
+  g_autoptr(GArray) breaks = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint lo = 0, hi;
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (*p == ' ' && p > text)
+      {
+        guint at = p - text;
+        g_array_append_val (breaks, at);
+      }
+  if (breaks->len == 0)
+    return;
+
+  /* Find the last break whose words fit (breaks[lo - 1]); 0: none. */
+  hi = breaks->len;
+  while (lo < hi)
+    {
+      guint mid = (lo + hi + 1) / 2;
+      g_autofree char *cut = g_strdup_printf ("%.*s…", g_array_index (breaks, guint, mid - 1), text);
+
+      pen_set (pen, kind, label, cut, suffix, width);
+      if (pango_layout_is_ellipsized (pen->layout))
+        hi = mid - 1;
+      else
+        lo = mid;
+    }
+
+  if (lo > 0)
+    {
+      g_autofree char *cut = g_strdup_printf ("%.*s…", g_array_index (breaks, guint, lo - 1), text);
+      pen_set (pen, kind, label, cut, suffix, width);
+    }
+  else
+    pen_set (pen, kind, label, text, suffix, width);
+}
+
+/* Lays out a piece in @width and draws it at (@x, @y) when the pen draws.
+ * Returns its height. Lines past the piece's limit are ellipsized. */
+static double
+pen_show (Pen         *pen,
+          PieceKind    kind,
+          const char  *label,
+          const char  *text,
+          const char  *suffix,
+          double       x,
+          double       y,
+          double       width)
+{
+  g_autofree char *caps = NULL;
+  g_autofree char *key = NULL;
+  PangoRectangle logical;
+  double height;
+  double *known;
+
+  /* The same block piece is measured again for each level of detail; the
+   * model's strings stay put during a render, so their address names them.
+   * (The header and footer are made afresh each time: never cached.) */
+  if (pen->cr == NULL && pen->heights != NULL &&
+      kind != PIECE_HEADER_NAME && kind != PIECE_HEADER_INFO && kind != PIECE_NOTE)
+    {
+      key = g_strdup_printf ("%d %p %p %p %.3f %.3f", kind, text, label, suffix, pen->size, width);
+      known = g_hash_table_lookup (pen->heights, key);
+      if (known != NULL)
+        return *known;
+    }
+
+  if (pieces[kind].caps)
+    text = caps = g_utf8_strup (text, -1);
+
+  pen_set (pen, kind, label, text, suffix, width);
   pango_layout_get_extents (pen->layout, NULL, &logical);
+  height = pango_units_to_double (logical.y + logical.height);
+  if (key != NULL)
+    g_hash_table_insert (pen->heights, g_steal_pointer (&key), g_memdup2 (&height, sizeof height));
 
   if (pen->cr != NULL)
     {
+      if (pieces[kind].max_lines > 0 && pango_layout_is_ellipsized (pen->layout))
+        pen_ellipsize_at_word (pen, kind, label, text, suffix, width);
       cairo_move_to (pen->cr, x, y);
       pango_cairo_show_layout (pen->cr, pen->layout);
     }
-  return pango_units_to_double (logical.y + logical.height);
+  return height;
 }
 
 /* ---- blocks ----------------------------------------------------------- */
@@ -288,9 +373,8 @@ block_show (Pen           *pen,
   n_actions = detail == SB_SHEET_DETAIL_FULL ? 3 : detail < SB_SHEET_DETAIL_ONE_ACTION ? 2 : 1;
   for (guint i = 0; i < story->actions->len && i < n_actions; i++)
     {
-      g_autofree char *bulleted = g_strconcat ("•\u2002", g_ptr_array_index (story->actions, i), NULL);
-
-      y += line_gap + pen_show (pen, PIECE_ACTION, NULL, bulleted, NULL, x, y + line_gap, width);
+      y += line_gap + pen_show (pen, PIECE_ACTION, "•\u2002", g_ptr_array_index (story->actions, i),
+                                NULL, x, y + line_gap, width);
     }
 
   if (story->headline[0] != '\0')
@@ -350,8 +434,9 @@ footer_text (SbSheetDetail detail,
 }
 
 /* The header: the person's name (or the sheet's name) on the left, the
- * framework and date on the right, a hairline under both. Returns its
- * height, rule and space below included. */
+ * framework and date on the right of the same line, or under the name when
+ * both do not fit; a hairline under them. Returns its height, rule and the
+ * space below included. */
 static double
 header_show (Pen                *pen,
              const SbCheatSheet *sheet,
@@ -359,7 +444,8 @@ header_show (Pen                *pen,
 {
   g_autofree char *info = NULL;
   const char *name = sheet->person_name != NULL ? sheet->person_name : _("Interview cheat sheet");
-  double info_width, name_height, info_height, name_baseline, info_baseline, rule_y;
+  double name_width, info_width, name_height, info_height, name_baseline, info_baseline;
+  double info_x, info_y, rule_y;
   PangoRectangle logical;
   cairo_t *cr = pen->cr;
 
@@ -372,29 +458,37 @@ header_show (Pen                *pen,
   else
     info = g_strdup (sheet->date);
 
-  /* Measure the right-hand side alone first: the name gets what is left. */
   pen->cr = NULL;
-  info_height = pen_show (pen, PIECE_HEADER_INFO, NULL, info, NULL, 0, 0, page->width * 0.6);
+  info_height = pen_show (pen, PIECE_HEADER_INFO, NULL, info, NULL, 0, 0, page->width);
   pango_layout_get_extents (pen->layout, NULL, &logical);
   info_width = pango_units_to_double (logical.width);
   info_baseline = pango_units_to_double (pango_layout_get_baseline (pen->layout));
-  name_height = pen_show (pen, PIECE_HEADER_NAME, NULL, name, NULL, 0, 0,
-                          page->width - info_width - pen->size * 2);
+  name_height = pen_show (pen, PIECE_HEADER_NAME, NULL, name, NULL, 0, 0, page->width);
+  pango_layout_get_extents (pen->layout, NULL, &logical);
+  name_width = pango_units_to_double (logical.width);
   name_baseline = pango_units_to_double (pango_layout_get_baseline (pen->layout));
   pen->cr = cr;
 
-  if (cr != NULL)
+  if (name_width + pen->size * 2 + info_width <= page->width)
     {
-      pen_show (pen, PIECE_HEADER_NAME, NULL, name, NULL, page->x, page->y,
-                page->width - info_width - pen->size * 2);
-      pen_show (pen, PIECE_HEADER_INFO, NULL, info, NULL,
-                page->x + page->width - info_width,
-                page->y + name_baseline - info_baseline, page->width * 0.6);
+      info_x = page->width - info_width;
+      info_y = name_baseline - info_baseline;
+      rule_y = MAX (name_height, info_y + info_height);
     }
+  else
+    {
+      info_x = 0;
+      info_y = name_height + pen->size * 0.1;
+      rule_y = info_y + info_height;
+    }
+  rule_y += pen->size * 0.35;
 
-  rule_y = MAX (name_height, name_baseline - info_baseline + info_height) + pen->size * 0.35;
   if (cr != NULL)
     {
+      pen_show (pen, PIECE_HEADER_NAME, NULL, name, NULL, page->x, page->y, page->width);
+      pen_show (pen, PIECE_HEADER_INFO, NULL, info, NULL, page->x + info_x, page->y + info_y,
+                page->width);
+
       cairo_save (cr);
       cairo_set_source_rgb (cr, ((RULE >> 16) & 0xff) / 255.0, ((RULE >> 8) & 0xff) / 255.0,
                             (RULE & 0xff) / 255.0);
@@ -508,6 +602,7 @@ fit_measure (Fit                *fit,
   Pen pen;
 
   pen_init (&pen, context, fit->size);
+  pen.heights = page->heights;
 
   fit->column_width = (page->width - gutter * (fit->n_columns - 1)) / fit->n_columns;
   fit->columns_top = header_show (&pen, sheet, page);
@@ -550,37 +645,88 @@ size_at (guint step)
   return SB_CHEAT_SHEET_MAX_FONT_SIZE - step * FONT_STEP;
 }
 
-/* The largest size at which everything fits in @n_columns at @detail, or
- * FALSE. Fitting is monotonic in the size, so this bisects the steps. */
+static double
+column_width (const Page *page,
+              double      size,
+              guint       n_columns)
+{
+  return (page->width - column_gutter (size) * (n_columns - 1)) / n_columns;
+}
+
+/* Moves @from into @to, which keeps the heights. */
+static void
+fit_take (Fit *to,
+          Fit *from)
+{
+  g_free (to->heights);
+  *to = *from;
+  from->heights = NULL;
+}
+
+/* The first size step at which @n_columns are wide enough: a column is
+ * never narrower than MIN_COLUMN_EMS, so that its lines keep enough words
+ * to read at a glance. N_SIZES when none is. */
+static guint
+first_size_for_columns (const Page *page,
+                        guint       n_columns)
+{
+  guint step = 0;
+
+  while (step < N_SIZES &&
+         column_width (page, size_at (step), n_columns) < MIN_COLUMN_EMS * size_at (step))
+    step++;
+  return step;
+}
+
+/* The largest size at which the blocks fit in @n_columns at @detail, into
+ * @best; FALSE when none does. Fitting is monotonic in the size, so this
+ * bisects the steps. With @smallest_first it tries the smallest size
+ * before anything else and gives up at once if that fails: cheaper when
+ * the content probably does not fit. */
 static gboolean
-fit_largest_size (Fit                *fit,
+fit_largest_size (Fit                *best,
                   PangoContext       *context,
                   const SbCheatSheet *sheet,
                   const Page         *page,
                   guint               n_columns,
-                  SbSheetDetail       detail)
+                  SbSheetDetail       detail,
+                  gboolean            smallest_first)
 {
-  guint lo = 0, hi = N_SIZES - 1;   /* hi always fits */
+  Fit attempt = { 0, };
+  guint lo = first_size_for_columns (page, n_columns);
+  guint hi = N_SIZES;     /* the smallest step known to fit */
 
-  fit->n_columns = n_columns;
-  fit->detail = detail;
-  fit->n_shown = page->n_story_blocks;
-  fit->size = size_at (hi);
-  if (!fit_measure (fit, context, sheet, page))
-    return FALSE;
+  attempt.n_columns = n_columns;
+  attempt.detail = detail;
+  attempt.n_shown = page->n_story_blocks;
+
+  if (lo < N_SIZES && smallest_first)
+    {
+      attempt.size = size_at (N_SIZES - 1);
+      if (!fit_measure (&attempt, context, sheet, page))
+        {
+          g_free (attempt.heights);
+          return FALSE;
+        }
+      hi = N_SIZES - 1;
+      fit_take (best, &attempt);
+    }
 
   while (lo < hi)
     {
       guint mid = (lo + hi) / 2;
 
-      fit->size = size_at (mid);
-      if (fit_measure (fit, context, sheet, page))
-        hi = mid;
+      attempt.size = size_at (mid);
+      if (fit_measure (&attempt, context, sheet, page))
+        {
+          hi = mid;
+          fit_take (best, &attempt);
+        }
       else
         lo = mid + 1;
     }
-  fit->size = size_at (hi);
-  return fit_measure (fit, context, sheet, page);
+  g_free (attempt.heights);
+  return hi < N_SIZES;
 }
 
 static void
@@ -589,18 +735,22 @@ fit_page (Fit                *fit,
           const SbCheatSheet *sheet,
           const Page         *page)
 {
+  double largest_three = size_at (first_size_for_columns (page, 3));
+  guint lo, hi;
+
   for (SbSheetDetail detail = SB_SHEET_DETAIL_FULL; detail < SB_SHEET_N_DETAILS; detail++)
     {
+      /* Once the full sheet did not fit, the rest probably will not either. */
+      gboolean smallest_first = detail > SB_SHEET_DETAIL_FULL;
+      gboolean two_fits = fit_largest_size (fit, context, sheet, page, 2, detail, smallest_first);
       Fit three = { 0, };
-      gboolean two_fits = fit_largest_size (fit, context, sheet, page, 2, detail);
 
       /* Three columns only when they allow larger type than two. */
-      if ((!two_fits || fit->size < SB_CHEAT_SHEET_MAX_FONT_SIZE) &&
-          fit_largest_size (&three, context, sheet, page, 3, detail) &&
+      if ((!two_fits || fit->size < largest_three) &&
+          fit_largest_size (&three, context, sheet, page, 3, detail, smallest_first) &&
           (!two_fits || three.size > fit->size))
         {
-          g_free (fit->heights);
-          *fit = three;
+          fit_take (fit, &three);
           return;
         }
       g_free (three.heights);
@@ -609,13 +759,22 @@ fit_page (Fit                *fit,
     }
 
   /* Nothing fits at the smallest type with the fewest details: leave out
-   * whole themes from the end until the rest does. */
+   * whole themes from the end, as few as possible (bisected: fewer themes
+   * always fit where more did). */
   fit->size = SB_CHEAT_SHEET_MIN_FONT_SIZE;
   fit->n_columns = 3;
   fit->detail = SB_SHEET_N_DETAILS - 1;
-  for (fit->n_shown = page->n_story_blocks; fit->n_shown > 0; fit->n_shown--)
-    if (fit_measure (fit, context, sheet, page))
-      return;
+  lo = 0;
+  hi = page->n_story_blocks;
+  while (lo < hi)
+    {
+      fit->n_shown = (lo + hi + 1) / 2;
+      if (fit_measure (fit, context, sheet, page))
+        lo = fit->n_shown;
+      else
+        hi = fit->n_shown - 1;
+    }
+  fit->n_shown = lo;
   fit_measure (fit, context, sheet, page);
 }
 
@@ -634,6 +793,7 @@ page_init (Page               *page,
   page->height = MAX (height - 2 * margin, 1);
   page->blocks = g_array_new (FALSE, TRUE, sizeof (Block));
   page->gap_names = g_string_new (NULL);
+  page->heights = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   for (guint i = 0; i < sheet->themes->len; i++)
     {
@@ -668,6 +828,7 @@ page_clear (Page *page)
 {
   g_array_unref (page->blocks);
   g_string_free (page->gap_names, TRUE);
+  g_hash_table_unref (page->heights);
 }
 
 /* The shortest column height at which the blocks still fit, so a sheet

@@ -383,11 +383,19 @@ remove_all_children (GtkWidget *container)
 {
   GtkWidget *child;
 
+  /* Rows only: a list box's placeholder is a child too, and stays. */
+  if (GTK_IS_LIST_BOX (container))
+    {
+      GtkListBoxRow *row;
+
+      while ((row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (container), 0)) != NULL)
+        gtk_list_box_remove (GTK_LIST_BOX (container), GTK_WIDGET (row));
+      return;
+    }
+
   while ((child = gtk_widget_get_first_child (container)) != NULL)
     {
-      if (GTK_IS_LIST_BOX (container))
-        gtk_list_box_remove (GTK_LIST_BOX (container), child);
-      else if (GTK_IS_FLOW_BOX (container))
+      if (GTK_IS_FLOW_BOX (container))
         gtk_flow_box_remove (GTK_FLOW_BOX (container), child);
       else
         gtk_widget_unparent (child);

@@ -235,6 +235,8 @@ create_chip (SbStoryEditor *self,
     gtk_widget_add_css_class (dot, "secondary");
   gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
   label = gtk_label_new (sb_theme_get_name (theme));
+  /* A long theme name must not make the narrow window wider. */
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_box_append (GTK_BOX (toggle_box), dot);
   gtk_box_append (GTK_BOX (toggle_box), label);
 
@@ -276,6 +278,7 @@ update_chips (SbStoryEditor *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->chips_box))) != NULL)
     gtk_flow_box_remove (self->chips_box, child);
 
+  gtk_widget_set_visible (GTK_WIDGET (self->chips_box), FALSE);
   if (self->story == NULL || sb_story_get_id (self->story) == 0)
     return;
 
@@ -293,6 +296,8 @@ update_chips (SbStoryEditor *self)
       /* Tab goes to the chip's buttons, not to the flow box slot around them. */
       gtk_widget_set_focusable (gtk_widget_get_parent (chip), FALSE);
     }
+  gtk_widget_set_visible (GTK_WIDGET (self->chips_box),
+                          gtk_widget_get_first_child (GTK_WIDGET (self->chips_box)) != NULL);
 }
 
 static void

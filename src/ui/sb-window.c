@@ -9,25 +9,15 @@
 #include <glib/gi18n.h>
 
 #include "sb-cheat-sheet.h"
+#include "sb-coverage-page.h"
 #include "sb-exchange.h"
+#include "sb-print-operation.h"
+#include "sb-questions-page.h"
 #include "sb-story-editor.h"
 #include "sb-story-list.h"
 #include "sb-ui-resources.h"
 #include "sb-window.h"
 #include "sb-window-private.h"
-
-#if __has_include("sb-coverage-page.h")
-# include "sb-coverage-page.h"
-# define HAVE_COVERAGE_PAGE 1
-#endif
-#if __has_include("sb-questions-page.h")
-# include "sb-questions-page.h"
-# define HAVE_QUESTIONS_PAGE 1
-#endif
-#if __has_include("sb-print-operation.h")
-# include "sb-print-operation.h"
-# define HAVE_PRINT_OPERATION 1
-#endif
 
 #define EXAMPLE_SEEDED_KEY "example-seeded"
 
@@ -423,10 +413,8 @@ search_action (GtkWidget  *widget,
         adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->story_list));
       sb_story_list_focus_search (self->story_list);
     }
-#ifdef HAVE_QUESTIONS_PAGE
   else if (g_strcmp0 (page, "questions") == 0)
     sb_questions_page_focus_search (SB_QUESTIONS_PAGE (self->questions_page));
-#endif
 }
 
 static void
@@ -670,7 +658,6 @@ print_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   SbWindow *self = SB_WINDOW (widget);
-#ifdef HAVE_PRINT_OPERATION
   g_autoptr(GtkPrintOperation) operation = NULL;
   g_autofree char *framework = NULL;
   g_autoptr(GError) error = NULL;
@@ -682,9 +669,6 @@ print_action (GtkWidget  *widget,
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
     show_error (self, _("Printing Failed"), error);
-#else
-  show_toast (self, _("Printing is not available in this build"));
-#endif
 }
 
 /* ---- settings -------------------------------------------------------- */
@@ -751,22 +735,15 @@ sb_window_close_request (GtkWindow *window)
 static void
 add_view_pages (SbWindow *self)
 {
-#ifdef HAVE_COVERAGE_PAGE
   AdwViewStackPage *page;
 
   self->coverage_page = g_object_new (SB_TYPE_COVERAGE_PAGE, "store", self->store, NULL);
   page = adw_view_stack_add_titled (self->view_stack, self->coverage_page, "coverage", _("Coverage"));
   adw_view_stack_page_set_icon_name (page, "view-grid-symbolic");
-#endif
-#ifdef HAVE_QUESTIONS_PAGE
-  {
-    AdwViewStackPage *questions;
 
-    self->questions_page = g_object_new (SB_TYPE_QUESTIONS_PAGE, "store", self->store, NULL);
-    questions = adw_view_stack_add_titled (self->view_stack, self->questions_page, "questions", _("Questions"));
-    adw_view_stack_page_set_icon_name (questions, "help-faq-symbolic");
-  }
-#endif
+  self->questions_page = g_object_new (SB_TYPE_QUESTIONS_PAGE, "store", self->store, NULL);
+  page = adw_view_stack_add_titled (self->view_stack, self->questions_page, "questions", _("Questions"));
+  adw_view_stack_page_set_icon_name (page, "help-faq-symbolic");
 }
 
 static void

@@ -27,6 +27,7 @@
 #define FONT_STEP     0.5
 #define PAGE_MARGIN   28.0       /* ≈ 10 mm: inside any printer's hardware margin */
 #define MIN_COLUMN_EMS 19.0     /* a column is at least this many body sizes wide */
+#define COMFORTABLE_COLUMN_EMS 26.0   /* …and best about this wide (~55 characters) */
 
 #define N_SIZES ((guint) ((SB_CHEAT_SHEET_MAX_FONT_SIZE - SB_CHEAT_SHEET_MIN_FONT_SIZE) / FONT_STEP) + 1)
 
@@ -88,6 +89,7 @@ typedef struct
   cairo_t              *cr;
   double                size;
   double                bullet_width;
+  gboolean              roomy;     /* SB_SHEET_DETAIL_ROOMY: more lines per piece */
   GHashTable           *heights;   /* measured pieces, shared by every attempt */
 } Pen;
 
@@ -103,6 +105,7 @@ typedef struct
   double      x, y, width, height;   /* the page inside its margins */
   GArray     *blocks;                /* Block */
   GString    *gap_names;             /* themes without a story, "A · B · C" */
+  GString    *gap_lines;             /* the same, one a line */
   GHashTable *heights;               /* piece heights: "kind text size width" → double* */
   guint       n_story_blocks;        /* blocks before the gap block */
 } Page;
@@ -176,6 +179,16 @@ add_colour (PangoAttrList *attrs,
   pango_attr_list_insert (attrs, attr);
 }
 
+static int
+pen_max_lines (Pen       *pen,
+               PieceKind  kind)
+{
+  gboolean grows = kind == PIECE_ACTION || kind == PIECE_RESULT ||
+                   kind == PIECE_RESULT_PLAIN || kind == PIECE_LEARNING;
+
+  return pieces[kind].max_lines * (pen->roomy && grows ? 2 : 1);
+}
+
 /* Sets @label (muted, regular), @text (in the piece's style) and @suffix
  * (muted, regular) on the pen's layout, @width wide. */
 static void
@@ -217,10 +230,10 @@ pen_set (Pen         *pen,
 
   pango_layout_set_font_description (pen->layout, pen->fonts[kind]);
   pango_layout_set_width (pen->layout, (int) floor (width * PANGO_SCALE));
-  if (pieces[kind].max_lines > 0)
+  if (pen_max_lines (pen, kind) > 0)
     {
       pango_layout_set_ellipsize (pen->layout, PANGO_ELLIPSIZE_END);
-      pango_layout_set_height (pen->layout, -pieces[kind].max_lines);
+      pango_layout_set_height (pen->layout, -pen_max_lines (pen, kind));
     }
   else
     pango_layout_set_ellipsize (pen->layout, PANGO_ELLIPSIZE_NONE);
@@ -303,7 +316,8 @@ pen_show (Pen         *pen,
   if (pen->cr == NULL && pen->heights != NULL &&
       kind != PIECE_HEADER_NAME && kind != PIECE_HEADER_INFO && kind != PIECE_NOTE)
     {
-      key = g_strdup_printf ("%d %p %p %p %.3f %.3f", kind, text, label, suffix, pen->size, width);
+      key = g_strdup_printf ("%d %d %p %p %p %.3f %.3f", kind, pen_max_lines (pen, kind),
+                             text, label, suffix, pen->size, width);
       known = g_hash_table_lookup (pen->heights, key);
       if (known != NULL)
         return *known;
@@ -320,7 +334,7 @@ pen_show (Pen         *pen,
 
   if (pen->cr != NULL)
     {
-      if (pieces[kind].max_lines > 0 && pango_layout_is_ellipsized (pen->layout))
+      if (pen_max_lines (pen, kind) > 0 && pango_layout_is_ellipsized (pen->layout))
         pen_ellipsize_at_word (pen, kind, label, text, suffix, width);
       cairo_move_to (pen->cr, x, y);
       pango_cairo_show_layout (pen->cr, pen->layout);
@@ -348,7 +362,9 @@ block_show (Pen           *pen,
     {
       y += pen_show (pen, PIECE_GAP_HEADING, NULL, _("No story yet"), NULL, x, y, width);
       y += line_gap;
-      y += pen_show (pen, PIECE_GAP_LIST, NULL, page->gap_names->str, NULL, x, y, width);
+      y += pen_show (pen, PIECE_GAP_LIST, NULL,
+                     detail == SB_SHEET_DETAIL_ROOMY ? page->gap_lines->str : page->gap_names->str,
+                     NULL, x, y, width);
       return y - top;
     }
 
@@ -370,7 +386,7 @@ block_show (Pen           *pen,
   if (detail < SB_SHEET_DETAIL_NO_HOOK && story->hook[0] != '\0')
     y += line_gap + pen_show (pen, PIECE_HOOK, NULL, story->hook, NULL, x, y + line_gap, width);
 
-  n_actions = detail == SB_SHEET_DETAIL_FULL ? 3 : detail < SB_SHEET_DETAIL_ONE_ACTION ? 2 : 1;
+  n_actions = detail <= SB_SHEET_DETAIL_FULL ? 3 : detail < SB_SHEET_DETAIL_ONE_ACTION ? 2 : 1;
   for (guint i = 0; i < story->actions->len && i < n_actions; i++)
     {
       y += line_gap + pen_show (pen, PIECE_ACTION, "•\u2002", g_ptr_array_index (story->actions, i),
@@ -603,6 +619,7 @@ fit_measure (Fit                *fit,
 
   pen_init (&pen, context, fit->size);
   pen.heights = page->heights;
+  pen.roomy = fit->detail == SB_SHEET_DETAIL_ROOMY;
 
   fit->column_width = (page->width - gutter * (fit->n_columns - 1)) / fit->n_columns;
   fit->columns_top = header_show (&pen, sheet, page);
@@ -645,6 +662,12 @@ size_at (guint step)
   return SB_CHEAT_SHEET_MAX_FONT_SIZE - step * FONT_STEP;
 }
 
+static guint
+size_step (double size)
+{
+  return (guint) round ((SB_CHEAT_SHEET_MAX_FONT_SIZE - size) / FONT_STEP);
+}
+
 static double
 column_width (const Page *page,
               double      size,
@@ -678,11 +701,12 @@ first_size_for_columns (const Page *page,
   return step;
 }
 
-/* The largest size at which the blocks fit in @n_columns at @detail, into
- * @best; FALSE when none does. Fitting is monotonic in the size, so this
- * bisects the steps. With @smallest_first it tries the smallest size
- * before anything else and gives up at once if that fails: cheaper when
- * the content probably does not fit. */
+/* The largest size, among the first @n_steps size steps, at which the
+ * blocks fit in @n_columns at @detail, into @best; FALSE when none does.
+ * Fitting is monotonic in the size, so this bisects the steps. With
+ * @smallest_first it tries the smallest of them before anything else and
+ * gives up at once if that fails: cheaper when the content probably does
+ * not fit. */
 static gboolean
 fit_largest_size (Fit                *best,
                   PangoContext       *context,
@@ -690,25 +714,26 @@ fit_largest_size (Fit                *best,
                   const Page         *page,
                   guint               n_columns,
                   SbSheetDetail       detail,
+                  guint               n_steps,
                   gboolean            smallest_first)
 {
   Fit attempt = { 0, };
   guint lo = first_size_for_columns (page, n_columns);
-  guint hi = N_SIZES;     /* the smallest step known to fit */
+  guint hi = n_steps;     /* the smallest step known to fit */
 
   attempt.n_columns = n_columns;
   attempt.detail = detail;
   attempt.n_shown = page->n_story_blocks;
 
-  if (lo < N_SIZES && smallest_first)
+  if (lo < n_steps && smallest_first)
     {
-      attempt.size = size_at (N_SIZES - 1);
+      attempt.size = size_at (n_steps - 1);
       if (!fit_measure (&attempt, context, sheet, page))
         {
           g_free (attempt.heights);
           return FALSE;
         }
-      hi = N_SIZES - 1;
+      hi = n_steps - 1;
       fit_take (best, &attempt);
     }
 
@@ -726,7 +751,25 @@ fit_largest_size (Fit                *best,
         lo = mid + 1;
     }
   g_free (attempt.heights);
-  return hi < N_SIZES;
+  return hi < n_steps;
+}
+
+/* A sheet that fits in full may have room to spare: then its pieces get
+ * more lines (fewer ellipses), at the same size and columns. */
+static void
+fit_try_roomy (Fit                *fit,
+               PangoContext       *context,
+               const SbCheatSheet *sheet,
+               const Page         *page)
+{
+  Fit roomy = *fit;
+
+  roomy.heights = NULL;
+  roomy.detail = SB_SHEET_DETAIL_ROOMY;
+  if (fit_measure (&roomy, context, sheet, page))
+    fit_take (fit, &roomy);
+  else
+    g_free (roomy.heights);
 }
 
 static void
@@ -742,20 +785,27 @@ fit_page (Fit                *fit,
     {
       /* Once the full sheet did not fit, the rest probably will not either. */
       gboolean smallest_first = detail > SB_SHEET_DETAIL_FULL;
-      gboolean two_fits = fit_largest_size (fit, context, sheet, page, 2, detail, smallest_first);
+      gboolean two_fits = fit_largest_size (fit, context, sheet, page, 2, detail, N_SIZES,
+                                            smallest_first);
+      /* Three columns matter only at sizes two columns do not beat. */
+      guint three_steps = two_fits ? size_step (fit->size) + 1 : N_SIZES;
       Fit three = { 0, };
 
-      /* Three columns only when they allow larger type than two. */
-      if ((!two_fits || fit->size < largest_three) &&
-          fit_largest_size (&three, context, sheet, page, 3, detail, smallest_first) &&
-          (!two_fits || three.size > fit->size))
-        {
-          fit_take (fit, &three);
-          return;
-        }
+      /* Three columns when they allow larger type than two, or the same
+       * type in lines closer to a comfortable length. */
+      if ((!two_fits || fit->size <= largest_three) &&
+          fit_largest_size (&three, context, sheet, page, 3, detail, three_steps, smallest_first) &&
+          (!two_fits || three.size > fit->size ||
+           (three.size == fit->size &&
+            fabs (three.column_width / three.size - COMFORTABLE_COLUMN_EMS) <
+            fabs (fit->column_width / fit->size - COMFORTABLE_COLUMN_EMS))))
+        fit_take (fit, &three);
+      else if (!two_fits)
+        continue;   /* nothing measured into three survives a failure */
       g_free (three.heights);
-      if (two_fits)
-        return;
+      if (detail == SB_SHEET_DETAIL_FULL)
+        fit_try_roomy (fit, context, sheet, page);
+      return;
     }
 
   /* Nothing fits at the smallest type with the fewest details: leave out
@@ -793,6 +843,7 @@ page_init (Page               *page,
   page->height = MAX (height - 2 * margin, 1);
   page->blocks = g_array_new (FALSE, TRUE, sizeof (Block));
   page->gap_names = g_string_new (NULL);
+  page->gap_lines = g_string_new (NULL);
   page->heights = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   for (guint i = 0; i < sheet->themes->len; i++)
@@ -803,8 +854,12 @@ page_init (Page               *page,
       if (theme->story == NULL)
         {
           if (page->gap_names->len > 0)
-            g_string_append (page->gap_names, " · ");
+            {
+              g_string_append (page->gap_names, " · ");
+              g_string_append_c (page->gap_lines, '\n');
+            }
           g_string_append (page->gap_names, theme->name);
+          g_string_append (page->gap_lines, theme->name);
           continue;
         }
       block.reference = g_hash_table_contains (shown, theme->story);
@@ -818,7 +873,10 @@ page_init (Page               *page,
       Block gaps = { NULL, FALSE };
 
       if (sheet->themes->len == 0)
-        g_string_append (page->gap_names, _("This framework has no themes yet."));
+        {
+          g_string_append (page->gap_names, _("This framework has no themes yet."));
+          g_string_append (page->gap_lines, page->gap_names->str);
+        }
       g_array_append_val (page->blocks, gaps);
     }
 }
@@ -828,6 +886,7 @@ page_clear (Page *page)
 {
   g_array_unref (page->blocks);
   g_string_free (page->gap_names, TRUE);
+  g_string_free (page->gap_lines, TRUE);
   g_hash_table_unref (page->heights);
 }
 
@@ -911,6 +970,7 @@ sb_cheat_sheet_render (SbCheatSheet *sheet,
     }
 
   pen_init (&pen, context, fit.size);
+  pen.roomy = fit.detail == SB_SHEET_DETAIL_ROOMY;
   pen.cr = cr;
   header_show (&pen, sheet, &page);
 

@@ -34,6 +34,7 @@ typedef struct
 /* How much of each story is shown; each level leaves out more. */
 typedef enum
 {
+  SB_SHEET_DETAIL_ROOMY,          /* as FULL, with more lines each: a sheet with room to spare */
   SB_SHEET_DETAIL_FULL,           /* hook, three actions, result, learning */
   SB_SHEET_DETAIL_TWO_ACTIONS,
   SB_SHEET_DETAIL_NO_LEARNING,

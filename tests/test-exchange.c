@@ -1,0 +1,584 @@
+/* test-exchange.c — Storybank JSON import/export and Markdown export
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <sys/stat.h>
+
+#include "sb-core-resources.h"
+#include "sb-exchange.h"
+#include "sb-test-util.h"
+
+typedef struct
+{
+  SbTestDir *dir;
+  SbStore   *store;
+} Bank;
+
+static Bank *
+bank_new (void)
+{
+  Bank *bank = g_new0 (Bank, 1);
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  bank->dir = sb_test_dir_new ();
+  path = sb_test_dir_file (bank->dir, "bank.sqlite3");
+  bank->store = sb_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (bank->store);
+  return bank;
+}
+
+static void
+bank_free (Bank *bank)
+{
+  g_clear_object (&bank->store);
+  sb_test_dir_free (bank->dir);
+  g_free (bank);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Bank, bank_free)
+
+static void
+import_ok (SbStore         *store,
+           const char      *json,
+           SbImportSummary *summary)
+{
+  g_autoptr(GError) error = NULL;
+  SbImportSummary local = { 0, };
+
+  g_assert_true (sb_exchange_import_json (store, json, -1, "stories.json",
+                                          summary != NULL ? summary : &local, &error));
+  g_assert_no_error (error);
+}
+
+/* The export with its "exported" time taken out: two exports of the same bank
+ * are then equal. */
+static char *
+export_stable (SbStore *store)
+{
+  g_autofree char *json = sb_exchange_export_json (store, NULL);
+  char *line = strstr (json, "\"exported\" : \"");
+  char *end;
+
+  g_assert_nonnull (line);
+  end = strchr (line, '\n');
+  g_assert_nonnull (end);
+  memmove (line, end + 1, strlen (end + 1) + 1);
+  return g_steal_pointer (&json);
+}
+
+static SbStory *
+find_story_by_title (SbStore    *store,
+                     const char *title)
+{
+  GListModel *stories = sb_store_get_stories (store);
+
+  for (guint i = 0; i < g_list_model_get_n_items (stories); i++)
+    {
+      g_autoptr(SbStory) story = g_list_model_get_item (stories, i);
+      if (g_strcmp0 (sb_story_get_title (story), title) == 0)
+        return story;   /* the model still holds it */
+    }
+  return NULL;
+}
+
+static const char minimal[] =
+  "{\"format\":\"storybank\",\"version\":1,\"stories\":["
+  " {\"title\":\"Checkout outage\",\"situation\":\"Checkout timed out at peak.\","
+  "  \"task\":\"I was on call.\",\"action\":\"I found a leaked connection and fixed it.\","
+  "  \"result\":\"Errors fell from 15% to 0.1%.\",\"learning\":\"Alert on saturation.\","
+  "  \"themes\":[\"core-production-incident\",{\"slug\":\"lp-ownership\",\"strength\":\"secondary\"}]},"
+  " {\"title\":\"Ledger migration\",\"themes\":[{\"slug\":\"core-data-migration\"}]}]}";
+
+static void
+test_minimal_import (void)
+{
+  g_autoptr(Bank) bank = bank_new ();
+  SbImportSummary summary = { 0, };
+  SbStory *outage, *ledger;
+
+  import_ok (bank->store, minimal, &summary);
+  g_assert_cmpuint (summary.stories_added, ==, 2);
+  g_assert_cmpuint (summary.stories_updated, ==, 0);
+  g_assert_cmpuint (summary.themes_added, ==, 0);
+  g_assert_cmpuint (summary.questions_added, ==, 0);
+  g_assert_cmpuint (sb_store_get_n_stories (bank->store), ==, 2);
+
+  outage = find_story_by_title (bank->store, "Checkout outage");
+  g_assert_nonnull (outage);
+  g_assert_true (g_uuid_string_is_valid (sb_story_get_uuid (outage)));
+  g_assert_cmpstr (sb_story_get_action (outage), ==, "I found a leaked connection and fixed it.");
+  g_assert_cmpstr (sb_story_get_result (outage), ==, "Errors fell from 15% to 0.1%.");
+  g_assert_cmpstr (sb_story_get_notes (outage), ==, "");
+  g_assert_cmpint (sb_story_get_status (outage), ==, SB_STORY_STATUS_DRAFT);
+  g_assert_cmpint (sb_store_get_story_theme (bank->store, outage, "core-production-incident"), ==,
+                   SB_STRENGTH_PRIMARY);
+  g_assert_cmpint (sb_store_get_story_theme (bank->store, outage, "lp-ownership"), ==,
+                   SB_STRENGTH_SECONDARY);
+
+  ledger = find_story_by_title (bank->store, "Ledger migration");
+  g_assert_nonnull (ledger);
+  g_assert_cmpint (sb_store_get_story_theme (bank->store, ledger, "core-data-migration"), ==,
+                   SB_STRENGTH_PRIMARY);
+  g_assert_cmpstr (sb_story_get_situation (ledger), ==, "");
+}
+
+typedef struct
+{
+  const char *name;
+  const char *json;
+  int         code;
+  const char *needle;    /* must appear in the message */
+  const char *needle2;   /* and this, when set */
+} Refusal;
+
+#define HEAD "{\"format\":\"storybank\",\"version\":1,"
+
+static const Refusal refusals[] = {
+  { "empty", "", SB_EXCHANGE_ERROR_SYNTAX, "stories.json:1:1: ", "empty" },
+  { "blank", "  \n\t ", SB_EXCHANGE_ERROR_SYNTAX, "stories.json:2:", "empty" },
+  { "trailing-garbage", HEAD "\"stories\":[]} x", SB_EXCHANGE_ERROR_SYNTAX, "stories.json:1:49: ", "“x”" },
+  { "two-values", HEAD "\"stories\":[]}{}", SB_EXCHANGE_ERROR_SYNTAX, "stories.json:1:48: ", "after the end" },
+  { "duplicate-key-top", HEAD "\"version\":1,\"stories\":[]}", SB_EXCHANGE_ERROR_SYNTAX,
+    "stories.json:1:35: ", "“version” appears twice" },
+  { "duplicate-key-story", HEAD "\"stories\":[{\"title\":\"A\",\n\"title\":\"B\"}]}", SB_EXCHANGE_ERROR_SYNTAX,
+    "stories.json:2:1: ", "“title” appears twice in stories[0]" },
+  { "huge-number", HEAD "\"stories\":[],\"x\":1e400}", SB_EXCHANGE_ERROR_SYNTAX, "stories.json:1:52: ", "1e400" },
+  { "huge-negative", HEAD "\"stories\":[],\"x\":-1E+999}", SB_EXCHANGE_ERROR_SYNTAX, "stories.json:", "too large" },
+  { "syntax", "{\n  \"format\": \"storybank\",\n  \"version\": 1,\n  \"stories\": [{\"title\": \"Half\",}]\n}",
+    SB_EXCHANGE_ERROR_SYNTAX, "stories.json:4:32: ", "“}”" },
+  { "single-quotes", HEAD "\"stories\":['x']}", SB_EXCHANGE_ERROR_SYNTAX, "stories.json:1:46: ", NULL },
+  { "comment", "/* hi */" HEAD "\"stories\":[]}", SB_EXCHANGE_ERROR_SYNTAX, "stories.json:1:1: ", NULL },
+  { "leading-zero", HEAD "\"stories\":[],\"x\":01}", SB_EXCHANGE_ERROR_SYNTAX, "stories.json:1:", "0" },
+  { "hex", HEAD "\"stories\":[],\"x\":0x1}", SB_EXCHANGE_ERROR_SYNTAX, "stories.json:1:", NULL },
+  { "bad-escape", HEAD "\"stories\":[{\"title\":\"a\\qb\"}]}", SB_EXCHANGE_ERROR_SYNTAX, "stories.json:1:", "escape" },
+  { "lone-surrogate", HEAD "\"stories\":[{\"title\":\"\\ud83d\"}]}", SB_EXCHANGE_ERROR_SYNTAX, "stories.json:1:", "surrogate" },
+  { "raw-newline-in-string", HEAD "\"stories\":[{\"title\":\"a\nb\"}]}", SB_EXCHANGE_ERROR_SYNTAX, "stories.json:1:", NULL },
+  { "not-utf8", HEAD "\"stories\":[{\"title\":\"caf\xe9\"}]}", SB_EXCHANGE_ERROR_SYNTAX, "stories.json:1:", "UTF-8" },
+  { "unclosed", HEAD "\"stories\":[", SB_EXCHANGE_ERROR_SYNTAX, "stories.json:1:", "unexpected end of file, expected a value" },
+  { "root-array", "[]", SB_EXCHANGE_ERROR_FORMAT, "stories.json", "not a Storybank file" },
+  { "no-format", "{\"version\":1,\"stories\":[]}", SB_EXCHANGE_ERROR_FORMAT, "stories.json", "format" },
+  { "wrong-format", "{\"format\":\"storyboard\",\"version\":1}", SB_EXCHANGE_ERROR_FORMAT, "stories.json:1:11: format: ", "not a Storybank file" },
+  { "no-version", "{\"format\":\"storybank\",\"stories\":[]}", SB_EXCHANGE_ERROR_FORMAT, "stories.json", "version" },
+  { "string-version", "{\"format\":\"storybank\",\"version\":\"1\"}", SB_EXCHANGE_ERROR_FORMAT, "version: ", "a string" },
+  { "float-version", "{\"format\":\"storybank\",\"version\":1.0}", SB_EXCHANGE_ERROR_FORMAT, "version: ", "a number" },
+  { "newer-version", "{\"format\":\"storybank\",\"version\":2,\"stories\":[{\"whatever\":true}]}",
+    SB_EXCHANGE_ERROR_VERSION, "stories.json", "was written by a newer Storybank (format version 2); this version reads up to 1" },
+  { "unknown-theme", HEAD "\n\"stories\":[{\"title\":\"A\",\"themes\":[\"core-production-incident\"]},\n"
+    "{\"title\":\"B\",\"themes\":[\"core-made-up\"]}]}", SB_EXCHANGE_ERROR_UNKNOWN_THEME,
+    "stories.json:3:24: stories[1].themes[0]: ", "“core-made-up” (story “B”)" },
+  { "title-number", HEAD "\"stories\":[{\"title\":42}]}", SB_EXCHANGE_ERROR_INVALID,
+    "stories[0].title: ", "expected a string, found a number" },
+  { "situation-array", HEAD "\"stories\":[{\"title\":\"A\",\"situation\":[]}]}", SB_EXCHANGE_ERROR_INVALID,
+    "stories[0].situation: ", "found an array" },
+  { "themes-string", HEAD "\"stories\":[{\"title\":\"A\",\"themes\":\"lp-ownership\"}]}", SB_EXCHANGE_ERROR_INVALID,
+    "stories[0].themes: ", "expected an array" },
+  { "stories-object", HEAD "\"stories\":{}}", SB_EXCHANGE_ERROR_INVALID, "stories: ", "expected an array" },
+  { "story-string", HEAD "\"stories\":[\"A\"]}", SB_EXCHANGE_ERROR_INVALID, "stories[0]: ", "expected an object" },
+  { "missing-title", HEAD "\"stories\":[{\"title\":\"A\"},{\"situation\":\"s\"}]}", SB_EXCHANGE_ERROR_INVALID,
+    "stories[1]: ", "“title”" },
+  { "bad-status", HEAD "\"stories\":[{\"title\":\"A\",\"status\":\"done\"}]}", SB_EXCHANGE_ERROR_INVALID,
+    "stories[0].status: ", "“done”" },
+  { "bad-strength", HEAD "\"stories\":[{\"title\":\"A\",\"themes\":[{\"slug\":\"lp-ownership\",\"strength\":\"tertiary\"}]}]}",
+    SB_EXCHANGE_ERROR_INVALID, "stories[0].themes[0].strength: ", "“tertiary”" },
+  { "bad-uuid", HEAD "\"stories\":[{\"title\":\"A\",\"uuid\":\"not-a-uuid\"}]}", SB_EXCHANGE_ERROR_INVALID,
+    "stories[0].uuid: ", "not-a-uuid" },
+  { "twice-same-uuid", HEAD "\"stories\":[{\"title\":\"A\",\"uuid\":\"0b7e8c9a-3f4d-4a5b-9c6d-7e8f9a0b1c2d\"},"
+    "{\"title\":\"B\",\"uuid\":\"0b7e8c9a-3f4d-4a5b-9c6d-7e8f9a0b1c2d\"}]}", SB_EXCHANGE_ERROR_INVALID,
+    "stories[1].uuid: ", NULL },
+  { "bad-date", HEAD "\"stories\":[{\"title\":\"A\",\"created\":\"yesterday\"}]}", SB_EXCHANGE_ERROR_INVALID,
+    "stories[0].created: ", "“yesterday”" },
+  { "bad-example", HEAD "\"stories\":[{\"title\":\"A\",\"example\":\"yes\"}]}", SB_EXCHANGE_ERROR_INVALID,
+    "stories[0].example: ", "true or false" },
+  { "unknown-question", HEAD "\"stories\":[{\"title\":\"A\",\"questions\":[\"no-such-question\"]}]}",
+    SB_EXCHANGE_ERROR_INVALID, "stories[0].questions[0]: ", "“no-such-question”" },
+  { "question-unknown-theme", HEAD "\"questions\":[{\"slug\":\"mine\",\"text\":\"Why?\",\"themes\":[\"nope\"]}]}",
+    SB_EXCHANGE_ERROR_UNKNOWN_THEME, "questions[0].themes[0]: ", "“nope”" },
+  { "new-theme-without-name", HEAD "\"frameworks\":[{\"slug\":\"mine\",\"name\":\"Mine\",\"themes\":[{\"slug\":\"my-x\"}]}]}",
+    SB_EXCHANGE_ERROR_INVALID, "frameworks[0].themes[0]: ", "“my-x”" },
+  { "deep", "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]",
+    SB_EXCHANGE_ERROR_SYNTAX, "stories.json:1:", "nested" },
+};
+
+static void
+test_refusals (void)
+{
+  g_autoptr(Bank) bank = bank_new ();
+  g_autofree char *before = NULL;
+  guint n_before;
+
+  /* Something in the bank, so that "unchanged" means something. */
+  import_ok (bank->store, minimal, NULL);
+  g_assert_true (sb_store_set_person_name (bank->store, "Ada", NULL));
+  before = export_stable (bank->store);
+  n_before = sb_store_get_n_stories (bank->store);
+
+  for (guint i = 0; i < G_N_ELEMENTS (refusals); i++)
+    {
+      const Refusal *r = &refusals[i];
+      g_autoptr(GError) error = NULL;
+      g_autofree char *after = NULL;
+      SbImportSummary summary = { 7, 7, 7, 7 };
+
+      g_test_message ("refusal: %s", r->name);
+      g_assert_false (sb_exchange_import_json (bank->store, r->json, -1, "stories.json", &summary, &error));
+      g_assert_error (error, SB_EXCHANGE_ERROR, r->code);
+      g_test_message ("  %s", error->message);
+      g_assert_nonnull (strstr (error->message, r->needle));
+      if (r->needle2 != NULL)
+        g_assert_nonnull (strstr (error->message, r->needle2));
+      g_assert_true (g_str_has_prefix (error->message, "stories.json"));
+      g_assert_null (strchr (error->message, '\n'));   /* one line */
+      g_assert_cmpuint (summary.stories_added, ==, 7);  /* untouched on failure */
+
+      g_assert_cmpuint (sb_store_get_n_stories (bank->store), ==, n_before);
+      after = export_stable (bank->store);
+      g_assert_cmpstr (after, ==, before);
+    }
+}
+
+static void
+test_round_trip (void)
+{
+  g_autoptr(Bank) first = bank_new ();
+  g_autoptr(Bank) second = bank_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *exported = NULL;
+  g_autofree char *stable = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *second_name = NULL;
+  SbImportSummary summary = { 0, };
+  const char *question_themes[] = { "my-negotiation", "core-cross-team", NULL };
+  SbFramework *framework;
+  SbTheme *theme;
+  SbQuestion *question;
+  SbStory *a, *b, *c;
+
+  /* A bank using every part of the format. */
+  g_assert_true (sb_store_set_person_name (first->store, "Zoë Ø'Brien", &error));
+  framework = sb_store_add_framework (first->store, "my-company", "Acme values", "What Acme asks about", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (framework);
+  theme = sb_store_add_theme (first->store, "my-company", "Frugal by default", "Doing more with less", &error);
+  g_assert_no_error (error);
+  theme = sb_store_add_theme_with_slug (first->store, "core", "my-negotiation", "Negotiation", "", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (theme);
+  question = sb_store_add_question (first->store, "Tell me about a hard negotiation.", "Win–win, not a fight",
+                                    question_themes, &error);
+  g_assert_no_error (error);
+
+  a = sb_store_create_story (first->store, "Vendor renegotiation", &error);
+  g_assert_no_error (error);
+  sb_story_set_field (a, SB_STORY_FIELD_SITUATION, "Our contract doubled.\n\nSecond paragraph.");
+  sb_story_set_field (a, SB_STORY_FIELD_RESULT, "Saved 40% — €120k a year");
+  sb_story_set_field (a, SB_STORY_FIELD_NOTES, "Quote: \"never again\" \\ tab\there");
+  sb_story_set_status (a, SB_STORY_STATUS_READY);
+  g_assert_true (sb_store_save_story (first->store, a, &error));
+  g_assert_true (sb_store_set_story_theme (first->store, a, "my-negotiation", SB_STRENGTH_PRIMARY, &error));
+  g_assert_true (sb_store_set_story_theme (first->store, a, sb_theme_get_slug (sb_store_find_theme (first->store, "my-frugal-by-default")),
+                                           SB_STRENGTH_SECONDARY, &error));
+  g_assert_true (sb_store_set_story_theme (first->store, a, "lp-frugality", SB_STRENGTH_SECONDARY, &error));
+  g_assert_true (sb_store_set_story_question (first->store, a, sb_question_get_slug (question), TRUE, &error));
+  g_assert_no_error (error);
+
+  b = sb_store_create_story (first->store, "", &error);   /* an untitled draft */
+  g_assert_no_error (error);
+  c = sb_store_create_story (first->store, "Checkout outage", &error);
+  g_assert_no_error (error);
+  sb_story_set_is_example (c, TRUE);
+  g_assert_true (sb_store_save_story (first->store, c, &error));
+  g_assert_true (sb_store_set_story_theme (first->store, c, "core-production-incident", SB_STRENGTH_PRIMARY, &error));
+  g_assert_no_error (error);
+  (void) b;
+
+  exported = sb_exchange_export_json (first->store, NULL);
+  stable = export_stable (first->store);
+  g_assert_nonnull (strstr (exported, "\"format\" : \"storybank\""));
+  g_assert_nonnull (strstr (exported, "\"version\" : 1"));
+  g_assert_nonnull (strstr (exported, "\"strength\" : \"secondary\""));
+
+  g_assert_true (sb_exchange_import_json (second->store, exported, -1, "export.json", &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.stories_added, ==, 3);
+  g_assert_cmpuint (summary.themes_added, ==, 2);
+  g_assert_cmpuint (summary.questions_added, ==, 1);
+  second_name = sb_store_get_person_name (second->store);
+  g_assert_cmpstr (second_name, ==, "Zoë Ø'Brien");
+
+  again = export_stable (second->store);
+  g_assert_cmpstr (again, ==, stable);
+
+  /* Importing the bank's own export again changes nothing: every story
+   * merges, nothing is added, no "updated" time moves. */
+  memset (&summary, 0, sizeof summary);
+  g_assert_true (sb_exchange_import_json (first->store, exported, -1, "export.json", &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.stories_added, ==, 0);
+  g_assert_cmpuint (summary.stories_updated, ==, 3);
+  g_assert_cmpuint (summary.themes_added, ==, 0);
+  g_assert_cmpuint (summary.questions_added, ==, 0);
+  g_free (again);
+  again = export_stable (first->store);
+  g_assert_cmpstr (again, ==, stable);
+}
+
+static void
+test_merge_by_uuid (void)
+{
+  g_autoptr(Bank) bank = bank_new ();
+  SbImportSummary summary = { 0, };
+  SbStory *story;
+
+  import_ok (bank->store,
+             HEAD "\"stories\":[{\"uuid\":\"6F1C2B3A-4D5E-4F60-8172-93A4B5C6D7E8\",\"title\":\"Old title\","
+             "\"situation\":\"kept\",\"notes\":\"old notes\",\"themes\":[\"lp-ownership\",\"core-scaling-performance\"]}]}",
+             &summary);
+  g_assert_cmpuint (summary.stories_added, ==, 1);
+  story = sb_store_find_story (bank->store, "6f1c2b3a-4d5e-4f60-8172-93a4b5c6d7e8");
+  g_assert_nonnull (story);
+
+  memset (&summary, 0, sizeof summary);
+  import_ok (bank->store,
+             HEAD "\"stories\":[{\"uuid\":\"6f1c2b3a-4d5e-4f60-8172-93a4b5c6d7e8\",\"title\":\"New title\","
+             "\"notes\":\"\",\"status\":\"ready\",\"themes\":[{\"slug\":\"core-scaling-performance\",\"strength\":\"secondary\"}]},"
+             "{\"title\":\"Another\"}]}",
+             &summary);
+  g_assert_cmpuint (summary.stories_added, ==, 1);
+  g_assert_cmpuint (summary.stories_updated, ==, 1);
+  g_assert_cmpuint (sb_store_get_n_stories (bank->store), ==, 2);
+
+  g_assert_true (sb_store_find_story (bank->store, "6f1c2b3a-4d5e-4f60-8172-93a4b5c6d7e8") == story);
+  g_assert_cmpstr (sb_story_get_title (story), ==, "New title");
+  g_assert_cmpstr (sb_story_get_situation (story), ==, "kept");   /* not in the file: left alone */
+  g_assert_cmpstr (sb_story_get_notes (story), ==, "");
+  g_assert_cmpint (sb_story_get_status (story), ==, SB_STORY_STATUS_READY);
+  g_assert_cmpint (sb_store_get_story_theme (bank->store, story, "lp-ownership"), ==, SB_STRENGTH_NONE);
+  g_assert_cmpint (sb_store_get_story_theme (bank->store, story, "core-scaling-performance"), ==,
+                   SB_STRENGTH_SECONDARY);
+
+  /* And it was written through: a reopened bank agrees. */
+  {
+    g_autofree char *path = g_strdup (sb_database_get_path (sb_store_get_database (bank->store)));
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SbStore) reopened = NULL;
+    SbStory *again;
+
+    g_clear_object (&bank->store);
+    reopened = sb_store_open (path, &error);
+    g_assert_no_error (error);
+    again = sb_store_find_story (reopened, "6f1c2b3a-4d5e-4f60-8172-93a4b5c6d7e8");
+    g_assert_nonnull (again);
+    g_assert_cmpstr (sb_story_get_title (again), ==, "New title");
+    g_assert_cmpint (sb_store_get_story_theme (reopened, again, "core-scaling-performance"), ==,
+                     SB_STRENGTH_SECONDARY);
+    g_assert_cmpint (sb_store_get_story_theme (reopened, again, "lp-ownership"), ==, SB_STRENGTH_NONE);
+  }
+}
+
+static void
+test_file_defined_themes (void)
+{
+  g_autoptr(Bank) bank = bank_new ();
+  SbImportSummary summary = { 0, };
+  SbStory *story;
+  SbTheme *theme;
+  SbQuestion *question;
+
+  import_ok (bank->store,
+             HEAD "\"frameworks\":["
+             " {\"slug\":\"core\",\"name\":\"ignored, the bank has it\",\"themes\":["
+             "   {\"slug\":\"core-production-incident\"},"
+             "   {\"slug\":\"my-negotiation\",\"name\":\"Negotiation\",\"description\":\"Deals\"}]},"
+             " {\"slug\":\"acme\",\"name\":\"Acme values\",\"themes\":[{\"slug\":\"acme-grit\",\"name\":\"Grit\"}]}],"
+             "\"questions\":[{\"slug\":\"my-q-deal\",\"text\":\"Tell me about a deal.\",\"themes\":[\"my-negotiation\"]},"
+             " {\"text\":\"A question without a slug\"}],"
+             "\"stories\":[{\"title\":\"Deal\",\"themes\":[\"my-negotiation\",{\"slug\":\"acme-grit\",\"strength\":\"secondary\"}],"
+             "\"questions\":[\"my-q-deal\"]}]}",
+             &summary);
+  g_assert_cmpuint (summary.themes_added, ==, 2);
+  g_assert_cmpuint (summary.questions_added, ==, 2);
+  g_assert_cmpuint (summary.stories_added, ==, 1);
+
+  theme = sb_store_find_theme (bank->store, "my-negotiation");
+  g_assert_nonnull (theme);
+  g_assert_cmpstr (sb_theme_get_framework_slug (theme), ==, "core");
+  g_assert_false (sb_theme_get_builtin (theme));
+  g_assert_nonnull (sb_store_find_framework (bank->store, "acme"));
+  g_assert_cmpstr (sb_framework_get_name (sb_store_find_framework (bank->store, "core")), !=,
+                   "ignored, the bank has it");
+  question = sb_store_find_question (bank->store, "my-q-deal");
+  g_assert_nonnull (question);
+  g_assert_true (sb_question_has_theme (question, "my-negotiation"));
+
+  story = find_story_by_title (bank->store, "Deal");
+  g_assert_cmpint (sb_store_get_story_theme (bank->store, story, "my-negotiation"), ==, SB_STRENGTH_PRIMARY);
+  g_assert_cmpint (sb_store_get_story_theme (bank->store, story, "acme-grit"), ==, SB_STRENGTH_SECONDARY);
+  {
+    g_auto(GStrv) questions = sb_store_get_story_questions (bank->store, story);
+    g_assert_cmpuint (g_strv_length (questions), ==, 1);
+    g_assert_cmpstr (questions[0], ==, "my-q-deal");
+  }
+}
+
+static void
+test_unicode (void)
+{
+  g_autoptr(Bank) first = bank_new ();
+  g_autoptr(Bank) second = bank_new ();
+  g_autofree char *exported = NULL;
+  SbStory *story;
+  const char *title = "Café déjà vu — 数据迁移 🚀";
+
+  import_ok (first->store,
+             HEAD "\"stories\":[{\"title\":\"Caf\\u00e9 d\xc3\xa9j\xc3\xa0 vu \\u2014 数据迁移 \\ud83d\\ude80\","
+             "\"situation\":\"Ünïcödé\\n\\t\\\"quoted\\\" \\\\ \\/ 🙂\",\"themes\":[\"lp-ownership\"]}]}",
+             NULL);
+  story = find_story_by_title (first->store, title);
+  g_assert_nonnull (story);
+  g_assert_cmpstr (sb_story_get_situation (story), ==, "Ünïcödé\n\t\"quoted\" \\ / 🙂");
+
+  exported = sb_exchange_export_json (first->store, NULL);
+  g_assert_true (g_utf8_validate (exported, -1, NULL));
+  import_ok (second->store, exported, NULL);
+  story = find_story_by_title (second->store, title);
+  g_assert_nonnull (story);
+  g_assert_cmpstr (sb_story_get_situation (story), ==, "Ünïcödé\n\t\"quoted\" \\ / 🙂");
+}
+
+static void
+test_markdown (void)
+{
+  g_autoptr(Bank) bank = bank_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *markdown = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *written = NULL;
+  SbTheme *gap = NULL;
+  GListModel *core;
+
+  import_ok (bank->store, minimal, NULL);
+  markdown = sb_exchange_export_markdown (bank->store);
+
+  g_assert_true (g_str_has_prefix (markdown, "# Storybank — "));
+  g_assert_nonnull (strstr (markdown, "\n## Checkout outage\n"));
+  g_assert_nonnull (strstr (markdown, "\n## Ledger migration\n"));
+  g_assert_nonnull (strstr (markdown, "**Situation**\n\nCheckout timed out at peak.\n"));
+  g_assert_nonnull (strstr (markdown, "**Action**\n\nI found a leaked connection and fixed it.\n"));
+  g_assert_nonnull (strstr (markdown, "**Result**\n\n"));
+  g_assert_nonnull (strstr (markdown, "**Learning**\n\n"));
+  g_assert_nonnull (strstr (markdown, "*Draft*"));
+  g_assert_nonnull (strstr (markdown, "(secondary)"));
+  g_assert_nonnull (strstr (markdown, "\n## Coverage\n"));
+  g_assert_true (strstr (markdown, "## Checkout outage") < strstr (markdown, "## Coverage"));
+
+  /* A core theme no story covers is listed as a gap; a covered one is not. */
+  core = sb_store_get_themes (bank->store, "core");
+  for (guint i = 0; i < g_list_model_get_n_items (core) && gap == NULL; i++)
+    {
+      g_autoptr(SbTheme) theme = g_list_model_get_item (core, i);
+      g_autoptr(GPtrArray) stories = sb_store_get_theme_stories (bank->store, sb_theme_get_slug (theme));
+      if (stories->len == 0)
+        gap = theme;
+    }
+  g_assert_nonnull (gap);
+  {
+    g_autofree char *line = g_strdup_printf ("\n- %s\n", sb_theme_get_name (gap));
+    g_autofree char *covered = g_strdup_printf ("\n- %s\n",
+        sb_theme_get_name (sb_store_find_theme (bank->store, "core-production-incident")));
+    g_assert_nonnull (strstr (markdown, line));
+    g_assert_null (strstr (markdown, covered));
+  }
+
+  path = sb_test_dir_file (bank->dir, "stories.md");
+  g_assert_true (sb_exchange_export_markdown_file (bank->store, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &written, NULL, NULL));
+  g_assert_nonnull (strstr (written, "## Checkout outage"));
+}
+
+static void
+test_files (void)
+{
+  g_autoptr(Bank) bank = bank_new ();
+  g_autoptr(Bank) other = bank_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = sb_test_dir_file (bank->dir, "export.json");
+  g_autofree char *missing = sb_test_dir_file (bank->dir, "missing.json");
+  g_autofree char *nowhere = sb_test_dir_file (bank->dir, "no/such/dir/export.json");
+  SbImportSummary summary = { 0, };
+  struct stat st;
+
+  import_ok (bank->store, minimal, NULL);
+  g_assert_true (sb_exchange_export_json_file (bank->store, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  g_assert_true (sb_exchange_import_json_file (other->store, path, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.stories_added, ==, 2);
+
+  g_assert_false (sb_exchange_import_json_file (other->store, missing, &summary, &error));
+  g_assert_error (error, SB_EXCHANGE_ERROR, SB_EXCHANGE_ERROR_READ);
+  g_assert_nonnull (strstr (error->message, "missing.json"));
+  g_clear_error (&error);
+
+  g_assert_false (sb_exchange_export_json_file (bank->store, nowhere, &error));
+  g_assert_error (error, SB_EXCHANGE_ERROR, SB_EXCHANGE_ERROR_WRITE);
+  g_clear_error (&error);
+
+  /* A file's name appears in its syntax errors, with line and column. */
+  g_assert_true (g_file_set_contents (missing, "{\n  \"format\": \"storybank\",\n  nope\n}", -1, NULL));
+  g_assert_false (sb_exchange_import_json_file (other->store, missing, &summary, &error));
+  g_assert_error (error, SB_EXCHANGE_ERROR, SB_EXCHANGE_ERROR_SYNTAX);
+  g_assert_nonnull (strstr (error->message, "missing.json:3:3: "));
+}
+
+static void
+test_example_file (void)
+{
+  g_autoptr(Bank) bank = bank_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = sb_test_data_path ("example-import.json");
+  SbImportSummary summary = { 0, };
+  GListModel *stories;
+
+  g_assert_true (sb_exchange_import_json_file (bank->store, path, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.stories_added, ==, 3);
+  stories = sb_store_get_stories (bank->store);
+  for (guint i = 0; i < g_list_model_get_n_items (stories); i++)
+    {
+      g_autoptr(SbStory) story = g_list_model_get_item (stories, i);
+      g_autoptr(GArray) links = sb_store_get_story_themes (bank->store, story);
+
+      g_assert_cmpstr (sb_story_get_title (story), !=, "");
+      g_assert_cmpuint (sb_story_get_word_count (story), >, 40);
+      g_assert_cmpuint (links->len, >=, 1);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  /* Pull the compiled-in catalog out of the static library. */
+  g_assert_nonnull (sb_core_get_resource ());
+
+  g_test_add_func ("/exchange/minimal-import", test_minimal_import);
+  g_test_add_func ("/exchange/refusals-change-nothing", test_refusals);
+  g_test_add_func ("/exchange/round-trip", test_round_trip);
+  g_test_add_func ("/exchange/merge-by-uuid", test_merge_by_uuid);
+  g_test_add_func ("/exchange/file-defined-themes", test_file_defined_themes);
+  g_test_add_func ("/exchange/unicode", test_unicode);
+  g_test_add_func ("/exchange/markdown", test_markdown);
+  g_test_add_func ("/exchange/files", test_files);
+  g_test_add_func ("/exchange/example-file", test_example_file);
+  return g_test_run ();
+}

@@ -241,6 +241,84 @@ test_refusals (void)
     }
 }
 
+/* A failure while writing (here a trigger the test plants) rolls back what
+ * the import had already added: the new framework, theme, question and the
+ * stories before the failing one. */
+static void
+test_failure_while_writing_rolls_back (void)
+{
+  g_autoptr(Bank) bank = bank_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  SbDatabase *db = sb_store_get_database (bank->store);
+
+  import_ok (bank->store, minimal, NULL);
+  before = export_stable (bank->store);
+  g_assert_true (sb_database_exec (db,
+                                   "CREATE TEMP TRIGGER boom BEFORE INSERT ON stories "
+                                   "WHEN NEW.title = 'Boom' BEGIN SELECT RAISE (ABORT, 'boom'); END",
+                                   &error));
+  g_assert_no_error (error);
+
+  g_assert_false (sb_exchange_import_json (bank->store,
+                                           HEAD "\"frameworks\":[{\"slug\":\"acme\",\"name\":\"Acme\","
+                                           "\"themes\":[{\"slug\":\"acme-grit\",\"name\":\"Grit\"}]}],"
+                                           "\"questions\":[{\"slug\":\"my-q-grit\",\"text\":\"Grit?\",\"themes\":[\"acme-grit\"]}],"
+                                           "\"stories\":[{\"title\":\"Fine\",\"themes\":[\"acme-grit\"],\"questions\":[\"my-q-grit\"]},"
+                                           "{\"title\":\"Boom\"}]}",
+                                           -1, "stories.json", NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_true (g_str_has_prefix (error->message, "stories.json: "));
+  g_assert_nonnull (strstr (error->message, "nothing was imported"));
+
+  g_assert_cmpuint (sb_store_get_n_stories (bank->store), ==, 2);
+  g_assert_null (find_story_by_title (bank->store, "Fine"));
+  g_assert_null (sb_store_find_framework (bank->store, "acme"));
+  g_assert_null (sb_store_find_theme (bank->store, "acme-grit"));
+  g_assert_null (sb_store_find_question (bank->store, "my-q-grit"));
+  after = export_stable (bank->store);
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* A builtin question the person deleted stays deleted when a file (say, an
+ * export from before) still lists it; links to it are left out. */
+static void
+test_deleted_question_stays_deleted (void)
+{
+  g_autoptr(Bank) bank = bank_new ();
+  g_autoptr(Bank) other = bank_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbQuestion) question = g_list_model_get_item (sb_store_get_questions (bank->store), 0);
+  g_autofree char *slug = g_strdup (sb_question_get_slug (question));
+  g_autofree char *exported = NULL;
+  SbImportSummary summary = { 0, };
+  SbStory *story;
+  guint n_questions;
+
+  story = sb_store_create_story (other->store, "Answer", &error);
+  g_assert_no_error (error);
+  g_assert_true (sb_store_set_story_question (other->store, story, slug, TRUE, &error));
+  g_assert_no_error (error);
+  exported = sb_exchange_export_json (other->store, NULL);
+
+  g_assert_true (sb_store_delete_question (bank->store, question, &error));
+  g_assert_no_error (error);
+  g_assert_null (sb_store_find_question (bank->store, slug));
+  n_questions = g_list_model_get_n_items (sb_store_get_questions (bank->store));
+
+  g_assert_true (sb_exchange_import_json (bank->store, exported, -1, "old.json", &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.stories_added, ==, 1);
+  g_assert_cmpuint (summary.questions_added, ==, 0);
+  g_assert_null (sb_store_find_question (bank->store, slug));
+  g_assert_cmpuint (g_list_model_get_n_items (sb_store_get_questions (bank->store)), ==, n_questions);
+  {
+    g_auto(GStrv) linked = sb_store_get_story_questions (bank->store, find_story_by_title (bank->store, "Answer"));
+    g_assert_cmpuint (g_strv_length (linked), ==, 0);
+  }
+}
+
 static void
 test_round_trip (void)
 {
@@ -573,6 +651,8 @@ main (int   argc,
 
   g_test_add_func ("/exchange/minimal-import", test_minimal_import);
   g_test_add_func ("/exchange/refusals-change-nothing", test_refusals);
+  g_test_add_func ("/exchange/failure-while-writing-rolls-back", test_failure_while_writing_rolls_back);
+  g_test_add_func ("/exchange/deleted-question-stays-deleted", test_deleted_question_stays_deleted);
   g_test_add_func ("/exchange/round-trip", test_round_trip);
   g_test_add_func ("/exchange/merge-by-uuid", test_merge_by_uuid);
   g_test_add_func ("/exchange/file-defined-themes", test_file_defined_themes);

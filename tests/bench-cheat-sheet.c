@@ -12,7 +12,6 @@
 #include <stdlib.h>
 
 #include "sb-cheat-sheet.h"
-#include "sb-core-resources.h"
 #include "sb-test-util.h"
 
 #define N_STORIES 60
@@ -122,7 +121,6 @@ main (int   argc,
   guint n = argc > 1 ? (guint) MAX (1, atoi (argv[1])) : 20;
   double first, total = 0, worst = 0;
 
-  g_resources_register (sb_core_get_resource ());
   dir = sb_test_dir_new ();
   path = sb_test_dir_file (dir, "bench.sqlite3");
   store = make_bank (path);

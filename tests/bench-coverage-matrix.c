@@ -13,7 +13,6 @@
 
 #include <adwaita.h>
 
-#include "sb-core-resources.h"
 #include "sb-coverage-page.h"
 #include "sb-test-util.h"
 
@@ -129,7 +128,6 @@ main (int   argc,
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
-  (void) sb_core_get_resource ();
 
   g_test_add_func ("/coverage-matrix/bench", bench_matrix);
 

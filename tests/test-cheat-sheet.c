@@ -11,7 +11,6 @@
 #include <string.h>
 
 #include "sb-cheat-sheet.h"
-#include "sb-core-resources.h"
 #include "sb-test-util.h"
 
 #define FRAMEWORK "sheet-test"
@@ -595,10 +594,6 @@ main (int   argc,
   };
 
   g_test_init (&argc, &argv, NULL);
-  /* The catalog resource lives in a static library whose object file the
-   * linker may leave out; registering it here keeps the test independent
-   * of that. */
-  g_resources_register (sb_core_get_resource ());
 
   g_test_add_func ("/cheat-sheet/headline", test_headline);
   g_test_add_func ("/cheat-sheet/paper", test_paper);

@@ -8,7 +8,6 @@
 
 #include <adwaita.h>
 
-#include "sb-core-resources.h"
 #include "sb-coverage-page.h"
 #include "sb-test-util.h"
 
@@ -272,8 +271,6 @@ main (int   argc,
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
-  /* Links the catalog bundle in from the static core library. */
-  (void) sb_core_get_resource ();
 
   g_test_add ("/coverage-view/toggle-cycles", Fixture, NULL,
               fixture_setup, test_toggle_cycles, fixture_teardown);

@@ -8,7 +8,6 @@
 
 #include <adwaita.h>
 
-#include "sb-core-resources.h"
 #include "sb-question-editor.h"
 #include "sb-questions-page.h"
 #include "sb-test-util.h"
@@ -320,8 +319,6 @@ main (int   argc,
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
-  /* Links the catalog bundle in from the static core library. */
-  (void) sb_core_get_resource ();
 
   g_test_add ("/questions-view/search-filters", Fixture, NULL,
               fixture_setup, test_search_filters, fixture_teardown);

@@ -6,7 +6,6 @@
 
 #include <adwaita.h>
 
-#include "sb-core-resources.h"
 #include "sb-test-util.h"
 #include "sb-window-private.h"
 
@@ -304,7 +303,6 @@ main (int   argc,
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
-  (void) sb_core_get_resource ();
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/stories/new", test_new_story);

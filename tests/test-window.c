@@ -7,7 +7,6 @@
 #include <adwaita.h>
 
 #include "sb-application.h"
-#include "sb-core-resources.h"
 #include "sb-test-util.h"
 #include "sb-window-private.h"
 
@@ -186,7 +185,6 @@ main (int   argc,
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
-  (void) sb_core_get_resource ();
 
   g_test_add_func ("/window/builds", test_window_builds);
   g_test_add_func ("/window/example-story", test_window_example_story);

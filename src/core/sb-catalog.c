@@ -10,6 +10,7 @@
 #include <json-glib/json-glib.h>
 
 #include "sb-catalog.h"
+#include "sb-core-resources.h"
 
 G_DEFINE_QUARK (sb-catalog-error-quark, sb_catalog_error)
 
@@ -600,7 +601,11 @@ sb_catalog_merge_builtin (SbDatabase  *db,
 {
   g_autoptr(GBytes) data = NULL;
 
-  data = g_resources_lookup_data (SB_CATALOG_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  /* Look the file up in our own bundle, not the global registry: the bundle
+   * lives in a static library, and its self-registering constructor is only
+   * linked in when something refers to it, which this call does. */
+  data = g_resource_lookup_data (sb_core_get_resource (), SB_CATALOG_RESOURCE,
+                                 G_RESOURCE_LOOKUP_FLAGS_NONE, error);
   if (data == NULL)
     return FALSE;
   return sb_catalog_merge (db, data, error);

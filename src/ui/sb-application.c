@@ -10,7 +10,6 @@
 
 #include "sb-application.h"
 #include "sb-cli.h"
-#include "sb-core-resources.h"
 #include "sb-ui-resources.h"
 #include "sb-views-resources.h"
 #include "sb-store.h"
@@ -263,9 +262,8 @@ sb_application_class_init (SbApplicationClass *klass)
   app_class->shutdown = sb_application_shutdown;
   app_class->handle_local_options = sb_application_handle_local_options;
 
-  /* The resources live in static libraries: name them, or the linker drops
+  /* The UI resources live in static libraries: name them, or the linker drops
    * the object files that register them. */
-  (void) sb_core_get_resource ();
   (void) sb_ui_get_resource ();
   (void) sb_views_get_resource ();
 }

@@ -802,6 +802,10 @@ sb_window_dispose (GObject *object)
 
   if (self->story_editor != NULL)
     sb_story_editor_flush (self->story_editor);
+  /* Tearing the stack down changes its visible page; that is not the person
+   * choosing a page, so it must not overwrite the remembered one. */
+  if (self->view_stack != NULL)
+    g_signal_handlers_disconnect_by_data (self->view_stack, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_WINDOW);
   g_clear_pointer (&self->deleted, sb_deleted_story_free);
   g_clear_weak_pointer (&self->last_toast);

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "sb-test-util.h"
 #include "sb-window-private.h"
@@ -290,6 +291,51 @@ test_length_footer (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (sb_story_editor_get_length_text (editor), "7 words · about 3 s"));
 }
 
+static void
+set_section (SbStoryEditor *editor,
+             SbStoryField   field,
+             const char    *text)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (sb_story_editor_get_text_view (editor, field)),
+                            text, -1);
+}
+
+static void
+test_coach_notes (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  SbStoryEditor *editor = sb_window_get_story_editor (fixture->window);
+  g_autofree char *result_notes = NULL;
+  g_autofree char *action_notes = NULL;
+  g_autofree char *fixed_notes = NULL;
+  g_autofree char *situation_notes = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-story", NULL);
+  set_section (editor, SB_STORY_FIELD_SITUATION, "Our payment service kept timing out.");
+  set_section (editor, SB_STORY_FIELD_ACTION, "We rewrote the retry logic and we added alerts.");
+  set_section (editor, SB_STORY_FIELD_RESULT, "Everyone was happy with it.");
+
+  /* The coach reads when the person pauses, not at every keystroke. */
+  result_notes = sb_story_editor_dup_findings_text (editor, SB_STORY_FIELD_RESULT);
+  g_assert_cmpstr (result_notes, ==, "");
+
+  sb_window_flush (fixture->window);
+  g_clear_pointer (&result_notes, g_free);
+  result_notes = sb_story_editor_dup_findings_text (editor, SB_STORY_FIELD_RESULT);
+  action_notes = sb_story_editor_dup_findings_text (editor, SB_STORY_FIELD_ACTION);
+  situation_notes = sb_story_editor_dup_findings_text (editor, SB_STORY_FIELD_SITUATION);
+  g_assert_nonnull (strstr (result_notes, "no number"));
+  g_assert_nonnull (strstr (action_notes, "“we” 2 times"));
+  /* Empty sections and the spoken length are not nagged about inline. */
+  g_assert_cmpstr (situation_notes, ==, "");
+  g_assert_null (strstr (action_notes, "spoken"));
+
+  set_section (editor, SB_STORY_FIELD_RESULT, "Timeouts fell from 40 a day to 2.");
+  sb_window_flush (fixture->window);
+  fixed_notes = sb_story_editor_dup_findings_text (editor, SB_STORY_FIELD_RESULT);
+  g_assert_cmpstr (fixed_notes, ==, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -312,6 +358,7 @@ main (int   argc,
   ADD ("/stories/delete-and-undo", test_delete_and_undo);
   ADD ("/stories/search-filters", test_search_filters);
   ADD ("/stories/length-footer", test_length_footer);
+  ADD ("/stories/coach-notes", test_coach_notes);
 #undef ADD
 
   return g_test_run ();

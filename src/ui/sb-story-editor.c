@@ -15,13 +15,10 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "sb-story-check.h"
 #include "sb-story-editor.h"
 #include "sb-story-row.h"
 #include "sb-theme-picker.h"
-
-/* The range a spoken answer lands best in. */
-#define MIN_GOOD_SECONDS 90
-#define MAX_GOOD_SECONDS 120
 
 typedef struct
 {
@@ -56,6 +53,8 @@ struct _SbStoryEditor
   gboolean        loading;
 
   GtkTextView    *text_views[SB_STORY_N_FIELDS];
+  /* The coach's notes on each section, under its text. */
+  GtkBox         *finding_boxes[SB_STORY_N_FIELDS];
   SbThemePicker  *theme_picker;
 
   GtkStack       *stack;
@@ -88,6 +87,8 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+static void update_findings (SbStoryEditor *self);
+
 /* ---- saving ---------------------------------------------------------- */
 
 static gboolean
@@ -109,6 +110,7 @@ save_now (SbStoryEditor *self)
       return FALSE;
     }
   gtk_label_set_label (self->saved_label, _("All changes saved"));
+  update_findings (self);
   return TRUE;
 }
 
@@ -175,11 +177,106 @@ update_length (SbStoryEditor *self)
 
   if (words == 0)
     hint = _("Spoken, a strong answer runs 90 seconds to 2 minutes.");
-  else if (seconds < MIN_GOOD_SECONDS)
+  else if (seconds < SB_CHECK_MIN_SECONDS)
     hint = _("A little short: interviewers want the detail of what you did.");
-  else if (seconds > MAX_GOOD_SECONDS)
+  else if (seconds > SB_CHECK_MAX_SECONDS)
     hint = _("A little long: try to tell it in under 2 minutes.");
   gtk_label_set_label (self->length_hint_label, hint);
+}
+
+/* ---- the coach's notes ------------------------------------------------ */
+
+static GtkWidget *
+create_finding_row (const SbFinding *finding)
+{
+  GtkWidget *row, *icon, *label;
+  gboolean hint = finding->severity == SB_CHECK_SEVERITY_HINT;
+
+  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_add_css_class (row, "coach-finding");
+  gtk_widget_add_css_class (row, hint ? "hint" : "warning");
+
+  icon = gtk_image_new_from_icon_name (hint ? "dialog-information-symbolic" : "dialog-warning-symbolic");
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  hint ? _("Suggestion") : _("Warning"), -1);
+
+  label = gtk_label_new (finding->message);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (label, "caption");
+
+  gtk_box_append (GTK_BOX (row), icon);
+  gtk_box_append (GTK_BOX (row), label);
+  return row;
+}
+
+/* Re-reads the story when the person pauses (at each save), not at every
+ * keystroke: a note that blinks on and off mid-sentence helps nobody. An
+ * empty section needs no note (the list says how many are left), and the
+ * spoken length has its place in the footer. */
+static void
+update_findings (SbStoryEditor *self)
+{
+  g_autoptr(GPtrArray) findings = NULL;
+
+  for (guint i = 0; i < SB_STORY_N_FIELDS; i++)
+    {
+      GtkWidget *child;
+
+      if (self->finding_boxes[i] == NULL)
+        continue;
+      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->finding_boxes[i]))) != NULL)
+        gtk_box_remove (self->finding_boxes[i], child);
+      gtk_widget_set_visible (GTK_WIDGET (self->finding_boxes[i]), FALSE);
+    }
+
+  if (self->story == NULL)
+    return;
+
+  findings = sb_story_check (self->story);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const SbFinding *finding = g_ptr_array_index (findings, i);
+      GtkBox *box;
+
+      if (finding->kind == SB_CHECK_MISSING_SECTION ||
+          finding->kind == SB_CHECK_TOO_SHORT ||
+          finding->kind == SB_CHECK_TOO_LONG)
+        continue;
+      box = finding->field < SB_STORY_N_FIELDS ? self->finding_boxes[finding->field] : NULL;
+      if (box == NULL)
+        box = self->finding_boxes[SB_STORY_FIELD_ACTION];
+      gtk_box_append (box, create_finding_row (finding));
+      gtk_widget_set_visible (GTK_WIDGET (box), TRUE);
+    }
+}
+
+char *
+sb_story_editor_dup_findings_text (SbStoryEditor *self,
+                                   SbStoryField   field)
+{
+  GString *text;
+
+  g_return_val_if_fail (SB_IS_STORY_EDITOR (self), NULL);
+  g_return_val_if_fail (field < SB_STORY_N_FIELDS, NULL);
+
+  text = g_string_new (NULL);
+  if (self->finding_boxes[field] == NULL || !gtk_widget_get_visible (GTK_WIDGET (self->finding_boxes[field])))
+    return g_string_free (text, FALSE);
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->finding_boxes[field]));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *label = gtk_widget_get_last_child (row);
+
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, gtk_label_get_label (GTK_LABEL (label)));
+    }
+  return g_string_free (text, FALSE);
 }
 
 /* ---- theme chips ----------------------------------------------------- */
@@ -387,12 +484,15 @@ load_story (SbStoryEditor *self)
       gtk_widget_set_visible (GTK_WIDGET (self->example_banner), sb_story_get_is_example (self->story));
       gtk_label_set_label (self->saved_label, "");
       update_length (self);
+      update_findings (self);
       /* Start at the top, not where the last story was scrolled to. */
       gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (
                                   GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (self->sections_box),
                                                                                 GTK_TYPE_SCROLLED_WINDOW))),
                                 0);
     }
+  if (self->story == NULL)
+    update_findings (self);
   update_chips (self);
   sb_theme_picker_set_story (self->theme_picker, self->story);
 
@@ -436,7 +536,7 @@ build_sections (SbStoryEditor *self)
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     {
       const SectionInfo *info = &sections[i];
-      GtkWidget *box, *heading, *hint, *frame, *view;
+      GtkWidget *box, *heading, *hint, *frame, *view, *findings;
       GtkTextBuffer *buffer;
 
       box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
@@ -477,9 +577,15 @@ build_sections (SbStoryEditor *self)
       gtk_widget_add_css_class (frame, "star-frame");
       gtk_widget_add_css_class (frame, "view");
 
+      findings = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+      gtk_widget_add_css_class (findings, "coach-findings");
+      gtk_widget_set_visible (findings, FALSE);
+      self->finding_boxes[info->field] = GTK_BOX (findings);
+
       gtk_box_append (GTK_BOX (box), heading);
       gtk_box_append (GTK_BOX (box), hint);
       gtk_box_append (GTK_BOX (box), frame);
+      gtk_box_append (GTK_BOX (box), findings);
       gtk_box_append (self->sections_box, box);
     }
 }

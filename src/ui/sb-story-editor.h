@@ -36,6 +36,9 @@ GtkEditable *sb_story_editor_get_title_entry (SbStoryEditor *self);
 GtkTextView *sb_story_editor_get_text_view   (SbStoryEditor *self,
                                               SbStoryField   field);
 const char  *sb_story_editor_get_length_text (SbStoryEditor *self);
+/* The coach's notes shown under @field, one per line ("" when none). */
+char        *sb_story_editor_dup_findings_text (SbStoryEditor *self,
+                                                SbStoryField   field);
 
 G_END_DECLS
 

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sb-story-check.h"
 #include "sb-story-row.h"
 
 /* More dots than this stop saying anything at a glance. */
@@ -72,13 +73,13 @@ sb_story_readiness_hint (SbStory *story)
                                          "%u sections to write", empty), empty);
 
   seconds = sb_story_get_speaking_seconds (story);
-  if (seconds < 90)
+  if (seconds < SB_CHECK_MIN_SECONDS)
     {
       g_autofree char *length = sb_format_spoken_length (seconds);
       /* Translators: the story is shorter than 90 seconds when spoken */
       return g_strdup_printf (_("Short, %s"), length);
     }
-  if (seconds > 120)
+  if (seconds > SB_CHECK_MAX_SECONDS)
     {
       g_autofree char *length = sb_format_spoken_length (seconds);
       /* Translators: the story is longer than 120 seconds when spoken */

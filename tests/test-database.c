@@ -5,7 +5,9 @@
 #include "config.h"
 
 #include <sqlite3.h>
+#include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "sb-database.h"
 #include "sb-store.h"
@@ -60,9 +62,44 @@ test_create_private (void)
   g_assert_no_error (error);
   {
     g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
     g_assert_cmpint (g_stat (wal, &st), ==, 0);
     g_assert_cmpint (st.st_mode & 0077, ==, 0);
+    g_assert_cmpint (g_stat (shm, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0077, ==, 0);
   }
+}
+
+/* An empty file is what `touch` or mktemp leave for a bank about to be made:
+ * it becomes a new, private bank. */
+static void
+test_empty_file_becomes_bank (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *path = sb_test_dir_file (dir, "new.sqlite3");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbDatabase) db = NULL;
+  GStatBuf st;
+
+  g_assert_true (g_file_set_contents (path, "", 0, NULL));
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+
+  db = sb_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sb_database_get_schema_version (db), ==, sb_database_get_latest_schema_version ());
+  g_assert_cmpint (query_int (db, "PRAGMA application_id"), ==, SB_DATABASE_APPLICATION_ID);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+}
+
+static void
+test_default_path (void)
+{
+  g_autofree char *path = sb_database_default_path ();
+  g_autofree char *expected = g_build_filename (g_get_user_data_dir (), "storybank",
+                                                "storybank.sqlite3", NULL);
+
+  g_assert_cmpstr (path, ==, expected);
 }
 
 static void
@@ -228,6 +265,125 @@ make_bank_with_stories (SbTestDir *dir,
   return path;
 }
 
+/* The same bank with "WAL" in its header, as every bank in use has: SQLite
+ * would make -wal and -shm files next to it merely to read it. */
+static char *
+make_wal_bank_with_stories (SbTestDir  *dir,
+                            const char *name,
+                            guint       n)
+{
+  char *path = make_bank_with_stories (dir, name, n);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *contents = NULL;
+  sqlite3 *db = NULL;
+  gsize length;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 20);
+  g_assert_cmpint (contents[18], ==, 2);   /* the WAL read and write versions */
+  g_assert_cmpint (contents[19], ==, 2);
+  return path;
+}
+
+static void
+test_refuse_truncated_wal (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *path = make_wal_bank_with_stories (dir, "bank.sqlite3", 200);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, 2000, NULL));
+  assert_refused_unchanged (path, SB_DATABASE_ERROR_CORRUPT, "damaged");
+  g_assert_true (g_file_set_contents (path, contents, length / 2, NULL));
+  assert_refused_unchanged (path, SB_DATABASE_ERROR_CORRUPT, "damaged");
+}
+
+static void
+test_refuse_corrupt_wal (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *path = make_wal_bank_with_stories (dir, "bank.sqlite3", 200);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  /* Every page header after the first one overwritten. */
+  for (gsize page = 4096; page < length; page += 4096)
+    memset (contents + page, 0xff, 64);
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  assert_refused_unchanged (path, SB_DATABASE_ERROR_CORRUPT, "bank.sqlite3");
+}
+
+static void
+test_refuse_newer_schema_wal (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *path = make_wal_bank_with_stories (dir, "bank.sqlite3", 1);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 99", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  assert_refused_unchanged (path, SB_DATABASE_ERROR_TOO_NEW, "newer Storybank");
+}
+
+static void
+test_refuse_other_program_wal (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *path = sb_test_dir_file (dir, "other.sqlite3");
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = WAL; CREATE TABLE notes (body TEXT);",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  assert_refused_unchanged (path, SB_DATABASE_ERROR_NOT_A_BANK, "another program");
+}
+
+/* A bank the app holds open (so its -wal is there) can be read by a second
+ * Storybank, the command line say, and sees what the app wrote. */
+static void
+test_open_while_open_elsewhere (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *path = sb_test_dir_file (dir, "bank.sqlite3");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbDatabase) first = sb_database_open (path, &error);
+  g_autoptr(SbDatabase) second = NULL;
+  g_autofree char *value = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (sb_database_set_meta (first, "only-in-the-wal", "yes", &error));
+  second = sb_database_open (path, &error);
+  g_assert_no_error (error);
+  value = sb_database_get_meta (second, "only-in-the-wal");
+  g_assert_cmpstr (value, ==, "yes");
+}
+
+static void
+test_refuse_symlink (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *path = make_bank_with_stories (dir, "bank.sqlite3", 1);
+  g_autofree char *link = sb_test_dir_file (dir, "link.sqlite3");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbDatabase) db = NULL;
+
+  g_assert_cmpint (symlink (path, link), ==, 0);
+  db = sb_database_open (link, &error);
+  g_assert_null (db);
+  g_assert_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_OPEN);
+  g_assert_nonnull (strstr (error->message, "link.sqlite3"));
+  g_assert_nonnull (strstr (error->message, "symbolic link"));
+}
+
 static void
 test_refuse_truncated (void)
 {
@@ -373,6 +529,14 @@ main (int   argc,
   g_test_add_func ("/database/refuse/corrupt-pages", test_refuse_corrupt_pages);
   g_test_add_func ("/database/refuse/newer-schema", test_refuse_newer_schema);
   g_test_add_func ("/database/refuse/folder", test_refuse_folder);
+  g_test_add_func ("/database/refuse/truncated-wal", test_refuse_truncated_wal);
+  g_test_add_func ("/database/refuse/corrupt-wal", test_refuse_corrupt_wal);
+  g_test_add_func ("/database/refuse/newer-schema-wal", test_refuse_newer_schema_wal);
+  g_test_add_func ("/database/refuse/other-program-wal", test_refuse_other_program_wal);
+  g_test_add_func ("/database/refuse/symlink", test_refuse_symlink);
+  g_test_add_func ("/database/empty-file-becomes-bank", test_empty_file_becomes_bank);
+  g_test_add_func ("/database/default-path", test_default_path);
+  g_test_add_func ("/database/open-while-open-elsewhere", test_open_while_open_elsewhere);
   g_test_add_func ("/database/migrate-from-v1", test_migrate_from_v1);
   g_test_add_func ("/database/backup", test_backup);
 

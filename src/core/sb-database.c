@@ -272,6 +272,36 @@ query_int (sqlite3     *db,
   return FALSE;
 }
 
+/* The URI to read @path for vetting without creating anything beside it.
+ *
+ * A read-only connection is not enough: when a file's header says "WAL",
+ * SQLite creates the -wal and -shm files next to it just to read it, even
+ * when the file then turns out to be damaged or another program's. With
+ * immutable=1 SQLite reads the main file alone and creates nothing.
+ *
+ * A -wal file that is already there means a live WAL database (perhaps open
+ * in the app right now, or left by a crash) whose newest pages may be in the
+ * WAL only: then read it the normal way, so those pages count, and the side
+ * files are SQLite's own business. */
+static char *
+vetting_uri (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autoptr(GString) uri = g_string_new ("file:");
+
+  for (const unsigned char *p = (const unsigned char *) path; *p != '\0'; p++)
+    {
+      if (g_ascii_isalnum (*p) || strchr ("/-._~", *p) != NULL)
+        g_string_append_c (uri, *p);
+      else
+        g_string_append_printf (uri, "%%%02X", *p);
+    }
+  g_string_append (uri, "?mode=ro");
+  if (!g_file_test (wal, G_FILE_TEST_EXISTS))
+    g_string_append (uri, "&immutable=1");
+  return g_string_free (g_steal_pointer (&uri), FALSE);
+}
+
 /* Opens an existing file read-only and decides whether it is a Storybank
  * bank this program can use: the right application_id (or a blank SQLite
  * file), a schema version it knows, and pages that pass quick_check. Nothing
@@ -281,6 +311,7 @@ vet_existing_file (const char  *path,
                    GError     **error)
 {
   g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *uri = NULL;
   g_autoptr(GError) local_error = NULL;
   sqlite3 *db = NULL;
   int app_id = 0;
@@ -288,7 +319,8 @@ vet_existing_file (const char  *path,
   int n_tables = 0;
   int rc;
 
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  uri = vetting_uri (path);
+  rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
   if (rc != SQLITE_OK)
     {
       g_set_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_OPEN,
@@ -352,6 +384,21 @@ vet_existing_file (const char  *path,
   }
 
   sqlite3_close_v2 (db);
+  return TRUE;
+}
+
+static gboolean
+make_file_private (const char  *path,
+                   GError     **error)
+{
+  if (g_chmod (path, 0600) != 0)
+    {
+      int saved = errno;
+      g_autofree char *display = g_filename_display_name (path);
+      g_set_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_OPEN,
+                   _("Could not make “%s” private: %s"), display, g_strerror (saved));
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -512,6 +559,20 @@ sb_database_open (const char  *path,
     path = default_path = sb_database_default_path ();
   display = g_filename_display_name (path);
 
+  if (g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      /* SQLite opens the bank with SQLITE_OPEN_NOFOLLOW (its -wal and -shm
+       * files would otherwise land beside the link, not the bank); say so
+       * instead of SQLite's "unable to open database file". */
+      g_autofree char *target = g_file_read_link (path, NULL);
+      g_autofree char *target_display = target != NULL ? g_filename_display_name (target) : NULL;
+
+      g_set_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_OPEN,
+                   _("“%s” is a symbolic link (to “%s”); give the path of the bank file itself"),
+                   display, target_display != NULL ? target_display : "?");
+      return NULL;
+    }
+
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     {
       if (g_file_test (path, G_FILE_TEST_IS_DIR))
@@ -521,6 +582,12 @@ sb_database_open (const char  *path,
           return NULL;
         }
       if (!check_header (path, &empty, error))
+        return NULL;
+      /* A 0-byte file holds nothing that could be lost, and SQLite itself
+       * reads it as an empty database: it is what `touch`, mktemp or a file
+       * chooser's "new file" leave behind for a bank about to be made. So it
+       * becomes a new bank, made private (0600) like one we create. */
+      if (empty && !make_file_private (path, error))
         return NULL;
       if (!empty && !vet_existing_file (path, error))
         return NULL;

@@ -277,7 +277,7 @@ update_row_caption (SbQuestionsPage *self,
   g_autofree char *text = NULL;
 
   if (n == 0)
-    text = g_strdup (_("No story yet"));
+    text = g_strdup (_("No story chosen yet"));
   else
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u story", "%u stories", n), n);
   gtk_label_set_label (caption, text);

@@ -8,10 +8,9 @@
 
 #include <glib/gi18n.h>
 
-#include "sb-cheat-sheet.h"
+#include "sb-cheat-sheet-dialog.h"
 #include "sb-coverage-page.h"
 #include "sb-exchange.h"
-#include "sb-print-operation.h"
 #include "sb-questions-page.h"
 #include "sb-story-editor.h"
 #include "sb-story-list.h"
@@ -572,47 +571,6 @@ export_markdown_file (SbWindow *self,
 }
 
 static void
-get_cheat_sheet_options (SbWindow            *self,
-                         SbCheatSheetOptions *options,
-                         char               **framework)
-{
-  sb_cheat_sheet_options_init (options);
-  if (self->settings == NULL)
-    return;
-  {
-    g_autofree char *paper = g_settings_get_string (self->settings, "paper-size");
-    SbPaperSize size;
-
-    if (g_strcmp0 (paper, "auto") != 0 && sb_paper_size_from_string (paper, &size))
-      options->paper = size;
-  }
-  *framework = g_settings_get_string (self->settings, "coverage-framework");
-  if (sb_store_find_framework (self->store, *framework) != NULL)
-    options->framework_slug = *framework;
-}
-
-static void
-export_pdf_file (SbWindow *self,
-                 GFile    *file)
-{
-  g_autofree char *path = g_file_get_path (file);
-  g_autofree char *framework = NULL;
-  g_autoptr(GError) error = NULL;
-  SbCheatSheetOptions options;
-
-  sb_story_editor_flush (self->story_editor);
-  get_cheat_sheet_options (self, &options, &framework);
-  if (path == NULL || !sb_cheat_sheet_export_pdf (self->store, &options, path, &error))
-    {
-      if (error == NULL)
-        g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be written"));
-      show_error (self, _("Export Failed"), error);
-      return;
-    }
-  show_toast (self, _("Cheat sheet saved as PDF"));
-}
-
-static void
 import_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -642,14 +600,17 @@ export_markdown_action (GtkWidget  *widget,
                export_markdown_file);
 }
 
+/* Both open the cheat sheet dialog: the person chooses what goes on the
+ * sheet there, sees it, and prints or exports from it. */
 static void
 export_pdf_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  choose_file (SB_WINDOW (widget), _("Export Cheat Sheet"), GTK_FILE_CHOOSER_ACTION_SAVE,
-               _("_Export"), _("cheat-sheet.pdf"), _("PDF documents"), "application/pdf", "*.pdf",
-               export_pdf_file);
+  SbWindow *self = SB_WINDOW (widget);
+
+  sb_story_editor_flush (self->story_editor);
+  sb_cheat_sheet_dialog_present_for (GTK_WINDOW (self), self->store, SB_CHEAT_SHEET_PURPOSE_EXPORT);
 }
 
 static void
@@ -658,17 +619,9 @@ print_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   SbWindow *self = SB_WINDOW (widget);
-  g_autoptr(GtkPrintOperation) operation = NULL;
-  g_autofree char *framework = NULL;
-  g_autoptr(GError) error = NULL;
-  SbCheatSheetOptions options;
 
   sb_story_editor_flush (self->story_editor);
-  get_cheat_sheet_options (self, &options, &framework);
-  operation = GTK_PRINT_OPERATION (sb_print_operation_new (self->store, &options));
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    show_error (self, _("Printing Failed"), error);
+  sb_cheat_sheet_dialog_present_for (GTK_WINDOW (self), self->store, SB_CHEAT_SHEET_PURPOSE_PRINT);
 }
 
 /* ---- settings -------------------------------------------------------- */

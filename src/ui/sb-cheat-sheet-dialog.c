@@ -1,0 +1,992 @@
+/* sb-cheat-sheet-dialog.c — choosing what goes on the cheat sheet, with a live preview
+ *
+ * The person's name (kept in the bank), the framework, the paper, and which
+ * themes and stories go on the sheet, beside a preview drawn by the same
+ * layout code that prints and exports it. The preview is laid out once per
+ * change, after a short pause, into a recording surface; drawing a frame
+ * only scales that recording, so typing a name never waits for the layout.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sb-cheat-sheet-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "sb-cheat-sheet-dialog-private.h"
+#include "sb-print-operation.h"
+#include "sb-ui-resources.h"
+
+/* The pause after a change before the preview is laid out again (and the
+ * name saved): long enough to cover a burst of typing or ticking. */
+#define PREVIEW_DELAY_MS 150
+/* Narrower than this, the preview goes above the settings. */
+#define NARROW_WIDTH 720
+#define PAGE_PADDING 18.0
+
+static const char * const paper_values[] = { "auto", "a4", "letter" };
+
+struct _SbCheatSheetDialog
+{
+  AdwWindow         parent_instance;
+
+  SbStore          *store;
+  GSettings        *settings;          /* NULL without the installed schema */
+  GPtrArray        *framework_slugs;   /* char*, parallel to the framework row's model */
+  GHashTable       *theme_checks;      /* slug → GtkCheckButton (borrowed) */
+  GHashTable       *story_checks;      /* uuid → GtkCheckButton (borrowed) */
+  GPtrArray        *theme_rows;        /* AdwActionRow, borrowed from themes_group */
+  GPtrArray        *story_rows;        /* AdwActionRow, borrowed from stories_group */
+  GStrv             chosen_stories;    /* what the last get_options returned */
+  GStrv             chosen_themes;
+  char             *chosen_framework;
+  gboolean          name_dirty;
+  gboolean          narrow;
+  guint             preview_id;
+  guint             layout_id;
+
+  SbCheatSheet     *preview_sheet;     /* the sheet the preview shows */
+  cairo_surface_t  *preview_recording; /* that sheet drawn in points */
+  SbPaperSize       preview_paper;
+  cairo_surface_t  *preview_image;     /* the recording scaled to the widget */
+  GtkFileChooserNative *chooser;
+
+  /* template */
+  AdwToastOverlay  *toast_overlay;
+  GtkButton        *print_button;
+  GtkButton        *export_button;
+  GtkBox           *main_box;
+  AdwPreferencesPage *settings_page;
+  GtkSeparator     *separator;
+  GtkWidget        *preview_box;
+  AdwEntryRow      *name_row;
+  AdwComboRow      *framework_row;
+  AdwComboRow      *paper_row;
+  AdwPreferencesGroup *themes_group;
+  AdwPreferencesGroup *stories_group;
+  GtkDrawingArea   *preview;
+  GtkLabel         *summary_label;
+};
+
+G_DEFINE_FINAL_TYPE (SbCheatSheetDialog, sb_cheat_sheet_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* ---- settings --------------------------------------------------------- */
+
+static GSettings *
+create_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  /* Run from the build tree without the schema, the dialog still works; it
+   * just does not remember the paper. */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema == NULL)
+    return NULL;
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+/* ---- options ---------------------------------------------------------- */
+
+/* The keys of @checks whose box is ticked, in @rows order; NULL when all are. */
+static GStrv
+ticked_keys (GPtrArray *rows)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  gboolean all = TRUE;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (rows, i);
+      GtkCheckButton *check = g_object_get_data (G_OBJECT (row), "sb-check");
+
+      if (gtk_check_button_get_active (check))
+        g_strv_builder_add (builder, g_object_get_data (G_OBJECT (row), "sb-key"));
+      else
+        all = FALSE;
+    }
+  return all ? NULL : g_strv_builder_end (builder);
+}
+
+static SbPaperSize
+chosen_paper (SbCheatSheetDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (self->paper_row);
+  SbPaperSize paper = sb_paper_size_from_locale ();
+
+  if (selected < G_N_ELEMENTS (paper_values))
+    sb_paper_size_from_string (paper_values[selected], &paper);
+  return paper;
+}
+
+void
+sb_cheat_sheet_dialog_get_options (SbCheatSheetDialog  *self,
+                                   SbCheatSheetOptions *options)
+{
+  guint framework;
+
+  g_return_if_fail (SB_IS_CHEAT_SHEET_DIALOG (self));
+  g_return_if_fail (options != NULL);
+
+  sb_cheat_sheet_options_init (options);
+  options->paper = chosen_paper (self);
+
+  g_clear_pointer (&self->chosen_framework, g_free);
+  framework = adw_combo_row_get_selected (self->framework_row);
+  if (framework < self->framework_slugs->len)
+    self->chosen_framework = g_strdup (g_ptr_array_index (self->framework_slugs, framework));
+  options->framework_slug = self->chosen_framework;
+
+  g_clear_pointer (&self->chosen_themes, g_strfreev);
+  self->chosen_themes = ticked_keys (self->theme_rows);
+  options->theme_slugs = (const char * const *) self->chosen_themes;
+
+  g_clear_pointer (&self->chosen_stories, g_strfreev);
+  self->chosen_stories = ticked_keys (self->story_rows);
+  options->story_uuids = (const char * const *) self->chosen_stories;
+}
+
+static guint
+count_ticked (GPtrArray *rows)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkCheckButton *check = g_object_get_data (g_ptr_array_index (rows, i), "sb-check");
+
+      n += gtk_check_button_get_active (check) ? 1 : 0;
+    }
+  return n;
+}
+
+/* ---- the name --------------------------------------------------------- */
+
+static void
+show_error (SbCheatSheetDialog *self,
+            const char         *heading,
+            const GError       *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+save_name (SbCheatSheetDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  if (!self->name_dirty)
+    return;
+  self->name_dirty = FALSE;
+  name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
+  if (!sb_store_set_person_name (self->store, name, &error))
+    {
+      g_autoptr(AdwToast) toast = NULL;
+      g_autofree char *title = g_strdup_printf (_("Name not saved: %s"), error->message);
+
+      toast = adw_toast_new (title);
+      adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (toast));
+    }
+}
+
+/* ---- the preview ------------------------------------------------------ */
+
+static char *
+summary_text (SbCheatSheetDialog *self)
+{
+  SbCheatSheet *sheet = self->preview_sheet;
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint n_themes, themes_left_out;
+
+  if (count_ticked (self->theme_rows) == 0)
+    return g_strdup (_("Tick at least one theme to make a sheet."));
+
+  n_themes = sb_cheat_sheet_get_n_themes (sheet);
+  themes_left_out = sb_cheat_sheet_get_themes_left_out (sheet);
+
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u theme", "%u themes", n_themes),
+                          n_themes);
+  g_string_append (text, " · ");
+  /* TRANSLATORS: the body type size of the cheat sheet, in points */
+  g_string_append_printf (text, _("%.1f pt type"), sb_cheat_sheet_get_font_size (sheet));
+  g_string_append (text, " · ");
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u column", "%u columns",
+                                             sb_cheat_sheet_get_n_columns (sheet)),
+                          sb_cheat_sheet_get_n_columns (sheet));
+
+  if (themes_left_out > 0)
+    {
+      g_string_append (text, "\n");
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                                 "%u theme did not fit; untick some to choose which.",
+                                                 "%u themes did not fit; untick some to choose which.",
+                                                 themes_left_out),
+                              themes_left_out);
+    }
+  else if (sb_cheat_sheet_get_details_left_out (sheet))
+    {
+      g_string_append (text, "\n");
+      g_string_append (text, _("Some details were left out to fit one page."));
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+update_preview (SbCheatSheetDialog *self)
+{
+  g_autoptr(SbCheatSheet) sheet = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  SbCheatSheetOptions options;
+  cairo_rectangle_t extents = { 0, 0, 0, 0 };
+  cairo_surface_t *recording;
+  cairo_t *cr;
+  gboolean any_theme;
+
+  g_clear_handle_id (&self->preview_id, g_source_remove);
+  save_name (self);
+
+  sb_cheat_sheet_dialog_get_options (self, &options);
+  any_theme = count_ticked (self->theme_rows) > 0;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cheat-sheet.print", any_theme);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cheat-sheet.export-pdf", any_theme);
+
+  sheet = sb_cheat_sheet_new (self->store, &options, &error);
+  if (sheet == NULL)
+    {
+      gtk_label_set_text (self->summary_label, error->message);
+      return;
+    }
+
+  sb_paper_size_get_points (options.paper, &extents.width, &extents.height);
+  recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+  cr = cairo_create (recording);
+  if (any_theme)
+    sb_cheat_sheet_render (sheet, cr, extents.width, extents.height);
+  cairo_destroy (cr);
+
+  g_clear_pointer (&self->preview_recording, cairo_surface_destroy);
+  g_clear_pointer (&self->preview_image, cairo_surface_destroy);
+  g_clear_pointer (&self->preview_sheet, sb_cheat_sheet_free);
+  self->preview_recording = recording;
+  self->preview_sheet = g_steal_pointer (&sheet);
+  self->preview_paper = options.paper;
+
+  summary = summary_text (self);
+  gtk_label_set_text (self->summary_label, summary);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->preview),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary,
+                                  -1);
+  gtk_widget_queue_draw (GTK_WIDGET (self->preview));
+}
+
+static gboolean
+preview_timeout_cb (gpointer user_data)
+{
+  SbCheatSheetDialog *self = user_data;
+
+  self->preview_id = 0;
+  update_preview (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_preview (SbCheatSheetDialog *self)
+{
+  g_clear_handle_id (&self->preview_id, g_source_remove);
+  self->preview_id = g_timeout_add (PREVIEW_DELAY_MS, preview_timeout_cb, self);
+}
+
+void
+sb_cheat_sheet_dialog_flush (SbCheatSheetDialog *self)
+{
+  g_return_if_fail (SB_IS_CHEAT_SHEET_DIALOG (self));
+
+  update_preview (self);
+}
+
+/* A white page with a soft shadow, the sheet scaled to fit the widget. */
+static void
+preview_draw_cb (GtkDrawingArea *area,
+                 cairo_t        *cr,
+                 int             width,
+                 int             height,
+                 gpointer        user_data)
+{
+  SbCheatSheetDialog *self = user_data;
+  double page_width, page_height, scale, x, y, w, h;
+  int scale_factor = gtk_widget_get_scale_factor (GTK_WIDGET (area));
+
+  if (self->preview_recording == NULL)
+    return;
+
+  sb_paper_size_get_points (self->preview_paper, &page_width, &page_height);
+  scale = MIN ((width - 2 * PAGE_PADDING) / page_width, (height - 2 * PAGE_PADDING) / page_height);
+  if (scale <= 0)
+    return;
+  w = floor (page_width * scale);
+  h = floor (page_height * scale);
+  x = floor ((width - w) / 2);
+  y = floor ((height - h) / 2);
+
+  /* Only a new sheet or a new size lays the recording out again in pixels. */
+  if (self->preview_image == NULL ||
+      cairo_image_surface_get_width (self->preview_image) != (int) w * scale_factor ||
+      cairo_image_surface_get_height (self->preview_image) != (int) h * scale_factor)
+    {
+      cairo_font_options_t *font_options = cairo_font_options_create ();
+      cairo_t *image_cr;
+
+      g_clear_pointer (&self->preview_image, cairo_surface_destroy);
+      self->preview_image = cairo_image_surface_create (CAIRO_FORMAT_RGB24,
+                                                        (int) w * scale_factor,
+                                                        (int) h * scale_factor);
+      image_cr = cairo_create (self->preview_image);
+      /* Hinting would snap the small glyphs away from where the layout put them. */
+      cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
+      cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
+      cairo_font_options_set_antialias (font_options, CAIRO_ANTIALIAS_GRAY);
+      cairo_set_font_options (image_cr, font_options);
+      cairo_font_options_destroy (font_options);
+      cairo_set_source_rgb (image_cr, 1, 1, 1);
+      cairo_paint (image_cr);
+      cairo_scale (image_cr, w * scale_factor / page_width, h * scale_factor / page_height);
+      cairo_set_source_surface (image_cr, self->preview_recording, 0, 0);
+      cairo_paint (image_cr);
+      cairo_destroy (image_cr);
+      cairo_surface_set_device_scale (self->preview_image, scale_factor, scale_factor);
+    }
+
+  for (int i = 3; i > 0; i--)
+    {
+      cairo_set_source_rgba (cr, 0, 0, 0, 0.06);
+      cairo_rectangle (cr, x - i + 1, y - i + 2, w + 2 * i - 2, h + 2 * i - 2);
+      cairo_fill (cr);
+    }
+  cairo_set_source_surface (cr, self->preview_image, x, y);
+  cairo_paint (cr);
+}
+
+/* ---- narrow windows --------------------------------------------------- */
+
+static gboolean
+relayout_cb (gpointer user_data)
+{
+  SbCheatSheetDialog *self = user_data;
+  int width = 0, height = 0;
+  gboolean narrow;
+
+  self->layout_id = 0;
+  /* GTK 4.8 needs both pointers. */
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  narrow = width > 0 && width < NARROW_WIDTH;
+  if (narrow == self->narrow)
+    return G_SOURCE_REMOVE;
+  self->narrow = narrow;
+
+  /* Side by side when there is room; else the preview on top, settings under it. */
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->main_box),
+                                  narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->separator),
+                                  narrow ? GTK_ORIENTATION_HORIZONTAL : GTK_ORIENTATION_VERTICAL);
+  if (narrow)
+    gtk_box_reorder_child_after (self->main_box, GTK_WIDGET (self->settings_page),
+                                 GTK_WIDGET (self->separator));
+  else
+    gtk_box_reorder_child_after (self->main_box, GTK_WIDGET (self->settings_page), NULL);
+  gtk_box_reorder_child_after (self->main_box, GTK_WIDGET (self->separator),
+                               narrow ? self->preview_box : GTK_WIDGET (self->settings_page));
+  if (narrow)
+    gtk_box_reorder_child_after (self->main_box, self->preview_box, NULL);
+  gtk_widget_set_vexpand (self->preview_box, !narrow);
+  gtk_widget_set_size_request (self->preview_box, -1, narrow ? 260 : -1);
+  gtk_widget_set_size_request (GTK_WIDGET (self->settings_page), narrow ? -1 : 360, -1);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+default_width_changed_cb (SbCheatSheetDialog *self,
+                          GParamSpec         *pspec,
+                          gpointer            user_data)
+{
+  /* Not from inside the size allocation that announced it. */
+  if (self->layout_id == 0)
+    self->layout_id = g_idle_add (relayout_cb, self);
+}
+
+/* ---- the checklists --------------------------------------------------- */
+
+static void
+check_toggled_cb (SbCheatSheetDialog *self)
+{
+  schedule_preview (self);
+}
+
+static GtkWidget *
+add_check_row (SbCheatSheetDialog  *self,
+               AdwPreferencesGroup *group,
+               GPtrArray           *rows,
+               GHashTable          *checks,
+               const char          *key,
+               const char          *title,
+               const char          *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *check = gtk_check_button_new ();
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
+                                  -1);
+  g_signal_connect_object (check, "toggled", G_CALLBACK (check_toggled_cb), self, G_CONNECT_SWAPPED);
+
+  /* Titles are the person's own text: no markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  g_object_set_data_full (G_OBJECT (row), "sb-key", g_strdup (key), g_free);
+  g_object_set_data (G_OBJECT (row), "sb-check", check);
+
+  adw_preferences_group_add (group, row);
+  g_ptr_array_add (rows, row);
+  g_hash_table_insert (checks, g_strdup (key), check);
+  return row;
+}
+
+static void
+clear_rows (AdwPreferencesGroup *group,
+            GPtrArray           *rows,
+            GHashTable          *checks)
+{
+  for (guint i = 0; i < rows->len; i++)
+    adw_preferences_group_remove (group, g_ptr_array_index (rows, i));
+  g_ptr_array_set_size (rows, 0);
+  g_hash_table_remove_all (checks);
+}
+
+static void
+set_all_ticked (GPtrArray *rows,
+                gboolean   ticked)
+{
+  for (guint i = 0; i < rows->len; i++)
+    gtk_check_button_set_active (g_object_get_data (g_ptr_array_index (rows, i), "sb-check"), ticked);
+}
+
+static void
+fill_themes (SbCheatSheetDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (self->framework_row);
+  GListModel *themes;
+
+  clear_rows (self->themes_group, self->theme_rows, self->theme_checks);
+  if (selected >= self->framework_slugs->len)
+    return;
+
+  themes = sb_store_get_themes (self->store, g_ptr_array_index (self->framework_slugs, selected));
+  for (guint i = 0; i < g_list_model_get_n_items (themes); i++)
+    {
+      g_autoptr(SbTheme) theme = g_list_model_get_item (themes, i);
+      g_autoptr(GPtrArray) stories = sb_store_get_theme_stories (self->store, sb_theme_get_slug (theme));
+      g_autofree char *subtitle = NULL;
+
+      if (stories->len == 0)
+        subtitle = g_strdup (_("No story yet"));
+      else
+        subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u story", "%u stories", stories->len),
+                                    stories->len);
+      add_check_row (self, self->themes_group, self->theme_rows, self->theme_checks,
+                     sb_theme_get_slug (theme), sb_theme_get_name (theme), subtitle);
+    }
+}
+
+static void
+fill_stories (SbCheatSheetDialog *self)
+{
+  GListModel *stories = sb_store_get_stories (self->store);
+
+  clear_rows (self->stories_group, self->story_rows, self->story_checks);
+  for (guint i = 0; i < g_list_model_get_n_items (stories); i++)
+    {
+      g_autoptr(SbStory) story = g_list_model_get_item (stories, i);
+
+      add_check_row (self, self->stories_group, self->story_rows, self->story_checks,
+                     sb_story_get_uuid (story), sb_story_get_display_title (story),
+                     sb_story_get_status (story) == SB_STORY_STATUS_READY ? _("Ready") : _("Draft"));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->stories_group), self->story_rows->len > 0);
+}
+
+static void
+framework_selected_cb (SbCheatSheetDialog *self)
+{
+  fill_themes (self);
+  schedule_preview (self);
+}
+
+static void
+paper_selected_cb (SbCheatSheetDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (self->paper_row);
+
+  if (self->settings != NULL && selected < G_N_ELEMENTS (paper_values))
+    g_settings_set_string (self->settings, "paper-size", paper_values[selected]);
+  schedule_preview (self);
+}
+
+static void
+name_changed_cb (SbCheatSheetDialog *self)
+{
+  self->name_dirty = TRUE;
+  schedule_preview (self);
+}
+
+/* ---- print and export ------------------------------------------------- */
+
+gboolean
+sb_cheat_sheet_dialog_export_pdf (SbCheatSheetDialog  *self,
+                                  const char          *path,
+                                  GError             **error)
+{
+  SbCheatSheetOptions options;
+
+  g_return_val_if_fail (SB_IS_CHEAT_SHEET_DIALOG (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  sb_cheat_sheet_dialog_flush (self);
+  sb_cheat_sheet_dialog_get_options (self, &options);
+  return sb_cheat_sheet_export_pdf (self->store, &options, path, error);
+}
+
+static void
+chooser_response_cb (GtkNativeDialog    *native,
+                     int                 response,
+                     SbCheatSheetDialog *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+  g_clear_object (&self->chooser);
+  if (file == NULL)
+    return;
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be written"));
+  if (path == NULL || !sb_cheat_sheet_dialog_export_pdf (self, path, &error))
+    {
+      show_error (self, _("Export Failed"), error);
+      return;
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Cheat sheet saved as PDF")));
+}
+
+static void
+export_pdf_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  SbCheatSheetDialog *self = SB_CHEAT_SHEET_DIALOG (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (self->chooser != NULL)
+    return;
+  self->chooser = gtk_file_chooser_native_new (_("Export Cheat Sheet"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_add_pattern (filter, "*.pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  /* TRANSLATORS: the suggested file name of an exported cheat sheet */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), _("cheat-sheet.pdf"));
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  SbCheatSheetDialog *self = SB_CHEAT_SHEET_DIALOG (widget);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  SbCheatSheetOptions options;
+
+  sb_cheat_sheet_dialog_flush (self);
+  sb_cheat_sheet_dialog_get_options (self, &options);
+  operation = GTK_PRINT_OPERATION (sb_print_operation_new (self->store, &options));
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    show_error (self, _("Printing Failed"), error);
+}
+
+static void
+all_themes_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  SbCheatSheetDialog *self = SB_CHEAT_SHEET_DIALOG (widget);
+
+  set_all_ticked (self->theme_rows, g_str_equal (action_name, "cheat-sheet.all-themes"));
+}
+
+static void
+all_stories_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SbCheatSheetDialog *self = SB_CHEAT_SHEET_DIALOG (widget);
+
+  set_all_ticked (self->story_rows, g_str_equal (action_name, "cheat-sheet.all-stories"));
+}
+
+/* ---- construction ----------------------------------------------------- */
+
+static void
+fill_frameworks (SbCheatSheetDialog *self)
+{
+  GListModel *frameworks = sb_store_get_frameworks (self->store);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autofree char *preferred = NULL;
+  guint selected = 0;
+
+  /* The framework the coverage page shows is the one being prepared for. */
+  if (self->settings != NULL)
+    preferred = g_settings_get_string (self->settings, "coverage-framework");
+
+  for (guint i = 0; i < g_list_model_get_n_items (frameworks); i++)
+    {
+      g_autoptr(SbFramework) framework = g_list_model_get_item (frameworks, i);
+
+      gtk_string_list_append (names, sb_framework_get_name (framework));
+      g_ptr_array_add (self->framework_slugs, g_strdup (sb_framework_get_slug (framework)));
+      if (g_strcmp0 (preferred, sb_framework_get_slug (framework)) == 0)
+        selected = i;
+    }
+  g_signal_handlers_block_by_func (self->framework_row, framework_selected_cb, self);
+  adw_combo_row_set_model (self->framework_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->framework_row, selected);
+  g_signal_handlers_unblock_by_func (self->framework_row, framework_selected_cb, self);
+}
+
+static void
+fill_paper (SbCheatSheetDialog *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autofree char *automatic = NULL;
+  g_autofree char *saved = NULL;
+  guint selected = 0;
+
+  automatic = g_strdup_printf (_("From Region (%s)"),
+                               sb_paper_size_from_locale () == SB_PAPER_LETTER ? _("US Letter") : _("A4"));
+  gtk_string_list_append (names, automatic);
+  gtk_string_list_append (names, _("A4"));
+  gtk_string_list_append (names, _("US Letter"));
+
+  if (self->settings != NULL)
+    saved = g_settings_get_string (self->settings, "paper-size");
+  for (guint i = 0; i < G_N_ELEMENTS (paper_values); i++)
+    if (g_strcmp0 (saved, paper_values[i]) == 0)
+      selected = i;
+
+  g_signal_handlers_block_by_func (self->paper_row, paper_selected_cb, self);
+  adw_combo_row_set_model (self->paper_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->paper_row, selected);
+  g_signal_handlers_unblock_by_func (self->paper_row, paper_selected_cb, self);
+}
+
+static void
+sb_cheat_sheet_dialog_constructed (GObject *object)
+{
+  SbCheatSheetDialog *self = SB_CHEAT_SHEET_DIALOG (object);
+  g_autofree char *name = NULL;
+
+  G_OBJECT_CLASS (sb_cheat_sheet_dialog_parent_class)->constructed (object);
+
+  g_return_if_fail (SB_IS_STORE (self->store));
+
+  name = sb_store_get_person_name (self->store);
+  g_signal_handlers_block_by_func (self->name_row, name_changed_cb, self);
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), name != NULL ? name : "");
+  g_signal_handlers_unblock_by_func (self->name_row, name_changed_cb, self);
+
+  fill_frameworks (self);
+  fill_paper (self);
+  fill_themes (self);
+  fill_stories (self);
+  update_preview (self);
+}
+
+static void
+sb_cheat_sheet_dialog_dispose (GObject *object)
+{
+  SbCheatSheetDialog *self = SB_CHEAT_SHEET_DIALOG (object);
+
+  /* The name typed last is kept even when the dialog closes in the pause. */
+  if (self->store != NULL)
+    save_name (self);
+  g_clear_handle_id (&self->preview_id, g_source_remove);
+  g_clear_handle_id (&self->layout_id, g_source_remove);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_CHEAT_SHEET_DIALOG);
+
+  g_clear_pointer (&self->preview_sheet, sb_cheat_sheet_free);
+  g_clear_pointer (&self->preview_recording, cairo_surface_destroy);
+  g_clear_pointer (&self->preview_image, cairo_surface_destroy);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (sb_cheat_sheet_dialog_parent_class)->dispose (object);
+}
+
+static void
+sb_cheat_sheet_dialog_finalize (GObject *object)
+{
+  SbCheatSheetDialog *self = SB_CHEAT_SHEET_DIALOG (object);
+
+  g_ptr_array_unref (self->framework_slugs);
+  g_ptr_array_unref (self->theme_rows);
+  g_ptr_array_unref (self->story_rows);
+  g_hash_table_unref (self->theme_checks);
+  g_hash_table_unref (self->story_checks);
+  g_strfreev (self->chosen_stories);
+  g_strfreev (self->chosen_themes);
+  g_free (self->chosen_framework);
+
+  G_OBJECT_CLASS (sb_cheat_sheet_dialog_parent_class)->finalize (object);
+}
+
+static void
+sb_cheat_sheet_dialog_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  SbCheatSheetDialog *self = SB_CHEAT_SHEET_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sb_cheat_sheet_dialog_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  SbCheatSheetDialog *self = SB_CHEAT_SHEET_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sb_cheat_sheet_dialog_class_init (SbCheatSheetDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = sb_cheat_sheet_dialog_constructed;
+  object_class->dispose = sb_cheat_sheet_dialog_dispose;
+  object_class->finalize = sb_cheat_sheet_dialog_finalize;
+  object_class->get_property = sb_cheat_sheet_dialog_get_property;
+  object_class->set_property = sb_cheat_sheet_dialog_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, SB_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  (void) sb_ui_get_resource ();
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/storybank/Storybank/sb-cheat-sheet-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, SbCheatSheetDialog, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SbCheatSheetDialog, print_button);
+  gtk_widget_class_bind_template_child (widget_class, SbCheatSheetDialog, export_button);
+  gtk_widget_class_bind_template_child (widget_class, SbCheatSheetDialog, main_box);
+  gtk_widget_class_bind_template_child (widget_class, SbCheatSheetDialog, settings_page);
+  gtk_widget_class_bind_template_child (widget_class, SbCheatSheetDialog, separator);
+  gtk_widget_class_bind_template_child (widget_class, SbCheatSheetDialog, preview_box);
+  gtk_widget_class_bind_template_child (widget_class, SbCheatSheetDialog, name_row);
+  gtk_widget_class_bind_template_child (widget_class, SbCheatSheetDialog, framework_row);
+  gtk_widget_class_bind_template_child (widget_class, SbCheatSheetDialog, paper_row);
+  gtk_widget_class_bind_template_child (widget_class, SbCheatSheetDialog, themes_group);
+  gtk_widget_class_bind_template_child (widget_class, SbCheatSheetDialog, stories_group);
+  gtk_widget_class_bind_template_child (widget_class, SbCheatSheetDialog, preview);
+  gtk_widget_class_bind_template_child (widget_class, SbCheatSheetDialog, summary_label);
+  gtk_widget_class_bind_template_callback (widget_class, name_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, framework_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, paper_selected_cb);
+
+  gtk_widget_class_install_action (widget_class, "cheat-sheet.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "cheat-sheet.export-pdf", NULL, export_pdf_action);
+  gtk_widget_class_install_action (widget_class, "cheat-sheet.all-themes", NULL, all_themes_action);
+  gtk_widget_class_install_action (widget_class, "cheat-sheet.no-themes", NULL, all_themes_action);
+  gtk_widget_class_install_action (widget_class, "cheat-sheet.all-stories", NULL, all_stories_action);
+  gtk_widget_class_install_action (widget_class, "cheat-sheet.no-stories", NULL, all_stories_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "cheat-sheet.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "cheat-sheet.export-pdf", NULL);
+}
+
+static void
+sb_cheat_sheet_dialog_init (SbCheatSheetDialog *self)
+{
+  self->framework_slugs = g_ptr_array_new_with_free_func (g_free);
+  self->theme_rows = g_ptr_array_new ();
+  self->story_rows = g_ptr_array_new ();
+  self->theme_checks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->story_checks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->settings = create_settings ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_drawing_area_set_draw_func (self->preview, preview_draw_cb, self, NULL);
+  g_signal_connect (self, "notify::default-width", G_CALLBACK (default_width_changed_cb), NULL);
+  default_width_changed_cb (self, NULL, NULL);
+}
+
+/* ---- public ----------------------------------------------------------- */
+
+SbCheatSheetDialog *
+sb_cheat_sheet_dialog_new (GtkWindow *parent,
+                           SbStore   *store)
+{
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (SB_IS_STORE (store), NULL);
+
+  return g_object_new (SB_TYPE_CHEAT_SHEET_DIALOG,
+                       "store", store,
+                       "transient-for", parent,
+                       NULL);
+}
+
+static void
+free_weak_ref (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+SbCheatSheetDialog *
+sb_cheat_sheet_dialog_present_for (GtkWindow           *parent,
+                                   SbStore             *store,
+                                   SbCheatSheetPurpose  purpose)
+{
+  SbCheatSheetDialog *self;
+  GtkWidget *button;
+  GWeakRef *ref;
+
+  g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (SB_IS_STORE (store), NULL);
+
+  /* One dialog per window: asked again, the open one comes to the front. */
+  ref = g_object_get_data (G_OBJECT (parent), "sb-cheat-sheet-dialog");
+  self = ref != NULL ? g_weak_ref_get (ref) : NULL;
+  if (self == NULL)
+    {
+      self = g_object_ref (sb_cheat_sheet_dialog_new (parent, store));
+      ref = g_new0 (GWeakRef, 1);
+      g_weak_ref_init (ref, self);
+      g_object_set_data_full (G_OBJECT (parent), "sb-cheat-sheet-dialog", ref, free_weak_ref);
+    }
+  g_object_unref (self);   /* GTK keeps the toplevel alive until it closes */
+
+  button = purpose == SB_CHEAT_SHEET_PURPOSE_EXPORT ? GTK_WIDGET (self->export_button)
+                                                    : GTK_WIDGET (self->print_button);
+  gtk_window_set_default_widget (GTK_WINDOW (self), button);
+  gtk_window_present (GTK_WINDOW (self));
+  return self;
+}
+
+SbStore *
+sb_cheat_sheet_dialog_get_store (SbCheatSheetDialog *self)
+{
+  g_return_val_if_fail (SB_IS_CHEAT_SHEET_DIALOG (self), NULL);
+  return self->store;
+}
+
+/* ---- test hooks ------------------------------------------------------- */
+
+GtkCheckButton *
+sb_cheat_sheet_dialog_get_theme_check (SbCheatSheetDialog *self,
+                                       const char         *theme_slug)
+{
+  g_return_val_if_fail (SB_IS_CHEAT_SHEET_DIALOG (self), NULL);
+  return g_hash_table_lookup (self->theme_checks, theme_slug);
+}
+
+GtkCheckButton *
+sb_cheat_sheet_dialog_get_story_check (SbCheatSheetDialog *self,
+                                       const char         *uuid)
+{
+  g_return_val_if_fail (SB_IS_CHEAT_SHEET_DIALOG (self), NULL);
+  return g_hash_table_lookup (self->story_checks, uuid);
+}
+
+GtkEditable *
+sb_cheat_sheet_dialog_get_name_row (SbCheatSheetDialog *self)
+{
+  g_return_val_if_fail (SB_IS_CHEAT_SHEET_DIALOG (self), NULL);
+  return GTK_EDITABLE (self->name_row);
+}
+
+AdwComboRow *
+sb_cheat_sheet_dialog_get_paper_row (SbCheatSheetDialog *self)
+{
+  g_return_val_if_fail (SB_IS_CHEAT_SHEET_DIALOG (self), NULL);
+  return self->paper_row;
+}
+
+AdwComboRow *
+sb_cheat_sheet_dialog_get_framework_row (SbCheatSheetDialog *self)
+{
+  g_return_val_if_fail (SB_IS_CHEAT_SHEET_DIALOG (self), NULL);
+  return self->framework_row;
+}
+
+SbCheatSheet *
+sb_cheat_sheet_dialog_get_preview_sheet (SbCheatSheetDialog *self)
+{
+  g_return_val_if_fail (SB_IS_CHEAT_SHEET_DIALOG (self), NULL);
+  return self->preview_sheet;
+}

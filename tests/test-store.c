@@ -377,6 +377,49 @@ test_person_name (Fixture *f, gconstpointer data)
   g_assert_null (name);
 }
 
+static void
+count_cb (SbStore *store,
+          guint   *count)
+{
+  (*count)++;
+}
+
+/* Renaming a shipped theme marks it edited: it survives the catalog merge
+ * of the next start, and the links to it stay. */
+static void
+test_update_theme (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbStore) again = NULL;
+  SbStory *story = add_story (f->store, "Pager storm", "I cut alerts by half.");
+  SbTheme *theme;
+  guint changed = 0;
+
+  g_assert_true (sb_store_set_story_theme (f->store, story, "core-ambiguity", SB_STRENGTH_SECONDARY, &error));
+  g_signal_connect (f->store, "catalog-changed", G_CALLBACK (count_cb), &changed);
+
+  theme = sb_store_find_theme (f->store, "core-ambiguity");
+  g_assert_false (sb_theme_get_edited (theme));
+  g_assert_false (sb_store_update_theme (f->store, theme, "  ", "", &error));
+  g_assert_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (sb_store_update_theme (f->store, theme, "When nobody knew", "My words", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed, ==, 1);
+  theme = sb_store_find_theme (f->store, "core-ambiguity");
+  g_assert_cmpstr (sb_theme_get_name (theme), ==, "When nobody knew");
+  g_assert_true (sb_theme_get_edited (theme));
+  g_assert_cmpint (sb_store_get_story_theme (f->store, story, "core-ambiguity"), ==, SB_STRENGTH_SECONDARY);
+
+  g_clear_object (&f->store);
+  again = reopen (f);
+  theme = sb_store_find_theme (again, "core-ambiguity");
+  g_assert_cmpstr (sb_theme_get_name (theme), ==, "When nobody knew");
+  g_assert_cmpstr (sb_theme_get_description (theme), ==, "My words");
+  g_assert_true (sb_theme_get_edited (theme));
+  f->store = g_steal_pointer (&again);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -392,6 +435,7 @@ main (int   argc,
   ADD ("custom-theme", test_custom_theme);
   ADD ("transaction-rolls-back-memory", test_transaction_rolls_back_memory);
   ADD ("person-name", test_person_name);
+  ADD ("update-theme", test_update_theme);
 #undef ADD
 
   return g_test_run ();

@@ -32,6 +32,7 @@ typedef struct
   char    *name;
   char    *description;
   gboolean builtin;
+  gboolean edited;    /* a builtin row the person changed: merges leave it be */
 } SbCatalogRecord;
 
 static void
@@ -205,6 +206,8 @@ const char  *sb_theme_get_name           (SbTheme *self) { return self->record.n
 const char  *sb_theme_get_description    (SbTheme *self) { return self->record.description; }
 const char  *sb_theme_get_framework_slug (SbTheme *self) { return self->framework_slug; }
 gboolean     sb_theme_get_builtin        (SbTheme *self) { return self->record.builtin; }
+gboolean     sb_theme_get_edited         (SbTheme *self) { return self->record.edited; }
+void         sb_theme_set_edited         (SbTheme *self, gboolean edited) { self->record.edited = !!edited; }
 
 /* ---- SbQuestion ----------------------------------------------------- */
 
@@ -263,6 +266,8 @@ const char  *sb_question_get_slug       (SbQuestion *self) { return self->record
 const char  *sb_question_get_text       (SbQuestion *self) { return self->record.name; }
 const char  *sb_question_get_listen_for (SbQuestion *self) { return self->record.description; }
 gboolean     sb_question_get_builtin    (SbQuestion *self) { return self->record.builtin; }
+gboolean     sb_question_get_edited     (SbQuestion *self) { return self->record.edited; }
+void         sb_question_set_edited     (SbQuestion *self, gboolean edited) { self->record.edited = !!edited; }
 
 const char * const *
 sb_question_get_theme_slugs (SbQuestion *self)

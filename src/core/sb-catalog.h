@@ -45,6 +45,8 @@ const char   *sb_theme_get_name            (SbTheme *self);
 const char   *sb_theme_get_description     (SbTheme *self);
 const char   *sb_theme_get_framework_slug  (SbTheme *self);
 gboolean      sb_theme_get_builtin         (SbTheme *self);
+/* A shipped theme whose name or description the person changed. */
+gboolean      sb_theme_get_edited          (SbTheme *self);
 
 /* ---- SbQuestion ----------------------------------------------------- */
 
@@ -56,6 +58,8 @@ const char   *sb_question_get_slug         (SbQuestion *self);
 const char   *sb_question_get_text         (SbQuestion *self);
 const char   *sb_question_get_listen_for   (SbQuestion *self);
 gboolean      sb_question_get_builtin      (SbQuestion *self);
+/* A shipped question whose wording or themes the person changed. */
+gboolean      sb_question_get_edited       (SbQuestion *self);
 /* Slugs of the question's themes, NULL-terminated; owned by the question. */
 const char * const *sb_question_get_theme_slugs (SbQuestion *self);
 gboolean      sb_question_has_theme        (SbQuestion *self,
@@ -70,6 +74,8 @@ SbTheme      *sb_theme_new       (gint64 id, const char *slug, const char *name,
 SbQuestion   *sb_question_new    (gint64 id, const char *slug, const char *text,
                                   const char *listen_for, const char * const *theme_slugs,
                                   gboolean builtin);
+void          sb_theme_set_edited    (SbTheme *self, gboolean edited);
+void          sb_question_set_edited (SbQuestion *self, gboolean edited);
 
 /* Merges the catalog JSON in @data into the bank, in one transaction. Builtin
  * rows not marked edited are refreshed; new slugs are added; nothing the person

@@ -320,7 +320,7 @@ load_question (SbStore *self,
   SbQuestion *question = NULL;
 
   stmt = sb_database_prepare (self->db,
-                              "SELECT slug, text, listen_for, builtin FROM questions WHERE id = ?1",
+                              "SELECT slug, text, listen_for, builtin, edited FROM questions WHERE id = ?1",
                               NULL);
   if (stmt == NULL)
     return NULL;
@@ -331,9 +331,18 @@ load_question (SbStore *self,
       question = sb_question_new (id, column_text (stmt, 0), column_text (stmt, 1),
                                   column_text (stmt, 2), (const char * const *) themes,
                                   sqlite3_column_int (stmt, 3));
+      sb_question_set_edited (question, sqlite3_column_int (stmt, 4));
     }
   sqlite3_reset (stmt);
   return question;
+}
+
+static void
+terminate_slug_array (gpointer key,
+                      gpointer value,
+                      gpointer user_data)
+{
+  g_ptr_array_add (value, NULL);
 }
 
 static gboolean
@@ -342,7 +351,8 @@ load_catalog (SbStore  *self,
 {
   g_autoptr(GPtrArray) frameworks = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) questions = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GArray) question_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GHashTable) question_themes =
+    g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   sqlite3_stmt *stmt;
   int rc;
 
@@ -382,7 +392,7 @@ load_catalog (SbStore  *self,
   g_list_store_remove_all (self->all_themes);
 
   stmt = sb_database_prepare (self->db,
-                              "SELECT t.id, t.slug, t.name, t.description, f.slug, t.builtin "
+                              "SELECT t.id, t.slug, t.name, t.description, f.slug, t.builtin, t.edited "
                               "FROM themes t JOIN frameworks f ON f.id = t.framework_id "
                               "ORDER BY f.builtin DESC, f.position, f.id, t.builtin DESC, t.position, t.id",
                               error);
@@ -394,6 +404,7 @@ load_catalog (SbStore  *self,
         sb_theme_new (sqlite3_column_int64 (stmt, 0), column_text (stmt, 1),
                       column_text (stmt, 2), column_text (stmt, 3), column_text (stmt, 4),
                       sqlite3_column_int (stmt, 5));
+      sb_theme_set_edited (theme, sqlite3_column_int (stmt, 6));
       add_theme_to_indexes (self, theme);
     }
   sqlite3_reset (stmt);
@@ -403,15 +414,28 @@ load_catalog (SbStore  *self,
       return FALSE;
     }
 
+  /* Every question's themes in one query, not one query per question: the
+   * catalog is reloaded whenever a theme or framework is added. */
   stmt = sb_database_prepare (self->db,
-                              "SELECT id FROM questions WHERE NOT hidden ORDER BY builtin DESC, position, id",
+                              "SELECT qt.question_id, t.slug FROM question_themes qt "
+                              "JOIN themes t ON t.id = qt.theme_id "
+                              "JOIN frameworks f ON f.id = t.framework_id "
+                              "ORDER BY qt.question_id, f.builtin DESC, f.position, f.id, "
+                              "         t.builtin DESC, t.position, t.id",
                               error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (question_ids, id);
+      GPtrArray *slugs = g_hash_table_lookup (question_themes, &id);
+
+      if (slugs == NULL)
+        {
+          slugs = g_ptr_array_new_with_free_func (g_free);
+          g_hash_table_insert (question_themes, g_memdup2 (&id, sizeof id), slugs);
+        }
+      g_ptr_array_add (slugs, g_strdup (column_text (stmt, 1)));
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -419,11 +443,31 @@ load_catalog (SbStore  *self,
       sb_database_set_error (self->db, error, _("The bank could not be read"));
       return FALSE;
     }
-  for (guint i = 0; i < question_ids->len; i++)
+  g_hash_table_foreach (question_themes, terminate_slug_array, NULL);
+
+  stmt = sb_database_prepare (self->db,
+                              "SELECT id, slug, text, listen_for, builtin, edited FROM questions "
+                              "WHERE NOT hidden ORDER BY builtin DESC, position, id",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      SbQuestion *question = load_question (self, g_array_index (question_ids, gint64, i));
-      if (question != NULL)
-        g_ptr_array_add (questions, question);
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      GPtrArray *slugs = g_hash_table_lookup (question_themes, &id);
+      SbQuestion *question =
+        sb_question_new (id, column_text (stmt, 1), column_text (stmt, 2), column_text (stmt, 3),
+                         slugs != NULL ? (const char * const *) slugs->pdata : NULL,
+                         sqlite3_column_int (stmt, 4));
+
+      sb_question_set_edited (question, sqlite3_column_int (stmt, 5));
+      g_ptr_array_add (questions, question);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      sb_database_set_error (self->db, error, _("The bank could not be read"));
+      return FALSE;
     }
 
   g_list_store_splice (self->frameworks, 0, g_list_model_get_n_items (G_LIST_MODEL (self->frameworks)),
@@ -1316,6 +1360,41 @@ sb_store_add_theme (SbStore     *self,
   return sb_store_add_theme_with_slug (self, framework_slug, slug, name, description, error);
 }
 
+gboolean
+sb_store_update_theme (SbStore     *self,
+                       SbTheme     *theme,
+                       const char  *name,
+                       const char  *description,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SB_IS_THEME (theme), FALSE);
+
+  if (!check_text (name, _("theme name"), error))
+    return FALSE;
+  if (sb_store_find_theme (self, sb_theme_get_slug (theme)) != theme)
+    {
+      g_set_error (error, SB_STORE_ERROR, SB_STORE_ERROR_NOT_FOUND,
+                   _("The theme “%s” is not in this bank"), sb_theme_get_name (theme));
+      return FALSE;
+    }
+
+  stmt = sb_database_prepare (self->db,
+                              "UPDATE themes SET name = ?1, description = ?2, edited = builtin WHERE id = ?3",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, description != NULL ? description : "", -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, sb_theme_get_id (theme));
+  if (!sb_database_step_done (self->db, stmt, error))
+    return FALSE;
+
+  return reload_catalog_and_links (self, error);
+}
+
 GListModel *
 sb_store_get_questions (SbStore *self)
 {
@@ -1572,6 +1651,26 @@ sb_store_delete_question (SbStore     *self,
 
   g_signal_emit (self, signals[CATALOG_CHANGED], 0);
   return TRUE;
+}
+
+GStrv
+sb_store_get_deleted_questions (SbStore *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SB_IS_STORE (self), NULL);
+
+  stmt = sb_database_prepare (self->db,
+                              "SELECT slug FROM questions WHERE hidden AND builtin ORDER BY position, id",
+                              NULL);
+  if (stmt != NULL)
+    {
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_strv_builder_add (builder, column_text (stmt, 0));
+      sqlite3_reset (stmt);
+    }
+  return g_strv_builder_end (builder);
 }
 
 /* ---- question links ------------------------------------------------- */

@@ -136,6 +136,14 @@ SbTheme      *sb_store_add_theme_with_slug   (SbStore     *self,
                                               const char  *description,
                                               GError     **error);
 
+/* Renames a theme or changes its description; a builtin one is marked
+ * edited, so catalog merges no longer refresh it. */
+gboolean      sb_store_update_theme          (SbStore     *self,
+                                              SbTheme     *theme,
+                                              const char  *name,
+                                              const char  *description,
+                                              GError     **error);
+
 GListModel   *sb_store_get_questions         (SbStore     *self); /* SbQuestion */
 SbQuestion   *sb_store_find_question         (SbStore     *self,
                                               const char  *slug);
@@ -162,6 +170,10 @@ gboolean      sb_store_update_question       (SbStore     *self,
 gboolean      sb_store_delete_question       (SbStore     *self,
                                               SbQuestion  *question,
                                               GError     **error);
+
+/* Slugs of the shipped questions the person deleted (hidden for good), in
+ * catalog order. */
+GStrv         sb_store_get_deleted_questions (SbStore     *self);
 
 /* ---- question links (the person's chosen answers) ------------------- */
 

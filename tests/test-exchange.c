@@ -199,6 +199,23 @@ static const Refusal refusals[] = {
     SB_EXCHANGE_ERROR_UNKNOWN_THEME, "questions[0].themes[0]: ", "“nope”" },
   { "new-theme-without-name", HEAD "\"frameworks\":[{\"slug\":\"mine\",\"name\":\"Mine\",\"themes\":[{\"slug\":\"my-x\"}]}]}",
     SB_EXCHANGE_ERROR_INVALID, "frameworks[0].themes[0]: ", "“my-x”" },
+  { "huge-integer", HEAD "\"stories\":[{\"title\":\"A\",\"example\":99999999999999999999}]}",
+    SB_EXCHANGE_ERROR_SYNTAX, "stories.json:1:69: ", "99999999999999999999 is too large" },
+  { "huge-version", "{\"format\":\"storybank\",\"version\":18446744073709551617}",
+    SB_EXCHANGE_ERROR_SYNTAX, "stories.json:1:33: ", "too large" },
+  { "misspelt-field", HEAD "\"stories\":[{\"title\":\"A\",\"situaton\":\"My words\"}]}", SB_EXCHANGE_ERROR_INVALID,
+    "stories.json:1:70: stories[0].situaton: ", "not a field" },
+  { "unknown-top-field", HEAD "\"storys\":[]}", SB_EXCHANGE_ERROR_INVALID, "storys: ", "not a field" },
+  { "unknown-link-field", HEAD "\"stories\":[{\"title\":\"A\",\"themes\":[{\"slug\":\"lp-ownership\",\"weight\":2}]}]}",
+    SB_EXCHANGE_ERROR_INVALID, "stories[0].themes[0].weight: ", "not a field" },
+  { "unknown-person-field", HEAD "\"person\":{\"nmae\":\"Ada\"}}", SB_EXCHANGE_ERROR_INVALID, "person.nmae: ", NULL },
+  { "builtin-string", HEAD "\"questions\":[{\"slug\":\"mine\",\"text\":\"Why?\",\"builtin\":\"yes\"}]}",
+    SB_EXCHANGE_ERROR_INVALID, "questions[0].builtin: ", "true or false" },
+  { "exported-number", HEAD "\"exported\":5}", SB_EXCHANGE_ERROR_INVALID, "exported: ", "expected a string" },
+  { "deleted-questions-string", HEAD "\"deleted_questions\":\"q-bad-news\"}", SB_EXCHANGE_ERROR_INVALID,
+    "deleted_questions: ", "expected an array" },
+  { "edited-theme-without-name", HEAD "\"frameworks\":[{\"slug\":\"core\",\"themes\":[{\"slug\":\"core-ambiguity\",\"edited\":true}]}]}",
+    SB_EXCHANGE_ERROR_INVALID, "frameworks[0].themes[0]: ", "“core-ambiguity” has no “name”" },
   { "deep", "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]",
     SB_EXCHANGE_ERROR_SYNTAX, "stories.json:1:", "nested" },
 };
@@ -363,6 +380,19 @@ test_round_trip (void)
   g_assert_true (sb_store_set_story_question (first->store, a, sb_question_get_slug (question), TRUE, &error));
   g_assert_no_error (error);
 
+  /* The person's own wording of shipped items, and a shipped question they
+   * deleted: an export carries these too. */
+  g_assert_true (sb_store_update_theme (first->store, sb_store_find_theme (first->store, "core-ambiguity"),
+                                        "Ambiguity (my words)", "When nobody knew the answer", &error));
+  g_assert_no_error (error);
+  g_assert_true (sb_store_update_question (first->store, sb_store_find_question (first->store, "q-bad-news"),
+                                           "How did you tell your boss the launch would slip?", "Early, with options",
+                                           question_themes, &error));
+  g_assert_no_error (error);
+  g_assert_true (sb_store_delete_question (first->store, sb_store_find_question (first->store, "q-delay-launch"),
+                                           &error));
+  g_assert_no_error (error);
+
   b = sb_store_create_story (first->store, "", &error);   /* an untitled draft */
   g_assert_no_error (error);
   c = sb_store_create_story (first->store, "Checkout outage", &error);
@@ -387,6 +417,18 @@ test_round_trip (void)
   second_name = sb_store_get_person_name (second->store);
   g_assert_cmpstr (second_name, ==, "Zoë Ø'Brien");
 
+  g_assert_cmpstr (sb_theme_get_name (sb_store_find_theme (second->store, "core-ambiguity")), ==,
+                   "Ambiguity (my words)");
+  g_assert_true (sb_theme_get_edited (sb_store_find_theme (second->store, "core-ambiguity")));
+  question = sb_store_find_question (second->store, "q-bad-news");
+  g_assert_cmpstr (sb_question_get_text (question), ==, "How did you tell your boss the launch would slip?");
+  g_assert_cmpstr (sb_question_get_listen_for (question), ==, "Early, with options");
+  g_assert_cmpuint (g_strv_length ((char **) sb_question_get_theme_slugs (question)), ==, 2);
+  g_assert_true (sb_question_has_theme (question, "my-negotiation"));
+  g_assert_true (sb_question_has_theme (question, "core-cross-team"));
+  g_assert_true (sb_question_get_edited (question));
+  g_assert_null (sb_store_find_question (second->store, "q-delay-launch"));
+
   again = export_stable (second->store);
   g_assert_cmpstr (again, ==, stable);
 
@@ -402,6 +444,46 @@ test_round_trip (void)
   g_free (again);
   again = export_stable (first->store);
   g_assert_cmpstr (again, ==, stable);
+}
+
+/* A file's edit of a shipped theme or question reaches a bank that has it as
+ * shipped, never one where the person changed it themselves; a deletion
+ * never hides a question a story in the bank answers. */
+static void
+test_catalog_edits_merge (void)
+{
+  g_autoptr(Bank) bank = bank_new ();
+  g_autoptr(GError) error = NULL;
+  const char *themes[] = { "core-bad-news", NULL };
+  SbStory *story;
+
+  g_assert_true (sb_store_update_theme (bank->store, sb_store_find_theme (bank->store, "core-ambiguity"),
+                                        "Mine first", "", &error));
+  g_assert_true (sb_store_update_question (bank->store, sb_store_find_question (bank->store, "q-bad-news"),
+                                           "My own question?", "", themes, &error));
+  story = sb_store_create_story (bank->store, "Launch slip", &error);
+  g_assert_true (sb_store_set_story_question (bank->store, story, "q-delay-launch", TRUE, &error));
+  g_assert_no_error (error);
+
+  import_ok (bank->store,
+             HEAD "\"frameworks\":[{\"slug\":\"core\",\"themes\":["
+             "  {\"slug\":\"core-ambiguity\",\"name\":\"From the file\",\"edited\":true},"
+             "  {\"slug\":\"core-tight-deadline\",\"name\":\"Deadlines (file)\",\"edited\":true},"
+             "  {\"slug\":\"core-learning-fast\",\"name\":\"Not an edit\",\"edited\":false}]}],"
+             "\"questions\":[{\"slug\":\"q-bad-news\",\"text\":\"File question?\",\"edited\":true},"
+             "  {\"slug\":\"q-failed-project\",\"text\":\"File wording?\",\"themes\":[\"core-mistake-failure\"],\"edited\":true}],"
+             "\"deleted_questions\":[\"q-delay-launch\",\"q-were-wrong\",\"q-from-a-newer-catalog\"],"
+             "\"stories\":[]}",
+             NULL);
+
+  g_assert_cmpstr (sb_theme_get_name (sb_store_find_theme (bank->store, "core-ambiguity")), ==, "Mine first");
+  g_assert_cmpstr (sb_theme_get_name (sb_store_find_theme (bank->store, "core-tight-deadline")), ==, "Deadlines (file)");
+  g_assert_cmpstr (sb_theme_get_name (sb_store_find_theme (bank->store, "core-learning-fast")), ==,
+                   "Learning something fast");
+  g_assert_cmpstr (sb_question_get_text (sb_store_find_question (bank->store, "q-bad-news")), ==, "My own question?");
+  g_assert_cmpstr (sb_question_get_text (sb_store_find_question (bank->store, "q-failed-project")), ==, "File wording?");
+  g_assert_nonnull (sb_store_find_question (bank->store, "q-delay-launch"));
+  g_assert_null (sb_store_find_question (bank->store, "q-were-wrong"));
 }
 
 static void
@@ -652,6 +734,7 @@ main (int   argc,
   g_test_add_func ("/exchange/deleted-question-stays-deleted", test_deleted_question_stays_deleted);
   g_test_add_func ("/exchange/round-trip", test_round_trip);
   g_test_add_func ("/exchange/merge-by-uuid", test_merge_by_uuid);
+  g_test_add_func ("/exchange/catalog-edits-merge", test_catalog_edits_merge);
   g_test_add_func ("/exchange/file-defined-themes", test_file_defined_themes);
   g_test_add_func ("/exchange/unicode", test_unicode);
   g_test_add_func ("/exchange/markdown", test_markdown);

@@ -269,7 +269,10 @@ scanner_read_number (Scanner *s)
 
   text = g_strndup (start, s->p - start);
   value = g_ascii_strtod (text, NULL);
-  if (!isfinite (value))
+  /* json-glib turns an integer past 64 bits into a wrong number without a
+   * word, and a number past the double range into infinity. */
+  if (!isfinite (value) ||
+      (strpbrk (text, ".eE") == NULL && !g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, NULL, NULL)))
     {
       s->line = line;
       s->column = column;
@@ -486,6 +489,7 @@ typedef struct
   char     *description;
   char     *framework_slug;
   gboolean  add;           /* not in the bank yet */
+  gboolean  edit;          /* the file carries the person's edit of a shipped theme */
 } ImportTheme;
 
 typedef struct
@@ -504,6 +508,7 @@ typedef struct
   char     *listen_for;
   GStrv     themes;
   gboolean  add;
+  gboolean  edit;          /* the file carries the person's edit of a shipped question */
 } ImportQuestion;
 
 typedef struct
@@ -533,6 +538,7 @@ typedef struct
   GHashTable *file_themes;  /* slug → ImportTheme (borrowed from frameworks) */
   GPtrArray  *questions;    /* ImportQuestion */
   GHashTable *file_questions; /* slug → ImportQuestion (borrowed) */
+  GStrv       deleted_questions; /* shipped questions the person deleted */
   GPtrArray  *stories;      /* ImportStory */
   GHashTable *skipped_questions; /* slugs the bank refused (hidden there), during apply */
   SbImportSummary summary;
@@ -607,6 +613,7 @@ import_clear (Import *import)
   g_clear_pointer (&import->person_name, g_free);
   g_clear_pointer (&import->file_themes, g_hash_table_unref);
   g_clear_pointer (&import->file_questions, g_hash_table_unref);
+  g_clear_pointer (&import->deleted_questions, g_strfreev);
   g_clear_pointer (&import->skipped_questions, g_hash_table_unref);
   g_clear_pointer (&import->frameworks, g_ptr_array_unref);
   g_clear_pointer (&import->questions, g_ptr_array_unref);
@@ -810,6 +817,29 @@ expect_object (Import      *import,
   return TRUE;
 }
 
+/* A Storybank file of a version this program reads has no field it does not
+ * know: a misspelt "situaton" would otherwise be dropped without a word, and
+ * the person's text with it. */
+static gboolean
+check_members (Import              *import,
+               JsonObject          *object,
+               const char          *object_path,
+               const char * const  *known,
+               GError             **error)
+{
+  g_autoptr(GList) members = json_object_get_members (object);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    if (!g_strv_contains (known, l->data))
+      {
+        g_autofree char *path = child_path (object_path, l->data);
+        g_autofree char *list = g_strjoinv (", ", (char **) known);
+        return import_fail (import, error, SB_EXCHANGE_ERROR_INVALID, path,
+                            _("not a field Storybank knows here (expected one of: %s)"), list);
+      }
+  return TRUE;
+}
+
 static gboolean
 read_timestamp (Import      *import,
                 JsonObject  *object,
@@ -857,9 +887,10 @@ read_theme (SbStore      *store,
             ImportTheme **out,
             GError      **error)
 {
-  g_autoptr(GError) unused = NULL;
+  static const char * const known[] = { "slug", "name", "description", "builtin", "edited", NULL };
   ImportTheme *theme;
   JsonObject *object;
+  int builtin, edited;
 
   *out = NULL;
   if (!expect_object (import, node, path, &object, error))
@@ -868,7 +899,10 @@ read_theme (SbStore      *store,
   theme = g_new0 (ImportTheme, 1);
   *out = theme;
   theme->framework_slug = g_strdup (framework_slug);
-  if (!read_required_text (import, object, path, "slug", &theme->slug, error))
+  if (!check_members (import, object, path, known, error) ||
+      !read_boolean (import, object, path, "builtin", &builtin, error) ||
+      !read_boolean (import, object, path, "edited", &edited, error) ||
+      !read_required_text (import, object, path, "slug", &theme->slug, error))
     return FALSE;
   if (g_hash_table_contains (import->file_themes, theme->slug))
     {
@@ -877,13 +911,22 @@ read_theme (SbStore      *store,
                           _("the theme “%s” is defined twice"), theme->slug);
     }
   theme->add = sb_store_find_theme (store, theme->slug) == NULL;
-  /* A theme the bank has keeps the bank's name: only a new one needs it. */
+  /* A theme the bank has keeps the bank's name, unless it is a shipped theme
+   * the person never changed here and the file carries their edit of it (an
+   * export brought to a fresh bank). */
+  if (!theme->add && edited > 0)
+    {
+      SbTheme *existing = sb_store_find_theme (store, theme->slug);
+      theme->edit = sb_theme_get_builtin (existing) && !sb_theme_get_edited (existing);
+    }
   if (!read_string (import, object, path, "name", FALSE, &theme->name, error) ||
       !read_string (import, object, path, "description", FALSE, &theme->description, error))
     return FALSE;
-  if (theme->add && (theme->name == NULL || *g_strstrip (theme->name) == '\0'))
+  if ((theme->add || theme->edit) && (theme->name == NULL || *g_strstrip (theme->name) == '\0'))
     return import_fail (import, error, SB_EXCHANGE_ERROR_INVALID, path,
-                        _("the new theme “%s” has no “name”"), theme->slug);
+                        theme->add ? _("the new theme “%s” has no “name”")
+                                   : _("the edited theme “%s” has no “name”"),
+                        theme->slug);
   return TRUE;
 }
 
@@ -902,10 +945,12 @@ read_frameworks (SbStore     *store,
 
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
+      static const char * const framework_known[] = { "slug", "name", "description", "builtin", "themes", NULL };
       g_autofree char *path = element_path ("frameworks", i);
       ImportFramework *framework;
       JsonObject *object;
       JsonArray *themes;
+      int builtin;
 
       if (!expect_object (import, json_array_get_element (array, i), path, &object, error))
         return FALSE;
@@ -913,7 +958,9 @@ read_frameworks (SbStore     *store,
       framework->themes = g_ptr_array_new_with_free_func ((GDestroyNotify) import_theme_free);
       g_ptr_array_add (import->frameworks, framework);
 
-      if (!read_required_text (import, object, path, "slug", &framework->slug, error) ||
+      if (!check_members (import, object, path, framework_known, error) ||
+          !read_boolean (import, object, path, "builtin", &builtin, error) ||
+          !read_required_text (import, object, path, "slug", &framework->slug, error) ||
           !read_string (import, object, path, "name", FALSE, &framework->name, error) ||
           !read_string (import, object, path, "description", FALSE, &framework->description, error))
         return FALSE;
@@ -993,16 +1040,22 @@ read_questions (SbStore     *store,
     return FALSE;
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
+      static const char * const question_known[] = { "slug", "text", "listen_for", "themes", "builtin", "edited", NULL };
       g_autofree char *path = element_path ("questions", i);
       ImportQuestion *question;
+      SbQuestion *existing;
       JsonObject *object;
+      int builtin, edited;
 
       if (!expect_object (import, json_array_get_element (array, i), path, &object, error))
         return FALSE;
       question = g_new0 (ImportQuestion, 1);
       g_ptr_array_add (import->questions, question);
 
-      if (!read_string (import, object, path, "slug", FALSE, &question->slug, error) ||
+      if (!check_members (import, object, path, question_known, error) ||
+          !read_boolean (import, object, path, "builtin", &builtin, error) ||
+          !read_boolean (import, object, path, "edited", &edited, error) ||
+          !read_string (import, object, path, "slug", FALSE, &question->slug, error) ||
           !read_string (import, object, path, "text", FALSE, &question->text, error) ||
           !read_string (import, object, path, "listen_for", FALSE, &question->listen_for, error) ||
           !read_slug_list (import, object, path, "themes", &question->themes, error))
@@ -1017,11 +1070,16 @@ read_questions (SbStore     *store,
                               _("the question “%s” is listed twice"), question->slug);
         }
       /* A question the bank has is left as the bank has it (the person may
-       * have edited it); only new ones are read in full. */
-      question->add = question->slug == NULL || sb_store_find_question (store, question->slug) == NULL;
+       * have edited it), unless it is a shipped question still as shipped
+       * here and the file carries the person's edit of it. Only new and
+       * edited ones are read in full. */
+      existing = question->slug != NULL ? sb_store_find_question (store, question->slug) : NULL;
+      question->add = existing == NULL;
+      question->edit = existing != NULL && edited > 0 &&
+                       sb_question_get_builtin (existing) && !sb_question_get_edited (existing);
       if (question->slug != NULL)
         g_hash_table_insert (import->file_questions, question->slug, question);
-      if (!question->add)
+      if (!question->add && !question->edit)
         continue;
 
       if (question->text == NULL || *g_strstrip (question->text) == '\0')
@@ -1069,10 +1127,12 @@ read_story_themes (SbStore     *store,
         link.slug = g_strdup (json_node_get_string (node));
       else if (JSON_NODE_HOLDS_OBJECT (node))
         {
+          static const char * const link_known[] = { "slug", "strength", NULL };
           JsonObject *item = json_node_get_object (node);
           g_autofree char *strength = NULL;
 
-          if (!read_required_text (import, item, item_path, "slug", &link.slug, error))
+          if (!check_members (import, item, item_path, link_known, error) ||
+              !read_required_text (import, item, item_path, "slug", &link.slug, error))
             return FALSE;
           if (!read_string (import, item, item_path, "strength", FALSE, &strength, error))
             {
@@ -1117,7 +1177,15 @@ read_stories (SbStore     *store,
               GError     **error)
 {
   g_autoptr(GHashTable) uuids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GStrvBuilder) known = g_strv_builder_new ();
+  g_auto(GStrv) story_known = NULL;
   JsonArray *array;
+
+  g_strv_builder_add (known, "uuid");
+  for (guint f = 0; f < SB_STORY_N_FIELDS; f++)
+    g_strv_builder_add (known, sb_story_field_to_string (f));
+  g_strv_builder_add_many (known, "status", "example", "created", "updated", "themes", "questions", NULL);
+  story_known = g_strv_builder_end (known);
 
   if (!read_array (import, root, "", "stories", &array, error))
     return FALSE;
@@ -1137,6 +1205,8 @@ read_stories (SbStore     *store,
       story->example = -1;
       g_ptr_array_add (import->stories, story);
 
+      if (!check_members (import, object, path, (const char * const *) story_known, error))
+        return FALSE;
       /* The title is required (it may be empty: the app itself makes untitled
        * drafts, and their export must read back). */
       if (get_member (object, "title") == NULL)
@@ -1253,14 +1323,36 @@ read_person (Import      *import,
              JsonObject  *root,
              GError     **error)
 {
-  JsonNode *node = get_member (root, "person");
+  static const char * const root_known[] = {
+    "format", "version", "exported", "person", "frameworks", "questions", "deleted_questions",
+    "stories", NULL
+  };
+  static const char * const person_known[] = { "name", NULL };
+  g_autofree char *exported = NULL;
+  JsonNode *node;
   JsonObject *person;
 
+  if (!check_members (import, root, "", root_known, error) ||
+      !read_string (import, root, "", "exported", FALSE, &exported, error))
+    return FALSE;
+
+  node = get_member (root, "person");
   if (node == NULL)
     return TRUE;
-  if (!expect_object (import, node, "person", &person, error))
+  if (!expect_object (import, node, "person", &person, error) ||
+      !check_members (import, person, "person", person_known, error))
     return FALSE;
   return read_string (import, person, "person", "name", FALSE, &import->person_name, error);
+}
+
+/* Shipped questions the person deleted. A slug this bank does not know (a
+ * file from a newer catalog) is no error: there is nothing to delete. */
+static gboolean
+read_deleted_questions (Import      *import,
+                        JsonObject  *root,
+                        GError     **error)
+{
+  return read_slug_list (import, root, "", "deleted_questions", &import->deleted_questions, error);
 }
 
 static gboolean
@@ -1292,6 +1384,7 @@ read_import (SbStore     *store,
 
   return read_header (import, json_parser_get_root (parser), &root, error) &&
          read_person (import, root, error) &&
+         read_deleted_questions (import, root, error) &&
          read_frameworks (store, import, root, error) &&
          read_questions (store, import, root, error) &&
          read_stories (store, import, root, error);
@@ -1316,6 +1409,22 @@ apply_catalog (SbStore  *store,
         {
           ImportTheme *theme = framework->themes->pdata[j];
 
+          if (theme->edit)
+            {
+              SbTheme *existing = sb_store_find_theme (store, theme->slug);
+
+              if (g_strcmp0 (sb_theme_get_name (existing), theme->name) != 0 ||
+                  (theme->description != NULL &&
+                   g_strcmp0 (sb_theme_get_description (existing), theme->description) != 0))
+                {
+                  if (!sb_store_update_theme (store, existing, theme->name,
+                                              theme->description != NULL ? theme->description
+                                                                         : sb_theme_get_description (existing),
+                                              error))
+                    return FALSE;
+                }
+              continue;
+            }
           if (!theme->add)
             continue;
           if (sb_store_add_theme_with_slug (store, theme->framework_slug, theme->slug, theme->name,
@@ -1331,6 +1440,19 @@ apply_catalog (SbStore  *store,
       g_autoptr(GError) local_error = NULL;
       SbQuestion *added;
 
+      if (question->edit)
+        {
+          SbQuestion *existing = sb_store_find_question (store, question->slug);
+
+          if (!sb_store_update_question (store, existing, question->text,
+                                         question->listen_for != NULL ? question->listen_for
+                                                                      : sb_question_get_listen_for (existing),
+                                         question->themes != NULL ? (const char * const *) question->themes
+                                                                  : sb_question_get_theme_slugs (existing),
+                                         error))
+            return FALSE;
+          continue;
+        }
       if (!question->add)
         continue;
       if (question->slug != NULL)
@@ -1483,6 +1605,21 @@ apply_import_cb (SbStore   *store,
   for (guint i = 0; i < import->stories->len; i++)
     if (!apply_story (store, import, import->stories->pdata[i], error))
       return FALSE;
+
+  /* Last, so the stories' links above never point at a question deleted
+   * here. A question some story in the bank answers is kept: deleting it
+   * would hide the person's chosen answer. */
+  for (guint i = 0; import->deleted_questions != NULL && import->deleted_questions[i] != NULL; i++)
+    {
+      SbQuestion *question = sb_store_find_question (store, import->deleted_questions[i]);
+      g_autoptr(GPtrArray) answers = NULL;
+
+      if (question == NULL || !sb_question_get_builtin (question))
+        continue;
+      answers = sb_store_get_question_stories (store, import->deleted_questions[i]);
+      if (answers->len == 0 && !sb_store_delete_question (store, question, error))
+        return FALSE;
+    }
   return TRUE;
 }
 
@@ -1603,6 +1740,8 @@ build_frameworks (JsonBuilder *builder,
           add_string (builder, "description", sb_theme_get_description (theme));
           json_builder_set_member_name (builder, "builtin");
           json_builder_add_boolean_value (builder, sb_theme_get_builtin (theme));
+          json_builder_set_member_name (builder, "edited");
+          json_builder_add_boolean_value (builder, sb_theme_get_edited (theme));
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -1616,6 +1755,7 @@ build_questions (JsonBuilder *builder,
                  SbStore     *store)
 {
   GListModel *questions = sb_store_get_questions (store);
+  g_auto(GStrv) deleted = sb_store_get_deleted_questions (store);
 
   json_builder_set_member_name (builder, "questions");
   json_builder_begin_array (builder);
@@ -1635,8 +1775,16 @@ build_questions (JsonBuilder *builder,
       json_builder_end_array (builder);
       json_builder_set_member_name (builder, "builtin");
       json_builder_add_boolean_value (builder, sb_question_get_builtin (question));
+      json_builder_set_member_name (builder, "edited");
+      json_builder_add_boolean_value (builder, sb_question_get_edited (question));
       json_builder_end_object (builder);
     }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "deleted_questions");
+  json_builder_begin_array (builder);
+  for (guint i = 0; deleted[i] != NULL; i++)
+    json_builder_add_string_value (builder, deleted[i]);
   json_builder_end_array (builder);
 }
 

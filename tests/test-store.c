@@ -377,6 +377,39 @@ test_person_name (Fixture *f, gconstpointer data)
   g_assert_null (name);
 }
 
+/* The title outweighs the body even when the body repeats the word and the
+ * titled story is long; the STAR-L sections outweigh the private notes. */
+static void
+test_search_ranking_weights (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GString) long_action = g_string_new (NULL);
+  SbStory *repeated, *titled, *in_notes, *in_action;
+
+  for (guint i = 0; i < 40; i++)
+    g_string_append (long_action, "I wrote the runbook, paged the owners and watched the dashboards. ");
+  repeated = add_story (f->store, "Quarterly planning",
+                        "Kafka lag, then more Kafka lag, so I tuned the Kafka consumers.");
+  titled = add_story (f->store, "Kafka cut-over", long_action->str);
+  results = sb_store_search_stories (f->store, "kafka", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, 2);
+  g_assert_true (results->pdata[0] == titled);
+  g_assert_true (results->pdata[1] == repeated);
+  g_clear_pointer (&results, g_ptr_array_unref);
+
+  in_notes = add_story (f->store, "Story one", "I led the review.");
+  sb_story_set_field (in_notes, SB_STORY_FIELD_NOTES, "Mention the flamegraph.");
+  g_assert_true (sb_store_save_story (f->store, in_notes, &error));
+  in_action = add_story (f->store, "Story two", "I read the flamegraph first.");
+  results = sb_store_search_stories (f->store, "flamegraph", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, 2);
+  g_assert_true (results->pdata[0] == in_action);
+  g_assert_true (results->pdata[1] == in_notes);
+}
+
 static void
 count_cb (SbStore *store,
           guint   *count)
@@ -435,6 +468,7 @@ main (int   argc,
   ADD ("custom-theme", test_custom_theme);
   ADD ("transaction-rolls-back-memory", test_transaction_rolls_back_memory);
   ADD ("person-name", test_person_name);
+  ADD ("search-ranking-weights", test_search_ranking_weights);
   ADD ("update-theme", test_update_theme);
 #undef ADD
 

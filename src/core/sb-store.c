@@ -909,6 +909,7 @@ sb_store_search_stories (SbStore     *self,
 {
   g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *match = NULL;
+  g_autofree char *title_match = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
@@ -922,13 +923,20 @@ sb_store_search_stories (SbStore     *self,
       return g_steal_pointer (&results);
     }
 
+  /* Stories whose title has every word come first, then bm25 within each
+   * group. Weights alone cannot promise that: bm25 scales by the length of
+   * the whole story, so a long story's title hit would sink below a short
+   * story that repeats the word in its body. */
+  title_match = g_strdup_printf ("{title} : (%s)", match);
   stmt = sb_database_prepare (self->db,
                               "SELECT rowid FROM stories_fts WHERE stories_fts MATCH ?1 "
-                              "ORDER BY bm25 (stories_fts, 10.0, 2.0, 2.0, 2.0, 2.0, 2.0, 1.0)",
+                              "ORDER BY rowid IN (SELECT rowid FROM stories_fts WHERE stories_fts MATCH ?2) DESC,"
+                              "         bm25 (stories_fts, 10.0, 2.0, 2.0, 2.0, 2.0, 2.0, 1.0)",
                               error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, title_match, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);

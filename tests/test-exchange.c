@@ -5,7 +5,9 @@
 #include "config.h"
 
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "sb-exchange.h"
 #include "sb-test-util.h"
@@ -690,6 +692,47 @@ test_files (void)
   g_assert_false (sb_exchange_export_json_file (bank->store, nowhere, &error));
   g_assert_error (error, SB_EXCHANGE_ERROR, SB_EXCHANGE_ERROR_WRITE);
   g_clear_error (&error);
+
+  /* An export never writes into the old file in place (a failure half-way
+   * would leave it cut short): the old contents stay whole under a handle
+   * opened before, and the new file replaces it in one rename. */
+  {
+    g_autofree char *old_contents = NULL;
+    g_autofree char *new_contents = NULL;
+    char buffer[64] = { 0, };
+    int fd;
+
+    g_assert_true (g_file_set_contents (path, "{\"the\": \"previous export\"}", -1, NULL));
+    fd = g_open (path, O_RDONLY, 0);
+    g_assert_cmpint (fd, >=, 0);
+    g_assert_true (sb_exchange_export_json_file (bank->store, path, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (read (fd, buffer, sizeof buffer - 1), ==, strlen ("{\"the\": \"previous export\"}"));
+    g_assert_cmpstr (buffer, ==, "{\"the\": \"previous export\"}");
+    close (fd);
+    g_assert_true (g_file_get_contents (path, &new_contents, NULL, NULL));
+    g_assert_true (g_str_has_prefix (new_contents, "{\n  \"format\" : \"storybank\""));
+  }
+
+  /* A failed export (here: the name is a folder) leaves nothing behind. */
+  {
+    g_autofree char *folder = sb_test_dir_file (bank->dir, "folder.json");
+    g_autoptr(GDir) listing = NULL;
+    const char *name;
+    guint n_files = 0;
+
+    g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+    g_assert_false (sb_exchange_export_json_file (bank->store, folder, &error));
+    g_assert_error (error, SB_EXCHANGE_ERROR, SB_EXCHANGE_ERROR_WRITE);
+    g_assert_nonnull (strstr (error->message, "folder.json"));
+    g_clear_error (&error);
+    g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
+    listing = g_dir_open (bank->dir->path, 0, NULL);
+    while ((name = g_dir_read_name (listing)) != NULL)
+      if (g_str_has_prefix (name, "folder.json"))
+        n_files++;
+    g_assert_cmpuint (n_files, ==, 1);   /* no temporary file left */
+  }
 
   /* A file's name appears in its syntax errors, with line and column. */
   g_assert_true (g_file_set_contents (missing, "{\n  \"format\": \"storybank\",\n  nope\n}", -1, NULL));

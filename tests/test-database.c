@@ -491,6 +491,45 @@ test_migrate_from_v1 (void)
   g_assert_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_CONSTRAINT);
 }
 
+/* Every foreign key has an index to look it up by, so a cascade (deleting a
+ * theme, a question, a story) never reads a whole table. */
+static void
+test_foreign_keys_indexed (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *path = sb_test_dir_file (dir, "bank.sqlite3");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbDatabase) db = sb_database_open (path, &error);
+  sqlite3_stmt *fks;
+  guint n_checked = 0;
+
+  g_assert_no_error (error);
+  fks = sb_database_prepare (db,
+                             "SELECT m.name, f.\"from\" FROM sqlite_schema m, pragma_foreign_key_list (m.name) f "
+                             "WHERE m.type = 'table'",
+                             &error);
+  g_assert_no_error (error);
+  while (sqlite3_step (fks) == SQLITE_ROW)
+    {
+      g_autofree char *table = g_strdup ((const char *) sqlite3_column_text (fks, 0));
+      g_autofree char *column = g_strdup ((const char *) sqlite3_column_text (fks, 1));
+      g_autofree char *sql = g_strdup_printf ("EXPLAIN QUERY PLAN SELECT * FROM %s WHERE %s = 1", table, column);
+      sqlite3_stmt *plan = NULL;
+      gboolean indexed = FALSE;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (sb_database_get_handle (db), sql, -1, &plan, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (plan) == SQLITE_ROW)
+        if (g_str_has_prefix ((const char *) sqlite3_column_text (plan, 3), "SEARCH"))
+          indexed = TRUE;
+      sqlite3_finalize (plan);
+      g_test_message ("%s.%s: %s", table, column, indexed ? "indexed" : "scanned");
+      g_assert_true (indexed);
+      n_checked++;
+    }
+  sqlite3_reset (fks);
+  g_assert_cmpuint (n_checked, >=, 8);
+}
+
 static void
 test_backup (void)
 {
@@ -539,6 +578,7 @@ main (int   argc,
   g_test_add_func ("/database/open-while-open-elsewhere", test_open_while_open_elsewhere);
   g_test_add_func ("/database/migrate-from-v1", test_migrate_from_v1);
   g_test_add_func ("/database/backup", test_backup);
+  g_test_add_func ("/database/foreign-keys-indexed", test_foreign_keys_indexed);
 
   return g_test_run ();
 }

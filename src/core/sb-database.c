@@ -132,6 +132,12 @@ static const char *migrations[] = {
   "  rating      INTEGER CHECK (rating BETWEEN 1 AND 5)"
   ");"
   "CREATE INDEX practice_log_story ON practice_log (story_id, practiced_at);",
+
+  /* 3: indexes on the foreign keys that had none, so deleting a theme or a
+   * question finds its question_themes and practice_log rows without
+   * reading the whole table */
+  "CREATE INDEX question_themes_theme ON question_themes (theme_id);"
+  "CREATE INDEX practice_log_question ON practice_log (question_id);",
 };
 
 static void

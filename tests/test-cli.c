@@ -172,6 +172,48 @@ test_bad_import_changes_nothing (void)
   g_assert_cmpstr (after.out, ==, before.out);
 }
 
+/* A command that fails on a bank it had to create leaves no file behind; on
+ * a bank that was there, it leaves the bank as it was. */
+static void
+test_failure_leaves_no_new_bank (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *bank = sb_test_dir_file (dir, "new.sqlite3");
+  g_autofree char *wal = g_strconcat (bank, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (bank, "-shm", NULL);
+  g_autofree char *typo = write_file (dir, "typo.json",
+                                      "{\"format\":\"storybank\",\"version\":1,\"stories\":["
+                                      "{\"title\":\"A\",\"situaton\":\"My words\"}]}");
+  g_autofree char *missing = sb_test_dir_file (dir, "missing.json");
+  g_autofree char *database_arg = g_strconcat ("--database=", bank, NULL);
+  g_autofree char *typo_arg = g_strconcat ("--import=", typo, NULL);
+  g_autofree char *missing_arg = g_strconcat ("--import=", missing, NULL);
+  g_auto(Run) refused = { 0, };
+  g_auto(Run) absent = { 0, };
+  g_auto(Run) framework = { 0, };
+
+  run_storybank (&refused, database_arg, typo_arg, NULL);
+  g_assert_cmpint (refused.status, !=, 0);
+  g_assert_nonnull (strstr (refused.err, "typo.json:1:"));
+  g_assert_nonnull (strstr (refused.err, "stories[0].situaton"));
+  g_assert_false (g_file_test (bank, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+
+  run_storybank (&absent, database_arg, missing_arg, NULL);
+  g_assert_cmpint (absent.status, !=, 0);
+  {
+    g_autofree char *display = g_filename_display_name (missing);
+    g_autofree char *expected = g_strdup_printf ("storybank: %s: there is no such file\n", display);
+    g_assert_cmpstr (absent.err, ==, expected);
+  }
+  g_assert_false (g_file_test (bank, G_FILE_TEST_EXISTS));
+
+  run_storybank (&framework, database_arg, "--coverage", "--framework=nope", NULL);
+  g_assert_cmpint (framework.status, !=, 0);
+  g_assert_false (g_file_test (bank, G_FILE_TEST_EXISTS));
+}
+
 static void
 test_bad_arguments (void)
 {
@@ -245,6 +287,7 @@ main (int   argc,
   g_test_add_func ("/cli/import-coverage-export", test_import_coverage_export);
   g_test_add_func ("/cli/bad-import-changes-nothing", test_bad_import_changes_nothing);
   g_test_add_func ("/cli/bad-arguments", test_bad_arguments);
+  g_test_add_func ("/cli/failure-leaves-no-new-bank", test_failure_leaves_no_new_bank);
   g_test_add_func ("/cli/refuses-foreign-file", test_refuses_foreign_file);
   g_test_add_func ("/cli/cheat-sheet-pdf", test_cheat_sheet_pdf);
 

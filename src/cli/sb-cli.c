@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
 
 #include "sb-cheat-sheet.h"
@@ -123,11 +124,28 @@ print_findings (SbStore *store)
            clean, g_list_model_get_n_items (stories));
 }
 
+/* A bank this very command created, for a command that then failed: take it
+ * away again, so that a failed command leaves no new file behind. */
+static void
+remove_new_bank (const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      g_unlink (file);
+    }
+}
+
+static int run_commands (SbStore *store, GVariantDict *options, SbCheatSheetOptions *sheet_options);
+
 int
 sb_cli_handle_local_options (GVariantDict *options)
 {
   g_autoptr(SbStore) store = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *bank_path = NULL;
   const char *database = sb_cli_get_database_path (options);
   const char *import = lookup_filename (options, "import");
   const char *export = lookup_filename (options, "export");
@@ -138,6 +156,8 @@ sb_cli_handle_local_options (GVariantDict *options)
   gboolean coverage = g_variant_dict_contains (options, "coverage");
   gboolean check = g_variant_dict_contains (options, "check");
   SbCheatSheetOptions sheet_options;
+  gboolean bank_existed;
+  int status;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -161,9 +181,35 @@ sb_cli_handle_local_options (GVariantDict *options)
       return fail_literal (message);
     }
 
+  bank_path = database != NULL ? g_strdup (database) : sb_database_default_path ();
+  bank_existed = g_file_test (bank_path, G_FILE_TEST_EXISTS);
+
   store = sb_store_open (database, &error);
   if (store == NULL)
     return fail (error);
+
+  status = run_commands (store, options, &sheet_options);
+  if (status != 0 && !bank_existed)
+    {
+      g_clear_object (&store);
+      remove_new_bank (bank_path);
+    }
+  return status;
+}
+
+static int
+run_commands (SbStore             *store,
+              GVariantDict        *options,
+              SbCheatSheetOptions *sheet_options)
+{
+  g_autoptr(GError) error = NULL;
+  const char *import = lookup_filename (options, "import");
+  const char *export = lookup_filename (options, "export");
+  const char *markdown = lookup_filename (options, "export-markdown");
+  const char *cheat_sheet = lookup_filename (options, "cheat-sheet");
+  const char *framework = lookup_string (options, "framework");
+  gboolean coverage = g_variant_dict_contains (options, "coverage");
+  gboolean check = g_variant_dict_contains (options, "check");
 
   if (framework != NULL && sb_store_find_framework (store, framework) == NULL)
     {
@@ -180,7 +226,7 @@ sb_cli_handle_local_options (GVariantDict *options)
                                  framework, known->str);
       return fail_literal (message);
     }
-  sheet_options.framework_slug = framework;
+  sheet_options->framework_slug = framework;
 
   if (import != NULL)
     {
@@ -199,7 +245,7 @@ sb_cli_handle_local_options (GVariantDict *options)
   if (markdown != NULL && !sb_exchange_export_markdown_file (store, markdown, &error))
     return fail (error);
 
-  if (cheat_sheet != NULL && !sb_cheat_sheet_export_pdf (store, &sheet_options, cheat_sheet, &error))
+  if (cheat_sheet != NULL && !sb_cheat_sheet_export_pdf (store, sheet_options, cheat_sheet, &error))
     return fail (error);
 
   if (coverage)

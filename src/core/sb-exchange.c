@@ -1681,8 +1681,16 @@ sb_exchange_import_json_file (SbStore          *store,
   display = g_filename_display_name (path);
   if (!g_file_get_contents (path, &contents, &length, &local_error))
     {
-      g_set_error (error, SB_EXCHANGE_ERROR, SB_EXCHANGE_ERROR_READ,
-                   _("%s: could not be read: %s"), display, local_error->message);
+      /* GLib's message names the file again; say it once. */
+      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        g_set_error (error, SB_EXCHANGE_ERROR, SB_EXCHANGE_ERROR_READ,
+                     _("%s: there is no such file"), display);
+      else if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_ISDIR))
+        g_set_error (error, SB_EXCHANGE_ERROR, SB_EXCHANGE_ERROR_READ,
+                     _("%s: is a folder, not a Storybank file"), display);
+      else
+        g_set_error (error, SB_EXCHANGE_ERROR, SB_EXCHANGE_ERROR_READ,
+                     _("%s: could not be read: %s"), display, local_error->message);
       return FALSE;
     }
   return sb_exchange_import_json (store, contents, length, display, summary, error);

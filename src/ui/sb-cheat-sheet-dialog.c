@@ -25,6 +25,7 @@
 /* Narrower than this, the preview goes above the settings. */
 #define NARROW_WIDTH 720
 #define PAGE_PADDING 18.0
+#define SUPERSAMPLE 2
 
 static const char * const paper_values[] = { "auto", "a4", "letter" };
 
@@ -344,18 +345,20 @@ preview_draw_cb (GtkDrawingArea *area,
   x = floor ((width - w) / 2);
   y = floor ((height - h) / 2);
 
-  /* Only a new sheet or a new size lays the recording out again in pixels. */
+  /* Only a new sheet or a new size lays the recording out again in pixels.
+   * Cairo puts glyphs on whole pixels, which at this size would squeeze
+   * the words together: the page is drawn at twice the size and scaled down. */
   if (self->preview_image == NULL ||
-      cairo_image_surface_get_width (self->preview_image) != (int) w * scale_factor ||
-      cairo_image_surface_get_height (self->preview_image) != (int) h * scale_factor)
+      cairo_image_surface_get_width (self->preview_image) != (int) w * scale_factor * SUPERSAMPLE ||
+      cairo_image_surface_get_height (self->preview_image) != (int) h * scale_factor * SUPERSAMPLE)
     {
       cairo_font_options_t *font_options = cairo_font_options_create ();
+      int pixels = scale_factor * SUPERSAMPLE;
       cairo_t *image_cr;
 
       g_clear_pointer (&self->preview_image, cairo_surface_destroy);
       self->preview_image = cairo_image_surface_create (CAIRO_FORMAT_RGB24,
-                                                        (int) w * scale_factor,
-                                                        (int) h * scale_factor);
+                                                        (int) w * pixels, (int) h * pixels);
       image_cr = cairo_create (self->preview_image);
       /* Hinting would snap the small glyphs away from where the layout put them. */
       cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
@@ -365,11 +368,11 @@ preview_draw_cb (GtkDrawingArea *area,
       cairo_font_options_destroy (font_options);
       cairo_set_source_rgb (image_cr, 1, 1, 1);
       cairo_paint (image_cr);
-      cairo_scale (image_cr, w * scale_factor / page_width, h * scale_factor / page_height);
+      cairo_scale (image_cr, w * pixels / page_width, h * pixels / page_height);
       cairo_set_source_surface (image_cr, self->preview_recording, 0, 0);
       cairo_paint (image_cr);
       cairo_destroy (image_cr);
-      cairo_surface_set_device_scale (self->preview_image, scale_factor, scale_factor);
+      cairo_surface_set_device_scale (self->preview_image, pixels, pixels);
     }
 
   for (int i = 3; i > 0; i--)

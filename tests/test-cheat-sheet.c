@@ -496,6 +496,47 @@ test_export_errors (void)
   }
 }
 
+/* storybank --cheat-sheet --theme=SLUG puts only the named themes on the sheet. */
+static void
+test_cli_themes (void)
+{
+  g_autoptr(Bank) bank = bank_new (3, 3);
+  g_autofree char *pdf = sb_test_dir_file (bank->dir, "cli.pdf");
+  g_autofree char *database = sb_test_dir_file (bank->dir, "bank.sqlite3");
+  g_autofree char *database_arg = g_strconcat ("--database=", database, NULL);
+  g_autofree char *pdf_arg = g_strconcat ("--cheat-sheet=", pdf, NULL);
+  g_autofree char *theme_arg = g_strconcat ("--theme=", (char *) g_ptr_array_index (bank->theme_slugs, 1), NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *err = NULL;
+  const char *bin = g_getenv ("STORYBANK_BIN");
+  const char *wrong[] = { bin, database_arg, pdf_arg, "--framework=" FRAMEWORK, "--theme=lp-ownership", NULL };
+  int status;
+
+  if (bin == NULL)
+    {
+      g_test_skip ("STORYBANK_BIN is not set");
+      return;
+    }
+  if (!have_poppler ())
+    return;
+
+  {
+    const char *argv[] = { bin, database_arg, pdf_arg, "--framework=" FRAMEWORK, theme_arg, NULL };
+    g_autofree char *out = run (argv);
+  }
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "THEME 01"));
+  g_assert_nonnull (strstr (text, "Story 01 payments migration"));
+  g_assert_null (strstr (text, "THEME 00"));
+  g_assert_null (strstr (text, "THEME 02"));
+
+  /* A theme of another framework is refused, naming it. */
+  g_spawn_sync (NULL, (char **) wrong, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                NULL, &err, &status, NULL);
+  g_assert_false (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (err, "lp-ownership"));
+}
+
 /* The default framework (the first one) works with whatever the catalog holds. */
 static void
 test_default_framework (void)
@@ -609,6 +650,7 @@ main (int   argc,
   g_test_add_func ("/cheat-sheet/unicode", test_unicode);
   g_test_add_func ("/cheat-sheet/export-errors", test_export_errors);
   g_test_add_func ("/cheat-sheet/default-framework", test_default_framework);
+  g_test_add_func ("/cheat-sheet/cli-themes", test_cli_themes);
 
   return g_test_run ();
 }

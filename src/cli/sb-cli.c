@@ -37,6 +37,8 @@ sb_cli_add_options (GApplication *app)
       N_("The framework for --coverage and --cheat-sheet (default: core)"), N_("SLUG") },
     { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Paper size for --cheat-sheet: a4 or letter (default: from the locale)"), N_("SIZE") },
+    { "theme", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
+      N_("Put only this theme on --cheat-sheet; repeat for more (default: every theme)"), N_("SLUG") },
     { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Print the coach’s findings for every story and exit"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -169,6 +171,8 @@ sb_cli_handle_local_options (GVariantDict *options)
     {
       if (framework != NULL || paper != NULL)
         return fail_literal (_("--framework and --paper go with --coverage or --cheat-sheet"));
+      if (g_variant_dict_contains (options, "theme"))
+        return fail_literal (_("--theme goes with --cheat-sheet"));
       return -1;
     }
 
@@ -210,6 +214,7 @@ run_commands (SbStore             *store,
   const char *framework = lookup_string (options, "framework");
   gboolean coverage = g_variant_dict_contains (options, "coverage");
   gboolean check = g_variant_dict_contains (options, "check");
+  g_autofree const char **themes = NULL;
 
   if (framework != NULL && sb_store_find_framework (store, framework) == NULL)
     {
@@ -227,6 +232,27 @@ run_commands (SbStore             *store,
       return fail_literal (message);
     }
   sheet_options->framework_slug = framework;
+
+  /* --theme: only these themes of the framework on the cheat sheet. */
+  if (g_variant_dict_lookup (options, "theme", "^a&s", &themes))
+    {
+      g_autoptr(SbFramework) first = g_list_model_get_n_items (sb_store_get_frameworks (store)) > 0
+        ? g_list_model_get_item (sb_store_get_frameworks (store), 0) : NULL;
+      const char *in = framework != NULL ? framework : first != NULL ? sb_framework_get_slug (first) : "";
+
+      for (guint i = 0; themes[i] != NULL; i++)
+        {
+          SbTheme *theme = sb_store_find_theme (store, themes[i]);
+
+          if (theme == NULL || g_strcmp0 (sb_theme_get_framework_slug (theme), in) != 0)
+            {
+              g_autofree char *message =
+                g_strdup_printf (_("--theme: “%s” is not a theme of the framework “%s”"), themes[i], in);
+              return fail_literal (message);
+            }
+        }
+      sheet_options->theme_slugs = themes;
+    }
 
   if (import != NULL)
     {

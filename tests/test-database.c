@@ -367,6 +367,37 @@ test_open_while_open_elsewhere (void)
   g_assert_cmpstr (value, ==, "yes");
 }
 
+static gpointer
+open_in_thread (gpointer path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbDatabase) db = sb_database_open (path, &error);
+
+  return error != NULL ? g_strdup (error->message) : NULL;
+}
+
+/* The app and the command line may both open a bank that does not exist yet
+ * at the same moment: each migration step checks the version again under the
+ * write lock, so neither trips over the tables the other made. */
+static void
+test_open_new_bank_concurrently (void)
+{
+  for (guint round = 0; round < 5; round++)
+    {
+      g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+      g_autofree char *path = sb_test_dir_file (dir, "bank.sqlite3");
+      GThread *threads[4];
+
+      for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+        threads[i] = g_thread_new ("open", open_in_thread, path);
+      for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+        {
+          g_autofree char *failure = g_thread_join (threads[i]);
+          g_assert_cmpstr (failure, ==, NULL);
+        }
+    }
+}
+
 static void
 test_refuse_symlink (void)
 {
@@ -576,6 +607,7 @@ main (int   argc,
   g_test_add_func ("/database/empty-file-becomes-bank", test_empty_file_becomes_bank);
   g_test_add_func ("/database/default-path", test_default_path);
   g_test_add_func ("/database/open-while-open-elsewhere", test_open_while_open_elsewhere);
+  g_test_add_func ("/database/open-new-bank-concurrently", test_open_new_bank_concurrently);
   g_test_add_func ("/database/migrate-from-v1", test_migrate_from_v1);
   g_test_add_func ("/database/backup", test_backup);
   g_test_add_func ("/database/foreign-keys-indexed", test_foreign_keys_indexed);

@@ -408,6 +408,44 @@ make_file_private (const char  *path,
   return TRUE;
 }
 
+static gboolean
+same_file_state (const GStatBuf *a,
+                 const GStatBuf *b)
+{
+  return a->st_ino == b->st_ino && a->st_size == b->st_size &&
+         a->st_mtim.tv_sec == b->st_mtim.tv_sec && a->st_mtim.tv_nsec == b->st_mtim.tv_nsec;
+}
+
+/* Vetting reads the main file alone when no -wal is beside it. If another
+ * Storybank closes the same bank at that moment, its last checkpoint writes
+ * into the file under our feet and the read can look damaged or foreign. A
+ * refusal therefore only stands when the file did not change meanwhile (a
+ * file that is not ours does not); otherwise look again. */
+static gboolean
+vet_existing_file_settled (const char  *path,
+                           GError     **error)
+{
+  for (guint attempt = 0;; attempt++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+      gboolean had_wal = g_file_test (wal, G_FILE_TEST_EXISTS);
+      GStatBuf before, after;
+
+      if (g_stat (path, &before) != 0)
+        return vet_existing_file (path, error);
+      if (vet_existing_file (path, &local_error))
+        return TRUE;
+      if (attempt >= 5 || g_stat (path, &after) != 0 ||
+          (same_file_state (&before, &after) && had_wal == g_file_test (wal, G_FILE_TEST_EXISTS)))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      g_usleep (20 * 1000);
+    }
+}
+
 /* Creates the folder (0700) and an empty file (0600) so that SQLite, and the
  * -wal and -shm files it makes with the same mode, never expose the bank. */
 static gboolean
@@ -513,24 +551,37 @@ sb_database_in_transaction (SbDatabase *self)
   return self->in_transaction;
 }
 
+/* Each step re-reads the version inside its own write transaction: another
+ * Storybank opening the same new bank at the same moment (the app and the
+ * command line) may have migrated it while this one waited for the lock. */
 static gboolean
 migrate (SbDatabase  *self,
          GError     **error)
 {
-  int version = 0;
-  int app_id = 0;
+  int latest = G_N_ELEMENTS (migrations);
 
-  if (!query_int (self->db, "PRAGMA user_version", &version, error) ||
-      !query_int (self->db, "PRAGMA application_id", &app_id, error))
-    return FALSE;
-
-  for (int target = version + 1; target <= (int) G_N_ELEMENTS (migrations); target++)
+  for (;;)
     {
-      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", target);
+      g_autofree char *bump = NULL;
       g_autoptr(GError) local_error = NULL;
+      int version = 0;
+      int app_id = 0;
+      int target;
 
       if (!sb_database_begin (self, error))
         return FALSE;
+      if (!query_int (self->db, "PRAGMA user_version", &version, &local_error) ||
+          !query_int (self->db, "PRAGMA application_id", &app_id, &local_error))
+        {
+          sb_database_rollback (self);
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (version >= latest)
+        return sb_database_commit (self, error);
+
+      target = version + 1;
+      bump = g_strdup_printf ("PRAGMA user_version = %d", target);
       if (!sb_database_exec (self, migrations[target - 1], &local_error) ||
           !sb_database_exec (self, bump, &local_error) ||
           (app_id != SB_DATABASE_APPLICATION_ID &&
@@ -545,10 +596,7 @@ migrate (SbDatabase  *self,
         }
       if (!sb_database_commit (self, error))
         return FALSE;
-      app_id = SB_DATABASE_APPLICATION_ID;
     }
-
-  return TRUE;
 }
 
 SbDatabase *
@@ -595,7 +643,7 @@ sb_database_open (const char  *path,
        * becomes a new bank, made private (0600) like one we create. */
       if (empty && !make_file_private (path, error))
         return NULL;
-      if (!empty && !vet_existing_file (path, error))
+      if (!empty && !vet_existing_file_settled (path, error))
         return NULL;
     }
   else if (!create_private_file (path, error))
@@ -617,8 +665,24 @@ sb_database_open (const char  *path,
   sqlite3_extended_result_codes (self->db, TRUE);
   sqlite3_busy_timeout (self->db, 5000);
 
+  /* Switching a new bank to WAL needs the file to itself, and SQLite
+   * answers "busy" at once, without its busy handler, while another
+   * Storybank is doing the same: wait for it like the busy timeout would. */
+  for (guint waited_ms = 0;; waited_ms += 10)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (sb_database_exec (self, "PRAGMA journal_mode = WAL", &local_error))
+        break;
+      if (!g_error_matches (local_error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_BUSY) || waited_ms >= 5000)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      g_usleep (10 * 1000);
+    }
+
   if (!sb_database_exec (self,
-                         "PRAGMA journal_mode = WAL;"
                          "PRAGMA synchronous = NORMAL;"
                          "PRAGMA foreign_keys = ON;",
                          error))

@@ -161,6 +161,45 @@ test_ranking (void)
   g_assert_true (((SbSuggestion *) limited->pdata[0])->story == both);
 }
 
+/* Words most of the bank shares do not make a suggestion, and one shared
+ * word alone is chance. */
+static void
+test_common_words_ignored (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autoptr(SbStore) store = open_bank (dir);
+  g_autoptr(GPtrArray) suggestions = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *themes[] = { "core-proud-project", NULL };
+  SbQuestion *question;
+  SbStory *rare_words, *common_words, *one_word;
+
+  question = sb_store_add_question (store, "Tell me about a production outage you debugged.",
+                                    "Which alerts fired, and how was the rollback decided?",
+                                    themes, &error);
+  g_assert_no_error (error);
+
+  rare_words = add_story (store, "Checkout outage", "Production alerts fired at night.",
+                          "I debugged the outage from the slow-query log.");
+  common_words = add_story (store, "Cost review", "Production alerts cost money.", "I trimmed instances.");
+  one_word = add_story (store, "Queue outage", "Production alerts were noisy.", "I tuned the queue.");
+  add_story (store, "Hiring", "Production alerts woke the new hires.", "I wrote a runbook.");
+  add_story (store, "Offsite", "Nothing to do with production alerts.", "I booked a venue.");
+
+  suggestions = sb_coach_suggest_stories (store, question, 0);
+  for (guint i = 0; i < suggestions->len; i++)
+    g_test_message ("%s — %s", sb_story_get_title (((SbSuggestion *) suggestions->pdata[i])->story),
+                    ((SbSuggestion *) suggestions->pdata[i])->reason);
+
+  g_assert_cmpuint (suggestions->len, ==, 1);
+  g_assert_true (((SbSuggestion *) suggestions->pdata[0])->story == rare_words);
+  g_assert_nonnull (strstr (((SbSuggestion *) suggestions->pdata[0])->reason, "“outage”"));
+  /* "production" and "alerts" are in every story: not a reason. */
+  g_assert_null (strstr (((SbSuggestion *) suggestions->pdata[0])->reason, "“production”"));
+  g_assert_cmpint (position_of (suggestions, common_words), ==, -1);
+  g_assert_cmpint (position_of (suggestions, one_word), ==, -1);
+}
+
 static void
 test_ties_by_title (void)
 {
@@ -240,6 +279,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/coach/ranking", test_ranking);
+  g_test_add_func ("/coach/common-words-ignored", test_common_words_ignored);
   g_test_add_func ("/coach/ties-by-title", test_ties_by_title);
   g_test_add_func ("/coach/empty-bank", test_empty_bank);
   g_test_add_func ("/coach/thousand-stories", test_thousand_stories);

@@ -23,6 +23,12 @@
 #define SCORE_READY         0.5
 #define MIN_WORD_CHARS      4
 #define MAX_WORDS_IN_REASON 3
+/* A story suggested for its words alone must share this many with the
+ * question: one shared word is chance. */
+#define MIN_WORDS_ALONE     2
+/* Below this many stories every word counts; from it on, a word found in
+ * more than half of the bank tells no story from another. */
+#define MIN_STORIES_FOR_COMMON 4
 
 /* Words of four letters or more that say nothing about which story fits:
  * the frame of behavioral questions and of what interviewers listen for. */
@@ -243,6 +249,8 @@ sb_coach_suggest_stories (SbStore    *store,
   g_autoptr(GPtrArray) chosen = NULL;
   g_autoptr(GHashTable) excluded = NULL;
   g_autoptr(GArray) words = NULL;
+  g_autofree gboolean *hits = NULL;
+  g_autofree guint *n_with_word = NULL;
   const char * const *theme_slugs;
   GListModel *stories;
   guint n_stories;
@@ -260,13 +268,31 @@ sb_coach_suggest_stories (SbStore    *store,
   stories = sb_store_get_stories (store);
   n_stories = g_list_model_get_n_items (stories);
 
+  /* Which story has which of the question's words, and in how many stories
+   * each word is found: "production" in every story of an SRE's bank says
+   * nothing about which one answers the question. */
+  hits = g_new0 (gboolean, (gsize) n_stories * MAX (words->len, 1));
+  n_with_word = g_new0 (guint, MAX (words->len, 1));
+  for (guint i = 0; i < n_stories && words->len > 0; i++)
+    {
+      g_autoptr(SbStory) story = g_list_model_get_item (stories, i);
+      g_autofree char *text = story_text_lowered (story);
+
+      for (guint w = 0; w < words->len; w++)
+        if (text_has_word_start (text, g_array_index (words, QuestionWord, w).stem))
+          {
+            hits[(gsize) i * words->len + w] = TRUE;
+            n_with_word[w]++;
+          }
+    }
+
   for (guint i = 0; i < n_stories; i++)
     {
       g_autoptr(SbStory) story = g_list_model_get_item (stories, i);
       g_autoptr(GPtrArray) theme_names = g_ptr_array_new_with_free_func (g_free);
       g_autoptr(GPtrArray) matched = g_ptr_array_new_with_free_func (g_free);
-      g_autofree char *text = NULL;
       double theme_score = 0, word_score = 0, score;
+      guint n_matched = 0;
       SbSuggestion *suggestion;
 
       if (g_hash_table_contains (excluded, story))
@@ -291,20 +317,21 @@ sb_coach_suggest_stories (SbStore    *store,
                              g_strdup (theme != NULL ? sb_theme_get_name (theme) : theme_slugs[t]));
         }
 
-      if (words->len > 0)
+      for (guint w = 0; w < words->len; w++)
         {
-          text = story_text_lowered (story);
-          for (guint w = 0; w < words->len; w++)
-            {
-              QuestionWord *word = &g_array_index (words, QuestionWord, w);
+          QuestionWord *word = &g_array_index (words, QuestionWord, w);
 
-              if (!text_has_word_start (text, word->stem))
-                continue;
-              word_score = MIN (word_score + SCORE_PER_WORD, SCORE_WORDS_MAX);
-              if (matched->len < MAX_WORDS_IN_REASON)
-                g_ptr_array_add (matched, g_strdup_printf ("“%s”", word->word));
-            }
+          if (!hits[(gsize) i * words->len + w])
+            continue;
+          if (n_stories >= MIN_STORIES_FOR_COMMON && n_with_word[w] * 2 > n_stories)
+            continue;
+          n_matched++;
+          word_score = MIN (word_score + SCORE_PER_WORD, SCORE_WORDS_MAX);
+          if (matched->len < MAX_WORDS_IN_REASON)
+            g_ptr_array_add (matched, g_strdup_printf ("“%s”", word->word));
         }
+      if (theme_score == 0 && n_matched < MIN_WORDS_ALONE)
+        continue;
 
       score = theme_score + word_score;
       if (score <= 0)

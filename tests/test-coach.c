@@ -161,8 +161,8 @@ test_ranking (void)
   g_assert_true (((SbSuggestion *) limited->pdata[0])->story == both);
 }
 
-/* Words most of the bank shares do not make a suggestion, and one shared
- * word alone is chance. */
+/* Words most of the bank shares do not make a suggestion, one shared word
+ * alone is chance, and the listen-for notes weigh less than the question. */
 static void
 test_common_words_ignored (void)
 {
@@ -172,7 +172,7 @@ test_common_words_ignored (void)
   g_autoptr(GError) error = NULL;
   const char *themes[] = { "core-proud-project", NULL };
   SbQuestion *question;
-  SbStory *rare_words, *common_words, *one_word;
+  SbStory *rare_words, *common_words, *one_word, *notes_only;
 
   question = sb_store_add_question (store, "Tell me about a production outage you debugged.",
                                     "Which alerts fired, and how was the rollback decided?",
@@ -185,6 +185,8 @@ test_common_words_ignored (void)
   one_word = add_story (store, "Queue outage", "Production alerts were noisy.", "I tuned the queue.");
   add_story (store, "Hiring", "Production alerts woke the new hires.", "I wrote a runbook.");
   add_story (store, "Offsite", "Nothing to do with production alerts.", "I booked a venue.");
+  /* Three words of what the interviewer listens for, none of the question. */
+  notes_only = add_story (store, "Release drill", "The canary fired twice.", "I decided on a rollback.");
 
   suggestions = sb_coach_suggest_stories (store, question, 0);
   for (guint i = 0; i < suggestions->len; i++)
@@ -198,6 +200,7 @@ test_common_words_ignored (void)
   g_assert_null (strstr (((SbSuggestion *) suggestions->pdata[0])->reason, "“production”"));
   g_assert_cmpint (position_of (suggestions, common_words), ==, -1);
   g_assert_cmpint (position_of (suggestions, one_word), ==, -1);
+  g_assert_cmpint (position_of (suggestions, notes_only), ==, -1);
 }
 
 static void

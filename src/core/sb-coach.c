@@ -23,9 +23,11 @@
 #define SCORE_READY         0.5
 #define MIN_WORD_CHARS      4
 #define MAX_WORDS_IN_REASON 3
-/* A story suggested for its words alone must share this many with the
- * question: one shared word is chance. */
-#define MIN_WORDS_ALONE     2
+/* A word of the question itself weighs SCORE_PER_WORD; one only in what
+ * the interviewer listens for (“changed”, “tests”, “alerts”) weighs half. A
+ * story suggested for its words alone needs this much: two words of the
+ * question, or four of the notes. One shared word is chance. */
+#define SCORE_WORDS_ALONE   (2 * SCORE_PER_WORD)
 /* Below this many stories every word counts; from it on, a word found in
  * more than half of the bank tells no story from another. */
 #define MIN_STORIES_FOR_COMMON 4
@@ -49,8 +51,9 @@ static const char * const stopwords[] = {
 
 typedef struct
 {
-  char *word;   /* as the question has it, for the reason */
-  char *stem;   /* matched as the start of a word in the story */
+  char   *word;   /* as the question has it, for the reason */
+  char   *stem;   /* matched as the start of a word in the story */
+  double  weight; /* SCORE_PER_WORD, or half for a listen-for word */
 } QuestionWord;
 
 static void
@@ -116,17 +119,16 @@ split_words (const char *lowered)
   return words;
 }
 
-static GArray *
-significant_words (SbQuestion *question)
+/* Adds @text's words not seen yet, each with @weight. */
+static void
+add_significant_words (GArray     *result,
+                       GHashTable *seen,
+                       const char *text,
+                       double      weight)
 {
-  g_autofree char *text = g_strconcat (sb_question_get_text (question), " ",
-                                       sb_question_get_listen_for (question), NULL);
-  g_autofree char *lowered = g_utf8_strdown (text, -1);
+  g_autofree char *lowered = g_utf8_strdown (text != NULL ? text : "", -1);
   g_autoptr(GPtrArray) words = split_words (lowered);
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  GArray *result = g_array_new (FALSE, FALSE, sizeof (QuestionWord));
 
-  g_array_set_clear_func (result, (GDestroyNotify) question_word_clear);
   for (guint i = 0; i < words->len; i++)
     {
       const char *word = words->pdata[i];
@@ -141,9 +143,22 @@ significant_words (SbQuestion *question)
           continue;
         }
       entry.word = g_strdup (word);
+      entry.weight = weight;
       g_array_append_val (result, entry);
-      g_hash_table_add (seen, entry.stem);
+      g_hash_table_add (seen, g_strdup (entry.stem));
     }
+}
+
+static GArray *
+significant_words (SbQuestion *question)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GArray *result = g_array_new (FALSE, FALSE, sizeof (QuestionWord));
+
+  g_array_set_clear_func (result, (GDestroyNotify) question_word_clear);
+  /* The question first, so a word in both keeps the question's weight. */
+  add_significant_words (result, seen, sb_question_get_text (question), SCORE_PER_WORD);
+  add_significant_words (result, seen, sb_question_get_listen_for (question), SCORE_PER_WORD / 2);
   return result;
 }
 
@@ -292,7 +307,6 @@ sb_coach_suggest_stories (SbStore    *store,
       g_autoptr(GPtrArray) theme_names = g_ptr_array_new_with_free_func (g_free);
       g_autoptr(GPtrArray) matched = g_ptr_array_new_with_free_func (g_free);
       double theme_score = 0, word_score = 0, score;
-      guint n_matched = 0;
       SbSuggestion *suggestion;
 
       if (g_hash_table_contains (excluded, story))
@@ -325,12 +339,11 @@ sb_coach_suggest_stories (SbStore    *store,
             continue;
           if (n_stories >= MIN_STORIES_FOR_COMMON && n_with_word[w] * 2 > n_stories)
             continue;
-          n_matched++;
-          word_score = MIN (word_score + SCORE_PER_WORD, SCORE_WORDS_MAX);
+          word_score = MIN (word_score + word->weight, SCORE_WORDS_MAX);
           if (matched->len < MAX_WORDS_IN_REASON)
             g_ptr_array_add (matched, g_strdup_printf ("“%s”", word->word));
         }
-      if (theme_score == 0 && n_matched < MIN_WORDS_ALONE)
+      if (theme_score == 0 && word_score < SCORE_WORDS_ALONE)
         continue;
 
       score = theme_score + word_score;

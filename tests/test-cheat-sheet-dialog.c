@@ -14,6 +14,7 @@
 #include <adwaita.h>
 
 #include "sb-cheat-sheet-dialog-private.h"
+#include "sb-settings.h"
 #include "sb-test-util.h"
 #include "sb-window.h"
 
@@ -98,19 +99,6 @@ close_dialog (SbCheatSheetDialog *dialog)
   gtk_window_destroy (GTK_WINDOW (dialog));
   iterate_main_loop ();
   g_assert_finalize_object (dialog);
-}
-
-static GSettings *
-create_settings (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
-  if (schema == NULL)
-    return NULL;
-  return g_settings_new_full (schema, NULL, NULL);
 }
 
 /* ---- poppler-utils ---------------------------------------------------- */
@@ -268,7 +256,7 @@ static void
 test_dialog_paper (void)
 {
   g_autoptr(Bank) bank = bank_new ();
-  g_autoptr(GSettings) settings = create_settings ();
+  g_autoptr(GSettings) settings = sb_settings_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *pdf = sb_test_dir_file (bank->dir, "letter.pdf");
   g_autofree char *info = NULL;

@@ -17,6 +17,7 @@
 
 #include "sb-cheat-sheet-dialog-private.h"
 #include "sb-print-operation.h"
+#include "sb-settings.h"
 #include "sb-ui-resources.h"
 
 /* The pause after a change before the preview is laid out again (and the
@@ -80,23 +81,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* ---- settings --------------------------------------------------------- */
-
-static GSettings *
-create_settings (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  /* Run from the build tree without the schema, the dialog still works; it
-   * just does not remember the paper. */
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
-  if (schema == NULL)
-    return NULL;
-  return g_settings_new_full (schema, NULL, NULL);
-}
 
 /* ---- options ---------------------------------------------------------- */
 
@@ -879,7 +863,7 @@ sb_cheat_sheet_dialog_init (SbCheatSheetDialog *self)
   self->story_rows = g_ptr_array_new ();
   self->theme_checks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->story_checks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->settings = create_settings ();
+  self->settings = sb_settings_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 

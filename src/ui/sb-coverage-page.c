@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "sb-coverage-page.h"
+#include "sb-settings.h"
 #include "sb-views-resources.h"
 
 #define SETTINGS_KEY_FRAMEWORK "coverage-framework"
@@ -63,20 +64,6 @@ sb_views_ensure_css (GtkWidget *widget)
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   g_object_set_data_full (G_OBJECT (display), "sb-views-css",
                           g_object_ref (provider), g_object_unref);
-}
-
-static GSettings *
-settings_new_if_installed (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (source == NULL)
-    return NULL;
-  schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
-  if (schema == NULL || !g_settings_schema_has_key (schema, SETTINGS_KEY_FRAMEWORK))
-    return NULL;
-  return g_settings_new_full (schema, NULL, NULL);
 }
 
 static char *
@@ -485,7 +472,7 @@ sb_coverage_page_init (SbCoveragePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->settings = settings_new_if_installed ();
+  self->settings = sb_settings_new ();
   self->summary = g_strdup ("");
 
   g_signal_connect_object (self->matrix, "coverage-changed",

@@ -12,6 +12,7 @@
 #include "sb-coverage-page.h"
 #include "sb-exchange.h"
 #include "sb-questions-page.h"
+#include "sb-settings.h"
 #include "sb-story-editor.h"
 #include "sb-story-list.h"
 #include "sb-ui-resources.h"
@@ -626,21 +627,6 @@ print_action (GtkWidget  *widget,
 
 /* ---- settings -------------------------------------------------------- */
 
-static GSettings *
-create_settings (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  /* Without the installed schema (a run from the build tree) the window
-   * still opens, it just does not remember its size. */
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
-  if (schema == NULL)
-    return NULL;
-  return g_settings_new_full (schema, NULL, NULL);
-}
-
 static void
 restore_window_state (SbWindow *self)
 {
@@ -861,7 +847,7 @@ static void
 sb_window_init (SbWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->settings = create_settings ();
+  self->settings = sb_settings_new ();
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete", FALSE);
 }
 

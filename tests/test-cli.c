@@ -105,6 +105,20 @@ test_import_coverage_export (void)
   run_storybank (&imported, database_arg, import_arg, NULL);
   g_assert_cmpint (imported.status, ==, 0);
   g_assert_cmpstr (imported.err, ==, "");
+  g_assert_nonnull (strstr (imported.out, ": 2 stories added, 0 updated, 0 questions and 0 themes added"));
+  {
+    g_autofree char *one = write_file (dir, "one.json",
+                                       "{\"format\":\"storybank\",\"version\":1,\"stories\":"
+                                       "[{\"title\":\"Pager fatigue\"}]}");
+    g_autofree char *one_arg = g_strconcat ("--import=", one, NULL);
+    g_autofree char *other_bank = sb_test_dir_file (dir, "other.sqlite3");
+    g_autofree char *other_arg = g_strconcat ("--database=", other_bank, NULL);
+    g_auto(Run) single = { 0, };
+
+    run_storybank (&single, other_arg, one_arg, NULL);
+    g_assert_cmpint (single.status, ==, 0);
+    g_assert_nonnull (strstr (single.out, ": 1 story added, 0 updated"));
+  }
 
   run_storybank (&coverage, database_arg, "--coverage", NULL);
   g_assert_cmpint (coverage.status, ==, 0);

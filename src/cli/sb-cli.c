@@ -257,12 +257,21 @@ run_commands (SbStore             *store,
   if (import != NULL)
     {
       SbImportSummary summary = { 0, };
+      g_autofree char *stories = NULL;
+      g_autofree char *questions = NULL;
+      g_autofree char *themes_added = NULL;
 
       if (!sb_exchange_import_json_file (store, import, &summary, &error))
         return fail (error);
-      g_print (_("Imported %s: %u stories added, %u updated, %u questions and %u themes added\n"),
-                  import, summary.stories_added, summary.stories_updated,
-                  summary.questions_added, summary.themes_added);
+      stories = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u story added", "%u stories added",
+                                              summary.stories_added), summary.stories_added);
+      questions = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u question", "%u questions",
+                                                summary.questions_added), summary.questions_added);
+      themes_added = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u theme added", "%u themes added",
+                                             summary.themes_added), summary.themes_added);
+      /* Translators: "Imported bank.json: 3 stories added, 1 updated, 0 questions and 2 themes added" */
+      g_print (_("Imported %s: %s, %u updated, %s and %s\n"),
+               import, stories, summary.stories_updated, questions, themes_added);
     }
 
   if (export != NULL && !sb_exchange_export_json_file (store, export, &error))

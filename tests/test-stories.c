@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "sb-test-util.h"
@@ -336,6 +337,108 @@ test_coach_notes (Fixture       *fixture,
   g_assert_cmpstr (fixed_notes, ==, "");
 }
 
+/* Makes the bank refuse every change to a story, as a full disk would. */
+static void
+set_bank_refuses_saves (Fixture  *fixture,
+                        gboolean  refuses)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, refuses
+                                   ? "CREATE TRIGGER refuse_saves BEFORE UPDATE ON stories "
+                                     "BEGIN SELECT RAISE(ABORT, 'the disk is full'); END;"
+                                   : "DROP TRIGGER refuse_saves;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static AdwMessageDialog *
+find_dialog_for (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_window_get_transient_for (window) == parent)
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* An edit the bank refused keeps the window open until it is saved or the
+ * person says to drop it. */
+static void
+test_close_keeps_unsaved_edit (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  SbStoryEditor *editor = sb_window_get_story_editor (fixture->window);
+  GtkWindow *window = GTK_WINDOW (fixture->window);
+  g_autofree char *uuid = NULL;
+  AdwMessageDialog *dialog;
+  SbStory *story;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-story", NULL);
+  story = sb_story_editor_get_story (editor);
+  uuid = g_strdup (sb_story_get_uuid (story));
+  sb_window_flush (fixture->window);
+
+  set_bank_refuses_saves (fixture, TRUE);
+  gtk_editable_set_text (sb_story_editor_get_title_entry (editor), "Words the disk would not take");
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+
+  gtk_window_close (window);
+  iterate_main_loop ();
+  g_assert_nonnull (window);
+  dialog = find_dialog_for (window);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (sb_story_get_title (story), ==, "Words the disk would not take");
+
+  adw_message_dialog_response (dialog, "keep");
+  iterate_main_loop ();
+  g_assert_nonnull (window);
+
+  /* Room again: the next close saves and goes. */
+  set_bank_refuses_saves (fixture, FALSE);
+  gtk_window_close (window);
+  iterate_main_loop ();
+  g_assert_null (window);
+  fixture->window = NULL;
+
+  g_assert_finalize_object (fixture->store);
+  fixture->store = open_store (fixture->path);
+  story = sb_store_find_story (fixture->store, uuid);
+  g_assert_nonnull (story);
+  g_assert_cmpstr (sb_story_get_title (story), ==, "Words the disk would not take");
+}
+
+static void
+test_close_without_saving (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  SbStoryEditor *editor = sb_window_get_story_editor (fixture->window);
+  GtkWindow *window = GTK_WINDOW (fixture->window);
+  AdwMessageDialog *dialog;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-story", NULL);
+  sb_window_flush (fixture->window);
+  set_bank_refuses_saves (fixture, TRUE);
+  gtk_editable_set_text (sb_story_editor_get_title_entry (editor), "Given up on");
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+
+  gtk_window_close (window);
+  iterate_main_loop ();
+  dialog = find_dialog_for (window);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "discard");
+  iterate_main_loop ();
+  g_assert_null (window);
+  fixture->window = NULL;
+  set_bank_refuses_saves (fixture, FALSE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -359,6 +462,8 @@ main (int   argc,
   ADD ("/stories/search-filters", test_search_filters);
   ADD ("/stories/length-footer", test_length_footer);
   ADD ("/stories/coach-notes", test_coach_notes);
+  ADD ("/stories/close-keeps-unsaved-edit", test_close_keeps_unsaved_edit);
+  ADD ("/stories/close-without-saving", test_close_without_saving);
 #undef ADD
 
   return g_test_run ();

@@ -113,13 +113,17 @@ quit_action_cb (GSimpleAction *action,
                 gpointer       user_data)
 {
   SbApplication *self = user_data;
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
 
-  /* Save what was typed last before anything goes away. */
+  /* Close each window as its close button would: each saves what was typed
+   * last, and one whose last edit the bank refused stays open and asks.
+   * The application ends with its last window. Closing one may take its
+   * dialogs with it, so each is held until all have been asked. */
   for (GList *l = windows; l != NULL; l = l->next)
-    if (SB_IS_WINDOW (l->data))
-      sb_window_flush (SB_WINDOW (l->data));
-  g_application_quit (G_APPLICATION (self));
+    g_object_ref (l->data);
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+  g_list_free_full (windows, g_object_unref);
 }
 
 static const GActionEntry app_actions[] = {

@@ -30,6 +30,8 @@ struct _SbWindow
   SbDeletedStory       *deleted;
   AdwToast             *undo_toast;
   AdwToast             *last_toast;
+  /* The person chose to close although the last edit could not be saved. */
+  gboolean              close_unsaved;
 
   SbStoryList          *story_list;
   SbStoryEditor        *story_editor;
@@ -83,8 +85,12 @@ save_failed_cb (SbWindow      *self,
                 const GError  *error,
                 SbStoryEditor *editor)
 {
-  g_autofree char *title = g_strdup_printf (_("Not saved: %s"), error->message);
+  g_autofree char *title = NULL;
 
+  /* A last try while the window goes away has no one left to tell. */
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)) || self->toast_overlay == NULL)
+    return;
+  title = g_strdup_printf (_("Not saved: %s"), error->message);
   show_toast (self, title);
 }
 
@@ -659,11 +665,60 @@ save_window_state (SbWindow *self)
 }
 
 static gboolean
+close_unsaved_idle_cb (gpointer user_data)
+{
+  SbWindow *self = user_data;
+
+  self->close_unsaved = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+close_unsaved_response_cb (SbWindow         *self,
+                           const char       *response,
+                           AdwMessageDialog *dialog)
+{
+  if (g_strcmp0 (response, "discard") != 0)
+    return;
+  /* Once the dialog has closed itself: it still points at us until then. */
+  g_idle_add_full (G_PRIORITY_DEFAULT, close_unsaved_idle_cb, g_object_ref (self), g_object_unref);
+}
+
+/* Closing must not throw away what the bank refused to take: say so and
+ * let the person keep the window, copy the text out, and try again. */
+static void
+ask_close_unsaved (SbWindow *self)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Your Last Changes Are Not Saved"),
+                                   _("The bank could not store your latest edit. If you close now, "
+                                     "it is lost. Keep the window open to copy the text somewhere "
+                                     "safe, or try closing again later."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "keep", _("_Keep Window Open"),
+                                    "discard", _("_Close Without Saving"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (close_unsaved_response_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
 sb_window_close_request (GtkWindow *window)
 {
   SbWindow *self = SB_WINDOW (window);
 
-  sb_window_flush (self);
+  if (!sb_window_flush (self) && !self->close_unsaved)
+    {
+      ask_close_unsaved (self);
+      return GDK_EVENT_STOP;
+    }
   save_window_state (self);
 
   return GTK_WINDOW_CLASS (sb_window_parent_class)->close_request (window);
@@ -869,13 +924,12 @@ sb_window_get_store (SbWindow *self)
   return self->store;
 }
 
-void
+gboolean
 sb_window_flush (SbWindow *self)
 {
-  g_return_if_fail (SB_IS_WINDOW (self));
+  g_return_val_if_fail (SB_IS_WINDOW (self), FALSE);
 
-  if (self->story_editor != NULL)
-    sb_story_editor_flush (self->story_editor);
+  return self->story_editor == NULL || sb_story_editor_flush (self->story_editor);
 }
 
 SbStoryEditor *

@@ -21,7 +21,8 @@ SbStore    *sb_window_get_store      (SbWindow       *self);
 void        sb_window_show_page      (SbWindow       *self,
                                       const char     *name);
 const char *sb_window_get_page       (SbWindow       *self);
-/* Saves any edit still waiting for its autosave pause. */
-void        sb_window_flush          (SbWindow       *self);
+/* Saves any edit still waiting for its autosave pause. FALSE when the bank
+ * refused it (the edit is kept in memory and the person was told). */
+gboolean    sb_window_flush          (SbWindow       *self);
 
 G_END_DECLS

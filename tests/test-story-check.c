@@ -88,6 +88,30 @@ test_result_without_number (void)
   g_assert_nonnull (find_kind (findings, SB_CHECK_RESULT_NO_NUMBER));
 }
 
+/* A figure in words measures as well as one in digits; "one of us" does not. */
+static void
+test_result_number_words (void)
+{
+  static const struct { const char *result; gboolean measured; } cases[] = {
+    { "We shipped two months sooner than planned.", TRUE },
+    { "The error rate halved within the quarter.", TRUE },
+    { "Support tickets fell by half.", TRUE },
+    { "Deploys went from weekly to 30 a day.", TRUE },
+    { "One of us now owns the runbook and the team is happier.", FALSE },
+    { "Everyone agreed it was much better.", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(SbStory) story = strong_story ();
+      g_autoptr(GPtrArray) findings = NULL;
+
+      sb_story_set_field (story, SB_STORY_FIELD_RESULT, cases[i].result);
+      findings = sb_story_check (story);
+      g_assert_cmpint (find_kind (findings, SB_CHECK_RESULT_NO_NUMBER) == NULL, ==, cases[i].measured);
+    }
+}
+
 static void
 test_we_instead_of_i (void)
 {
@@ -103,7 +127,7 @@ test_we_instead_of_i (void)
   g_assert_nonnull (finding);
   /* we, we're, our, us against one I; "it" and "weekly" are not counted. */
   g_assert_nonnull (strstr (finding->message, "4 times"));
-  g_assert_nonnull (strstr (finding->message, "1 times"));
+  g_assert_nonnull (strstr (finding->message, "“I” 1 time."));
 }
 
 static void
@@ -121,6 +145,8 @@ test_vague_phrases (void)
   g_assert_nonnull (finding);
   g_assert_nonnull (strstr (finding->message, "“was involved in”"));
   g_assert_nonnull (strstr (finding->message, "“worked on”"));
+  /* The note points at the section the phrases are in. */
+  g_assert_cmpint (finding->field, ==, SB_STORY_FIELD_TASK);
 
   /* Whole words only: "networked online" is not "worked on". */
   {
@@ -166,6 +192,7 @@ main (int   argc,
   g_test_add_func ("/story-check/strong-story-is-clean", test_strong_story_is_clean);
   g_test_add_func ("/story-check/missing-sections", test_missing_sections);
   g_test_add_func ("/story-check/result-without-number", test_result_without_number);
+  g_test_add_func ("/story-check/result-number-words", test_result_number_words);
   g_test_add_func ("/story-check/we-instead-of-i", test_we_instead_of_i);
   g_test_add_func ("/story-check/vague-phrases", test_vague_phrases);
   g_test_add_func ("/story-check/length-and-balance", test_length_and_balance);

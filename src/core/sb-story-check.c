@@ -59,12 +59,43 @@ section_name (SbStoryField field)
     }
 }
 
+/* Words that measure as well as digits do: "shipped two months sooner",
+ * "halved the error rate". "One" is left out: "one of us" measures nothing. */
+static const char * const measure_words[] = {
+  "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+  "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred",
+  "hundreds", "thousand", "thousands", "million", "millions", "billion", "dozen",
+  "dozens", "half", "halved", "twice", "double", "doubled", "triple", "tripled",
+  "percent", "zero", NULL
+};
+
+/* TRUE when @text holds a figure: a digit or a number word. */
 static gboolean
-has_digit (const char *text)
+has_measure (const char *text)
 {
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    if (g_unichar_isdigit (g_utf8_get_char (p)))
-      return TRUE;
+  g_autofree char *lower = g_utf8_strdown (text, -1);
+  const char *p = lower;
+
+  while (*p != '\0')
+    {
+      const char *start;
+      g_autofree char *word = NULL;
+
+      while (*p != '\0' && !g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      start = p;
+      while (*p != '\0' && g_unichar_isalnum (g_utf8_get_char (p)))
+        {
+          if (g_unichar_isdigit (g_utf8_get_char (p)))
+            return TRUE;
+          p = g_utf8_next_char (p);
+        }
+      if (p == start)
+        continue;
+      word = g_strndup (start, p - start);
+      if (g_strv_contains (measure_words, word))
+        return TRUE;
+    }
   return FALSE;
 }
 
@@ -188,7 +219,7 @@ sb_story_check (SbStory *story)
       }
 
   if (sb_story_get_field_word_count (story, SB_STORY_FIELD_RESULT) > 0 &&
-      !has_digit (sb_story_get_result (story)))
+      !has_measure (sb_story_get_result (story)))
     add (findings, SB_CHECK_RESULT_NO_NUMBER, SB_CHECK_SEVERITY_WARNING, SB_STORY_FIELD_RESULT,
          g_strdup (_("The Result has no number. Say how much: a percentage, a time, a count or money.")));
 
@@ -197,22 +228,36 @@ sb_story_check (SbStory *story)
 
     count_persons (sb_story_get_action (story), &singular, &plural);
     if (plural > singular)
-      add (findings, SB_CHECK_WE_NOT_I, SB_CHECK_SEVERITY_WARNING, SB_STORY_FIELD_ACTION,
-           g_strdup_printf (_("The Action says “we” %u times and “I” %u times. "
-                              "Tell what you did yourself."),
-                            plural, singular));
+      {
+        g_autofree char *we = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "“we” %u time",
+                                                            "“we” %u times", plural), plural);
+        g_autofree char *me = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "“I” %u time",
+                                                            "“I” %u times", singular), singular);
+
+        /* Translators: "The Action says “we” 4 times and “I” 1 time. …" */
+        add (findings, SB_CHECK_WE_NOT_I, SB_CHECK_SEVERITY_WARNING, SB_STORY_FIELD_ACTION,
+             g_strdup_printf (_("The Action says %s and %s. Tell what you did yourself."), we, me));
+      }
   }
 
   {
     g_autoptr(GPtrArray) found = g_ptr_array_new ();
     g_autoptr(GString) list = g_string_new (NULL);
+    SbStoryField first_field = SB_STORY_FIELD_ACTION;
 
+    /* The note goes under the first section that needs it. */
     for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
-      find_vague_phrases (sb_story_get_field (story, sections[i]), found);
+      {
+        guint before = found->len;
+
+        find_vague_phrases (sb_story_get_field (story, sections[i]), found);
+        if (before == 0 && found->len > 0)
+          first_field = sections[i];
+      }
     for (guint i = 0; i < found->len && i < 3; i++)
       g_string_append_printf (list, "%s“%s”", i > 0 ? ", " : "", (char *) found->pdata[i]);
     if (found->len > 0)
-      add (findings, SB_CHECK_VAGUE_PHRASE, SB_CHECK_SEVERITY_HINT, SB_STORY_FIELD_ACTION,
+      add (findings, SB_CHECK_VAGUE_PHRASE, SB_CHECK_SEVERITY_HINT, first_field,
            g_strdup_printf (_("Vague wording: %s. Name the concrete thing you did."), list->str));
   }
 

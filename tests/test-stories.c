@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "sb-story-row.h"
 #include "sb-test-util.h"
 #include "sb-window-private.h"
 
@@ -337,6 +338,36 @@ test_coach_notes (Fixture       *fixture,
   g_assert_cmpstr (fixed_notes, ==, "");
 }
 
+/* The list says which stories an interviewer would mark down. */
+static void
+test_list_counts_what_to_fix (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  SbStoryEditor *editor = sb_window_get_story_editor (fixture->window);
+  g_autofree char *two = NULL;
+  g_autofree char *one = NULL;
+  g_autofree char *clean = NULL;
+  SbStory *story;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-story", NULL);
+  story = sb_story_editor_get_story (editor);
+  set_section (editor, SB_STORY_FIELD_SITUATION, "Our payment service kept timing out.");
+  set_section (editor, SB_STORY_FIELD_TASK, "I owned the fix.");
+  set_section (editor, SB_STORY_FIELD_ACTION, "We rewrote the retry logic and we added alerts on saturation.");
+  set_section (editor, SB_STORY_FIELD_RESULT, "Everyone was happy with it.");
+  set_section (editor, SB_STORY_FIELD_LEARNING, "Alert on saturation.");
+  two = sb_story_readiness_hint (story);
+  g_assert_cmpstr (two, ==, "2 things to fix");
+
+  set_section (editor, SB_STORY_FIELD_RESULT, "Timeouts fell from 40 a day to 2.");
+  one = sb_story_readiness_hint (story);
+  g_assert_cmpstr (one, ==, "1 thing to fix");
+
+  set_section (editor, SB_STORY_FIELD_ACTION, "I rewrote the retry logic and I added alerts on saturation.");
+  clean = sb_story_readiness_hint (story);
+  g_assert_true (g_str_has_prefix (clean, "Short, about "));
+}
+
 /* Makes the bank refuse every change to a story, as a full disk would. */
 static void
 set_bank_refuses_saves (Fixture  *fixture,
@@ -462,6 +493,7 @@ main (int   argc,
   ADD ("/stories/search-filters", test_search_filters);
   ADD ("/stories/length-footer", test_length_footer);
   ADD ("/stories/coach-notes", test_coach_notes);
+  ADD ("/stories/list-counts-what-to-fix", test_list_counts_what_to_fix);
   ADD ("/stories/close-keeps-unsaved-edit", test_close_keeps_unsaved_edit);
   ADD ("/stories/close-without-saving", test_close_without_saving);
 #undef ADD

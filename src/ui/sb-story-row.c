@@ -72,6 +72,23 @@ sb_story_readiness_hint (SbStory *story)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u section to write",
                                          "%u sections to write", empty), empty);
 
+  {
+    g_autoptr(GPtrArray) findings = sb_story_check (story);
+    guint to_fix = 0;
+
+    /* What an interviewer would mark down comes before the length. */
+    for (guint i = 0; i < findings->len; i++)
+      {
+        const SbFinding *finding = g_ptr_array_index (findings, i);
+
+        if (finding->severity >= SB_CHECK_SEVERITY_WARNING && finding->kind != SB_CHECK_TOO_LONG)
+          to_fix++;
+      }
+    /* Short enough for the narrow list; the editor says which. */
+    if (to_fix > 0)
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u thing to fix", "%u things to fix",
+                                           to_fix), to_fix);
+  }
   seconds = sb_story_get_speaking_seconds (story);
   if (seconds < SB_CHECK_MIN_SECONDS)
     {

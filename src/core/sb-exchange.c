@@ -1307,14 +1307,14 @@ read_header (Import      *import,
   if (number > SB_EXCHANGE_VERSION)
     {
       g_set_error (error, SB_EXCHANGE_ERROR, SB_EXCHANGE_ERROR_VERSION,
-                   _("%s was written by a newer Storybank (format version %" G_GINT64_FORMAT "); "
+                   _("%s was written by a newer Storybank (format version %lld); "
                      "this version reads up to %d"),
-                   import->filename, number, SB_EXCHANGE_VERSION);
+                   import->filename, (long long) number, SB_EXCHANGE_VERSION);
       return FALSE;
     }
   if (number < 1)
     return import_fail (import, error, SB_EXCHANGE_ERROR_FORMAT, "version",
-                        _("%" G_GINT64_FORMAT " is not a Storybank format version"), number);
+                        _("%lld is not a Storybank format version"), (long long) number);
   return TRUE;
 }
 

@@ -124,6 +124,61 @@ test_toggle_cycles (Fixture       *f,
   g_assert_finalize_object (page);
 }
 
+static gboolean
+press_key (GtkWidget *widget,
+           guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, (GdkModifierType) 0, &handled);
+    }
+  return handled;
+}
+
+/* Without a mouse: arrows move the focus cell, Space links, and the toast's
+ * Undo puts the link back as it was. */
+static void
+test_keyboard_and_undo (Fixture       *f,
+                        gconstpointer  data)
+{
+  SbStory *first = add_story (f, "Checkout outage");
+  SbStory *second = add_story (f, "Search rewrite");
+  SbCoveragePage *page = new_page (f);
+  SbCoverageMatrix *matrix = sb_coverage_page_get_matrix (page);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *overlay = adw_toast_overlay_new ();
+  const char *slug = theme_slug (f, 1);
+  AdwToast *toast;
+
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (page));
+  gtk_window_set_child (GTK_WINDOW (window), overlay);
+  gtk_window_present (GTK_WINDOW (window));
+  flush_main_context ();
+
+  g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (matrix)));
+  g_assert_true (press_key (GTK_WIDGET (matrix), GDK_KEY_Down));    /* second theme */
+  g_assert_true (press_key (GTK_WIDGET (matrix), GDK_KEY_Right));   /* second story */
+  g_assert_true (press_key (GTK_WIDGET (matrix), GDK_KEY_space));
+  g_assert_cmpint (sb_store_get_story_theme (f->store, second, slug), ==, SB_STRENGTH_PRIMARY);
+  g_assert_cmpint (sb_store_get_story_theme (f->store, first, slug), ==, SB_STRENGTH_NONE);
+  g_assert_cmpstr (sb_coverage_matrix_get_selected_theme (matrix), ==, slug);
+
+  toast = sb_coverage_matrix_get_last_toast (matrix);
+  g_assert_nonnull (toast);
+  g_signal_emit_by_name (toast, "button-clicked");
+  g_assert_cmpint (sb_store_get_story_theme (f->store, second, slug), ==, SB_STRENGTH_NONE);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  flush_main_context ();
+  g_assert_finalize_object (page);
+}
+
 static void
 test_summary_and_rows (Fixture       *f,
                        gconstpointer  data)
@@ -274,6 +329,8 @@ main (int   argc,
 
   g_test_add ("/coverage-view/toggle-cycles", Fixture, NULL,
               fixture_setup, test_toggle_cycles, fixture_teardown);
+  g_test_add ("/coverage-view/keyboard-and-undo", Fixture, NULL,
+              fixture_setup, test_keyboard_and_undo, fixture_teardown);
   g_test_add ("/coverage-view/summary-and-rows", Fixture, NULL,
               fixture_setup, test_summary_and_rows, fixture_teardown);
   g_test_add ("/coverage-view/empty-state", Fixture, NULL,

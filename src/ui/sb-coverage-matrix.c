@@ -81,6 +81,7 @@ struct _SbCoverageMatrix
   char          *selected_theme;
 
   guint          n_cells_drawn;
+  AdwToast      *last_toast;       /* weak */
 };
 
 static void sb_coverage_matrix_scrollable_init (GtkScrollableInterface *iface);
@@ -624,6 +625,7 @@ show_link_toast (SbCoverageMatrix *self,
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_button_clicked_cb),
                          undo, undo_link_free, 0);
 
+  g_set_weak_pointer (&self->last_toast, toast);
   show_toast (self, toast);
 }
 
@@ -1546,6 +1548,7 @@ sb_coverage_matrix_dispose (GObject *object)
   SbCoverageMatrix *self = SB_COVERAGE_MATRIX (object);
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  g_clear_weak_pointer (&self->last_toast);
   unwatch_stories (self);
   if (self->store != NULL)
     {
@@ -1745,4 +1748,12 @@ sb_coverage_matrix_init (SbCoverageMatrix *self)
   gtk_widget_add_controller (GTK_WIDGET (self), focus);
 
   update_accessible (self);
+}
+
+AdwToast *
+sb_coverage_matrix_get_last_toast (SbCoverageMatrix *self)
+{
+  g_return_val_if_fail (SB_IS_COVERAGE_MATRIX (self), NULL);
+
+  return self->last_toast;
 }

@@ -9,7 +9,7 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "sb-coverage.h"
 #include "sb-store.h"
@@ -44,5 +44,7 @@ void         sb_coverage_matrix_rebuild            (SbCoverageMatrix *self);
 
 /* Test hook: how many cells the last snapshot drew. */
 guint        sb_coverage_matrix_get_n_cells_drawn  (SbCoverageMatrix *self);
+/* Test hook: the last link toast shown (with its Undo), while it lives. */
+AdwToast    *sb_coverage_matrix_get_last_toast     (SbCoverageMatrix *self);
 
 G_END_DECLS

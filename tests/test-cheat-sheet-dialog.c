@@ -89,6 +89,8 @@ open_dialog (Bank *bank)
 
   gtk_window_present (GTK_WINDOW (dialog));
   iterate_main_loop ();
+  /* The first preview is laid out in a worker; have it now. */
+  sb_cheat_sheet_dialog_flush (dialog);
   return dialog;
 }
 
@@ -151,6 +153,50 @@ test_dialog_defaults (void)
   g_assert_cmpuint (sb_cheat_sheet_get_n_themes (preview), ==,
                     g_list_model_get_n_items (sb_store_get_themes (bank->store, "core")));
 
+  close_dialog (dialog);
+}
+
+/* Just past the dialog's pause before it lays the preview out again. */
+#define PREVIEW_WAIT_MS 160
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Without a flush the preview still follows a change: laid out in a worker
+ * after the pause, and shown when it is done. */
+static void
+test_dialog_preview_follows (void)
+{
+  g_autoptr(Bank) bank = bank_new ();
+  SbCheatSheetDialog *dialog = open_dialog (bank);
+  guint n_core_themes = g_list_model_get_n_items (sb_store_get_themes (bank->store, "core"));
+  gboolean timed_out = FALSE;
+  guint timeout_id;
+
+  g_assert_cmpuint (sb_cheat_sheet_get_n_themes (sb_cheat_sheet_dialog_get_preview_sheet (dialog)),
+                    ==, n_core_themes);
+  gtk_check_button_set_active (sb_cheat_sheet_dialog_get_theme_check (dialog, THEME_CHARLIE), FALSE);
+
+  timeout_id = g_timeout_add_seconds (10, timeout_cb, &timed_out);
+  while (!timed_out &&
+         sb_cheat_sheet_get_n_themes (sb_cheat_sheet_dialog_get_preview_sheet (dialog)) == n_core_themes)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (timeout_id);
+  g_assert_cmpuint (sb_cheat_sheet_get_n_themes (sb_cheat_sheet_dialog_get_preview_sheet (dialog)),
+                    ==, n_core_themes - 1);
+
+  /* Closing just as the next layout starts in its worker neither waits for
+   * it nor keeps the dialog alive. */
+  gtk_check_button_set_active (sb_cheat_sheet_dialog_get_theme_check (dialog, THEME_ALPHA), FALSE);
+  timed_out = FALSE;
+  timeout_id = g_timeout_add (PREVIEW_WAIT_MS, timeout_cb, &timed_out);
+  while (!timed_out)
+    g_main_context_iteration (NULL, TRUE);
   close_dialog (dialog);
 }
 
@@ -388,11 +434,19 @@ int
 main (int   argc,
       char *argv[])
 {
+  if (g_getenv ("GSETTINGS_SCHEMA_DIR") == NULL && g_getenv ("G_TEST_BUILDDIR") != NULL)
+    {
+      g_autofree char *schemas = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "data", NULL);
+      g_setenv ("GSETTINGS_SCHEMA_DIR", schemas, TRUE);
+    }
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
   g_test_add_func ("/cheat-sheet-dialog/defaults", test_dialog_defaults);
   g_test_add_func ("/cheat-sheet-dialog/untick", test_dialog_untick);
+  g_test_add_func ("/cheat-sheet-dialog/preview-follows", test_dialog_preview_follows);
   g_test_add_func ("/cheat-sheet-dialog/name", test_dialog_name);
   g_test_add_func ("/cheat-sheet-dialog/paper", test_dialog_paper);
   g_test_add_func ("/cheat-sheet-dialog/framework", test_dialog_framework);

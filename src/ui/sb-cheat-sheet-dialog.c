@@ -48,6 +48,7 @@ struct _SbCheatSheetDialog
   gboolean          narrow;
   guint             preview_id;
   guint             layout_id;
+  GCancellable     *preview_cancellable; /* the layout running in a worker */
 
   SbCheatSheet     *preview_sheet;     /* the sheet the preview shows */
   cairo_surface_t  *preview_recording; /* that sheet drawn in points */
@@ -231,21 +232,38 @@ summary_text (SbCheatSheetDialog *self)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-static void
-update_preview (SbCheatSheetDialog *self)
+/* One layout of the page: the snapshot taken from the store on the main
+ * thread, and the recording it is drawn into, in a worker or not. */
+typedef struct
 {
-  g_autoptr(SbCheatSheet) sheet = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *summary = NULL;
-  SbCheatSheetOptions options;
-  cairo_rectangle_t extents = { 0, 0, 0, 0 };
+  SbCheatSheet    *sheet;
+  SbPaperSize      paper;
+  gboolean         any_theme;
   cairo_surface_t *recording;
-  cairo_t *cr;
+} PreviewJob;
+
+static void
+preview_job_free (PreviewJob *job)
+{
+  g_clear_pointer (&job->sheet, sb_cheat_sheet_free);
+  g_clear_pointer (&job->recording, cairo_surface_destroy);
+  g_free (job);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PreviewJob, preview_job_free)
+
+/* Takes what the sheet needs from the store and the controls; NULL (and the
+ * reason in the summary) when the options name nothing that exists. */
+static PreviewJob *
+preview_job_new (SbCheatSheetDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  SbCheatSheetOptions options;
+  PreviewJob *job;
+  SbCheatSheet *sheet;
   gboolean any_theme;
 
-  g_clear_handle_id (&self->preview_id, g_source_remove);
   save_name (self);
-
   sb_cheat_sheet_dialog_get_options (self, &options);
   any_theme = count_ticked (self->theme_rows) > 0;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "cheat-sheet.print", any_theme);
@@ -255,22 +273,43 @@ update_preview (SbCheatSheetDialog *self)
   if (sheet == NULL)
     {
       gtk_label_set_text (self->summary_label, error->message);
-      return;
+      return NULL;
     }
+  job = g_new0 (PreviewJob, 1);
+  job->sheet = sheet;
+  job->paper = options.paper;
+  job->any_theme = any_theme;
+  return job;
+}
 
-  sb_paper_size_get_points (options.paper, &extents.width, &extents.height);
-  recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
-  cr = cairo_create (recording);
-  if (any_theme)
-    sb_cheat_sheet_render (sheet, cr, extents.width, extents.height);
+/* Pango and cairo only, on data nobody else touches: safe in any thread
+ * (Pango's default font map is per thread). */
+static void
+preview_job_render (PreviewJob *job)
+{
+  cairo_rectangle_t extents = { 0, 0, 0, 0 };
+  cairo_t *cr;
+
+  sb_paper_size_get_points (job->paper, &extents.width, &extents.height);
+  job->recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+  cr = cairo_create (job->recording);
+  if (job->any_theme)
+    sb_cheat_sheet_render (job->sheet, cr, extents.width, extents.height);
   cairo_destroy (cr);
+}
+
+static void
+show_preview_job (SbCheatSheetDialog *self,
+                  PreviewJob         *job)
+{
+  g_autofree char *summary = NULL;
 
   g_clear_pointer (&self->preview_recording, cairo_surface_destroy);
   g_clear_pointer (&self->preview_image, cairo_surface_destroy);
   g_clear_pointer (&self->preview_sheet, sb_cheat_sheet_free);
-  self->preview_recording = recording;
-  self->preview_sheet = g_steal_pointer (&sheet);
-  self->preview_paper = options.paper;
+  self->preview_recording = g_steal_pointer (&job->recording);
+  self->preview_sheet = g_steal_pointer (&job->sheet);
+  self->preview_paper = job->paper;
 
   summary = summary_text (self);
   gtk_label_set_text (self->summary_label, summary);
@@ -280,13 +319,85 @@ update_preview (SbCheatSheetDialog *self)
   gtk_widget_queue_draw (GTK_WIDGET (self->preview));
 }
 
+static void
+cancel_preview (SbCheatSheetDialog *self)
+{
+  g_clear_handle_id (&self->preview_id, g_source_remove);
+  g_cancellable_cancel (self->preview_cancellable);
+  g_clear_object (&self->preview_cancellable);
+}
+
+static void
+render_in_thread_cb (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  preview_job_render (task_data);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+render_done_cb (GObject      *unused,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GWeakRef *weak = user_data;
+  g_autoptr(SbCheatSheetDialog) self = g_weak_ref_get (weak);
+
+  g_weak_ref_clear (weak);
+  g_free (weak);
+  /* Closed meanwhile, or made stale by a later change or a flush. */
+  if (self == NULL || !g_task_propagate_boolean (G_TASK (result), NULL))
+    return;
+  g_clear_object (&self->preview_cancellable);
+  show_preview_job (self, g_task_get_task_data (G_TASK (result)));
+}
+
+/* Lays the page out in a worker: up to ~100 ms for a full bank, which
+ * would otherwise cost the dialog frames while the person clicks. */
+static void
+start_preview (SbCheatSheetDialog *self)
+{
+  g_autoptr(GTask) task = NULL;
+  PreviewJob *job;
+  GWeakRef *weak;
+
+  cancel_preview (self);
+  job = preview_job_new (self);
+  if (job == NULL)
+    return;
+  self->preview_cancellable = g_cancellable_new ();
+  /* Held weakly: closing the dialog need not wait for the worker. */
+  weak = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (weak, self);
+  task = g_task_new (NULL, self->preview_cancellable, render_done_cb, weak);
+  g_task_set_source_tag (task, start_preview);
+  g_task_set_task_data (task, job, (GDestroyNotify) preview_job_free);
+  g_task_run_in_thread (task, render_in_thread_cb);
+}
+
+/* The same, here and now: what the tests and a flush need. */
+static void
+update_preview (SbCheatSheetDialog *self)
+{
+  g_autoptr(PreviewJob) job = NULL;
+
+  cancel_preview (self);
+  job = preview_job_new (self);
+  if (job == NULL)
+    return;
+  preview_job_render (job);
+  show_preview_job (self, job);
+}
+
 static gboolean
 preview_timeout_cb (gpointer user_data)
 {
   SbCheatSheetDialog *self = user_data;
 
   self->preview_id = 0;
-  update_preview (self);
+  start_preview (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -558,7 +669,9 @@ sb_cheat_sheet_dialog_export_pdf (SbCheatSheetDialog  *self,
   g_return_val_if_fail (SB_IS_CHEAT_SHEET_DIALOG (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  sb_cheat_sheet_dialog_flush (self);
+  /* The sheet comes from the controls, not from the preview: no need to
+   * wait for it or lay it out twice. */
+  save_name (self);
   sb_cheat_sheet_dialog_get_options (self, &options);
   return sb_cheat_sheet_export_pdf (self->store, &options, path, error);
 }
@@ -622,7 +735,7 @@ print_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   SbCheatSheetOptions options;
 
-  sb_cheat_sheet_dialog_flush (self);
+  save_name (self);
   sb_cheat_sheet_dialog_get_options (self, &options);
   operation = GTK_PRINT_OPERATION (sb_print_operation_new (self->store, &options));
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
@@ -724,7 +837,7 @@ sb_cheat_sheet_dialog_constructed (GObject *object)
   fill_paper (self);
   fill_themes (self);
   fill_stories (self);
-  update_preview (self);
+  start_preview (self);
 }
 
 static void
@@ -735,7 +848,7 @@ sb_cheat_sheet_dialog_dispose (GObject *object)
   /* The name typed last is kept even when the dialog closes in the pause. */
   if (self->store != NULL)
     save_name (self);
-  g_clear_handle_id (&self->preview_id, g_source_remove);
+  cancel_preview (self);
   g_clear_handle_id (&self->layout_id, g_source_remove);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));

@@ -19,6 +19,7 @@
 #include "sb-story-editor.h"
 #include "sb-story-row.h"
 #include "sb-theme-picker.h"
+#include "sb-wrap-box.h"
 
 typedef struct
 {
@@ -63,7 +64,7 @@ struct _SbStoryEditor
   GtkSwitch      *status_switch;
   GtkBox         *example_banner;
   GtkEntry       *title_entry;
-  GtkFlowBox     *chips_box;
+  SbWrapBox      *chips_box;
   GtkMenuButton  *add_theme_button;
   GtkBox         *sections_box;
   GtkLabel       *length_label;
@@ -370,10 +371,8 @@ static void
 update_chips (SbStoryEditor *self)
 {
   g_autoptr(GArray) links = NULL;
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->chips_box))) != NULL)
-    gtk_flow_box_remove (self->chips_box, child);
+  sb_wrap_box_remove_all (self->chips_box);
 
   gtk_widget_set_visible (GTK_WIDGET (self->chips_box), FALSE);
   if (self->story == NULL || sb_story_get_id (self->story) == 0)
@@ -389,12 +388,10 @@ update_chips (SbStoryEditor *self)
       if (theme == NULL)
         continue;
       chip = create_chip (self, theme, link->strength);
-      gtk_flow_box_append (self->chips_box, chip);
-      /* Tab goes to the chip's buttons, not to the flow box slot around them. */
-      gtk_widget_set_focusable (gtk_widget_get_parent (chip), FALSE);
+      sb_wrap_box_append (self->chips_box, chip);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->chips_box),
-                          gtk_widget_get_first_child (GTK_WIDGET (self->chips_box)) != NULL);
+                          sb_wrap_box_get_n_children (self->chips_box) > 0);
 }
 
 static void
@@ -690,6 +687,7 @@ sb_story_editor_class_init (SbStoryEditorClass *klass)
     g_signal_new ("save-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
 
+  g_type_ensure (SB_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/storybank/Storybank/sb-story-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, SbStoryEditor, stack);

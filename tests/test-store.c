@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "sb-store.h"
 #include "sb-test-util.h"
 
@@ -319,6 +321,90 @@ test_custom_theme (Fixture *f, gconstpointer data)
   g_assert_error (error, SB_STORE_ERROR, SB_STORE_ERROR_NOT_FOUND);
 }
 
+static void
+test_own_theme_and_delete (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbStore) again = NULL;
+  SbStory *story = add_story (f->store, "Hiring loop redesign", "I rewrote the loop.");
+  guint links_changed = 0;
+  guint n_frameworks = g_list_model_get_n_items (sb_store_get_frameworks (f->store));
+  SbTheme *googleyness, *values;
+  g_autofree char *slug = NULL;
+
+  googleyness = sb_store_add_own_theme (f->store, "Googleyness", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (googleyness);
+  g_assert_cmpstr (sb_theme_get_framework_slug (googleyness), ==, SB_STORE_OWN_FRAMEWORK);
+  g_assert_false (sb_theme_get_builtin (googleyness));
+  g_assert_cmpuint (g_list_model_get_n_items (sb_store_get_frameworks (f->store)), ==, n_frameworks + 1);
+  slug = g_strdup (sb_theme_get_slug (googleyness));
+
+  /* A second one goes in the same framework. */
+  values = sb_store_add_own_theme (f->store, "Company values", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (sb_store_get_frameworks (f->store)), ==, n_frameworks + 1);
+  g_assert_cmpuint (g_list_model_get_n_items (sb_store_get_themes (f->store, SB_STORE_OWN_FRAMEWORK)), ==, 2);
+  g_assert_null (sb_store_add_own_theme (f->store, "   ", &error));
+  g_assert_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (sb_store_set_story_theme (f->store, story, slug, SB_STRENGTH_PRIMARY, &error));
+  g_assert_true (sb_store_set_story_theme (f->store, story, "core-mentoring-leading", SB_STRENGTH_SECONDARY, &error));
+
+  /* A shipped theme cannot go; one's own can, with its links. */
+  g_assert_false (sb_store_delete_theme (f->store, sb_store_find_theme (f->store, "core-mentoring-leading"), &error));
+  g_assert_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "rename it instead"));
+  g_clear_error (&error);
+
+  g_signal_connect_swapped (f->store, "story-links-changed", G_CALLBACK (g_atomic_int_inc), &links_changed);
+  g_assert_true (sb_store_delete_theme (f->store, sb_store_find_theme (f->store, slug), &error));
+  g_assert_no_error (error);
+  g_assert_null (sb_store_find_theme (f->store, slug));
+  g_assert_cmpint (sb_store_get_story_theme (f->store, story, slug), ==, SB_STRENGTH_NONE);
+  g_assert_cmpint (sb_store_get_story_theme (f->store, story, "core-mentoring-leading"), ==, SB_STRENGTH_SECONDARY);
+  g_assert_cmpuint (links_changed, ==, 1);
+  g_assert_nonnull (sb_store_find_framework (f->store, SB_STORE_OWN_FRAMEWORK));
+
+  /* The last of one's own themes takes its framework along. */
+  g_assert_true (sb_store_delete_theme (f->store, sb_store_find_theme (f->store, "my-company-values"), &error));
+  g_assert_null (sb_store_find_framework (f->store, SB_STORE_OWN_FRAMEWORK));
+
+  again = reopen (f);
+  g_assert_null (sb_store_find_theme (again, slug));
+  g_assert_null (sb_store_find_framework (again, SB_STORE_OWN_FRAMEWORK));
+  g_assert_cmpint (sb_store_get_story_theme (again, sb_store_find_story (again, sb_story_get_uuid (story)),
+                                             "core-mentoring-leading"), ==, SB_STRENGTH_SECONDARY);
+  (void) values;
+}
+
+/* A catalog change reloads the stories from disk; an edit not yet saved
+ * must survive it. */
+static void
+test_reload_keeps_unsaved_edit (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbStore) again = NULL;
+  SbStory *story = add_story (f->store, "Checkout outage", "I rolled back.");
+
+  sb_story_set_title (story, "Checkout outage on Black Friday");
+  sb_story_set_field (story, SB_STORY_FIELD_ACTION, "I rolled back and paged the database team.");
+  g_assert_true (sb_story_get_dirty (story));
+
+  g_assert_nonnull (sb_store_add_own_theme (f->store, "Googleyness", &error));
+  g_assert_no_error (error);
+  g_assert_true (sb_store_find_story (f->store, sb_story_get_uuid (story)) == story);
+  g_assert_cmpstr (sb_story_get_title (story), ==, "Checkout outage on Black Friday");
+  g_assert_cmpstr (sb_story_get_action (story), ==, "I rolled back and paged the database team.");
+  g_assert_true (sb_story_get_dirty (story));
+
+  g_assert_true (sb_store_save_story (f->store, story, &error));
+  again = reopen (f);
+  g_assert_cmpstr (sb_story_get_title (sb_store_find_story (again, sb_story_get_uuid (story))),
+                   ==, "Checkout outage on Black Friday");
+}
+
 typedef struct
 {
   const char *title;
@@ -470,6 +556,8 @@ main (int   argc,
   ADD ("person-name", test_person_name);
   ADD ("search-ranking-weights", test_search_ranking_weights);
   ADD ("update-theme", test_update_theme);
+  ADD ("own-theme-and-delete", test_own_theme_and_delete);
+  ADD ("reload-keeps-unsaved-edit", test_reload_keeps_unsaved_edit);
 #undef ADD
 
   return g_test_run ();

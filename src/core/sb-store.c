@@ -538,8 +538,15 @@ load_stories (SbStore  *self,
     {
       SbStory *story = g_hash_table_lookup (old_by_uuid, column_text (stmt, 1));
 
-      story = story != NULL ? g_object_ref (story) : sb_story_new ();
-      fill_story_from_row (story, stmt);
+      /* What the person typed and the editor has not saved yet wins over
+       * the copy on disk: the next autosave writes it. */
+      if (story != NULL && sb_story_get_dirty (story))
+        g_object_ref (story);
+      else
+        {
+          story = story != NULL ? g_object_ref (story) : sb_story_new ();
+          fill_story_from_row (story, stmt);
+        }
       g_ptr_array_add (stories, story);
     }
   sqlite3_reset (stmt);
@@ -1401,6 +1408,91 @@ sb_store_update_theme (SbStore     *self,
     return FALSE;
 
   return reload_catalog_and_links (self, error);
+}
+
+SbTheme *
+sb_store_add_own_theme (SbStore     *self,
+                        const char  *name,
+                        GError     **error)
+{
+  g_return_val_if_fail (SB_IS_STORE (self), NULL);
+
+  if (!check_text (name, _("theme name"), error))
+    return NULL;
+  if (sb_store_find_framework (self, SB_STORE_OWN_FRAMEWORK) == NULL &&
+      sb_store_add_framework (self, SB_STORE_OWN_FRAMEWORK, _("Your themes"),
+                              _("Themes you added yourself."), error) == NULL)
+    return NULL;
+  return sb_store_add_theme (self, SB_STORE_OWN_FRAMEWORK, name, "", error);
+}
+
+gboolean
+sb_store_delete_theme (SbStore     *self,
+                       SbTheme     *theme,
+                       GError     **error)
+{
+  g_autoptr(GPtrArray) linked = NULL;
+  g_autofree char *framework_slug = NULL;
+  SbFramework *framework;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SB_IS_THEME (theme), FALSE);
+
+  if (sb_store_find_theme (self, sb_theme_get_slug (theme)) != theme)
+    {
+      g_set_error (error, SB_STORE_ERROR, SB_STORE_ERROR_NOT_FOUND,
+                   _("The theme “%s” is not in this bank"), sb_theme_get_name (theme));
+      return FALSE;
+    }
+  if (sb_theme_get_builtin (theme))
+    {
+      g_set_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID,
+                   _("“%s” comes with Storybank and cannot be deleted; rename it instead"),
+                   sb_theme_get_name (theme));
+      return FALSE;
+    }
+
+  linked = sb_store_get_theme_stories (self, sb_theme_get_slug (theme));
+  framework_slug = g_strdup (sb_theme_get_framework_slug (theme));
+  framework = sb_store_find_framework (self, framework_slug);
+
+  if (!sb_database_begin (self->db, error))
+    return FALSE;
+  /* Links to stories and questions go with it (ON DELETE CASCADE). */
+  stmt = sb_database_prepare (self->db, "DELETE FROM themes WHERE id = ?1", error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, sb_theme_get_id (theme));
+      if (!sb_database_step_done (self->db, stmt, error))
+        stmt = NULL;
+    }
+  if (stmt != NULL && framework != NULL && !sb_framework_get_builtin (framework))
+    {
+      stmt = sb_database_prepare (self->db,
+                                  "DELETE FROM frameworks WHERE id = ?1 AND NOT builtin AND "
+                                  "NOT EXISTS (SELECT 1 FROM themes WHERE framework_id = ?1)",
+                                  error);
+      if (stmt != NULL)
+        {
+          sqlite3_bind_int64 (stmt, 1, sb_framework_get_id (framework));
+          if (!sb_database_step_done (self->db, stmt, error))
+            stmt = NULL;
+        }
+    }
+  if (stmt == NULL)
+    {
+      sb_database_rollback (self->db);
+      return FALSE;
+    }
+  if (!sb_database_commit (self->db, error))
+    return FALSE;
+
+  if (!reload_catalog_and_links (self, error))
+    return FALSE;
+  for (guint i = 0; i < linked->len; i++)
+    g_signal_emit (self, signals[STORY_LINKS_CHANGED], 0, linked->pdata[i]);
+  return TRUE;
 }
 
 GListModel *

@@ -136,6 +136,22 @@ SbTheme      *sb_store_add_theme_with_slug   (SbStore     *self,
                                               const char  *description,
                                               GError     **error);
 
+/* The framework that holds the themes a person adds from the editor. */
+#define SB_STORE_OWN_FRAMEWORK "own"
+
+/* Adds a theme of the person's own to SB_STORE_OWN_FRAMEWORK (“Your
+ * themes”), making that framework the first time. */
+SbTheme      *sb_store_add_own_theme         (SbStore     *self,
+                                              const char  *name,
+                                              GError     **error);
+
+/* Deletes a theme the person added, with its links to stories and
+ * questions; a framework of their own left with no theme goes too. A
+ * builtin theme is refused: rename it instead. */
+gboolean      sb_store_delete_theme          (SbStore     *self,
+                                              SbTheme     *theme,
+                                              GError     **error);
+
 /* Renames a theme or changes its description; a builtin one is marked
  * edited, so catalog merges no longer refresh it. */
 gboolean      sb_store_update_theme          (SbStore     *self,

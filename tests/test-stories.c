@@ -10,6 +10,7 @@
 
 #include "sb-story-row.h"
 #include "sb-test-util.h"
+#include "sb-theme-picker.h"
 #include "sb-window-private.h"
 
 typedef struct
@@ -368,6 +369,61 @@ test_list_counts_what_to_fix (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (clean, "Short, about "));
 }
 
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A company's own value, typed into the picker, becomes a theme of the
+ * person's own, linked to the story, without losing what was being typed. */
+static void
+test_picker_adds_own_theme (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  SbStoryEditor *editor = sb_window_get_story_editor (fixture->window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) links = NULL;
+  GtkWidget *picker;
+  SbStory *story;
+  SbTheme *theme;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-story", NULL);
+  story = sb_story_editor_get_story (editor);
+  gtk_editable_set_text (sb_story_editor_get_title_entry (editor), "Raising the hiring bar");
+  picker = find_widget (GTK_WIDGET (fixture->window), SB_TYPE_THEME_PICKER);
+  g_assert_nonnull (picker);
+  g_assert_true (sb_theme_picker_get_story (SB_THEME_PICKER (picker)) == story);
+
+  g_assert_true (sb_theme_picker_create (SB_THEME_PICKER (picker), "Googleyness", &error));
+  g_assert_no_error (error);
+
+  links = sb_store_get_story_themes (fixture->store, story);
+  g_assert_cmpuint (links->len, ==, 1);
+  theme = sb_store_find_theme (fixture->store, g_array_index (links, SbThemeLink, 0).theme_slug);
+  g_assert_cmpstr (sb_theme_get_name (theme), ==, "Googleyness");
+  g_assert_cmpstr (sb_theme_get_framework_slug (theme), ==, SB_STORE_OWN_FRAMEWORK);
+  g_assert_cmpint (g_array_index (links, SbThemeLink, 0).strength, ==, SB_STRENGTH_PRIMARY);
+  /* The title typed just before is still there, and still gets saved. */
+  g_assert_cmpstr (gtk_editable_get_text (sb_story_editor_get_title_entry (editor)), ==, "Raising the hiring bar");
+  g_assert_cmpstr (sb_story_get_title (story), ==, "Raising the hiring bar");
+
+  /* An empty name is refused with a reason, not a crash. */
+  g_assert_false (sb_theme_picker_create (SB_THEME_PICKER (picker), "  ", &error));
+  g_assert_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID);
+}
+
 /* Makes the bank refuse every change to a story, as a full disk would. */
 static void
 set_bank_refuses_saves (Fixture  *fixture,
@@ -493,6 +549,7 @@ main (int   argc,
   ADD ("/stories/search-filters", test_search_filters);
   ADD ("/stories/length-footer", test_length_footer);
   ADD ("/stories/coach-notes", test_coach_notes);
+  ADD ("/stories/picker-adds-own-theme", test_picker_adds_own_theme);
   ADD ("/stories/list-counts-what-to-fix", test_list_counts_what_to_fix);
   ADD ("/stories/close-keeps-unsaved-edit", test_close_keeps_unsaved_edit);
   ADD ("/stories/close-without-saving", test_close_without_saving);

@@ -403,6 +403,14 @@ story_links_changed_cb (SbStoryEditor *self,
     update_chips (self);
 }
 
+/* A theme renamed or deleted: the chips show names. */
+static void
+catalog_changed_cb (SbStoryEditor *self,
+                    SbStore       *store)
+{
+  update_chips (self);
+}
+
 /* ---- editing --------------------------------------------------------- */
 
 static void
@@ -597,6 +605,8 @@ set_store (SbStoryEditor *self,
   self->store = g_object_ref (store);
   g_signal_connect_object (store, "story-links-changed",
                            G_CALLBACK (story_links_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "catalog-changed",
+                           G_CALLBACK (catalog_changed_cb), self, G_CONNECT_SWAPPED);
   self->theme_picker = SB_THEME_PICKER (sb_theme_picker_new (store));
   gtk_menu_button_set_popover (self->add_theme_button, GTK_WIDGET (self->theme_picker));
 }

@@ -26,6 +26,10 @@ struct _SbThemePicker
   GtkToggleButton *primary_button;
   GtkToggleButton *secondary_button;
   GtkListBox      *list_box;
+  GtkWidget       *scroller;
+  GtkButton       *create_button;
+  GtkLabel        *create_label;
+  GtkLabel        *error_label;
 };
 
 G_DEFINE_FINAL_TYPE (SbThemePicker, sb_theme_picker, GTK_TYPE_POPOVER)
@@ -142,6 +146,51 @@ filter_func (GtkListBoxRow *row,
   return self->needle == NULL || (text != NULL && strstr (text, self->needle) != NULL);
 }
 
+/* The search text, trimmed; "" when there is none. */
+static char *
+dup_search_text (SbThemePicker *self)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+}
+
+static gboolean
+theme_name_exists (SbThemePicker *self,
+                   const char    *name)
+{
+  g_autofree char *wanted = g_utf8_casefold (name, -1);
+  GListModel *themes = sb_store_get_themes (self->store, NULL);
+
+  for (guint i = 0; themes != NULL && i < g_list_model_get_n_items (themes); i++)
+    {
+      g_autoptr(SbTheme) theme = g_list_model_get_item (themes, i);
+      g_autofree char *folded = g_utf8_casefold (sb_theme_get_name (theme), -1);
+
+      if (g_strcmp0 (folded, wanted) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Offers the search text as a new theme of the person's own when no theme
+ * has that name: the quickest way to add a company's own values. */
+static void
+update_create_button (SbThemePicker *self)
+{
+  g_autofree char *text = dup_search_text (self);
+  g_autofree char *label = NULL;
+  gboolean offer = *text != '\0' && !theme_name_exists (self, text);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->create_button), offer);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  if (!offer)
+    return;
+  /* Translators: a button in the theme picker; %s is what the person typed */
+  label = g_strdup_printf (_("Add “%s” as your own theme"), text);
+  gtk_label_set_label (self->create_label, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->create_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
 static void
 search_changed_cb (SbThemePicker  *self,
                    GtkSearchEntry *entry)
@@ -152,6 +201,56 @@ search_changed_cb (SbThemePicker  *self,
   if (text != NULL && *text != '\0')
     self->needle = g_utf8_casefold (text, -1);
   gtk_list_box_invalidate_filter (self->list_box);
+  update_create_button (self);
+
+  /* No theme matches: no empty list above the offer to add one. */
+  {
+    gboolean any = FALSE;
+
+    for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
+         child != NULL && !any;
+         child = gtk_widget_get_next_sibling (child))
+      any = GTK_IS_LIST_BOX_ROW (child) && filter_func (GTK_LIST_BOX_ROW (child), self);
+    gtk_widget_set_visible (self->scroller, any);
+  }
+}
+
+static SbStrength
+chosen_strength (SbThemePicker *self)
+{
+  return gtk_toggle_button_get_active (self->secondary_button) ? SB_STRENGTH_SECONDARY
+                                                               : SB_STRENGTH_PRIMARY;
+}
+
+gboolean
+sb_theme_picker_create (SbThemePicker  *self,
+                        const char     *name,
+                        GError        **error)
+{
+  SbTheme *theme;
+
+  g_return_val_if_fail (SB_IS_THEME_PICKER (self), FALSE);
+
+  theme = sb_store_add_own_theme (self->store, name, error);
+  if (theme == NULL)
+    return FALSE;
+  return sb_theme_picker_choose (self, sb_theme_get_slug (theme), chosen_strength (self), error);
+}
+
+static void
+create_clicked_cb (SbThemePicker *self,
+                   GtkButton     *button)
+{
+  g_autofree char *text = dup_search_text (self);
+  g_autoptr(GError) error = NULL;
+
+  if (!sb_theme_picker_create (self, text, &error))
+    {
+      gtk_label_set_label (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      return;
+    }
+  gtk_popover_popdown (GTK_POPOVER (self));
 }
 
 gboolean
@@ -172,11 +271,13 @@ choose_row (SbThemePicker *self,
             GtkListBoxRow *row)
 {
   g_autoptr(GError) error = NULL;
-  SbStrength strength = gtk_toggle_button_get_active (self->secondary_button)
-    ? SB_STRENGTH_SECONDARY : SB_STRENGTH_PRIMARY;
 
-  if (!sb_theme_picker_choose (self, row_get_slug (row), strength, &error))
-    g_warning ("Could not link the theme: %s", error->message);
+  if (!sb_theme_picker_choose (self, row_get_slug (row), chosen_strength (self), &error))
+    {
+      gtk_label_set_label (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      return;
+    }
   gtk_popover_popdown (GTK_POPOVER (self));
 }
 
@@ -203,6 +304,9 @@ search_activate_cb (SbThemePicker  *self,
         choose_row (self, GTK_LIST_BOX_ROW (child));
         return;
       }
+  /* None left: Enter adds what was typed as a theme. */
+  if (gtk_widget_get_visible (GTK_WIDGET (self->create_button)))
+    create_clicked_cb (self, self->create_button);
 }
 
 static void
@@ -322,9 +426,14 @@ sb_theme_picker_class_init (SbThemePickerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbThemePicker, primary_button);
   gtk_widget_class_bind_template_child (widget_class, SbThemePicker, secondary_button);
   gtk_widget_class_bind_template_child (widget_class, SbThemePicker, list_box);
+  gtk_widget_class_bind_template_child (widget_class, SbThemePicker, scroller);
+  gtk_widget_class_bind_template_child (widget_class, SbThemePicker, create_button);
+  gtk_widget_class_bind_template_child (widget_class, SbThemePicker, create_label);
+  gtk_widget_class_bind_template_child (widget_class, SbThemePicker, error_label);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, create_clicked_cb);
 }
 
 static void

@@ -22,5 +22,10 @@ gboolean    sb_theme_picker_choose    (SbThemePicker *self,
                                        const char    *theme_slug,
                                        SbStrength     strength,
                                        GError       **error);
+/* Adds @name as a theme of the person's own and links the story to it with
+ * the strength chosen in the picker, as its “Add … as your own theme” does. */
+gboolean    sb_theme_picker_create    (SbThemePicker *self,
+                                       const char    *name,
+                                       GError       **error);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 
 #include "sb-coverage-page.h"
 #include "sb-test-util.h"
+#include "sb-theme-editor.h"
 
 typedef struct
 {
@@ -179,6 +180,59 @@ test_keyboard_and_undo (Fixture       *f,
   g_assert_finalize_object (page);
 }
 
+/* Rename a shipped theme from the panel; delete one of your own. */
+static void
+test_edit_theme (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  SbStory *story = add_story (f, "Checkout outage");
+  SbCoveragePage *page = new_page (f);
+  SbCoverageMatrix *matrix = sb_coverage_page_get_matrix (page);
+  const char *shipped = theme_slug (f, 0);
+  g_autofree char *slug = g_strdup (shipped);
+  g_autofree char *own_slug = NULL;
+  SbThemeEditor *editor;
+  SbTheme *own;
+
+  sb_coverage_matrix_set_selected_theme (matrix, slug);
+  editor = sb_theme_editor_new (f->store, sb_store_find_theme (f->store, slug));
+  g_object_ref_sink (editor);
+  g_assert_false (sb_theme_editor_can_delete (editor));
+  g_assert_cmpstr (gtk_editable_get_text (sb_theme_editor_get_name_row (editor)), ==,
+                   sb_theme_get_name (sb_store_find_theme (f->store, slug)));
+
+  /* An empty name is refused where the person can see it. */
+  gtk_editable_set_text (sb_theme_editor_get_name_row (editor), "   ");
+  g_assert_false (sb_theme_editor_save (editor));
+  g_assert_nonnull (sb_theme_editor_get_error (editor));
+
+  gtk_editable_set_text (sb_theme_editor_get_name_row (editor), "Firefighting");
+  g_assert_null (sb_theme_editor_get_error (editor));
+  gtk_editable_set_text (sb_theme_editor_get_description_row (editor), "Outages I led.");
+  g_assert_true (sb_theme_editor_save (editor));
+  g_assert_cmpstr (sb_theme_get_name (sb_store_find_theme (f->store, slug)), ==, "Firefighting");
+  g_assert_cmpstr (sb_theme_get_description (sb_store_find_theme (f->store, slug)), ==, "Outages I led.");
+  g_assert_true (sb_theme_get_edited (sb_store_find_theme (f->store, slug)));
+  g_clear_object (&editor);
+
+  /* One's own theme can go, and takes its links with it. */
+  own = sb_store_add_own_theme (f->store, "Googleyness", &error);
+  g_assert_no_error (error);
+  own_slug = g_strdup (sb_theme_get_slug (own));
+  g_assert_true (sb_store_set_story_theme (f->store, story, own_slug, SB_STRENGTH_PRIMARY, &error));
+  editor = sb_theme_editor_new (f->store, own);
+  g_object_ref_sink (editor);
+  g_assert_true (sb_theme_editor_can_delete (editor));
+  g_assert_true (sb_theme_editor_delete (editor));
+  g_assert_null (sb_store_find_theme (f->store, own_slug));
+  g_assert_cmpint (sb_store_get_story_theme (f->store, story, own_slug), ==, SB_STRENGTH_NONE);
+  g_clear_object (&editor);
+
+  flush_main_context ();
+  g_assert_finalize_object (page);
+}
+
 static void
 test_summary_and_rows (Fixture       *f,
                        gconstpointer  data)
@@ -331,6 +385,8 @@ main (int   argc,
               fixture_setup, test_toggle_cycles, fixture_teardown);
   g_test_add ("/coverage-view/keyboard-and-undo", Fixture, NULL,
               fixture_setup, test_keyboard_and_undo, fixture_teardown);
+  g_test_add ("/coverage-view/edit-theme", Fixture, NULL,
+              fixture_setup, test_edit_theme, fixture_teardown);
   g_test_add ("/coverage-view/summary-and-rows", Fixture, NULL,
               fixture_setup, test_summary_and_rows, fixture_teardown);
   g_test_add ("/coverage-view/empty-state", Fixture, NULL,

@@ -11,6 +11,7 @@
 
 #include "sb-coverage-page.h"
 #include "sb-settings.h"
+#include "sb-theme-editor.h"
 #include "sb-views-resources.h"
 
 #define SETTINGS_KEY_FRAMEWORK "coverage-framework"
@@ -289,6 +290,26 @@ setup_store (SbCoveragePage *self)
 /* ---- actions -------------------------------------------------------- */
 
 static void
+edit_theme_action_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SbCoveragePage *self = SB_COVERAGE_PAGE (widget);
+  const char *slug = sb_coverage_matrix_get_selected_theme (self->matrix);
+  SbTheme *theme = slug != NULL ? sb_store_find_theme (self->store, slug) : NULL;
+  SbThemeEditor *editor;
+  GtkRoot *root;
+
+  if (theme == NULL)
+    return;
+  editor = sb_theme_editor_new (self->store, theme);
+  root = gtk_widget_get_root (widget);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
 toggle_action_cb (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -444,6 +465,7 @@ sb_coverage_page_class_init (SbCoveragePageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "matrix.toggle", "(ss)", toggle_action_cb);
+  gtk_widget_class_install_action (widget_class, "coverage.edit-theme", NULL, edit_theme_action_cb);
 
   /* Referencing the bundle links it in from the static library; its
    * constructor then registers it. */

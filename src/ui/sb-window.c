@@ -10,6 +10,7 @@
 
 #include "sb-cheat-sheet-dialog.h"
 #include "sb-coverage-page.h"
+#include "sb-example.h"
 #include "sb-exchange.h"
 #include "sb-questions-page.h"
 #include "sb-settings.h"
@@ -18,8 +19,6 @@
 #include "sb-ui-resources.h"
 #include "sb-window.h"
 #include "sb-window-private.h"
-
-#define EXAMPLE_SEEDED_KEY "example-seeded"
 
 struct _SbWindow
 {
@@ -92,115 +91,6 @@ save_failed_cb (SbWindow      *self,
     return;
   title = g_strdup_printf (_("Not saved: %s"), error->message);
   show_toast (self, title);
-}
-
-/* ---- the first open of a bank ---------------------------------------- */
-
-/* Written for Storybank: a senior backend engineer's production incident,
- * told the way the editor's hints ask for. */
-static const char *example_fields[SB_STORY_N_FIELDS] = {
-  [SB_STORY_FIELD_TITLE] =
-    N_("Example: Stopping a checkout outage during the biggest sale of the year"),
-  [SB_STORY_FIELD_SITUATION] =
-    N_("I was a senior backend engineer on the payments team of an online retailer. "
-       "Forty minutes into our largest annual sale, checkout errors jumped from 0.2% to 18%, "
-       "and the order queue started backing up."),
-  [SB_STORY_FIELD_TASK] =
-    N_("I was the incident lead that night. My job was to stop customers losing orders, "
-       "find the cause, and keep support and leadership informed without pulling engineers "
-       "off the fix."),
-  [SB_STORY_FIELD_ACTION] =
-    N_("I split the response into two tracks. I asked one engineer to scale the checkout "
-       "workers from 12 to 40 instances to buy time, and I went through the queue metrics "
-       "myself. I saw that retries had tripled right after a deploy that lowered a database "
-       "connection timeout, so every retry held a connection and starved new requests. "
-       "I rolled that deploy back, watched the connection pool recover within four minutes, "
-       "and then replayed the 2,300 failed orders in batches, checking each batch against "
-       "the payment provider so nobody was charged twice. Every fifteen minutes I posted a "
-       "short update for support saying what to tell customers."),
-  [SB_STORY_FIELD_RESULT] =
-    N_("Errors fell back under 0.5% within 22 minutes of the rollback. We recovered all "
-       "2,300 orders, about $410,000 in sales, with no duplicate charges, and the sale "
-       "closed 6% above its target."),
-  [SB_STORY_FIELD_LEARNING] =
-    N_("I learned that an unbounded retry policy can turn a small slowdown into an outage. "
-       "Afterwards I added a retry budget and a connection-pool alert to our service "
-       "template, and I now ask for a load test on any change to connection settings before "
-       "a peak event. Six teams adopted the template within a quarter."),
-  [SB_STORY_FIELD_NOTES] =
-    N_("Why this works: one clear situation, a task that was yours, an Action that is the "
-       "longest part and says “I”, a Result with numbers, and a Learning you acted on. "
-       "Expect follow-ups such as “How did you find the deploy?” and “What would you do "
-       "differently?”. Delete this example whenever you like."),
-};
-
-/* Theme names (folded) the example fits, most telling first. */
-static const struct {
-  const char *name_part;
-  SbStrength  strength;
-} example_themes[] = {
-  { "incident",   SB_STRENGTH_PRIMARY },
-  { "ownership",  SB_STRENGTH_PRIMARY },
-  { "dive deep",  SB_STRENGTH_SECONDARY },
-  { "pressure",   SB_STRENGTH_SECONDARY },
-};
-
-static void
-link_example_themes (SbWindow *self,
-                     SbStory  *story)
-{
-  GListModel *themes = sb_store_get_themes (self->store, NULL);
-  guint n = themes != NULL ? g_list_model_get_n_items (themes) : 0;
-
-  for (guint e = 0; e < G_N_ELEMENTS (example_themes); e++)
-    for (guint i = 0; i < n; i++)
-      {
-        g_autoptr(SbTheme) theme = g_list_model_get_item (themes, i);
-        g_autofree char *name = g_utf8_casefold (sb_theme_get_name (theme), -1);
-
-        if (strstr (name, example_themes[e].name_part) != NULL)
-          {
-            g_autoptr(GError) error = NULL;
-
-            if (sb_store_get_story_theme (self->store, story, sb_theme_get_slug (theme)) == SB_STRENGTH_NONE &&
-                !sb_store_set_story_theme (self->store, story, sb_theme_get_slug (theme),
-                                           example_themes[e].strength, &error))
-              g_debug ("Could not link the example to %s: %s", sb_theme_get_slug (theme), error->message);
-            break;
-          }
-      }
-}
-
-static void
-seed_example_story (SbWindow *self)
-{
-  SbDatabase *db = sb_store_get_database (self->store);
-  g_autofree char *seeded = sb_database_get_meta (db, EXAMPLE_SEEDED_KEY);
-  g_autoptr(GError) error = NULL;
-
-  if (seeded != NULL)
-    return;
-
-  /* Only a bank opened for the first time gets the example; one that already
-   * holds stories is only marked, so a deleted example never comes back. */
-  if (sb_store_get_n_stories (self->store) == 0)
-    {
-      g_autoptr(SbStory) story = sb_story_new ();
-
-      for (guint f = 0; f < SB_STORY_N_FIELDS; f++)
-        sb_story_set_field (story, f, _(example_fields[f]));
-      sb_story_set_is_example (story, TRUE);
-      sb_story_set_status (story, SB_STORY_STATUS_READY);
-      if (!sb_store_insert_story (self->store, story, &error))
-        {
-          g_debug ("Could not add the example story: %s", error->message);
-          return;
-        }
-      link_example_themes (self, story);
-    }
-
-  if (!sb_database_set_meta (db, EXAMPLE_SEEDED_KEY, "1", &error))
-    g_debug ("Could not remember the example: %s", error->message);
 }
 
 /* ---- pages ----------------------------------------------------------- */
@@ -751,7 +641,14 @@ sb_window_constructed (GObject *object)
 
   g_return_if_fail (SB_IS_STORE (self->store));
 
-  seed_example_story (self);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SbStory) example = sb_example_seed (self->store, &error);
+
+    /* The bank opens all the same; the example is a nicety. */
+    if (error != NULL)
+      g_debug ("Could not add the example story: %s", error->message);
+  }
 
   self->story_list = SB_STORY_LIST (sb_story_list_new (self->store));
   gtk_widget_set_size_request (GTK_WIDGET (self->story_list), 280, -1);

@@ -14,15 +14,9 @@
 
 #include "sb-coverage-matrix.h"
 #include "sb-questions-page.h"
+#include "sb-test-ui.h"
 #include "sb-test-util.h"
 #include "sb-window-private.h"
-
-static void
-iterate_main_loop (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static gboolean
 has_own_text (GtkWidget *widget)
@@ -109,23 +103,6 @@ collect_unnamed (GtkWidget *widget,
     collect_unnamed (child, unnamed, n_controls);
 }
 
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 assert_all_named (SbWindow   *window,
                   const char *where,
@@ -156,7 +133,7 @@ test_every_control_named (void)
   g_assert_no_error (error);
   window = sb_window_new (NULL, store);
   gtk_window_present (GTK_WINDOW (window));
-  iterate_main_loop ();
+  sb_test_iterate_main_loop ();
 
   /* The first-run example is in the editor, with its theme chips. */
   story = sb_story_editor_get_story (sb_window_get_story_editor (window));
@@ -167,36 +144,28 @@ test_every_control_named (void)
   assert_all_named (window, "Stories", 10);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "coverage");
-  matrix = find_widget (GTK_WIDGET (window), SB_TYPE_COVERAGE_MATRIX);
+  matrix = sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_COVERAGE_MATRIX);
   g_assert_nonnull (matrix);
   sb_coverage_matrix_set_selected_theme (SB_COVERAGE_MATRIX (matrix), "core-production-incident");
-  iterate_main_loop ();
+  sb_test_iterate_main_loop ();
   assert_all_named (window, "Coverage", 12);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "questions");
-  questions = find_widget (GTK_WIDGET (window), SB_TYPE_QUESTIONS_PAGE);
+  questions = sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_QUESTIONS_PAGE);
   g_assert_nonnull (questions);
   sb_questions_page_select_question (SB_QUESTIONS_PAGE (questions), sb_question_get_slug (question));
-  iterate_main_loop ();
+  sb_test_iterate_main_loop ();
   assert_all_named (window, "Questions", 14);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate_main_loop ();
+  sb_test_iterate_main_loop ();
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  if (g_getenv ("GSETTINGS_SCHEMA_DIR") == NULL && g_getenv ("G_TEST_BUILDDIR") != NULL)
-    {
-      g_autofree char *schemas = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "data", NULL);
-      g_setenv ("GSETTINGS_SCHEMA_DIR", schemas, TRUE);
-    }
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  sb_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/accessibility/every-control-named", test_every_control_named);
 

@@ -15,6 +15,7 @@
 
 #include "sb-cheat-sheet-dialog-private.h"
 #include "sb-settings.h"
+#include "sb-test-ui.h"
 #include "sb-test-util.h"
 #include "sb-window.h"
 
@@ -30,13 +31,6 @@ typedef struct
   SbStory   *bravo;
   SbStory   *charlie;
 } Bank;
-
-static void
-iterate_main_loop (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static SbStory *
 add_story (SbStore    *store,
@@ -88,7 +82,7 @@ open_dialog (Bank *bank)
   SbCheatSheetDialog *dialog = sb_cheat_sheet_dialog_new (NULL, bank->store);
 
   gtk_window_present (GTK_WINDOW (dialog));
-  iterate_main_loop ();
+  sb_test_iterate_main_loop ();
   /* The first preview is laid out in a worker; have it now. */
   sb_cheat_sheet_dialog_flush (dialog);
   return dialog;
@@ -99,7 +93,7 @@ close_dialog (SbCheatSheetDialog *dialog)
 {
   g_object_ref (dialog);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate_main_loop ();
+  sb_test_iterate_main_loop ();
   g_assert_finalize_object (dialog);
 }
 
@@ -402,31 +396,31 @@ test_window_opens_dialog (void)
   SbWindow *window = sb_window_new (NULL, bank->store);
 
   gtk_window_present (GTK_WINDOW (window));
-  iterate_main_loop ();
+  sb_test_iterate_main_loop ();
   g_assert_cmpuint (count_dialogs (&dialog), ==, 0);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-pdf", NULL));
-  iterate_main_loop ();
+  sb_test_iterate_main_loop ();
   g_assert_cmpuint (count_dialogs (&dialog), ==, 1);
   g_assert_true (sb_cheat_sheet_dialog_get_store (dialog) == bank->store);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.print", NULL));
-  iterate_main_loop ();
+  sb_test_iterate_main_loop ();
   g_assert_cmpuint (count_dialogs (&dialog), ==, 1);
 
   /* Closing it (Escape) leaves no dialog behind. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
-  iterate_main_loop ();
+  sb_test_iterate_main_loop ();
   g_assert_cmpuint (count_dialogs (&dialog), ==, 0);
 
   /* And Print… opens a fresh one afterwards. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.print", NULL));
-  iterate_main_loop ();
+  sb_test_iterate_main_loop ();
   g_assert_cmpuint (count_dialogs (&dialog), ==, 1);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate_main_loop ();
+  sb_test_iterate_main_loop ();
   g_assert_cmpuint (count_dialogs (&dialog), ==, 0);
 }
 
@@ -434,15 +428,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  if (g_getenv ("GSETTINGS_SCHEMA_DIR") == NULL && g_getenv ("G_TEST_BUILDDIR") != NULL)
-    {
-      g_autofree char *schemas = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "data", NULL);
-      g_setenv ("GSETTINGS_SCHEMA_DIR", schemas, TRUE);
-    }
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  sb_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/cheat-sheet-dialog/defaults", test_dialog_defaults);
   g_test_add_func ("/cheat-sheet-dialog/untick", test_dialog_untick);

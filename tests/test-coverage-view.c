@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "sb-coverage-page.h"
+#include "sb-test-ui.h"
 #include "sb-test-util.h"
 #include "sb-theme-editor.h"
 
@@ -47,13 +48,6 @@ fixture_teardown (Fixture       *f,
   sb_test_dir_free (f->dir);
 }
 
-static void
-flush_main_context (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 static SbStory *
 add_story (Fixture    *f,
            const char *title)
@@ -86,7 +80,7 @@ new_page (Fixture *f)
 
   g_object_ref_sink (page);
   sb_coverage_page_set_framework (page, f->framework);
-  flush_main_context ();
+  sb_test_iterate_main_loop ();
   return page;
 }
 
@@ -106,7 +100,7 @@ test_toggle_cycles (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (matrix), "matrix.toggle", "(ss)", uuid, slug));
   g_assert_cmpint (sb_store_get_story_theme (f->store, story, slug), ==, SB_STRENGTH_PRIMARY);
 
-  flush_main_context ();
+  sb_test_iterate_main_loop ();
   coverage = sb_coverage_matrix_get_coverage (matrix);
   g_assert_cmpint (sb_coverage_get_cell (coverage, 0, 0), ==, SB_STRENGTH_PRIMARY);
   g_assert_cmpuint (sb_coverage_get_theme_count (coverage, 0), ==, 1);
@@ -118,7 +112,7 @@ test_toggle_cycles (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "matrix.toggle", "(ss)", uuid, slug));
   g_assert_cmpint (sb_store_get_story_theme (f->store, story, slug), ==, SB_STRENGTH_NONE);
 
-  flush_main_context ();
+  sb_test_iterate_main_loop ();
   coverage = sb_coverage_matrix_get_coverage (matrix);
   g_assert_cmpint (sb_coverage_get_cell (coverage, 0, 0), ==, SB_STRENGTH_NONE);
 
@@ -160,7 +154,7 @@ test_keyboard_and_undo (Fixture       *f,
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (page));
   gtk_window_set_child (GTK_WINDOW (window), overlay);
   gtk_window_present (GTK_WINDOW (window));
-  flush_main_context ();
+  sb_test_iterate_main_loop ();
 
   g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (matrix)));
   g_assert_true (press_key (GTK_WIDGET (matrix), GDK_KEY_Down));    /* second theme */
@@ -176,7 +170,7 @@ test_keyboard_and_undo (Fixture       *f,
   g_assert_cmpint (sb_store_get_story_theme (f->store, second, slug), ==, SB_STRENGTH_NONE);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  flush_main_context ();
+  sb_test_iterate_main_loop ();
   g_assert_finalize_object (page);
 }
 
@@ -229,7 +223,7 @@ test_edit_theme (Fixture       *f,
   g_assert_cmpint (sb_store_get_story_theme (f->store, story, own_slug), ==, SB_STRENGTH_NONE);
   g_clear_object (&editor);
 
-  flush_main_context ();
+  sb_test_iterate_main_loop ();
   g_assert_finalize_object (page);
 }
 
@@ -278,7 +272,7 @@ test_summary_and_rows (Fixture       *f,
   /* A change in the store reaches the summary after one idle. */
   sb_store_set_story_theme (f->store, a, theme_slug (f, 1), SB_STRENGTH_SECONDARY, &error);
   g_assert_no_error (error);
-  flush_main_context ();
+  sb_test_iterate_main_loop ();
   g_clear_pointer (&expected, g_free);
   if (n_themes > 2)
     expected = g_steal_pointer (&none_text);
@@ -297,7 +291,7 @@ test_empty_state (Fixture       *f,
   g_assert_true (sb_coverage_page_is_empty (page));
 
   add_story (f, "First story");
-  flush_main_context ();
+  sb_test_iterate_main_loop ();
   g_assert_false (sb_coverage_page_is_empty (page));
   g_assert_cmpuint (sb_coverage_get_n_stories (sb_coverage_matrix_get_coverage (sb_coverage_page_get_matrix (page))), ==, 1);
 
@@ -371,15 +365,14 @@ test_large_bank_draws_visible_cells (Fixture       *f,
   g_assert_cmpuint (sb_coverage_matrix_get_n_cells_drawn (matrix), <, n_stories * n_themes);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  flush_main_context ();
+  sb_test_iterate_main_loop ();
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  sb_test_ui_init (&argc, &argv);
 
   g_test_add ("/coverage-view/toggle-cycles", Fixture, NULL,
               fixture_setup, test_toggle_cycles, fixture_teardown);

@@ -10,6 +10,7 @@
 
 #include "sb-question-editor.h"
 #include "sb-questions-page.h"
+#include "sb-test-ui.h"
 #include "sb-test-util.h"
 
 typedef struct
@@ -48,20 +49,13 @@ fixture_teardown (Fixture       *f,
   sb_test_dir_free (f->dir);
 }
 
-static void
-flush_main_context (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 static SbQuestionsPage *
 new_page (Fixture *f)
 {
   SbQuestionsPage *page = g_object_new (SB_TYPE_QUESTIONS_PAGE, "store", f->store, NULL);
 
   g_object_ref_sink (page);
-  flush_main_context ();
+  sb_test_iterate_main_loop ();
   return page;
 }
 
@@ -148,7 +142,7 @@ test_only_unanswered (Fixture       *f,
 
   sb_store_set_story_question (f->store, story, slug, TRUE, &error);
   g_assert_no_error (error);
-  flush_main_context ();
+  sb_test_iterate_main_loop ();
   g_assert_cmpuint (g_list_model_get_n_items (results), ==, n_all - 1);
   g_assert_false (results_contain (page, slug, NULL));
 
@@ -201,7 +195,7 @@ test_use_story (Fixture       *f,
 
   /* And back: unlinking puts it among the suggestions again. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "questions.unlink-story", "s", uuid));
-  flush_main_context ();
+  sb_test_iterate_main_loop ();
   answers = sb_questions_page_dup_answer_uuids (page);
   suggestions = sb_questions_page_dup_suggestion_uuids (page);
   g_assert_false (strv_contains (answers, uuid));
@@ -224,7 +218,7 @@ test_store_changes_reach_list (Fixture       *f,
 
   question = add_question (f, "Walk me through a hard trade-off.", f->theme);
   slug = g_strdup (sb_question_get_slug (question));
-  flush_main_context ();
+  sb_test_iterate_main_loop ();
   g_assert_cmpuint (g_list_model_get_n_items (results), ==, n_before + 1);
   g_assert_true (results_contain (page, slug, "Walk me through a hard trade-off."));
 
@@ -234,7 +228,7 @@ test_store_changes_reach_list (Fixture       *f,
   g_assert_true (sb_store_update_question (f->store, question, "Walk me through a painful trade-off.",
                                            "", themes, &error));
   g_assert_no_error (error);
-  flush_main_context ();
+  sb_test_iterate_main_loop ();
   g_assert_cmpuint (g_list_model_get_n_items (results), ==, n_before + 1);
   g_assert_true (results_contain (page, slug, "Walk me through a painful trade-off."));
   /* The edited question stays in the detail. */
@@ -243,7 +237,7 @@ test_store_changes_reach_list (Fixture       *f,
 
   g_assert_true (sb_store_delete_question (f->store, sb_store_find_question (f->store, slug), &error));
   g_assert_no_error (error);
-  flush_main_context ();
+  sb_test_iterate_main_loop ();
   g_assert_cmpuint (g_list_model_get_n_items (results), ==, n_before);
   g_assert_false (results_contain (page, slug, NULL));
   g_assert_null (sb_questions_page_get_selected_question (page));
@@ -295,7 +289,7 @@ test_editor (Fixture       *f,
   g_clear_object (&saved);
 
   g_object_unref (editor);
-  flush_main_context ();
+  sb_test_iterate_main_loop ();
 
   /* Editing keeps the slug and changes the text. */
   editor = sb_question_editor_new (f->store, added);
@@ -310,15 +304,14 @@ test_editor (Fixture       *f,
     g_assert_false (sb_question_has_theme (edited, f->theme));
   }
   g_object_unref (editor);
-  flush_main_context ();
+  sb_test_iterate_main_loop ();
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  sb_test_ui_init (&argc, &argv);
 
   g_test_add ("/questions-view/search-filters", Fixture, NULL,
               fixture_setup, test_search_filters, fixture_teardown);

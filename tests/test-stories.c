@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "sb-story-row.h"
+#include "sb-test-ui.h"
 #include "sb-test-util.h"
 #include "sb-theme-picker.h"
 #include "sb-window-private.h"
@@ -20,13 +21,6 @@ typedef struct
   SbStore   *store;
   SbWindow  *window;
 } Fixture;
-
-static void
-iterate_main_loop (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static gboolean
 quit_loop_cb (gpointer user_data)
@@ -59,7 +53,7 @@ open_window (Fixture *fixture)
 {
   fixture->window = sb_window_new (NULL, fixture->store);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  iterate_main_loop ();
+  sb_test_iterate_main_loop ();
 }
 
 static void
@@ -79,7 +73,7 @@ close_window (Fixture *fixture)
     {
       gtk_window_destroy (GTK_WINDOW (fixture->window));
       fixture->window = NULL;
-      iterate_main_loop ();
+      sb_test_iterate_main_loop ();
     }
 }
 
@@ -205,7 +199,7 @@ test_edit_survives_reopen (Fixture       *fixture,
   /* Close straight after typing, as a person quitting would. */
   gtk_window_close (GTK_WINDOW (fixture->window));
   fixture->window = NULL;
-  iterate_main_loop ();
+  sb_test_iterate_main_loop ();
   g_assert_finalize_object (fixture->store);
 
   fixture->store = open_store (fixture->path);
@@ -369,23 +363,6 @@ test_list_counts_what_to_fix (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (clean, "Short, about "));
 }
 
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* A company's own value, typed into the picker, becomes a theme of the
  * person's own, linked to the story, without losing what was being typed. */
 static void
@@ -402,7 +379,7 @@ test_picker_adds_own_theme (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-story", NULL);
   story = sb_story_editor_get_story (editor);
   gtk_editable_set_text (sb_story_editor_get_title_entry (editor), "Raising the hiring bar");
-  picker = find_widget (GTK_WIDGET (fixture->window), SB_TYPE_THEME_PICKER);
+  picker = sb_test_find_widget (GTK_WIDGET (fixture->window), SB_TYPE_THEME_PICKER);
   g_assert_nonnull (picker);
   g_assert_true (sb_theme_picker_get_story (SB_THEME_PICKER (picker)) == story);
 
@@ -477,20 +454,20 @@ test_close_keeps_unsaved_edit (Fixture       *fixture,
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
 
   gtk_window_close (window);
-  iterate_main_loop ();
+  sb_test_iterate_main_loop ();
   g_assert_nonnull (window);
   dialog = find_dialog_for (window);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (sb_story_get_title (story), ==, "Words the disk would not take");
 
   adw_message_dialog_response (dialog, "keep");
-  iterate_main_loop ();
+  sb_test_iterate_main_loop ();
   g_assert_nonnull (window);
 
   /* Room again: the next close saves and goes. */
   set_bank_refuses_saves (fixture, FALSE);
   gtk_window_close (window);
-  iterate_main_loop ();
+  sb_test_iterate_main_loop ();
   g_assert_null (window);
   fixture->window = NULL;
 
@@ -516,11 +493,11 @@ test_close_without_saving (Fixture       *fixture,
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
 
   gtk_window_close (window);
-  iterate_main_loop ();
+  sb_test_iterate_main_loop ();
   dialog = find_dialog_for (window);
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "discard");
-  iterate_main_loop ();
+  sb_test_iterate_main_loop ();
   g_assert_null (window);
   fixture->window = NULL;
   set_bank_refuses_saves (fixture, FALSE);
@@ -530,15 +507,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  if (g_getenv ("GSETTINGS_SCHEMA_DIR") == NULL && g_getenv ("G_TEST_BUILDDIR") != NULL)
-    {
-      g_autofree char *schemas = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "data", NULL);
-      g_setenv ("GSETTINGS_SCHEMA_DIR", schemas, TRUE);
-    }
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  sb_test_ui_init (&argc, &argv);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/stories/new", test_new_story);

@@ -7,15 +7,9 @@
 #include <adwaita.h>
 
 #include "sb-application.h"
+#include "sb-test-ui.h"
 #include "sb-test-util.h"
 #include "sb-window-private.h"
-
-static void
-iterate_main_loop (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static SbStore *
 open_bank (SbTestDir *dir)
@@ -36,7 +30,7 @@ open_window (GtkApplication *app,
   SbWindow *window = sb_window_new (app, store);
 
   gtk_window_present (GTK_WINDOW (window));
-  iterate_main_loop ();
+  sb_test_iterate_main_loop ();
   return window;
 }
 
@@ -44,7 +38,7 @@ static void
 close_window (SbWindow *window)
 {
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate_main_loop ();
+  sb_test_iterate_main_loop ();
 }
 
 static void
@@ -163,7 +157,7 @@ test_window_remembers_page (void)
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "questions");
   gtk_window_close (GTK_WINDOW (window));
-  iterate_main_loop ();
+  sb_test_iterate_main_loop ();
 
   window = open_window (NULL, store);
   g_assert_cmpstr (sb_window_get_page (window), ==, "questions");
@@ -175,16 +169,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* The window reads its size and last page from the schema built beside us. */
-  if (g_getenv ("GSETTINGS_SCHEMA_DIR") == NULL && g_getenv ("G_TEST_BUILDDIR") != NULL)
-    {
-      g_autofree char *schemas = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "data", NULL);
-      g_setenv ("GSETTINGS_SCHEMA_DIR", schemas, TRUE);
-    }
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  sb_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/window/builds", test_window_builds);
   g_test_add_func ("/window/example-story", test_window_example_story);

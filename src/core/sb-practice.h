@@ -1,0 +1,74 @@
+/* sb-practice.h — rehearsals against the clock, and which story to rehearse next
+ *
+ * Each timed rehearsal of a story is logged (when, how long, how it went).
+ * From that log comes a simple spaced-repetition schedule: a story told
+ * well comes back after a longer and longer pause, one that went badly
+ * comes back tomorrow, and one never rehearsed comes first.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "sb-store.h"
+
+G_BEGIN_DECLS
+
+/* How a rehearsal went, as the person rates it right after. */
+typedef enum
+{
+  SB_RATING_STUMBLED = 1,   /* lost the thread, or far off the time */
+  SB_RATING_OKAY     = 3,   /* told it, with some hesitation */
+  SB_RATING_NAILED   = 5,   /* clear, in time, no notes needed */
+} SbRating;
+
+/* The schedule: after a first good rehearsal the story returns in
+ * SB_PRACTICE_FIRST_INTERVAL days; each NAILED doubles the pause (up to
+ * SB_PRACTICE_MAX_INTERVAL), OKAY keeps it, STUMBLED brings the story back
+ * after one day and starts the doubling over. */
+#define SB_PRACTICE_FIRST_INTERVAL 2
+#define SB_PRACTICE_MAX_INTERVAL   30
+
+typedef struct
+{
+  guint   n_rehearsals;
+  gint64  last_at;          /* Unix seconds; 0 when never rehearsed */
+  guint   last_seconds;
+  SbRating last_rating;     /* 0 when never rehearsed */
+  guint   mean_seconds;     /* over every rehearsal */
+  guint   interval_days;    /* the pause the schedule set after the last one */
+  gint64  due_at;           /* Unix seconds; 0 when never rehearsed (due now) */
+} SbPracticeStats;
+
+#define SB_PRACTICE_ERROR (sb_practice_error_quark ())
+typedef enum
+{
+  SB_PRACTICE_ERROR_INVALID,   /* an unsaved story, a bad rating, … */
+} SbPracticeError;
+GQuark sb_practice_error_quark (void);
+
+/* Logs one rehearsal of @story. @question_slug (or NULL) is the question it
+ * answered; @practiced_at is Unix seconds, 0 for now. */
+gboolean  sb_practice_log        (SbStore          *store,
+                                  SbStory          *story,
+                                  const char       *question_slug,
+                                  guint             seconds,
+                                  SbRating          rating,
+                                  gint64            practiced_at,
+                                  GError          **error);
+
+/* The schedule and figures for @story, from its log. */
+void      sb_practice_get_stats  (SbStore          *store,
+                                  SbStory          *story,
+                                  SbPracticeStats  *stats);
+
+/* Every story in the order to rehearse them at @now (Unix seconds, 0 for
+ * now): never rehearsed first (in the bank's order), then the most overdue,
+ * then the rest by when they fall due. An array of SbStory refs. */
+GPtrArray *sb_practice_get_queue (SbStore          *store,
+                                  gint64            now);
+
+/* Stories due at @now (never rehearsed, or due_at <= now). */
+guint     sb_practice_count_due  (SbStore          *store,
+                                  gint64            now);
+
+G_END_DECLS

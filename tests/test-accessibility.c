@@ -157,6 +157,10 @@ test_every_control_named (void)
   sb_test_iterate_main_loop ();
   assert_all_named (window, "Questions", 14);
 
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "practice");
+  sb_test_iterate_main_loop ();
+  assert_all_named (window, "Practice", 16);
+
   gtk_window_destroy (GTK_WINDOW (window));
   sb_test_iterate_main_loop ();
 }

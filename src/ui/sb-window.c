@@ -12,6 +12,7 @@
 #include "sb-coverage-page.h"
 #include "sb-example.h"
 #include "sb-exchange.h"
+#include "sb-practice-page.h"
 #include "sb-questions-page.h"
 #include "sb-settings.h"
 #include "sb-story-editor.h"
@@ -36,6 +37,7 @@ struct _SbWindow
   SbStoryEditor        *story_editor;
   GtkWidget            *coverage_page;
   GtkWidget            *questions_page;
+  GtkWidget            *practice_page;
 
   AdwViewSwitcherTitle *switcher_title;
   AdwToastOverlay      *toast_overlay;
@@ -628,6 +630,10 @@ add_view_pages (SbWindow *self)
   self->questions_page = g_object_new (SB_TYPE_QUESTIONS_PAGE, "store", self->store, NULL);
   page = adw_view_stack_add_titled (self->view_stack, self->questions_page, "questions", _("Questions"));
   adw_view_stack_page_set_icon_name (page, "help-faq-symbolic");
+
+  self->practice_page = sb_practice_page_new (self->store);
+  page = adw_view_stack_add_titled (self->view_stack, self->practice_page, "practice", _("Practice"));
+  adw_view_stack_page_set_icon_name (page, "media-playback-start-symbolic");
 }
 
 static void
@@ -791,6 +797,7 @@ sb_window_class_init (SbWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "stories");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "coverage");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "questions");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-page", "s", "practice");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }

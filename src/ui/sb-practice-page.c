@@ -1,0 +1,771 @@
+/* sb-practice-page.c — rehearse a story out loud against the clock
+ *
+ * The list on the left is the schedule: stories never rehearsed first,
+ * then those due, then the rest by when they come back. The right side
+ * asks a question the story answers, times the telling, and after “Done”
+ * asks how it went; the rating sets when the story comes back.
+ *
+ * The clock is a monotonic start time and a 200 ms tick that only redraws
+ * a label: nothing blocks a frame, and a rehearsal logs one row.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sb-practice-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sb-practice.h"
+#include "sb-practice-page.h"
+#include "sb-story-check.h"
+#include "sb-story-row.h"
+#include "sb-ui-resources.h"
+
+#define TICK_MS            200
+#define MAX_QUESTIONS      12
+#define SECONDS_PER_DAY    (24 * 60 * 60)
+
+struct _SbPracticePage
+{
+  GtkWidget       parent_instance;
+
+  SbStore        *store;
+  SbStory        *story;             /* the one being rehearsed */
+  GPtrArray      *questions;         /* SbQuestion refs that fit the story */
+  guint           question_index;
+  GPtrArray      *queue;             /* SbStory refs, in list order */
+
+  gint64          started_us;        /* monotonic; 0 when the clock is stopped */
+  guint           tick_id;
+  guint           measured_seconds;
+  gboolean        awaiting_rating;   /* a try was stopped and not yet rated */
+  gboolean        selecting;
+
+  /* template */
+  GtkStack       *stack;
+  AdwLeaflet     *leaflet;
+  GtkLabel       *due_label;
+  GtkListBox     *queue_list;
+  GtkButton      *back_button;
+  GtkLabel       *question_label;
+  GtkButton      *next_question_button;
+  GtkLabel       *story_label;
+  GtkLabel       *history_label;
+  GtkLabel       *timer_label;
+  GtkLevelBar    *time_bar;
+  GtkLabel       *aim_label;
+  GtkStack       *controls_stack;
+  GtkButton      *stop_button;
+  GtkExpander    *notes_expander;
+  GtkLabel       *notes_label;
+};
+
+G_DEFINE_FINAL_TYPE (SbPracticePage, sb_practice_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* ---- words ------------------------------------------------------------ */
+
+/* "0:07", "1:48", "12:03" */
+static char *
+format_clock (guint seconds)
+{
+  return g_strdup_printf ("%u:%02u", seconds / 60, seconds % 60);
+}
+
+/* When a story comes back, said as a person would. */
+static char *
+format_due (const SbPracticeStats *stats,
+            gint64                 now)
+{
+  gint64 days;
+
+  if (stats->n_rehearsals == 0)
+    return g_strdup (_("Not rehearsed yet"));
+  if (stats->due_at <= now)
+    return g_strdup (_("Due now"));
+  days = (stats->due_at - now + SECONDS_PER_DAY - 1) / SECONDS_PER_DAY;
+  if (days <= 1)
+    return g_strdup (_("Due tomorrow"));
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Due in %u day", "Due in %u days", (guint) days),
+                          (guint) days);
+}
+
+static char *
+format_history (const SbPracticeStats *stats,
+                gint64                 now)
+{
+  g_autofree char *mean = NULL;
+  g_autofree char *due = NULL;
+  g_autofree char *times = NULL;
+  gint64 days_ago;
+
+  if (stats->n_rehearsals == 0)
+    return g_strdup (_("Not rehearsed yet. Tell it out loud, as if the interviewer had just asked."));
+
+  mean = sb_format_spoken_length (stats->mean_seconds);
+  due = format_due (stats, now);
+  times = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Rehearsed once", "Rehearsed %u times",
+                                        stats->n_rehearsals),
+                           stats->n_rehearsals);
+  days_ago = MAX (0, (now - stats->last_at) / SECONDS_PER_DAY);
+  if (days_ago == 0)
+    /* Translators: "Rehearsed 3 times · last today · about 1 min 48 s on average · Due in 4 days" */
+    return g_strdup_printf (_("%s · last today · %s on average · %s"), times, mean, due);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%s · last %u day ago · %s on average · %s",
+                                       "%s · last %u days ago · %s on average · %s",
+                                       (guint) days_ago),
+                          times, (guint) days_ago, mean, due);
+}
+
+static gint64
+now_seconds (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+/* ---- the clock -------------------------------------------------------- */
+
+static guint
+elapsed_seconds (SbPracticePage *self)
+{
+  if (self->started_us == 0)
+    return self->measured_seconds;
+  return (guint) ((g_get_monotonic_time () - self->started_us) / G_USEC_PER_SEC);
+}
+
+static void
+update_clock (SbPracticePage *self)
+{
+  guint seconds = elapsed_seconds (self);
+  g_autofree char *clock = format_clock (seconds);
+  g_autofree char *aim = NULL;
+  gboolean running = self->started_us != 0;
+  gboolean measured = !running && self->awaiting_rating;
+
+  gtk_label_set_label (self->timer_label, clock);
+  gtk_level_bar_set_value (self->time_bar, MIN (seconds, gtk_level_bar_get_max_value (self->time_bar)));
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->aim_label), "success");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->aim_label), "warning");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->aim_label), "dim-label");
+
+  if (!running && !measured)
+    {
+      aim = g_strdup (_("Aim for 1:30 to 2:00, out loud, without notes."));
+      gtk_widget_add_css_class (GTK_WIDGET (self->aim_label), "dim-label");
+    }
+  else if (seconds < SB_CHECK_MIN_SECONDS)
+    {
+      aim = g_strdup (running ? _("Keep going: give the detail of what you did.")
+                              : _("Short of 1:30: the Action probably needs more of what you did."));
+      if (running)
+        gtk_widget_add_css_class (GTK_WIDGET (self->aim_label), "dim-label");
+      else
+        gtk_widget_add_css_class (GTK_WIDGET (self->aim_label), "warning");
+    }
+  else if (seconds <= SB_CHECK_MAX_SECONDS)
+    {
+      aim = g_strdup (running ? _("In the range: land the Result and what you learned.")
+                              : _("Right in the 1:30 to 2:00 range."));
+      gtk_widget_add_css_class (GTK_WIDGET (self->aim_label), "success");
+    }
+  else
+    {
+      aim = g_strdup (running ? _("Over 2:00: wrap up with the Result.")
+                              : _("Over 2:00: trim the Situation and keep the Action."));
+      gtk_widget_add_css_class (GTK_WIDGET (self->aim_label), "warning");
+    }
+  gtk_label_set_label (self->aim_label, aim);
+}
+
+static gboolean
+tick_cb (gpointer user_data)
+{
+  update_clock (SB_PRACTICE_PAGE (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+reset_clock (SbPracticePage *self)
+{
+  g_clear_handle_id (&self->tick_id, g_source_remove);
+  self->started_us = 0;
+  self->measured_seconds = 0;
+  self->awaiting_rating = FALSE;
+  gtk_stack_set_visible_child_name (self->controls_stack, "ready");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "practice.stop", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "practice.rate", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "practice.discard", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "practice.start", self->story != NULL);
+  update_clock (self);
+}
+
+/* ---- the story -------------------------------------------------------- */
+
+static void
+add_question (SbPracticePage *self,
+              SbQuestion     *question)
+{
+  if (question == NULL || self->questions->len >= MAX_QUESTIONS)
+    return;
+  for (guint i = 0; i < self->questions->len; i++)
+    if (self->questions->pdata[i] == question)
+      return;
+  g_ptr_array_add (self->questions, g_object_ref (question));
+}
+
+/* The questions to ask: those the person chose this story for, then those
+ * about its primary themes, then its secondary ones. */
+static void
+collect_questions (SbPracticePage *self)
+{
+  g_auto(GStrv) chosen = NULL;
+  g_autoptr(GArray) links = NULL;
+  GListModel *questions = sb_store_get_questions (self->store);
+  guint n_questions = g_list_model_get_n_items (questions);
+
+  g_ptr_array_set_size (self->questions, 0);
+  self->question_index = 0;
+  if (self->story == NULL)
+    return;
+
+  chosen = sb_store_get_story_questions (self->store, self->story);
+  for (guint i = 0; chosen != NULL && chosen[i] != NULL; i++)
+    add_question (self, sb_store_find_question (self->store, chosen[i]));
+
+  links = sb_store_get_story_themes (self->store, self->story);
+  for (SbStrength strength = SB_STRENGTH_PRIMARY; strength <= SB_STRENGTH_SECONDARY; strength++)
+    for (guint l = 0; l < links->len; l++)
+      {
+        SbThemeLink *link = &g_array_index (links, SbThemeLink, l);
+
+        if (link->strength != strength)
+          continue;
+        for (guint q = 0; q < n_questions; q++)
+          {
+            g_autoptr(SbQuestion) question = g_list_model_get_item (questions, q);
+
+            if (sb_question_has_theme (question, link->theme_slug))
+              add_question (self, question);
+          }
+      }
+}
+
+static void
+update_question (SbPracticePage *self)
+{
+  if (self->questions->len == 0)
+    gtk_label_set_label (self->question_label,
+                         _("Tell me about this project, and what you did yourself."));
+  else
+    gtk_label_set_label (self->question_label,
+                         sb_question_get_text (self->questions->pdata[self->question_index]));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->next_question_button), self->questions->len > 1);
+}
+
+static void
+append_section (GString      *markup,
+                const char   *heading,
+                const char   *text)
+{
+  g_autofree char *escaped = NULL;
+
+  if (text == NULL || *text == '\0')
+    return;
+  escaped = g_markup_escape_text (text, -1);
+  if (markup->len > 0)
+    g_string_append (markup, "\n\n");
+  g_string_append_printf (markup, "<b>%s</b>  %s", heading, escaped);
+}
+
+static void
+update_story (SbPracticePage *self)
+{
+  SbPracticeStats stats = { 0, };
+  g_autofree char *history = NULL;
+  g_autoptr(GString) notes = g_string_new (NULL);
+
+  if (self->story == NULL)
+    return;
+
+  gtk_label_set_label (self->story_label, sb_story_get_display_title (self->story));
+  sb_practice_get_stats (self->store, self->story, &stats);
+  history = format_history (&stats, now_seconds ());
+  gtk_label_set_label (self->history_label, history);
+
+  append_section (notes, _("Situation"), sb_story_get_situation (self->story));
+  append_section (notes, _("Task"), sb_story_get_task (self->story));
+  append_section (notes, _("Action"), sb_story_get_action (self->story));
+  append_section (notes, _("Result"), sb_story_get_result (self->story));
+  append_section (notes, _("Learning"), sb_story_get_learning (self->story));
+  if (notes->len == 0)
+    g_string_append (notes, _("This story has no text yet."));
+  gtk_label_set_markup (self->notes_label, notes->str);
+}
+
+void
+sb_practice_page_select_story (SbPracticePage *self,
+                               SbStory        *story)
+{
+  g_return_if_fail (SB_IS_PRACTICE_PAGE (self));
+
+  if (self->story == story && story != NULL)
+    return;
+  g_set_object (&self->story, story);
+  collect_questions (self);
+  update_question (self);
+  update_story (self);
+  /* A new story starts hidden: rehearsal is without notes. */
+  gtk_expander_set_expanded (self->notes_expander, FALSE);
+  reset_clock (self);
+
+  self->selecting = TRUE;
+  for (guint i = 0; i < self->queue->len; i++)
+    if (self->queue->pdata[i] == story)
+      gtk_list_box_select_row (self->queue_list, gtk_list_box_get_row_at_index (self->queue_list, i));
+  self->selecting = FALSE;
+}
+
+/* ---- the queue -------------------------------------------------------- */
+
+static GtkWidget *
+create_row (SbPracticePage *self,
+            SbStory        *story,
+            gint64          now)
+{
+  SbPracticeStats stats = { 0, };
+  g_autofree char *due = NULL;
+  g_autofree char *accessible = NULL;
+  GtkWidget *row, *box, *title, *subtitle;
+
+  sb_practice_get_stats (self->store, story, &stats);
+  due = format_due (&stats, now);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  title = gtk_label_new (sb_story_get_display_title (story));
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  subtitle = gtk_label_new (due);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_widget_add_css_class (subtitle, "caption");
+  if (stats.n_rehearsals == 0 || stats.due_at <= now)
+    gtk_widget_add_css_class (subtitle, "accent");
+  else
+    gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), subtitle);
+
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_set_margin_top (box, 4);
+  gtk_widget_set_margin_bottom (box, 4);
+  accessible = g_strdup_printf ("%s, %s", sb_story_get_display_title (story), due);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  return row;
+}
+
+void
+sb_practice_page_refresh (SbPracticePage *self)
+{
+  g_autoptr(SbStory) keep = NULL;
+  GtkWidget *child;
+  gint64 now = now_seconds ();
+  guint n_due;
+  g_autofree char *due = NULL;
+
+  g_return_if_fail (SB_IS_PRACTICE_PAGE (self));
+
+  /* A try under way is not interrupted by a refresh. */
+  if (self->started_us != 0)
+    return;
+
+  keep = self->story != NULL ? g_object_ref (self->story) : NULL;
+  self->selecting = TRUE;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->queue_list))) != NULL)
+    gtk_list_box_remove (self->queue_list, child);
+  self->selecting = FALSE;
+
+  g_clear_pointer (&self->queue, g_ptr_array_unref);
+  self->queue = sb_practice_get_queue (self->store, now);
+  for (guint i = 0; i < self->queue->len; i++)
+    gtk_list_box_append (self->queue_list, create_row (self, self->queue->pdata[i], now));
+
+  n_due = sb_practice_count_due (self->store, now);
+  if (n_due == 0)
+    due = g_strdup (_("Nothing due: every story is on schedule"));
+  else
+    due = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u story to rehearse today",
+                                        "%u stories to rehearse today", n_due),
+                           n_due);
+  gtk_label_set_label (self->due_label, due);
+
+  gtk_stack_set_visible_child_name (self->stack, self->queue->len > 0 ? "practice" : "empty");
+
+  /* Stay on the story being worked on while it is still in the bank. */
+  if (keep != NULL && g_ptr_array_find (self->queue, keep, NULL))
+    {
+      g_clear_object (&self->story);
+      sb_practice_page_select_story (self, keep);
+    }
+  else
+    sb_practice_page_select_story (self, self->queue->len > 0 ? self->queue->pdata[0] : NULL);
+}
+
+static void
+row_selected_cb (SbPracticePage *self,
+                 GtkListBoxRow  *row,
+                 GtkListBox     *list)
+{
+  int index;
+
+  if (self->selecting || row == NULL)
+    return;
+  index = gtk_list_box_row_get_index (row);
+  if (index >= 0 && (guint) index < self->queue->len)
+    sb_practice_page_select_story (self, self->queue->pdata[index]);
+}
+
+static void
+row_activated_cb (SbPracticePage *self,
+                  GtkListBoxRow  *row,
+                  GtkListBox     *list)
+{
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+back_clicked_cb (SbPracticePage *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+leaflet_folded_cb (SbPracticePage *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), adw_leaflet_get_folded (self->leaflet));
+}
+
+static void
+stories_changed_cb (SbPracticePage *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    sb_practice_page_refresh (self);
+}
+
+/* ---- actions ---------------------------------------------------------- */
+
+static void
+start_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  SbPracticePage *self = SB_PRACTICE_PAGE (widget);
+
+  if (self->story == NULL || self->started_us != 0)
+    return;
+  self->measured_seconds = 0;
+  self->started_us = g_get_monotonic_time ();
+  self->tick_id = g_timeout_add (TICK_MS, tick_cb, self);
+  gtk_stack_set_visible_child_name (self->controls_stack, "running");
+  gtk_widget_action_set_enabled (widget, "practice.start", FALSE);
+  gtk_widget_action_set_enabled (widget, "practice.stop", TRUE);
+  gtk_expander_set_expanded (self->notes_expander, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->stop_button));
+  update_clock (self);
+}
+
+static void
+stop_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SbPracticePage *self = SB_PRACTICE_PAGE (widget);
+
+  if (self->started_us == 0)
+    return;
+  self->measured_seconds = elapsed_seconds (self);
+  self->started_us = 0;
+  self->awaiting_rating = TRUE;
+  g_clear_handle_id (&self->tick_id, g_source_remove);
+  gtk_stack_set_visible_child_name (self->controls_stack, "rate");
+  gtk_widget_action_set_enabled (widget, "practice.stop", FALSE);
+  gtk_widget_action_set_enabled (widget, "practice.rate", TRUE);
+  gtk_widget_action_set_enabled (widget, "practice.discard", TRUE);
+  update_clock (self);
+}
+
+static void
+show_toast (SbPracticePage *self,
+            const char     *title)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
+}
+
+static void
+rate_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SbPracticePage *self = SB_PRACTICE_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  SbQuestion *question = self->questions->len > 0 ? self->questions->pdata[self->question_index] : NULL;
+  SbRating rating = (SbRating) g_variant_get_int32 (parameter);
+  g_autoptr(SbStory) rated = NULL;
+
+  /* Only a try that was timed and stopped can be rated. */
+  if (self->story == NULL || !self->awaiting_rating)
+    return;
+  if (!sb_practice_log (self->store, self->story, question != NULL ? sb_question_get_slug (question) : NULL,
+                        self->measured_seconds, rating, 0, &error))
+    {
+      g_autofree char *title = g_strdup_printf (_("Not logged: %s"), error->message);
+      show_toast (self, title);
+      return;
+    }
+
+  /* On to the next story in the schedule. */
+  rated = g_object_ref (self->story);
+  g_clear_object (&self->story);
+  reset_clock (self);
+  sb_practice_page_refresh (self);
+  if (self->queue->len > 1 && self->story == rated)
+    sb_practice_page_select_story (self, self->queue->pdata[0] != rated ? self->queue->pdata[0]
+                                                                        : self->queue->pdata[1]);
+}
+
+static void
+discard_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  reset_clock (SB_PRACTICE_PAGE (widget));
+}
+
+static void
+next_question_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SbPracticePage *self = SB_PRACTICE_PAGE (widget);
+
+  if (self->questions->len < 2)
+    return;
+  self->question_index = (self->question_index + 1) % self->questions->len;
+  update_question (self);
+}
+
+/* ---- public API ------------------------------------------------------- */
+
+GtkWidget *
+sb_practice_page_new (SbStore *store)
+{
+  return g_object_new (SB_TYPE_PRACTICE_PAGE, "store", store, NULL);
+}
+
+SbStore *
+sb_practice_page_get_store (SbPracticePage *self)
+{
+  g_return_val_if_fail (SB_IS_PRACTICE_PAGE (self), NULL);
+  return self->store;
+}
+
+SbStory *
+sb_practice_page_get_story (SbPracticePage *self)
+{
+  g_return_val_if_fail (SB_IS_PRACTICE_PAGE (self), NULL);
+  return self->story;
+}
+
+const char *
+sb_practice_page_get_question_text (SbPracticePage *self)
+{
+  g_return_val_if_fail (SB_IS_PRACTICE_PAGE (self), NULL);
+  return gtk_label_get_label (self->question_label);
+}
+
+guint
+sb_practice_page_get_n_queued (SbPracticePage *self)
+{
+  g_return_val_if_fail (SB_IS_PRACTICE_PAGE (self), 0);
+  return self->queue->len;
+}
+
+SbStory *
+sb_practice_page_get_queued_story (SbPracticePage *self,
+                                   guint           position)
+{
+  g_return_val_if_fail (SB_IS_PRACTICE_PAGE (self), NULL);
+  return position < self->queue->len ? self->queue->pdata[position] : NULL;
+}
+
+gboolean
+sb_practice_page_is_running (SbPracticePage *self)
+{
+  g_return_val_if_fail (SB_IS_PRACTICE_PAGE (self), FALSE);
+  return self->started_us != 0;
+}
+
+guint
+sb_practice_page_get_measured_seconds (SbPracticePage *self)
+{
+  g_return_val_if_fail (SB_IS_PRACTICE_PAGE (self), 0);
+  return self->awaiting_rating ? self->measured_seconds : 0;
+}
+
+/* ---- GObject ---------------------------------------------------------- */
+
+static void
+sb_practice_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (sb_practice_page_parent_class)->map (widget);
+
+  /* Days pass and stories change while the page is hidden. */
+  sb_practice_page_refresh (SB_PRACTICE_PAGE (widget));
+}
+
+static void
+set_store (SbPracticePage *self,
+           SbStore        *store)
+{
+  g_assert (self->store == NULL);
+  g_return_if_fail (SB_IS_STORE (store));
+
+  self->store = g_object_ref (store);
+  g_signal_connect_object (sb_store_get_stories (store), "items-changed",
+                           G_CALLBACK (stories_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "story-links-changed",
+                           G_CALLBACK (stories_changed_cb), self, G_CONNECT_SWAPPED);
+  sb_practice_page_refresh (self);
+}
+
+static void
+sb_practice_page_dispose (GObject *object)
+{
+  SbPracticePage *self = SB_PRACTICE_PAGE (object);
+
+  g_clear_handle_id (&self->tick_id, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_PRACTICE_PAGE);
+  g_clear_object (&self->story);
+  g_clear_pointer (&self->queue, g_ptr_array_unref);
+  g_clear_pointer (&self->questions, g_ptr_array_unref);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (sb_practice_page_parent_class)->dispose (object);
+}
+
+static void
+sb_practice_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  SbPracticePage *self = SB_PRACTICE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sb_practice_page_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  SbPracticePage *self = SB_PRACTICE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      set_store (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sb_practice_page_class_init (SbPracticePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sb_practice_page_dispose;
+  object_class->get_property = sb_practice_page_get_property;
+  object_class->set_property = sb_practice_page_set_property;
+  widget_class->map = sb_practice_page_map;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, SB_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Names the bundle, so the linker keeps it (the template lives there). */
+  (void) sb_ui_get_resource ();
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/storybank/Storybank/sb-practice-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SbPracticePage, stack);
+  gtk_widget_class_bind_template_child (widget_class, SbPracticePage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, SbPracticePage, due_label);
+  gtk_widget_class_bind_template_child (widget_class, SbPracticePage, queue_list);
+  gtk_widget_class_bind_template_child (widget_class, SbPracticePage, back_button);
+  gtk_widget_class_bind_template_child (widget_class, SbPracticePage, question_label);
+  gtk_widget_class_bind_template_child (widget_class, SbPracticePage, next_question_button);
+  gtk_widget_class_bind_template_child (widget_class, SbPracticePage, story_label);
+  gtk_widget_class_bind_template_child (widget_class, SbPracticePage, history_label);
+  gtk_widget_class_bind_template_child (widget_class, SbPracticePage, timer_label);
+  gtk_widget_class_bind_template_child (widget_class, SbPracticePage, time_bar);
+  gtk_widget_class_bind_template_child (widget_class, SbPracticePage, aim_label);
+  gtk_widget_class_bind_template_child (widget_class, SbPracticePage, controls_stack);
+  gtk_widget_class_bind_template_child (widget_class, SbPracticePage, stop_button);
+  gtk_widget_class_bind_template_child (widget_class, SbPracticePage, notes_expander);
+  gtk_widget_class_bind_template_child (widget_class, SbPracticePage, notes_label);
+  gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_cb);
+
+  gtk_widget_class_install_action (widget_class, "practice.start", NULL, start_action);
+  gtk_widget_class_install_action (widget_class, "practice.stop", NULL, stop_action);
+  gtk_widget_class_install_action (widget_class, "practice.rate", "i", rate_action);
+  gtk_widget_class_install_action (widget_class, "practice.discard", NULL, discard_action);
+  gtk_widget_class_install_action (widget_class, "practice.next-question", NULL, next_question_action);
+
+  gtk_widget_class_set_css_name (widget_class, "practicepage");
+}
+
+static void
+sb_practice_page_init (SbPracticePage *self)
+{
+  self->questions = g_ptr_array_new_with_free_func (g_object_unref);
+  self->queue = g_ptr_array_new_with_free_func (g_object_unref);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The bar fills in the accent colour up to 1:30, green in the range,
+   * and in the warning colour past 2:00. */
+  gtk_level_bar_remove_offset_value (self->time_bar, GTK_LEVEL_BAR_OFFSET_LOW);
+  gtk_level_bar_remove_offset_value (self->time_bar, GTK_LEVEL_BAR_OFFSET_HIGH);
+  gtk_level_bar_remove_offset_value (self->time_bar, GTK_LEVEL_BAR_OFFSET_FULL);
+  gtk_level_bar_add_offset_value (self->time_bar, "short", SB_CHECK_MIN_SECONDS - 1);
+  gtk_level_bar_add_offset_value (self->time_bar, "in-range", SB_CHECK_MAX_SECONDS);
+  gtk_level_bar_add_offset_value (self->time_bar, "long", gtk_level_bar_get_max_value (self->time_bar));
+}

@@ -1,0 +1,196 @@
+/* test-practice-view.c — the Practice page: the schedule, the clock, the rating
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "sb-practice.h"
+#include "sb-practice-page.h"
+#include "sb-test-ui.h"
+#include "sb-test-util.h"
+
+typedef struct
+{
+  SbTestDir      *dir;
+  SbStore        *store;
+  SbStory        *first;
+  SbStory        *second;
+  GtkWidget      *window;
+  SbPracticePage *page;
+} Fixture;
+
+static SbStory *
+add_story (SbStore    *store,
+           const char *title,
+           const char *theme_slug)
+{
+  g_autoptr(GError) error = NULL;
+  SbStory *story = sb_store_create_story (store, title, &error);
+
+  g_assert_no_error (error);
+  sb_story_set_field (story, SB_STORY_FIELD_ACTION, "I paged the database team and rolled back.");
+  g_assert_true (sb_store_save_story (store, story, &error));
+  if (theme_slug != NULL)
+    g_assert_true (sb_store_set_story_theme (store, story, theme_slug, SB_STRENGTH_PRIMARY, &error));
+  return story;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  f->dir = sb_test_dir_new ();
+  path = sb_test_dir_file (f->dir, "bank.sqlite3");
+  f->store = sb_store_open (path, &error);
+  g_assert_no_error (error);
+  if (data == NULL)
+    {
+      f->first = add_story (f->store, "Checkout outage", "core-production-incident");
+      f->second = add_story (f->store, "Ledger migration", NULL);
+    }
+
+  f->window = gtk_window_new ();
+  f->page = SB_PRACTICE_PAGE (sb_practice_page_new (f->store));
+  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->page));
+  gtk_window_present (GTK_WINDOW (f->window));
+  sb_test_iterate_main_loop ();
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  sb_test_iterate_main_loop ();
+  g_assert_finalize_object (f->store);
+  sb_test_dir_free (f->dir);
+}
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+test_queue_and_question (Fixture       *f,
+                         gconstpointer  data)
+{
+  const char *question;
+
+  /* Never rehearsed: both due, in the bank's order. */
+  g_assert_cmpuint (sb_practice_page_get_n_queued (f->page), ==, 2);
+  g_assert_true (sb_practice_page_get_queued_story (f->page, 0) == f->first);
+  g_assert_true (sb_practice_page_get_story (f->page) == f->first);
+
+  /* The question comes from the story's theme. */
+  question = sb_practice_page_get_question_text (f->page);
+  g_assert_nonnull (question);
+  {
+    GListModel *questions = sb_store_get_questions (f->store);
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (questions) && !found; i++)
+      {
+        g_autoptr(SbQuestion) q = g_list_model_get_item (questions, i);
+        found = g_strcmp0 (sb_question_get_text (q), question) == 0 &&
+                sb_question_has_theme (q, "core-production-incident");
+      }
+    g_assert_true (found);
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "practice.next-question", NULL));
+  g_assert_cmpstr (sb_practice_page_get_question_text (f->page), !=, question);
+}
+
+static void
+test_time_and_rate (Fixture       *f,
+                    gconstpointer  data)
+{
+  SbPracticeStats stats = { 0, };
+
+  g_assert_false (sb_practice_page_is_running (f->page));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "practice.start", NULL));
+  g_assert_true (sb_practice_page_is_running (f->page));
+  wait_ms (1100);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "practice.stop", NULL));
+  g_assert_false (sb_practice_page_is_running (f->page));
+  g_assert_cmpuint (sb_practice_page_get_measured_seconds (f->page), >=, 1);
+  g_assert_cmpuint (sb_practice_page_get_measured_seconds (f->page), <=, 3);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "practice.rate", "i", SB_RATING_NAILED));
+  sb_practice_get_stats (f->store, f->first, &stats);
+  g_assert_cmpuint (stats.n_rehearsals, ==, 1);
+  g_assert_cmpint (stats.last_rating, ==, SB_RATING_NAILED);
+  g_assert_cmpuint (stats.last_seconds, >=, 1);
+  g_assert_cmpuint (stats.interval_days, ==, SB_PRACTICE_FIRST_INTERVAL);
+
+  /* The rehearsed story goes to the back; the next one is up. */
+  g_assert_true (sb_practice_page_get_story (f->page) == f->second);
+  g_assert_true (sb_practice_page_get_queued_story (f->page, 1) == f->first);
+}
+
+static void
+test_discard_logs_nothing (Fixture       *f,
+                           gconstpointer  data)
+{
+  SbPracticeStats stats = { 0, };
+
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "practice.start", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "practice.stop", NULL);
+  /* Rating is only for a try just stopped; a discarded one is gone. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "practice.discard", NULL));
+  g_assert_cmpuint (sb_practice_page_get_measured_seconds (f->page), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "practice.rate", "i", SB_RATING_OKAY);
+  sb_practice_get_stats (f->store, f->first, &stats);
+  g_assert_cmpuint (stats.n_rehearsals, ==, 0);
+  g_assert_true (sb_practice_page_get_story (f->page) == f->first);
+}
+
+static void
+test_follows_the_bank (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  SbStory *third;
+
+  g_assert_cmpuint (sb_practice_page_get_n_queued (f->page), ==, 0);
+  g_assert_null (sb_practice_page_get_story (f->page));
+  /* Nothing to time. */
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "practice.start", NULL);
+  g_assert_false (sb_practice_page_is_running (f->page));
+
+  third = add_story (f->store, "Hiring loop", NULL);
+  sb_test_iterate_main_loop ();
+  g_assert_cmpuint (sb_practice_page_get_n_queued (f->page), ==, 1);
+  g_assert_true (sb_practice_page_get_story (f->page) == third);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  sb_test_ui_init (&argc, &argv);
+
+#define ADD(path, func, data) g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down)
+  ADD ("/practice-view/queue-and-question", test_queue_and_question, NULL);
+  ADD ("/practice-view/time-and-rate", test_time_and_rate, NULL);
+  ADD ("/practice-view/discard-logs-nothing", test_discard_logs_nothing, NULL);
+  ADD ("/practice-view/follows-the-bank", test_follows_the_bank, "empty");
+#undef ADD
+
+  return g_test_run ();
+}

@@ -494,6 +494,22 @@ test_deleted_story (Fixture *f, gconstpointer data)
   queue = sb_practice_get_queue (f->store, 0);
   g_assert_cmpuint (queue->len, ==, 1);
   g_assert_true (g_ptr_array_index (queue, 0) == kept);
+
+  /* Undo brings the practice history back with the story. */
+  {
+    SbPracticeStats stats = { 0, };
+    SbStory *back = sb_store_restore_story (f->store, deleted, &error);
+    g_autofree char *where_back = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (back == gone);
+    where_back = g_strdup_printf ("story_id = %" G_GINT64_FORMAT, sb_story_get_id (back));
+    g_assert_cmpuint (count_rows (f->store, where_back), ==, 2);
+    sb_practice_get_stats (f->store, back, &stats);
+    g_assert_cmpuint (stats.n_rehearsals, ==, 2);
+    g_assert_cmpint (stats.last_rating, ==, SB_RATING_NAILED);
+    g_assert_cmpint (stats.last_at, ==, T0 + DAY);
+  }
 }
 
 static void

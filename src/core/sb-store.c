@@ -508,11 +508,20 @@ sb_store_save_story (SbStore  *self,
   return TRUE;
 }
 
+typedef struct
+{
+  gint64 question_id;      /* 0: none */
+  gint64 practiced_at;
+  int    seconds;
+  int    rating;           /* 0: none */
+} Rehearsal;
+
 struct _SbDeletedStory
 {
   SbStory    *story;
   GArray     *themes;      /* SbThemeLink */
   GStrv       questions;
+  GArray     *rehearsals;  /* Rehearsal: the practice log goes with the row */
 };
 
 void
@@ -523,6 +532,7 @@ sb_deleted_story_free (SbDeletedStory *deleted)
   g_clear_object (&deleted->story);
   g_clear_pointer (&deleted->themes, g_array_unref);
   g_clear_pointer (&deleted->questions, g_strfreev);
+  g_clear_pointer (&deleted->rehearsals, g_array_unref);
   g_free (deleted);
 }
 
@@ -539,6 +549,7 @@ sb_store_delete_story (SbStore  *self,
                        SbStory  *story,
                        GError  **error)
 {
+  g_autoptr(GArray) rehearsals = NULL;
   SbDeletedStory *deleted;
   sqlite3_stmt *stmt;
   guint position;
@@ -549,6 +560,26 @@ sb_store_delete_story (SbStore  *self,
 
   if (!_sb_store_story_is_stored (self, story, error))
     return NULL;
+
+  /* The rehearsal log is deleted with the story (ON DELETE CASCADE): keep a
+   * copy so an undo brings the person's practice history back too. */
+  rehearsals = g_array_new (FALSE, TRUE, sizeof (Rehearsal));
+  stmt = sb_database_prepare (self->db,
+                              "SELECT question_id, practiced_at, seconds, rating FROM practice_log "
+                              "WHERE story_id = ?1 ORDER BY practiced_at, id",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, sb_story_get_id (story));
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      Rehearsal rehearsal = {
+        sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
+        sqlite3_column_int (stmt, 2), sqlite3_column_int (stmt, 3),
+      };
+      g_array_append_val (rehearsals, rehearsal);
+    }
+  sqlite3_reset (stmt);
 
   stmt = sb_database_prepare (self->db, "DELETE FROM stories WHERE id = ?1", error);
   if (stmt == NULL)
@@ -561,6 +592,7 @@ sb_store_delete_story (SbStore  *self,
   deleted->story = g_object_ref (story);
   deleted->themes = sb_store_get_story_themes (self, story);
   deleted->questions = sb_store_get_story_questions (self, story);
+  deleted->rehearsals = g_steal_pointer (&rehearsals);
 
   id = sb_story_get_id (story);
   g_hash_table_remove (self->story_by_id, &id);
@@ -590,6 +622,28 @@ restore_links (SbStore         *self,
     if (sb_store_find_question (self, deleted->questions[i]) != NULL &&
         !sb_store_set_story_question (self, deleted->story, deleted->questions[i], TRUE, error))
       return FALSE;
+
+  for (guint i = 0; i < deleted->rehearsals->len; i++)
+    {
+      Rehearsal *rehearsal = &g_array_index (deleted->rehearsals, Rehearsal, i);
+      /* A question deleted meanwhile leaves the rehearsal without one. */
+      sqlite3_stmt *stmt = sb_database_prepare (self->db,
+                                                "INSERT INTO practice_log (story_id, question_id, practiced_at, seconds, rating) "
+                                                "VALUES (?1, (SELECT id FROM questions WHERE id = ?2), ?3, ?4, ?5)",
+                                                error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, sb_story_get_id (deleted->story));
+      sqlite3_bind_int64 (stmt, 2, rehearsal->question_id);
+      sqlite3_bind_int64 (stmt, 3, rehearsal->practiced_at);
+      sqlite3_bind_int (stmt, 4, rehearsal->seconds);
+      if (rehearsal->rating > 0)
+        sqlite3_bind_int (stmt, 5, rehearsal->rating);
+      else
+        sqlite3_bind_null (stmt, 5);
+      if (!sb_database_step_done (self->db, stmt, error))
+        return FALSE;
+    }
   return TRUE;
 }
 

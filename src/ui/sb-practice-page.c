@@ -278,13 +278,15 @@ append_section (GString      *markup,
                 const char   *text)
 {
   g_autofree char *escaped = NULL;
+  g_autofree char *escaped_heading = NULL;
 
   if (text == NULL || *text == '\0')
     return;
   escaped = g_markup_escape_text (text, -1);
+  escaped_heading = g_markup_escape_text (heading, -1);
   if (markup->len > 0)
     g_string_append (markup, "\n\n");
-  g_string_append_printf (markup, "<b>%s</b>  %s", heading, escaped);
+  g_string_append_printf (markup, "<b>%s</b>  %s", escaped_heading, escaped);
 }
 
 static void

@@ -577,6 +577,93 @@ test_survives_reopen (Fixture *f, gconstpointer data)
   g_assert_cmpint (after.due_at, ==, before.due_at);
 }
 
+/* ---- the log as a list, and carrying it over ------------------------- */
+
+static void
+test_get_log (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) log = NULL;
+  SbStory *story = add_story (f->store, "Outage");
+  SbStory *other = add_story (f->store, "Migration");
+  const char *slug = sb_question_get_slug (first_question (f->store));
+  SbRehearsal *r;
+
+  log_ok (f->store, story, NULL, 120, SB_RATING_OKAY, T0 + DAY);
+  log_ok (f->store, story, slug, 95, SB_RATING_NAILED, T0);
+  log_ok (f->store, other, NULL, 60, SB_RATING_STUMBLED, T0);
+
+  log = sb_practice_get_log (f->store, story);
+  g_assert_cmpuint (log->len, ==, 2);
+  r = &g_array_index (log, SbRehearsal, 0);   /* oldest first */
+  g_assert_cmpint (r->practiced_at, ==, T0);
+  g_assert_cmpuint (r->seconds, ==, 95);
+  g_assert_cmpint (r->rating, ==, SB_RATING_NAILED);
+  g_assert_cmpstr (r->question_slug, ==, slug);
+  r = &g_array_index (log, SbRehearsal, 1);
+  g_assert_cmpint (r->practiced_at, ==, T0 + DAY);
+  g_assert_cmpuint (r->seconds, ==, 120);
+  g_assert_cmpint (r->rating, ==, SB_RATING_OKAY);
+  g_assert_null (r->question_slug);
+
+  g_assert_true (sb_practice_has_rehearsal (f->store, story, T0, 95, &error));
+  g_assert_no_error (error);
+  g_assert_false (sb_practice_has_rehearsal (f->store, story, T0, 96, &error));
+  g_assert_no_error (error);
+  g_assert_false (sb_practice_has_rehearsal (f->store, other, T0, 95, &error));
+  g_assert_no_error (error);
+}
+
+/* A rehearsal carried over from an export keeps its time as given, may be
+ * unrated, and may name a shipped question the person deleted. */
+static void
+test_add_rehearsal (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) log = NULL;
+  SbStory *story = add_story (f->store, "Outage");
+  SbQuestion *question = first_question (f->store);
+  g_autofree char *slug = g_strdup (sb_question_get_slug (question));
+  SbRehearsal unrated = { T0, 100, 0, NULL };
+  SbRehearsal at_epoch = { 0, 30, SB_RATING_OKAY, NULL };
+  SbRehearsal deleted_question = { T0 + DAY, 90, SB_RATING_NAILED, slug };
+  SbRehearsal bad_rating = { T0, 100, 2, NULL };
+  SbRehearsal too_long = { T0, 3601, SB_RATING_OKAY, NULL };
+  SbRehearsal no_question = { T0, 100, SB_RATING_OKAY, (char *) "no-such-question" };
+
+  g_assert_true (sb_question_get_builtin (question));
+  g_assert_true (sb_store_delete_question (f->store, question, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (sb_practice_add_rehearsal (f->store, story, &unrated, &error));
+  g_assert_no_error (error);
+  g_assert_true (sb_practice_add_rehearsal (f->store, story, &at_epoch, &error));
+  g_assert_no_error (error);
+  g_assert_true (sb_practice_add_rehearsal (f->store, story, &deleted_question, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (sb_practice_add_rehearsal (f->store, story, &bad_rating, &error));
+  g_assert_error (error, SB_PRACTICE_ERROR, SB_PRACTICE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (sb_practice_add_rehearsal (f->store, story, &too_long, &error));
+  g_assert_error (error, SB_PRACTICE_ERROR, SB_PRACTICE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (sb_practice_add_rehearsal (f->store, story, &no_question, &error));
+  g_assert_error (error, SB_PRACTICE_ERROR, SB_PRACTICE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "no-such-question"));
+  g_clear_error (&error);
+  g_assert_cmpuint (count_rows (f->store, "1"), ==, 3);
+  g_assert_cmpuint (count_rows (f->store, "rating IS NULL"), ==, 1);
+
+  log = sb_practice_get_log (f->store, story);
+  g_assert_cmpuint (log->len, ==, 3);
+  g_assert_cmpint (g_array_index (log, SbRehearsal, 0).practiced_at, ==, 0);
+  g_assert_cmpint (g_array_index (log, SbRehearsal, 1).rating, ==, 0);
+  g_assert_cmpstr (g_array_index (log, SbRehearsal, 2).question_slug, ==, slug);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -596,6 +683,8 @@ main (int argc, char *argv[])
   ADD ("deleted-story", test_deleted_story);
   ADD ("deleted-question", test_deleted_question);
   ADD ("survives-reopen", test_survives_reopen);
+  ADD ("get-log", test_get_log);
+  ADD ("add-rehearsal", test_add_rehearsal);
 
 #undef ADD
 

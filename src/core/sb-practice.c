@@ -113,13 +113,17 @@ check_story (SbStore  *store,
   return TRUE;
 }
 
+/* @unrated_ok: a rating of 0 (none) is accepted, as a rehearsal carried
+ * over from an older bank may have none; the person always rates a new one. */
 static gboolean
 check_rehearsal (guint      seconds,
                  SbRating   rating,
+                 gboolean   unrated_ok,
                  gint64     practiced_at,
                  GError   **error)
 {
-  if (rating != SB_RATING_STUMBLED && rating != SB_RATING_OKAY && rating != SB_RATING_NAILED)
+  if (!(unrated_ok && rating == 0) &&
+      rating != SB_RATING_STUMBLED && rating != SB_RATING_OKAY && rating != SB_RATING_NAILED)
     {
       g_set_error (error, SB_PRACTICE_ERROR, SB_PRACTICE_ERROR_INVALID,
                    _("A rehearsal is rated 1 (stumbled), 3 (okay) or 5 (nailed), not %d"),
@@ -144,6 +148,47 @@ check_rehearsal (guint      seconds,
   return TRUE;
 }
 
+/* @question_id 0: none; @rating 0: none. */
+static gboolean
+insert_rehearsal (SbStore   *store,
+                  SbStory   *story,
+                  gint64     question_id,
+                  gint64     practiced_at,
+                  guint      seconds,
+                  SbRating   rating,
+                  GError   **error)
+{
+  SbDatabase *db = sb_store_get_database (store);
+  sqlite3_stmt *stmt;
+
+  stmt = sb_database_prepare (db,
+                              "INSERT INTO practice_log (story_id, question_id, practiced_at, seconds, rating) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, sb_story_get_id (story));
+  if (question_id != 0)
+    sqlite3_bind_int64 (stmt, 2, question_id);
+  else
+    sqlite3_bind_null (stmt, 2);
+  sqlite3_bind_int64 (stmt, 3, practiced_at);
+  sqlite3_bind_int64 (stmt, 4, seconds);
+  if (rating != 0)
+    sqlite3_bind_int (stmt, 5, rating);
+  else
+    sqlite3_bind_null (stmt, 5);
+  return sb_database_step_done (db, stmt, error);
+}
+
+static void
+set_no_question_error (GError     **error,
+                       const char  *slug)
+{
+  g_set_error (error, SB_PRACTICE_ERROR, SB_PRACTICE_ERROR_INVALID,
+               _("There is no question “%s” in this bank"), slug);
+}
+
 gboolean
 sb_practice_log (SbStore     *store,
                  SbStory     *story,
@@ -153,16 +198,14 @@ sb_practice_log (SbStore     *store,
                  gint64       practiced_at,
                  GError     **error)
 {
-  SbDatabase *db;
   SbQuestion *question = NULL;
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (SB_IS_STORE (store), FALSE);
   g_return_val_if_fail (SB_IS_STORY (story), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (!check_story (store, story, error) ||
-      !check_rehearsal (seconds, rating, practiced_at, error))
+      !check_rehearsal (seconds, rating, FALSE, practiced_at, error))
     return FALSE;
 
   if (question_slug != NULL)
@@ -170,31 +213,164 @@ sb_practice_log (SbStore     *store,
       question = sb_store_find_question (store, question_slug);
       if (question == NULL)
         {
-          g_set_error (error, SB_PRACTICE_ERROR, SB_PRACTICE_ERROR_INVALID,
-                       _("There is no question “%s” in this bank"), question_slug);
+          set_no_question_error (error, question_slug);
           return FALSE;
         }
     }
 
+  return insert_rehearsal (store, story, question != NULL ? sb_question_get_id (question) : 0,
+                           practiced_at != 0 ? practiced_at : now_seconds (),
+                           seconds, rating, error);
+}
+
+gboolean
+sb_practice_add_rehearsal (SbStore            *store,
+                           SbStory            *story,
+                           const SbRehearsal  *rehearsal,
+                           GError            **error)
+{
+  gint64 question_id = 0;
+
+  g_return_val_if_fail (SB_IS_STORE (store), FALSE);
+  g_return_val_if_fail (SB_IS_STORY (story), FALSE);
+  g_return_val_if_fail (rehearsal != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_story (store, story, error) ||
+      !check_rehearsal (rehearsal->seconds, rehearsal->rating, TRUE, rehearsal->practiced_at, error))
+    return FALSE;
+
+  if (rehearsal->question_slug != NULL)
+    {
+      SbQuestion *question = sb_store_find_question (store, rehearsal->question_slug);
+
+      if (question != NULL)
+        question_id = sb_question_get_id (question);
+      else
+        {
+          /* A shipped question the person deleted is only hidden: its row,
+           * and the rehearsals that answered it, are still there. */
+          SbDatabase *db = sb_store_get_database (store);
+          sqlite3_stmt *stmt = sb_database_prepare (db, "SELECT id FROM questions WHERE slug = ?1", error);
+          int rc;
+
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_text (stmt, 1, rehearsal->question_slug, -1, SQLITE_TRANSIENT);
+          rc = sqlite3_step (stmt);
+          if (rc == SQLITE_ROW)
+            question_id = sqlite3_column_int64 (stmt, 0);
+          else if (rc != SQLITE_DONE)
+            sb_database_set_error (db, error, _("The questions could not be read"));
+          sqlite3_reset (stmt);
+          if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            return FALSE;
+          if (question_id == 0)
+            {
+              set_no_question_error (error, rehearsal->question_slug);
+              return FALSE;
+            }
+        }
+    }
+
+  return insert_rehearsal (store, story, question_id, rehearsal->practiced_at,
+                           rehearsal->seconds, rehearsal->rating, error);
+}
+
+/* ---- reading -------------------------------------------------------- */
+
+static void
+rehearsal_clear (SbRehearsal *rehearsal)
+{
+  g_clear_pointer (&rehearsal->question_slug, g_free);
+}
+
+gboolean
+sb_practice_has_rehearsal (SbStore  *store,
+                           SbStory  *story,
+                           gint64    practiced_at,
+                           guint     seconds,
+                           GError  **error)
+{
+  SbDatabase *db;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SB_IS_STORE (store), FALSE);
+  g_return_val_if_fail (SB_IS_STORY (story), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (sb_story_get_id (story) == 0)
+    return FALSE;
+
   db = sb_store_get_database (store);
   stmt = sb_database_prepare (db,
-                              "INSERT INTO practice_log (story_id, question_id, practiced_at, seconds, rating) "
-                              "VALUES (?1, ?2, ?3, ?4, ?5)",
+                              "SELECT 1 FROM practice_log "
+                              "WHERE story_id = ?1 AND practiced_at = ?2 AND seconds = ?3 LIMIT 1",
                               error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, sb_story_get_id (story));
-  if (question != NULL)
-    sqlite3_bind_int64 (stmt, 2, sb_question_get_id (question));
-  else
-    sqlite3_bind_null (stmt, 2);
-  sqlite3_bind_int64 (stmt, 3, practiced_at != 0 ? practiced_at : now_seconds ());
-  sqlite3_bind_int64 (stmt, 4, seconds);
-  sqlite3_bind_int (stmt, 5, rating);
-  return sb_database_step_done (db, stmt, error);
+  sqlite3_bind_int64 (stmt, 2, practiced_at);
+  sqlite3_bind_int64 (stmt, 3, seconds);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    sb_database_set_error (db, error, _("The rehearsal log could not be read"));
+  sqlite3_reset (stmt);
+  return rc == SQLITE_ROW;
 }
 
-/* ---- reading -------------------------------------------------------- */
+GArray *
+sb_practice_get_log (SbStore *store,
+                     SbStory *story)
+{
+  g_autoptr(GError) error = NULL;
+  GArray *log;
+  SbDatabase *db;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SB_IS_STORE (store), NULL);
+  g_return_val_if_fail (SB_IS_STORY (story), NULL);
+
+  log = g_array_new (FALSE, TRUE, sizeof (SbRehearsal));
+  g_array_set_clear_func (log, (GDestroyNotify) rehearsal_clear);
+  if (sb_story_get_id (story) == 0)
+    return log;
+
+  db = sb_store_get_database (store);
+  stmt = sb_database_prepare (db,
+                              "SELECT p.practiced_at, p.seconds, p.rating, q.slug "
+                              "FROM practice_log p LEFT JOIN questions q ON q.id = p.question_id "
+                              "WHERE p.story_id = ?1 ORDER BY p.practiced_at, p.id",
+                              &error);
+  if (stmt == NULL)
+    {
+      g_warning ("%s", error->message);
+      return log;
+    }
+  sqlite3_bind_int64 (stmt, 1, sb_story_get_id (story));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 seconds = sqlite3_column_int64 (stmt, 1);
+      const char *slug = (const char *) sqlite3_column_text (stmt, 3);
+      SbRehearsal rehearsal = {
+        .practiced_at = sqlite3_column_int64 (stmt, 0),
+        .seconds = (guint) CLAMP (seconds, 0, G_MAXUINT),
+        .rating = sqlite3_column_int (stmt, 2),
+        .question_slug = g_strdup (slug),
+      };
+
+      g_array_append_val (log, rehearsal);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      sb_database_set_error (db, &error, _("The rehearsal log could not be read"));
+      g_warning ("%s", error->message);
+    }
+  sqlite3_reset (stmt);
+  return log;
+}
 
 void
 sb_practice_get_stats (SbStore         *store,

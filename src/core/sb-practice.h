@@ -46,6 +46,15 @@ typedef enum
 } SbPracticeError;
 GQuark sb_practice_error_quark (void);
 
+/* One row of the log, as sb_practice_get_log() gives it. */
+typedef struct
+{
+  gint64    practiced_at;    /* Unix seconds */
+  guint     seconds;
+  SbRating  rating;          /* 0: none (a rehearsal from an older or hand-made bank) */
+  char     *question_slug;   /* NULL: none */
+} SbRehearsal;
+
 /* Logs one rehearsal of @story. @question_slug (or NULL) is the question it
  * answered; @practiced_at is Unix seconds, 0 for now. */
 gboolean  sb_practice_log        (SbStore          *store,
@@ -55,6 +64,29 @@ gboolean  sb_practice_log        (SbStore          *store,
                                   SbRating          rating,
                                   gint64            practiced_at,
                                   GError          **error);
+
+/* Adds @rehearsal to @story's log as it stands, for rehearsals carried over
+ * from an export: unlike sb_practice_log(), practiced_at is taken as given
+ * (0 is 1970, not now), a rating of 0 is logged as none, and the question may
+ * be a shipped one the person deleted. */
+gboolean  sb_practice_add_rehearsal (SbStore           *store,
+                                     SbStory           *story,
+                                     const SbRehearsal *rehearsal,
+                                     GError           **error);
+
+/* Whether @story's log already has a rehearsal at @practiced_at lasting
+ * @seconds: how an import tells the rehearsals it already has. FALSE with
+ * @error set when the log cannot be read. */
+gboolean  sb_practice_has_rehearsal (SbStore          *store,
+                                     SbStory          *story,
+                                     gint64            practiced_at,
+                                     guint             seconds,
+                                     GError          **error);
+
+/* @story's log, oldest first: an array of SbRehearsal whose clear function
+ * frees question_slug. */
+GArray   *sb_practice_get_log    (SbStore          *store,
+                                  SbStory          *story);
 
 /* The schedule and figures for @story, from its log. */
 void      sb_practice_get_stats  (SbStore          *store,

@@ -10,7 +10,12 @@
 #include <unistd.h>
 
 #include "sb-exchange.h"
+#include "sb-practice.h"
 #include "sb-test-util.h"
+
+/* A fixed, recent moment: 2023-11-14T22:13:20Z. */
+#define T0  ((gint64) 1700000000)
+#define DAY 86400
 
 typedef struct
 {
@@ -70,6 +75,35 @@ export_stable (SbStore *store)
   g_assert_nonnull (end);
   memmove (line, end + 1, strlen (end + 1) + 1);
   return g_steal_pointer (&json);
+}
+
+/* Straight from the table, so "unchanged" does not rest on the export. */
+static guint
+count_rehearsals (SbStore *store)
+{
+  sqlite3 *db = sb_database_get_handle (sb_store_get_database (store));
+  sqlite3_stmt *stmt = NULL;
+  guint n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM practice_log", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = (guint) sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+static void
+log_ok (SbStore    *store,
+        SbStory    *story,
+        const char *question_slug,
+        guint       seconds,
+        SbRating    rating,
+        gint64      practiced_at)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sb_practice_log (store, story, question_slug, seconds, rating, practiced_at, &error));
+  g_assert_no_error (error);
 }
 
 static SbStory *
@@ -218,6 +252,44 @@ static const Refusal refusals[] = {
     "deleted_questions: ", "expected an array" },
   { "edited-theme-without-name", HEAD "\"frameworks\":[{\"slug\":\"core\",\"themes\":[{\"slug\":\"core-ambiguity\",\"edited\":true}]}]}",
     SB_EXCHANGE_ERROR_INVALID, "frameworks[0].themes[0]: ", "“core-ambiguity” has no “name”" },
+  { "practice-object", HEAD "\"stories\":[{\"title\":\"A\",\"practice\":{}}]}", SB_EXCHANGE_ERROR_INVALID,
+    "stories[0].practice: ", "expected an array" },
+  { "practice-string", HEAD "\"stories\":[{\"title\":\"A\",\"practice\":[\"yesterday\"]}]}", SB_EXCHANGE_ERROR_INVALID,
+    "stories[0].practice[0]: ", "expected an object" },
+  { "practice-bad-rating", HEAD "\"stories\":[{\"title\":\"A\",\"practice\":["
+    "{\"at\":\"2024-03-01T09:30:00Z\",\"seconds\":90,\"rating\":\"okay\"},"
+    "{\"at\":\"2024-03-02T09:30:00Z\",\"seconds\":90,\"rating\":\"great\"}]}]}", SB_EXCHANGE_ERROR_INVALID,
+    "stories[0].practice[1].rating: ", "“great” is not a rating" },
+  { "practice-number-rating", HEAD "\"stories\":[{\"title\":\"A\",\"practice\":["
+    "{\"at\":\"2024-03-01T09:30:00Z\",\"seconds\":90,\"rating\":5}]}]}", SB_EXCHANGE_ERROR_INVALID,
+    "stories[0].practice[0].rating: ", "expected a string" },
+  { "practice-too-long", HEAD "\"stories\":[{\"title\":\"A\"},{\"title\":\"B\",\"practice\":[\n"
+    "{\"at\":\"2024-03-01T09:30:00Z\",\"seconds\":4000}]}]}", SB_EXCHANGE_ERROR_INVALID,
+    "stories.json:2:40: stories[1].practice[0].seconds: ", "4000 seconds" },
+  { "practice-negative-seconds", HEAD "\"stories\":[{\"title\":\"A\",\"practice\":["
+    "{\"at\":\"2024-03-01T09:30:00Z\",\"seconds\":-1}]}]}", SB_EXCHANGE_ERROR_INVALID,
+    "stories[0].practice[0].seconds: ", "-1 seconds" },
+  { "practice-fractional-seconds", HEAD "\"stories\":[{\"title\":\"A\",\"practice\":["
+    "{\"at\":\"2024-03-01T09:30:00Z\",\"seconds\":90.5}]}]}", SB_EXCHANGE_ERROR_INVALID,
+    "stories[0].practice[0].seconds: ", "not a whole number" },
+  { "practice-string-seconds", HEAD "\"stories\":[{\"title\":\"A\",\"practice\":["
+    "{\"at\":\"2024-03-01T09:30:00Z\",\"seconds\":\"90\"}]}]}", SB_EXCHANGE_ERROR_INVALID,
+    "stories[0].practice[0].seconds: ", "found a string" },
+  { "practice-no-seconds", HEAD "\"stories\":[{\"title\":\"A\",\"practice\":["
+    "{\"at\":\"2024-03-01T09:30:00Z\"}]}]}", SB_EXCHANGE_ERROR_INVALID,
+    "stories[0].practice[0]: ", "“seconds”" },
+  { "practice-no-at", HEAD "\"stories\":[{\"title\":\"A\",\"practice\":[{\"seconds\":90,\"rating\":\"nailed\"}]}]}",
+    SB_EXCHANGE_ERROR_INVALID, "stories[0].practice[0]: ", "no “at”" },
+  { "practice-bad-at", HEAD "\"stories\":[{\"title\":\"A\",\"practice\":[{\"at\":\"last Tuesday\",\"seconds\":90}]}]}",
+    SB_EXCHANGE_ERROR_INVALID, "stories[0].practice[0].at: ", "“last Tuesday”" },
+  { "practice-before-1970", HEAD "\"stories\":[{\"title\":\"A\",\"practice\":[{\"at\":\"1969-12-31T23:59:59Z\",\"seconds\":90}]}]}",
+    SB_EXCHANGE_ERROR_INVALID, "stories[0].practice[0].at: ", "1970" },
+  { "practice-unknown-member", HEAD "\"stories\":[{\"title\":\"A\",\"practice\":["
+    "{\"at\":\"2024-03-01T09:30:00Z\",\"seconds\":90,\"minutes\":1}]}]}", SB_EXCHANGE_ERROR_INVALID,
+    "stories[0].practice[0].minutes: ", "not a field" },
+  { "practice-unknown-question", HEAD "\"stories\":[{\"title\":\"A\",\"practice\":["
+    "{\"at\":\"2024-03-01T09:30:00Z\",\"seconds\":90,\"question\":\"no-such-question\"}]}]}",
+    SB_EXCHANGE_ERROR_INVALID, "stories[0].practice[0].question: ", "no question “no-such-question” (story “A”)" },
   { "deep", "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]",
     SB_EXCHANGE_ERROR_SYNTAX, "stories.json:1:", "nested" },
 };
@@ -228,12 +300,16 @@ test_refusals (void)
   g_autoptr(Bank) bank = bank_new ();
   g_autofree char *before = NULL;
   guint n_before;
+  guint n_rehearsals;
 
   /* Something in the bank, so that "unchanged" means something. */
   import_ok (bank->store, minimal, NULL);
   g_assert_true (sb_store_set_person_name (bank->store, "Ada", NULL));
+  log_ok (bank->store, find_story_by_title (bank->store, "Checkout outage"), NULL, 90, SB_RATING_OKAY, T0);
   before = export_stable (bank->store);
   n_before = sb_store_get_n_stories (bank->store);
+  n_rehearsals = count_rehearsals (bank->store);
+  g_assert_cmpuint (n_rehearsals, ==, 1);
 
   for (guint i = 0; i < G_N_ELEMENTS (refusals); i++)
     {
@@ -254,6 +330,7 @@ test_refusals (void)
       g_assert_cmpuint (summary.stories_added, ==, 7);  /* untouched on failure */
 
       g_assert_cmpuint (sb_store_get_n_stories (bank->store), ==, n_before);
+      g_assert_cmpuint (count_rehearsals (bank->store), ==, n_rehearsals);
       after = export_stable (bank->store);
       g_assert_cmpstr (after, ==, before);
     }
@@ -586,6 +663,118 @@ test_file_defined_themes (void)
   }
 }
 
+/* A rehearsal the bank cannot write (here a trigger the test plants) takes
+ * back the rehearsals, and the story, written before it. */
+static void
+test_practice_failure_rolls_back (void)
+{
+  g_autoptr(Bank) bank = bank_new ();
+  g_autoptr(GError) error = NULL;
+  SbDatabase *db = sb_store_get_database (bank->store);
+  SbStory *outage;
+
+  import_ok (bank->store, minimal, NULL);
+  outage = find_story_by_title (bank->store, "Checkout outage");
+  log_ok (bank->store, outage, NULL, 90, SB_RATING_OKAY, T0);
+  g_assert_true (sb_database_exec (db,
+                                   "CREATE TEMP TRIGGER boom BEFORE INSERT ON practice_log "
+                                   "WHEN NEW.seconds = 1234 BEGIN SELECT RAISE (ABORT, 'boom'); END",
+                                   &error));
+  g_assert_no_error (error);
+
+  g_assert_false (sb_exchange_import_json (bank->store,
+                                           HEAD "\"stories\":[{\"title\":\"Fine\",\"practice\":["
+                                           "{\"at\":\"2024-03-01T09:30:00Z\",\"seconds\":60,\"rating\":\"nailed\"},"
+                                           "{\"at\":\"2024-03-02T09:30:00Z\",\"seconds\":1234}]}]}",
+                                           -1, "stories.json", NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "nothing was imported"));
+  g_assert_cmpuint (count_rehearsals (bank->store), ==, 1);
+  g_assert_null (find_story_by_title (bank->store, "Fine"));
+}
+
+#define PRACTICE_UUID "0b7e8c9a-3f4d-4a5b-9c6d-7e8f9a0b1c2d"
+
+/* Rehearsals merge into the story with the same uuid; one already in the
+ * log (same time, same length) is not added again, so a second import of
+ * the same file leaves the history as it was. */
+static void
+test_practice_merge (void)
+{
+  g_autoptr(Bank) bank = bank_new ();
+  g_autoptr(Bank) other = bank_new ();
+  g_autoptr(GArray) log = NULL;
+  g_autofree char *exported = NULL;
+  g_autofree char *stable = NULL;
+  g_autofree char *again = NULL;
+  const char *file =
+    HEAD "\"stories\":[{\"uuid\":\"" PRACTICE_UUID "\",\"title\":\"Outage\",\"practice\":["
+    "{\"at\":\"2024-03-02T09:30:00Z\",\"seconds\":80,\"rating\":\"okay\",\"question\":\"q-bad-news\"},"
+    "{\"at\":\"2024-03-01T09:30:00Z\",\"seconds\":100}]}]}";
+  SbRehearsal *r;
+  SbStory *story;
+
+  import_ok (bank->store, file, NULL);
+  g_assert_cmpuint (count_rehearsals (bank->store), ==, 2);
+  import_ok (bank->store, file, NULL);
+  g_assert_cmpuint (count_rehearsals (bank->store), ==, 2);
+
+  story = sb_store_find_story (bank->store, PRACTICE_UUID);
+  g_assert_nonnull (story);
+  log = sb_practice_get_log (bank->store, story);
+  g_assert_cmpuint (log->len, ==, 2);
+  r = &g_array_index (log, SbRehearsal, 0);   /* oldest first, whatever the file's order */
+  g_assert_cmpint (r->practiced_at, ==, 1709285400);
+  g_assert_cmpuint (r->seconds, ==, 100);
+  g_assert_cmpint (r->rating, ==, 0);         /* the file gives none */
+  g_assert_null (r->question_slug);
+  r = &g_array_index (log, SbRehearsal, 1);
+  g_assert_cmpuint (r->seconds, ==, 80);
+  g_assert_cmpint (r->rating, ==, SB_RATING_OKAY);
+  g_assert_cmpstr (r->question_slug, ==, "q-bad-news");
+
+  /* The unrated rehearsal is written without a rating, and reads back so. */
+  exported = sb_exchange_export_json (bank->store, NULL);
+  g_assert_true (g_regex_match_simple ("\"at\" : \"2024-03-01T09:30:00Z\",\\s*\"seconds\" : 100\\s*}",
+                                       exported, 0, 0));
+  import_ok (other->store, exported, NULL);
+  g_assert_cmpuint (count_rehearsals (other->store), ==, 2);
+  stable = export_stable (bank->store);
+  again = export_stable (other->store);
+  g_assert_cmpstr (again, ==, stable);
+
+  /* A later file adds only what is new; a rehearsal logged here since stays. */
+  log_ok (bank->store, story, NULL, 70, SB_RATING_NAILED, T0);
+  import_ok (bank->store,
+             HEAD "\"stories\":[{\"uuid\":\"" PRACTICE_UUID "\",\"title\":\"Outage\",\"practice\":["
+             "{\"at\":\"2024-03-01T09:30:00Z\",\"seconds\":100},"
+             "{\"at\":\"2024-03-01T09:30:00Z\",\"seconds\":101,\"rating\":\"stumbled\"}]}]}",
+             NULL);
+  g_assert_cmpuint (count_rehearsals (bank->store), ==, 4);
+}
+
+/* A story without rehearsals still has "practice": [], and a file without
+ * the member (an older export) leaves the log alone. */
+static void
+test_practice_empty (void)
+{
+  g_autoptr(Bank) bank = bank_new ();
+  g_autofree char *exported = NULL;
+  g_autofree char *merge = NULL;
+  SbStory *story;
+
+  import_ok (bank->store, minimal, NULL);
+  exported = sb_exchange_export_json (bank->store, NULL);
+  g_assert_nonnull (strstr (exported, "\"practice\" : []"));
+
+  story = find_story_by_title (bank->store, "Checkout outage");
+  log_ok (bank->store, story, NULL, 90, SB_RATING_OKAY, T0);
+  merge = g_strdup_printf (HEAD "\"stories\":[{\"uuid\":\"%s\",\"title\":\"Checkout outage\"}]}",
+                           sb_story_get_uuid (story));
+  import_ok (bank->store, merge, NULL);
+  g_assert_cmpuint (count_rehearsals (bank->store), ==, 1);
+}
+
 static void
 test_unicode (void)
 {
@@ -779,6 +968,9 @@ main (int   argc,
   g_test_add_func ("/exchange/merge-by-uuid", test_merge_by_uuid);
   g_test_add_func ("/exchange/catalog-edits-merge", test_catalog_edits_merge);
   g_test_add_func ("/exchange/file-defined-themes", test_file_defined_themes);
+  g_test_add_func ("/exchange/practice-failure-rolls-back", test_practice_failure_rolls_back);
+  g_test_add_func ("/exchange/practice-merge", test_practice_merge);
+  g_test_add_func ("/exchange/practice-empty", test_practice_empty);
   g_test_add_func ("/exchange/unicode", test_unicode);
   g_test_add_func ("/exchange/markdown", test_markdown);
   g_test_add_func ("/exchange/files", test_files);

@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 
 #include "sb-exchange-private.h"
+#include "sb-practice.h"
 
 static char *
 format_timestamp (gint64 seconds)
@@ -110,6 +111,49 @@ build_questions (JsonBuilder *builder,
   json_builder_end_array (builder);
 }
 
+/* A rating the app never writes (2 or 4, from a hand-made bank) goes with the
+ * nearest rating below it, as the schedule counts it. */
+static const char *
+rating_to_string (SbRating rating)
+{
+  if (rating >= SB_RATING_NAILED)
+    return "nailed";
+  if (rating >= SB_RATING_OKAY)
+    return "okay";
+  if (rating >= SB_RATING_STUMBLED)
+    return "stumbled";
+  return NULL;
+}
+
+/* Always written, empty or not, so every story of a file looks the same. */
+static void
+build_practice (JsonBuilder *builder,
+                SbStore     *store,
+                SbStory     *story)
+{
+  g_autoptr(GArray) log = sb_practice_get_log (store, story);
+
+  json_builder_set_member_name (builder, "practice");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < log->len; i++)
+    {
+      SbRehearsal *rehearsal = &g_array_index (log, SbRehearsal, i);
+      g_autofree char *at = format_timestamp (rehearsal->practiced_at);
+      const char *rating = rating_to_string (rehearsal->rating);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "at", at);
+      json_builder_set_member_name (builder, "seconds");
+      json_builder_add_int_value (builder, rehearsal->seconds);
+      if (rating != NULL)
+        add_string (builder, "rating", rating);
+      if (rehearsal->question_slug != NULL)
+        add_string (builder, "question", rehearsal->question_slug);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
 static void
 build_story (JsonBuilder *builder,
              SbStore     *store,
@@ -148,6 +192,8 @@ build_story (JsonBuilder *builder,
   for (guint i = 0; questions != NULL && questions[i] != NULL; i++)
     json_builder_add_string_value (builder, questions[i]);
   json_builder_end_array (builder);
+
+  build_practice (builder, store, story);
   json_builder_end_object (builder);
 }
 

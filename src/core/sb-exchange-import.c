@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "sb-exchange-private.h"
+#include "sb-practice.h"
 
 /* Deeper nesting than any Storybank file needs; keeps the recursive checks
  * (ours and json-glib's) far from the end of the stack. */
@@ -524,6 +525,7 @@ typedef struct
   gint64         updated;
   GArray        *themes;                    /* ImportLink; NULL: not in the file */
   GStrv          questions;                 /* NULL: not in the file */
+  GArray        *practice;                  /* SbRehearsal; NULL: not in the file */
 } ImportStory;
 
 typedef struct
@@ -578,6 +580,12 @@ import_link_clear (ImportLink *link)
 }
 
 static void
+rehearsal_clear (SbRehearsal *rehearsal)
+{
+  g_free (rehearsal->question_slug);
+}
+
+static void
 import_story_free (ImportStory *story)
 {
   g_free (story->uuid);
@@ -585,6 +593,7 @@ import_story_free (ImportStory *story)
     g_free (story->fields[f]);
   g_clear_pointer (&story->themes, g_array_unref);
   g_strfreev (story->questions);
+  g_clear_pointer (&story->practice, g_array_unref);
   g_free (story);
 }
 
@@ -1168,6 +1177,125 @@ read_story_themes (SbStore     *store,
 }
 
 static gboolean
+read_rehearsal_seconds (Import      *import,
+                        JsonObject  *object,
+                        const char  *path,
+                        guint       *out,
+                        GError     **error)
+{
+  g_autofree char *seconds_path = child_path (path, "seconds");
+  JsonNode *node = get_member (object, "seconds");
+  gint64 seconds;
+
+  if (node == NULL)
+    return import_fail (import, error, SB_EXCHANGE_ERROR_INVALID, path,
+                        _("the rehearsal has no “seconds” (how long it took)"));
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE)
+    return import_fail (import, error, SB_EXCHANGE_ERROR_INVALID, seconds_path,
+                        _("%g is not a whole number of seconds"), json_node_get_double (node));
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return import_fail (import, error, SB_EXCHANGE_ERROR_INVALID, seconds_path,
+                        _("expected a whole number of seconds, found %s"), describe_node (node));
+  seconds = json_node_get_int (node);
+  if (seconds < 0 || seconds > SB_PRACTICE_MAX_SECONDS)
+    return import_fail (import, error, SB_EXCHANGE_ERROR_INVALID, seconds_path,
+                        _("%lld seconds is not a rehearsal length (expected 0 to %d)"),
+                        (long long) seconds, SB_PRACTICE_MAX_SECONDS);
+  *out = (guint) seconds;
+  return TRUE;
+}
+
+/* The story's rehearsal log. A question must be in the bank (a shipped one
+ * the person deleted there included) or in the file; one the file lists as
+ * deleted that this bank never had (a newer catalog's) is dropped from the
+ * rehearsal, which is still logged. */
+static gboolean
+read_story_practice (SbStore             *store,
+                     Import              *import,
+                     JsonObject          *object,
+                     const char          *story_path,
+                     ImportStory         *story,
+                     const char          *title,
+                     const char * const  *bank_deleted,
+                     GError             **error)
+{
+  static const char * const rehearsal_known[] = { "at", "seconds", "rating", "question", NULL };
+  g_autofree char *path = child_path (story_path, "practice");
+  JsonArray *array;
+
+  if (!read_array (import, object, story_path, "practice", &array, error))
+    return FALSE;
+  if (array == NULL)
+    return TRUE;
+
+  story->practice = g_array_new (FALSE, TRUE, sizeof (SbRehearsal));
+  g_array_set_clear_func (story->practice, (GDestroyNotify) rehearsal_clear);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *item_path = element_path (path, i);
+      g_autofree char *rating = NULL;
+      SbRehearsal rehearsal = { 0, };
+      JsonObject *item;
+
+      if (!expect_object (import, json_array_get_element (array, i), item_path, &item, error) ||
+          !check_members (import, item, item_path, rehearsal_known, error))
+        return FALSE;
+
+      if (get_member (item, "at") == NULL)
+        return import_fail (import, error, SB_EXCHANGE_ERROR_INVALID, item_path,
+                            _("the rehearsal has no “at” (when it took place)"));
+      if (!read_timestamp (import, item, item_path, "at", &rehearsal.practiced_at, error))
+        return FALSE;
+      if (rehearsal.practiced_at < 0)
+        {
+          g_autofree char *at_path = child_path (item_path, "at");
+          return import_fail (import, error, SB_EXCHANGE_ERROR_INVALID, at_path,
+                              _("a rehearsal cannot be dated before 1970"));
+        }
+
+      if (!read_rehearsal_seconds (import, item, item_path, &rehearsal.seconds, error) ||
+          !read_string (import, item, item_path, "rating", FALSE, &rating, error))
+        return FALSE;
+      if (rating == NULL)
+        rehearsal.rating = 0;
+      else if (strcmp (rating, "stumbled") == 0)
+        rehearsal.rating = SB_RATING_STUMBLED;
+      else if (strcmp (rating, "okay") == 0)
+        rehearsal.rating = SB_RATING_OKAY;
+      else if (strcmp (rating, "nailed") == 0)
+        rehearsal.rating = SB_RATING_NAILED;
+      else
+        {
+          g_autofree char *rating_path = child_path (item_path, "rating");
+          return import_fail (import, error, SB_EXCHANGE_ERROR_INVALID, rating_path,
+                              _("“%s” is not a rating (use “stumbled”, “okay” or “nailed”)"), rating);
+        }
+
+      if (!read_string (import, item, item_path, "question", FALSE, &rehearsal.question_slug, error))
+        return FALSE;
+      if (rehearsal.question_slug != NULL &&
+          sb_store_find_question (store, rehearsal.question_slug) == NULL &&
+          !g_hash_table_contains (import->file_questions, rehearsal.question_slug) &&
+          !g_strv_contains (bank_deleted, rehearsal.question_slug))
+        {
+          if (import->deleted_questions == NULL ||
+              !g_strv_contains ((const char * const *) import->deleted_questions, rehearsal.question_slug))
+            {
+              g_autofree char *question_path = child_path (item_path, "question");
+              import_fail (import, error, SB_EXCHANGE_ERROR_INVALID, question_path,
+                           _("there is no question “%s” (story “%s”)"), rehearsal.question_slug, title);
+              g_free (rehearsal.question_slug);
+              return FALSE;
+            }
+          g_clear_pointer (&rehearsal.question_slug, g_free);
+        }
+
+      g_array_append_val (story->practice, rehearsal);
+    }
+  return TRUE;
+}
+
+static gboolean
 read_stories (SbStore     *store,
               Import      *import,
               JsonObject  *root,
@@ -1176,12 +1304,14 @@ read_stories (SbStore     *store,
   g_autoptr(GHashTable) uuids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GStrvBuilder) known = g_strv_builder_new ();
   g_auto(GStrv) story_known = NULL;
+  g_auto(GStrv) bank_deleted = sb_store_get_deleted_questions (store);
   JsonArray *array;
 
   g_strv_builder_add (known, "uuid");
   for (guint f = 0; f < SB_STORY_N_FIELDS; f++)
     g_strv_builder_add (known, sb_story_field_to_string (f));
-  g_strv_builder_add_many (known, "status", "example", "created", "updated", "themes", "questions", NULL);
+  g_strv_builder_add_many (known, "status", "example", "created", "updated", "themes", "questions",
+                          "practice", NULL);
   story_known = g_strv_builder_end (known);
 
   if (!read_array (import, root, "", "stories", &array, error))
@@ -1265,6 +1395,10 @@ read_stories (SbStore     *store,
             return import_fail (import, error, SB_EXCHANGE_ERROR_INVALID, item_path,
                                 _("there is no question “%s” (story “%s”)"), story->questions[j], title);
           }
+
+      if (!read_story_practice (store, import, object, path, story, title,
+                                (const char * const *) bank_deleted, error))
+        return FALSE;
     }
   return TRUE;
 }
@@ -1523,6 +1657,32 @@ apply_story_links (SbStore      *store,
   return TRUE;
 }
 
+/* Only the rehearsals the story does not have yet (by time and length), so
+ * that importing the same file twice does not double the history. */
+static gboolean
+apply_story_practice (SbStore      *store,
+                      SbStory      *story,
+                      ImportStory  *in,
+                      GError      **error)
+{
+  for (guint i = 0; in->practice != NULL && i < in->practice->len; i++)
+    {
+      SbRehearsal *rehearsal = &g_array_index (in->practice, SbRehearsal, i);
+      g_autoptr(GError) local_error = NULL;
+
+      if (sb_practice_has_rehearsal (store, story, rehearsal->practiced_at, rehearsal->seconds, &local_error))
+        continue;
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (!sb_practice_add_rehearsal (store, story, rehearsal, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 apply_story (SbStore      *store,
              Import       *import,
@@ -1556,7 +1716,8 @@ apply_story (SbStore      *store,
       if (changed && !sb_store_save_story (store, existing, error))
         return FALSE;
       import->summary.stories_updated++;
-      return apply_story_links (store, import, existing, in, error);
+      return apply_story_links (store, import, existing, in, error) &&
+             apply_story_practice (store, existing, in, error);
     }
   else
     {
@@ -1576,7 +1737,8 @@ apply_story (SbStore      *store,
       if (!sb_store_insert_story (store, story, error))
         return FALSE;
       import->summary.stories_added++;
-      return apply_story_links (store, import, story, in, error);
+      return apply_story_links (store, import, story, in, error) &&
+             apply_story_practice (store, story, in, error);
     }
 }
 

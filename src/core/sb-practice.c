@@ -14,10 +14,6 @@
 
 #include "sb-practice.h"
 
-/* Longer than any answer and any sensible rehearsal of one: a larger figure
- * is a timer left running, and would wreck the mean. */
-#define MAX_SECONDS 3600
-
 #define SECONDS_PER_DAY 86400
 
 G_DEFINE_QUARK (sb-practice-error-quark, sb_practice_error)
@@ -130,12 +126,12 @@ check_rehearsal (guint      seconds,
                    (int) rating);
       return FALSE;
     }
-  if (seconds > MAX_SECONDS)
+  if (seconds > SB_PRACTICE_MAX_SECONDS)
     {
       g_set_error (error, SB_PRACTICE_ERROR, SB_PRACTICE_ERROR_INVALID,
                    _("A rehearsal of %u seconds is longer than an hour; "
                      "at most %u seconds can be logged"),
-                   seconds, (guint) MAX_SECONDS);
+                   seconds, (guint) SB_PRACTICE_MAX_SECONDS);
       return FALSE;
     }
   if (practiced_at < 0)

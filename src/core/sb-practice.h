@@ -28,6 +28,11 @@ typedef enum
 #define SB_PRACTICE_FIRST_INTERVAL 2
 #define SB_PRACTICE_MAX_INTERVAL   30
 
+/* The longest rehearsal that can be logged, in seconds: longer than any
+ * answer, so a larger figure is a timer left running and would wreck the
+ * mean. */
+#define SB_PRACTICE_MAX_SECONDS    3600
+
 typedef struct
 {
   guint   n_rehearsals;

@@ -459,6 +459,12 @@ test_round_trip (void)
   g_assert_true (sb_store_set_story_question (first->store, a, sb_question_get_slug (question), TRUE, &error));
   g_assert_no_error (error);
 
+  /* Rehearsals: one of the person's own question, one of none, and one of
+   * a shipped question deleted below (the log still names it). */
+  log_ok (first->store, a, sb_question_get_slug (question), 95, SB_RATING_NAILED, T0 + DAY);
+  log_ok (first->store, a, NULL, 150, SB_RATING_STUMBLED, T0);
+  log_ok (first->store, a, "q-delay-launch", 120, SB_RATING_OKAY, T0 + 2 * DAY);
+
   /* The person's own wording of shipped items, and a shipped question they
    * deleted: an export carries these too. */
   g_assert_true (sb_store_update_theme (first->store, sb_store_find_theme (first->store, "core-ambiguity"),
@@ -480,6 +486,7 @@ test_round_trip (void)
   g_assert_true (sb_store_save_story (first->store, c, &error));
   g_assert_true (sb_store_set_story_theme (first->store, c, "core-production-incident", SB_STRENGTH_PRIMARY, &error));
   g_assert_no_error (error);
+  log_ok (first->store, c, NULL, 3600, SB_RATING_OKAY, T0);
   (void) b;
 
   exported = sb_exchange_export_json (first->store, NULL);
@@ -487,6 +494,9 @@ test_round_trip (void)
   g_assert_nonnull (strstr (exported, "\"format\" : \"storybank\""));
   g_assert_nonnull (strstr (exported, "\"version\" : 1"));
   g_assert_nonnull (strstr (exported, "\"strength\" : \"secondary\""));
+  g_assert_nonnull (strstr (exported, "\"rating\" : \"stumbled\""));
+  g_assert_nonnull (strstr (exported, "\"question\" : \"q-delay-launch\""));
+  g_assert_nonnull (strstr (exported, "\"at\" : \"2023-11-14T22:13:20Z\""));
 
   g_assert_true (sb_exchange_import_json (second->store, exported, -1, "export.json", &summary, &error));
   g_assert_no_error (error);
@@ -507,6 +517,7 @@ test_round_trip (void)
   g_assert_true (sb_question_has_theme (question, "core-cross-team"));
   g_assert_true (sb_question_get_edited (question));
   g_assert_null (sb_store_find_question (second->store, "q-delay-launch"));
+  g_assert_cmpuint (count_rehearsals (second->store), ==, 4);
 
   again = export_stable (second->store);
   g_assert_cmpstr (again, ==, stable);
@@ -520,8 +531,17 @@ test_round_trip (void)
   g_assert_cmpuint (summary.stories_updated, ==, 3);
   g_assert_cmpuint (summary.themes_added, ==, 0);
   g_assert_cmpuint (summary.questions_added, ==, 0);
+  g_assert_cmpuint (count_rehearsals (first->store), ==, 4);
   g_free (again);
   again = export_stable (first->store);
+  g_assert_cmpstr (again, ==, stable);
+
+  /* And the bank it was imported into takes it again without a double. */
+  g_assert_true (sb_exchange_import_json (second->store, exported, -1, "export.json", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_rehearsals (second->store), ==, 4);
+  g_free (again);
+  again = export_stable (second->store);
   g_assert_cmpstr (again, ==, stable);
 }
 

@@ -650,6 +650,8 @@ set_store (SbPracticePage *self,
                            G_CALLBACK (stories_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "story-links-changed",
                            G_CALLBACK (stories_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "stories-reloaded",
+                           G_CALLBACK (stories_changed_cb), self, G_CONNECT_SWAPPED);
   sb_practice_page_refresh (self);
 }
 

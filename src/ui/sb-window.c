@@ -420,6 +420,8 @@ import_file (SbWindow *self,
     }
 
   update_stories_stack (self);
+  /* The file may add rehearsals to stories the bank already had. */
+  sb_practice_page_refresh (SB_PRACTICE_PAGE (self->practice_page));
   if (summary.stories_updated > 0)
     /* Translators: "Imported 3 new stories, updated 2" */
     message = g_strdup_printf (ngettext ("Imported %u new story, updated %u",

@@ -1,0 +1,611 @@
+/* sb-coverage-matrix-draw.c — the coverage matrix's size, drawing and geometry
+ *
+ * Only the rows and columns on screen are drawn, on every frame. Header text
+ * is laid out once per row or column (lazily) and kept until the coverage,
+ * the header width, the font or a story's title changes. Hit-testing and a
+ * cell's rectangle are the same geometry read the other way round.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sb-coverage-matrix"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "sb-coverage-matrix-private.h"
+
+#define DOT_RADIUS      7.f
+#define MARK_RADIUS     5.f
+
+typedef struct
+{
+  GdkRGBA fg;
+  GdkRGBA dim;
+  GdkRGBA grid;
+  GdkRGBA stripe;
+  GdkRGBA view_bg;
+  GdkRGBA header_bg;
+  GdkRGBA accent;
+  GdkRGBA selection;
+  GdkRGBA error;
+  GdkRGBA warning;
+  GdkRGBA success;
+} Palette;
+
+/* ---- colours ------------------------------------------------------------ */
+
+static void
+lookup_color (GtkWidget  *widget,
+              const char *name,
+              const char *fallback,
+              GdkRGBA    *color)
+{
+  gboolean found;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  found = gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), name, color);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  if (!found)
+    gdk_rgba_parse (color, fallback);
+}
+
+static void
+palette_init (SbCoverageMatrix *self,
+              Palette          *p)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  gtk_widget_get_color (widget, &p->fg);
+#else
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &p->fg);
+#endif
+  p->dim = p->fg;
+  p->dim.alpha *= 0.6f;
+  p->grid = p->fg;
+  p->grid.alpha *= 0.1f;
+  p->stripe = p->fg;
+  p->stripe.alpha *= 0.03f;
+
+  lookup_color (widget, "view_bg_color", "#ffffff", &p->view_bg);
+  lookup_color (widget, "window_bg_color", "#fafafa", &p->header_bg);
+  lookup_color (widget, "accent_color", "#1c71d8", &p->accent);
+  lookup_color (widget, "accent_bg_color", "#3584e4", &p->selection);
+  p->selection.alpha = 0.15f;
+  lookup_color (widget, "error_color", "#c01c28", &p->error);
+  lookup_color (widget, "warning_color", "#9c6e03", &p->warning);
+  lookup_color (widget, "success_color", "#1b8553", &p->success);
+}
+
+static void
+append_dot (GtkSnapshot   *snapshot,
+            float          cx,
+            float          cy,
+            float          radius,
+            const GdkRGBA *color,
+            gboolean       filled)
+{
+  GskRoundedRect rect;
+
+  gsk_rounded_rect_init_from_rect (&rect,
+                                   &GRAPHENE_RECT_INIT (cx - radius, cy - radius,
+                                                        2 * radius, 2 * radius),
+                                   radius);
+  if (filled)
+    {
+      gtk_snapshot_push_rounded_clip (snapshot, &rect);
+      gtk_snapshot_append_color (snapshot, color, &rect.bounds);
+      gtk_snapshot_pop (snapshot);
+    }
+  else
+    {
+      const float widths[4] = { 2, 2, 2, 2 };
+      const GdkRGBA colors[4] = { *color, *color, *color, *color };
+
+      gtk_snapshot_append_border (snapshot, &rect, widths, colors);
+    }
+}
+
+static const GdkRGBA *
+level_color (const Palette   *p,
+             SbCoverageLevel  level)
+{
+  switch (level)
+    {
+    case SB_COVERAGE_LEVEL_NONE:
+      return &p->error;
+    case SB_COVERAGE_LEVEL_THIN:
+      return &p->warning;
+    case SB_COVERAGE_LEVEL_GOOD:
+    default:
+      return &p->success;
+    }
+}
+
+/* ---- layout caches ------------------------------------------------------ */
+
+void
+_sb_coverage_matrix_clear_layout_caches (SbCoverageMatrix *self)
+{
+  guint rows = _sb_coverage_matrix_n_rows (self);
+  guint columns = _sb_coverage_matrix_n_columns (self);
+
+  g_ptr_array_set_size (self->row_name_layouts, 0);
+  g_ptr_array_set_size (self->row_count_layouts, 0);
+  g_ptr_array_set_size (self->column_layouts, 0);
+  g_ptr_array_set_size (self->row_name_layouts, rows);
+  g_ptr_array_set_size (self->row_count_layouts, rows);
+  g_ptr_array_set_size (self->column_layouts, columns);
+  for (guint i = 0; i < G_N_ELEMENTS (self->legend_layouts); i++)
+    g_clear_object (&self->legend_layouts[i]);
+}
+
+static PangoLayout *
+row_name_layout (SbCoverageMatrix *self,
+                 guint             row)
+{
+  PangoLayout *layout = g_ptr_array_index (self->row_name_layouts, row);
+
+  if (layout == NULL)
+    {
+      SbTheme *theme = sb_coverage_get_theme (self->coverage, row);
+
+      layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), sb_theme_get_name (theme));
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_width (layout, MAX (1, self->header_width - 28 - 40) * PANGO_SCALE);
+      g_ptr_array_index (self->row_name_layouts, row) = layout;
+    }
+
+  return layout;
+}
+
+static PangoLayout *
+row_count_layout (SbCoverageMatrix *self,
+                  guint             row)
+{
+  PangoLayout *layout = g_ptr_array_index (self->row_count_layouts, row);
+
+  if (layout == NULL)
+    {
+      char text[16];
+
+      g_snprintf (text, sizeof text, "%u", sb_coverage_get_theme_count (self->coverage, row));
+      layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+      g_ptr_array_index (self->row_count_layouts, row) = layout;
+    }
+
+  return layout;
+}
+
+static PangoLayout *
+column_layout (SbCoverageMatrix *self,
+               guint             column)
+{
+  PangoLayout *layout = g_ptr_array_index (self->column_layouts, column);
+
+  if (layout == NULL)
+    {
+      SbStory *story = sb_coverage_get_story (self->coverage, column);
+
+      PangoAttrList *attrs = pango_attr_list_new ();
+
+      layout = gtk_widget_create_pango_layout (GTK_WIDGET (self),
+                                               sb_story_get_display_title (story));
+      pango_attr_list_insert (attrs, pango_attr_scale_new (0.9));
+      pango_layout_set_attributes (layout, attrs);
+      pango_attr_list_unref (attrs);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_width (layout, (HEADER_HEIGHT - 18) * PANGO_SCALE);
+      g_ptr_array_index (self->column_layouts, column) = layout;
+    }
+
+  return layout;
+}
+
+static PangoLayout *
+legend_layout (SbCoverageMatrix *self,
+               guint             i)
+{
+  if (self->legend_layouts[i] == NULL)
+    {
+      const char *texts[] = { N_("Primary story"), N_("Secondary story"), N_("Stretched thin") };
+      PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), _(texts[i]));
+      PangoAttrList *attrs = pango_attr_list_new ();
+
+      pango_attr_list_insert (attrs, pango_attr_scale_new (0.83));
+      pango_layout_set_attributes (layout, attrs);
+      pango_attr_list_unref (attrs);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_width (layout, MAX (1, self->header_width - 44) * PANGO_SCALE);
+      self->legend_layouts[i] = layout;
+    }
+
+  return self->legend_layouts[i];
+}
+
+/* ---- geometry ----------------------------------------------------------- */
+
+HitRegion
+_sb_coverage_matrix_hit_test (SbCoverageMatrix *self,
+                              double            x,
+                              double            y,
+                              int              *row,
+                              int              *column)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  int r = -1, c = -1;
+
+  *row = *column = -1;
+  if (self->coverage == NULL || x < 0 || y < 0 || x >= width || y >= height)
+    return HIT_NONE;
+
+  if (x >= self->header_width)
+    {
+      double cx = x - self->header_width + _sb_coverage_matrix_hvalue (self);
+      c = (int) floor (cx / COLUMN_WIDTH);
+      if (c < 0 || c >= (int) _sb_coverage_matrix_n_columns (self))
+        c = -1;
+    }
+  if (y >= HEADER_HEIGHT)
+    {
+      double cy = y - HEADER_HEIGHT + _sb_coverage_matrix_vvalue (self);
+      r = (int) floor (cy / ROW_HEIGHT);
+      if (r < 0 || r >= (int) _sb_coverage_matrix_n_rows (self))
+        r = -1;
+    }
+
+  *row = r;
+  *column = c;
+
+  if (x < self->header_width && y < HEADER_HEIGHT)
+    return HIT_CORNER;
+  if (x < self->header_width)
+    return r >= 0 ? HIT_ROW_HEADER : HIT_NONE;
+  if (y < HEADER_HEIGHT)
+    return c >= 0 ? HIT_COLUMN_HEADER : HIT_NONE;
+  return (r >= 0 && c >= 0) ? HIT_CELL : HIT_NONE;
+}
+
+void
+_sb_coverage_matrix_cell_rect (SbCoverageMatrix *self,
+                               int               row,
+                               int               column,
+                               GdkRectangle     *rect)
+{
+  rect->x = self->header_width + column * COLUMN_WIDTH - (int) _sb_coverage_matrix_hvalue (self);
+  rect->y = HEADER_HEIGHT + row * ROW_HEIGHT - (int) _sb_coverage_matrix_vvalue (self);
+  rect->width = COLUMN_WIDTH;
+  rect->height = ROW_HEIGHT;
+}
+
+/* ---- drawing ------------------------------------------------------------ */
+
+static void
+snapshot_cells (SbCoverageMatrix *self,
+                GtkSnapshot      *snapshot,
+                const Palette    *p,
+                int               width,
+                int               height,
+                int first_row, int last_row,
+                int first_column, int last_column)
+{
+  int hw = self->header_width;
+  float x0 = hw - (float) _sb_coverage_matrix_hvalue (self);
+  float y0 = HEADER_HEIGHT - (float) _sb_coverage_matrix_vvalue (self);
+  float cells_width = MIN (width - hw, _sb_coverage_matrix_n_columns (self) * COLUMN_WIDTH -
+                                       (float) _sb_coverage_matrix_hvalue (self));
+
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (hw, HEADER_HEIGHT,
+                                                         width - hw, height - HEADER_HEIGHT));
+
+  for (int r = first_row; r < last_row; r++)
+    {
+      float y = y0 + r * ROW_HEIGHT;
+      SbTheme *theme = sb_coverage_get_theme (self->coverage, r);
+
+      if (self->selected_theme != NULL &&
+          g_strcmp0 (sb_theme_get_slug (theme), self->selected_theme) == 0)
+        gtk_snapshot_append_color (snapshot, &p->selection,
+                                   &GRAPHENE_RECT_INIT (hw, y, cells_width, ROW_HEIGHT));
+      else if (r % 2 == 1)
+        gtk_snapshot_append_color (snapshot, &p->stripe,
+                                   &GRAPHENE_RECT_INIT (hw, y, cells_width, ROW_HEIGHT));
+      gtk_snapshot_append_color (snapshot, &p->grid,
+                                 &GRAPHENE_RECT_INIT (hw, y + ROW_HEIGHT - 1, cells_width, 1));
+    }
+
+  for (int c = first_column; c < last_column; c++)
+    {
+      float x = x0 + c * COLUMN_WIDTH;
+      float rows_height = MIN (height - HEADER_HEIGHT, (last_row - first_row + 1) * ROW_HEIGHT);
+
+      gtk_snapshot_append_color (snapshot, &p->grid,
+                                 &GRAPHENE_RECT_INIT (x + COLUMN_WIDTH - 1, HEADER_HEIGHT,
+                                                      1, MIN (rows_height,
+                                                              y0 + last_row * ROW_HEIGHT - HEADER_HEIGHT)));
+    }
+
+  for (int r = first_row; r < last_row; r++)
+    {
+      float cy = y0 + r * ROW_HEIGHT + ROW_HEIGHT / 2.f;
+
+      for (int c = first_column; c < last_column; c++)
+        {
+          float cx = x0 + c * COLUMN_WIDTH + COLUMN_WIDTH / 2.f;
+
+          switch (sb_coverage_get_cell (self->coverage, r, c))
+            {
+            case SB_STRENGTH_PRIMARY:
+              append_dot (snapshot, cx, cy, DOT_RADIUS, &p->accent, TRUE);
+              break;
+            case SB_STRENGTH_SECONDARY:
+              append_dot (snapshot, cx, cy, DOT_RADIUS - 1, &p->accent, FALSE);
+              break;
+            case SB_STRENGTH_NONE:
+            default:
+              break;
+            }
+          self->n_cells_drawn++;
+        }
+    }
+
+  if (gtk_widget_has_focus (GTK_WIDGET (self)) && self->focus_row >= 0)
+    {
+      GskRoundedRect ring;
+      const float widths[4] = { 2, 2, 2, 2 };
+      const GdkRGBA colors[4] = { p->accent, p->accent, p->accent, p->accent };
+
+      gsk_rounded_rect_init_from_rect (&ring,
+                                       &GRAPHENE_RECT_INIT (x0 + self->focus_column * COLUMN_WIDTH + 2,
+                                                            y0 + self->focus_row * ROW_HEIGHT + 2,
+                                                            COLUMN_WIDTH - 4, ROW_HEIGHT - 4),
+                                       6);
+      gtk_snapshot_append_border (snapshot, &ring, widths, colors);
+    }
+
+  gtk_snapshot_pop (snapshot);
+}
+
+static void
+snapshot_row_headers (SbCoverageMatrix *self,
+                      GtkSnapshot      *snapshot,
+                      const Palette    *p,
+                      int               height,
+                      int               first_row,
+                      int               last_row)
+{
+  int hw = self->header_width;
+  float y0 = HEADER_HEIGHT - (float) _sb_coverage_matrix_vvalue (self);
+
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, HEADER_HEIGHT, hw, height - HEADER_HEIGHT));
+  gtk_snapshot_append_color (snapshot, &p->header_bg,
+                             &GRAPHENE_RECT_INIT (0, HEADER_HEIGHT, hw, height - HEADER_HEIGHT));
+
+  for (int r = first_row; r < last_row; r++)
+    {
+      float y = y0 + r * ROW_HEIGHT;
+      SbTheme *theme = sb_coverage_get_theme (self->coverage, r);
+      PangoLayout *name = row_name_layout (self, r);
+      PangoLayout *count = row_count_layout (self, r);
+      int lw, lh;
+
+      if (self->selected_theme != NULL &&
+          g_strcmp0 (sb_theme_get_slug (theme), self->selected_theme) == 0)
+        gtk_snapshot_append_color (snapshot, &p->selection, &GRAPHENE_RECT_INIT (0, y, hw, ROW_HEIGHT));
+
+      append_dot (snapshot, 14, y + ROW_HEIGHT / 2.f, MARK_RADIUS,
+                  level_color (p, sb_coverage_get_theme_level (self->coverage, r)), TRUE);
+
+      pango_layout_get_pixel_size (name, &lw, &lh);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (28, y + (ROW_HEIGHT - lh) / 2.f));
+      gtk_snapshot_append_layout (snapshot, name, &p->fg);
+      gtk_snapshot_restore (snapshot);
+
+      pango_layout_get_pixel_size (count, &lw, &lh);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (hw - 14 - lw, y + (ROW_HEIGHT - lh) / 2.f));
+      gtk_snapshot_append_layout (snapshot, count,
+                                  level_color (p, sb_coverage_get_theme_level (self->coverage, r)));
+      gtk_snapshot_restore (snapshot);
+
+      gtk_snapshot_append_color (snapshot, &p->grid,
+                                 &GRAPHENE_RECT_INIT (0, y + ROW_HEIGHT - 1, hw, 1));
+    }
+
+  gtk_snapshot_append_color (snapshot, &p->grid,
+                             &GRAPHENE_RECT_INIT (hw - 1, HEADER_HEIGHT, 1, height - HEADER_HEIGHT));
+  gtk_snapshot_pop (snapshot);
+}
+
+static void
+snapshot_column_headers (SbCoverageMatrix *self,
+                         GtkSnapshot      *snapshot,
+                         const Palette    *p,
+                         int               width,
+                         int               first_column,
+                         int               last_column)
+{
+  int hw = self->header_width;
+  float x0 = hw - (float) _sb_coverage_matrix_hvalue (self);
+
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (hw, 0, width - hw, HEADER_HEIGHT));
+  gtk_snapshot_append_color (snapshot, &p->header_bg,
+                             &GRAPHENE_RECT_INIT (hw, 0, width - hw, HEADER_HEIGHT));
+
+  for (int c = first_column; c < last_column; c++)
+    {
+      float x = x0 + c * COLUMN_WIDTH;
+      PangoLayout *layout = column_layout (self, c);
+      int lw, lh;
+
+      if (gtk_widget_has_focus (GTK_WIDGET (self)) && c == self->focus_column)
+        gtk_snapshot_append_color (snapshot, &p->selection,
+                                   &GRAPHENE_RECT_INIT (x, 0, COLUMN_WIDTH, HEADER_HEIGHT));
+
+      pango_layout_get_pixel_size (layout, &lw, &lh);
+      gtk_snapshot_save (snapshot);
+      /* Bottom-to-top text, its baseline side towards the next column. */
+      gtk_snapshot_translate (snapshot,
+                              &GRAPHENE_POINT_INIT (x + (COLUMN_WIDTH - lh) / 2.f, HEADER_HEIGHT - 10));
+      gtk_snapshot_rotate (snapshot, -90);
+      gtk_snapshot_append_layout (snapshot, layout, &p->fg);
+      gtk_snapshot_restore (snapshot);
+
+      if (sb_coverage_story_is_overloaded (self->coverage, c))
+        gtk_snapshot_append_color (snapshot, &p->warning,
+                                   &GRAPHENE_RECT_INIT (x + 4, HEADER_HEIGHT - 5, COLUMN_WIDTH - 8, 3));
+
+      gtk_snapshot_append_color (snapshot, &p->grid,
+                                 &GRAPHENE_RECT_INIT (x + COLUMN_WIDTH - 1, 0, 1, HEADER_HEIGHT));
+    }
+
+  gtk_snapshot_append_color (snapshot, &p->grid,
+                             &GRAPHENE_RECT_INIT (hw, HEADER_HEIGHT - 1, width - hw, 1));
+  gtk_snapshot_pop (snapshot);
+}
+
+static void
+snapshot_corner (SbCoverageMatrix *self,
+                 GtkSnapshot      *snapshot,
+                 const Palette    *p)
+{
+  int hw = self->header_width;
+  float y = HEADER_HEIGHT - 3 * 24 - 8;
+
+  gtk_snapshot_append_color (snapshot, &p->header_bg, &GRAPHENE_RECT_INIT (0, 0, hw, HEADER_HEIGHT));
+
+  /* The legend: what a filled dot, a ring and an underline mean. */
+  for (guint i = 0; i < 3; i++, y += 24)
+    {
+      PangoLayout *layout = legend_layout (self, i);
+      int lw, lh;
+
+      if (i == 0)
+        append_dot (snapshot, 18, y + 12, DOT_RADIUS - 2, &p->accent, TRUE);
+      else if (i == 1)
+        append_dot (snapshot, 18, y + 12, DOT_RADIUS - 3, &p->accent, FALSE);
+      else
+        gtk_snapshot_append_color (snapshot, &p->warning, &GRAPHENE_RECT_INIT (10, y + 17, 16, 3));
+
+      pango_layout_get_pixel_size (layout, &lw, &lh);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (34, y + (24 - lh) / 2.f));
+      gtk_snapshot_append_layout (snapshot, layout, &p->dim);
+      gtk_snapshot_restore (snapshot);
+    }
+
+  gtk_snapshot_append_color (snapshot, &p->grid, &GRAPHENE_RECT_INIT (0, HEADER_HEIGHT - 1, hw, 1));
+  gtk_snapshot_append_color (snapshot, &p->grid, &GRAPHENE_RECT_INIT (hw - 1, 0, 1, HEADER_HEIGHT));
+}
+
+static void
+sb_coverage_matrix_snapshot (GtkWidget   *widget,
+                             GtkSnapshot *snapshot)
+{
+  SbCoverageMatrix *self = SB_COVERAGE_MATRIX (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  int rows = _sb_coverage_matrix_n_rows (self), columns = _sb_coverage_matrix_n_columns (self);
+  int first_row, last_row, first_column, last_column;
+  Palette p;
+
+  self->n_cells_drawn = 0;
+  if (self->coverage == NULL || width <= 0 || height <= 0)
+    return;
+
+  palette_init (self, &p);
+
+  first_column = CLAMP ((int) floor (_sb_coverage_matrix_hvalue (self) / COLUMN_WIDTH), 0, columns);
+  last_column = CLAMP ((int) ceil ((_sb_coverage_matrix_hvalue (self) + width - self->header_width) /
+                                   COLUMN_WIDTH),
+                       first_column, columns);
+  first_row = CLAMP ((int) floor (_sb_coverage_matrix_vvalue (self) / ROW_HEIGHT), 0, rows);
+  last_row = CLAMP ((int) ceil ((_sb_coverage_matrix_vvalue (self) + height - HEADER_HEIGHT) /
+                                ROW_HEIGHT),
+                    first_row, rows);
+
+  gtk_snapshot_append_color (snapshot, &p.view_bg, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  snapshot_cells (self, snapshot, &p, width, height, first_row, last_row, first_column, last_column);
+  snapshot_row_headers (self, snapshot, &p, height, first_row, last_row);
+  snapshot_column_headers (self, snapshot, &p, width, first_column, last_column);
+  snapshot_corner (self, snapshot, &p);
+}
+
+/* ---- size --------------------------------------------------------------- */
+
+static void
+sb_coverage_matrix_measure (GtkWidget      *widget,
+                            GtkOrientation  orientation,
+                            int             for_size,
+                            int            *minimum,
+                            int            *natural,
+                            int            *minimum_baseline,
+                            int            *natural_baseline)
+{
+  SbCoverageMatrix *self = SB_COVERAGE_MATRIX (widget);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = MIN_HEADER_WIDTH + 2 * COLUMN_WIDTH;
+      *natural = MAX_HEADER_WIDTH + MIN (_sb_coverage_matrix_n_columns (self), 200) * COLUMN_WIDTH;
+    }
+  else
+    {
+      *minimum = HEADER_HEIGHT + 2 * ROW_HEIGHT;
+      *natural = HEADER_HEIGHT + _sb_coverage_matrix_n_rows (self) * ROW_HEIGHT;
+    }
+}
+
+static void
+configure_adjustment (GtkAdjustment *adjustment,
+                      double         upper,
+                      double         page_size,
+                      double         step)
+{
+  double value;
+
+  if (adjustment == NULL)
+    return;
+
+  page_size = MAX (page_size, 0);
+  value = CLAMP (gtk_adjustment_get_value (adjustment), 0, MAX (0, upper - page_size));
+  gtk_adjustment_configure (adjustment, value, 0, MAX (upper, page_size),
+                            step, page_size * 0.9, page_size);
+}
+
+static void
+sb_coverage_matrix_size_allocate (GtkWidget *widget,
+                                  int        width,
+                                  int        height,
+                                  int        baseline)
+{
+  SbCoverageMatrix *self = SB_COVERAGE_MATRIX (widget);
+  int header_width = CLAMP (width * 2 / 5, MIN_HEADER_WIDTH, MAX_HEADER_WIDTH);
+
+  if (header_width != self->header_width)
+    {
+      self->header_width = header_width;
+      _sb_coverage_matrix_clear_layout_caches (self);
+    }
+
+  configure_adjustment (self->hadjustment, _sb_coverage_matrix_n_columns (self) * COLUMN_WIDTH,
+                        width - header_width, COLUMN_WIDTH);
+  configure_adjustment (self->vadjustment, _sb_coverage_matrix_n_rows (self) * ROW_HEIGHT,
+                        height - HEADER_HEIGHT, ROW_HEIGHT);
+}
+
+/* ---- GtkWidget ---------------------------------------------------------- */
+
+void
+_sb_coverage_matrix_class_init_draw (GtkWidgetClass *widget_class)
+{
+  widget_class->snapshot = sb_coverage_matrix_snapshot;
+  widget_class->measure = sb_coverage_matrix_measure;
+  widget_class->size_allocate = sb_coverage_matrix_size_allocate;
+}

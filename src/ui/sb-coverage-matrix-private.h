@@ -1,0 +1,124 @@
+/* sb-coverage-matrix-private.h — what the parts of the coverage matrix share
+ *
+ * The widget is one object split by concern: sb-coverage-matrix.c (the
+ * object, its properties, scrolling, the store and the rebuild),
+ * sb-coverage-matrix-draw.c (size, drawing, layout caches and which cell is
+ * where) and sb-coverage-matrix-input.c (clicks and keys, the focus cell,
+ * the link toast with its Undo, tooltips and the accessible label).
+ * Never included outside src/ui/sb-coverage-matrix*.c.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "sb-coverage-matrix.h"
+
+G_BEGIN_DECLS
+
+#define ROW_HEIGHT      40
+#define COLUMN_WIDTH    36
+#define HEADER_HEIGHT   170
+#define MIN_HEADER_WIDTH 150
+#define MAX_HEADER_WIDTH 260
+
+typedef enum
+{
+  HIT_NONE,
+  HIT_CORNER,
+  HIT_ROW_HEADER,
+  HIT_COLUMN_HEADER,
+  HIT_CELL,
+} HitRegion;
+
+struct _SbCoverageMatrix
+{
+  GtkWidget      parent_instance;
+
+  SbStore       *store;
+  GListModel    *stories;
+  char          *framework;
+  SbCoverage    *coverage;
+  GPtrArray     *watched_stories;   /* SbStory refs with a notify::title handler */
+  guint          rebuild_id;
+
+  GtkAdjustment *hadjustment;
+  GtkAdjustment *vadjustment;
+  guint          hscroll_policy : 1;
+  guint          vscroll_policy : 1;
+
+  int            header_width;
+
+  /* Lazily filled caches, one slot per row or column of the snapshot. */
+  GPtrArray     *row_name_layouts;
+  GPtrArray     *row_count_layouts;
+  GPtrArray     *column_layouts;
+  PangoLayout   *legend_layouts[3];
+
+  int            focus_row;        /* -1: none */
+  int            focus_column;
+  char          *focus_theme;      /* identity of the focus cell across rebuilds */
+  char          *focus_story;
+  char          *selected_theme;
+
+  guint          n_cells_drawn;
+  AdwToast      *last_toast;       /* weak */
+};
+
+static inline guint
+_sb_coverage_matrix_n_rows (SbCoverageMatrix *self)
+{
+  return self->coverage != NULL ? sb_coverage_get_n_themes (self->coverage) : 0;
+}
+
+static inline guint
+_sb_coverage_matrix_n_columns (SbCoverageMatrix *self)
+{
+  return self->coverage != NULL ? sb_coverage_get_n_stories (self->coverage) : 0;
+}
+
+static inline double
+_sb_coverage_matrix_hvalue (SbCoverageMatrix *self)
+{
+  return self->hadjustment != NULL ? gtk_adjustment_get_value (self->hadjustment) : 0;
+}
+
+static inline double
+_sb_coverage_matrix_vvalue (SbCoverageMatrix *self)
+{
+  return self->vadjustment != NULL ? gtk_adjustment_get_value (self->vadjustment) : 0;
+}
+
+/* sb-coverage-matrix.c */
+gboolean  _sb_coverage_matrix_set_str                     (char            **slot,
+                                                           const char       *value);
+void      _sb_coverage_matrix_set_selected_theme_internal (SbCoverageMatrix *self,
+                                                           const char       *slug);
+
+/* sb-coverage-matrix-draw.c */
+void      _sb_coverage_matrix_class_init_draw             (GtkWidgetClass   *widget_class);
+void      _sb_coverage_matrix_clear_layout_caches         (SbCoverageMatrix *self);
+HitRegion _sb_coverage_matrix_hit_test                    (SbCoverageMatrix *self,
+                                                           double            x,
+                                                           double            y,
+                                                           int              *row,
+                                                           int              *column);
+void      _sb_coverage_matrix_cell_rect                   (SbCoverageMatrix *self,
+                                                           int               row,
+                                                           int               column,
+                                                           GdkRectangle     *rect);
+
+/* sb-coverage-matrix-input.c */
+void      _sb_coverage_matrix_class_init_input            (GtkWidgetClass   *widget_class);
+void      _sb_coverage_matrix_init_input                  (SbCoverageMatrix *self);
+void      _sb_coverage_matrix_update_accessible           (SbCoverageMatrix *self);
+void      _sb_coverage_matrix_set_focus_cell              (SbCoverageMatrix *self,
+                                                           int               row,
+                                                           int               column,
+                                                           gboolean          select_theme);
+void      _sb_coverage_matrix_show_link_toast             (SbCoverageMatrix *self,
+                                                           SbStory          *story,
+                                                           SbTheme          *theme,
+                                                           SbStrength        previous,
+                                                           SbStrength        strength);
+
+G_END_DECLS

@@ -503,6 +503,7 @@ test_round_trip (void)
   g_assert_cmpuint (summary.stories_added, ==, 3);
   g_assert_cmpuint (summary.themes_added, ==, 2);
   g_assert_cmpuint (summary.questions_added, ==, 1);
+  g_assert_cmpuint (summary.rehearsals_added, ==, 4);
   second_name = sb_store_get_person_name (second->store);
   g_assert_cmpstr (second_name, ==, "Zoë Ø'Brien");
 
@@ -531,6 +532,7 @@ test_round_trip (void)
   g_assert_cmpuint (summary.stories_updated, ==, 3);
   g_assert_cmpuint (summary.themes_added, ==, 0);
   g_assert_cmpuint (summary.questions_added, ==, 0);
+  g_assert_cmpuint (summary.rehearsals_added, ==, 0);
   g_assert_cmpuint (count_rehearsals (first->store), ==, 4);
   g_free (again);
   again = export_stable (first->store);

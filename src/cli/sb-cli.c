@@ -270,8 +270,14 @@ run_commands (SbStore             *store,
       themes_added = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u theme added", "%u themes added",
                                              summary.themes_added), summary.themes_added);
       /* Translators: "Imported bank.json: 3 stories added, 1 updated, 0 questions and 2 themes added" */
-      g_print (_("Imported %s: %s, %u updated, %s and %s\n"),
+      g_print (_("Imported %s: %s, %u updated, %s and %s"),
                import, stories, summary.stories_updated, questions, themes_added);
+      if (summary.rehearsals_added > 0)
+        /* Translators: appended to the import summary */
+        g_print (g_dngettext (GETTEXT_PACKAGE, "; %u rehearsal added", "; %u rehearsals added",
+                              summary.rehearsals_added),
+                 summary.rehearsals_added);
+      g_print ("\n");
     }
 
   if (export != NULL && !sb_exchange_export_json_file (store, export, &error))

@@ -1215,6 +1215,7 @@ apply_story_links (SbStore      *store,
  * that importing the same file twice does not double the history. */
 static gboolean
 apply_story_practice (SbStore      *store,
+                      Import       *import,
                       SbStory      *story,
                       ImportStory  *in,
                       GError      **error)
@@ -1233,6 +1234,7 @@ apply_story_practice (SbStore      *store,
         }
       if (!sb_practice_add_rehearsal (store, story, rehearsal, error))
         return FALSE;
+      import->summary.rehearsals_added++;
     }
   return TRUE;
 }
@@ -1271,7 +1273,7 @@ apply_story (SbStore      *store,
         return FALSE;
       import->summary.stories_updated++;
       return apply_story_links (store, import, existing, in, error) &&
-             apply_story_practice (store, existing, in, error);
+             apply_story_practice (store, import, existing, in, error);
     }
   else
     {
@@ -1292,7 +1294,7 @@ apply_story (SbStore      *store,
         return FALSE;
       import->summary.stories_added++;
       return apply_story_links (store, import, story, in, error) &&
-             apply_story_practice (store, story, in, error);
+             apply_story_practice (store, import, story, in, error);
     }
 }
 

@@ -30,6 +30,7 @@ typedef struct
   guint stories_updated;
   guint questions_added;
   guint themes_added;
+  guint rehearsals_added;  /* practice log entries the bank did not have */
 } SbImportSummary;
 
 /* Everything in the bank as Storybank JSON (pretty, UTF-8). */

@@ -752,6 +752,28 @@ sb_database_prepare (SbDatabase  *self,
   return stmt;
 }
 
+SbStep
+sb_database_step (SbDatabase    *self,
+                  sqlite3_stmt  *stmt,
+                  GError       **error)
+{
+  int rc;
+
+  g_return_val_if_fail (SB_IS_DATABASE (self), SB_STEP_ERROR);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return SB_STEP_ROW;
+  if (rc == SQLITE_DONE)
+    {
+      sqlite3_reset (stmt);
+      return SB_STEP_DONE;
+    }
+  sb_database_set_error (self, error, _("The bank could not be read"));
+  sqlite3_reset (stmt);
+  return SB_STEP_ERROR;
+}
+
 gboolean
 sb_database_step_done (SbDatabase    *self,
                        sqlite3_stmt  *stmt,

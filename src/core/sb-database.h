@@ -46,6 +46,26 @@ sqlite3_stmt *sb_database_prepare           (SbDatabase   *self,
 gboolean      sb_database_exec              (SbDatabase   *self,
                                              const char   *sql,
                                              GError      **error);
+/* One step of a statement that returns rows. Every row loop uses it, so a
+ * read error is never mistaken for the end of the rows:
+ *
+ *   SbStep step;
+ *   while ((step = sb_database_step (db, stmt, error)) == SB_STEP_ROW)
+ *     …;
+ *   if (step == SB_STEP_ERROR)
+ *     return FALSE;
+ *
+ * At the end and on failure the statement is reset; on failure @error says
+ * what went wrong. */
+typedef enum
+{
+  SB_STEP_ERROR = -1,
+  SB_STEP_DONE  = 0,
+  SB_STEP_ROW   = 1,
+} SbStep;
+SbStep        sb_database_step              (SbDatabase   *self,
+                                             sqlite3_stmt *stmt,
+                                             GError      **error);
 /* Steps a statement to SQLITE_DONE, turning failure into a GError. */
 gboolean      sb_database_step_done         (SbDatabase   *self,
                                              sqlite3_stmt *stmt,

@@ -219,6 +219,19 @@ sb_store_run_in_transaction (SbStore                *self,
   return FALSE;
 }
 
+gboolean
+sb_store_reload (SbStore  *self,
+                 GError  **error)
+{
+  g_return_val_if_fail (SB_IS_STORE (self), FALSE);
+
+  if (!_sb_store_load_catalog (self, error) || !_sb_store_load_stories (self, error))
+    return FALSE;
+  g_signal_emit (self, _sb_store_signals[CATALOG_CHANGED], 0);
+  g_signal_emit (self, _sb_store_signals[STORIES_RELOADED], 0);
+  return TRUE;
+}
+
 /* ---- loading -------------------------------------------------------- */
 
 const char *

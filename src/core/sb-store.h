@@ -210,6 +210,13 @@ gboolean      sb_store_set_person_name       (SbStore     *self,
                                               const char  *name,
                                               GError     **error);
 
+/* Reads the catalog and every story again from the bank (after a restore
+ * from a backup replaced its contents), then emits "catalog-changed" and
+ * "stories-reloaded". Story objects are kept where their uuid is still
+ * there. */
+gboolean      sb_store_reload                (SbStore     *self,
+                                              GError     **error);
+
 /* Runs @func inside one transaction; on failure everything it did is rolled
  * back and the in-memory model reloaded. Used by import. */
 typedef gboolean (*SbStoreTransactionFunc) (SbStore *store, gpointer user_data, GError **error);

@@ -26,6 +26,15 @@ typedef enum
   SB_STORY_N_FIELDS
 } SbStoryField;
 
+/* The most a field may hold, in characters. A section of 20,000 characters
+ * is an hour of talk; beyond that a field only slows the window down, so
+ * the editor stops there (and says so) and import refuses more. */
+#define SB_STORY_MAX_TITLE_CHARS   300
+#define SB_STORY_MAX_SECTION_CHARS 20000
+/* The limit for @field (the title's, or a section's; notes count as one). */
+#define SB_STORY_MAX_FIELD_CHARS(field) \
+  ((field) == SB_STORY_FIELD_TITLE ? SB_STORY_MAX_TITLE_CHARS : SB_STORY_MAX_SECTION_CHARS)
+
 /* Speaking pace used for the spoken-length estimate, words per minute. */
 #define SB_STORY_WORDS_PER_MINUTE 140
 

@@ -12,6 +12,9 @@ G_BEGIN_DECLS
 
 /* How long the editor waits after the last keystroke before it saves. */
 #define SB_STORY_EDITOR_AUTOSAVE_MS 400
+/* The longest steady typing goes unsaved: the editor saves after this long
+ * even when the person never pauses. */
+#define SB_STORY_EDITOR_AUTOSAVE_MAX_MS 2000
 
 #define SB_TYPE_STORY_EDITOR (sb_story_editor_get_type ())
 G_DECLARE_FINAL_TYPE (SbStoryEditor, sb_story_editor, SB, STORY_EDITOR, GtkWidget)

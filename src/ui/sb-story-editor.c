@@ -51,6 +51,8 @@ struct _SbStoryEditor
   SbStore        *store;
   SbStory        *story;
   guint           save_source_id;
+  /* When the oldest edit not saved yet was made (monotonic µs), 0: none. */
+  gint64          unsaved_since;
   gboolean        loading;
 
   GtkTextView    *text_views[SB_STORY_N_FIELDS];
@@ -98,6 +100,7 @@ save_now (SbStoryEditor *self)
   g_autoptr(GError) error = NULL;
 
   g_clear_handle_id (&self->save_source_id, g_source_remove);
+  self->unsaved_since = 0;
 
   if (self->story == NULL || !sb_story_get_dirty (self->story))
     return TRUE;
@@ -125,11 +128,23 @@ save_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Saves at the first pause, or at the latest SB_STORY_EDITOR_AUTOSAVE_MAX_MS
+ * after the oldest unsaved keystroke: steady typing must not postpone the
+ * save for ever. */
 static void
 schedule_save (SbStoryEditor *self)
 {
+  gint64 now = g_get_monotonic_time ();
+  gint64 deadline_ms;
+  guint delay_ms;
+
+  if (self->unsaved_since == 0)
+    self->unsaved_since = now;
+  deadline_ms = SB_STORY_EDITOR_AUTOSAVE_MAX_MS - (now - self->unsaved_since) / 1000;
+  delay_ms = (guint) CLAMP (deadline_ms, 0, SB_STORY_EDITOR_AUTOSAVE_MS);
+
   g_clear_handle_id (&self->save_source_id, g_source_remove);
-  self->save_source_id = g_timeout_add (SB_STORY_EDITOR_AUTOSAVE_MS, save_timeout_cb, self);
+  self->save_source_id = g_timeout_add (delay_ms, save_timeout_cb, self);
   gtk_label_set_label (self->saved_label, "");
 }
 

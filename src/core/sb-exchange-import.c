@@ -1249,27 +1249,13 @@ apply_story (SbStore      *store,
 
   if (existing != NULL)
     {
-      gboolean changed = FALSE;
+      gboolean changed;
 
-      for (guint f = 0; f < SB_STORY_N_FIELDS; f++)
-        if (in->fields[f] != NULL && g_strcmp0 (sb_story_get_field (existing, f), in->fields[f]) != 0)
-          {
-            sb_story_set_field (existing, f, in->fields[f]);
-            changed = TRUE;
-          }
-      if (in->status >= 0 && (int) sb_story_get_status (existing) != in->status)
-        {
-          sb_story_set_status (existing, in->status);
-          changed = TRUE;
-        }
-      if (in->example >= 0 && !!sb_story_get_is_example (existing) != in->example)
-        {
-          sb_story_set_is_example (existing, in->example);
-          changed = TRUE;
-        }
-      /* Only a real change moves the story's "updated" time, so that
-       * importing the same file twice leaves the bank as it was. */
-      if (changed && !sb_store_save_story (store, existing, error))
+      /* Written to the bank and merged into memory like another program's
+       * change: an edit the person has not saved yet in this story stays
+       * theirs, and a rolled-back import leaves memory as it was. */
+      if (!sb_store_update_story_from (store, existing, (const char * const *) in->fields,
+                                       in->status, in->example, &changed, error))
         return FALSE;
       import->summary.stories_updated++;
       return apply_story_links (store, import, existing, in, error) &&

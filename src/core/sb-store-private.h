@@ -37,13 +37,34 @@ struct _SbStore
   GListStore  *questions;         /* SbQuestion, without hidden ones */
   GHashTable  *question_by_slug;  /* slug → SbQuestion (borrowed) */
 
+  /* Unsaved edits (sb-store-sync.c): every stored story whose text differs
+   * from the bank's copy, until a write succeeds. */
+  GHashTable  *unsaved;           /* SbStory* (ref) → Unsaved* */
+  guint        autosave_id;
+  gint64       data_version;      /* PRAGMA data_version when last in step */
+  GPtrArray   *conflicts;         /* SbStory refs with a note added by a merge */
+  guint        emit_reload : 1;   /* a merge ran inside a write: signal after it */
+  guint        loading : 1;       /* rows are being read: dirty flips are not edits */
+
   guint        own_transaction : 1;
 };
+
+typedef struct
+{
+  gint64  first_edit;   /* monotonic µs of the oldest edit not saved yet */
+  gint64  last_edit;    /* monotonic µs of the newest */
+  gint64  retry_at;     /* after a refused write: when to try again */
+  guint   failures;
+  GError *error;        /* why the last write was refused; NULL: none yet */
+} Unsaved;
 
 enum {
   STORY_LINKS_CHANGED,
   CATALOG_CHANGED,
   STORIES_RELOADED,
+  SAVE_STATE_CHANGED,
+  SAVE_FAILED,
+  CHANGED_ELSEWHERE,
   N_SIGNALS
 };
 
@@ -65,6 +86,31 @@ gboolean    _sb_store_load_stories    (SbStore       *self,
                                        GError       **error);
 gboolean    _sb_store_story_is_stored (SbStore       *self,
                                        SbStory       *story,
+                                       GError       **error);
+
+gboolean    _sb_store_write_story     (SbStore       *self,
+                                       SbStory       *story,
+                                       GError       **error);
+
+/* sb-store-sync.c */
+void        _sb_store_watch_story     (SbStore       *self,
+                                       SbStory       *story);
+void        _sb_store_forget_story    (SbStore       *self,
+                                       SbStory       *story);
+void        _sb_store_merge_field     (SbStore       *self,
+                                       SbStory       *story,
+                                       SbStoryField   field,
+                                       const char    *theirs);
+void        _sb_store_merge_status    (SbStore       *self,
+                                       SbStory       *story,
+                                       SbStoryStatus  theirs);
+gboolean    _sb_store_sync_in_write   (SbStore       *self,
+                                       GError       **error);
+void        _sb_store_emit_pending    (SbStore       *self);
+void        _sb_store_sync_init       (SbStore       *self);
+void        _sb_store_sync_dispose    (SbStore       *self);
+gboolean    _sb_store_read_data_version (SbStore     *self,
+                                       gint64        *out,
                                        GError       **error);
 
 /* sb-store-catalog.c */

@@ -65,6 +65,9 @@ sb_store_dispose (GObject *object)
 {
   SbStore *self = (SbStore *)object;
 
+  /* What is still unsaved gets its last chance. */
+  if (self->unsaved != NULL && self->db != NULL)
+    sb_store_save_pending (self, NULL);
   g_clear_pointer (&self->links, g_hash_table_unref);
   g_clear_pointer (&self->story_by_id, g_hash_table_unref);
   g_clear_pointer (&self->story_by_uuid, g_hash_table_unref);
@@ -77,6 +80,7 @@ sb_store_dispose (GObject *object)
   g_clear_object (&self->frameworks);
   g_clear_pointer (&self->question_by_slug, g_hash_table_unref);
   g_clear_object (&self->questions);
+  _sb_store_sync_dispose (self);
   g_clear_object (&self->db);
 
   G_OBJECT_CLASS (sb_store_parent_class)->dispose (object);
@@ -98,6 +102,15 @@ sb_store_class_init (SbStoreClass *klass)
   _sb_store_signals[STORIES_RELOADED] =
     g_signal_new ("stories-reloaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  _sb_store_signals[SAVE_STATE_CHANGED] =
+    g_signal_new ("save-state-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, SB_TYPE_STORY);
+  _sb_store_signals[SAVE_FAILED] =
+    g_signal_new ("save-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, SB_TYPE_STORY, G_TYPE_ERROR);
+  _sb_store_signals[CHANGED_ELSEWHERE] =
+    g_signal_new ("changed-elsewhere", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, SB_TYPE_STORY);
 }
 
 static void
@@ -117,6 +130,8 @@ sb_store_init (SbStore *self)
 
   self->questions = g_list_store_new (SB_TYPE_QUESTION);
   self->question_by_slug = g_hash_table_new (g_str_hash, g_str_equal);
+
+  _sb_store_sync_init (self);
 }
 
 SbStore *
@@ -133,7 +148,8 @@ sb_store_new_for_database (SbDatabase  *db,
   self = g_object_new (SB_TYPE_STORE, NULL);
   self->db = g_object_ref (db);
 
-  if (!_sb_store_load_catalog (self, error) || !_sb_store_load_stories (self, error))
+  if (!_sb_store_load_catalog (self, error) || !_sb_store_load_stories (self, error) ||
+      !_sb_store_read_data_version (self, &self->data_version, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -191,6 +207,19 @@ _sb_store_write_end (SbStore   *self,
   return sb_database_commit (self->db, error);
 }
 
+typedef struct
+{
+  SbStory      *story;
+  SbStoryState *state;
+} Snapshot;
+
+static void
+snapshot_clear (Snapshot *snapshot)
+{
+  g_clear_object (&snapshot->story);
+  g_clear_pointer (&snapshot->state, sb_story_state_free);
+}
+
 gboolean
 sb_store_run_in_transaction (SbStore                *self,
                              SbStoreTransactionFunc  func,
@@ -198,22 +227,57 @@ sb_store_run_in_transaction (SbStore                *self,
                              GError                **error)
 {
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GArray) snapshots = NULL;
+  guint n_stories;
 
   g_return_val_if_fail (SB_IS_STORE (self), FALSE);
   g_return_val_if_fail (!sb_database_in_transaction (self->db), FALSE);
 
   if (!sb_database_begin (self->db, error))
     return FALSE;
+  /* Start from what others committed meanwhile, and write with it in view. */
+  if (!_sb_store_sync_in_write (self, error))
+    {
+      sb_database_rollback (self->db);
+      _sb_store_emit_pending (self);
+      return FALSE;
+    }
+
+  /* What memory held before, to put back if the bank refuses the change:
+   * func may change story objects before a later step fails. */
+  n_stories = g_list_model_get_n_items (G_LIST_MODEL (self->stories));
+  snapshots = g_array_sized_new (FALSE, FALSE, sizeof (Snapshot), n_stories);
+  g_array_set_clear_func (snapshots, (GDestroyNotify) snapshot_clear);
+  for (guint i = 0; i < n_stories; i++)
+    {
+      Snapshot snapshot;
+
+      snapshot.story = g_list_model_get_item (G_LIST_MODEL (self->stories), i);
+      snapshot.state = sb_story_save_state (snapshot.story);
+      g_array_append_val (snapshots, snapshot);
+    }
 
   if (func (self, user_data, &local_error) && sb_database_commit (self->db, &local_error))
-    return TRUE;
+    {
+      _sb_store_emit_pending (self);
+      return TRUE;
+    }
 
-  /* Put memory back in step with what the bank still holds. */
+  /* Put memory back in step with what the bank still holds: every story as
+   * it was (with the person's unsaved edits, which were never the bank's),
+   * and the stories the change added gone again. */
   sb_database_rollback (self->db);
+  self->loading = TRUE;
+  for (guint i = 0; i < snapshots->len; i++)
+    {
+      Snapshot *snapshot = &g_array_index (snapshots, Snapshot, i);
+      sb_story_restore_state (snapshot->story, snapshot->state);
+    }
+  self->loading = FALSE;
   if (!_sb_store_load_catalog (self, NULL) || !_sb_store_load_stories (self, NULL))
     g_warning ("Could not reload the bank after a rolled-back change");
-  g_signal_emit (self, _sb_store_signals[CATALOG_CHANGED], 0);
-  g_signal_emit (self, _sb_store_signals[STORIES_RELOADED], 0);
+  self->emit_reload = TRUE;
+  _sb_store_emit_pending (self);
 
   g_propagate_error (error, g_steal_pointer (&local_error));
   return FALSE;
@@ -267,8 +331,31 @@ index_story (SbStore *self,
   gint64 *id = g_new (gint64, 1);
 
   *id = sb_story_get_id (story);
-  g_hash_table_replace (self->story_by_id, id, story);
+  if (*id > 0)
+    g_hash_table_replace (self->story_by_id, id, story);
+  else
+    g_free (id);
   g_hash_table_replace (self->story_by_uuid, (gpointer) sb_story_get_uuid (story), story);
+  _sb_store_watch_story (self, story);
+}
+
+/* A row of a story this store already holds: what another program (or a
+ * rolled-back change) left in the bank is merged with what the person has
+ * not saved yet; see _sb_store_merge_field(). */
+static void
+merge_story_from_row (SbStore      *self,
+                      SbStory      *story,
+                      sqlite3_stmt *stmt)
+{
+  g_object_freeze_notify (G_OBJECT (story));
+  sb_story_set_id (story, sqlite3_column_int64 (stmt, 0));
+  for (guint f = 0; f < SB_STORY_N_FIELDS; f++)
+    _sb_store_merge_field (self, story, f, _sb_store_column_text (stmt, 2 + f));
+  _sb_store_merge_status (self, story, sqlite3_column_int (stmt, 9));
+  sb_story_set_is_example (story, sqlite3_column_int (stmt, 10));
+  sb_story_set_created (story, sqlite3_column_int64 (stmt, 11));
+  sb_story_set_updated (story, sqlite3_column_int64 (stmt, 12));
+  g_object_thaw_notify (G_OBJECT (story));
 }
 
 gboolean
@@ -277,8 +364,9 @@ _sb_store_load_stories (SbStore  *self,
 {
   g_autoptr(GPtrArray) stories = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) old_by_uuid = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
   sqlite3_stmt *stmt;
-  int rc;
+  SbStep step;
 
   /* Keep the objects widgets hold: match rows to existing stories by uuid. */
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->stories)); i++)
@@ -294,27 +382,56 @@ _sb_store_load_stories (SbStore  *self,
                               error);
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = sb_database_step (self->db, stmt, error)) == SB_STEP_ROW)
     {
       SbStory *story = g_hash_table_lookup (old_by_uuid, _sb_store_column_text (stmt, 1));
 
-      /* What the person typed and the editor has not saved yet wins over
-       * the copy on disk: the next autosave writes it. */
-      if (story != NULL && sb_story_get_dirty (story))
-        g_object_ref (story);
+      if (story != NULL)
+        {
+          merge_story_from_row (self, story, stmt);
+          g_ptr_array_add (stories, g_object_ref (story));
+          g_hash_table_add (seen, story);
+        }
       else
         {
-          story = story != NULL ? g_object_ref (story) : sb_story_new ();
+          story = sb_story_new ();
+          self->loading = TRUE;
           fill_story_from_row (story, stmt);
+          self->loading = FALSE;
+          g_ptr_array_add (stories, story);
         }
-      g_ptr_array_add (stories, story);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      sb_database_set_error (self->db, error, _("The bank could not be read"));
-      return FALSE;
-    }
+  if (step == SB_STEP_ERROR)
+    return FALSE;
+
+  /* A story gone from the bank: deleted by another program, or added by a
+   * change that was rolled back. If the person has typed into it and that
+   * is not saved yet, the text is not thrown away: the story stays, and
+   * its next save writes it back as a new row. */
+  {
+    GHashTableIter iter;
+    gpointer value;
+
+    g_hash_table_iter_init (&iter, old_by_uuid);
+    while (g_hash_table_iter_next (&iter, NULL, &value))
+      {
+        SbStory *story = value;
+
+        if (g_hash_table_contains (seen, story))
+          continue;
+        if (sb_story_get_dirty (story))
+          {
+            g_object_freeze_notify (G_OBJECT (story));
+            sb_story_set_id (story, 0);
+            for (guint f = 0; f < SB_STORY_N_FIELDS; f++)
+              sb_story_set_saved_field (story, f, "");
+            g_object_thaw_notify (G_OBJECT (story));
+            g_ptr_array_add (stories, g_object_ref (story));
+          }
+        else
+          _sb_store_forget_story (self, story);
+      }
+  }
 
   g_hash_table_remove_all (self->story_by_id);
   g_hash_table_remove_all (self->story_by_uuid);
@@ -325,7 +442,7 @@ _sb_store_load_stories (SbStore  *self,
   stmt = sb_database_prepare (self->db, "SELECT story_id, theme_id, strength FROM story_themes", error);
   if (stmt == NULL)
     return FALSE;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((step = sb_database_step (self->db, stmt, error)) == SB_STEP_ROW)
     {
       gint64 story_id = sqlite3_column_int64 (stmt, 0);
       gint64 theme_id = sqlite3_column_int64 (stmt, 1);
@@ -336,7 +453,8 @@ _sb_store_load_stories (SbStore  *self,
         g_hash_table_insert (_sb_store_get_links (self, story)->themes, theme,
                              GINT_TO_POINTER (sqlite3_column_int (stmt, 2)));
     }
-  sqlite3_reset (stmt);
+  if (step == SB_STEP_ERROR)
+    return FALSE;
 
   stmt = sb_database_prepare (self->db,
                               "SELECT sq.story_id, q.slug FROM story_questions sq "
@@ -344,7 +462,7 @@ _sb_store_load_stories (SbStore  *self,
                               error);
   if (stmt == NULL)
     return FALSE;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((step = sb_database_step (self->db, stmt, error)) == SB_STEP_ROW)
     {
       gint64 story_id = sqlite3_column_int64 (stmt, 0);
       SbStory *story = g_hash_table_lookup (self->story_by_id, &story_id);
@@ -352,7 +470,8 @@ _sb_store_load_stories (SbStore  *self,
       if (story != NULL)
         g_hash_table_add (_sb_store_get_links (self, story)->questions, g_strdup (_sb_store_column_text (stmt, 1)));
     }
-  sqlite3_reset (stmt);
+  if (step == SB_STEP_ERROR)
+    return FALSE;
 
   g_list_store_splice (self->stories, 0, g_list_model_get_n_items (G_LIST_MODEL (self->stories)),
                        stories->pdata, stories->len);
@@ -497,27 +616,192 @@ sb_store_create_story (SbStore     *self,
   return story;
 }
 
+/* Writes the columns of @story that differ from the bank's copy, inside a
+ * write transaction that first takes in what others committed, so the
+ * write never undoes their change to another field. A story whose row
+ * another program deleted while the person was typing into it is written
+ * back as a new row with the same id: the text is not lost. */
 gboolean
-sb_store_save_story (SbStore  *self,
-                     SbStory  *story,
-                     GError  **error)
+_sb_store_write_story (SbStore  *self,
+                       SbStory  *story,
+                       GError  **error)
 {
-  gint64 previous;
+  static const char *columns[SB_STORY_N_FIELDS] = {
+    "title", "situation", "task", "action", "result", "learning", "notes",
+  };
+  g_autoptr(GString) sql = NULL;
+  g_autoptr(GError) local_error = NULL;
+  sqlite3_stmt *stmt;
+  gboolean started;
+  gboolean inserted = FALSE;
+  guint mask;
+  guint n = 0;
+  gint64 previous = sb_story_get_updated (story);
+  gint64 now;
+
+  if (!_sb_store_write_begin (self, &started, error))
+    return FALSE;
+  if (started && !_sb_store_sync_in_write (self, &local_error))
+    goto failed;
+
+  mask = sb_story_get_dirty_mask (story);
+  if (mask == 0)
+    return _sb_store_write_end (self, started, TRUE, error);
+
+  now = MAX (now_seconds (), previous);
+
+  if (sb_story_get_id (story) == 0)
+    {
+      /* Deleted elsewhere with unsaved text in it: bring the row back. */
+      if (sb_story_get_created (story) == 0)
+        sb_story_set_created (story, now);
+      sb_story_set_updated (story, now);
+      if (!write_story_row (self, story, TRUE, &local_error))
+        goto failed;
+      sb_story_set_id (story, sqlite3_last_insert_rowid (sb_database_get_handle (self->db)));
+      index_story (self, story);
+      inserted = TRUE;
+    }
+  else
+    {
+      sql = g_string_new ("UPDATE stories SET ");
+      for (guint f = 0; f < SB_STORY_N_FIELDS; f++)
+        if (mask & (1u << f))
+          g_string_append_printf (sql, "%s = ?%u, ", columns[f], ++n);
+      if (mask & SB_STORY_DIRTY_STATUS)
+        g_string_append_printf (sql, "status = ?%u, ", ++n);
+      g_string_append_printf (sql, "updated_at = ?%u WHERE id = ?%u", n + 1, n + 2);
+
+      stmt = sb_database_prepare (self->db, sql->str, &local_error);
+      if (stmt == NULL)
+        goto failed;
+      n = 0;
+      for (guint f = 0; f < SB_STORY_N_FIELDS; f++)
+        if (mask & (1u << f))
+          sqlite3_bind_text (stmt, ++n, sb_story_get_field (story, f), -1, SQLITE_STATIC);
+      if (mask & SB_STORY_DIRTY_STATUS)
+        sqlite3_bind_int (stmt, ++n, sb_story_get_status (story));
+      sqlite3_bind_int64 (stmt, n + 1, now);
+      sqlite3_bind_int64 (stmt, n + 2, sb_story_get_id (story));
+      if (!sb_database_step_done (self->db, stmt, &local_error))
+        goto failed;
+      if (sqlite3_changes (sb_database_get_handle (self->db)) != 1)
+        {
+          g_set_error (&local_error, SB_STORE_ERROR, SB_STORE_ERROR_NOT_FOUND,
+                       _("The story “%s” is no longer in the bank, so the change was not written"),
+                       sb_story_get_display_title (story));
+          goto failed;
+        }
+    }
+
+  if (!_sb_store_write_end (self, started, TRUE, &local_error))
+    {
+      if (inserted)
+        {
+          gint64 id = sb_story_get_id (story);
+
+          g_hash_table_remove (self->story_by_id, &id);
+          sb_story_set_id (story, 0);
+        }
+      sb_story_set_updated (story, previous);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  sb_story_set_updated (story, now);
+  sb_story_mark_saved (story);
+  return TRUE;
+
+failed:
+  _sb_store_write_end (self, started, FALSE, NULL);
+  sb_story_set_updated (story, previous);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+gboolean
+sb_store_update_story_from (SbStore            *self,
+                            SbStory            *story,
+                            const char * const *fields,
+                            int                 status,
+                            int                 is_example,
+                            gboolean           *out_changed,
+                            GError            **error)
+{
+  static const char *columns[SB_STORY_N_FIELDS] = {
+    "title", "situation", "task", "action", "result", "learning", "notes",
+  };
+  g_autoptr(GString) sql = g_string_new ("UPDATE stories SET ");
+  g_autoptr(GError) local_error = NULL;
+  sqlite3_stmt *stmt;
+  gboolean started;
+  guint mask = 0;
+  guint n = 0;
+  gint64 now;
 
   g_return_val_if_fail (SB_IS_STORE (self), FALSE);
   g_return_val_if_fail (SB_IS_STORY (story), FALSE);
 
+  *out_changed = FALSE;
   if (!_sb_store_story_is_stored (self, story, error))
     return FALSE;
 
-  previous = sb_story_get_updated (story);
-  sb_story_set_updated (story, MAX (now_seconds (), previous));
-  if (!write_story_row (self, story, FALSE, error))
+  for (guint f = 0; f < SB_STORY_N_FIELDS; f++)
+    if (fields[f] != NULL && strcmp (fields[f], sb_story_get_saved_field (story, f)) != 0)
+      mask |= 1u << f;
+  if (status >= 0 && (SbStoryStatus) status != sb_story_get_saved_status (story))
+    mask |= SB_STORY_DIRTY_STATUS;
+  /* Only a real change moves the story's "updated" time, so that importing
+   * the same file twice leaves the bank as it was. */
+  if (mask == 0 && (is_example < 0 || !!is_example == !!sb_story_get_is_example (story)))
+    return TRUE;
+
+  now = MAX (now_seconds (), sb_story_get_updated (story));
+  for (guint f = 0; f < SB_STORY_N_FIELDS; f++)
+    if (mask & (1u << f))
+      g_string_append_printf (sql, "%s = ?%u, ", columns[f], ++n);
+  if (mask & SB_STORY_DIRTY_STATUS)
+    g_string_append_printf (sql, "status = ?%u, ", ++n);
+  if (is_example >= 0)
+    g_string_append_printf (sql, "is_example = ?%u, ", ++n);
+  g_string_append_printf (sql, "updated_at = ?%u WHERE id = ?%u", n + 1, n + 2);
+
+  if (!_sb_store_write_begin (self, &started, error))
+    return FALSE;
+  stmt = sb_database_prepare (self->db, sql->str, &local_error);
+  if (stmt != NULL)
     {
-      sb_story_set_updated (story, previous);
+      n = 0;
+      for (guint f = 0; f < SB_STORY_N_FIELDS; f++)
+        if (mask & (1u << f))
+          sqlite3_bind_text (stmt, ++n, fields[f], -1, SQLITE_STATIC);
+      if (mask & SB_STORY_DIRTY_STATUS)
+        sqlite3_bind_int (stmt, ++n, status);
+      if (is_example >= 0)
+        sqlite3_bind_int (stmt, ++n, !!is_example);
+      sqlite3_bind_int64 (stmt, n + 1, now);
+      sqlite3_bind_int64 (stmt, n + 2, sb_story_get_id (story));
+    }
+  if (stmt == NULL || !sb_database_step_done (self->db, stmt, &local_error) ||
+      !_sb_store_write_end (self, started, TRUE, &local_error))
+    {
+      _sb_store_write_end (self, started, FALSE, NULL);
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  sb_story_mark_saved (story);
+
+  g_object_freeze_notify (G_OBJECT (story));
+  for (guint f = 0; f < SB_STORY_N_FIELDS; f++)
+    if (mask & (1u << f))
+      _sb_store_merge_field (self, story, f, fields[f]);
+  if (mask & SB_STORY_DIRTY_STATUS)
+    _sb_store_merge_status (self, story, status);
+  if (is_example >= 0)
+    sb_story_set_is_example (story, is_example);
+  sb_story_set_updated (story, now);
+  g_object_thaw_notify (G_OBJECT (story));
+  _sb_store_emit_pending (self);
+
+  *out_changed = TRUE;
   return TRUE;
 }
 

@@ -64,9 +64,74 @@ SbStory      *sb_store_create_story          (SbStore     *self,
 gboolean      sb_store_insert_story          (SbStore     *self,
                                               SbStory     *story,
                                               GError     **error);
-/* Writes the story's fields and status, and sets updated to now. */
+/* Writes the story's unsaved fields and status now (only those: another
+ * program's change to the other fields stays), and sets updated to now. */
 gboolean      sb_store_save_story            (SbStore     *self,
                                               SbStory     *story,
+                                              GError     **error);
+
+/* Changes a stored story from outside the person's typing (an import):
+ * @fields (SB_STORY_N_FIELDS entries, NULL: leave as is), @status and
+ * @is_example (-1: leave) are written to the bank at once, then merged
+ * into memory as another program's change is (see sb_store_sync()), so an
+ * unsaved edit of the person's is neither overwritten nor written over the
+ * new text. *@out_changed says whether the bank's copy changed. */
+gboolean      sb_store_update_story_from     (SbStore            *self,
+                                              SbStory            *story,
+                                              const char * const *fields,
+                                              int                 status,
+                                              int                 is_example,
+                                              gboolean           *out_changed,
+                                              GError            **error);
+
+/* ---- unsaved edits: the store owns them ------------------------------ */
+
+/* How long the store waits after an edit before writing it, and the longest
+ * steady typing may go unsaved. */
+#define SB_STORE_AUTOSAVE_PAUSE_MS 400
+#define SB_STORE_AUTOSAVE_MAX_MS   2000
+
+/* The person changed a field. The store writes it at the first pause of
+ * SB_STORE_AUTOSAVE_PAUSE_MS, or SB_STORE_AUTOSAVE_MAX_MS after the oldest
+ * unsaved edit, whichever comes first; a refused write is retried until it
+ * succeeds. Text longer than SB_STORY_MAX_FIELD_CHARS is refused. */
+gboolean      sb_store_edit_story            (SbStore      *self,
+                                              SbStory      *story,
+                                              SbStoryField  field,
+                                              const char   *text,
+                                              GError      **error);
+/* Sets the status and writes it at once (a switch is one deliberate act). */
+gboolean      sb_store_edit_story_status     (SbStore      *self,
+                                              SbStory      *story,
+                                              SbStoryStatus status,
+                                              GError      **error);
+/* Writes every unsaved story now. FALSE when any is still unsaved (the
+ * first refusal in @error); those stay unsaved and are retried. */
+gboolean      sb_store_save_pending          (SbStore     *self,
+                                              GError     **error);
+guint         sb_store_get_n_unsaved         (SbStore     *self);
+gboolean      sb_store_story_is_unsaved      (SbStore     *self,
+                                              SbStory     *story);
+/* Why the bank refused the story's last write (NULL: it did not). A
+ * SB_DATABASE_ERROR_BUSY error means another program holds the bank and
+ * the store is waiting for it. */
+const GError *sb_store_get_save_error        (SbStore     *self,
+                                              SbStory     *story);
+/* The window's store: a bank another program holds never blocks a frame.
+ * Writes wait at most a few milliseconds for the lock; autosaves that find
+ * the bank busy are retried from a timeout instead. */
+void          sb_store_set_interactive       (SbStore     *self,
+                                              gboolean     interactive);
+
+/* ---- changes made by other programs ---------------------------------- */
+
+/* Reads what another Storybank (another window, a command-line import)
+ * committed since this store last looked, and merges it: a field the person
+ * did not change takes the bank's text; one they changed keeps theirs, and
+ * the other side's text is added to the story's notes so neither is lost
+ * ("changed-elsewhere" says so). Cheap when nothing changed; the store also
+ * does it before each write. */
+gboolean      sb_store_sync                  (SbStore     *self,
                                               GError     **error);
 /* Removes the story and its links. The returned snapshot brings it back with
  * sb_store_restore_story() (undo); free it with sb_deleted_story_free(). */
@@ -231,4 +296,11 @@ G_END_DECLS
  *  "story-links-changed" (SbStory *story)   theme or question links changed
  *  "catalog-changed"     ()                  themes or questions added/edited/removed
  *  "stories-reloaded"    ()                  the model was rebuilt (import, rollback)
+ *  "save-state-changed"  (SbStory *story)    the story became unsaved, saved, or its
+ *                                            write was refused (sb_store_get_save_error)
+ *  "save-failed"         (SbStory *story, GError *error)
+ *                                            the first refusal of a story's write
+ *  "changed-elsewhere"   (SbStory *story)    another program changed text the person
+ *                                            had changed too: both are kept, theirs in
+ *                                            the notes
  * Story field changes are announced by SbStory's own notify signals. */

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "sb-story.h"
 
@@ -16,9 +17,13 @@ struct _SbStory
 
   gint64         id;
   char          *uuid;
+  /* GRefStrings, so that a field and its saved copy share one buffer
+   * until the person changes the field. */
   char          *fields[SB_STORY_N_FIELDS];
+  char          *saved[SB_STORY_N_FIELDS];
   guint          field_words[SB_STORY_N_FIELDS];
   SbStoryStatus  status;
+  SbStoryStatus  saved_status;
   gint64         created;
   gint64         updated;
   guint          is_example : 1;
@@ -37,6 +42,25 @@ set_str (char       **dest,
   g_free (*dest);
   *dest = g_strdup (value);
   return TRUE;
+}
+
+static gboolean
+set_ref_str (char       **dest,
+             const char  *value)
+{
+  if (*dest == value || g_strcmp0 (*dest, value) == 0)
+    return FALSE;
+  g_clear_pointer (dest, g_ref_string_release);
+  *dest = g_ref_string_new (value);
+  return TRUE;
+}
+
+static gboolean
+field_is_dirty (SbStory      *self,
+                SbStoryField  field)
+{
+  return self->fields[field] != self->saved[field] &&
+         strcmp (self->fields[field], self->saved[field]) != 0;
 }
 
 enum {
@@ -63,6 +87,19 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static void
+update_dirty (SbStory *self)
+{
+  gboolean dirty = self->status != self->saved_status;
+
+  for (guint f = 0; !dirty && f < SB_STORY_N_FIELDS; f++)
+    dirty = field_is_dirty (self, f);
+  if ((gboolean) self->dirty == dirty)
+    return;
+  self->dirty = dirty;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
+}
+
 static const char *field_names[SB_STORY_N_FIELDS] = {
   "title", "situation", "task", "action", "result", "learning", "notes",
 };
@@ -76,7 +113,10 @@ sb_story_finalize (GObject *object)
 
   g_clear_pointer (&self->uuid, g_free);
   for (guint i = 0; i < SB_STORY_N_FIELDS; i++)
-    g_clear_pointer (&self->fields[i], g_free);
+    {
+      g_clear_pointer (&self->fields[i], g_ref_string_release);
+      g_clear_pointer (&self->saved[i], g_ref_string_release);
+    }
 
   G_OBJECT_CLASS (sb_story_parent_class)->finalize (object);
 }
@@ -220,7 +260,10 @@ static void
 sb_story_init (SbStory *self)
 {
   for (guint i = 0; i < SB_STORY_N_FIELDS; i++)
-    self->fields[i] = g_strdup ("");
+    {
+      self->fields[i] = g_ref_string_new ("");
+      self->saved[i] = g_ref_string_acquire (self->fields[i]);
+    }
 }
 
 SbStory *
@@ -303,8 +346,13 @@ sb_story_set_field (SbStory      *self,
 
   if (value == NULL)
     value = "";
-  if (!set_str (&self->fields[field], value))
+  if (strcmp (self->fields[field], value) == 0)
     return;
+  g_ref_string_release (self->fields[field]);
+  /* Back to the saved text: share its buffer again. */
+  self->fields[field] = strcmp (self->saved[field], value) == 0
+                        ? g_ref_string_acquire (self->saved[field])
+                        : g_ref_string_new (value);
 
   self->field_words[field] = sb_count_words (value);
 
@@ -317,11 +365,7 @@ sb_story_set_field (SbStory      *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORD_COUNT]);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SPEAKING_SECONDS]);
     }
-  if (!self->dirty)
-    {
-      self->dirty = TRUE;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
-    }
+  update_dirty (self);
   g_object_thaw_notify (G_OBJECT (self));
 }
 
@@ -358,11 +402,7 @@ sb_story_set_status (SbStory       *self,
     return;
   self->status = status;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
-  if (!self->dirty)
-    {
-      self->dirty = TRUE;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
-    }
+  update_dirty (self);
 }
 
 gboolean
@@ -490,14 +530,149 @@ sb_story_get_dirty (SbStory *self)
   return self->dirty;
 }
 
+guint
+sb_story_get_dirty_mask (SbStory *self)
+{
+  guint mask = 0;
+
+  g_return_val_if_fail (SB_IS_STORY (self), 0);
+
+  if (!self->dirty)
+    return 0;
+  for (guint f = 0; f < SB_STORY_N_FIELDS; f++)
+    if (field_is_dirty (self, f))
+      mask |= 1u << f;
+  if (self->status != self->saved_status)
+    mask |= SB_STORY_DIRTY_STATUS;
+  return mask;
+}
+
+const char *
+sb_story_get_saved_field (SbStory      *self,
+                          SbStoryField  field)
+{
+  g_return_val_if_fail (SB_IS_STORY (self), NULL);
+  g_return_val_if_fail (field < SB_STORY_N_FIELDS, NULL);
+  return self->saved[field];
+}
+
+SbStoryStatus
+sb_story_get_saved_status (SbStory *self)
+{
+  g_return_val_if_fail (SB_IS_STORY (self), SB_STORY_STATUS_DRAFT);
+  return self->saved_status;
+}
+
+void
+sb_story_set_saved_field (SbStory      *self,
+                          SbStoryField  field,
+                          const char   *value)
+{
+  g_return_if_fail (SB_IS_STORY (self));
+  g_return_if_fail (field < SB_STORY_N_FIELDS);
+
+  if (value == NULL)
+    value = "";
+  if (strcmp (self->fields[field], value) == 0)
+    {
+      g_ref_string_release (self->saved[field]);
+      self->saved[field] = g_ref_string_acquire (self->fields[field]);
+    }
+  else
+    set_ref_str (&self->saved[field], value);
+  update_dirty (self);
+}
+
+void
+sb_story_set_saved_status (SbStory       *self,
+                           SbStoryStatus  status)
+{
+  g_return_if_fail (SB_IS_STORY (self));
+  self->saved_status = status;
+  update_dirty (self);
+}
+
 void
 sb_story_mark_saved (SbStory *self)
 {
   g_return_if_fail (SB_IS_STORY (self));
-  if (!self->dirty)
+
+  for (guint f = 0; f < SB_STORY_N_FIELDS; f++)
+    if (self->saved[f] != self->fields[f])
+      {
+        g_ref_string_release (self->saved[f]);
+        self->saved[f] = g_ref_string_acquire (self->fields[f]);
+      }
+  self->saved_status = self->status;
+  update_dirty (self);
+}
+
+struct _SbStoryState
+{
+  gint64         id;
+  char          *fields[SB_STORY_N_FIELDS];
+  char          *saved[SB_STORY_N_FIELDS];
+  SbStoryStatus  status;
+  SbStoryStatus  saved_status;
+  gboolean       is_example;
+  gint64         updated;
+};
+
+SbStoryState *
+sb_story_save_state (SbStory *self)
+{
+  SbStoryState *state;
+
+  g_return_val_if_fail (SB_IS_STORY (self), NULL);
+
+  state = g_new0 (SbStoryState, 1);
+  state->id = self->id;
+  for (guint f = 0; f < SB_STORY_N_FIELDS; f++)
+    {
+      state->fields[f] = g_ref_string_acquire (self->fields[f]);
+      state->saved[f] = g_ref_string_acquire (self->saved[f]);
+    }
+  state->status = self->status;
+  state->saved_status = self->saved_status;
+  state->is_example = self->is_example;
+  state->updated = self->updated;
+  return state;
+}
+
+void
+sb_story_restore_state (SbStory            *self,
+                        const SbStoryState *state)
+{
+  g_return_if_fail (SB_IS_STORY (self));
+  g_return_if_fail (state != NULL);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  sb_story_set_id (self, state->id);
+  for (guint f = 0; f < SB_STORY_N_FIELDS; f++)
+    {
+      g_ref_string_release (self->saved[f]);
+      self->saved[f] = g_ref_string_acquire (state->saved[f]);
+      sb_story_set_field (self, f, state->fields[f]);
+    }
+  self->saved_status = state->saved_status;
+  sb_story_set_status (self, state->status);
+  sb_story_set_is_example (self, state->is_example);
+  sb_story_set_updated (self, state->updated);
+  update_dirty (self);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+void
+sb_story_state_free (SbStoryState *state)
+{
+  if (state == NULL)
     return;
-  self->dirty = FALSE;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
+  for (guint f = 0; f < SB_STORY_N_FIELDS; f++)
+    {
+      g_ref_string_release (state->fields[f]);
+      g_ref_string_release (state->saved[f]);
+    }
+  g_free (state);
 }
 
 const char *

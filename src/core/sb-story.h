@@ -94,9 +94,34 @@ guint         sb_story_get_field_word_count (SbStory    *self,
 guint         sb_story_get_speaking_seconds (SbStory    *self);
 guint         sb_count_words              (const char   *text);
 
-/* TRUE when a field has changed since the last sb_story_mark_saved(). */
+/* What the bank holds as far as this story knows: the text it was read
+ * from or last written to. A field that differs from it is unsaved. */
+const char   *sb_story_get_saved_field    (SbStory      *self,
+                                           SbStoryField  field);
+SbStoryStatus sb_story_get_saved_status   (SbStory      *self);
+/* The bank now holds @value (written by us, or read after another program
+ * changed it); the field stays unsaved only if it differs. */
+void          sb_story_set_saved_field    (SbStory      *self,
+                                           SbStoryField  field,
+                                           const char   *value);
+void          sb_story_set_saved_status   (SbStory      *self,
+                                           SbStoryStatus status);
+
+/* TRUE when a field or the status differs from the saved copy. */
 gboolean      sb_story_get_dirty          (SbStory      *self);
+/* (1 << field) for each unsaved field, and SB_STORY_DIRTY_STATUS. */
+#define SB_STORY_DIRTY_STATUS (1u << SB_STORY_N_FIELDS)
+guint         sb_story_get_dirty_mask     (SbStory      *self);
+/* Everything in memory is now what the bank holds. */
 void          sb_story_mark_saved         (SbStory      *self);
+
+/* A copy of the story's whole state (fields, saved copies, status, id),
+ * cheap to take: a rolled-back transaction puts it back. */
+typedef struct _SbStoryState SbStoryState;
+SbStoryState *sb_story_save_state         (SbStory            *self);
+void          sb_story_restore_state      (SbStory            *self,
+                                           const SbStoryState *state);
+void          sb_story_state_free         (SbStoryState       *state);
 
 /* The title, or "Untitled story" (translated) when empty. */
 const char   *sb_story_get_display_title  (SbStory      *self);

@@ -50,14 +50,16 @@ struct _SbStoryEditor
 
   SbStore        *store;
   SbStory        *story;
-  guint           save_source_id;
-  /* When the oldest edit not saved yet was made (monotonic µs), 0: none. */
-  gint64          unsaved_since;
   gboolean        loading;
+  /* The editor is handing its own text to the store: the story's notify
+   * that follows is not a change made elsewhere. */
+  gboolean        pushing;
 
   GtkTextView    *text_views[SB_STORY_N_FIELDS];
   /* The coach's notes on each section, under its text. */
   GtkBox         *finding_boxes[SB_STORY_N_FIELDS];
+  /* Said when a paste would take a section past SB_STORY_MAX_SECTION_CHARS. */
+  GtkLabel       *limit_labels[SB_STORY_N_FIELDS];
   SbThemePicker  *theme_picker;
 
   GtkStack       *stack;
@@ -94,58 +96,48 @@ static void update_findings (SbStoryEditor *self);
 
 /* ---- saving ---------------------------------------------------------- */
 
+/* The store owns every unsaved edit and writes it itself (after a pause,
+ * retrying what the bank refuses); the editor only hands it the text and
+ * shows where the story stands. */
+
+static void
+update_saved_label (SbStoryEditor *self)
+{
+  const GError *error;
+
+  if (self->story == NULL)
+    return;
+  error = sb_store_get_save_error (self->store, self->story);
+  if (error != NULL && g_error_matches (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_BUSY))
+    gtk_label_set_label (self->saved_label, _("Waiting for the bank…"));
+  else if (error != NULL)
+    gtk_label_set_label (self->saved_label, _("Not saved yet: will try again"));
+  else if (sb_store_story_is_unsaved (self->store, self->story))
+    gtk_label_set_label (self->saved_label, "");
+  else
+    gtk_label_set_label (self->saved_label, _("All changes saved"));
+}
+
+static void
+save_state_changed_cb (SbStoryEditor *self,
+                       SbStory       *story,
+                       SbStore       *store)
+{
+  if (story != self->story)
+    return;
+  update_saved_label (self);
+  /* Saved: the person paused, which is when the coach reads again. */
+  if (!sb_store_story_is_unsaved (store, story))
+    update_findings (self);
+}
+
 static gboolean
 save_now (SbStoryEditor *self)
 {
-  g_autoptr(GError) error = NULL;
-
-  g_clear_handle_id (&self->save_source_id, g_source_remove);
-  self->unsaved_since = 0;
-
-  if (self->story == NULL || !sb_story_get_dirty (self->story))
+  if (self->story == NULL || !sb_store_story_is_unsaved (self->store, self->story))
     return TRUE;
-  /* A story deleted meanwhile has nothing to save into. */
-  if (sb_story_get_id (self->story) == 0)
-    return TRUE;
-
-  if (!sb_store_save_story (self->store, self->story, &error))
-    {
-      g_signal_emit (self, signals[SAVE_FAILED], 0, error);
-      return FALSE;
-    }
-  gtk_label_set_label (self->saved_label, _("All changes saved"));
-  update_findings (self);
-  return TRUE;
-}
-
-static gboolean
-save_timeout_cb (gpointer user_data)
-{
-  SbStoryEditor *self = user_data;
-
-  self->save_source_id = 0;
-  save_now (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* Saves at the first pause, or at the latest SB_STORY_EDITOR_AUTOSAVE_MAX_MS
- * after the oldest unsaved keystroke: steady typing must not postpone the
- * save for ever. */
-static void
-schedule_save (SbStoryEditor *self)
-{
-  gint64 now = g_get_monotonic_time ();
-  gint64 deadline_ms;
-  guint delay_ms;
-
-  if (self->unsaved_since == 0)
-    self->unsaved_since = now;
-  deadline_ms = SB_STORY_EDITOR_AUTOSAVE_MAX_MS - (now - self->unsaved_since) / 1000;
-  delay_ms = (guint) CLAMP (deadline_ms, 0, SB_STORY_EDITOR_AUTOSAVE_MS);
-
-  g_clear_handle_id (&self->save_source_id, g_source_remove);
-  self->save_source_id = g_timeout_add (delay_ms, save_timeout_cb, self);
-  gtk_label_set_label (self->saved_label, "");
+  /* A refusal stays with the store, which retries it and says so. */
+  return sb_store_save_story (self->store, self->story, NULL);
 }
 
 gboolean
@@ -153,7 +145,7 @@ sb_story_editor_flush (SbStoryEditor *self)
 {
   g_return_val_if_fail (SB_IS_STORY_EDITOR (self), FALSE);
 
-  return save_now (self);
+  return sb_store_save_pending (self->store, NULL);
 }
 
 gboolean
@@ -161,7 +153,7 @@ sb_story_editor_has_pending (SbStoryEditor *self)
 {
   g_return_val_if_fail (SB_IS_STORY_EDITOR (self), FALSE);
 
-  return self->save_source_id != 0;
+  return self->story != NULL && sb_store_story_is_unsaved (self->store, self->story);
 }
 
 static void
@@ -434,8 +426,19 @@ title_changed_cb (SbStoryEditor *self,
 {
   if (self->loading || self->story == NULL)
     return;
-  sb_story_set_title (self->story, gtk_editable_get_text (editable));
-  schedule_save (self);
+  self->pushing = TRUE;
+  sb_store_edit_story (self->store, self->story, SB_STORY_FIELD_TITLE,
+                       gtk_editable_get_text (editable), NULL);
+  self->pushing = FALSE;
+  update_saved_label (self);
+  /* The entry stops at the limit; say so rather than cut in silence. */
+  if (g_utf8_strlen (gtk_editable_get_text (editable), -1) >= SB_STORY_MAX_TITLE_CHARS)
+    {
+      g_autofree char *message = g_strdup_printf (_("A title holds at most %d characters"),
+                                                  SB_STORY_MAX_TITLE_CHARS);
+      gtk_widget_error_bell (GTK_WIDGET (editable));
+      gtk_label_set_label (self->saved_label, message);
+    }
 }
 
 static void
@@ -450,9 +453,45 @@ buffer_changed_cb (SbStoryEditor *self,
     return;
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  sb_story_set_field (self->story, field, text);
+  self->pushing = TRUE;
+  sb_store_edit_story (self->store, self->story, field, text, NULL);
+  self->pushing = FALSE;
   update_length (self);
-  schedule_save (self);
+  update_saved_label (self);
+}
+
+/* A section holds at most SB_STORY_MAX_SECTION_CHARS: past that the window
+ * only slows down. Text that would go over is not added, and the person is
+ * told so under the section, rather than it being cut somewhere unseen. */
+static void
+buffer_insert_text_cb (GtkTextBuffer *buffer,
+                       GtkTextIter   *location,
+                       const char    *text,
+                       int            length,
+                       SbStoryEditor *self)
+{
+  SbStoryField field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (buffer), "story-field"));
+  glong have = gtk_text_buffer_get_char_count (buffer);
+  glong adding = g_utf8_strlen (text, length);
+  GtkLabel *label = self->limit_labels[field];
+
+  if (self->loading || label == NULL)
+    return;
+  if (have + adding <= SB_STORY_MAX_FIELD_CHARS (field))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (label), FALSE);
+      return;
+    }
+  g_signal_stop_emission_by_name (buffer, "insert-text");
+  gtk_widget_error_bell (GTK_WIDGET (self->text_views[field]));
+  {
+    g_autofree char *message =
+      g_strdup_printf (_("A section holds at most %d characters, about an hour of talk. "
+                         "The %ld characters you added were not put in; shorten the text first."),
+                       SB_STORY_MAX_FIELD_CHARS (field), adding);
+    gtk_label_set_label (label, message);
+  }
+  gtk_widget_set_visible (GTK_WIDGET (label), TRUE);
 }
 
 static void
@@ -462,11 +501,71 @@ status_active_cb (SbStoryEditor *self,
 {
   if (self->loading || self->story == NULL)
     return;
-  sb_story_set_status (self->story,
-                       gtk_switch_get_active (status_switch) ? SB_STORY_STATUS_READY
-                                                             : SB_STORY_STATUS_DRAFT);
-  /* A switch is one deliberate act: no pause needed. */
-  save_now (self);
+  /* A switch is one deliberate act: the store writes it at once. */
+  self->pushing = TRUE;
+  sb_store_edit_story_status (self->store, self->story,
+                              gtk_switch_get_active (status_switch) ? SB_STORY_STATUS_READY
+                                                                    : SB_STORY_STATUS_DRAFT,
+                              NULL);
+  self->pushing = FALSE;
+  update_saved_label (self);
+}
+
+/* The story changed without the editor: another window, an import, or a
+ * conflict note. Show the new text, keeping the cursor where it was. */
+static void
+story_field_notify_cb (SbStoryEditor *self,
+                       GParamSpec    *pspec,
+                       SbStory       *story)
+{
+  SbStoryField field;
+
+  if (self->pushing || self->loading || story != self->story ||
+      !sb_story_field_from_string (pspec->name, &field))
+    return;
+
+  self->loading = TRUE;
+  if (field == SB_STORY_FIELD_TITLE)
+    {
+      if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->title_entry)), sb_story_get_title (story)) != 0)
+        {
+          int position = gtk_editable_get_position (GTK_EDITABLE (self->title_entry));
+          gtk_editable_set_text (GTK_EDITABLE (self->title_entry), sb_story_get_title (story));
+          gtk_editable_set_position (GTK_EDITABLE (self->title_entry), position);
+        }
+    }
+  else if (self->text_views[field] != NULL)
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_views[field]);
+      g_autofree char *text = NULL;
+      GtkTextIter start, end, cursor;
+      int offset;
+
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+      if (g_strcmp0 (text, sb_story_get_field (story, field)) != 0)
+        {
+          gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+          offset = gtk_text_iter_get_offset (&cursor);
+          gtk_text_buffer_set_text (buffer, sb_story_get_field (story, field), -1);
+          gtk_text_buffer_get_iter_at_offset (buffer, &cursor, offset);
+          gtk_text_buffer_place_cursor (buffer, &cursor);
+          update_length (self);
+        }
+    }
+  self->loading = FALSE;
+}
+
+static void
+story_status_notify_cb (SbStoryEditor *self,
+                        GParamSpec    *pspec,
+                        SbStory       *story)
+{
+  if (self->pushing || self->loading || story != self->story)
+    return;
+  self->loading = TRUE;
+  gtk_switch_set_active (self->status_switch, sb_story_get_status (story) == SB_STORY_STATUS_READY);
+  self->loading = FALSE;
 }
 
 static void
@@ -503,6 +602,10 @@ load_story (SbStoryEditor *self)
                              sb_story_get_status (self->story) == SB_STORY_STATUS_READY);
       gtk_widget_set_visible (GTK_WIDGET (self->example_banner), sb_story_get_is_example (self->story));
       gtk_label_set_label (self->saved_label, "");
+      update_saved_label (self);
+      for (guint i = 0; i < SB_STORY_N_FIELDS; i++)
+        if (self->limit_labels[i] != NULL)
+          gtk_widget_set_visible (GTK_WIDGET (self->limit_labels[i]), FALSE);
       update_length (self);
       update_findings (self);
       /* Start at the top, not where the last story was scrolled to. */
@@ -529,13 +632,28 @@ sb_story_editor_set_story (SbStoryEditor *self,
   if (self->story == story)
     return;
 
+  /* Leaving a story is a pause: write it now. */
   save_now (self);
   if (self->story != NULL)
-    g_signal_handlers_disconnect_by_func (self->story, story_is_example_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->story, story_is_example_cb, self);
+      g_signal_handlers_disconnect_by_func (self->story, story_field_notify_cb, self);
+      g_signal_handlers_disconnect_by_func (self->story, story_status_notify_cb, self);
+    }
   g_set_object (&self->story, story);
   if (story != NULL)
-    g_signal_connect_object (story, "notify::is-example", G_CALLBACK (story_is_example_cb),
-                             self, G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (story, "notify::is-example", G_CALLBACK (story_is_example_cb),
+                               self, G_CONNECT_SWAPPED);
+      for (guint f = 0; f < SB_STORY_N_FIELDS; f++)
+        {
+          g_autofree char *detailed = g_strconcat ("notify::", sb_story_field_to_string (f), NULL);
+          g_signal_connect_object (story, detailed, G_CALLBACK (story_field_notify_cb),
+                                   self, G_CONNECT_SWAPPED);
+        }
+      g_signal_connect_object (story, "notify::status", G_CALLBACK (story_status_notify_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
   load_story (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORY]);
 }
@@ -556,7 +674,7 @@ build_sections (SbStoryEditor *self)
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     {
       const SectionInfo *info = &sections[i];
-      GtkWidget *box, *heading, *hint, *frame, *view, *findings;
+      GtkWidget *box, *heading, *hint, *frame, *view, *findings, *limit;
       GtkTextBuffer *buffer;
 
       box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
@@ -590,6 +708,7 @@ build_sections (SbStoryEditor *self)
       buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
       g_object_set_data (G_OBJECT (buffer), "story-field", GUINT_TO_POINTER (info->field));
       g_signal_connect_object (buffer, "changed", G_CALLBACK (buffer_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (buffer, "insert-text", G_CALLBACK (buffer_insert_text_cb), self, 0);
       self->text_views[info->field] = GTK_TEXT_VIEW (view);
 
       frame = gtk_frame_new (NULL);
@@ -604,7 +723,16 @@ build_sections (SbStoryEditor *self)
 
       gtk_box_append (GTK_BOX (box), heading);
       gtk_box_append (GTK_BOX (box), hint);
+      limit = gtk_label_new (NULL);
+      gtk_label_set_xalign (GTK_LABEL (limit), 0);
+      gtk_label_set_wrap (GTK_LABEL (limit), TRUE);
+      gtk_widget_add_css_class (limit, "error");
+      gtk_widget_add_css_class (limit, "caption");
+      gtk_widget_set_visible (limit, FALSE);
+      self->limit_labels[info->field] = GTK_LABEL (limit);
+
       gtk_box_append (GTK_BOX (box), frame);
+      gtk_box_append (GTK_BOX (box), limit);
       gtk_box_append (GTK_BOX (box), findings);
       gtk_box_append (self->sections_box, box);
     }
@@ -622,6 +750,8 @@ set_store (SbStoryEditor *self,
                            G_CALLBACK (story_links_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "catalog-changed",
                            G_CALLBACK (catalog_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "save-state-changed",
+                           G_CALLBACK (save_state_changed_cb), self, G_CONNECT_SWAPPED);
   self->theme_picker = SB_THEME_PICKER (sb_theme_picker_new (store));
   gtk_menu_button_set_popover (self->add_theme_button, GTK_WIDGET (self->theme_picker));
 }
@@ -632,12 +762,15 @@ sb_story_editor_dispose (GObject *object)
   SbStoryEditor *self = SB_STORY_EDITOR (object);
   GtkWidget *child;
 
-  /* Last chance to keep what was typed. */
+  /* Last chance to keep what was typed (the store retries what fails). */
   if (self->store != NULL)
     save_now (self);
-  g_clear_handle_id (&self->save_source_id, g_source_remove);
   if (self->story != NULL)
-    g_signal_handlers_disconnect_by_func (self->story, story_is_example_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->story, story_is_example_cb, self);
+      g_signal_handlers_disconnect_by_func (self->story, story_field_notify_cb, self);
+      g_signal_handlers_disconnect_by_func (self->story, story_status_notify_cb, self);
+    }
   g_clear_object (&self->story);
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_STORY_EDITOR);
   /* The template's unnamed boxes are ours to unparent. */
@@ -736,6 +869,7 @@ sb_story_editor_init (SbStoryEditor *self)
   GtkEventController *focus;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_entry_set_max_length (self->title_entry, SB_STORY_MAX_TITLE_CHARS);
   build_sections (self);
 
   focus = gtk_event_controller_focus_new ();

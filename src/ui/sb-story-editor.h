@@ -10,11 +10,10 @@
 
 G_BEGIN_DECLS
 
-/* How long the editor waits after the last keystroke before it saves. */
-#define SB_STORY_EDITOR_AUTOSAVE_MS 400
-/* The longest steady typing goes unsaved: the editor saves after this long
- * even when the person never pauses. */
-#define SB_STORY_EDITOR_AUTOSAVE_MAX_MS 2000
+/* The store writes an edit after this pause, and steady typing after at
+ * most SB_STORY_EDITOR_AUTOSAVE_MAX_MS (see sb_store_edit_story()). */
+#define SB_STORY_EDITOR_AUTOSAVE_MS     SB_STORE_AUTOSAVE_PAUSE_MS
+#define SB_STORY_EDITOR_AUTOSAVE_MAX_MS SB_STORE_AUTOSAVE_MAX_MS
 
 #define SB_TYPE_STORY_EDITOR (sb_story_editor_get_type ())
 G_DECLARE_FINAL_TYPE (SbStoryEditor, sb_story_editor, SB, STORY_EDITOR, GtkWidget)
@@ -25,8 +24,8 @@ SbStory    *sb_story_editor_get_story    (SbStoryEditor *self);
 /* Flushes the edits of the previous story first. */
 void        sb_story_editor_set_story    (SbStoryEditor *self,
                                           SbStory       *story);
-/* Saves now what is waiting for the pause. Returns FALSE (and reports in a
- * toast through the "save-failed" signal) when the store refused it. */
+/* Has the store write every unsaved story now (not only this one). FALSE
+ * when the bank refused any: the store keeps it unsaved and retries. */
 gboolean    sb_story_editor_flush        (SbStoryEditor *self);
 gboolean    sb_story_editor_has_pending  (SbStoryEditor *self);
 void        sb_story_editor_focus_title  (SbStoryEditor *self);
@@ -46,4 +45,5 @@ char        *sb_story_editor_dup_findings_text (SbStoryEditor *self,
 G_END_DECLS
 
 /* Signals:
- *  "save-failed" (GError *error)   an autosave was refused by the store */
+ *  "save-failed" (GError *error)   a theme link could not be changed; refused
+ *                                  text is reported by the store's own signal */

@@ -173,14 +173,19 @@ update_labels (SbStoryRow *self)
 {
   g_autofree char *hint = NULL;
   g_autofree char *description = NULL;
-  gboolean ready;
+  gboolean ready, unsaved;
 
   if (self->story == NULL)
     return;
 
   ready = sb_story_get_status (self->story) == SB_STORY_STATUS_READY;
+  unsaved = self->store != NULL && sb_store_get_save_error (self->store, self->story) != NULL;
   gtk_label_set_label (self->title_label, sb_story_get_display_title (self->story));
-  gtk_label_set_label (self->status_label, ready ? _("Ready") : _("Draft"));
+  gtk_label_set_label (self->status_label, unsaved ? _("Not saved") : ready ? _("Ready") : _("Draft"));
+  if (unsaved)
+    gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "unsaved");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "unsaved");
   if (ready)
     {
       gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "ready");
@@ -197,9 +202,10 @@ update_labels (SbStoryRow *self)
   gtk_label_set_label (self->readiness_label, hint);
 
   /* One sentence for a screen reader instead of four fragments. */
-  description = g_strdup_printf ("%s%s, %s, %s",
+  description = g_strdup_printf ("%s%s, %s%s, %s",
                                  sb_story_get_display_title (self->story),
                                  sb_story_get_is_example (self->story) ? _(" (example)") : "",
+                                 unsaved ? _("not saved, ") : "",
                                  ready ? _("ready") : _("draft"),
                                  hint);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
@@ -213,6 +219,17 @@ story_notify_cb (SbStoryRow *self,
                  SbStory    *story)
 {
   update_labels (self);
+}
+
+/* The readiness hint runs the coach: once per pause (when the store has
+ * written the story), not at every keystroke. */
+static void
+save_state_changed_cb (SbStoryRow *self,
+                       SbStory    *story,
+                       SbStore    *store)
+{
+  if (story == self->story)
+    update_labels (self);
 }
 
 static void
@@ -242,12 +259,20 @@ sb_story_row_set_story (SbStoryRow *self,
     return;
 
   if (self->story != NULL)
-    g_clear_signal_handler (&self->notify_id, self->story);
+    {
+      g_clear_signal_handler (&self->notify_id, self->story);
+      g_signal_handlers_disconnect_by_func (self->story, story_notify_cb, self);
+    }
   g_set_object (&self->story, story);
   if (story != NULL)
     {
-      self->notify_id = g_signal_connect_object (story, "notify", G_CALLBACK (story_notify_cb),
+      /* Only what shows at once; the text's effects wait for the save. */
+      self->notify_id = g_signal_connect_object (story, "notify::display-title", G_CALLBACK (story_notify_cb),
                                                  self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (story, "notify::status", G_CALLBACK (story_notify_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (story, "notify::is-example", G_CALLBACK (story_notify_cb),
+                               self, G_CONNECT_SWAPPED);
       update_labels (self);
     }
   update_dots (self);
@@ -275,6 +300,8 @@ set_store (SbStoryRow *self,
                            G_CALLBACK (story_links_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "catalog-changed",
                            G_CALLBACK (catalog_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "save-state-changed",
+                           G_CALLBACK (save_state_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -284,7 +311,10 @@ sb_story_row_dispose (GObject *object)
   GtkWidget *child;
 
   if (self->story != NULL)
-    g_clear_signal_handler (&self->notify_id, self->story);
+    {
+      g_clear_signal_handler (&self->notify_id, self->story);
+      g_signal_handlers_disconnect_by_func (self->story, story_notify_cb, self);
+    }
   g_clear_object (&self->story);
   g_clear_object (&self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_STORY_ROW);

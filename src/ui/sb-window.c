@@ -32,6 +32,8 @@ struct _SbWindow
   AdwToast             *last_toast;
   /* The person chose to close although the last edit could not be saved. */
   gboolean              close_unsaved;
+  /* While the window is active: a look at what other programs changed. */
+  guint                 sync_source_id;
 
   SbStoryList          *story_list;
   SbStoryEditor        *story_editor;
@@ -93,6 +95,77 @@ save_failed_cb (SbWindow      *self,
     return;
   title = g_strdup_printf (_("Not saved: %s"), error->message);
   show_toast (self, title);
+}
+
+static void
+store_save_failed_cb (SbWindow     *self,
+                      SbStory      *story,
+                      const GError *error,
+                      SbStore      *store)
+{
+  g_autofree char *title = NULL;
+
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)) || self->toast_overlay == NULL)
+    return;
+  /* Busy is not a failure: the editor says "Waiting for the bank…". */
+  if (g_error_matches (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_BUSY))
+    return;
+  /* Translators: %s is the story's title, then why the bank refused it */
+  title = g_strdup_printf (_("“%s” is not saved yet, trying again: %s"),
+                           sb_story_get_display_title (story), error->message);
+  show_toast (self, title);
+}
+
+static void
+changed_elsewhere_cb (SbWindow *self,
+                      SbStory  *story,
+                      SbStore  *store)
+{
+  g_autofree char *title = NULL;
+
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)) || self->toast_overlay == NULL)
+    return;
+  title = g_strdup_printf (_("“%s” was changed elsewhere too; the other text is kept in its notes"),
+                           sb_story_get_display_title (story));
+  show_toast (self, title);
+}
+
+/* ---- other programs on the same bank --------------------------------- */
+
+#define SYNC_INTERVAL_MS 2000
+
+static void
+sync_with_bank (SbWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->store != NULL && !sb_store_sync (self->store, &error) &&
+      !g_error_matches (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_BUSY))
+    g_debug ("Could not read the bank's latest changes: %s", error->message);
+}
+
+static gboolean
+sync_timeout_cb (gpointer user_data)
+{
+  sync_with_bank (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Coming back to the window is when a person expects to see what they did
+ * elsewhere; while it is active a cheap check (PRAGMA data_version) every
+ * two seconds catches a window beside it. An inactive window does no work. */
+static void
+is_active_cb (SbWindow   *self,
+              GParamSpec *pspec)
+{
+  if (gtk_window_is_active (GTK_WINDOW (self)))
+    {
+      sync_with_bank (self);
+      if (self->sync_source_id == 0)
+        self->sync_source_id = g_timeout_add (SYNC_INTERVAL_MS, sync_timeout_cb, self);
+    }
+  else
+    g_clear_handle_id (&self->sync_source_id, g_source_remove);
 }
 
 /* ---- pages ----------------------------------------------------------- */
@@ -586,10 +659,16 @@ ask_close_unsaved (SbWindow *self)
 {
   GtkWidget *dialog;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Your Last Changes Are Not Saved"),
-                                   _("The bank could not store your latest edit. If you close now, "
-                                     "it is lost. Keep the window open to copy the text somewhere "
-                                     "safe, or try closing again later."));
+  guint n = sb_store_get_n_unsaved (self->store);
+  g_autofree char *body = NULL;
+
+  body = g_strdup_printf (ngettext ("The bank could not store your latest edit of %u story. If you "
+                                    "close now, it is lost. Keep the window open: Storybank keeps "
+                                    "trying, and the story list marks what is not saved.",
+                                    "The bank could not store your latest edits of %u stories. If you "
+                                    "close now, they are lost. Keep the window open: Storybank keeps "
+                                    "trying, and the story list marks what is not saved.", n), n);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Your Last Changes Are Not Saved"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "keep", _("_Keep Window Open"),
                                     "discard", _("_Close Without Saving"),
@@ -677,6 +756,12 @@ sb_window_constructed (GObject *object)
                            G_CALLBACK (story_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->story_editor, "save-failed",
                            G_CALLBACK (save_failed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "save-failed",
+                           G_CALLBACK (store_save_failed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "changed-elsewhere",
+                           G_CALLBACK (changed_elsewhere_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_cb), NULL);
+  sb_store_set_interactive (self->store, TRUE);
   g_signal_connect_object (sb_store_get_stories (self->store), "items-changed",
                            G_CALLBACK (stories_changed_cb), self, G_CONNECT_SWAPPED);
 
@@ -699,8 +784,9 @@ sb_window_dispose (GObject *object)
 {
   SbWindow *self = SB_WINDOW (object);
 
-  if (self->story_editor != NULL)
-    sb_story_editor_flush (self->story_editor);
+  g_clear_handle_id (&self->sync_source_id, g_source_remove);
+  if (self->store != NULL)
+    sb_store_save_pending (self->store, NULL);
   /* Tearing the stack down changes its visible page; that is not the person
    * choosing a page, so it must not overwrite the remembered one. */
   if (self->view_stack != NULL)
@@ -835,7 +921,7 @@ sb_window_flush (SbWindow *self)
 {
   g_return_val_if_fail (SB_IS_WINDOW (self), FALSE);
 
-  return self->story_editor == NULL || sb_story_editor_flush (self->story_editor);
+  return self->store == NULL || sb_store_save_pending (self->store, NULL);
 }
 
 SbStoryEditor *

@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "sb-exchange.h"
 #include "sb-story-row.h"
 #include "sb-test-ui.h"
 #include "sb-test-util.h"
@@ -503,6 +504,150 @@ test_close_without_saving (Fixture       *fixture,
   set_bank_refuses_saves (fixture, FALSE);
 }
 
+static gboolean
+widget_shows_text (GtkWidget  *root,
+                   const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_visible (root) &&
+      g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (widget_shows_text (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static GtkWidget *
+find_row_for (GtkWidget *root,
+              SbStory   *story)
+{
+  if (SB_IS_STORY_ROW (root) && sb_story_row_get_story (SB_STORY_ROW (root)) == story)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row_for (child, story);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The bank refuses a save and the person selects another story: the first
+ * story's edit used to be dropped there and then. It stays unsaved, the
+ * list says so, closing would ask, and it is written once the bank can. */
+static void
+test_refused_then_switch_story (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  SbStoryEditor *editor = sb_window_get_story_editor (fixture->window);
+  SbStoryList *list = sb_window_get_story_list (fixture->window);
+  g_autoptr(SbStore) other = NULL;
+  SbStory *first, *second, *saved;
+  GtkWidget *row;
+  gint64 end;
+
+  first = add_story (fixture, "First", "I led it.");
+  second = add_story (fixture, "Second", "I fixed it.");
+  sb_story_list_select_story (list, first);
+  sb_test_iterate_main_loop ();
+  g_assert_true (sb_story_editor_get_story (editor) == first);
+
+  set_bank_refuses_saves (fixture, TRUE);
+  gtk_editable_set_text (sb_story_editor_get_title_entry (editor), "First, renamed while the disk was full");
+  sb_story_list_select_story (list, second);
+  sb_test_iterate_main_loop ();
+  g_assert_true (sb_story_editor_get_story (editor) == second);
+
+  /* Not dropped: still unsaved, and the list says so. */
+  g_assert_true (sb_store_story_is_unsaved (fixture->store, first));
+  row = find_row_for (GTK_WIDGET (list), first);
+  g_assert_nonnull (row);
+  g_assert_true (widget_shows_text (row, "Not saved"));
+  /* Closing now would ask. */
+  g_assert_false (sb_window_flush (fixture->window));
+
+  /* The disk has room again: the store retries by itself. */
+  set_bank_refuses_saves (fixture, FALSE);
+  end = g_get_monotonic_time () + 8 * G_USEC_PER_SEC;
+  while (sb_store_get_n_unsaved (fixture->store) > 0 && g_get_monotonic_time () < end)
+    wait_ms (50);
+  g_assert_cmpuint (sb_store_get_n_unsaved (fixture->store), ==, 0);
+  g_assert_false (widget_shows_text (row, "Not saved"));
+
+  saved = find_on_disk (fixture, sb_story_get_uuid (first), &other);
+  g_assert_cmpstr (sb_story_get_title (saved), ==, "First, renamed while the disk was full");
+}
+
+/* A command-line import (another program) changes the story on screen: the
+ * editor shows the new text, and the next keystroke does not write the
+ * old text back over it. */
+static void
+test_editor_follows_import (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  SbStoryEditor *editor = sb_window_get_story_editor (fixture->window);
+  SbStoryList *list = sb_window_get_story_list (fixture->window);
+  g_autoptr(SbStore) other = open_store (fixture->path);
+  g_autoptr(SbStore) check = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *shown = NULL;
+  GtkTextBuffer *result, *action;
+  GtkTextIter start, end;
+  SbStory *story, *saved;
+
+  story = add_story (fixture, "On screen", "I paired with the DBA.");
+  sb_story_list_select_story (list, story);
+  sb_test_iterate_main_loop ();
+
+  json = g_strdup_printf ("{\"format\":\"storybank\",\"version\":1,\"stories\":[{\"uuid\":\"%s\","
+                          "\"title\":\"On screen\",\"result\":\"Imported: p99 down to 80 ms.\"}]}",
+                          sb_story_get_uuid (story));
+  g_assert_true (sb_exchange_import_json (other, json, -1, "cli.json", NULL, &error));
+  g_assert_no_error (error);
+
+  /* The window looks when the person comes back to it. */
+  g_assert_true (sb_store_sync (fixture->store, &error));
+  sb_test_iterate_main_loop ();
+  result = gtk_text_view_get_buffer (sb_story_editor_get_text_view (editor, SB_STORY_FIELD_RESULT));
+  gtk_text_buffer_get_bounds (result, &start, &end);
+  shown = gtk_text_buffer_get_text (result, &start, &end, FALSE);
+  g_assert_cmpstr (shown, ==, "Imported: p99 down to 80 ms.");
+
+  action = gtk_text_view_get_buffer (sb_story_editor_get_text_view (editor, SB_STORY_FIELD_ACTION));
+  gtk_text_buffer_insert_at_cursor (action, " Then I wrote it up.", -1);
+  g_assert_true (sb_window_flush (fixture->window));
+
+  saved = find_on_disk (fixture, sb_story_get_uuid (story), &check);
+  g_assert_cmpstr (sb_story_get_result (saved), ==, "Imported: p99 down to 80 ms.");
+  g_assert_true (g_str_has_suffix (sb_story_get_action (saved), "Then I wrote it up."));
+}
+
+/* A paste that would take a section past its limit is refused and the
+ * person is told; nothing is cut. */
+static void
+test_section_limit (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  SbStoryEditor *editor = sb_window_get_story_editor (fixture->window);
+  g_autofree char *huge = g_strnfill (SB_STORY_MAX_SECTION_CHARS + 10, 'x');
+  GtkTextBuffer *buffer;
+  SbStory *story;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-story", NULL);
+  story = sb_story_editor_get_story (editor);
+  buffer = gtk_text_view_get_buffer (sb_story_editor_get_text_view (editor, SB_STORY_FIELD_SITUATION));
+  gtk_text_buffer_insert_at_cursor (buffer, "Kept. ", -1);
+  gtk_text_buffer_insert_at_cursor (buffer, huge, -1);
+  g_assert_cmpstr (sb_story_get_situation (story), ==, "Kept. ");
+  g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), ==, 6);
+  g_assert_true (widget_shows_text (GTK_WIDGET (editor),
+                                    "A section holds at most 20000 characters, about an hour of talk. "
+                                    "The 20010 characters you added were not put in; shorten the text first."));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -522,6 +667,9 @@ main (int   argc,
   ADD ("/stories/list-counts-what-to-fix", test_list_counts_what_to_fix);
   ADD ("/stories/close-keeps-unsaved-edit", test_close_keeps_unsaved_edit);
   ADD ("/stories/close-without-saving", test_close_without_saving);
+  ADD ("/stories/refused-then-switch-story", test_refused_then_switch_story);
+  ADD ("/stories/editor-follows-import", test_editor_follows_import);
+  ADD ("/stories/section-limit", test_section_limit);
 #undef ADD
 
   return g_test_run ();

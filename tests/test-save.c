@@ -560,6 +560,27 @@ test_field_limits (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+/* A 10 MB section froze the window for 25 s a keystroke: import refuses
+ * one over the limit, naming the story and the field, and adds nothing. */
+static void
+test_import_refuses_huge_field (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autofree char *huge = g_strnfill (SB_STORY_MAX_SECTION_CHARS + 1, 'y');
+  g_autofree char *json = g_strdup_printf (HEAD "\"stories\":[{\"title\":\"Fine\"},"
+                                           "{\"title\":\"The big one\",\"situation\":\"%s\"}]}", huge);
+  g_autoptr(GError) error = NULL;
+  guint n = sb_store_get_n_stories (fixture->store);
+
+  g_assert_false (sb_exchange_import_json (fixture->store, json, -1, "big.json", NULL, &error));
+  g_assert_error (error, SB_EXCHANGE_ERROR, SB_EXCHANGE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "big.json"));
+  g_assert_nonnull (strstr (error->message, "situation"));
+  g_assert_nonnull (strstr (error->message, "The big one"));
+  g_assert_nonnull (strstr (error->message, "20001"));
+  g_assert_cmpuint (sb_store_get_n_stories (fixture->store), ==, n);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -579,6 +600,7 @@ main (int   argc,
   ADD ("import-into-story-being-edited", test_import_into_story_being_edited);
   ADD ("import-elsewhere-is-followed", test_import_elsewhere_is_followed);
   ADD ("field-limits", test_field_limits);
+  ADD ("import-refuses-huge-field", test_import_refuses_huge_field);
 #undef ADD
 
   return g_test_run ();

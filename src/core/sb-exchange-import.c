@@ -897,6 +897,25 @@ read_stories (SbStore     *store,
                           &story->fields[f], error))
           return FALSE;
       title = story->fields[SB_STORY_FIELD_TITLE];
+      /* A field past the limit would only freeze the window that shows it;
+       * refuse the file rather than cut the person's text. */
+      for (guint f = 0; f < SB_STORY_N_FIELDS; f++)
+        {
+          glong length = story->fields[f] != NULL ? g_utf8_strlen (story->fields[f], -1) : 0;
+
+          if (length > SB_STORY_MAX_FIELD_CHARS (f))
+            {
+              g_autofree char *field_path = child_path (path, sb_story_field_to_string (f));
+              g_autofree char *shown = title != NULL && *title != '\0'
+                                       ? g_utf8_substring (title, 0, MIN (g_utf8_strlen (title, -1), 60))
+                                       : g_strdup (_("Untitled story"));
+
+              return import_fail (import, error, SB_EXCHANGE_ERROR_INVALID, field_path,
+                                  _("the %s of “%s” has %ld characters; a story keeps at most %d"),
+                                  sb_story_field_to_string (f), shown, length,
+                                  SB_STORY_MAX_FIELD_CHARS (f));
+            }
+        }
 
       if (!read_string (import, object, path, "uuid", FALSE, &story->uuid, error))
         return FALSE;

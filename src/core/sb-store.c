@@ -850,6 +850,7 @@ sb_store_delete_story (SbStore  *self,
   SbDeletedStory *deleted;
   sqlite3_stmt *stmt;
   guint position;
+  SbStep step;
   gint64 id;
 
   g_return_val_if_fail (SB_IS_STORE (self), NULL);
@@ -868,7 +869,8 @@ sb_store_delete_story (SbStore  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, sb_story_get_id (story));
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  /* A read error here would quietly drop history from the undo. */
+  while ((step = sb_database_step (self->db, stmt, error)) == SB_STEP_ROW)
     {
       Rehearsal rehearsal = {
         sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
@@ -876,7 +878,8 @@ sb_store_delete_story (SbStore  *self,
       };
       g_array_append_val (rehearsals, rehearsal);
     }
-  sqlite3_reset (stmt);
+  if (step == SB_STEP_ERROR)
+    return NULL;
 
   stmt = sb_database_prepare (self->db, "DELETE FROM stories WHERE id = ?1", error);
   if (stmt == NULL)
@@ -895,6 +898,8 @@ sb_store_delete_story (SbStore  *self,
   g_hash_table_remove (self->story_by_id, &id);
   g_hash_table_remove (self->story_by_uuid, sb_story_get_uuid (story));
   g_hash_table_remove (self->links, story);
+  /* Whatever was unsaved goes with the story (and comes back with undo). */
+  _sb_store_forget_story (self, story);
   if (find_story_position (self, story, &position))
     g_list_store_remove (self->stories, position);
   sb_story_set_id (story, 0);
@@ -970,6 +975,7 @@ sb_store_restore_story (SbStore         *self,
           g_hash_table_remove (self->story_by_id, &id);
           g_hash_table_remove (self->story_by_uuid, sb_story_get_uuid (deleted->story));
           g_hash_table_remove (self->links, deleted->story);
+          _sb_store_forget_story (self, deleted->story);
           if (find_story_position (self, deleted->story, &position))
             g_list_store_remove (self->stories, position);
           sb_story_set_id (deleted->story, 0);
@@ -1016,7 +1022,7 @@ sb_store_search_stories (SbStore     *self,
   g_autofree char *match = NULL;
   g_autofree char *title_match = NULL;
   sqlite3_stmt *stmt;
-  int rc;
+  SbStep step;
 
   g_return_val_if_fail (SB_IS_STORE (self), NULL);
 
@@ -1042,7 +1048,7 @@ sb_store_search_stories (SbStore     *self,
     return NULL;
   sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, title_match, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = sb_database_step (self->db, stmt, error)) == SB_STEP_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
       SbStory *story = g_hash_table_lookup (self->story_by_id, &id);
@@ -1050,12 +1056,8 @@ sb_store_search_stories (SbStore     *self,
       if (story != NULL)
         g_ptr_array_add (results, g_object_ref (story));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      sb_database_set_error (self->db, error, _("The search failed"));
-      return NULL;
-    }
+  if (step == SB_STEP_ERROR)
+    return NULL;
   return g_steal_pointer (&results);
 }
 

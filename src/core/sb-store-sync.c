@@ -367,8 +367,10 @@ sb_store_edit_story (SbStore       *self,
     }
 
   sb_story_set_field (story, field, text);
-  /* The dirty flip registered a first edit; later ones move the pause. */
-  if (sb_story_get_dirty (story))
+  /* The dirty flip registered a first edit; later ones move the pause. A
+   * story not in the bank (being built for an import) is not the store's
+   * to write. */
+  if (sb_story_get_dirty (story) && sb_store_find_story (self, sb_story_get_uuid (story)) == story)
     {
       set_unsaved (self, story);
       if (self->autosave_id == 0)

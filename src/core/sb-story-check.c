@@ -197,8 +197,8 @@ compare_severity (gconstpointer a,
   return (int) fa->field - (int) fb->field;
 }
 
-GPtrArray *
-sb_story_check (SbStory *story)
+static GPtrArray *
+compute_findings (SbStory *story)
 {
   GPtrArray *findings = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_finding_free);
   static const SbStoryField sections[] = {
@@ -290,4 +290,22 @@ sb_story_check (SbStory *story)
 
   g_ptr_array_sort (findings, compare_severity);
   return findings;
+}
+
+/* The list row, the editor and the command line all ask after each change;
+ * the story keeps the answer until its text changes again. */
+GPtrArray *
+sb_story_check (SbStory *story)
+{
+  GPtrArray *findings;
+
+  g_return_val_if_fail (SB_IS_STORY (story), g_ptr_array_new ());
+
+  findings = sb_story_get_derived (story);
+  if (findings == NULL)
+    {
+      findings = compute_findings (story);
+      sb_story_set_derived (story, findings, (GDestroyNotify) g_ptr_array_unref);
+    }
+  return g_ptr_array_ref (findings);
 }

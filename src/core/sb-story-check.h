@@ -38,7 +38,8 @@ typedef struct
   char            *message;   /* one translated sentence that says what to change */
 } SbFinding;
 
-/* Findings for @story, most serious first. An array of SbFinding*. */
+/* Findings for @story, most serious first. An array of SbFinding*, shared
+ * (computed once per change of the text): unref it, never change it. */
 GPtrArray *sb_story_check      (SbStory   *story);
 void       sb_finding_free     (SbFinding *finding);
 

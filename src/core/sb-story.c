@@ -21,6 +21,8 @@ struct _SbStory
    * until the person changes the field. */
   char          *fields[SB_STORY_N_FIELDS];
   char          *saved[SB_STORY_N_FIELDS];
+  /* Counted when first asked for (NOT_COUNTED until then): a bank of
+   * thousands opens without reading every word. */
   guint          field_words[SB_STORY_N_FIELDS];
   SbStoryStatus  status;
   SbStoryStatus  saved_status;
@@ -86,6 +88,10 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+#define NOT_COUNTED G_MAXUINT
+
+G_DEFINE_QUARK (sb-story-derived, derived)
 
 static void
 update_dirty (SbStory *self)
@@ -354,7 +360,9 @@ sb_story_set_field (SbStory      *self,
                         ? g_ref_string_acquire (self->saved[field])
                         : g_ref_string_new (value);
 
-  self->field_words[field] = sb_count_words (value);
+  self->field_words[field] = NOT_COUNTED;
+  /* What was derived from the old text is stale now. */
+  g_object_set_qdata (G_OBJECT (self), derived_quark (), NULL);
 
   g_object_freeze_notify (G_OBJECT (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[FIELD_PROP (field)]);
@@ -500,7 +508,25 @@ sb_story_get_field_word_count (SbStory      *self,
 {
   g_return_val_if_fail (SB_IS_STORY (self), 0);
   g_return_val_if_fail (field < SB_STORY_N_FIELDS, 0);
+  if (self->field_words[field] == NOT_COUNTED)
+    self->field_words[field] = sb_count_words (self->fields[field]);
   return self->field_words[field];
+}
+
+gpointer
+sb_story_get_derived (SbStory *self)
+{
+  g_return_val_if_fail (SB_IS_STORY (self), NULL);
+  return g_object_get_qdata (G_OBJECT (self), derived_quark ());
+}
+
+void
+sb_story_set_derived (SbStory        *self,
+                      gpointer        data,
+                      GDestroyNotify  destroy)
+{
+  g_return_if_fail (SB_IS_STORY (self));
+  g_object_set_qdata_full (G_OBJECT (self), derived_quark (), data, destroy);
 }
 
 guint
@@ -508,11 +534,11 @@ sb_story_get_word_count (SbStory *self)
 {
   g_return_val_if_fail (SB_IS_STORY (self), 0);
 
-  return self->field_words[SB_STORY_FIELD_SITUATION] +
-         self->field_words[SB_STORY_FIELD_TASK] +
-         self->field_words[SB_STORY_FIELD_ACTION] +
-         self->field_words[SB_STORY_FIELD_RESULT] +
-         self->field_words[SB_STORY_FIELD_LEARNING];
+  return sb_story_get_field_word_count (self, SB_STORY_FIELD_SITUATION) +
+         sb_story_get_field_word_count (self, SB_STORY_FIELD_TASK) +
+         sb_story_get_field_word_count (self, SB_STORY_FIELD_ACTION) +
+         sb_story_get_field_word_count (self, SB_STORY_FIELD_RESULT) +
+         sb_story_get_field_word_count (self, SB_STORY_FIELD_LEARNING);
 }
 
 guint

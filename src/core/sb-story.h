@@ -123,6 +123,14 @@ void          sb_story_restore_state      (SbStory            *self,
                                            const SbStoryState *state);
 void          sb_story_state_free         (SbStoryState       *state);
 
+/* One slot for what is derived from the text (the coach's findings): set
+ * by whoever derives it, dropped at every change of a field, so it is
+ * computed once per change however many widgets ask. */
+gpointer      sb_story_get_derived        (SbStory        *self);
+void          sb_story_set_derived        (SbStory        *self,
+                                           gpointer        data,
+                                           GDestroyNotify  destroy);
+
 /* The title, or "Untitled story" (translated) when empty. */
 const char   *sb_story_get_display_title  (SbStory      *self);
 

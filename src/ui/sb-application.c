@@ -132,6 +132,7 @@ static const GActionEntry app_actions[] = {
   { "import", forward_action_cb },
   { "export", forward_action_cb },
   { "export-markdown", forward_action_cb },
+  { "backups", forward_action_cb },
   { "print", forward_action_cb },
   { "export-pdf", forward_action_cb },
   { "shortcuts", shortcuts_action_cb },

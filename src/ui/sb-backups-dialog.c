@@ -98,9 +98,13 @@ describe_backup (SbBackupInfo *info)
 static SbBackupInfo *
 selected_info (SbBackupsDialog *self)
 {
-  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->list_box);
+  GtkListBoxRow *row;
   int index;
 
+  /* The list goes before the dialog while it is disposed. */
+  if (self->list_box == NULL)
+    return NULL;
+  row = gtk_list_box_get_selected_row (self->list_box);
   if (row == NULL || self->backups == NULL)
     return NULL;
   index = gtk_list_box_row_get_index (row);
@@ -161,6 +165,8 @@ row_selected_cb (SbBackupsDialog *self,
                  GtkListBoxRow   *row,
                  GtkListBox      *list_box)
 {
+  if (self->preview_label == NULL)
+    return;
   update_preview (self);
   update_actions (self);
 }

@@ -11,7 +11,7 @@
 #include "sb-backups-dialog.h"
 #include "sb-test-ui.h"
 #include "sb-test-util.h"
-#include "sb-window.h"
+#include "sb-window-private.h"
 
 static void
 add_story (SbStore    *store,
@@ -224,6 +224,69 @@ test_window_action (void)
   sb_test_iterate_main_loop ();
 }
 
+static guint
+count_reason (const char     *bank,
+              SbBackupReason  reason)
+{
+  g_autoptr(GPtrArray) backups = sb_backup_list (bank, NULL);
+  guint n = 0;
+
+  for (guint i = 0; backups != NULL && i < backups->len; i++)
+    n += ((SbBackupInfo *) backups->pdata[i])->reason == reason;
+  return n;
+}
+
+static void
+wait_for_reason (const char     *bank,
+                 SbBackupReason  reason)
+{
+  gint64 until = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (count_reason (bank, reason) == 0 && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Opening a window makes the day's backup (in a worker); an import from the
+ * window is preceded by one, and then happens. */
+static void
+test_window_backs_up (void)
+{
+  static const char json[] =
+    "{\"format\":\"storybank\",\"version\":1,\"stories\":[{\"title\":\"Imported story\"}]}";
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *bank = sb_test_dir_file (dir, "storybank.sqlite3");
+  g_autofree char *json_path = sb_test_dir_file (dir, "in.json");
+  g_autoptr(GFile) json_file = g_file_new_for_path (json_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbStore) store = sb_store_open (bank, &error);
+  SbWindow *window;
+  guint n;
+
+  g_assert_no_error (error);
+  add_story (store, "Mine");
+  g_assert_true (g_file_set_contents (json_path, json, -1, NULL));
+
+  window = sb_window_new (NULL, store);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_reason (bank, SB_BACKUP_REASON_DAILY);
+  g_assert_cmpuint (count_reason (bank, SB_BACKUP_REASON_DAILY), ==, 1);
+
+  n = sb_store_get_n_stories (store);
+  sb_window_import_file (window, json_file);
+  wait_for_reason (bank, SB_BACKUP_REASON_BEFORE_IMPORT);
+  g_assert_cmpuint (count_reason (bank, SB_BACKUP_REASON_BEFORE_IMPORT), ==, 1);
+  {
+    gint64 until = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+    while (sb_store_get_n_stories (store) == n && g_get_monotonic_time () < until)
+      g_main_context_iteration (NULL, FALSE);
+  }
+  g_assert_cmpuint (sb_store_get_n_stories (store), ==, n + 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  sb_test_iterate_main_loop ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -233,6 +296,7 @@ main (int   argc,
   g_test_add_func ("/backups-dialog/list-preview-restore", test_list_preview_restore);
   g_test_add_func ("/backups-dialog/empty", test_empty);
   g_test_add_func ("/backups-dialog/window-action", test_window_action);
+  g_test_add_func ("/backups-dialog/window-backs-up", test_window_backs_up);
 
   return g_test_run ();
 }

@@ -963,3 +963,10 @@ sb_window_get_last_toast (SbWindow *self)
 {
   return self->last_toast;
 }
+
+void
+sb_window_import_file (SbWindow *self,
+                       GFile    *file)
+{
+  import_file_backed_up (self, file);
+}

@@ -115,6 +115,13 @@ test_create_private (void)
   g_assert_cmpuint (((SbBackupInfo *) list->pdata[0])->sequence, ==, 2);
   g_assert_true (g_str_has_suffix (((SbBackupInfo *) list->pdata[0])->path, "-manual-2.sqlite3"));
 
+  /* A backups folder someone opened up is made private again. */
+  g_assert_cmpint (g_chmod (folder, 0755), ==, 0);
+  g_free (sb_backup_create_at (bank, SB_BACKUP_REASON_MANUAL, now, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (folder, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+
   /* Another bank in the same folder has its own backups. */
   {
     g_autofree char *other = sb_test_dir_file (dir, "other.sqlite3");

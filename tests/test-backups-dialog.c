@@ -283,6 +283,36 @@ test_window_backs_up (void)
   }
   g_assert_cmpuint (sb_store_get_n_stories (store), ==, n + 1);
 
+  /* The imported story open in the editor; restoring the backup made before
+   * the import takes it away, and the window follows. */
+  {
+    GListModel *stories = sb_store_get_stories (store);
+    g_autoptr(SbStory) imported = g_list_model_get_item (stories, g_list_model_get_n_items (stories) - 1);
+    g_autoptr(GPtrArray) backups = sb_backup_list (bank, NULL);
+    const char *before_import = NULL;
+    SbBackupsDialog *dialog = sb_backups_dialog_new (GTK_WINDOW (window), store);
+    SbStory *shown;
+
+    g_assert_cmpstr (sb_story_get_title (imported), ==, "Imported story");
+    sb_story_list_select_story (sb_window_get_story_list (window), imported);
+    sb_test_iterate_main_loop ();
+    g_assert_true (sb_story_editor_get_story (sb_window_get_story_editor (window)) == imported);
+
+    for (guint i = 0; i < backups->len; i++)
+      if (((SbBackupInfo *) backups->pdata[i])->reason == SB_BACKUP_REASON_BEFORE_IMPORT)
+        before_import = ((SbBackupInfo *) backups->pdata[i])->path;
+    wait_for_list (dialog);
+    g_assert_true (sb_backups_dialog_restore (dialog, before_import, &error));
+    g_assert_no_error (error);
+    sb_test_iterate_main_loop ();
+
+    g_assert_cmpuint (sb_store_get_n_stories (store), ==, n);
+    g_assert_null (sb_store_find_story (store, sb_story_get_uuid (imported)));
+    shown = sb_story_editor_get_story (sb_window_get_story_editor (window));
+    g_assert_true (shown == NULL || sb_store_find_story (store, sb_story_get_uuid (shown)) == shown);
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   sb_test_iterate_main_loop ();
 }

@@ -164,6 +164,77 @@ test_consistent_while_writing (void)
   g_assert_no_error (error);
 }
 
+typedef struct
+{
+  const char *bank;
+  gint        stop;
+  guint       written;
+} Writer;
+
+/* Another process's worth of steady writing: one story per transaction. */
+static gpointer
+writer_thread (gpointer data)
+{
+  Writer *writer = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbDatabase) db = sb_database_open (writer->bank, &error);
+
+  g_assert_no_error (error);
+  while (!g_atomic_int_get (&writer->stop))
+    {
+      g_autofree char *sql = g_strdup_printf (
+        "BEGIN IMMEDIATE;"
+        "INSERT INTO stories (uuid, title, situation, created_at, updated_at)"
+        "  VALUES ('w%u', 'written %u', hex(randomblob(2000)), 1, 1);"
+        "COMMIT;", writer->written, writer->written);
+
+      g_assert_true (sb_database_exec (db, sql, &error));
+      writer->written++;
+    }
+  return NULL;
+}
+
+/* Backups taken while another connection keeps writing are each whole. */
+static void
+test_consistent_under_writes (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *bank = sb_test_dir_file (dir, "storybank.sqlite3");
+  g_autoptr(SbStore) store = make_bank (bank, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  Writer writer = { bank, 0, 0 };
+  GThread *thread = g_thread_new ("writer", writer_thread, &writer);
+  int last = -1;
+
+  for (guint i = 0; i < 8; i++)
+    {
+      g_autofree char *path = sb_backup_create (bank, SB_BACKUP_REASON_MANUAL, &error);
+
+      g_assert_no_error (error);
+      g_assert_true (sb_backup_vet (path, &error));
+      g_assert_no_error (error);
+      g_usleep (10 * 1000);
+    }
+  g_atomic_int_set (&writer.stop, 1);
+  g_thread_join (thread);
+  g_assert_cmpuint (writer.written, >, 0);
+
+  /* Each holds a whole number of committed stories, never fewer than the
+   * one before it. */
+  list = sb_backup_list (bank, &error);
+  g_assert_cmpuint (list->len, ==, 8);
+  for (guint i = list->len; i-- > 0;)
+    {
+      SbBackupInfo *info = list->pdata[i];
+
+      g_assert_null (info->problem);
+      g_assert_cmpint (info->n_stories, >=, last);
+      g_assert_cmpint (info->n_stories, <=, (int) writer.written);
+      last = info->n_stories;
+    }
+}
+
 static guint
 count_reason (GPtrArray      *list,
               SbBackupReason  reason)
@@ -571,6 +642,7 @@ main (int   argc,
 
   g_test_add_func ("/backup/create-private", test_create_private);
   g_test_add_func ("/backup/consistent-while-writing", test_consistent_while_writing);
+  g_test_add_func ("/backup/consistent-under-writes", test_consistent_under_writes);
   g_test_add_func ("/backup/prune", test_prune);
   g_test_add_func ("/backup/daily-if-due", test_daily_if_due);
   g_test_add_func ("/backup/async", test_async);

@@ -307,11 +307,12 @@ run_commands (SbStore             *store,
   /* Before anything else, so the other commands see the restored bank. */
   if (restore != NULL)
     {
+      SbDatabase *db = sb_store_get_database (store);
       g_autofree char *safety = NULL;
       g_autofree char *restore_display = g_filename_display_name (restore);
-      g_autofree char *bank_display = g_filename_display_name (sb_database_get_path (sb_store_get_database (store)));
+      g_autofree char *bank_display = g_filename_display_name (sb_database_get_path (db));
 
-      if (!sb_backup_restore (sb_store_get_database (store), restore, &safety, &error) ||
+      if (!sb_backup_restore (db, restore, &safety, &error) ||
           !sb_store_reload (store, &error))
         return fail (error);
       g_print (g_dngettext (GETTEXT_PACKAGE,

@@ -14,16 +14,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "sb-backup.h"
-#include "sb-catalog.h"
+#include "sb-backup-private.h"
 
 #define KEEP_DAILY   10
 #define KEEP_WEEKLY   4
 #define KEEP_MANUAL  10
 #define KEEP_OTHER    5
-/* How long a copy waits for a lock before giving up, as the bank's
- * busy_timeout does. */
-#define BUSY_WAIT_MS 5000
 
 static const char * const reason_names[] = {
   [SB_BACKUP_REASON_DAILY] = "daily",
@@ -74,8 +70,8 @@ sb_backup_info_free (SbBackupInfo *info)
 
 /* ---- names ----------------------------------------------------------- */
 
-static char *
-resolve_bank_path (const char *bank_path)
+char *
+_sb_backup_resolve_bank_path (const char *bank_path)
 {
   return bank_path != NULL ? g_strdup (bank_path) : sb_database_default_path ();
 }
@@ -83,7 +79,7 @@ resolve_bank_path (const char *bank_path)
 char *
 sb_backup_get_folder (const char *bank_path)
 {
-  g_autofree char *bank = resolve_bank_path (bank_path);
+  g_autofree char *bank = _sb_backup_resolve_bank_path (bank_path);
   g_autofree char *dir = g_path_get_dirname (bank);
 
   return g_build_filename (dir, "backups", NULL);
@@ -91,8 +87,8 @@ sb_backup_get_folder (const char *bank_path)
 
 /* "storybank" for storybank.sqlite3: what every backup name of the bank
  * starts with. */
-static char *
-bank_stem (const char *bank)
+char *
+_sb_backup_bank_stem (const char *bank)
 {
   g_autofree char *base = g_path_get_basename (bank);
   char *dot = strrchr (base, '.');
@@ -194,8 +190,8 @@ file_uri (const char *path,
 /* A file that is only read: immutable, so SQLite creates nothing beside it,
  * unless a -wal is already there (a live bank given as the file to restore),
  * whose pages must then count. */
-static char *
-read_only_uri (const char *path)
+char *
+_sb_backup_read_only_uri (const char *path)
 {
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
 
@@ -227,9 +223,9 @@ ensure_folder (const char  *folder,
 
 /* ---- copying --------------------------------------------------------- */
 
-static int
-copy_pages (sqlite3 *dest,
-            sqlite3 *src)
+int
+_sb_backup_copy_pages (sqlite3 *dest,
+                       sqlite3 *src)
 {
   sqlite3_backup *backup = sqlite3_backup_init (dest, "main", src, "main");
   int rc;
@@ -252,11 +248,11 @@ copy_pages (sqlite3 *dest,
 
 /* Copies the database at @src_uri into a new private file @dest_path,
  * written as @dest_path.partial beside it and renamed when complete. */
-static gboolean
-copy_to_new_file (const char  *src_uri,
-                  const char  *src_display,
-                  const char  *dest_path,
-                  GError     **error)
+gboolean
+_sb_backup_copy_to_new_file (const char  *src_uri,
+                             const char  *src_display,
+                             const char  *dest_path,
+                             GError     **error)
 {
   g_autofree char *dest_display = g_filename_display_name (dest_path);
   g_autofree char *dir = g_path_get_dirname (dest_path);
@@ -290,7 +286,7 @@ copy_to_new_file (const char  *src_uri,
       sqlite3_busy_timeout (src, BUSY_WAIT_MS);
       rc = sqlite3_open_v2 (partial, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
       if (rc == SQLITE_OK)
-        rc = copy_pages (dest, src);
+        rc = _sb_backup_copy_pages (dest, src);
       /* A backup stands alone: no -wal or -shm beside it, ever. */
       if (rc == SQLITE_OK)
         rc = sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
@@ -332,19 +328,17 @@ now_or (GDateTime *now)
   return now != NULL ? g_date_time_ref (now) : g_date_time_new_now_local ();
 }
 
-static int prune (const char *bank, GDateTime *now, const char *keep, GError **error);
-
-static char *
-create_backup (const char      *bank_path,
-               SbBackupReason   reason,
-               GDateTime       *now_in,
-               gboolean         then_prune,
-               GError         **error)
+char *
+_sb_backup_create_backup (const char      *bank_path,
+                          SbBackupReason   reason,
+                          GDateTime       *now_in,
+                          gboolean         then_prune,
+                          GError         **error)
 {
-  g_autofree char *bank = resolve_bank_path (bank_path);
+  g_autofree char *bank = _sb_backup_resolve_bank_path (bank_path);
   g_autofree char *bank_display = g_filename_display_name (bank);
   g_autofree char *folder = sb_backup_get_folder (bank);
-  g_autofree char *stem = bank_stem (bank);
+  g_autofree char *stem = _sb_backup_bank_stem (bank);
   g_autoptr(GDateTime) now = now_or (now_in);
   g_autoptr(GDateTime) utc = g_date_time_to_utc (now);
   g_autofree char *stamp = g_date_time_format (utc, "%Y%m%d-%H%M%S");
@@ -382,11 +376,11 @@ create_backup (const char      *bank_path,
     }
 
   src_uri = file_uri (bank, "mode=ro");
-  if (!copy_to_new_file (src_uri, bank_display, dest, error))
+  if (!_sb_backup_copy_to_new_file (src_uri, bank_display, dest, error))
     return NULL;
 
   /* A failed prune leaves one file too many; the backup itself stands. */
-  if (then_prune && prune (bank, now, dest, &prune_error) < 0)
+  if (then_prune && _sb_backup_prune (bank, now, dest, &prune_error) < 0)
     g_debug ("Could not prune the backups of %s: %s", bank, prune_error->message);
 
   return g_steal_pointer (&dest);
@@ -398,7 +392,7 @@ sb_backup_create_at (const char      *bank_path,
                      GDateTime       *now,
                      GError         **error)
 {
-  return create_backup (bank_path, reason, now, TRUE, error);
+  return _sb_backup_create_backup (bank_path, reason, now, TRUE, error);
 }
 
 char *
@@ -406,7 +400,7 @@ sb_backup_create (const char      *bank_path,
                   SbBackupReason   reason,
                   GError         **error)
 {
-  return create_backup (bank_path, reason, NULL, TRUE, error);
+  return _sb_backup_create_backup (bank_path, reason, NULL, TRUE, error);
 }
 
 typedef struct
@@ -448,7 +442,7 @@ sb_backup_create_async (const char          *bank_path,
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   CreateData *data = g_new0 (CreateData, 1);
 
-  data->bank_path = resolve_bank_path (bank_path);
+  data->bank_path = _sb_backup_resolve_bank_path (bank_path);
   data->reason = reason;
   g_task_set_source_tag (task, sb_backup_create_async);
   g_task_set_task_data (task, data, (GDestroyNotify) create_data_free);
@@ -504,7 +498,7 @@ scan_backups (const char  *bank,
               GError     **error)
 {
   g_autofree char *folder = sb_backup_get_folder (bank);
-  g_autofree char *stem = bank_stem (bank);
+  g_autofree char *stem = _sb_backup_bank_stem (bank);
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GDir) dir = g_dir_open (folder, 0, &local_error);
@@ -537,10 +531,10 @@ scan_backups (const char  *bank,
   return g_steal_pointer (&entries);
 }
 
-static gboolean
-query_int (sqlite3    *db,
-           const char *sql,
-           int        *out)
+gboolean
+_sb_backup_query_int (sqlite3    *db,
+                      const char *sql,
+                      int        *out)
 {
   sqlite3_stmt *stmt = NULL;
   gboolean ok = FALSE;
@@ -558,7 +552,7 @@ query_int (sqlite3    *db,
 static void
 read_backup_contents (SbBackupInfo *info)
 {
-  g_autofree char *uri = read_only_uri (info->path);
+  g_autofree char *uri = _sb_backup_read_only_uri (info->path);
   g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
@@ -572,7 +566,7 @@ read_backup_contents (SbBackupInfo *info)
       info->problem = g_strdup (sqlite3_errstr (rc));
       goto out;
     }
-  if (!query_int (db, "PRAGMA application_id", &app_id))
+  if (!_sb_backup_query_int (db, "PRAGMA application_id", &app_id))
     {
       info->problem = g_strdup (sqlite3_errmsg (db));
       goto out;
@@ -610,7 +604,7 @@ GPtrArray *
 sb_backup_list (const char  *bank_path,
                 GError     **error)
 {
-  g_autofree char *bank = resolve_bank_path (bank_path);
+  g_autofree char *bank = _sb_backup_resolve_bank_path (bank_path);
   g_autoptr(GPtrArray) entries = scan_backups (bank, error);
   g_autoptr(GPtrArray) infos = NULL;
 
@@ -659,7 +653,7 @@ sb_backup_list_async (const char          *bank_path,
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, sb_backup_list_async);
-  g_task_set_task_data (task, resolve_bank_path (bank_path), g_free);
+  g_task_set_task_data (task, _sb_backup_resolve_bank_path (bank_path), g_free);
   g_task_run_in_thread (task, list_thread);
 }
 
@@ -698,11 +692,11 @@ remove_backup (Entry   *entry,
   return TRUE;
 }
 
-static int
-prune (const char  *bank,
-       GDateTime   *now_in,
-       const char  *keep,
-       GError     **error)
+int
+_sb_backup_prune (const char  *bank,
+                  GDateTime   *now_in,
+                  const char  *keep,
+                  GError     **error)
 {
   g_autoptr(GDateTime) now = now_or (now_in);
   g_autoptr(GPtrArray) entries = scan_backups (bank, error);
@@ -766,9 +760,9 @@ sb_backup_prune (const char  *bank_path,
                  GDateTime   *now,
                  GError     **error)
 {
-  g_autofree char *bank = resolve_bank_path (bank_path);
+  g_autofree char *bank = _sb_backup_resolve_bank_path (bank_path);
 
-  return prune (bank, now, NULL, error);
+  return _sb_backup_prune (bank, now, NULL, error);
 }
 
 /* ---- the daily backup ------------------------------------------------- */
@@ -786,7 +780,7 @@ bank_has_stories (const char  *bank,
   rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
   if (rc == SQLITE_OK)
     sqlite3_busy_timeout (db, BUSY_WAIT_MS);
-  if (rc != SQLITE_OK || !query_int (db, "SELECT count(*) FROM stories", &n))
+  if (rc != SQLITE_OK || !_sb_backup_query_int (db, "SELECT count(*) FROM stories", &n))
     {
       g_autofree char *display = g_filename_display_name (bank);
       g_set_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_FAILED,
@@ -806,7 +800,7 @@ sb_backup_daily_if_due (const char  *bank_path,
                         char       **out_path,
                         GError     **error)
 {
-  g_autofree char *bank = resolve_bank_path (bank_path);
+  g_autofree char *bank = _sb_backup_resolve_bank_path (bank_path);
   g_autoptr(GDateTime) now = now_or (now_in);
   g_autoptr(GPtrArray) entries = NULL;
   gboolean has_stories = FALSE;
@@ -838,7 +832,7 @@ sb_backup_daily_if_due (const char  *bank_path,
   if (!has_stories)
     return TRUE;
 
-  path = create_backup (bank, SB_BACKUP_REASON_DAILY, now, TRUE, error);
+  path = _sb_backup_create_backup (bank, SB_BACKUP_REASON_DAILY, now, TRUE, error);
   if (path == NULL)
     return FALSE;
   if (out_path != NULL)
@@ -872,7 +866,7 @@ sb_backup_daily_if_due_async (const char          *bank_path,
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, sb_backup_daily_if_due_async);
-  g_task_set_task_data (task, resolve_bank_path (bank_path), g_free);
+  g_task_set_task_data (task, _sb_backup_resolve_bank_path (bank_path), g_free);
   g_task_run_in_thread (task, daily_thread);
 }
 
@@ -882,275 +876,4 @@ sb_backup_daily_if_due_finish (GAsyncResult  *result,
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-/* ---- vetting and restoring -------------------------------------------- */
-
-gboolean
-sb_backup_vet (const char  *path,
-               GError     **error)
-{
-  static const char magic[16] = "SQLite format 3";
-  g_autofree char *display = g_filename_display_name (path);
-  g_autofree char *uri = NULL;
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  const char *verdict = NULL;
-  char header[100];
-  int app_id = 0;
-  int version = 0;
-  int latest = sb_database_get_latest_schema_version ();
-  ssize_t n;
-  int fd;
-  int rc;
-
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0)
-    {
-      int saved = errno;
-      g_set_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_OPEN,
-                   _("Could not open “%s”: %s"), display, g_strerror (saved));
-      return FALSE;
-    }
-  n = read (fd, header, sizeof header);
-  close (fd);
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_set_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_OPEN,
-                   _("“%s” is a folder, not a Storybank bank"), display);
-      return FALSE;
-    }
-  if (n < (ssize_t) sizeof header || memcmp (header, magic, sizeof magic) != 0)
-    {
-      g_set_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_NOT_A_BANK,
-                   _("“%s” is not a Storybank bank: it is not an SQLite database"), display);
-      return FALSE;
-    }
-
-  uri = read_only_uri (path);
-  rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
-  if (rc != SQLITE_OK || !query_int (db, "PRAGMA application_id", &app_id) ||
-      !query_int (db, "PRAGMA user_version", &version))
-    {
-      g_set_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_CORRUPT,
-                   _("“%s” is damaged and cannot be read (%s)"), display,
-                   db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
-      sqlite3_close_v2 (db);
-      return FALSE;
-    }
-  if (app_id != SB_DATABASE_APPLICATION_ID)
-    {
-      g_set_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_NOT_A_BANK,
-                   _("“%s” is not a Storybank bank: it is another program’s SQLite database"), display);
-      sqlite3_close_v2 (db);
-      return FALSE;
-    }
-  if (version > latest)
-    {
-      g_set_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_TOO_NEW,
-                   _("“%s” was written by a newer Storybank (schema %d; this version knows up to %d)"),
-                   display, version, latest);
-      sqlite3_close_v2 (db);
-      return FALSE;
-    }
-  if (version < 1)
-    {
-      g_set_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_NOT_A_BANK,
-                   _("“%s” is not a Storybank bank: it has no schema version"), display);
-      sqlite3_close_v2 (db);
-      return FALSE;
-    }
-
-  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    verdict = (const char *) sqlite3_column_text (stmt, 0);
-  if (rc != SQLITE_ROW || g_strcmp0 (verdict, "ok") != 0)
-    {
-      g_set_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_CORRUPT,
-                   _("“%s” is damaged and cannot be read (%s)"), display,
-                   verdict != NULL ? verdict : sqlite3_errmsg (db));
-      sqlite3_finalize (stmt);
-      sqlite3_close_v2 (db);
-      return FALSE;
-    }
-  sqlite3_finalize (stmt);
-  sqlite3_close_v2 (db);
-  return TRUE;
-}
-
-/* Copies the database file @src_path over the contents of @db's bank, in
- * one transaction on @db: all of it or nothing. */
-static gboolean
-copy_into (SbDatabase  *db,
-           const char  *src_path,
-           GError     **error)
-{
-  g_autofree char *display = g_filename_display_name (src_path);
-  g_autofree char *uri = read_only_uri (src_path);
-  sqlite3 *src = NULL;
-  int rc;
-
-  rc = sqlite3_open_v2 (uri, &src, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
-  if (rc == SQLITE_OK)
-    rc = copy_pages (sb_database_get_handle (db), src);
-  if (rc != SQLITE_OK)
-    {
-      g_set_error (error, SB_DATABASE_ERROR,
-                   (rc & 0xff) == SQLITE_BUSY ? SB_DATABASE_ERROR_BUSY : SB_DATABASE_ERROR_FAILED,
-                   _("Could not restore “%s”: %s"), display,
-                   sqlite3_errcode (sb_database_get_handle (db)) != SQLITE_OK
-                     ? sqlite3_errmsg (sb_database_get_handle (db)) : sqlite3_errstr (rc));
-      sqlite3_close_v2 (src);
-      return FALSE;
-    }
-  sqlite3_close_v2 (src);
-  return TRUE;
-}
-
-static gboolean
-same_file (const char *a,
-           const char *b)
-{
-  GStatBuf sa, sb;
-
-  return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-}
-
-gboolean
-sb_backup_restore (SbDatabase  *db,
-                   const char  *backup_path,
-                   char       **out_safety_path,
-                   GError     **error)
-{
-  const char *bank = sb_database_get_path (db);
-  g_autofree char *display = g_filename_display_name (backup_path);
-  g_autofree char *safety = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GError) prune_error = NULL;
-
-  g_return_val_if_fail (SB_IS_DATABASE (db), FALSE);
-  g_return_val_if_fail (backup_path != NULL, FALSE);
-  g_return_val_if_fail (!sb_database_in_transaction (db), FALSE);
-
-  if (out_safety_path != NULL)
-    *out_safety_path = NULL;
-
-  if (!sb_backup_vet (backup_path, error))
-    return FALSE;
-  if (same_file (backup_path, bank))
-    {
-      g_set_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_OPEN,
-                   _("“%s” is the bank itself, not a backup of it"), display);
-      return FALSE;
-    }
-
-  /* Not pruned yet: pruning could take the very file about to be restored. */
-  safety = create_backup (bank, SB_BACKUP_REASON_BEFORE_RESTORE, NULL, FALSE, &local_error);
-  if (safety == NULL)
-    {
-      g_set_error (error, local_error->domain, local_error->code,
-                   _("Nothing was restored: the bank could not be backed up first. %s"),
-                   local_error->message);
-      return FALSE;
-    }
-
-  if (!copy_into (db, backup_path, error))
-    {
-      g_unlink (safety);
-      return FALSE;
-    }
-
-  /* An older backup is brought up to date as opening it would. If that
-   * fails, put back what was there, so a failed restore changes nothing. */
-  if (!sb_database_migrate (db, &local_error) || !sb_catalog_merge_builtin (db, &local_error))
-    {
-      g_autoptr(GError) undo_error = NULL;
-
-      if (!copy_into (db, safety, &undo_error))
-        g_debug ("Could not undo a failed restore: %s", undo_error->message);
-      g_set_error (error, local_error->domain, local_error->code,
-                   _("Could not restore “%s”: %s"), display, local_error->message);
-      return FALSE;
-    }
-
-  if (prune (bank, NULL, safety, &prune_error) < 0)
-    g_debug ("Could not prune the backups of %s: %s", bank, prune_error->message);
-
-  if (out_safety_path != NULL)
-    *out_safety_path = g_steal_pointer (&safety);
-  return TRUE;
-}
-
-gboolean
-sb_backup_before_migration (SbDatabase  *db,
-                            GError     **error)
-{
-  int version = sb_database_get_schema_version (db);
-  g_autofree char *path = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  if (version <= 0 || version >= sb_database_get_latest_schema_version ())
-    return TRUE;
-
-  path = create_backup (sb_database_get_path (db), SB_BACKUP_REASON_BEFORE_MIGRATION, NULL, TRUE,
-                        &local_error);
-  if (path == NULL)
-    {
-      g_autofree char *display = g_filename_display_name (sb_database_get_path (db));
-      g_set_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_OPEN,
-                   _("“%s” was left as it was: it needs updating to a new schema, and it "
-                     "could not be backed up first (%s)"), display, local_error->message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-char *
-sb_backup_copy_newest_beside (const char  *bank_path,
-                              GError     **error)
-{
-  g_autofree char *bank = resolve_bank_path (bank_path);
-  g_autofree char *bank_display = g_filename_display_name (bank);
-  g_autofree char *dir = g_path_get_dirname (bank);
-  g_autofree char *stem = bank_stem (bank);
-  g_autoptr(GPtrArray) infos = sb_backup_list (bank, error);
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  g_autofree char *dest = NULL;
-  g_autofree char *uri = NULL;
-  g_autofree char *src_display = NULL;
-  SbBackupInfo *newest = NULL;
-
-  if (infos == NULL)
-    return NULL;
-  for (guint i = 0; i < infos->len && newest == NULL; i++)
-    {
-      SbBackupInfo *info = infos->pdata[i];
-
-      if (info->n_stories >= 0 && sb_backup_vet (info->path, NULL))
-        newest = info;
-    }
-  if (newest == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   _("There is no readable backup of “%s”"), bank_display);
-      return NULL;
-    }
-
-  for (guint sequence = 1; dest == NULL || g_file_test (dest, G_FILE_TEST_EXISTS); sequence++)
-    {
-      g_autofree char *name = sequence == 1
-        ? g_strdup_printf ("%s-restored-%s.sqlite3", stem, stamp)
-        : g_strdup_printf ("%s-restored-%s-%u.sqlite3", stem, stamp, sequence);
-      g_free (dest);
-      dest = g_build_filename (dir, name, NULL);
-    }
-
-  uri = read_only_uri (newest->path);
-  src_display = g_filename_display_name (newest->path);
-  if (!copy_to_new_file (uri, src_display, dest, error))
-    return NULL;
-  return g_steal_pointer (&dest);
 }

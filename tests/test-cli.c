@@ -291,6 +291,84 @@ test_cheat_sheet_pdf (void)
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
 }
 
+/* Backups from the command line: an import is preceded by one, they are
+ * listed, one is restored (after the bank is backed up), a bad file is
+ * refused with one line and the bank left as it was. */
+static void
+test_backups (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *bank = sb_test_dir_file (dir, "bank.sqlite3");
+  g_autofree char *good = write_file (dir, "good.json", minimal_import);
+  g_autofree char *junk = write_file (dir, "junk.sqlite3", "not a bank at all");
+  g_autofree char *database_arg = g_strconcat ("--database=", bank, NULL);
+  g_autofree char *good_arg = g_strconcat ("--import=", good, NULL);
+  g_autofree char *junk_arg = g_strconcat ("--restore=", junk, NULL);
+  g_autofree char *backup = NULL;
+  g_autofree char *restore_arg = NULL;
+  g_autofree char *bank_before = NULL;
+  g_autofree char *bank_after = NULL;
+  g_auto(Run) none = { 0, };
+  g_auto(Run) first = { 0, };
+  g_auto(Run) second = { 0, };
+  g_auto(Run) listed = { 0, };
+  g_auto(Run) restored = { 0, };
+  g_auto(Run) relisted = { 0, };
+  g_auto(Run) check = { 0, };
+  g_auto(Run) refused = { 0, };
+  g_auto(Run) unchanged = { 0, };
+  g_auto(GStrv) lines = NULL;
+  gsize len_before, len_after;
+
+  run_storybank (&none, database_arg, "--list-backups", NULL);
+  g_assert_cmpint (none.status, ==, 0);
+  g_assert_nonnull (strstr (none.out, "No backups yet"));
+  /* Listing made no bank. */
+  g_assert_false (g_file_test (bank, G_FILE_TEST_EXISTS));
+
+  run_storybank (&first, database_arg, good_arg, NULL);
+  g_assert_cmpint (first.status, ==, 0);
+  run_storybank (&second, database_arg, good_arg, NULL);
+  g_assert_cmpint (second.status, ==, 0);
+
+  /* The first import found an empty bank; the second backed up two stories. */
+  run_storybank (&listed, database_arg, "--list-backups", NULL);
+  g_assert_cmpint (listed.status, ==, 0);
+  lines = g_strsplit (listed.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 2);
+  g_assert_nonnull (strstr (lines[0], "before-import"));
+  g_assert_nonnull (strstr (lines[0], "2 stories"));
+  backup = g_strdup (strstr (lines[0], dir->path));
+  g_assert_nonnull (backup);
+  g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+
+  restore_arg = g_strconcat ("--restore=", backup, NULL);
+  run_storybank (&restored, database_arg, restore_arg, NULL);
+  g_assert_cmpint (restored.status, ==, 0);
+  g_assert_nonnull (strstr (restored.out, "Restored"));
+  g_assert_nonnull (strstr (restored.out, "(2 stories)"));
+  g_assert_nonnull (strstr (restored.out, "before-restore"));
+
+  run_storybank (&check, database_arg, "--check", NULL);
+  g_assert_nonnull (strstr (check.out, "of 2 stories"));
+
+  run_storybank (&relisted, database_arg, "--list-backups", NULL);
+  g_assert_true (g_str_has_prefix (strstr (relisted.out, "  ") + 2, "before-restore"));
+  g_assert_nonnull (strstr (relisted.out, "4 stories"));
+
+  /* A file that is no bank: one line naming it, nothing changed, no backup. */
+  g_assert_true (g_file_get_contents (bank, &bank_before, &len_before, NULL));
+  run_storybank (&refused, database_arg, junk_arg, NULL);
+  g_assert_cmpint (refused.status, !=, 0);
+  g_assert_true (g_str_has_prefix (refused.err, "storybank: "));
+  g_assert_nonnull (strstr (refused.err, "junk.sqlite3"));
+  g_assert_cmpint (strchr (refused.err, '\n') - refused.err, ==, strlen (refused.err) - 1);
+  g_assert_true (g_file_get_contents (bank, &bank_after, &len_after, NULL));
+  g_assert_cmpmem (bank_before, len_before, bank_after, len_after);
+  run_storybank (&unchanged, database_arg, "--list-backups", NULL);
+  g_assert_cmpstr (unchanged.out, ==, relisted.out);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -304,6 +382,7 @@ main (int   argc,
   g_test_add_func ("/cli/failure-leaves-no-new-bank", test_failure_leaves_no_new_bank);
   g_test_add_func ("/cli/refuses-foreign-file", test_refuses_foreign_file);
   g_test_add_func ("/cli/cheat-sheet-pdf", test_cheat_sheet_pdf);
+  g_test_add_func ("/cli/backups", test_backups);
 
   return g_test_run ();
 }

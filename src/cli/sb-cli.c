@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 
+#include "sb-backup.h"
 #include "sb-cheat-sheet.h"
 #include "sb-cli.h"
 #include "sb-coverage.h"
@@ -41,6 +42,10 @@ sb_cli_add_options (GApplication *app)
       N_("Put only this theme on --cheat-sheet; repeat for more (default: every theme)"), N_("SLUG") },
     { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Print the coach’s findings for every story and exit"), NULL },
+    { "list-backups", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Print the bank’s backups (date, reason, stories, size, file) and exit"), NULL },
+    { "restore", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Replace the bank with a backup, after backing up the bank as it is, and exit"), N_("BACKUP") },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Print the version and exit"), NULL },
     { NULL }
@@ -140,6 +145,39 @@ remove_new_bank (const char *path)
     }
 }
 
+/* --list-backups: one line per backup, newest first. Reads only the
+ * backups folder, so it works even when the bank itself cannot be opened. */
+static int
+print_backups (const char *bank_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) backups = sb_backup_list (bank_path, &error);
+
+  if (backups == NULL)
+    return fail (error);
+  if (backups->len == 0)
+    {
+      g_autofree char *folder = sb_backup_get_folder (bank_path);
+      g_print (_("No backups yet (they are kept in %s)\n"), folder);
+      return 0;
+    }
+  for (guint i = 0; i < backups->len; i++)
+    {
+      SbBackupInfo *info = backups->pdata[i];
+      g_autoptr(GDateTime) local = g_date_time_to_local (info->time);
+      g_autofree char *date = g_date_time_format (local, "%Y-%m-%d %H:%M:%S");
+      g_autofree char *size = g_format_size (info->size);
+      g_autofree char *stories = info->n_stories < 0
+        ? g_strdup_printf (_("unreadable: %s"), info->problem)
+        : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d story", "%d stories", info->n_stories),
+                           info->n_stories);
+
+      g_print ("%s  %-16s  %-11s  %9s  %s\n", date, sb_backup_reason_to_string (info->reason),
+               stories, size, info->path);
+    }
+  return 0;
+}
+
 static int run_commands (SbStore *store, GVariantDict *options, SbCheatSheetOptions *sheet_options);
 
 int
@@ -157,6 +195,8 @@ sb_cli_handle_local_options (GVariantDict *options)
   const char *paper = lookup_string (options, "paper");
   gboolean coverage = g_variant_dict_contains (options, "coverage");
   gboolean check = g_variant_dict_contains (options, "check");
+  gboolean list_backups = g_variant_dict_contains (options, "list-backups");
+  const char *restore = lookup_filename (options, "restore");
   SbCheatSheetOptions sheet_options;
   gboolean bank_existed;
   int status;
@@ -167,7 +207,16 @@ sb_cli_handle_local_options (GVariantDict *options)
       return 0;
     }
 
-  if (import == NULL && export == NULL && markdown == NULL && cheat_sheet == NULL && !coverage && !check)
+  if (list_backups)
+    {
+      if (import != NULL || export != NULL || markdown != NULL || cheat_sheet != NULL || coverage ||
+          check || restore != NULL)
+        return fail_literal (_("--list-backups goes alone (with --database)"));
+      return print_backups (database);
+    }
+
+  if (import == NULL && export == NULL && markdown == NULL && cheat_sheet == NULL && !coverage && !check &&
+      restore == NULL)
     {
       if (framework != NULL || paper != NULL)
         return fail_literal (_("--framework and --paper go with --coverage or --cheat-sheet"));
@@ -214,6 +263,7 @@ run_commands (SbStore             *store,
   const char *framework = lookup_string (options, "framework");
   gboolean coverage = g_variant_dict_contains (options, "coverage");
   gboolean check = g_variant_dict_contains (options, "check");
+  const char *restore = lookup_filename (options, "restore");
   g_autofree const char **themes = NULL;
 
   if (framework != NULL && sb_store_find_framework (store, framework) == NULL)
@@ -254,6 +304,24 @@ run_commands (SbStore             *store,
       sheet_options->theme_slugs = themes;
     }
 
+  /* Before anything else, so the other commands see the restored bank. */
+  if (restore != NULL)
+    {
+      SbDatabase *db = sb_store_get_database (store);
+      g_autofree char *safety = NULL;
+      g_autofree char *restore_display = g_filename_display_name (restore);
+      g_autofree char *bank_display = g_filename_display_name (sb_database_get_path (db));
+
+      if (!sb_backup_restore (db, restore, &safety, &error) ||
+          !sb_store_reload (store, &error))
+        return fail (error);
+      g_print (g_dngettext (GETTEXT_PACKAGE,
+                            "Restored %s into %s (%u story). The bank as it was before is saved as %s\n",
+                            "Restored %s into %s (%u stories). The bank as it was before is saved as %s\n",
+                            sb_store_get_n_stories (store)),
+               restore_display, bank_display, sb_store_get_n_stories (store), safety);
+    }
+
   if (import != NULL)
     {
       SbImportSummary summary = { 0, };
@@ -261,8 +329,28 @@ run_commands (SbStore             *store,
       g_autofree char *questions = NULL;
       g_autofree char *themes_added = NULL;
 
+      /* Backups: the bank as it was, before an import changes it. A bank
+       * without stories yet has nothing an import could overwrite. */
+      g_autofree char *backup = NULL;
+
+      if (sb_store_get_n_stories (store) > 0)
+        {
+          backup = sb_backup_create (sb_database_get_path (sb_store_get_database (store)),
+                                                      SB_BACKUP_REASON_BEFORE_IMPORT, &error);
+          if (backup == NULL)
+            {
+              g_printerr (_("storybank: Nothing was imported: the bank could not be backed up first. %s\n"),
+                          error->message);
+              return 1;
+            }
+        }
       if (!sb_exchange_import_json_file (store, import, &summary, &error))
-        return fail (error);
+        {
+          /* Nothing changed: that backup would only crowd out older ones. */
+          if (backup != NULL)
+            g_unlink (backup);
+          return fail (error);
+        }
       stories = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u story added", "%u stories added",
                                               summary.stories_added), summary.stories_added);
       questions = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u question", "%u questions",

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "sb-backup.h"
 #include "sb-database.h"
 
 struct _SbDatabase
@@ -688,10 +689,23 @@ sb_database_open (const char  *path,
                          error))
     return NULL;
 
+  /* Backups: a bank of an older schema is copied aside before migrating. */
+  if (!sb_backup_before_migration (self, error))
+    return NULL;
+
   if (!migrate (self, error))
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+/* Backups: a restored older bank is brought up to date like an opened one. */
+gboolean
+sb_database_migrate (SbDatabase  *self,
+                     GError     **error)
+{
+  g_return_val_if_fail (SB_IS_DATABASE (self), FALSE);
+  return migrate (self, error);
 }
 
 const char *

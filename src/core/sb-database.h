@@ -37,6 +37,9 @@ const char   *sb_database_get_path          (SbDatabase   *self);
 sqlite3      *sb_database_get_handle        (SbDatabase   *self);
 int           sb_database_get_schema_version (SbDatabase  *self);
 int           sb_database_get_latest_schema_version (void);
+/* Brings the schema up to date, one transaction per step (as on opening). */
+gboolean      sb_database_migrate           (SbDatabase   *self,
+                                             GError      **error);
 
 /* A cached statement, reset and with its bindings cleared; owned by the
  * database, so never finalize it. */

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "sb-application.h"
+#include "sb-bank-recovery.h"
 #include "sb-cli.h"
 #include "sb-ui-resources.h"
 #include "sb-views-resources.h"
@@ -132,6 +133,7 @@ static const GActionEntry app_actions[] = {
   { "import", forward_action_cb },
   { "export", forward_action_cb },
   { "export-markdown", forward_action_cb },
+  { "backups", forward_action_cb },
   { "print", forward_action_cb },
   { "export-pdf", forward_action_cb },
   { "shortcuts", shortcuts_action_cb },
@@ -173,7 +175,9 @@ sb_application_activate (GApplication *app)
   store = sb_store_open (self->database_path, &error);
   if (store == NULL)
     {
-      present_open_error (self, error);
+      /* A damaged or foreign bank: offer its newest backup or a new bank. */
+      if (!sb_bank_recovery_offer (GTK_APPLICATION (self), self->database_path, error))
+        present_open_error (self, error);
       return;
     }
 

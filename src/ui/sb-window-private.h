@@ -13,5 +13,8 @@ G_BEGIN_DECLS
 SbStoryEditor *sb_window_get_story_editor (SbWindow *self);
 SbStoryList   *sb_window_get_story_list   (SbWindow *self);
 AdwToast      *sb_window_get_last_toast   (SbWindow *self);
+/* What Import… does once a file is chosen: a backup first, in a worker. */
+void           sb_window_import_file      (SbWindow *self,
+                                           GFile    *file);
 
 G_END_DECLS

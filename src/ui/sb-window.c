@@ -8,6 +8,8 @@
 
 #include <glib/gi18n.h>
 
+#include "sb-backup.h"
+#include "sb-backups-dialog.h"
 #include "sb-cheat-sheet-dialog.h"
 #include "sb-coverage-page.h"
 #include "sb-example.h"
@@ -508,6 +510,109 @@ import_file (SbWindow *self,
   show_toast (self, message);
 }
 
+/* ---- backups: before an import, daily, and the Backups dialog -------- */
+
+typedef struct
+{
+  SbWindow *window;
+  GFile    *file;
+} ImportBackup;
+
+static void
+import_backup_ready_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  ImportBackup *data = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = sb_backup_create_finish (result, &error);
+
+  if (!gtk_widget_in_destruction (GTK_WIDGET (data->window)))
+    {
+      if (path != NULL)
+        import_file (data->window, data->file);
+      else
+        {
+          g_prefix_error (&error, "%s ", _("Nothing was imported: the bank could not be backed up first."));
+          show_error (data->window, _("Import Failed"), error);
+        }
+    }
+  g_object_unref (data->window);
+  g_object_unref (data->file);
+  g_free (data);
+}
+
+/* The bank as it was goes into backups/ (in a worker) before an import
+ * changes it; a bank without stories has nothing to lose. */
+static void
+import_file_backed_up (SbWindow *self,
+                       GFile    *file)
+{
+  ImportBackup *data;
+
+  sb_story_editor_flush (self->story_editor);
+  if (sb_store_get_n_stories (self->store) == 0)
+    {
+      import_file (self, file);
+      return;
+    }
+  data = g_new0 (ImportBackup, 1);
+  data->window = g_object_ref (self);
+  data->file = g_object_ref (file);
+  sb_backup_create_async (sb_database_get_path (sb_store_get_database (self->store)),
+                          SB_BACKUP_REASON_BEFORE_IMPORT, NULL, import_backup_ready_cb, data);
+}
+
+static void
+daily_backup_ready_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  GWeakRef *weak = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = sb_backup_daily_if_due_finish (result, &error);
+  g_autoptr(SbWindow) self = g_weak_ref_get (weak);
+
+  g_weak_ref_clear (weak);
+  g_free (weak);
+  if (error != NULL && self != NULL && !gtk_widget_in_destruction (GTK_WIDGET (self)))
+    {
+      g_autofree char *title = g_strdup_printf (_("Today’s backup failed: %s"), error->message);
+      show_toast (self, title);
+    }
+}
+
+static void
+start_daily_backup (SbWindow *self)
+{
+  GWeakRef *weak = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (weak, self);
+  sb_backup_daily_if_due_async (sb_database_get_path (sb_store_get_database (self->store)),
+                                NULL, daily_backup_ready_cb, weak);
+}
+
+static void
+backups_restored_cb (SbWindow        *self,
+                     const char      *safety_path,
+                     SbBackupsDialog *dialog)
+{
+  update_stories_stack (self);
+  sb_practice_page_refresh (SB_PRACTICE_PAGE (self->practice_page));
+}
+
+static void
+backups_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  SbWindow *self = SB_WINDOW (widget);
+  SbBackupsDialog *dialog = sb_backups_dialog_new (GTK_WINDOW (self), self->store);
+
+  g_signal_connect_object (dialog, "restored", G_CALLBACK (backups_restored_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 export_file (SbWindow *self,
              GFile    *file)
@@ -551,7 +656,7 @@ import_action (GtkWidget  *widget,
 {
   choose_file (SB_WINDOW (widget), _("Import Stories"), GTK_FILE_CHOOSER_ACTION_OPEN,
                _("_Import"), NULL, _("Storybank files"), "application/json", "*.json",
-               import_file);
+               import_file_backed_up);
 }
 
 static void
@@ -771,6 +876,8 @@ sb_window_constructed (GObject *object)
 
   add_view_pages (self);
 
+  start_daily_backup (self);
+
   restore_window_state (self);
   if (self->settings != NULL)
     {
@@ -877,6 +984,7 @@ sb_window_class_init (SbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-markdown", NULL, export_markdown_action);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.backups", NULL, backups_action);
 
   /* Without an application (tests) the shortcuts still work. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-story", NULL);
@@ -940,4 +1048,11 @@ AdwToast *
 sb_window_get_last_toast (SbWindow *self)
 {
   return self->last_toast;
+}
+
+void
+sb_window_import_file (SbWindow *self,
+                       GFile    *file)
+{
+  import_file_backed_up (self, file);
 }

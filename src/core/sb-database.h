@@ -20,6 +20,7 @@ typedef enum
   SB_DATABASE_ERROR_BUSY,          /* another program holds the bank */
   SB_DATABASE_ERROR_CONSTRAINT,    /* the change would break the bank's rules */
   SB_DATABASE_ERROR_FAILED,        /* any other SQLite failure */
+  SB_DATABASE_ERROR_READ_ONLY,     /* a write to a bank opened read-only */
 } SbDatabaseError;
 
 /* The application_id stamped into every bank ("SBK1"). */
@@ -37,6 +38,18 @@ const char   *sb_database_get_path          (SbDatabase   *self);
 sqlite3      *sb_database_get_handle        (SbDatabase   *self);
 int           sb_database_get_schema_version (SbDatabase  *self);
 int           sb_database_get_latest_schema_version (void);
+
+/* TRUE when the bank was opened read-only on purpose: the person cannot
+ * write the file or its folder (or SQLite could only open it so). Every
+ * write then fails with SB_DATABASE_ERROR_READ_ONLY. The reason is a
+ * sentence for the person that names the file or folder, NULL when the
+ * bank is writable. */
+gboolean      sb_database_is_read_only      (SbDatabase   *self);
+const char   *sb_database_get_read_only_reason (SbDatabase *self);
+/* TRUE when this open took read (or write) access away from others on the
+ * bank or its -wal/-shm files (it was 0644, say, and is now 0600): say so
+ * once. */
+gboolean      sb_database_get_tightened     (SbDatabase   *self);
 
 /* A cached statement, reset and with its bindings cleared; owned by the
  * database, so never finalize it. */

@@ -582,6 +582,164 @@ test_backup (void)
   g_assert_cmpuint (sb_store_get_n_stories (copied), ==, 3);
 }
 
+static void
+copy_fixture (const char *name,
+              const char *dest)
+{
+  g_autofree char *fixture = sb_test_data_path (name);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (fixture, &contents, &length, &error));
+  g_assert_true (g_file_set_contents_full (dest, contents, length, G_FILE_SET_CONTENTS_NONE, 0600, &error));
+  g_assert_no_error (error);
+}
+
+static int
+raw_query_int (sqlite3    *db,
+               const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  int value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/* Rows of the fixture (attached as "old") that the migrated bank lacks. */
+static int
+rows_lost (sqlite3    *db,
+           const char *table,
+           const char *columns,
+           const char *where)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM (SELECT %s FROM old.%s WHERE %s "
+                                          "EXCEPT SELECT %s FROM main.%s)",
+                                          columns, table, where, columns, table);
+  return raw_query_int (db, sql);
+}
+
+/* A bank written by each schema version opens, is brought to the latest
+ * and keeps every story, link, question and rehearsal it had. */
+static void
+test_migrate_fixture (gconstpointer data)
+{
+  const char *name = data;
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *path = sb_test_dir_file (dir, "bank.sqlite3");
+  g_autofree char *orig = sb_test_dir_file (dir, "orig.sqlite3");
+  g_autofree char *attach = NULL;
+  g_autoptr(GError) error = NULL;
+  int fixture_version;
+  sqlite3 *db = NULL;
+
+  copy_fixture (name, path);
+  copy_fixture (name, orig);
+  g_assert_cmpint (sqlite3_open_v2 (orig, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  fixture_version = raw_query_int (db, "PRAGMA user_version");
+  sqlite3_close (db);
+  db = NULL;
+  g_test_message ("%s: schema %d", name, fixture_version);
+
+  {
+    g_autoptr(SbStore) store = sb_store_open (path, &error);
+    SbStory *story;
+    g_autofree char *person = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (sb_database_get_schema_version (sb_store_get_database (store)), ==,
+                     sb_database_get_latest_schema_version ());
+    /* bank-v1's own contents are checked by /database/migrate-from-v1. */
+    if (fixture_version < 2)
+      goto closed;
+    g_assert_cmpuint (sb_store_get_n_stories (store), ==, 3);
+    story = sb_store_find_story (store, "5a0c1d2e-0000-4000-8000-000000000002");
+    g_assert_nonnull (story);
+    g_assert_cmpstr (sb_story_get_title (story), ==, "Zero-downtime migration — Ünïcode 日本");
+    g_assert_cmpint (sb_store_get_story_theme (store, story, "core-data-migration"), ==, SB_STRENGTH_PRIMARY);
+    g_assert_cmpstr (sb_theme_get_name (sb_store_find_theme (store, "core-data-migration")), ==,
+                     "Data migration (my words)");
+    g_assert_nonnull (sb_store_find_theme (store, "my-framework-mentoring"));
+    g_assert_nonnull (sb_store_find_question (store, "my-q-mentoring"));
+    g_assert_null (sb_store_find_question (store, "q-production-outage"));   /* deleted by the person */
+    person = sb_store_get_person_name (store);
+    g_assert_cmpstr (person, ==, "Grace Fixture");
+    g_assert_cmpint (query_int (sb_store_get_database (store),
+                                "SELECT count(*) FROM stories_fts WHERE stories_fts MATCH 'pool'"), ==, 1);
+  closed:
+    ;
+  }
+
+  /* Every row of the old bank is still there, unchanged. */
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  attach = g_strdup_printf ("ATTACH '%s' AS old", orig);
+  g_assert_cmpint (sqlite3_exec (db, attach, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (rows_lost (db, "meta", "*", "1"), ==, 0);
+  g_assert_cmpint (rows_lost (db, "stories", "*", "1"), ==, 0);
+  g_assert_cmpint (rows_lost (db, "story_themes", "*", "1"), ==, 0);
+  g_assert_cmpint (rows_lost (db, "story_questions", "*", "1"), ==, 0);
+  g_assert_cmpint (rows_lost (db, "question_themes", "*", "question_id IN (SELECT id FROM old.questions WHERE NOT builtin)"), ==, 0);
+  g_assert_cmpint (rows_lost (db, "frameworks", "*", "NOT builtin"), ==, 0);
+  g_assert_cmpint (rows_lost (db, "themes", "*", "NOT builtin"), ==, 0);
+  /* The catalog merge may move a shipped theme the person renamed; it keeps
+   * the person's words. */
+  g_assert_cmpint (rows_lost (db, "themes", "id, slug, name", "edited"), ==, 0);
+  g_assert_cmpint (rows_lost (db, "questions", "*", "NOT builtin"), ==, 0);
+  g_assert_cmpint (rows_lost (db, "questions", "id, slug, text, listen_for", "edited"), ==, 0);
+  g_assert_cmpint (rows_lost (db, "questions", "id, slug, hidden", "1"), ==, 0);
+  if (fixture_version >= 2)
+    {
+      g_assert_cmpint (rows_lost (db, "practice_log", "*", "1"), ==, 0);
+      g_assert_cmpint (raw_query_int (db, "SELECT count(*) FROM main.practice_log"), ==, 4);
+    }
+  g_assert_cmpint (raw_query_int (db, "SELECT count(*) FROM main.stories"), ==,
+                   raw_query_int (db, "SELECT count(*) FROM old.stories"));
+  sqlite3_close (db);
+}
+
+/* One migration step failing (here the last one meets an index name that
+ * is already taken) undoes all of them: the file is left byte for byte as
+ * it was, with no journal or WAL beside it. */
+static void
+test_failed_migration_unchanged (gconstpointer data)
+{
+  gboolean wal = GPOINTER_TO_INT (data);
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *path = sb_test_dir_file (dir, "bank.sqlite3");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbDatabase) db = NULL;
+  gsize len_before, len_after;
+  sqlite3 *raw = NULL;
+
+  copy_fixture ("bank-v1.sqlite3", path);
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, "CREATE TABLE practice_log_question (x)", NULL, NULL, NULL), ==, SQLITE_OK);
+  if (wal)
+    g_assert_cmpint (sqlite3_exec (raw, "PRAGMA journal_mode = WAL", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (raw), ==, SQLITE_OK);
+  g_assert_true (g_file_get_contents (path, &before, &len_before, NULL));
+
+  db = sb_database_open (path, &error);
+  g_assert_null (db);
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "schema 3"));
+
+  g_assert_true (g_file_get_contents (path, &after, &len_after, NULL));
+  g_assert_cmpmem (before, len_before, after, len_after);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *side = g_strconcat (path, (const char *[]) { "-wal", "-shm", "-journal" }[i], NULL);
+      g_assert_false (g_file_test (side, G_FILE_TEST_EXISTS));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -611,6 +769,14 @@ main (int   argc,
   g_test_add_func ("/database/migrate-from-v1", test_migrate_from_v1);
   g_test_add_func ("/database/backup", test_backup);
   g_test_add_func ("/database/foreign-keys-indexed", test_foreign_keys_indexed);
+  g_test_add_data_func ("/database/migrate/from-v1", "bank-v1.sqlite3", test_migrate_fixture);
+  g_test_add_data_func ("/database/migrate/from-v2", "bank-v2.sqlite3", test_migrate_fixture);
+  g_test_add_data_func ("/database/migrate/from-v3", "bank-v3.sqlite3", test_migrate_fixture);
+  g_test_add_data_func ("/database/migrate/failed-leaves-file", GINT_TO_POINTER (FALSE),
+                        test_failed_migration_unchanged);
+  g_test_add_data_func ("/database/migrate/failed-leaves-file-wal", GINT_TO_POINTER (TRUE),
+                        test_failed_migration_unchanged);
 
   return g_test_run ();
 }
+

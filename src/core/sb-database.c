@@ -821,42 +821,38 @@ sb_database_in_transaction (SbDatabase *self)
   return self->in_transaction;
 }
 
-/* Each step re-reads the version inside its own write transaction: another
+/* All the missing migrations run in one transaction, with the user_version
+ * bump: a failing step leaves the file exactly as it was, never half
+ * updated. The version is read again under the write lock, since another
  * Storybank opening the same new bank at the same moment (the app and the
- * command line) may have migrated it while this one waited for the lock. */
+ * command line) may have migrated it while this one waited. */
 static gboolean
 migrate (SbDatabase  *self,
          GError     **error)
 {
+  g_autoptr(GError) local_error = NULL;
   int latest = G_N_ELEMENTS (migrations);
+  int version = 0;
+  int app_id = 0;
 
-  for (;;)
+  if (query_int (self->db, "PRAGMA user_version", &version, NULL) &&
+      query_int (self->db, "PRAGMA application_id", &app_id, NULL) &&
+      version >= latest && app_id == SB_DATABASE_APPLICATION_ID)
+    return TRUE;
+
+  if (!sb_database_begin (self, error))
+    return FALSE;
+  if (!query_int (self->db, "PRAGMA user_version", &version, &local_error) ||
+      !query_int (self->db, "PRAGMA application_id", &app_id, &local_error))
     {
-      g_autofree char *bump = NULL;
-      g_autoptr(GError) local_error = NULL;
-      int version = 0;
-      int app_id = 0;
-      int target;
+      sb_database_rollback (self);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
 
-      if (!sb_database_begin (self, error))
-        return FALSE;
-      if (!query_int (self->db, "PRAGMA user_version", &version, &local_error) ||
-          !query_int (self->db, "PRAGMA application_id", &app_id, &local_error))
-        {
-          sb_database_rollback (self);
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      if (version >= latest)
-        return sb_database_commit (self, error);
-
-      target = version + 1;
-      bump = g_strdup_printf ("PRAGMA user_version = %d", target);
-      if (!sb_database_exec (self, migrations[target - 1], &local_error) ||
-          !sb_database_exec (self, bump, &local_error) ||
-          (app_id != SB_DATABASE_APPLICATION_ID &&
-           !sb_database_exec (self, "PRAGMA application_id = " G_STRINGIFY (SB_DATABASE_APPLICATION_ID),
-                              &local_error)))
+  for (int target = version + 1; target <= latest; target++)
+    {
+      if (!sb_database_exec (self, migrations[target - 1], &local_error))
         {
           sb_database_rollback (self);
           g_set_error (error, SB_DATABASE_ERROR, local_error->code,
@@ -864,9 +860,25 @@ migrate (SbDatabase  *self,
                        target, local_error->message);
           return FALSE;
         }
-      if (!sb_database_commit (self, error))
-        return FALSE;
     }
+
+  if (version < latest)
+    {
+      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", latest);
+
+      if (!sb_database_exec (self, bump, error))
+        {
+          sb_database_rollback (self);
+          return FALSE;
+        }
+    }
+  if (app_id != SB_DATABASE_APPLICATION_ID &&
+      !sb_database_exec (self, "PRAGMA application_id = " G_STRINGIFY (SB_DATABASE_APPLICATION_ID), error))
+    {
+      sb_database_rollback (self);
+      return FALSE;
+    }
+  return sb_database_commit (self, error);
 }
 
 /* A write-ahead log lets the window read while the command line writes.
@@ -1175,9 +1187,12 @@ open_bank (const char  *path,
       return g_steal_pointer (&self);
     }
 
-  if (!use_wal (self, display, error) ||
-      !sb_database_exec (self, "PRAGMA synchronous = NORMAL", error) ||
-      !migrate (self, error))
+  /* Migrate before switching to WAL: in a bank with a rollback journal
+   * (every bank older than WAL, and every new one) a failed migration then
+   * leaves the file byte for byte as it was. */
+  if (!sb_database_exec (self, "PRAGMA synchronous = NORMAL", error) ||
+      !migrate (self, error) ||
+      !use_wal (self, display, error))
     return NULL;
 
   return g_steal_pointer (&self);

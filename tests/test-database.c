@@ -740,6 +740,125 @@ test_failed_migration_unchanged (gconstpointer data)
     }
 }
 
+static gboolean
+file_contains (const char *path,
+               const char *word)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return FALSE;
+  return memmem (contents, length, word, strlen (word)) != NULL;
+}
+
+#define SECRET "qzxjabberwockian"
+
+/* A deleted story's words are gone from the bank file and its WAL, not only
+ * from the rows: the full-text index kept them in its older segments. */
+static void
+test_forget_deleted (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *path = sb_test_dir_file (dir, "bank.sqlite3");
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(SbStore) store = sb_store_open (path, &error);
+    SbDatabase *db;
+    SbStory *story;
+
+    g_assert_no_error (error);
+    db = sb_store_get_database (store);
+    g_assert_cmpint (query_int (db, "PRAGMA secure_delete"), ==, 1);
+    for (guint i = 0; i < 5; i++)
+      {
+        g_autofree char *title = g_strdup_printf ("Story %u about a long migration", i);
+        story = sb_store_create_story (store, title, &error);
+        g_assert_no_error (error);
+        sb_story_set_field (story, SB_STORY_FIELD_ACTION, "I wrote a backfill job and a dual-write path.");
+        g_assert_true (sb_store_save_story (store, story, &error));
+      }
+    story = sb_store_create_story (store, "The secret one", &error);
+    g_assert_no_error (error);
+    sb_story_set_field (story, SB_STORY_FIELD_RESULT, "It was " SECRET " all along.");
+    g_assert_true (sb_store_save_story (store, story, &error));
+    g_assert_no_error (error);
+    g_assert_true (sb_database_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", &error));
+    g_assert_true (file_contains (path, SECRET));
+
+    g_assert_true (sb_database_exec (db, "DELETE FROM stories WHERE title = 'The secret one'", &error));
+    g_assert_no_error (error);
+    /* Without more, the index still holds the word: the test can fail. */
+    g_assert_cmpint (query_int (db, "SELECT count(*) FROM stories_fts_data "
+                                    "WHERE instr (block, CAST ('" SECRET "' AS BLOB)) > 0"), >, 0);
+
+    g_assert_true (sb_database_forget_deleted (db, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (query_int (db, "SELECT count(*) FROM stories_fts_data "
+                                    "WHERE instr (block, CAST ('" SECRET "' AS BLOB)) > 0"), ==, 0);
+    g_assert_false (file_contains (path, SECRET));
+    g_assert_false (file_contains (wal, SECRET));
+    /* The index still answers. */
+    g_assert_cmpint (query_int (db, "SELECT count(*) FROM stories_fts WHERE stories_fts MATCH 'backfill'"), ==, 5);
+  }
+  g_assert_false (file_contains (path, SECRET));
+  g_assert_false (file_contains (wal, SECRET));
+}
+
+/* forget_deleted runs after every story delete: it must stay cheap on a
+ * large bank. */
+static void
+test_forget_deleted_cost (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *path = sb_test_dir_file (dir, "bank.sqlite3");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbDatabase) db = sb_database_open (path, &error);
+  sqlite3_stmt *insert;
+  gint64 start;
+  double first, again;
+
+  g_assert_no_error (error);
+  g_assert_true (sb_database_begin (db, &error));
+  insert = sb_database_prepare (db,
+                                "INSERT INTO stories (uuid, title, situation, task, action, result, learning, "
+                                "created_at, updated_at) VALUES (?1, ?2, ?3, ?3, ?3, ?3, ?3, 0, 0)",
+                                &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 1000; i++)
+    {
+      g_autofree char *uuid = g_strdup_printf ("uuid-%u", i);
+      g_autofree char *title = g_strdup_printf ("Story number %u", i);
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      for (guint w = 0; w < 60; w++)
+        g_string_append_printf (text, "word%u term%u ", (i * 61 + w) % 5000, w);
+      sqlite3_bind_text (insert, 1, uuid, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (insert, 2, title, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (insert, 3, text->str, -1, SQLITE_TRANSIENT);
+      g_assert_true (sb_database_step_done (db, insert, &error));
+    }
+  g_assert_true (sb_database_commit (db, &error));
+  g_assert_true (sb_database_forget_deleted (db, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (sb_database_exec (db, "DELETE FROM stories WHERE uuid = 'uuid-500'", &error));
+  start = g_get_monotonic_time ();
+  g_assert_true (sb_database_forget_deleted (db, &error));
+  first = (g_get_monotonic_time () - start) / 1000.0;
+  start = g_get_monotonic_time ();
+  g_assert_true (sb_database_forget_deleted (db, &error));
+  again = (g_get_monotonic_time () - start) / 1000.0;
+  g_assert_no_error (error);
+  g_test_message ("forget_deleted on 1,000 stories: %.1f ms after a delete, %.1f ms with nothing deleted",
+                  first, again);
+  g_printerr ("# forget_deleted on 1,000 stories: %.1f ms after a delete, %.1f ms with nothing deleted\n",
+              first, again);
+  g_assert_cmpfloat (first, <, 3000.0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -776,6 +895,8 @@ main (int   argc,
                         test_failed_migration_unchanged);
   g_test_add_data_func ("/database/migrate/failed-leaves-file-wal", GINT_TO_POINTER (TRUE),
                         test_failed_migration_unchanged);
+  g_test_add_func ("/database/forget-deleted", test_forget_deleted);
+  g_test_add_func ("/database/forget-deleted-cost", test_forget_deleted_cost);
 
   return g_test_run ();
 }

@@ -282,6 +282,9 @@ assert_read_only_write_refused (SbDatabase *db)
   g_clear_error (&error);
   g_assert_false (sb_database_exec (db, "DELETE FROM meta", &error));
   g_assert_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_false (sb_database_forget_deleted (db, &error));
+  g_assert_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_READ_ONLY);
 }
 
 /* A 0400 bank opens read-only on purpose, says why, refuses every write

@@ -1164,7 +1164,8 @@ open_bank (const char  *path,
   if (!open_connection (self, real_path, real_dir, error))
     return NULL;
 
-  if (!sb_database_exec (self, "PRAGMA foreign_keys = ON", error))
+  /* Deleted rows are overwritten with zeros, not left in free space. */
+  if (!sb_database_exec (self, "PRAGMA secure_delete = ON; PRAGMA foreign_keys = ON;", error))
     return NULL;
 
   if (self->read_only)
@@ -1236,6 +1237,53 @@ sb_database_get_tightened (SbDatabase *self)
 {
   g_return_val_if_fail (SB_IS_DATABASE (self), FALSE);
   return self->tightened;
+}
+
+/* A deleted story's row is zeroed at once (secure_delete), but the
+ * full-text index only marks its words deleted in a newer segment; the
+ * older segments keep them until the segments are merged, which
+ * 'optimize' does (only when there is more than one segment, so a call
+ * with nothing deleted costs next to nothing). The WAL still holds the old
+ * pages until it is checkpointed and truncated. */
+gboolean
+sb_database_forget_deleted (SbDatabase  *self,
+                            GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+  int busy;
+
+  g_return_val_if_fail (SB_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (!self->in_transaction, FALSE);
+
+  if (self->read_only)
+    {
+      set_read_only_error (self, error);
+      return FALSE;
+    }
+  if (!sb_database_exec (self, "INSERT INTO stories_fts (stories_fts) VALUES ('optimize')", error))
+    return FALSE;
+
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA wal_checkpoint(TRUNCATE)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      sb_database_set_error (self, error, _("The deleted text could not be erased"));
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+  busy = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (busy)
+    {
+      g_autofree char *display = g_filename_display_name (self->path);
+      g_set_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_BUSY,
+                   _("Deleted text is still in the journal of “%s” while another program reads "
+                     "the bank; it is erased the next time this succeeds"), display);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 const char *

@@ -51,6 +51,15 @@ const char   *sb_database_get_read_only_reason (SbDatabase *self);
  * once. */
 gboolean      sb_database_get_tightened     (SbDatabase   *self);
 
+/* Makes the words of deleted rows unreadable in the bank file and its WAL:
+ * compacts the full-text index (where a deleted story's words linger) and
+ * folds the WAL back into the bank, truncated. Call it after deleting a
+ * story, outside a transaction. Fails with SB_DATABASE_ERROR_BUSY when
+ * another connection is reading and the WAL could not be emptied (the
+ * delete itself stands; the next call erases it). */
+gboolean      sb_database_forget_deleted    (SbDatabase   *self,
+                                             GError      **error);
+
 /* A cached statement, reset and with its bindings cleared; owned by the
  * database, so never finalize it. */
 sqlite3_stmt *sb_database_prepare           (SbDatabase   *self,

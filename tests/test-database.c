@@ -859,6 +859,47 @@ test_forget_deleted_cost (void)
   g_assert_cmpfloat (first, <, 3000.0);
 }
 
+static int
+interrupt_once (void *data)
+{
+  gboolean *fired = data;
+
+  if (*fired)
+    return 0;
+  *fired = TRUE;
+  return 1;
+}
+
+/* A read that fails half-way through a row loop is an error, not the end
+ * of the rows: here the loop that collects the taken question ids, which
+ * used to stop quietly and go on with half the list. */
+static void
+test_read_error_reported (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *path = sb_test_dir_file (dir, "bank.sqlite3");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbStore) store = sb_store_open (path, &error);
+  sqlite3 *handle;
+  gboolean fired = FALSE;
+  SbQuestion *question;
+
+  g_assert_no_error (error);
+  handle = sb_database_get_handle (sb_store_get_database (store));
+  sqlite3_progress_handler (handle, 20, interrupt_once, &fired);
+  question = sb_store_add_question (store, "What did you learn last year?", NULL, NULL, &error);
+  sqlite3_progress_handler (handle, 0, NULL, NULL);
+  g_assert_true (fired);
+  g_assert_null (question);
+  g_assert_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "could not be read"));
+  g_clear_error (&error);
+
+  question = sb_store_add_question (store, "What did you learn last year?", NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (question);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -897,7 +938,7 @@ main (int   argc,
                         test_failed_migration_unchanged);
   g_test_add_func ("/database/forget-deleted", test_forget_deleted);
   g_test_add_func ("/database/forget-deleted-cost", test_forget_deleted_cost);
+  g_test_add_func ("/database/read-error-reported", test_read_error_reported);
 
   return g_test_run ();
 }
-

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "sb-database.h"
+#include "sb-exchange.h"
 #include "sb-store.h"
 #include "sb-test-util.h"
 
@@ -594,6 +595,66 @@ test_foreign_readable_refused (void)
   g_assert_cmpuint (st.st_uid, ==, NOBODY);
 }
 
+/* ---- export ------------------------------------------------------------- */
+
+static void
+test_export_onto_fifo_subprocess (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *bank = sb_test_dir_file (dir, "bank.sqlite3");
+  g_autofree char *pipe = sb_test_dir_file (dir, "out.json");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbStore) store = sb_store_open (bank, &error);
+  GStatBuf st;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (mkfifo (pipe, 0600), ==, 0);
+  g_assert_false (sb_exchange_export_json_file (store, pipe, &error));
+  g_assert_error (error, SB_EXCHANGE_ERROR, SB_EXCHANGE_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, "out.json"));
+  g_assert_cmpint (g_lstat (pipe, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+}
+
+static void
+test_export_onto_fifo (void)
+{
+  g_test_trap_subprocess ("/paths/export-onto-fifo/subprocess", 20 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
+/* A link to a regular file is written through: the file it points to gets
+ * the export, and the link stays a link. */
+static void
+test_export_onto_symlink (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *bank = sb_test_dir_file (dir, "bank.sqlite3");
+  g_autofree char *target = sb_test_dir_file (dir, "target.json");
+  g_autofree char *link = sb_test_dir_file (dir, "out.json");
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbStore) store = sb_store_open (bank, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (target, "old", -1, NULL));
+  g_assert_cmpint (symlink ("target.json", link), ==, 0);
+  g_assert_true (sb_exchange_export_json_file (store, link, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  g_assert_true (g_file_get_contents (target, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "{"));
+  g_assert_cmpuint (mode_of (target), ==, 0600);
+
+  /* A link to something that is no file is refused, naming the link. */
+  g_assert_cmpint (g_unlink (link), ==, 0);
+  g_assert_cmpint (symlink ("/dev/null", link), ==, 0);
+  g_assert_false (sb_exchange_export_json_file (store, link, &error));
+  g_assert_error (error, SB_EXCHANGE_ERROR, SB_EXCHANGE_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, "out.json"));
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -617,7 +678,9 @@ main (int   argc,
   g_test_add_func ("/paths/read-only/old-schema", test_read_only_old_schema);
   g_test_add_func ("/paths/tighten", test_tighten);
   g_test_add_func ("/paths/foreign-readable-refused", test_foreign_readable_refused);
+  g_test_add_func ("/paths/export-onto-fifo", test_export_onto_fifo);
+  g_test_add_func ("/paths/export-onto-fifo/subprocess", test_export_onto_fifo_subprocess);
+  g_test_add_func ("/paths/export-onto-symlink", test_export_onto_symlink);
 
   return g_test_run ();
 }
-

@@ -330,6 +330,19 @@ test_read_only_file (void)
     value = sb_database_get_meta (db, "probe");
     g_assert_cmpstr (value, ==, "changed");
   }
+
+  /* An empty file that cannot be written cannot become a bank. */
+  {
+    g_autofree char *empty = sb_test_dir_file (dir, "empty.sqlite3");
+    g_autoptr(SbDatabase) db = NULL;
+
+    g_assert_true (g_file_set_contents_full (empty, "", 0, G_FILE_SET_CONTENTS_NONE, 0400, NULL));
+    db = sb_database_open (empty, &error);
+    g_assert_null (db);
+    g_assert_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_READ_ONLY);
+    g_assert_nonnull (strstr (error->message, "empty.sqlite3"));
+    g_assert_cmpuint (mode_of (empty), ==, 0400);
+  }
   act_as_self ();
 }
 

@@ -305,7 +305,7 @@ query_int (sqlite3     *db,
     }
   if (rc == SQLITE_DONE)
     g_set_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_FAILED,
-                 "“%s” gave no answer", sql);
+                 _("“%s” gave no answer"), sql);
   else
     g_set_error (error, SB_DATABASE_ERROR, error_code_for_sqlite (rc), "%s", sqlite3_errmsg (db));
   sqlite3_finalize (stmt);
@@ -1142,7 +1142,8 @@ open_bank (const char  *path,
           if (read_only_reason != NULL)
             {
               g_set_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_READ_ONLY,
-                           _("“%s” is empty and cannot be written, so no bank can be made in it"),
+                           _("“%s” is empty, and no bank can be made in it: you cannot write "
+                             "to it or to its folder"),
                            display);
               return NULL;
             }

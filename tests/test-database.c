@@ -807,6 +807,44 @@ test_forget_deleted (void)
   g_assert_false (file_contains (wal, SECRET));
 }
 
+/* Another connection in the middle of a read keeps the WAL from being
+ * emptied: forget_deleted says so (soon, not after the whole busy
+ * timeout), and succeeds once the read is over. */
+static void
+test_forget_deleted_busy (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *path = sb_test_dir_file (dir, "bank.sqlite3");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbDatabase) db = sb_database_open (path, &error);
+  g_autoptr(SbDatabase) reader = NULL;
+  sqlite3_stmt *read;
+  gint64 start;
+
+  g_assert_no_error (error);
+  reader = sb_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (sb_database_exec (db, "INSERT INTO stories (uuid, title, created_at, updated_at) "
+                                       "VALUES ('a', 'Gone soon', 0, 0), ('b', 'Stays', 0, 0)", &error));
+  g_assert_no_error (error);
+
+  /* The reader stops half-way through its rows, its snapshot still open. */
+  read = sb_database_prepare (reader, "SELECT title FROM stories", &error);
+  g_assert_cmpint (sb_database_step (reader, read, &error), ==, SB_STEP_ROW);
+  g_assert_true (sb_database_exec (db, "DELETE FROM stories WHERE uuid = 'a'", &error));
+
+  start = g_get_monotonic_time ();
+  g_assert_false (sb_database_forget_deleted (db, &error));
+  g_assert_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_BUSY);
+  g_assert_nonnull (strstr (error->message, "bank.sqlite3"));
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
+  g_clear_error (&error);
+
+  sqlite3_reset (read);
+  g_assert_true (sb_database_forget_deleted (db, &error));
+  g_assert_no_error (error);
+}
+
 /* forget_deleted runs after every story delete: it must stay cheap on a
  * large bank. */
 static void
@@ -937,6 +975,7 @@ main (int   argc,
   g_test_add_data_func ("/database/migrate/failed-leaves-file-wal", GINT_TO_POINTER (TRUE),
                         test_failed_migration_unchanged);
   g_test_add_func ("/database/forget-deleted", test_forget_deleted);
+  g_test_add_func ("/database/forget-deleted-busy", test_forget_deleted_busy);
   g_test_add_func ("/database/forget-deleted-cost", test_forget_deleted_cost);
   g_test_add_func ("/database/read-error-reported", test_read_error_reported);
 

@@ -32,6 +32,9 @@ struct _SbDatabase
 
 G_DEFINE_FINAL_TYPE (SbDatabase, sb_database, G_TYPE_OBJECT)
 
+/* How long a statement waits for another Storybank holding the bank. */
+#define BUSY_TIMEOUT_MS 5000
+
 G_DEFINE_QUARK (sb-database-error-quark, sb_database_error)
 
 /* Each migration brings the schema from version N to N + 1 and runs in one
@@ -1029,7 +1032,7 @@ open_connection (SbDatabase  *self,
     }
 
   sqlite3_extended_result_codes (self->db, TRUE);
-  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
   return TRUE;
 }
 
@@ -1265,9 +1268,14 @@ sb_database_forget_deleted (SbDatabase  *self,
   if (!sb_database_exec (self, "INSERT INTO stories_fts (stories_fts) VALUES ('optimize')", error))
     return FALSE;
 
+  /* A truncating checkpoint waits for every reader to finish; another
+   * window's read takes milliseconds, and a longer one is reported as
+   * busy rather than holding up the delete for the full busy timeout. */
+  sqlite3_busy_timeout (self->db, 250);
   rc = sqlite3_prepare_v2 (self->db, "PRAGMA wal_checkpoint(TRUNCATE)", -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_step (stmt);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
   if (rc != SQLITE_ROW)
     {
       sb_database_set_error (self, error, _("The deleted text could not be erased"));

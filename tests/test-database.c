@@ -533,6 +533,7 @@ test_foreign_keys_indexed (void)
   g_autoptr(SbDatabase) db = sb_database_open (path, &error);
   sqlite3_stmt *fks;
   guint n_checked = 0;
+  SbStep step;
 
   g_assert_no_error (error);
   fks = sb_database_prepare (db,
@@ -540,24 +541,27 @@ test_foreign_keys_indexed (void)
                              "WHERE m.type = 'table'",
                              &error);
   g_assert_no_error (error);
-  while (sqlite3_step (fks) == SQLITE_ROW)
+  while ((step = sb_database_step (db, fks, &error)) == SB_STEP_ROW)
     {
       g_autofree char *table = g_strdup ((const char *) sqlite3_column_text (fks, 0));
       g_autofree char *column = g_strdup ((const char *) sqlite3_column_text (fks, 1));
       g_autofree char *sql = g_strdup_printf ("EXPLAIN QUERY PLAN SELECT * FROM %s WHERE %s = 1", table, column);
       sqlite3_stmt *plan = NULL;
       gboolean indexed = FALSE;
+      SbStep plan_step;
 
       g_assert_cmpint (sqlite3_prepare_v2 (sb_database_get_handle (db), sql, -1, &plan, NULL), ==, SQLITE_OK);
-      while (sqlite3_step (plan) == SQLITE_ROW)
+      while ((plan_step = sb_database_step (db, plan, &error)) == SB_STEP_ROW)
         if (g_str_has_prefix ((const char *) sqlite3_column_text (plan, 3), "SEARCH"))
           indexed = TRUE;
+      g_assert_cmpint (plan_step, ==, SB_STEP_DONE);
       sqlite3_finalize (plan);
       g_test_message ("%s.%s: %s", table, column, indexed ? "indexed" : "scanned");
       g_assert_true (indexed);
       n_checked++;
     }
-  sqlite3_reset (fks);
+  g_assert_no_error (error);
+  g_assert_cmpint (step, ==, SB_STEP_DONE);
   g_assert_cmpuint (n_checked, >=, 8);
 }
 

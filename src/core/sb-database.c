@@ -715,10 +715,12 @@ tighten_bank_files (const char  *path,
 {
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
 
   return tighten_file (path, FALSE, writable, tightened, error) &&
          tighten_file (wal, TRUE, writable, tightened, error) &&
-         tighten_file (shm, TRUE, writable, tightened, error);
+         tighten_file (shm, TRUE, writable, tightened, error) &&
+         tighten_file (journal, TRUE, writable, tightened, error);
 }
 
 /* After a failed open: the new bank file this open made (and what SQLite

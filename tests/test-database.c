@@ -533,6 +533,7 @@ test_foreign_keys_indexed (void)
   g_autoptr(SbDatabase) db = sb_database_open (path, &error);
   sqlite3_stmt *fks;
   guint n_checked = 0;
+  SbStep step;
 
   g_assert_no_error (error);
   fks = sb_database_prepare (db,
@@ -540,24 +541,27 @@ test_foreign_keys_indexed (void)
                              "WHERE m.type = 'table'",
                              &error);
   g_assert_no_error (error);
-  while (sqlite3_step (fks) == SQLITE_ROW)
+  while ((step = sb_database_step (db, fks, &error)) == SB_STEP_ROW)
     {
       g_autofree char *table = g_strdup ((const char *) sqlite3_column_text (fks, 0));
       g_autofree char *column = g_strdup ((const char *) sqlite3_column_text (fks, 1));
       g_autofree char *sql = g_strdup_printf ("EXPLAIN QUERY PLAN SELECT * FROM %s WHERE %s = 1", table, column);
       sqlite3_stmt *plan = NULL;
       gboolean indexed = FALSE;
+      SbStep plan_step;
 
       g_assert_cmpint (sqlite3_prepare_v2 (sb_database_get_handle (db), sql, -1, &plan, NULL), ==, SQLITE_OK);
-      while (sqlite3_step (plan) == SQLITE_ROW)
+      while ((plan_step = sb_database_step (db, plan, &error)) == SB_STEP_ROW)
         if (g_str_has_prefix ((const char *) sqlite3_column_text (plan, 3), "SEARCH"))
           indexed = TRUE;
+      g_assert_cmpint (plan_step, ==, SB_STEP_DONE);
       sqlite3_finalize (plan);
       g_test_message ("%s.%s: %s", table, column, indexed ? "indexed" : "scanned");
       g_assert_true (indexed);
       n_checked++;
     }
-  sqlite3_reset (fks);
+  g_assert_no_error (error);
+  g_assert_cmpint (step, ==, SB_STEP_DONE);
   g_assert_cmpuint (n_checked, >=, 8);
 }
 
@@ -580,6 +584,362 @@ test_backup (void)
   copied = sb_store_open (copy, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (sb_store_get_n_stories (copied), ==, 3);
+}
+
+static void
+copy_fixture (const char *name,
+              const char *dest)
+{
+  g_autofree char *fixture = sb_test_data_path (name);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (fixture, &contents, &length, &error));
+  g_assert_true (g_file_set_contents_full (dest, contents, length, G_FILE_SET_CONTENTS_NONE, 0600, &error));
+  g_assert_no_error (error);
+}
+
+static int
+raw_query_int (sqlite3    *db,
+               const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  int value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/* Rows of the fixture (attached as "old") that the migrated bank lacks. */
+static int
+rows_lost (sqlite3    *db,
+           const char *table,
+           const char *columns,
+           const char *where)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM (SELECT %s FROM old.%s WHERE %s "
+                                          "EXCEPT SELECT %s FROM main.%s)",
+                                          columns, table, where, columns, table);
+  return raw_query_int (db, sql);
+}
+
+/* A bank written by each schema version opens, is brought to the latest
+ * and keeps every story, link, question and rehearsal it had. */
+static void
+test_migrate_fixture (gconstpointer data)
+{
+  const char *name = data;
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *path = sb_test_dir_file (dir, "bank.sqlite3");
+  g_autofree char *orig = sb_test_dir_file (dir, "orig.sqlite3");
+  g_autofree char *attach = NULL;
+  g_autoptr(GError) error = NULL;
+  int fixture_version;
+  sqlite3 *db = NULL;
+
+  copy_fixture (name, path);
+  copy_fixture (name, orig);
+  g_assert_cmpint (sqlite3_open_v2 (orig, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  fixture_version = raw_query_int (db, "PRAGMA user_version");
+  sqlite3_close (db);
+  db = NULL;
+  g_test_message ("%s: schema %d", name, fixture_version);
+
+  {
+    g_autoptr(SbStore) store = sb_store_open (path, &error);
+    SbStory *story;
+    g_autofree char *person = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (sb_database_get_schema_version (sb_store_get_database (store)), ==,
+                     sb_database_get_latest_schema_version ());
+    /* bank-v1's own contents are checked by /database/migrate-from-v1. */
+    if (fixture_version < 2)
+      goto closed;
+    g_assert_cmpuint (sb_store_get_n_stories (store), ==, 3);
+    story = sb_store_find_story (store, "5a0c1d2e-0000-4000-8000-000000000002");
+    g_assert_nonnull (story);
+    g_assert_cmpstr (sb_story_get_title (story), ==, "Zero-downtime migration — Ünïcode 日本");
+    g_assert_cmpint (sb_store_get_story_theme (store, story, "core-data-migration"), ==, SB_STRENGTH_PRIMARY);
+    g_assert_cmpstr (sb_theme_get_name (sb_store_find_theme (store, "core-data-migration")), ==,
+                     "Data migration (my words)");
+    g_assert_nonnull (sb_store_find_theme (store, "my-framework-mentoring"));
+    g_assert_nonnull (sb_store_find_question (store, "my-q-mentoring"));
+    g_assert_null (sb_store_find_question (store, "q-production-outage"));   /* deleted by the person */
+    person = sb_store_get_person_name (store);
+    g_assert_cmpstr (person, ==, "Grace Fixture");
+    g_assert_cmpint (query_int (sb_store_get_database (store),
+                                "SELECT count(*) FROM stories_fts WHERE stories_fts MATCH 'pool'"), ==, 1);
+  closed:
+    ;
+  }
+
+  /* Every row of the old bank is still there, unchanged. */
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  attach = g_strdup_printf ("ATTACH '%s' AS old", orig);
+  g_assert_cmpint (sqlite3_exec (db, attach, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (rows_lost (db, "meta", "*", "1"), ==, 0);
+  g_assert_cmpint (rows_lost (db, "stories", "*", "1"), ==, 0);
+  g_assert_cmpint (rows_lost (db, "story_themes", "*", "1"), ==, 0);
+  g_assert_cmpint (rows_lost (db, "story_questions", "*", "1"), ==, 0);
+  g_assert_cmpint (rows_lost (db, "question_themes", "*", "question_id IN (SELECT id FROM old.questions WHERE NOT builtin)"), ==, 0);
+  g_assert_cmpint (rows_lost (db, "frameworks", "*", "NOT builtin"), ==, 0);
+  g_assert_cmpint (rows_lost (db, "themes", "*", "NOT builtin"), ==, 0);
+  /* The catalog merge may move a shipped theme the person renamed; it keeps
+   * the person's words. */
+  g_assert_cmpint (rows_lost (db, "themes", "id, slug, name", "edited"), ==, 0);
+  g_assert_cmpint (rows_lost (db, "questions", "*", "NOT builtin"), ==, 0);
+  g_assert_cmpint (rows_lost (db, "questions", "id, slug, text, listen_for", "edited"), ==, 0);
+  g_assert_cmpint (rows_lost (db, "questions", "id, slug, hidden", "1"), ==, 0);
+  if (fixture_version >= 2)
+    {
+      g_assert_cmpint (rows_lost (db, "practice_log", "*", "1"), ==, 0);
+      g_assert_cmpint (raw_query_int (db, "SELECT count(*) FROM main.practice_log"), ==, 4);
+    }
+  g_assert_cmpint (raw_query_int (db, "SELECT count(*) FROM main.stories"), ==,
+                   raw_query_int (db, "SELECT count(*) FROM old.stories"));
+  sqlite3_close (db);
+}
+
+/* One migration step failing (here the last one meets an index name that
+ * is already taken) undoes all of them: the file is left byte for byte as
+ * it was, with no journal or WAL beside it. */
+static void
+test_failed_migration_unchanged (gconstpointer data)
+{
+  gboolean wal = GPOINTER_TO_INT (data);
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *path = sb_test_dir_file (dir, "bank.sqlite3");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbDatabase) db = NULL;
+  gsize len_before, len_after;
+  sqlite3 *raw = NULL;
+
+  copy_fixture ("bank-v1.sqlite3", path);
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, "CREATE TABLE practice_log_question (x)", NULL, NULL, NULL), ==, SQLITE_OK);
+  if (wal)
+    g_assert_cmpint (sqlite3_exec (raw, "PRAGMA journal_mode = WAL", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (raw), ==, SQLITE_OK);
+  g_assert_true (g_file_get_contents (path, &before, &len_before, NULL));
+
+  db = sb_database_open (path, &error);
+  g_assert_null (db);
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "schema 3"));
+
+  g_assert_true (g_file_get_contents (path, &after, &len_after, NULL));
+  g_assert_cmpmem (before, len_before, after, len_after);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *side = g_strconcat (path, (const char *[]) { "-wal", "-shm", "-journal" }[i], NULL);
+      g_assert_false (g_file_test (side, G_FILE_TEST_EXISTS));
+    }
+}
+
+static gboolean
+file_contains (const char *path,
+               const char *word)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return FALSE;
+  return memmem (contents, length, word, strlen (word)) != NULL;
+}
+
+#define SECRET "qzxjabberwockian"
+
+/* A deleted story's words are gone from the bank file and its WAL, not only
+ * from the rows: the full-text index kept them in its older segments. */
+static void
+test_forget_deleted (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *path = sb_test_dir_file (dir, "bank.sqlite3");
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(SbStore) store = sb_store_open (path, &error);
+    SbDatabase *db;
+    SbStory *story;
+
+    g_assert_no_error (error);
+    db = sb_store_get_database (store);
+    g_assert_cmpint (query_int (db, "PRAGMA secure_delete"), ==, 1);
+    for (guint i = 0; i < 5; i++)
+      {
+        g_autofree char *title = g_strdup_printf ("Story %u about a long migration", i);
+        story = sb_store_create_story (store, title, &error);
+        g_assert_no_error (error);
+        sb_story_set_field (story, SB_STORY_FIELD_ACTION, "I wrote a backfill job and a dual-write path.");
+        g_assert_true (sb_store_save_story (store, story, &error));
+      }
+    story = sb_store_create_story (store, "The secret one", &error);
+    g_assert_no_error (error);
+    sb_story_set_field (story, SB_STORY_FIELD_RESULT, "It was " SECRET " all along.");
+    g_assert_true (sb_store_save_story (store, story, &error));
+    g_assert_no_error (error);
+    g_assert_true (sb_database_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", &error));
+    g_assert_true (file_contains (path, SECRET));
+
+    g_assert_true (sb_database_exec (db, "DELETE FROM stories WHERE title = 'The secret one'", &error));
+    g_assert_no_error (error);
+    /* Without more, the index still holds the word: the test can fail. */
+    g_assert_cmpint (query_int (db, "SELECT count(*) FROM stories_fts_data "
+                                    "WHERE instr (block, CAST ('" SECRET "' AS BLOB)) > 0"), >, 0);
+
+    g_assert_true (sb_database_forget_deleted (db, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (query_int (db, "SELECT count(*) FROM stories_fts_data "
+                                    "WHERE instr (block, CAST ('" SECRET "' AS BLOB)) > 0"), ==, 0);
+    g_assert_false (file_contains (path, SECRET));
+    g_assert_false (file_contains (wal, SECRET));
+    /* The index still answers. */
+    g_assert_cmpint (query_int (db, "SELECT count(*) FROM stories_fts WHERE stories_fts MATCH 'backfill'"), ==, 5);
+  }
+  g_assert_false (file_contains (path, SECRET));
+  g_assert_false (file_contains (wal, SECRET));
+}
+
+/* Another connection in the middle of a read keeps the WAL from being
+ * emptied: forget_deleted says so (soon, not after the whole busy
+ * timeout), and succeeds once the read is over. */
+static void
+test_forget_deleted_busy (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *path = sb_test_dir_file (dir, "bank.sqlite3");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbDatabase) db = sb_database_open (path, &error);
+  g_autoptr(SbDatabase) reader = NULL;
+  sqlite3_stmt *read;
+  gint64 start;
+
+  g_assert_no_error (error);
+  reader = sb_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (sb_database_exec (db, "INSERT INTO stories (uuid, title, created_at, updated_at) "
+                                       "VALUES ('a', 'Gone soon', 0, 0), ('b', 'Stays', 0, 0)", &error));
+  g_assert_no_error (error);
+
+  /* The reader stops half-way through its rows, its snapshot still open. */
+  read = sb_database_prepare (reader, "SELECT title FROM stories", &error);
+  g_assert_cmpint (sb_database_step (reader, read, &error), ==, SB_STEP_ROW);
+  g_assert_true (sb_database_exec (db, "DELETE FROM stories WHERE uuid = 'a'", &error));
+
+  start = g_get_monotonic_time ();
+  g_assert_false (sb_database_forget_deleted (db, &error));
+  g_assert_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_BUSY);
+  g_assert_nonnull (strstr (error->message, "bank.sqlite3"));
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
+  g_clear_error (&error);
+
+  sqlite3_reset (read);
+  g_assert_true (sb_database_forget_deleted (db, &error));
+  g_assert_no_error (error);
+}
+
+/* forget_deleted runs after every story delete: it must stay cheap on a
+ * large bank. */
+static void
+test_forget_deleted_cost (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *path = sb_test_dir_file (dir, "bank.sqlite3");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbDatabase) db = sb_database_open (path, &error);
+  sqlite3_stmt *insert;
+  gint64 start;
+  double first, again;
+
+  g_assert_no_error (error);
+  g_assert_true (sb_database_begin (db, &error));
+  insert = sb_database_prepare (db,
+                                "INSERT INTO stories (uuid, title, situation, task, action, result, learning, "
+                                "created_at, updated_at) VALUES (?1, ?2, ?3, ?3, ?3, ?3, ?3, 0, 0)",
+                                &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 1000; i++)
+    {
+      g_autofree char *uuid = g_strdup_printf ("uuid-%u", i);
+      g_autofree char *title = g_strdup_printf ("Story number %u", i);
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      for (guint w = 0; w < 60; w++)
+        g_string_append_printf (text, "word%u term%u ", (i * 61 + w) % 5000, w);
+      sqlite3_bind_text (insert, 1, uuid, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (insert, 2, title, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (insert, 3, text->str, -1, SQLITE_TRANSIENT);
+      g_assert_true (sb_database_step_done (db, insert, &error));
+    }
+  g_assert_true (sb_database_commit (db, &error));
+  g_assert_true (sb_database_forget_deleted (db, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (sb_database_exec (db, "DELETE FROM stories WHERE uuid = 'uuid-500'", &error));
+  start = g_get_monotonic_time ();
+  g_assert_true (sb_database_forget_deleted (db, &error));
+  first = (g_get_monotonic_time () - start) / 1000.0;
+  start = g_get_monotonic_time ();
+  g_assert_true (sb_database_forget_deleted (db, &error));
+  again = (g_get_monotonic_time () - start) / 1000.0;
+  g_assert_no_error (error);
+  g_test_message ("forget_deleted on 1,000 stories: %.1f ms after a delete, %.1f ms with nothing deleted",
+                  first, again);
+  g_printerr ("# forget_deleted on 1,000 stories: %.1f ms after a delete, %.1f ms with nothing deleted\n",
+              first, again);
+  g_assert_cmpfloat (first, <, 3000.0);
+}
+
+static int
+interrupt_once (void *data)
+{
+  gboolean *fired = data;
+
+  if (*fired)
+    return 0;
+  *fired = TRUE;
+  return 1;
+}
+
+/* A read that fails half-way through a row loop is an error, not the end
+ * of the rows: here the loop that collects the taken question ids, which
+ * used to stop quietly and go on with half the list. */
+static void
+test_read_error_reported (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *path = sb_test_dir_file (dir, "bank.sqlite3");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbStore) store = sb_store_open (path, &error);
+  sqlite3 *handle;
+  gboolean fired = FALSE;
+  SbQuestion *question;
+
+  g_assert_no_error (error);
+  handle = sb_database_get_handle (sb_store_get_database (store));
+  sqlite3_progress_handler (handle, 20, interrupt_once, &fired);
+  question = sb_store_add_question (store, "What did you learn last year?", NULL, NULL, &error);
+  sqlite3_progress_handler (handle, 0, NULL, NULL);
+  g_assert_true (fired);
+  g_assert_null (question);
+  g_assert_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "could not be read"));
+  g_clear_error (&error);
+
+  question = sb_store_add_question (store, "What did you learn last year?", NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (question);
 }
 
 int
@@ -611,6 +971,17 @@ main (int   argc,
   g_test_add_func ("/database/migrate-from-v1", test_migrate_from_v1);
   g_test_add_func ("/database/backup", test_backup);
   g_test_add_func ("/database/foreign-keys-indexed", test_foreign_keys_indexed);
+  g_test_add_data_func ("/database/migrate/from-v1", "bank-v1.sqlite3", test_migrate_fixture);
+  g_test_add_data_func ("/database/migrate/from-v2", "bank-v2.sqlite3", test_migrate_fixture);
+  g_test_add_data_func ("/database/migrate/from-v3", "bank-v3.sqlite3", test_migrate_fixture);
+  g_test_add_data_func ("/database/migrate/failed-leaves-file", GINT_TO_POINTER (FALSE),
+                        test_failed_migration_unchanged);
+  g_test_add_data_func ("/database/migrate/failed-leaves-file-wal", GINT_TO_POINTER (TRUE),
+                        test_failed_migration_unchanged);
+  g_test_add_func ("/database/forget-deleted", test_forget_deleted);
+  g_test_add_func ("/database/forget-deleted-busy", test_forget_deleted_busy);
+  g_test_add_func ("/database/forget-deleted-cost", test_forget_deleted_cost);
+  g_test_add_func ("/database/read-error-reported", test_read_error_reported);
 
   return g_test_run ();
 }

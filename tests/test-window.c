@@ -5,6 +5,10 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "sb-application.h"
 #include "sb-test-ui.h"
@@ -165,6 +169,83 @@ test_window_remembers_page (void)
   close_window (window);
 }
 
+#define NOBODY 65534
+
+/* A bank the person cannot write opens read-only on purpose: the window
+ * says so at the top, and nothing offers to change it. (Root writes any
+ * file, so as root the bank is opened as "nobody", then the test goes on
+ * as itself: the connection stays read-only.) */
+static void
+test_window_read_only_bank (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *path = sb_test_dir_file (dir, "bank.sqlite3");
+  g_autoptr(SbStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  SbStoryEditor *editor;
+  SbWindow *window;
+  guint n;
+
+  {
+    g_autoptr(SbStore) writable = open_bank (dir);
+    g_assert_nonnull (sb_store_create_story (writable, "Read but not written", &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (g_chmod (path, 0400), ==, 0);
+  if (getuid () == 0)
+    {
+      g_assert_cmpint (chown (dir->path, NOBODY, NOBODY), ==, 0);
+      g_assert_cmpint (chown (path, NOBODY, NOBODY), ==, 0);
+      g_assert_cmpint (setegid (NOBODY), ==, 0);
+      g_assert_cmpint (seteuid (NOBODY), ==, 0);
+      if (faccessat (AT_FDCWD, path, R_OK, AT_EACCESS) != 0)
+        {
+          g_assert_cmpint (seteuid (0), ==, 0);
+          g_assert_cmpint (setegid (0), ==, 0);
+          g_test_skip ("running as root, and “nobody” cannot reach the temporary folder");
+          return;
+        }
+    }
+  store = sb_store_open (path, &error);
+  if (getuid () == 0)
+    {
+      g_assert_cmpint (seteuid (0), ==, 0);
+      g_assert_cmpint (setegid (0), ==, 0);
+    }
+  g_assert_no_error (error);
+  g_assert_true (sb_store_is_read_only (store));
+  n = sb_store_get_n_stories (store);
+
+  window = open_window (NULL, store);
+  editor = sb_window_get_story_editor (window);
+  g_assert_nonnull (sb_window_get_banner_text (window));
+  g_assert_nonnull (strstr (sb_window_get_banner_text (window), "read-only"));
+  g_assert_nonnull (strstr (sb_window_get_banner_text (window), "Editing is off"));
+  g_assert_nonnull (strstr (sb_window_get_banner_text (window), "bank.sqlite3"));
+  /* No example story was added to a bank that cannot take it. */
+  g_assert_cmpuint (sb_store_get_n_stories (store), ==, n);
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-story", NULL) &&
+                  sb_store_get_n_stories (store) != n);
+  g_assert_cmpuint (sb_store_get_n_stories (store), ==, n);
+  g_assert_false (gtk_editable_get_editable (sb_story_editor_get_title_entry (editor)));
+  g_assert_false (gtk_text_view_get_editable (sb_story_editor_get_text_view (editor, SB_STORY_FIELD_ACTION)));
+  g_assert_cmpuint (sb_store_get_n_unsaved (store), ==, 0);
+  close_window (window);
+  g_assert_cmpuint (sb_store_get_n_unsaved (store), ==, 0);
+}
+
+/* A writable bank shows no banner. */
+static void
+test_window_no_banner (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autoptr(SbStore) store = open_bank (dir);
+  SbWindow *window = open_window (NULL, store);
+
+  g_assert_null (sb_window_get_banner_text (window));
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -176,6 +257,8 @@ main (int   argc,
   g_test_add_func ("/window/show-page", test_window_show_page);
   g_test_add_func ("/window/app-actions", test_window_app_actions);
   g_test_add_func ("/window/remembers-page", test_window_remembers_page);
+  g_test_add_func ("/window/read-only-bank", test_window_read_only_bank);
+  g_test_add_func ("/window/no-banner", test_window_no_banner);
 
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -24,10 +25,17 @@ struct _SbDatabase
   char       *path;
   sqlite3    *db;
   GHashTable *statements;   /* const SQL text (interned) → sqlite3_stmt* */
+  char       *read_only_reason;   /* NULL when writable */
   guint       in_transaction : 1;
+  guint       read_only : 1;
+  guint       tightened : 1;
+  int         busy_timeout_ms;   /* how long a write waits for another's lock */
 };
 
 G_DEFINE_FINAL_TYPE (SbDatabase, sb_database, G_TYPE_OBJECT)
+
+/* How long a statement waits for another Storybank holding the bank. */
+#define BUSY_TIMEOUT_MS 5000
 
 G_DEFINE_QUARK (sb-database-error-quark, sb_database_error)
 
@@ -153,6 +161,7 @@ sb_database_finalize (GObject *object)
       self->db = NULL;
     }
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->read_only_reason, g_free);
 
   G_OBJECT_CLASS (sb_database_parent_class)->finalize (object);
 }
@@ -199,6 +208,16 @@ error_code_for_sqlite (int rc)
     }
 }
 
+static void
+set_read_only_error (SbDatabase  *self,
+                     GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (self->path);
+
+  g_set_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_READ_ONLY,
+               _("“%s” is open read-only: the change cannot be saved"), display);
+}
+
 void
 sb_database_set_error (SbDatabase  *self,
                        GError     **error,
@@ -206,6 +225,11 @@ sb_database_set_error (SbDatabase  *self,
 {
   int rc = sqlite3_extended_errcode (self->db);
 
+  if (self->read_only && (rc & 0xff) == SQLITE_READONLY)
+    {
+      set_read_only_error (self, error);
+      return;
+    }
   g_set_error (error, SB_DATABASE_ERROR, error_code_for_sqlite (rc),
                "%s: %s", what, sqlite3_errmsg (self->db));
 }
@@ -226,15 +250,25 @@ check_header (const char  *path,
   static const char magic[16] = "SQLite format 3";
   g_autofree char *display = g_filename_display_name (path);
   char header[100];
+  struct stat st;
   ssize_t n;
   int fd;
 
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  /* O_NONBLOCK: a named pipe swapped in after the caller looked must not
+   * hang the open; fstat() then refuses it. */
+  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0);
   if (fd < 0)
     {
       int saved = errno;
       g_set_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_OPEN,
                    _("Could not open “%s”: %s"), display, g_strerror (saved));
+      return FALSE;
+    }
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      close (fd);
+      g_set_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_OPEN,
+                   _("“%s” is not a regular file, so it cannot be a Storybank bank"), display);
       return FALSE;
     }
   n = read (fd, header, sizeof header);
@@ -274,12 +308,17 @@ query_int (sqlite3     *db,
       sqlite3_finalize (stmt);
       return TRUE;
     }
-  g_set_error (error, SB_DATABASE_ERROR, error_code_for_sqlite (rc), "%s", sqlite3_errmsg (db));
+  if (rc == SQLITE_DONE)
+    g_set_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_FAILED,
+                 _("“%s” gave no answer"), sql);
+  else
+    g_set_error (error, SB_DATABASE_ERROR, error_code_for_sqlite (rc), "%s", sqlite3_errmsg (db));
   sqlite3_finalize (stmt);
   return FALSE;
 }
 
-/* The URI to read @path for vetting without creating anything beside it.
+/* The URI to read @path for vetting, or to open a bank the person cannot
+ * write, without creating anything beside it.
  *
  * A read-only connection is not enough: when a file's header says "WAL",
  * SQLite creates the -wal and -shm files next to it just to read it, even
@@ -291,7 +330,7 @@ query_int (sqlite3     *db,
  * WAL only: then read it the normal way, so those pages count, and the side
  * files are SQLite's own business. */
 static char *
-vetting_uri (const char *path)
+read_only_uri (const char *path)
 {
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autoptr(GString) uri = g_string_new ("file:");
@@ -326,7 +365,7 @@ vet_existing_file (const char  *path,
   int n_tables = 0;
   int rc;
 
-  uri = vetting_uri (path);
+  uri = read_only_uri (path);
   rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
   if (rc != SQLITE_OK)
     {
@@ -395,21 +434,6 @@ vet_existing_file (const char  *path,
 }
 
 static gboolean
-make_file_private (const char  *path,
-                   GError     **error)
-{
-  if (g_chmod (path, 0600) != 0)
-    {
-      int saved = errno;
-      g_autofree char *display = g_filename_display_name (path);
-      g_set_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_OPEN,
-                   _("Could not make “%s” private: %s"), display, g_strerror (saved));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
 same_file_state (const GStatBuf *a,
                  const GStatBuf *b)
 {
@@ -447,15 +471,162 @@ vet_existing_file_settled (const char  *path,
     }
 }
 
-/* Creates the folder (0700) and an empty file (0600) so that SQLite, and the
- * -wal and -shm files it makes with the same mode, never expose the bank. */
+static gboolean
+make_file_private (const char  *path,
+                   GError     **error)
+{
+  if (g_chmod (path, 0600) != 0)
+    {
+      int saved = errno;
+      g_autofree char *display = g_filename_display_name (path);
+      g_set_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_OPEN,
+                   _("Could not make “%s” private: %s"), display, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether this process may write @path, by the effective ids the open
+ * itself will use (access() would ask about the real ones). */
+static gboolean
+can_write (const char *path)
+{
+  return faccessat (AT_FDCWD, path, W_OK, AT_EACCESS) == 0;
+}
+
+/* Opening a named pipe would wait for a writer for ever, and a device or a
+ * socket is no bank either: say what the path is instead. */
+static void
+set_not_a_file_error (GError     **error,
+                      const char  *display,
+                      mode_t       mode)
+{
+  if (S_ISFIFO (mode))
+    g_set_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_OPEN,
+                 _("“%s” is a named pipe, not a Storybank bank"), display);
+  else if (S_ISSOCK (mode))
+    g_set_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_OPEN,
+                 _("“%s” is a socket, not a Storybank bank"), display);
+  else if (S_ISCHR (mode) || S_ISBLK (mode))
+    g_set_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_OPEN,
+                 _("“%s” is a device, not a Storybank bank"), display);
+  else
+    g_set_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_OPEN,
+                 _("“%s” is not a regular file, so it cannot be a Storybank bank"), display);
+}
+
+/* Creates @dir and its missing parents (0700), and records each folder it
+ * made in @created, outermost first, so that a failed open can take them
+ * away again. */
+static gboolean
+create_folders (const char  *dir,
+                GPtrArray   *created,
+                GError     **error)
+{
+  g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *current = g_strdup (dir);
+
+  for (;;)
+    {
+      GStatBuf st;
+      char *parent;
+
+      if (g_stat (current, &st) == 0)
+        {
+          if (!S_ISDIR (st.st_mode))
+            {
+              g_autofree char *display = g_filename_display_name (current);
+              g_set_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_OPEN,
+                           _("Could not create the bank: “%s” is not a folder"), display);
+              return FALSE;
+            }
+          break;
+        }
+      if (errno != ENOENT)
+        {
+          int saved = errno;
+          g_autofree char *display = g_filename_display_name (current);
+          g_set_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_OPEN,
+                       _("Could not open the folder “%s”: %s"), display, g_strerror (saved));
+          return FALSE;
+        }
+      g_ptr_array_add (missing, g_strdup (current));
+      parent = g_path_get_dirname (current);
+      if (strcmp (parent, current) == 0)
+        {
+          g_free (parent);
+          break;
+        }
+      g_free (current);
+      current = parent;
+    }
+
+  for (guint i = missing->len; i-- > 0;)
+    {
+      const char *folder = missing->pdata[i];
+
+      if (g_mkdir (folder, 0700) == 0)
+        g_ptr_array_add (created, g_strdup (folder));
+      else if (errno != EEXIST)
+        {
+          int saved = errno;
+          g_autofree char *display = g_filename_display_name (folder);
+          g_set_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_OPEN,
+                       _("Could not create the folder “%s”: %s"), display, g_strerror (saved));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Makes the empty, private (0600) file of a new bank, so that SQLite, and
+ * the -wal and -shm files it makes with the same mode, never expose it.
+ * @created says whether this call made it (another Storybank opening the
+ * same new bank at the same moment may have been first). */
+static gboolean
+create_bank_file (const char  *path,
+                  const char  *dir,
+                  gboolean    *created,
+                  GError     **error)
+{
+  int fd;
+
+  *created = FALSE;
+  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+  if (fd < 0 && errno == EEXIST)
+    return TRUE;
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      if (saved == EACCES || saved == EPERM || saved == EROFS)
+        {
+          g_autofree char *dir_display = g_filename_display_name (dir);
+          g_set_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_OPEN,
+                       _("Cannot make a new bank in the folder “%s”: %s"),
+                       dir_display, g_strerror (saved));
+        }
+      else
+        {
+          g_autofree char *display = g_filename_display_name (path);
+          g_set_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_OPEN,
+                       _("Could not create “%s”: %s"), display, g_strerror (saved));
+        }
+      return FALSE;
+    }
+  fchmod (fd, 0600);
+  close (fd);
+  *created = TRUE;
+  return TRUE;
+}
+
+/* Kept for backups: the folder and the empty private file in one. */
 static gboolean
 create_private_file (const char  *path,
                      GError     **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *display = g_filename_display_name (path);
-  int fd;
+  gboolean created;
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
@@ -465,21 +636,115 @@ create_private_file (const char  *path,
                    _("Could not create the folder “%s”: %s"), dir_display, g_strerror (saved));
       return FALSE;
     }
+  return create_bank_file (path, dir, &created, error);
+}
 
-  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0 && errno != EEXIST)
+/* Takes group and other access away from one of the bank's files when the
+ * person owns it. A companion (-wal, -shm) of a writable bank also gets
+ * the owner's write access back: a read-only run of an older Storybank
+ * could leave them 0400, and SQLite cannot then write the bank at all. A
+ * file someone else owns is never changed; when others can read it, it is
+ * refused. */
+static gboolean
+tighten_file (const char  *path,
+              gboolean     companion,
+              gboolean     writable,
+              gboolean    *tightened,
+              GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  GStatBuf st;
+  mode_t mode, wanted;
+
+  if (g_lstat (path, &st) != 0)
     {
       int saved = errno;
+
+      if (saved == ENOENT)
+        return TRUE;
       g_set_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_OPEN,
-                   _("Could not create “%s”: %s"), display, g_strerror (saved));
+                   _("Could not open “%s”: %s"), display, g_strerror (saved));
       return FALSE;
     }
-  if (fd >= 0)
+  if (!S_ISREG (st.st_mode))
     {
-      fchmod (fd, 0600);
-      close (fd);
+      set_not_a_file_error (error, display, st.st_mode);
+      return FALSE;
     }
+
+  mode = st.st_mode & 07777;
+  if (st.st_uid != geteuid ())
+    {
+      if ((mode & 0044) != 0)
+        {
+          g_set_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_OPEN,
+                       _("“%s” belongs to another user and others can read it. Storybank keeps "
+                         "a bank private and never changes another person’s file: copy it to a "
+                         "file of your own, or ask its owner to make it private (chmod 600)."),
+                       display);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  wanted = mode & 0700;
+  if (companion && writable)
+    wanted |= 0600;
+  if (wanted == mode)
+    return TRUE;
+  if (g_chmod (path, wanted) != 0)
+    {
+      int saved = errno;
+
+      /* A read-only file system: nothing to tighten that anyone could
+       * change, and the bank opens read-only. */
+      if (saved == EROFS)
+        return TRUE;
+      g_set_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_OPEN,
+                   _("Could not make “%s” private: %s"), display, g_strerror (saved));
+      return FALSE;
+    }
+  if ((mode & 0077) != 0)
+    *tightened = TRUE;
   return TRUE;
+}
+
+static gboolean
+tighten_bank_files (const char  *path,
+                    gboolean     writable,
+                    gboolean    *tightened,
+                    GError     **error)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+
+  return tighten_file (path, FALSE, writable, tightened, error) &&
+         tighten_file (wal, TRUE, writable, tightened, error) &&
+         tighten_file (shm, TRUE, writable, tightened, error) &&
+         tighten_file (journal, TRUE, writable, tightened, error);
+}
+
+/* After a failed open: the new bank file this open made (and what SQLite
+ * made beside it), and the folders it made, go again. */
+static void
+remove_left_behind (const char *path,
+                    gboolean    created_file,
+                    GPtrArray  *created_dirs)
+{
+  if (path != NULL && created_file)
+    {
+      static const char *suffixes[] = { "-wal", "-shm", "-journal" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+        {
+          g_autofree char *side = g_strconcat (path, suffixes[i], NULL);
+          g_unlink (side);
+        }
+      g_unlink (path);
+    }
+  for (guint i = created_dirs->len; i-- > 0;)
+    g_rmdir (created_dirs->pdata[i]);
 }
 
 gboolean
@@ -493,6 +758,12 @@ sb_database_exec (SbDatabase  *self,
   g_return_val_if_fail (SB_IS_DATABASE (self), FALSE);
 
   rc = sqlite3_exec (self->db, sql, NULL, NULL, &message);
+  if (rc != SQLITE_OK && self->read_only && (rc & 0xff) == SQLITE_READONLY)
+    {
+      set_read_only_error (self, error);
+      sqlite3_free (message);
+      return FALSE;
+    }
   if (rc != SQLITE_OK)
     {
       g_set_error (error, SB_DATABASE_ERROR, error_code_for_sqlite (rc),
@@ -511,6 +782,11 @@ sb_database_begin (SbDatabase  *self,
   g_return_val_if_fail (SB_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (!self->in_transaction, FALSE);
 
+  if (self->read_only)
+    {
+      set_read_only_error (self, error);
+      return FALSE;
+    }
   if (!sb_database_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
   self->in_transaction = TRUE;
@@ -552,42 +828,38 @@ sb_database_in_transaction (SbDatabase *self)
   return self->in_transaction;
 }
 
-/* Each step re-reads the version inside its own write transaction: another
+/* All the missing migrations run in one transaction, with the user_version
+ * bump: a failing step leaves the file exactly as it was, never half
+ * updated. The version is read again under the write lock, since another
  * Storybank opening the same new bank at the same moment (the app and the
- * command line) may have migrated it while this one waited for the lock. */
+ * command line) may have migrated it while this one waited. */
 static gboolean
 migrate (SbDatabase  *self,
          GError     **error)
 {
+  g_autoptr(GError) local_error = NULL;
   int latest = G_N_ELEMENTS (migrations);
+  int version = 0;
+  int app_id = 0;
 
-  for (;;)
+  if (query_int (self->db, "PRAGMA user_version", &version, NULL) &&
+      query_int (self->db, "PRAGMA application_id", &app_id, NULL) &&
+      version >= latest && app_id == SB_DATABASE_APPLICATION_ID)
+    return TRUE;
+
+  if (!sb_database_begin (self, error))
+    return FALSE;
+  if (!query_int (self->db, "PRAGMA user_version", &version, &local_error) ||
+      !query_int (self->db, "PRAGMA application_id", &app_id, &local_error))
     {
-      g_autofree char *bump = NULL;
-      g_autoptr(GError) local_error = NULL;
-      int version = 0;
-      int app_id = 0;
-      int target;
+      sb_database_rollback (self);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
 
-      if (!sb_database_begin (self, error))
-        return FALSE;
-      if (!query_int (self->db, "PRAGMA user_version", &version, &local_error) ||
-          !query_int (self->db, "PRAGMA application_id", &app_id, &local_error))
-        {
-          sb_database_rollback (self);
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      if (version >= latest)
-        return sb_database_commit (self, error);
-
-      target = version + 1;
-      bump = g_strdup_printf ("PRAGMA user_version = %d", target);
-      if (!sb_database_exec (self, migrations[target - 1], &local_error) ||
-          !sb_database_exec (self, bump, &local_error) ||
-          (app_id != SB_DATABASE_APPLICATION_ID &&
-           !sb_database_exec (self, "PRAGMA application_id = " G_STRINGIFY (SB_DATABASE_APPLICATION_ID),
-                              &local_error)))
+  for (int target = version + 1; target <= latest; target++)
+    {
+      if (!sb_database_exec (self, migrations[target - 1], &local_error))
         {
           sb_database_rollback (self);
           g_set_error (error, SB_DATABASE_ERROR, local_error->code,
@@ -595,108 +867,448 @@ migrate (SbDatabase  *self,
                        target, local_error->message);
           return FALSE;
         }
-      if (!sb_database_commit (self, error))
-        return FALSE;
     }
+
+  if (version < latest)
+    {
+      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", latest);
+
+      if (!sb_database_exec (self, bump, error))
+        {
+          sb_database_rollback (self);
+          return FALSE;
+        }
+    }
+  if (app_id != SB_DATABASE_APPLICATION_ID &&
+      !sb_database_exec (self, "PRAGMA application_id = " G_STRINGIFY (SB_DATABASE_APPLICATION_ID), error))
+    {
+      sb_database_rollback (self);
+      return FALSE;
+    }
+  return sb_database_commit (self, error);
+}
+
+/* A write-ahead log lets the window read while the command line writes.
+ * The pragma answers with the mode in force, which is not "wal" where the
+ * file system cannot share memory between processes (some network and
+ * FUSE file systems): a rollback journal is as safe against a crash, so
+ * the bank still opens; a mode that keeps no journal on disk is refused.
+ * Switching a new bank to WAL needs the file to itself, and SQLite answers
+ * "busy" at once, without its busy handler, while another Storybank is
+ * doing the same: wait for it like the busy timeout would. */
+static gboolean
+use_wal (SbDatabase  *self,
+         const char  *display,
+         GError     **error)
+{
+  for (guint waited_ms = 0;; waited_ms += 10)
+    {
+      sqlite3_stmt *stmt = NULL;
+      int rc;
+
+      rc = sqlite3_prepare_v2 (self->db, "PRAGMA journal_mode = WAL", -1, &stmt, NULL);
+      if (rc == SQLITE_OK)
+        rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          g_autofree char *mode = g_ascii_strdown ((const char *) sqlite3_column_text (stmt, 0), -1);
+
+          sqlite3_finalize (stmt);
+          if (g_str_equal (mode, "wal"))
+            return TRUE;
+          if (g_str_equal (mode, "delete") || g_str_equal (mode, "truncate") ||
+              g_str_equal (mode, "persist"))
+            {
+              g_debug ("%s: the file system refused a write-ahead log; using the %s journal",
+                       display, mode);
+              return TRUE;
+            }
+          g_set_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_OPEN,
+                       _("“%s” cannot be kept safe here: the file system allows no journal "
+                         "on disk (journal mode “%s”)"), display, mode);
+          return FALSE;
+        }
+      sqlite3_finalize (stmt);
+      if ((rc & 0xff) != SQLITE_BUSY || waited_ms >= 5000)
+        {
+          g_set_error (error, SB_DATABASE_ERROR, error_code_for_sqlite (rc),
+                       _("Could not open “%s”: %s"), display, sqlite3_errmsg (self->db));
+          return FALSE;
+        }
+      g_usleep (10 * 1000);
+    }
+}
+
+/* Before a bank whose -wal is there (a crash left it) is read: SQLite
+ * would make the missing -shm with the bank's own mode (0400 or 0644, say),
+ * and a later run that may write could not use a 0400 one. Make it 0600
+ * first, one byte long: SQLite also gives an existing but empty side file
+ * the bank's mode. It rebuilds the -shm's contents from the -wal. */
+static void
+prepare_shm (const char *path,
+                         const char *dir)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  int fd;
+
+  if (!g_file_test (wal, G_FILE_TEST_EXISTS) || !can_write (dir))
+    return;
+  fd = g_open (shm, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+  if (fd >= 0)
+    {
+      if (write (fd, "", 1) != 1)
+        g_debug ("Could not prepare %s: %s", shm, g_strerror (errno));
+      close (fd);
+    }
+}
+
+/* A -wal that a session which did not close left behind holds the newest
+ * changes, and SQLite can only read it with a -shm beside it: without one,
+ * and without the right to make one, say so rather than "damaged". */
+static gboolean
+check_wal_readable (const char  *real_path,
+                    const char  *path,
+                    const char  *dir,
+                    GError     **error)
+{
+  g_autofree char *wal = g_strconcat (real_path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (real_path, "-shm", NULL);
+  g_autofree char *real_dir = g_path_get_dirname (real_path);
+
+  if (!g_file_test (wal, G_FILE_TEST_EXISTS) || g_file_test (shm, G_FILE_TEST_EXISTS) ||
+      can_write (real_dir))
+    return TRUE;
+
+  {
+    g_autofree char *display = g_filename_display_name (path);
+    g_autofree char *dir_display = g_filename_display_name (dir);
+
+    g_set_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_READ_ONLY,
+                 _("The newest changes to “%s” are in its “-wal” file, left by a session that "
+                   "did not close, and reading them needs a file beside it that cannot be made "
+                   "in the folder “%s”. Open the bank once where you may write to the folder."),
+                 display, dir_display);
+    return FALSE;
+  }
+}
+
+static gboolean
+open_connection (SbDatabase  *self,
+                 const char  *real_path,
+                 const char  *real_dir,
+                 GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (self->path);
+  int rc;
+
+  if (self->read_only)
+    {
+      g_autofree char *uri = read_only_uri (real_path);
+
+      rc = sqlite3_open_v2 (uri, &self->db,
+                            SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOFOLLOW |
+                            SQLITE_OPEN_EXRESCODE,
+                            NULL);
+    }
+  else
+    rc = sqlite3_open_v2 (real_path, &self->db,
+                          SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_EXRESCODE,
+                          NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_OPEN,
+                   _("Could not open “%s”: %s"), display, sqlite3_errstr (rc));
+      return FALSE;
+    }
+
+  /* SQLite quietly falls back to reading when it may not write the file:
+   * then open it read-only on purpose instead, so that nothing it makes
+   * beside the bank carries the wrong mode. */
+  if (!self->read_only && sqlite3_db_readonly (self->db, "main") == 1)
+    {
+      g_clear_pointer (&self->db, sqlite3_close_v2);
+      self->read_only = TRUE;
+      self->read_only_reason =
+        g_strdup_printf (_("“%s” could only be opened for reading, so nothing in it can be changed."),
+                         display);
+      return open_connection (self, real_path, real_dir, error);
+    }
+
+  sqlite3_extended_result_codes (self->db, TRUE);
+  self->busy_timeout_ms = BUSY_TIMEOUT_MS;
+  sqlite3_busy_timeout (self->db, self->busy_timeout_ms);
+  return TRUE;
+}
+
+/* Everything sb_database_open() does; on failure the caller removes what
+ * it made, which this records in @out_real_path, @out_created_file and
+ * @created_dirs. */
+static SbDatabase *
+open_bank (const char  *path,
+           GPtrArray   *created_dirs,
+           char       **out_real_path,
+           gboolean    *out_created_file,
+           GError     **error)
+{
+  g_autoptr(SbDatabase) self = NULL;
+  g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *real_dir = NULL;
+  g_autofree char *real_path = NULL;
+  g_autofree char *read_only_reason = NULL;
+  gboolean exists = FALSE;
+  gboolean empty = TRUE;
+  gboolean tightened = FALSE;
+  GStatBuf st;
+
+  /* Look at the path without following it, and before opening anything:
+   * opening a named pipe would wait for ever. */
+  if (g_lstat (path, &st) == 0)
+    {
+      exists = TRUE;
+      if (S_ISLNK (st.st_mode))
+        {
+          /* SQLite opens the bank with SQLITE_OPEN_NOFOLLOW (its -wal and
+           * -shm files would otherwise land beside the link, not the bank);
+           * say so instead of SQLite's "unable to open database file". */
+          g_autofree char *target = g_file_read_link (path, NULL);
+          g_autofree char *target_display = target != NULL ? g_filename_display_name (target) : NULL;
+
+          g_set_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_OPEN,
+                       _("“%s” is a symbolic link (to “%s”); give the path of the bank file itself"),
+                       display, target_display != NULL ? target_display : "?");
+          return NULL;
+        }
+      if (S_ISDIR (st.st_mode))
+        {
+          g_set_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_OPEN,
+                       _("“%s” is a folder, not a Storybank bank"), display);
+          return NULL;
+        }
+      if (!S_ISREG (st.st_mode))
+        {
+          set_not_a_file_error (error, display, st.st_mode);
+          return NULL;
+        }
+    }
+  else if (errno != ENOENT)
+    {
+      int saved = errno;
+      g_set_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_OPEN,
+                   _("Could not open “%s”: %s"), display, g_strerror (saved));
+      return NULL;
+    }
+
+  if (!exists && !create_folders (dir, created_dirs, error))
+    return NULL;
+
+  /* SQLITE_OPEN_NOFOLLOW refuses a symbolic link anywhere in the path, not
+   * only the bank itself; a symlinked data folder is ordinary, so SQLite
+   * gets the path with its folders resolved. */
+  real_dir = realpath (dir, NULL);
+  if (real_dir == NULL)
+    {
+      int saved = errno;
+      g_autofree char *dir_display = g_filename_display_name (dir);
+      g_set_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_OPEN,
+                   _("Could not open the folder “%s”: %s"), dir_display, g_strerror (saved));
+      return NULL;
+    }
+  real_path = g_build_filename (real_dir, base, NULL);
+  *out_real_path = g_strdup (real_path);
+
+  if (exists)
+    {
+      if (!check_header (real_path, &empty, error))
+        return NULL;
+      prepare_shm (real_path, real_dir);
+      if (!empty && !check_wal_readable (real_path, path, dir, error))
+        return NULL;
+      if (!empty && !vet_existing_file_settled (real_path, error))
+        return NULL;
+
+      if (!can_write (real_path))
+        read_only_reason = g_strdup_printf (_("You cannot write to “%s”, so it is open read-only: "
+                                              "nothing in it can be changed."), display);
+      else if (!can_write (real_dir))
+        {
+          g_autofree char *dir_display = g_filename_display_name (dir);
+          read_only_reason = g_strdup_printf (_("You cannot write to the folder “%s”, so the bank is "
+                                                "open read-only: nothing in it can be changed."),
+                                              dir_display);
+        }
+
+      if (empty)
+        {
+          /* A 0-byte file holds nothing that could be lost, and SQLite
+           * itself reads it as an empty database: it is what `touch`,
+           * mktemp or a file chooser's "new file" leave behind for a bank
+           * about to be made. So it becomes a new bank, made private (0600)
+           * like one we create. */
+          if (read_only_reason != NULL)
+            {
+              g_set_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_READ_ONLY,
+                           _("“%s” is empty, and no bank can be made in it: you cannot write "
+                             "to it or to its folder"),
+                           display);
+              return NULL;
+            }
+          if (!make_file_private (real_path, error))
+            return NULL;
+        }
+      else if (!tighten_bank_files (real_path, read_only_reason == NULL, &tightened, error))
+        return NULL;
+    }
+  else if (!create_bank_file (real_path, real_dir, out_created_file, error))
+    return NULL;
+
+  self = g_object_new (SB_TYPE_DATABASE, NULL);
+  self->path = g_strdup (path);
+  self->tightened = tightened;
+  self->read_only = read_only_reason != NULL;
+  self->read_only_reason = g_steal_pointer (&read_only_reason);
+
+  if (!open_connection (self, real_path, real_dir, error))
+    return NULL;
+
+  /* Deleted rows are overwritten with zeros, not left in free space. */
+  if (!sb_database_exec (self, "PRAGMA secure_delete = ON; PRAGMA foreign_keys = ON;", error))
+    return NULL;
+
+  if (self->read_only)
+    {
+      int version = 0;
+
+      if (!sb_database_exec (self, "PRAGMA query_only = ON", error))
+        return NULL;
+      if (!query_int (self->db, "PRAGMA user_version", &version, error))
+        return NULL;
+      if (version < (int) G_N_ELEMENTS (migrations))
+        {
+          g_set_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_READ_ONLY,
+                       _("“%s” was written by an older Storybank and must be updated before it can "
+                         "be opened, but it is read-only. Make it writable, or copy it, and open "
+                         "it again."),
+                       display);
+          return NULL;
+        }
+      return g_steal_pointer (&self);
+    }
+
+  /* Migrate before switching to WAL: in a bank with a rollback journal
+   * (every bank older than WAL, and every new one) a failed migration then
+   * leaves the file byte for byte as it was. */
+  if (!sb_database_exec (self, "PRAGMA synchronous = NORMAL", error) ||
+      /* Backups: a bank of an older schema is copied aside before migrating. */
+      !sb_backup_before_migration (self, error) ||
+      !migrate (self, error) ||
+      !use_wal (self, display, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
 }
 
 SbDatabase *
 sb_database_open (const char  *path,
                   GError     **error)
 {
-  g_autoptr(SbDatabase) self = NULL;
+  g_autoptr(GPtrArray) created_dirs = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *default_path = NULL;
-  g_autofree char *display = NULL;
-  gboolean empty = TRUE;
-  int rc;
+  g_autofree char *real_path = NULL;
+  gboolean created_file = FALSE;
+  SbDatabase *self;
 
   if (path == NULL)
     path = default_path = sb_database_default_path ();
-  display = g_filename_display_name (path);
 
-  if (g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+  self = open_bank (path, created_dirs, &real_path, &created_file, error);
+  if (self == NULL)
+    remove_left_behind (real_path, created_file, created_dirs);
+  return self;
+}
+
+gboolean
+sb_database_is_read_only (SbDatabase *self)
+{
+  g_return_val_if_fail (SB_IS_DATABASE (self), FALSE);
+  return self->read_only;
+}
+
+const char *
+sb_database_get_read_only_reason (SbDatabase *self)
+{
+  g_return_val_if_fail (SB_IS_DATABASE (self), NULL);
+  return self->read_only_reason;
+}
+
+gboolean
+sb_database_get_tightened (SbDatabase *self)
+{
+  g_return_val_if_fail (SB_IS_DATABASE (self), FALSE);
+  return self->tightened;
+}
+
+/* A deleted story's row is zeroed at once (secure_delete), but the
+ * full-text index only marks its words deleted in a newer segment; the
+ * older segments keep them until the segments are merged, which
+ * 'optimize' does (only when there is more than one segment, so a call
+ * with nothing deleted costs next to nothing). The WAL still holds the old
+ * pages until it is checkpointed and truncated. */
+gboolean
+sb_database_forget_deleted (SbDatabase  *self,
+                            GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+  int busy;
+
+  g_return_val_if_fail (SB_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (!self->in_transaction, FALSE);
+
+  if (self->read_only)
     {
-      /* SQLite opens the bank with SQLITE_OPEN_NOFOLLOW (its -wal and -shm
-       * files would otherwise land beside the link, not the bank); say so
-       * instead of SQLite's "unable to open database file". */
-      g_autofree char *target = g_file_read_link (path, NULL);
-      g_autofree char *target_display = target != NULL ? g_filename_display_name (target) : NULL;
-
-      g_set_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_OPEN,
-                   _("“%s” is a symbolic link (to “%s”); give the path of the bank file itself"),
-                   display, target_display != NULL ? target_display : "?");
-      return NULL;
+      set_read_only_error (self, error);
+      return FALSE;
     }
+  if (!sb_database_exec (self, "INSERT INTO stories_fts (stories_fts) VALUES ('optimize')", error))
+    return FALSE;
 
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
+  /* A truncating checkpoint waits for every reader to finish; another
+   * window's read takes milliseconds, and a longer one is reported as
+   * busy rather than holding up the delete for the full busy timeout. */
+  sqlite3_busy_timeout (self->db, 250);
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA wal_checkpoint(TRUNCATE)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  sqlite3_busy_timeout (self->db, self->busy_timeout_ms);
+  if (rc != SQLITE_ROW)
     {
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        {
-          g_set_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_OPEN,
-                       _("“%s” is a folder, not a Storybank bank"), display);
-          return NULL;
-        }
-      if (!check_header (path, &empty, error))
-        return NULL;
-      /* A 0-byte file holds nothing that could be lost, and SQLite itself
-       * reads it as an empty database: it is what `touch`, mktemp or a file
-       * chooser's "new file" leave behind for a bank about to be made. So it
-       * becomes a new bank, made private (0600) like one we create. */
-      if (empty && !make_file_private (path, error))
-        return NULL;
-      if (!empty && !vet_existing_file_settled (path, error))
-        return NULL;
+      sb_database_set_error (self, error, _("The deleted text could not be erased"));
+      sqlite3_finalize (stmt);
+      return FALSE;
     }
-  else if (!create_private_file (path, error))
-    return NULL;
-
-  self = g_object_new (SB_TYPE_DATABASE, NULL);
-  self->path = g_strdup (path);
-
-  rc = sqlite3_open_v2 (path, &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_EXRESCODE,
-                        NULL);
-  if (rc != SQLITE_OK)
+  busy = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (busy)
     {
-      g_set_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_OPEN,
-                   _("Could not open “%s”: %s"), display, sqlite3_errstr (rc));
-      return NULL;
+      g_autofree char *display = g_filename_display_name (self->path);
+      g_set_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_BUSY,
+                   _("Deleted text is still in the journal of “%s” while another program reads "
+                     "the bank; it is erased the next time this succeeds"), display);
+      return FALSE;
     }
+  return TRUE;
+}
 
-  sqlite3_extended_result_codes (self->db, TRUE);
-  sqlite3_busy_timeout (self->db, 5000);
-
-  /* Switching a new bank to WAL needs the file to itself, and SQLite
-   * answers "busy" at once, without its busy handler, while another
-   * Storybank is doing the same: wait for it like the busy timeout would. */
-  for (guint waited_ms = 0;; waited_ms += 10)
-    {
-      g_autoptr(GError) local_error = NULL;
-
-      if (sb_database_exec (self, "PRAGMA journal_mode = WAL", &local_error))
-        break;
-      if (!g_error_matches (local_error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_BUSY) || waited_ms >= 5000)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
-        }
-      g_usleep (10 * 1000);
-    }
-
-  if (!sb_database_exec (self,
-                         "PRAGMA synchronous = NORMAL;"
-                         "PRAGMA foreign_keys = ON;",
-                         error))
-    return NULL;
-
-  /* Backups: a bank of an older schema is copied aside before migrating. */
-  if (!sb_backup_before_migration (self, error))
-    return NULL;
-
-  if (!migrate (self, error))
-    return NULL;
-
-  return g_steal_pointer (&self);
+void
+sb_database_set_busy_timeout (SbDatabase *self,
+                              int         ms)
+{
+  g_return_if_fail (SB_IS_DATABASE (self));
+  self->busy_timeout_ms = ms;
+  sqlite3_busy_timeout (self->db, ms);
 }
 
 /* Backups: a restored older bank is brought up to date like an opened one. */
@@ -795,6 +1407,14 @@ sb_database_step_done (SbDatabase    *self,
 {
   int rc;
 
+  g_return_val_if_fail (SB_IS_DATABASE (self), FALSE);
+
+  if (self->read_only && !sqlite3_stmt_readonly (stmt))
+    {
+      set_read_only_error (self, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
   rc = sqlite3_step (stmt);
   while (rc == SQLITE_ROW)
     rc = sqlite3_step (stmt);
@@ -821,7 +1441,7 @@ sb_database_get_meta (SbDatabase *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (sb_database_step (self, stmt, NULL) == SB_STEP_ROW)
     value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   sqlite3_reset (stmt);
   return value;

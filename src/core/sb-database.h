@@ -20,6 +20,7 @@ typedef enum
   SB_DATABASE_ERROR_BUSY,          /* another program holds the bank */
   SB_DATABASE_ERROR_CONSTRAINT,    /* the change would break the bank's rules */
   SB_DATABASE_ERROR_FAILED,        /* any other SQLite failure */
+  SB_DATABASE_ERROR_READ_ONLY,     /* a write to a bank opened read-only */
 } SbDatabaseError;
 
 /* The application_id stamped into every bank ("SBK1"). */
@@ -39,6 +40,27 @@ int           sb_database_get_schema_version (SbDatabase  *self);
 int           sb_database_get_latest_schema_version (void);
 /* Brings the schema up to date, one transaction per step (as on opening). */
 gboolean      sb_database_migrate           (SbDatabase   *self,
+                                             GError      **error);
+
+/* TRUE when the bank was opened read-only on purpose: the person cannot
+ * write the file or its folder (or SQLite could only open it so). Every
+ * write then fails with SB_DATABASE_ERROR_READ_ONLY. The reason is a
+ * sentence for the person that names the file or folder, NULL when the
+ * bank is writable. */
+gboolean      sb_database_is_read_only      (SbDatabase   *self);
+const char   *sb_database_get_read_only_reason (SbDatabase *self);
+/* TRUE when this open took read (or write) access away from others on the
+ * bank or its -wal/-shm files (it was 0644, say, and is now 0600): say so
+ * once. */
+gboolean      sb_database_get_tightened     (SbDatabase   *self);
+
+/* Makes the words of deleted rows unreadable in the bank file and its WAL:
+ * compacts the full-text index (where a deleted story's words linger) and
+ * folds the WAL back into the bank, truncated. Call it after deleting a
+ * story, outside a transaction. Fails with SB_DATABASE_ERROR_BUSY when
+ * another connection is reading and the WAL could not be emptied (the
+ * delete itself stands; the next call erases it). */
+gboolean      sb_database_forget_deleted    (SbDatabase   *self,
                                              GError      **error);
 
 /* A cached statement, reset and with its bindings cleared; owned by the
@@ -73,6 +95,11 @@ SbStep        sb_database_step              (SbDatabase   *self,
 gboolean      sb_database_step_done         (SbDatabase   *self,
                                              sqlite3_stmt *stmt,
                                              GError      **error);
+
+/* How long a statement waits for another program's lock before it fails
+ * with SB_DATABASE_ERROR_BUSY (5 s unless set). */
+void          sb_database_set_busy_timeout  (SbDatabase   *self,
+                                             int           ms);
 
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK. A failed commit rolls back. */
 gboolean      sb_database_begin             (SbDatabase   *self,

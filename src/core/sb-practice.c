@@ -248,19 +248,19 @@ sb_practice_add_rehearsal (SbStore            *store,
            * and the rehearsals that answered it, are still there. */
           SbDatabase *db = sb_store_get_database (store);
           sqlite3_stmt *stmt = sb_database_prepare (db, "SELECT id FROM questions WHERE slug = ?1", error);
-          int rc;
+          SbStep step;
 
           if (stmt == NULL)
             return FALSE;
           sqlite3_bind_text (stmt, 1, rehearsal->question_slug, -1, SQLITE_TRANSIENT);
-          rc = sqlite3_step (stmt);
-          if (rc == SQLITE_ROW)
-            question_id = sqlite3_column_int64 (stmt, 0);
-          else if (rc != SQLITE_DONE)
-            sb_database_set_error (db, error, _("The questions could not be read"));
-          sqlite3_reset (stmt);
-          if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+          step = sb_database_step (db, stmt, error);
+          if (step == SB_STEP_ERROR)
             return FALSE;
+          if (step == SB_STEP_ROW)
+            {
+              question_id = sqlite3_column_int64 (stmt, 0);
+              sqlite3_reset (stmt);
+            }
           if (question_id == 0)
             {
               set_no_question_error (error, rehearsal->question_slug);
@@ -290,7 +290,7 @@ sb_practice_has_rehearsal (SbStore  *store,
 {
   SbDatabase *db;
   sqlite3_stmt *stmt;
-  int rc;
+  SbStep step;
 
   g_return_val_if_fail (SB_IS_STORE (store), FALSE);
   g_return_val_if_fail (SB_IS_STORY (story), FALSE);
@@ -309,11 +309,9 @@ sb_practice_has_rehearsal (SbStore  *store,
   sqlite3_bind_int64 (stmt, 1, sb_story_get_id (story));
   sqlite3_bind_int64 (stmt, 2, practiced_at);
   sqlite3_bind_int64 (stmt, 3, seconds);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    sb_database_set_error (db, error, _("The rehearsal log could not be read"));
+  step = sb_database_step (db, stmt, error);
   sqlite3_reset (stmt);
-  return rc == SQLITE_ROW;
+  return step == SB_STEP_ROW;
 }
 
 GArray *
@@ -324,7 +322,7 @@ sb_practice_get_log (SbStore *store,
   GArray *log;
   SbDatabase *db;
   sqlite3_stmt *stmt;
-  int rc;
+  SbStep step;
 
   g_return_val_if_fail (SB_IS_STORE (store), NULL);
   g_return_val_if_fail (SB_IS_STORY (story), NULL);
@@ -346,7 +344,7 @@ sb_practice_get_log (SbStore *store,
       return log;
     }
   sqlite3_bind_int64 (stmt, 1, sb_story_get_id (story));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = sb_database_step (db, stmt, &error)) == SB_STEP_ROW)
     {
       gint64 seconds = sqlite3_column_int64 (stmt, 1);
       const char *slug = (const char *) sqlite3_column_text (stmt, 3);
@@ -359,12 +357,8 @@ sb_practice_get_log (SbStore *store,
 
       g_array_append_val (log, rehearsal);
     }
-  if (rc != SQLITE_DONE)
-    {
-      sb_database_set_error (db, &error, _("The rehearsal log could not be read"));
-      g_warning ("%s", error->message);
-    }
-  sqlite3_reset (stmt);
+  if (step == SB_STEP_ERROR)
+    g_warning ("The rehearsal log could not be read: %s", error->message);
   return log;
 }
 
@@ -377,7 +371,7 @@ sb_practice_get_stats (SbStore         *store,
   SbDatabase *db;
   sqlite3_stmt *stmt;
   Fold fold = { 0 };
-  int rc;
+  SbStep step;
 
   g_return_if_fail (stats != NULL);
   *stats = (SbPracticeStats) { 0 };
@@ -398,14 +392,10 @@ sb_practice_get_stats (SbStore         *store,
       return;
     }
   sqlite3_bind_int64 (stmt, 1, sb_story_get_id (story));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = sb_database_step (db, stmt, &error)) == SB_STEP_ROW)
     fold_add_row (&fold, stmt, 0);
-  if (rc != SQLITE_DONE)
-    {
-      sb_database_set_error (db, &error, _("The rehearsal log could not be read"));
-      g_warning ("%s", error->message);
-    }
-  sqlite3_reset (stmt);
+  if (step == SB_STEP_ERROR)
+    g_warning ("The rehearsal log could not be read: %s", error->message);
 
   fold_finish (&fold);
   *stats = fold.stats;
@@ -422,7 +412,7 @@ collect_all_stats (SbStore *store)
   sqlite3_stmt *stmt;
   Fold *fold = NULL;
   gint64 current = 0;
-  int rc;
+  SbStep step;
 
   stmt = sb_database_prepare (db,
                               "SELECT story_id, practiced_at, seconds, rating FROM practice_log "
@@ -434,7 +424,7 @@ collect_all_stats (SbStore *store)
       return g_steal_pointer (&by_id);
     }
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = sb_database_step (db, stmt, &error)) == SB_STEP_ROW)
     {
       gint64 story_id = sqlite3_column_int64 (stmt, 0);
 
@@ -448,12 +438,8 @@ collect_all_stats (SbStore *store)
         }
       fold_add_row (fold, stmt, 1);
     }
-  if (rc != SQLITE_DONE)
-    {
-      sb_database_set_error (db, &error, _("The rehearsal log could not be read"));
-      g_warning ("%s", error->message);
-    }
-  sqlite3_reset (stmt);
+  if (step == SB_STEP_ERROR)
+    g_warning ("The rehearsal log could not be read: %s", error->message);
 
   {
     GHashTableIter iter;

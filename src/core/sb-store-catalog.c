@@ -53,7 +53,7 @@ _sb_store_load_catalog (SbStore  *self,
   g_autoptr(GHashTable) question_themes =
     g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   sqlite3_stmt *stmt;
-  int rc;
+  SbStep step;
 
   stmt = sb_database_prepare (self->db,
                               "SELECT id, slug, name, description, builtin FROM frameworks "
@@ -61,17 +61,13 @@ _sb_store_load_catalog (SbStore  *self,
                               error);
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = sb_database_step (self->db, stmt, error)) == SB_STEP_ROW)
     g_ptr_array_add (frameworks,
                      sb_framework_new (sqlite3_column_int64 (stmt, 0), _sb_store_column_text (stmt, 1),
                                        _sb_store_column_text (stmt, 2), _sb_store_column_text (stmt, 3),
                                        sqlite3_column_int (stmt, 4)));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      sb_database_set_error (self->db, error, _("The bank could not be read"));
-      return FALSE;
-    }
+  if (step == SB_STEP_ERROR)
+    return FALSE;
 
   /* Themes: rebuild the indexes, but keep each theme list object so widgets
    * bound to a framework's list stay bound. */
@@ -97,7 +93,7 @@ _sb_store_load_catalog (SbStore  *self,
                               error);
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = sb_database_step (self->db, stmt, error)) == SB_STEP_ROW)
     {
       g_autoptr(SbTheme) theme =
         sb_theme_new (sqlite3_column_int64 (stmt, 0), _sb_store_column_text (stmt, 1),
@@ -106,12 +102,8 @@ _sb_store_load_catalog (SbStore  *self,
       sb_theme_set_edited (theme, sqlite3_column_int (stmt, 6));
       add_theme_to_indexes (self, theme);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      sb_database_set_error (self->db, error, _("The bank could not be read"));
-      return FALSE;
-    }
+  if (step == SB_STEP_ERROR)
+    return FALSE;
 
   /* Every question's themes in one query, not one query per question: the
    * catalog is reloaded whenever a theme or framework is added. */
@@ -124,7 +116,7 @@ _sb_store_load_catalog (SbStore  *self,
                               error);
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = sb_database_step (self->db, stmt, error)) == SB_STEP_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
       GPtrArray *slugs = g_hash_table_lookup (question_themes, &id);
@@ -136,12 +128,8 @@ _sb_store_load_catalog (SbStore  *self,
         }
       g_ptr_array_add (slugs, g_strdup (_sb_store_column_text (stmt, 1)));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      sb_database_set_error (self->db, error, _("The bank could not be read"));
-      return FALSE;
-    }
+  if (step == SB_STEP_ERROR)
+    return FALSE;
   g_hash_table_foreach (question_themes, terminate_slug_array, NULL);
 
   stmt = sb_database_prepare (self->db,
@@ -150,7 +138,7 @@ _sb_store_load_catalog (SbStore  *self,
                               error);
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = sb_database_step (self->db, stmt, error)) == SB_STEP_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
       GPtrArray *slugs = g_hash_table_lookup (question_themes, &id);
@@ -162,12 +150,8 @@ _sb_store_load_catalog (SbStore  *self,
       sb_question_set_edited (question, sqlite3_column_int (stmt, 5));
       g_ptr_array_add (questions, question);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      sb_database_set_error (self->db, error, _("The bank could not be read"));
-      return FALSE;
-    }
+  if (step == SB_STEP_ERROR)
+    return FALSE;
 
   g_list_store_splice (self->frameworks, 0, g_list_model_get_n_items (G_LIST_MODEL (self->frameworks)),
                        frameworks->pdata, frameworks->len);

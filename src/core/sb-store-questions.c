@@ -13,49 +13,64 @@
 /* ---- questions ------------------------------------------------------ */
 
 static GStrv
-load_question_themes (SbStore *self,
-                      gint64   question_id)
+load_question_themes (SbStore  *self,
+                      gint64    question_id,
+                      GError  **error)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   sqlite3_stmt *stmt;
+  SbStep step;
 
   stmt = sb_database_prepare (self->db,
                               "SELECT t.slug FROM question_themes qt "
                               "JOIN themes t ON t.id = qt.theme_id "
                               "JOIN frameworks f ON f.id = t.framework_id "
                               "WHERE qt.question_id = ?1 ORDER BY f.builtin DESC, f.position, f.id, t.builtin DESC, t.position, t.id",
-                              NULL);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_int64 (stmt, 1, question_id);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        g_strv_builder_add (builder, _sb_store_column_text (stmt, 0));
-      sqlite3_reset (stmt);
-    }
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, question_id);
+  while ((step = sb_database_step (self->db, stmt, error)) == SB_STEP_ROW)
+    g_strv_builder_add (builder, _sb_store_column_text (stmt, 0));
+  if (step == SB_STEP_ERROR)
+    return NULL;
   return g_strv_builder_end (builder);
 }
 
+/* The question as the bank holds it; NULL with @error set when it cannot be
+ * read or is not there. */
 static SbQuestion *
-load_question (SbStore *self,
-               gint64   id)
+load_question (SbStore  *self,
+               gint64    id,
+               GError  **error)
 {
+  g_auto(GStrv) themes = NULL;
   sqlite3_stmt *stmt;
-  SbQuestion *question = NULL;
+  SbQuestion *question;
+  SbStep step;
 
+  themes = load_question_themes (self, id, error);
+  if (themes == NULL)
+    return NULL;
   stmt = sb_database_prepare (self->db,
                               "SELECT slug, text, listen_for, builtin, edited FROM questions WHERE id = ?1",
-                              NULL);
+                              error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  step = sb_database_step (self->db, stmt, error);
+  if (step == SB_STEP_ERROR)
+    return NULL;
+  if (step == SB_STEP_DONE)
     {
-      g_auto(GStrv) themes = load_question_themes (self, id);
-      question = sb_question_new (id, _sb_store_column_text (stmt, 0), _sb_store_column_text (stmt, 1),
-                                  _sb_store_column_text (stmt, 2), (const char * const *) themes,
-                                  sqlite3_column_int (stmt, 3));
-      sb_question_set_edited (question, sqlite3_column_int (stmt, 4));
+      g_set_error (error, SB_STORE_ERROR, SB_STORE_ERROR_NOT_FOUND,
+                   _("The question could not be read back from the bank"));
+      return NULL;
     }
+  question = sb_question_new (id, _sb_store_column_text (stmt, 0), _sb_store_column_text (stmt, 1),
+                              _sb_store_column_text (stmt, 2), (const char * const *) themes,
+                              sqlite3_column_int (stmt, 3));
+  sb_question_set_edited (question, sqlite3_column_int (stmt, 4));
   sqlite3_reset (stmt);
   return question;
 }
@@ -175,13 +190,9 @@ sb_store_add_question_with_slug (SbStore             *self,
       return NULL;
     }
 
-  question = load_question (self, id);
+  question = load_question (self, id, error);
   if (question == NULL)
-    {
-      g_set_error (error, SB_STORE_ERROR, SB_STORE_ERROR_NOT_FOUND,
-                   _("The new question could not be read back"));
-      return NULL;
-    }
+    return NULL;
   g_list_store_append (self->questions, question);
   g_hash_table_insert (self->question_by_slug, (gpointer) sb_question_get_slug (question), question);
   g_signal_emit (self, _sb_store_signals[CATALOG_CHANGED], 0);
@@ -205,12 +216,15 @@ sb_store_add_question (SbStore             *self,
     /* Hidden questions keep their slugs taken too. */
     g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
     sqlite3_stmt *stmt = sb_database_prepare (self->db, "SELECT slug FROM questions", error);
+    SbStep step;
 
     if (stmt == NULL)
       return NULL;
-    while (sqlite3_step (stmt) == SQLITE_ROW)
+    /* A read cut short would miss a taken slug: stop rather than guess. */
+    while ((step = sb_database_step (self->db, stmt, error)) == SB_STEP_ROW)
       g_hash_table_add (taken, g_strdup (_sb_store_column_text (stmt, 0)));
-    sqlite3_reset (stmt);
+    if (step == SB_STEP_ERROR)
+      return NULL;
     slug = _sb_store_unique_slug (self, "my-q-", text, taken);
   }
   return sb_store_add_question_with_slug (self, slug, text, listen_for, theme_slugs, error);
@@ -262,9 +276,9 @@ sb_store_update_question (SbStore             *self,
       return FALSE;
     }
 
-  updated = load_question (self, sb_question_get_id (question));
+  updated = load_question (self, sb_question_get_id (question), error);
   if (updated == NULL)
-    return TRUE;
+    return FALSE;
   g_hash_table_replace (self->question_by_slug, (gpointer) sb_question_get_slug (updated), updated);
   g_list_store_splice (self->questions, position, 1, (gpointer *) &updated, 1);
   g_signal_emit (self, _sb_store_signals[CATALOG_CHANGED], 0);
@@ -322,19 +336,22 @@ GStrv
 sb_store_get_deleted_questions (SbStore *self)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GError) error = NULL;
   sqlite3_stmt *stmt;
+  SbStep step = SB_STEP_ERROR;
 
   g_return_val_if_fail (SB_IS_STORE (self), NULL);
 
   stmt = sb_database_prepare (self->db,
                               "SELECT slug FROM questions WHERE hidden AND builtin ORDER BY position, id",
-                              NULL);
+                              &error);
   if (stmt != NULL)
-    {
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        g_strv_builder_add (builder, _sb_store_column_text (stmt, 0));
-      sqlite3_reset (stmt);
-    }
+    while ((step = sb_database_step (self->db, stmt, &error)) == SB_STEP_ROW)
+      g_strv_builder_add (builder, _sb_store_column_text (stmt, 0));
+  /* This API has no error to give back: say so in the log rather than
+   * pass off part of the list as all of it silently. */
+  if (step == SB_STEP_ERROR)
+    g_warning ("The deleted questions could not all be read: %s", error->message);
   return g_strv_builder_end (builder);
 }
 

@@ -183,8 +183,8 @@ sb_store_set_interactive (SbStore  *self,
 {
   g_return_if_fail (SB_IS_STORE (self));
 
-  sqlite3_busy_timeout (sb_database_get_handle (self->db),
-                        interactive ? INTERACTIVE_BUSY_TIMEOUT_MS : BATCH_BUSY_TIMEOUT_MS);
+  sb_database_set_busy_timeout (self->db, interactive ? INTERACTIVE_BUSY_TIMEOUT_MS
+                                                    : BATCH_BUSY_TIMEOUT_MS);
 }
 
 /* ---- writing -------------------------------------------------------------- */
@@ -357,6 +357,12 @@ sb_store_edit_story (SbStore       *self,
 
   if (text == NULL)
     text = "";
+  if (sb_database_is_read_only (self->db))
+    {
+      g_set_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_READ_ONLY, "%s",
+                   sb_database_get_read_only_reason (self->db));
+      return FALSE;
+    }
   if (g_utf8_strlen (text, -1) > SB_STORY_MAX_FIELD_CHARS (field))
     {
       g_set_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID,

@@ -142,7 +142,9 @@ sb_store_new_for_database (SbDatabase  *db,
 
   g_return_val_if_fail (SB_IS_DATABASE (db), NULL);
 
-  if (!sb_catalog_merge_builtin (db, error))
+  /* A read-only bank is shown as it is: merging the shipped catalog would
+   * be a write. */
+  if (!sb_database_is_read_only (db) && !sb_catalog_merge_builtin (db, error))
     return NULL;
 
   self = g_object_new (SB_TYPE_STORE, NULL);
@@ -164,6 +166,13 @@ sb_store_open (const char  *path,
   if (db == NULL)
     return NULL;
   return sb_store_new_for_database (db, error);
+}
+
+gboolean
+sb_store_is_read_only (SbStore *self)
+{
+  g_return_val_if_fail (SB_IS_STORE (self), TRUE);
+  return sb_database_is_read_only (self->db);
 }
 
 SbDatabase *
@@ -903,6 +912,18 @@ sb_store_delete_story (SbStore  *self,
   if (find_story_position (self, story, &position))
     g_list_store_remove (self->stories, position);
   sb_story_set_id (story, 0);
+
+  /* Deleted words must not stay readable in the file: free pages are
+   * zeroed (secure_delete), and the full-text index and the journal are
+   * cleaned now. Inside an import's transaction that waits for its end;
+   * a reader elsewhere only postpones it to the next delete. */
+  if (!sb_database_in_transaction (self->db))
+    {
+      g_autoptr(GError) forget_error = NULL;
+
+      if (!sb_database_forget_deleted (self->db, &forget_error))
+        g_debug ("Deleted text not erased yet: %s", forget_error->message);
+    }
 
   return deleted;
 }

@@ -47,6 +47,9 @@ SbStore      *sb_store_open                  (const char  *path,
 SbStore      *sb_store_new_for_database      (SbDatabase  *db,
                                               GError     **error);
 SbDatabase   *sb_store_get_database          (SbStore     *self);
+/* The bank was opened read-only (the person cannot write it): every change
+ * is refused; sb_database_get_read_only_reason() says why. */
+gboolean      sb_store_is_read_only          (SbStore     *self);
 
 /* ---- stories -------------------------------------------------------- */
 

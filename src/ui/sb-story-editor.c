@@ -107,6 +107,11 @@ update_saved_label (SbStoryEditor *self)
 
   if (self->story == NULL)
     return;
+  if (sb_store_is_read_only (self->store))
+    {
+      gtk_label_set_label (self->saved_label, _("Read-only"));
+      return;
+    }
   error = sb_store_get_save_error (self->store, self->story);
   if (error != NULL && g_error_matches (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_BUSY))
     gtk_label_set_label (self->saved_label, _("Waiting for the bank…"));
@@ -656,6 +661,21 @@ sb_story_editor_set_story (SbStoryEditor *self,
     }
   load_story (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORY]);
+}
+
+void
+sb_story_editor_set_editable (SbStoryEditor *self,
+                              gboolean       editable)
+{
+  g_return_if_fail (SB_IS_STORY_EDITOR (self));
+
+  gtk_editable_set_editable (GTK_EDITABLE (self->title_entry), editable);
+  for (guint f = 0; f < SB_STORY_N_FIELDS; f++)
+    if (self->text_views[f] != NULL)
+      gtk_text_view_set_editable (self->text_views[f], editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->status_switch), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_theme_button), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->chips_box), editable);
 }
 
 SbStory *

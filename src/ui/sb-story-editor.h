@@ -29,6 +29,9 @@ void        sb_story_editor_set_story    (SbStoryEditor *self,
 gboolean    sb_story_editor_flush        (SbStoryEditor *self);
 gboolean    sb_story_editor_has_pending  (SbStoryEditor *self);
 void        sb_story_editor_focus_title  (SbStoryEditor *self);
+/* FALSE for a read-only bank: the text can be read and copied, not changed. */
+void        sb_story_editor_set_editable (SbStoryEditor *self,
+                                          gboolean       editable);
 /* Whether the back button (narrow window) shows. */
 void        sb_story_editor_set_show_back (SbStoryEditor *self,
                                            gboolean       show_back);

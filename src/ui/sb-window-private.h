@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 SbStoryEditor *sb_window_get_story_editor (SbWindow *self);
 SbStoryList   *sb_window_get_story_list   (SbWindow *self);
 AdwToast      *sb_window_get_last_toast   (SbWindow *self);
+/* The read-only banner's text, or NULL while it is hidden. */
+const char    *sb_window_get_banner_text  (SbWindow *self);
 /* What Import… does once a file is chosen: a backup first, in a worker. */
 void           sb_window_import_file      (SbWindow *self,
                                            GFile    *file);

@@ -45,6 +45,8 @@ struct _SbWindow
 
   AdwViewSwitcherTitle *switcher_title;
   AdwToastOverlay      *toast_overlay;
+  GtkBox               *read_only_banner;
+  GtkLabel             *read_only_label;
   AdwViewStack         *view_stack;
   GtkStack             *stories_stack;
   AdwLeaflet           *leaflet;
@@ -130,6 +132,43 @@ changed_elsewhere_cb (SbWindow *self,
   title = g_strdup_printf (_("“%s” was changed elsewhere too; the other text is kept in its notes"),
                            sb_story_get_display_title (story));
   show_toast (self, title);
+}
+
+/* ---- the bank file ------------------------------------------------------ */
+
+/* A bank the person cannot write opens read-only on purpose: say so above
+ * everything and turn editing off, rather than fail every save. A bank
+ * others could read was made private on opening: say so once. */
+static void
+show_bank_state (SbWindow *self)
+{
+  SbDatabase *db = sb_store_get_database (self->store);
+
+  if (sb_store_is_read_only (self->store))
+    {
+      g_autofree char *text =
+        g_strdup_printf (_("%s Editing is off; your stories are shown as they are."),
+                         sb_database_get_read_only_reason (db));
+
+      /* One line that fits a narrow window; the whole reason on hover and
+       * for a screen reader. */
+      gtk_label_set_label (self->read_only_label, _("This bank is read-only: editing is off"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->read_only_banner), text);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->read_only_label),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+      gtk_widget_set_visible (GTK_WIDGET (self->read_only_banner), TRUE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-story", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-story", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
+      sb_story_editor_set_editable (self->story_editor, FALSE);
+    }
+  else if (sb_database_get_tightened (db))
+    {
+      g_autofree char *display = g_filename_display_name (sb_database_get_path (db));
+      g_autofree char *title = g_strdup_printf (_("“%s” could be read by other users; it is now private to you"),
+                                                display);
+      show_toast (self, title);
+    }
 }
 
 /* ---- other programs on the same bank --------------------------------- */
@@ -585,8 +624,13 @@ daily_backup_ready_cb (GObject      *source,
 static void
 start_daily_backup (SbWindow *self)
 {
-  GWeakRef *weak = g_new0 (GWeakRef, 1);
+  GWeakRef *weak;
 
+  /* A bank nobody can change needs no new copy, and reading it for one
+   * must not leave files beside it. */
+  if (sb_store_is_read_only (self->store))
+    return;
+  weak = g_new0 (GWeakRef, 1);
   g_weak_ref_init (weak, self);
   sb_backup_daily_if_due_async (sb_database_get_path (sb_store_get_database (self->store)),
                                 NULL, daily_backup_ready_cb, weak);
@@ -833,14 +877,15 @@ sb_window_constructed (GObject *object)
 
   g_return_if_fail (SB_IS_STORE (self->store));
 
-  {
-    g_autoptr(GError) error = NULL;
-    g_autoptr(SbStory) example = sb_example_seed (self->store, &error);
+  if (!sb_store_is_read_only (self->store))
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SbStory) example = sb_example_seed (self->store, &error);
 
-    /* The bank opens all the same; the example is a nicety. */
-    if (error != NULL)
-      g_debug ("Could not add the example story: %s", error->message);
-  }
+      /* The bank opens all the same; the example is a nicety. */
+      if (error != NULL)
+        g_debug ("Could not add the example story: %s", error->message);
+    }
 
   self->story_list = SB_STORY_LIST (sb_story_list_new (self->store));
   gtk_widget_set_size_request (GTK_WIDGET (self->story_list), 280, -1);
@@ -877,6 +922,8 @@ sb_window_constructed (GObject *object)
   add_view_pages (self);
 
   start_daily_backup (self);
+
+  show_bank_state (self);
 
   restore_window_state (self);
   if (self->settings != NULL)
@@ -967,6 +1014,8 @@ sb_window_class_init (SbWindowClass *klass)
                                                "/io/github/storybank/Storybank/sb-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SbWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, read_only_banner);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, stories_stack);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, leaflet);
@@ -1042,6 +1091,14 @@ SbStoryList *
 sb_window_get_story_list (SbWindow *self)
 {
   return self->story_list;
+}
+
+const char *
+sb_window_get_banner_text (SbWindow *self)
+{
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->read_only_banner)))
+    return NULL;
+  return gtk_widget_get_tooltip_text (GTK_WIDGET (self->read_only_banner));
 }
 
 AdwToast *

@@ -647,6 +647,14 @@ test_export_onto_fifo_subprocess (void)
   g_assert_nonnull (strstr (error->message, "out.json"));
   g_assert_cmpint (g_lstat (pipe, &st), ==, 0);
   g_assert_true (S_ISFIFO (st.st_mode));
+
+  /* The Markdown export writes through the same door. */
+  g_clear_error (&error);
+  g_assert_false (sb_exchange_export_markdown_file (store, pipe, &error));
+  g_assert_error (error, SB_EXCHANGE_ERROR, SB_EXCHANGE_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, "out.json"));
+  g_assert_cmpint (g_lstat (pipe, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
 }
 
 static void

@@ -7,11 +7,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
-
-#include <errno.h>
-#include <stdlib.h>
-#include <sys/stat.h>
 
 #include <json-glib/json-glib.h>
 
@@ -251,83 +246,17 @@ sb_exchange_export_json (SbStore *store,
   return json_generator_to_data (generator, length);
 }
 
-static void
-set_not_a_file_error (GError     **error,
-                      const char  *path,
-                      mode_t       mode)
-{
-  g_autofree char *display = g_filename_display_name (path);
-
-  if (S_ISFIFO (mode))
-    g_set_error (error, SB_EXCHANGE_ERROR, SB_EXCHANGE_ERROR_WRITE,
-                 _("%s: could not be written: it is a named pipe, not a file"), display);
-  else if (S_ISDIR (mode))
-    g_set_error (error, SB_EXCHANGE_ERROR, SB_EXCHANGE_ERROR_WRITE,
-                 _("%s: could not be written: it is a folder"), display);
-  else
-    g_set_error (error, SB_EXCHANGE_ERROR, SB_EXCHANGE_ERROR_WRITE,
-                 _("%s: could not be written: it is a device or a socket, not a file"), display);
-}
-
-/* The file an export of @path writes. The write makes a new file and
- * renames it over @path, which would put a regular file in place of a
- * named pipe, a device or a symbolic link: so a pipe, a device or a socket
- * is refused, and a link to a regular file is followed, so that the file
- * it points to gets the export (atomically, like any other) and the link
- * stays. */
-static char *
-resolve_output_path (const char  *path,
-                     GError     **error)
-{
-  g_autofree char *target = NULL;
-  GStatBuf st;
-
-  if (g_lstat (path, &st) != 0)
-    return g_strdup (path);   /* a new file; a bad folder is reported by the write */
-  if (!S_ISLNK (st.st_mode))
-    {
-      if (!S_ISREG (st.st_mode))
-        {
-          set_not_a_file_error (error, path, st.st_mode);
-          return NULL;
-        }
-      return g_strdup (path);
-    }
-
-  target = realpath (path, NULL);
-  if (target == NULL)
-    {
-      int saved = errno;
-      g_autofree char *display = g_filename_display_name (path);
-      g_set_error (error, SB_EXCHANGE_ERROR, SB_EXCHANGE_ERROR_WRITE,
-                   _("%s: could not be written: it is a symbolic link to a file that cannot be "
-                     "reached (%s)"),
-                   display, g_strerror (saved));
-      return NULL;
-    }
-  if (g_stat (target, &st) == 0 && !S_ISREG (st.st_mode))
-    {
-      set_not_a_file_error (error, path, st.st_mode);
-      return NULL;
-    }
-  return g_steal_pointer (&target);
-}
-
 gboolean
 sb_exchange_export_json_file (SbStore     *store,
                               const char  *path,
                               GError     **error)
 {
   g_autofree char *contents = NULL;
-  g_autofree char *target = NULL;
   gsize length = 0;
 
   g_return_val_if_fail (SB_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  target = resolve_output_path (path, error);
-  if (target == NULL)
-    return FALSE;
   contents = sb_exchange_export_json (store, &length);
-  return _sb_exchange_write_private_file (target, contents, length, error);
+  return _sb_exchange_write_private_file (path, contents, length, error);
 }

@@ -369,6 +369,37 @@ test_backups (void)
   g_assert_cmpstr (unchanged.out, ==, relisted.out);
 }
 
+/* A bank others could read is made private, and the person is told once. */
+static void
+test_tightens_bank (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *bank = sb_test_dir_file (dir, "bank.sqlite3");
+  GStatBuf st;
+
+  {
+    g_auto(Run) run = { 0 };
+    run_storybank (&run, "--database", bank, "--check", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_null (strstr (run.err, "private"));
+  }
+  g_assert_cmpint (g_chmod (bank, 0644), ==, 0);
+  {
+    g_auto(Run) run = { 0 };
+    run_storybank (&run, "--database", bank, "--check", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.err, "bank.sqlite3"));
+    g_assert_nonnull (strstr (run.err, "now private to you"));
+  }
+  g_assert_cmpint (g_stat (bank, &st), ==, 0);
+  g_assert_cmpuint (st.st_mode & 0777, ==, 0600);
+  {
+    g_auto(Run) run = { 0 };
+    run_storybank (&run, "--database", bank, "--check", NULL);
+    g_assert_null (strstr (run.err, "private"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -383,6 +414,7 @@ main (int   argc,
   g_test_add_func ("/cli/refuses-foreign-file", test_refuses_foreign_file);
   g_test_add_func ("/cli/cheat-sheet-pdf", test_cheat_sheet_pdf);
   g_test_add_func ("/cli/backups", test_backups);
+  g_test_add_func ("/cli/tightens-bank", test_tightens_bank);
 
   return g_test_run ();
 }

@@ -240,6 +240,12 @@ sb_cli_handle_local_options (GVariantDict *options)
   store = sb_store_open (database, &error);
   if (store == NULL)
     return fail (error);
+  /* Said once, on stderr so that --export to stdout-like use stays clean. */
+  if (sb_database_get_tightened (sb_store_get_database (store)))
+    {
+      g_autofree char *display = g_filename_display_name (bank_path);
+      g_printerr (_("storybank: “%s” could be read by other users; it is now private to you\n"), display);
+    }
 
   status = run_commands (store, options, &sheet_options);
   if (status != 0 && !bank_existed)

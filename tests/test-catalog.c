@@ -220,6 +220,65 @@ test_merge_is_skipped_when_unchanged (void)
   g_assert_cmpint (sqlite3_total_changes (handle), >, changes);
 }
 
+/* Adding and renaming themes changes the catalog in place: the stories'
+ * links stay, the order is the one a reopened bank reads, and nothing is
+ * read again (which made importing thousands of themes quadratic). */
+static void
+test_theme_changes_in_place (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *path = sb_test_dir_file (dir, "bank.sqlite3");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbStore) store = sb_store_open (path, &error);
+  g_autoptr(SbStore) reopened = NULL;
+  SbTheme *incident, *grit, *focus, *ship;
+  SbStory *story;
+  guint n;
+
+  g_assert_no_error (error);
+  story = sb_store_create_story (store, "Linked", &error);
+  incident = sb_store_find_theme (store, "core-production-incident");
+  g_assert_true (sb_store_set_story_theme (store, story, "core-production-incident", SB_STRENGTH_PRIMARY, &error));
+
+  n = g_list_model_get_n_items (sb_store_get_themes (store, NULL));
+  grit = sb_store_add_own_theme (store, "Grit", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (sb_store_add_framework (store, "acme", "Acme values", NULL, &error));
+  ship = sb_store_add_theme (store, "acme", "Ship it", NULL, &error);
+  focus = sb_store_add_own_theme (store, "Focus", &error);
+  g_assert_no_error (error);
+
+  /* The same objects: the story's link still points at a live theme. */
+  g_assert_true (sb_store_find_theme (store, "core-production-incident") == incident);
+  g_assert_cmpint (sb_store_get_story_theme (store, story, "core-production-incident"), ==, SB_STRENGTH_PRIMARY);
+
+  g_assert_true (sb_store_update_theme (store, grit, "True grit", "Keeps going", &error));
+  g_assert_true (sb_store_find_theme (store, sb_theme_get_slug (grit)) == grit);
+  g_assert_cmpstr (sb_theme_get_name (grit), ==, "True grit");
+
+  /* Memory's order is the order the bank reads back. */
+  reopened = sb_store_open (path, &error);
+  g_assert_no_error (error);
+  {
+    GListModel *mine = sb_store_get_themes (store, NULL);
+    GListModel *theirs = sb_store_get_themes (reopened, NULL);
+
+    g_assert_cmpuint (g_list_model_get_n_items (mine), ==, n + 3);
+    g_assert_cmpuint (g_list_model_get_n_items (theirs), ==, n + 3);
+    for (guint i = 0; i < n + 3; i++)
+      {
+        g_autoptr(SbTheme) a = g_list_model_get_item (mine, i);
+        g_autoptr(SbTheme) b = g_list_model_get_item (theirs, i);
+
+        g_assert_cmpstr (sb_theme_get_slug (a), ==, sb_theme_get_slug (b));
+        g_assert_cmpstr (sb_theme_get_name (a), ==, sb_theme_get_name (b));
+      }
+    g_assert_cmpuint (g_list_model_get_n_items (sb_store_get_themes (store, SB_STORE_OWN_FRAMEWORK)), ==, 2);
+  }
+  g_assert_nonnull (focus);
+  g_assert_nonnull (ship);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -230,6 +289,7 @@ main (int   argc,
   g_test_add_func ("/catalog/merge-rejects-bad-catalog", test_merge_rejects_bad_catalog);
   g_test_add_func ("/catalog/merge-skipped-when-unchanged", test_merge_is_skipped_when_unchanged);
   g_test_add_func ("/catalog/builtin", test_builtin_catalog);
+  g_test_add_func ("/catalog/theme-changes-in-place", test_theme_changes_in_place);
 
   return g_test_run ();
 }

@@ -209,6 +209,29 @@ gboolean     sb_theme_get_builtin        (SbTheme *self) { return self->record.b
 gboolean     sb_theme_get_edited         (SbTheme *self) { return self->record.edited; }
 void         sb_theme_set_edited         (SbTheme *self, gboolean edited) { self->record.edited = !!edited; }
 
+void
+sb_theme_set_text (SbTheme    *self,
+                   const char *name,
+                   const char *description)
+{
+  g_return_if_fail (SB_IS_THEME (self));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (g_strcmp0 (self->record.name, name) != 0)
+    {
+      g_free (self->record.name);
+      self->record.name = g_strdup (name != NULL ? name : "");
+      g_object_notify (G_OBJECT (self), "name");
+    }
+  if (g_strcmp0 (self->record.description, description) != 0)
+    {
+      g_free (self->record.description);
+      self->record.description = g_strdup (description != NULL ? description : "");
+      g_object_notify (G_OBJECT (self), "description");
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
 /* ---- SbQuestion ----------------------------------------------------- */
 
 struct _SbQuestion

@@ -75,6 +75,8 @@ SbQuestion   *sb_question_new    (gint64 id, const char *slug, const char *text,
                                   const char *listen_for, const char * const *theme_slugs,
                                   gboolean builtin);
 void          sb_theme_set_edited    (SbTheme *self, gboolean edited);
+/* The person renamed or reworded the theme (the store has written it). */
+void          sb_theme_set_text      (SbTheme *self, const char *name, const char *description);
 void          sb_question_set_edited (SbQuestion *self, gboolean edited);
 
 /* Merges the catalog JSON in @data into the bank, in one transaction. Builtin

@@ -36,6 +36,55 @@ add_theme_to_indexes (SbStore *self,
   g_hash_table_insert (self->theme_by_id, id, theme);
 }
 
+/* A theme added after the catalog was read: its place in all_themes is
+ * after every theme of its framework and of the frameworks before it
+ * (themes are ordered by framework, then position, and a new one has the
+ * highest position). Nothing else is read again: the other theme objects,
+ * and so every story's links, stay as they are. */
+static void
+insert_new_theme (SbStore *self,
+                  SbTheme *theme)
+{
+  const char *framework_slug = sb_theme_get_framework_slug (theme);
+  GListStore *list;
+  guint index = 0;
+  guint n_all;
+  gint64 *id;
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->frameworks)); i++)
+    {
+      g_autoptr(SbFramework) framework = g_list_model_get_item (G_LIST_MODEL (self->frameworks), i);
+      GListModel *themes = g_hash_table_lookup (self->themes_by_framework, sb_framework_get_slug (framework));
+
+      if (themes != NULL)
+        index += g_list_model_get_n_items (themes);
+      if (g_strcmp0 (sb_framework_get_slug (framework), framework_slug) == 0)
+        break;
+    }
+
+  list = g_hash_table_lookup (self->themes_by_framework, framework_slug);
+  if (list == NULL)
+    {
+      list = g_list_store_new (SB_TYPE_THEME);
+      g_hash_table_insert (self->themes_by_framework, g_strdup (framework_slug), list);
+    }
+  g_list_store_append (list, theme);
+
+  n_all = g_list_model_get_n_items (G_LIST_MODEL (self->all_themes));
+  index = MIN (index, n_all);
+  g_list_store_insert (self->all_themes, index, theme);
+  for (guint i = index + 1; i <= n_all; i++)
+    {
+      g_autoptr(SbTheme) later = g_list_model_get_item (G_LIST_MODEL (self->all_themes), i);
+      g_hash_table_insert (self->theme_order, later, GUINT_TO_POINTER (i));
+    }
+  g_hash_table_insert (self->theme_order, theme, GUINT_TO_POINTER (index));
+  g_hash_table_insert (self->theme_by_slug, (gpointer) sb_theme_get_slug (theme), theme);
+  id = g_new (gint64, 1);
+  *id = sb_theme_get_id (theme);
+  g_hash_table_insert (self->theme_by_id, id, theme);
+}
+
 static void
 terminate_slug_array (gpointer key,
                       gpointer value,
@@ -323,8 +372,16 @@ sb_store_add_framework (SbStore     *self,
   if (!sb_database_step_done (self->db, stmt, error))
     return NULL;
 
-  if (!reload_catalog_and_links (self, error))
-    return NULL;
+  /* The person's frameworks come after the shipped ones, newest last. */
+  {
+    g_autoptr(SbFramework) framework =
+      sb_framework_new (sqlite3_last_insert_rowid (sb_database_get_handle (self->db)),
+                        slug, name, description != NULL ? description : "", FALSE);
+
+    g_list_store_append (self->frameworks, framework);
+    g_hash_table_insert (self->themes_by_framework, g_strdup (slug), g_list_store_new (SB_TYPE_THEME));
+  }
+  g_signal_emit (self, _sb_store_signals[CATALOG_CHANGED], 0);
   return sb_store_find_framework (self, slug);
 }
 
@@ -371,8 +428,16 @@ sb_store_add_theme_with_slug (SbStore     *self,
   if (!sb_database_step_done (self->db, stmt, error))
     return NULL;
 
-  if (!reload_catalog_and_links (self, error))
-    return NULL;
+  /* Added in place: reading the whole catalog and every story again made
+   * importing a few thousand themes take half a minute. */
+  {
+    g_autoptr(SbTheme) theme =
+      sb_theme_new (sqlite3_last_insert_rowid (sb_database_get_handle (self->db)), slug, name,
+                    description != NULL ? description : "", framework_slug, FALSE);
+
+    insert_new_theme (self, theme);
+  }
+  g_signal_emit (self, _sb_store_signals[CATALOG_CHANGED], 0);
   return sb_store_find_theme (self, slug);
 }
 
@@ -425,7 +490,11 @@ sb_store_update_theme (SbStore     *self,
   if (!sb_database_step_done (self->db, stmt, error))
     return FALSE;
 
-  return reload_catalog_and_links (self, error);
+  /* The same object, new words: links and widgets keep pointing at it. */
+  sb_theme_set_text (theme, name, description != NULL ? description : "");
+  sb_theme_set_edited (theme, sb_theme_get_builtin (theme));
+  g_signal_emit (self, _sb_store_signals[CATALOG_CHANGED], 0);
+  return TRUE;
 }
 
 SbTheme *

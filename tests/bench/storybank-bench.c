@@ -26,6 +26,9 @@
  * of the frame that shows it: wall time less the time the main loop spent
  * waiting in poll(), so the wait for the next frame slot does not count.
  *
+ * STORYBANK_BENCH_KEEP=DIR keeps each generated bank as DIR/bank-N.sqlite3,
+ * to profile the app on it (perf, callgrind) outside the benchmark.
+ *
  * Prints one JSON object per size on stdout (times in ms), progress on
  * stderr. Asserts nothing about the times: machines differ. A warning or
  * critical does not stop the measuring (the figures are still worth
@@ -661,6 +664,18 @@ bench_size (guint        n_stories,
   add_ms (builder, "app_max_ms", quantile (app_frames, 1));
   add_int (builder, "runs", n_runs);
   json_end (builder);
+
+  if (g_getenv ("STORYBANK_BENCH_KEEP") != NULL)
+    {
+      g_autofree char *name = g_strdup_printf ("bank-%u.sqlite3", n_stories);
+      g_autofree char *kept = g_build_filename (g_getenv ("STORYBANK_BENCH_KEEP"), name, NULL);
+      g_autoptr(GFile) from = g_file_new_for_path (bank_path);
+      g_autoptr(GFile) to = g_file_new_for_path (kept);
+
+      if (!g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error))
+        g_error ("keeping the bank: %s", error->message);
+      g_printerr ("[%u stories] kept the bank as %s\n", n_stories, kept);
+    }
 
   g_printerr ("[%u stories] interactions…\n", n_stories);
   {

@@ -472,6 +472,10 @@ row_selected_cb (SbPracticePage *self)
 
   if (self->selecting || position >= self->queue->len)
     return;
+  /* In a narrow window the list selects on hover; a story is chosen by
+   * activating it (row_activated_cb), not by passing over it mid-try. */
+  if (gtk_list_view_get_single_click_activate (self->queue_list))
+    return;
   sb_practice_page_select_story (self, self->queue->pdata[position]);
 }
 

@@ -259,6 +259,28 @@ test_burst_read_once (Fixture       *f,
   g_assert_cmpuint (sb_practice_page_get_n_queued (f->page), ==, 32);
 }
 
+/* A change in the bank during a try waits for the try to end. */
+static void
+test_try_undisturbed (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "practice.start", NULL));
+  add_story (f->store, "Hiring loop", NULL);
+  sb_test_iterate_main_loop ();
+  g_assert_true (sb_practice_page_is_running (f->page));
+  g_assert_cmpuint (sb_practice_page_get_n_queued (f->page), ==, 2);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "practice.stop", NULL));
+  add_story (f->store, "Pricing page rewrite", NULL);
+  sb_test_iterate_main_loop ();
+  g_assert_cmpuint (sb_practice_page_get_n_queued (f->page), ==, 2);
+
+  /* Ended: the schedule catches up, on the same story. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "practice.discard", NULL));
+  g_assert_cmpuint (sb_practice_page_get_n_queued (f->page), ==, 4);
+  g_assert_true (sb_practice_page_get_story (f->page) == f->first);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -271,6 +293,7 @@ main (int   argc,
   ADD ("/practice-view/discard-logs-nothing", test_discard_logs_nothing, NULL);
   ADD ("/practice-view/follows-the-bank", test_follows_the_bank, "empty");
   ADD ("/practice-view/burst-read-once", test_burst_read_once, NULL);
+  ADD ("/practice-view/try-undisturbed", test_try_undisturbed, NULL);
   g_test_add_func ("/practice-view/hidden-page-waits", test_hidden_page_waits);
 #undef ADD
 

@@ -424,8 +424,9 @@ sb_practice_page_refresh (SbPracticePage *self)
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
 
-  /* Hidden, or a try under way: read it when it can be seen, undisturbed. */
-  if (!is_shown (self) || self->started_us != 0)
+  /* Hidden, or a try under way or waiting for its rating: read it when
+   * it can be seen, and without losing the try. */
+  if (!is_shown (self) || self->started_us != 0 || self->awaiting_rating)
     {
       self->stale = TRUE;
       return;
@@ -615,7 +616,12 @@ discard_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  reset_clock (SB_PRACTICE_PAGE (widget));
+  SbPracticePage *self = SB_PRACTICE_PAGE (widget);
+
+  reset_clock (self);
+  /* The bank may have changed during the try. */
+  if (self->stale)
+    sb_practice_page_refresh (self);
 }
 
 static void

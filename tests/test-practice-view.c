@@ -179,6 +179,108 @@ test_follows_the_bank (Fixture       *f,
   g_assert_true (sb_practice_page_get_story (f->page) == third);
 }
 
+static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
+/* A page the person does not see does no work; shown, it is up to date. */
+static void
+test_hidden_page_waits (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *path = sb_test_dir_file (dir, "bank.sqlite3");
+  g_autoptr(GError) error = NULL;
+  SbStore *store = sb_store_open (path, &error);
+  GtkWidget *window = gtk_window_new ();
+  AdwViewStack *stack = ADW_VIEW_STACK (adw_view_stack_new ());
+  SbPracticePage *page;
+  SbStory *third, *fourth;
+
+  g_assert_no_error (error);
+  add_story (store, "Checkout outage", NULL);
+  add_story (store, "Ledger migration", NULL);
+  page = SB_PRACTICE_PAGE (sb_practice_page_new (store));
+  adw_view_stack_add_named (stack, gtk_label_new ("Stories"), "stories");
+  adw_view_stack_add_named (stack, GTK_WIDGET (page), "practice");
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (stack));
+  gtk_window_present (GTK_WINDOW (window));
+  sb_test_iterate_main_loop ();
+
+  /* Hidden from the start: the schedule has not been read. */
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "stories");
+  g_assert_cmpuint (sb_practice_page_get_n_queued (page), ==, 0);
+  third = add_story (store, "Hiring loop", NULL);
+  sb_test_iterate_main_loop ();
+  g_assert_cmpuint (sb_practice_page_get_n_queued (page), ==, 0);
+
+  /* Shown: the whole bank, the story added meanwhile included. */
+  adw_view_stack_set_visible_child_name (stack, "practice");
+  sb_test_iterate_main_loop ();
+  g_assert_cmpuint (sb_practice_page_get_n_queued (page), ==, 3);
+  g_assert_true (sb_practice_page_get_queued_story (page, 2) == third);
+
+  /* Hidden again, a change waits for the page to be shown. */
+  adw_view_stack_set_visible_child_name (stack, "stories");
+  fourth = add_story (store, "Pricing page rewrite", NULL);
+  sb_test_iterate_main_loop ();
+  g_assert_cmpuint (sb_practice_page_get_n_queued (page), ==, 3);
+  adw_view_stack_set_visible_child_name (stack, "practice");
+  sb_test_iterate_main_loop ();
+  g_assert_cmpuint (sb_practice_page_get_n_queued (page), ==, 4);
+  g_assert_true (sb_practice_page_get_queued_story (page, 3) == fourth);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  sb_test_iterate_main_loop ();
+  g_assert_finalize_object (store);
+}
+
+/* Shown, a burst of changes (an import) makes one new list, not one each. */
+static void
+test_burst_read_once (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkWidget *list = sb_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_LIST_VIEW);
+  guint n_changes = 0;
+
+  g_assert_nonnull (list);
+  g_signal_connect_swapped (gtk_list_view_get_model (GTK_LIST_VIEW (list)), "items-changed",
+                            G_CALLBACK (count_cb), &n_changes);
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Story %u", i);
+
+      add_story (f->store, title, NULL);
+    }
+  g_assert_cmpuint (n_changes, ==, 0);
+  sb_test_iterate_main_loop ();
+  g_assert_cmpuint (n_changes, ==, 1);
+  g_assert_cmpuint (sb_practice_page_get_n_queued (f->page), ==, 32);
+}
+
+/* A change in the bank during a try waits for the try to end. */
+static void
+test_try_undisturbed (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "practice.start", NULL));
+  add_story (f->store, "Hiring loop", NULL);
+  sb_test_iterate_main_loop ();
+  g_assert_true (sb_practice_page_is_running (f->page));
+  g_assert_cmpuint (sb_practice_page_get_n_queued (f->page), ==, 2);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "practice.stop", NULL));
+  add_story (f->store, "Pricing page rewrite", NULL);
+  sb_test_iterate_main_loop ();
+  g_assert_cmpuint (sb_practice_page_get_n_queued (f->page), ==, 2);
+
+  /* Ended: the schedule catches up, on the same story. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "practice.discard", NULL));
+  g_assert_cmpuint (sb_practice_page_get_n_queued (f->page), ==, 4);
+  g_assert_true (sb_practice_page_get_story (f->page) == f->first);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -190,6 +292,9 @@ main (int   argc,
   ADD ("/practice-view/time-and-rate", test_time_and_rate, NULL);
   ADD ("/practice-view/discard-logs-nothing", test_discard_logs_nothing, NULL);
   ADD ("/practice-view/follows-the-bank", test_follows_the_bank, "empty");
+  ADD ("/practice-view/burst-read-once", test_burst_read_once, NULL);
+  ADD ("/practice-view/try-undisturbed", test_try_undisturbed, NULL);
+  g_test_add_func ("/practice-view/hidden-page-waits", test_hidden_page_waits);
 #undef ADD
 
   return g_test_run ();

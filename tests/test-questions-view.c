@@ -307,12 +307,96 @@ test_editor (Fixture       *f,
   sb_test_iterate_main_loop ();
 }
 
+/* The question list (not the one inside a drop-down's popover). */
+static GtkListView *
+find_question_list (GtkWidget *root)
+{
+  if (GTK_IS_DROP_DOWN (root))
+    return NULL;
+  if (GTK_IS_LIST_VIEW (root))
+    return GTK_LIST_VIEW (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkListView *found = find_question_list (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A page the person does not see does no work; shown, it is up to date. */
+static void
+test_hidden_page_waits (Fixture       *f,
+                        gconstpointer  data)
+{
+  SbQuestion *question = add_question (f, "Tell me about an outage you owned.", f->theme);
+  g_autofree char *slug = g_strdup (sb_question_get_slug (question));
+  SbStory *story = sb_store_create_story (f->store, "Checkout outage", NULL);
+  SbStory *other = sb_store_create_story (f->store, "Ledger migration", NULL);
+  const char *uuid = sb_story_get_uuid (story);
+  GtkWidget *window = gtk_window_new ();
+  AdwViewStack *stack = ADW_VIEW_STACK (adw_view_stack_new ());
+  SbQuestionsPage *page = g_object_new (SB_TYPE_QUESTIONS_PAGE, "store", f->store, NULL);
+  GtkListView *list = find_question_list (GTK_WIDGET (page));
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) answers = NULL;
+  g_auto(GStrv) suggestions = NULL;
+
+  adw_view_stack_add_named (stack, gtk_label_new ("Stories"), "stories");
+  adw_view_stack_add_named (stack, GTK_WIDGET (page), "questions");
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (stack));
+  gtk_window_present (GTK_WINDOW (window));
+  sb_test_iterate_main_loop ();
+  g_assert_nonnull (list);
+  sb_questions_page_select_question (page, slug);
+
+  /* Hidden: the list has made no rows, and a change in the bank waits. */
+  g_assert_null (gtk_list_view_get_model (list));
+  g_assert_true (sb_store_set_story_question (f->store, story, slug, TRUE, &error));
+  g_assert_true (sb_store_set_story_theme (f->store, other, f->theme, SB_STRENGTH_PRIMARY, &error));
+  g_assert_no_error (error);
+  sb_test_iterate_main_loop ();
+  answers = sb_questions_page_dup_answer_uuids (page);
+  g_assert_false (strv_contains (answers, uuid));
+  g_clear_pointer (&answers, g_strfreev);
+
+  /* Shown: the list, the chosen story and the new suggestion. */
+  adw_view_stack_set_visible_child_name (stack, "questions");
+  sb_test_iterate_main_loop ();
+  g_assert_nonnull (gtk_list_view_get_model (list));
+  answers = sb_questions_page_dup_answer_uuids (page);
+  suggestions = sb_questions_page_dup_suggestion_uuids (page);
+  g_assert_true (strv_contains (answers, uuid));
+  g_assert_true (strv_contains (suggestions, sb_story_get_uuid (other)));
+  g_clear_pointer (&answers, g_strfreev);
+
+  /* Hidden again, an unlink waits for the page to be shown. */
+  adw_view_stack_set_visible_child_name (stack, "stories");
+  g_assert_true (sb_store_set_story_question (f->store, story, slug, FALSE, &error));
+  sb_test_iterate_main_loop ();
+  answers = sb_questions_page_dup_answer_uuids (page);
+  g_assert_true (strv_contains (answers, uuid));
+  g_clear_pointer (&answers, g_strfreev);
+  adw_view_stack_set_visible_child_name (stack, "questions");
+  sb_test_iterate_main_loop ();
+  answers = sb_questions_page_dup_answer_uuids (page);
+  g_assert_false (strv_contains (answers, uuid));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  sb_test_iterate_main_loop ();
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   sb_test_ui_init (&argc, &argv);
 
+  g_test_add ("/questions-view/hidden-page-waits", Fixture, NULL,
+              fixture_setup, test_hidden_page_waits, fixture_teardown);
   g_test_add ("/questions-view/search-filters", Fixture, NULL,
               fixture_setup, test_search_filters, fixture_teardown);
   g_test_add ("/questions-view/only-unanswered", Fixture, NULL,

@@ -11,6 +11,7 @@
 #include "sb-application.h"
 #include "sb-bank-recovery.h"
 #include "sb-cli.h"
+#include "sb-first-frame.h"
 #include "sb-ui-resources.h"
 #include "sb-views-resources.h"
 #include "sb-store.h"
@@ -183,6 +184,7 @@ sb_application_activate (GApplication *app)
 
   window = GTK_WINDOW (sb_window_new (GTK_APPLICATION (self), store));
   gtk_window_present (window);
+  sb_first_frame_watch (window);
 }
 
 static void

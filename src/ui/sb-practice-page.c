@@ -8,6 +8,12 @@
  * The clock is a monotonic start time and a 200 ms tick that only redraws
  * a label: nothing blocks a frame, and a rehearsal logs one row.
  *
+ * The schedule is read only while the page is shown: hidden, a change in
+ * the bank just marks it stale, and it is read again when the page is
+ * next shown. A burst of changes (an import) is read once, in one idle.
+ * The list is a GtkListView, so only the rows on screen are made and only
+ * they ask for their story's figures.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "sb-practice-page"
@@ -35,6 +41,11 @@ struct _SbPracticePage
   GPtrArray      *questions;         /* SbQuestion refs that fit the story */
   guint           question_index;
   GPtrArray      *queue;             /* SbStory refs, in list order */
+  GListStore     *queue_model;       /* the same, for the list view */
+  GtkSingleSelection *queue_selection;
+  gboolean        stale;             /* the bank changed since the last read */
+  gint64          refreshed_at;      /* Unix seconds of the last read; 0: never */
+  guint           refresh_id;        /* the idle that reads a burst once */
 
   gint64          started_us;        /* monotonic; 0 when the clock is stopped */
   guint           tick_id;
@@ -46,7 +57,7 @@ struct _SbPracticePage
   GtkStack       *stack;
   AdwLeaflet     *leaflet;
   GtkLabel       *due_label;
-  GtkListBox     *queue_list;
+  GtkListView    *queue_list;
   GtkButton      *back_button;
   GtkLabel       *question_label;
   GtkButton      *next_question_button;
@@ -333,73 +344,106 @@ sb_practice_page_select_story (SbPracticePage *self,
   self->selecting = TRUE;
   for (guint i = 0; i < self->queue->len; i++)
     if (self->queue->pdata[i] == story)
-      gtk_list_box_select_row (self->queue_list, gtk_list_box_get_row_at_index (self->queue_list, i));
+      gtk_single_selection_set_selected (self->queue_selection, i);
   self->selecting = FALSE;
 }
 
 /* ---- the queue -------------------------------------------------------- */
 
-static GtkWidget *
-create_row (SbPracticePage *self,
-            SbStory        *story,
-            gint64          now)
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              SbPracticePage           *self)
 {
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), subtitle);
+  gtk_widget_set_margin_top (box, 4);
+  gtk_widget_set_margin_bottom (box, 4);
+  gtk_list_item_set_child (item, box);
+}
+
+/* Only rows on screen are bound: the figures are read for those alone. */
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             SbPracticePage           *self)
+{
+  SbStory *story = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *title = gtk_widget_get_first_child (box);
+  GtkWidget *subtitle = gtk_widget_get_last_child (box);
   SbPracticeStats stats = { 0, };
   g_autofree char *due = NULL;
   g_autofree char *accessible = NULL;
-  GtkWidget *row, *box, *title, *subtitle;
+  gint64 now = now_seconds ();
+  gboolean due_now;
 
   sb_practice_get_stats (self->store, story, &stats);
   due = format_due (&stats, now);
+  due_now = stats.n_rehearsals == 0 || stats.due_at <= now;
 
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  title = gtk_label_new (sb_story_get_display_title (story));
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  subtitle = gtk_label_new (due);
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_widget_add_css_class (subtitle, "caption");
-  if (stats.n_rehearsals == 0 || stats.due_at <= now)
-    gtk_widget_add_css_class (subtitle, "accent");
+  gtk_label_set_label (GTK_LABEL (title), sb_story_get_display_title (story));
+  gtk_label_set_label (GTK_LABEL (subtitle), due);
+  if (due_now)
+    {
+      gtk_widget_remove_css_class (subtitle, "dim-label");
+      gtk_widget_add_css_class (subtitle, "accent");
+    }
   else
-    gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), subtitle);
-
-  row = gtk_list_box_row_new ();
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_widget_set_margin_top (box, 4);
-  gtk_widget_set_margin_bottom (box, 4);
+    {
+      gtk_widget_remove_css_class (subtitle, "accent");
+      gtk_widget_add_css_class (subtitle, "dim-label");
+    }
   accessible = g_strdup_printf ("%s, %s", sb_story_get_display_title (story), due);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-  return row;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+}
+
+static gboolean
+is_shown (SbPracticePage *self)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (self));
 }
 
 void
 sb_practice_page_refresh (SbPracticePage *self)
 {
   g_autoptr(SbStory) keep = NULL;
-  GtkWidget *child;
   gint64 now = now_seconds ();
-  guint n_due;
+  guint n_due, n_old;
   g_autofree char *due = NULL;
 
   g_return_if_fail (SB_IS_PRACTICE_PAGE (self));
 
-  /* A try under way is not interrupted by a refresh. */
-  if (self->started_us != 0)
-    return;
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+
+  /* Hidden, or a try under way or waiting for its rating: read it when
+   * it can be seen, and without losing the try. */
+  if (!is_shown (self) || self->started_us != 0 || self->awaiting_rating)
+    {
+      self->stale = TRUE;
+      return;
+    }
+  self->stale = FALSE;
+  self->refreshed_at = now;
 
   keep = self->story != NULL ? g_object_ref (self->story) : NULL;
-  self->selecting = TRUE;
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->queue_list))) != NULL)
-    gtk_list_box_remove (self->queue_list, child);
-  self->selecting = FALSE;
-
   g_clear_pointer (&self->queue, g_ptr_array_unref);
   self->queue = sb_practice_get_queue (self->store, now);
-  for (guint i = 0; i < self->queue->len; i++)
-    gtk_list_box_append (self->queue_list, create_row (self, self->queue->pdata[i], now));
+
+  /* One splice: the list view rebinds the rows on screen, no more. */
+  self->selecting = TRUE;
+  n_old = g_list_model_get_n_items (G_LIST_MODEL (self->queue_model));
+  g_list_store_splice (self->queue_model, 0, n_old, self->queue->pdata, self->queue->len);
+  gtk_single_selection_set_selected (self->queue_selection, GTK_INVALID_LIST_POSITION);
+  self->selecting = FALSE;
 
   n_due = sb_practice_count_due (self->store, now);
   if (n_due == 0)
@@ -423,24 +467,26 @@ sb_practice_page_refresh (SbPracticePage *self)
 }
 
 static void
-row_selected_cb (SbPracticePage *self,
-                 GtkListBoxRow  *row,
-                 GtkListBox     *list)
+row_selected_cb (SbPracticePage *self)
 {
-  int index;
+  guint position = gtk_single_selection_get_selected (self->queue_selection);
 
-  if (self->selecting || row == NULL)
+  if (self->selecting || position >= self->queue->len)
     return;
-  index = gtk_list_box_row_get_index (row);
-  if (index >= 0 && (guint) index < self->queue->len)
-    sb_practice_page_select_story (self, self->queue->pdata[index]);
+  /* In a narrow window the list selects on hover; a story is chosen by
+   * activating it (row_activated_cb), not by passing over it mid-try. */
+  if (gtk_list_view_get_single_click_activate (self->queue_list))
+    return;
+  sb_practice_page_select_story (self, self->queue->pdata[position]);
 }
 
 static void
 row_activated_cb (SbPracticePage *self,
-                  GtkListBoxRow  *row,
-                  GtkListBox     *list)
+                  guint           position,
+                  GtkListView    *list)
 {
+  if (position < self->queue->len)
+    sb_practice_page_select_story (self, self->queue->pdata[position]);
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
@@ -457,11 +503,28 @@ leaflet_folded_cb (SbPracticePage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), adw_leaflet_get_folded (self->leaflet));
 }
 
+static gboolean
+refresh_idle_cb (gpointer user_data)
+{
+  SbPracticePage *self = user_data;
+
+  self->refresh_id = 0;
+  sb_practice_page_refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 stories_changed_cb (SbPracticePage *self)
 {
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    sb_practice_page_refresh (self);
+  /* Hidden: no work now, the page reads the bank when it is shown. */
+  if (!is_shown (self))
+    {
+      self->stale = TRUE;
+      return;
+    }
+  /* Shown: an import's thousand signals make one read. */
+  if (self->refresh_id == 0)
+    self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_idle_cb, self, NULL);
 }
 
 /* ---- actions ---------------------------------------------------------- */
@@ -553,7 +616,12 @@ discard_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  reset_clock (SB_PRACTICE_PAGE (widget));
+  SbPracticePage *self = SB_PRACTICE_PAGE (widget);
+
+  reset_clock (self);
+  /* The bank may have changed during the try. */
+  if (self->stale)
+    sb_practice_page_refresh (self);
 }
 
 static void
@@ -632,10 +700,14 @@ sb_practice_page_get_measured_seconds (SbPracticePage *self)
 static void
 sb_practice_page_map (GtkWidget *widget)
 {
+  SbPracticePage *self = SB_PRACTICE_PAGE (widget);
+
   GTK_WIDGET_CLASS (sb_practice_page_parent_class)->map (widget);
 
-  /* Days pass and stories change while the page is hidden. */
-  sb_practice_page_refresh (SB_PRACTICE_PAGE (widget));
+  /* Stories change while the page is hidden, and days pass: a stale
+   * schedule, or one read over a minute ago, is read again. */
+  if (self->stale || now_seconds () - self->refreshed_at >= 60)
+    sb_practice_page_refresh (self);
 }
 
 static void
@@ -652,7 +724,9 @@ set_store (SbPracticePage *self,
                            G_CALLBACK (stories_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "stories-reloaded",
                            G_CALLBACK (stories_changed_cb), self, G_CONNECT_SWAPPED);
-  sb_practice_page_refresh (self);
+  /* Nothing is read until the page is shown (see map). */
+  self->stale = TRUE;
+  gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
 static void
@@ -661,7 +735,12 @@ sb_practice_page_dispose (GObject *object)
   SbPracticePage *self = SB_PRACTICE_PAGE (object);
 
   g_clear_handle_id (&self->tick_id, g_source_remove);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->queue_list != NULL)
+    gtk_list_view_set_model (self->queue_list, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_PRACTICE_PAGE);
+  g_clear_object (&self->queue_selection);
+  g_clear_object (&self->queue_model);
   g_clear_object (&self->story);
   g_clear_pointer (&self->queue, g_ptr_array_unref);
   g_clear_pointer (&self->questions, g_ptr_array_unref);
@@ -742,7 +821,6 @@ sb_practice_page_class_init (SbPracticePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbPracticePage, stop_button);
   gtk_widget_class_bind_template_child (widget_class, SbPracticePage, notes_expander);
   gtk_widget_class_bind_template_child (widget_class, SbPracticePage, notes_label);
-  gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_cb);
@@ -761,8 +839,26 @@ sb_practice_page_init (SbPracticePage *self)
 {
   self->questions = g_ptr_array_new_with_free_func (g_object_unref);
   self->queue = g_ptr_array_new_with_free_func (g_object_unref);
+  self->queue_model = g_list_store_new (SB_TYPE_STORY);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  {
+    g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+    g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
+    g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+    gtk_list_view_set_factory (self->queue_list, factory);
+  }
+  self->queue_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->queue_model)));
+  gtk_single_selection_set_autoselect (self->queue_selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->queue_selection, TRUE);
+  gtk_list_view_set_model (self->queue_list, GTK_SELECTION_MODEL (self->queue_selection));
+  g_signal_connect_object (self->queue_selection, "notify::selected",
+                           G_CALLBACK (row_selected_cb), self, G_CONNECT_SWAPPED);
+  /* In a narrow window one tap opens the story. */
+  g_object_bind_property (self->leaflet, "folded", self->queue_list, "single-click-activate",
+                          G_BINDING_SYNC_CREATE);
 
   /* The bar fills in the accent colour up to 1:30, green in the range,
    * and in the warning colour past 2:00. */

@@ -1,5 +1,11 @@
 /* sb-questions-page.c — the question bank beside the selected question
  *
+ * A page the person does not see does no work: the list is given its
+ * model (and so makes its rows, each counting its answers) when the page
+ * is first shown, and while it is hidden a change in the bank only marks
+ * it stale; it catches up, suggestions included, when it is shown again.
+ * A page outside any stack (tests, a dialog) counts as shown.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "sb-questions-page"
@@ -33,6 +39,8 @@ struct _SbQuestionsPage
   GHashTable         *bound_rows;        /* row box → question, for caption refresh */
   guint               refresh_id;
   gboolean            rebuilding_filters;
+  gboolean            stale;             /* the bank changed while hidden */
+  gboolean            list_built;        /* the list view has its model */
 
   /* template */
   AdwLeaflet         *leaflet;
@@ -513,6 +521,14 @@ update_detail (SbQuestionsPage *self)
     }
 }
 
+/* Hidden means a page of a stack other than the one shown: the stack
+ * keeps its other children child-invisible. */
+static gboolean
+is_hidden (SbQuestionsPage *self)
+{
+  return !gtk_widget_get_child_visible (GTK_WIDGET (self));
+}
+
 static void
 refresh_captions (SbQuestionsPage *self)
 {
@@ -531,6 +547,13 @@ refresh_idle_cb (gpointer user_data)
 
   self->refresh_id = 0;
 
+  /* Hidden since the change: catch up when shown. */
+  if (is_hidden (self))
+    {
+      self->stale = TRUE;
+      return G_SOURCE_REMOVE;
+    }
+
   if (self->selected_slug != NULL && sb_store_find_question (self->store, self->selected_slug) == NULL)
     g_clear_pointer (&self->selected_slug, g_free);   /* deleted */
 
@@ -547,6 +570,13 @@ refresh_idle_cb (gpointer user_data)
 static void
 queue_refresh (SbQuestionsPage *self)
 {
+  /* Hidden: nothing now, catch up when shown (see map). */
+  if (is_hidden (self))
+    {
+      self->stale = TRUE;
+      g_clear_handle_id (&self->refresh_id, g_source_remove);
+      return;
+    }
   /* An import links many stories at once: one refresh for the burst. */
   if (self->refresh_id == 0)
     self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_idle_cb, self, NULL);
@@ -832,7 +862,7 @@ setup_store (SbQuestionsPage *self)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
   gtk_list_view_set_factory (self->list_view, factory);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  /* The model comes when the page is first shown (see map). */
 
   g_signal_connect_object (self->results, "items-changed",
                            G_CALLBACK (results_changed_cb), self, G_CONNECT_SWAPPED);
@@ -868,6 +898,28 @@ sb_questions_page_constructed (GObject *object)
 
   if (self->store != NULL)
     setup_store (self);
+}
+
+static void
+sb_questions_page_map (GtkWidget *widget)
+{
+  SbQuestionsPage *self = SB_QUESTIONS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (sb_questions_page_parent_class)->map (widget);
+
+  if (self->store == NULL)
+    return;
+  if (!self->list_built)
+    {
+      self->list_built = TRUE;
+      gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+    }
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      g_clear_handle_id (&self->refresh_id, g_source_remove);
+      refresh_idle_cb (self);
+    }
 }
 
 static void
@@ -963,6 +1015,7 @@ sb_questions_page_class_init (SbQuestionsPageClass *klass)
   object_class->set_property = sb_questions_page_set_property;
 
   widget_class->realize = sb_questions_page_realize;
+  widget_class->map = sb_questions_page_map;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, SB_TYPE_STORE,

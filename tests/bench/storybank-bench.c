@@ -1,0 +1,794 @@
+/* storybank-bench.c — how Storybank holds up as the bank grows
+ *
+ * For each bank size (100, 1,000 and 10,000 stories by default; pick with
+ * STORYBANK_BENCH_SIZES=100,1000 or the first argument) it generates a
+ * realistic bank (bench-bank.c), exports it to JSON and measures:
+ *
+ *   import       sb_exchange_import_json of that file into an empty bank
+ *   open         sb_store_open of the bank
+ *   first frame  process start → first frame of the real `storybank`
+ *                window (Stories page), median of STORYBANK_BENCH_RUNS runs
+ *                (default 5), next to the same figure for an empty
+ *                AdwApplicationWindow (bench-empty-window) started the same
+ *                way in the same run, and the ratio of the two
+ *   interactions in a window of this process: search-as-you-type per
+ *                keystroke, typing one character in the editor, switching
+ *                to each page (first time and again), the coverage matrix
+ *                rebuild and draw, selecting a question, autosave commit
+ *                (sb_store_save_story), the cheat-sheet PDF, the story
+ *                checks on one story
+ *   import shown importing 1,000 new stories into the bank with the
+ *                window on the Practice page, up to the frame that shows them
+ *   peak RSS     of the app at its first frame (its VmHWM), and of this
+ *                process so far (sizes run smallest first)
+ *
+ * An interaction's time is the main thread's work from the call to the end
+ * of the frame that shows it: wall time less the time the main loop spent
+ * waiting in poll(), so the wait for the next frame slot does not count.
+ *
+ * STORYBANK_BENCH_KEEP=DIR keeps each generated bank as DIR/bank-N.sqlite3,
+ * to profile the app on it (perf, callgrind) outside the benchmark.
+ *
+ * Prints one JSON object per size on stdout (times in ms), progress on
+ * stderr. Asserts nothing about the times: machines differ. A warning or
+ * critical does not stop the measuring (the figures are still worth
+ * having); it is counted in the size's "warnings" and fails the run at
+ * the end, as G_DEBUG=fatal-warnings would have.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "storybank-bench"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <stdlib.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+
+#include <adwaita.h>
+
+#include "bench-bank.h"
+#include "sb-cheat-sheet.h"
+#include "sb-coverage-page.h"
+#include "sb-exchange.h"
+#include "sb-questions-page.h"
+#include "sb-story-check.h"
+#include "sb-story-editor.h"
+#include "sb-story-list.h"
+#include "sb-test-ui.h"
+#include "sb-test-util.h"
+#include "sb-window.h"
+
+/* ---- statistics ------------------------------------------------------- */
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The @p quantile (0–1) of @samples (ms), nearest rank. */
+static double
+quantile (GArray *samples,
+          double  p)
+{
+  guint rank;
+
+  if (samples->len == 0)
+    return 0;
+  g_array_sort (samples, compare_doubles);
+  rank = (guint) (p * samples->len + 0.999999);
+  rank = CLAMP (rank, 1, samples->len);
+  return g_array_index (samples, double, rank - 1);
+}
+
+static double
+median (GArray *samples)
+{
+  return quantile (samples, 0.5);
+}
+
+/* The JSON line, written by hand: JsonGenerator prints 0.29 as
+ * 0.28999999999999998, and two decimals are more than the noise allows. */
+typedef GString JsonOut;
+
+static void
+json_member (JsonOut    *out,
+             const char *name)
+{
+  char last = out->len > 0 ? out->str[out->len - 1] : '{';
+
+  if (last != '{')
+    g_string_append_c (out, ',');
+  if (name != NULL)
+    g_string_append_printf (out, "\"%s\":", name);
+}
+
+static void
+json_begin (JsonOut    *out,
+            const char *name)
+{
+  json_member (out, name);
+  g_string_append_c (out, '{');
+}
+
+static void
+json_end (JsonOut *out)
+{
+  g_string_append_c (out, '}');
+}
+
+static void
+add_int (JsonOut    *out,
+         const char *name,
+         gint64      value)
+{
+  json_member (out, name);
+  g_string_append_printf (out, "%" G_GINT64_FORMAT, value);
+}
+
+static void
+add_ms (JsonOut    *out,
+        const char *name,
+        double      ms)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  json_member (out, name);
+  g_string_append (out, g_ascii_formatd (buffer, sizeof buffer, "%.2f", ms));
+}
+
+static void
+add_percentiles (JsonOut     *builder,
+                 const char  *name,
+                 GArray      *samples)
+{
+  json_begin (builder, name);
+  add_ms (builder, "p50", quantile (samples, 0.5));
+  add_ms (builder, "p99", quantile (samples, 0.99));
+  add_ms (builder, "max", quantile (samples, 1.0));
+  add_int (builder, "n", samples->len);
+  json_end (builder);
+}
+
+static void
+append_ms (GArray *samples,
+           double  ms)
+{
+  g_array_append_val (samples, ms);
+}
+
+static double
+ms_since (gint64 start_us)
+{
+  return (g_get_monotonic_time () - start_us) / 1000.0;
+}
+
+/* ---- warnings ----------------------------------------------------------- */
+
+static guint n_warnings;
+
+static GLogWriterOutput
+counting_writer (GLogLevelFlags   log_level,
+                 const GLogField *fields,
+                 gsize            n_fields,
+                 gpointer         user_data)
+{
+  if (log_level & (G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL))
+    n_warnings++;
+  return g_log_writer_default (log_level, fields, n_fields, user_data);
+}
+
+/* ---- main-thread work ------------------------------------------------- */
+
+static GPollFunc real_poll;
+static gint64    polled_us;      /* time the main loop spent waiting */
+static guint     frames_painted;
+
+static gint
+counting_poll (GPollFD *fds,
+               guint    n_fds,
+               gint     timeout)
+{
+  gint64 start = g_get_monotonic_time ();
+  gint result = real_poll (fds, n_fds, timeout);
+
+  polled_us += g_get_monotonic_time () - start;
+  return result;
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  frames_painted++;
+}
+
+static void
+watch_frames (GtkWidget *window)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (after_paint_cb), NULL);
+}
+
+typedef void (*Interaction) (gpointer data);
+
+/* Runs @interaction, then the main loop until the frame after it has been
+ * painted; returns the main thread's work in ms. */
+static double
+time_interaction (GtkWidget   *window,
+                  Interaction  interaction,
+                  gpointer     data)
+{
+  guint target = frames_painted + 1;
+  gint64 start = g_get_monotonic_time ();
+  gint64 polled = polled_us;
+  gint64 deadline;
+
+  interaction (data);
+  /* However long the call took, the frame must follow within two minutes. */
+  deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+  /* A change that damages nothing still gets its frame. */
+  gdk_frame_clock_request_phase (gtk_widget_get_frame_clock (window), GDK_FRAME_CLOCK_PHASE_PAINT);
+  while (frames_painted < target && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  if (frames_painted < target)
+    g_error ("no frame painted within two minutes");
+  return (g_get_monotonic_time () - start - (polled_us - polled)) / 1000.0;
+}
+
+/* Lets the window settle: idles, timeouts due now, a frame or two. */
+static void
+settle (GtkWidget *window,
+        guint      ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE) || (g_usleep (1000), TRUE);
+}
+
+/* ---- start-up in a fresh process -------------------------------------- */
+
+typedef struct
+{
+  double first_frame_ms;
+  double peak_rss_mb;
+} StartUp;
+
+static gboolean
+spawn_to_first_frame (const char  *program,
+                      const char  *database,
+                      StartUp     *out,
+                      GError     **error)
+{
+  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "STORYBANK_BENCH_FIRST_FRAME", "1", TRUE);
+  g_autofree char *db_arg = database != NULL ? g_strdup_printf ("--database=%s", database) : NULL;
+  const char *argv[] = { program, db_arg, NULL };
+  g_autoptr(GIOChannel) channel = NULL;
+  g_autofree char *output = NULL;
+  char *end = NULL;
+  GPid pid;
+  int out_fd, status = 0;
+  gint64 start, painted;
+  const char *line;
+
+  start = g_get_monotonic_time ();
+  if (!g_spawn_async_with_pipes (NULL, (char **) argv, env, G_SPAWN_DO_NOT_REAP_CHILD,
+                                 NULL, NULL, &pid, NULL, &out_fd, NULL, error))
+    return FALSE;
+  channel = g_io_channel_unix_new (out_fd);
+  g_io_channel_set_close_on_unref (channel, TRUE);
+  g_io_channel_read_to_end (channel, &output, NULL, NULL);
+  if (waitpid (pid, &status, 0) < 0)
+    status = -1;
+  g_spawn_close_pid (pid);
+
+  line = output != NULL ? strstr (output, "first-frame ") : NULL;
+  if (line == NULL || !WIFEXITED (status) || WEXITSTATUS (status) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   "%s did not report its first frame (exit status %d, output “%s”)",
+                   program, status, output != NULL ? output : "");
+      return FALSE;
+    }
+  painted = g_ascii_strtoll (line + strlen ("first-frame "), &end, 10);
+  out->first_frame_ms = (painted - start) / 1000.0;
+  out->peak_rss_mb = g_ascii_strtoull (end, NULL, 10) / 1024.0;
+  return TRUE;
+}
+
+/* ---- the interactions ------------------------------------------------- */
+
+/* 1,000 stories none of the banks has, for the import with a page shown. */
+#define N_EXTRA_STORIES 1000
+static char  *extra_json;
+static gsize  extra_length;
+
+typedef struct
+{
+  SbWindow        *window;
+  SbStore         *store;
+  SbStoryList     *list;
+  SbStoryEditor   *editor;
+  SbQuestionsPage *questions;
+  const char      *text;
+  const char      *name;
+} Ui;
+
+static void
+nothing_cb (gpointer data)
+{
+}
+
+static void
+search_cb (gpointer data)
+{
+  Ui *ui = data;
+
+  sb_story_list_set_search_text (ui->list, ui->text);
+}
+
+static void
+type_cb (gpointer data)
+{
+  Ui *ui = data;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (sb_story_editor_get_text_view (ui->editor,
+                                                                                   SB_STORY_FIELD_ACTION));
+
+  gtk_text_buffer_insert_interactive_at_cursor (buffer, ui->text, -1, TRUE);
+}
+
+static void
+show_page_cb (gpointer data)
+{
+  Ui *ui = data;
+
+  sb_window_show_page (ui->window, ui->name);
+}
+
+static void
+import_extra_cb (gpointer data)
+{
+  Ui *ui = data;
+  g_autoptr(GError) error = NULL;
+
+  if (!sb_exchange_import_json (ui->store, extra_json, extra_length, "extra.json", NULL, &error))
+    g_error ("importing: %s", error->message);
+}
+
+static void
+select_question_cb (gpointer data)
+{
+  Ui *ui = data;
+
+  sb_questions_page_select_question (ui->questions, ui->name);
+}
+
+static void
+measure_ui (SbStore     *store,
+            JsonOut     *builder,
+            const char  *dir)
+{
+  static const char * const pages[] = { "coverage", "questions", "practice", "stories" };
+  g_autoptr(GArray) idle = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) queries = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) search = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) typing = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) questions = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) saves = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) checks = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) rebuilds = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) draws = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) pdfs = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbStory) edited = NULL;
+  g_autoptr(SbStory) saved = NULL;
+  GListModel *stories = sb_store_get_stories (store);
+  GListModel *all_questions = sb_store_get_questions (store);
+  GtkWidget *window;
+  GtkTextView *action_view;
+  GtkTextIter end;
+  SbCoveragePage *coverage;
+  SbCoverageMatrix *matrix;
+  Ui ui = { 0, };
+  gint64 start;
+
+  start = g_get_monotonic_time ();
+  window = GTK_WIDGET (sb_window_new (NULL, store));
+  gtk_window_present (GTK_WINDOW (window));
+  watch_frames (window);
+  while (frames_painted == 0)
+    g_main_context_iteration (NULL, TRUE);
+  add_ms (builder, "window_in_process_ms", ms_since (start));
+  settle (window, 300);
+
+  ui.window = SB_WINDOW (window);
+  ui.list = SB_STORY_LIST (sb_test_find_widget (window, SB_TYPE_STORY_LIST));
+  ui.editor = SB_STORY_EDITOR (sb_test_find_widget (window, SB_TYPE_STORY_EDITOR));
+  ui.questions = SB_QUESTIONS_PAGE (sb_test_find_widget (window, SB_TYPE_QUESTIONS_PAGE));
+  coverage = SB_COVERAGE_PAGE (sb_test_find_widget (window, SB_TYPE_COVERAGE_PAGE));
+  g_assert (ui.list != NULL && ui.editor != NULL && ui.questions != NULL && coverage != NULL);
+
+  /* The cost of a frame in which nothing changed: what every figure
+   * below includes at least. */
+  for (guint i = 0; i < 20; i++)
+    append_ms (idle, time_interaction (window, nothing_cb, &ui));
+  add_percentiles (builder, "empty_frame_ms", idle);
+
+  /* Search as you type: each word one letter at a time, then cleared. */
+  for (guint w = 0; bench_bank_search_words[w] != NULL; w++)
+    {
+      const char *word = bench_bank_search_words[w];
+
+      for (gsize n = 1; n <= strlen (word); n++)
+        {
+          g_autofree char *prefix = g_strndup (word, n);
+
+          ui.text = prefix;
+          append_ms (search, time_interaction (window, search_cb, &ui));
+        }
+      ui.text = "";
+      append_ms (search, time_interaction (window, search_cb, &ui));
+    }
+  add_percentiles (builder, "search_keystroke_ms", search);
+
+  /* The store's share of it: the full-text query alone. */
+  for (guint w = 0; bench_bank_search_words[w] != NULL; w++)
+    for (gsize n = 1; n <= strlen (bench_bank_search_words[w]); n++)
+      {
+        g_autofree char *prefix = g_strndup (bench_bank_search_words[w], n);
+        g_autoptr(GPtrArray) results = NULL;
+
+        start = g_get_monotonic_time ();
+        results = sb_store_search_stories (store, prefix, &error);
+        append_ms (queries, ms_since (start));
+        g_clear_error (&error);
+      }
+  add_percentiles (builder, "search_query_ms", queries);
+
+  /* Typing at the end of the Action of the first story. */
+  edited = g_list_model_get_item (stories, 0);
+  sb_story_list_select_story (ui.list, edited);
+  settle (window, 200);
+  action_view = sb_story_editor_get_text_view (ui.editor, SB_STORY_FIELD_ACTION);
+  gtk_widget_grab_focus (GTK_WIDGET (action_view));
+  gtk_text_buffer_get_end_iter (gtk_text_view_get_buffer (action_view), &end);
+  gtk_text_buffer_place_cursor (gtk_text_view_get_buffer (action_view), &end);
+  settle (window, 100);
+  for (guint i = 0; i < 60; i++)
+    {
+      ui.text = i % 6 == 5 ? " " : "a";
+      append_ms (typing, time_interaction (window, type_cb, &ui));
+    }
+  add_percentiles (builder, "type_character_ms", typing);
+  sb_story_editor_flush (ui.editor);
+  settle (window, 100);
+
+  /* Each page, the first time and again. */
+  json_begin (builder, "switch_page_first_ms");
+  for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
+    {
+      ui.name = pages[p];
+      add_ms (builder, pages[p], time_interaction (window, show_page_cb, &ui));
+      settle (window, 100);
+    }
+  json_end (builder);
+  json_begin (builder, "switch_page_again_ms");
+  for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
+    {
+      ui.name = pages[p];
+      add_ms (builder, pages[p], time_interaction (window, show_page_cb, &ui));
+      settle (window, 100);
+    }
+  json_end (builder);
+
+  /* The coverage matrix, on its page: rebuild, then draw one frame's worth. */
+  sb_window_show_page (ui.window, "coverage");
+  settle (window, 200);
+  matrix = sb_coverage_page_get_matrix (coverage);
+  for (guint i = 0; i < 7; i++)
+    {
+      start = g_get_monotonic_time ();
+      sb_coverage_matrix_rebuild (matrix);
+      append_ms (rebuilds, ms_since (start));
+    }
+  for (guint i = 0; i < 30; i++)
+    {
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+      GskRenderNode *node;
+
+      start = g_get_monotonic_time ();
+      GTK_WIDGET_GET_CLASS (matrix)->snapshot (GTK_WIDGET (matrix), snapshot);
+      node = gtk_snapshot_free_to_node (snapshot);
+      append_ms (draws, ms_since (start));
+      g_clear_pointer (&node, gsk_render_node_unref);
+    }
+  json_begin (builder, "coverage_matrix");
+  add_ms (builder, "rebuild_ms", median (rebuilds));
+  add_percentiles (builder, "draw_ms", draws);
+  json_end (builder);
+
+  /* Selecting questions on their page: the detail and its suggestions. */
+  sb_window_show_page (ui.window, "questions");
+  settle (window, 200);
+  for (guint q = 0; q < MIN (25u, g_list_model_get_n_items (all_questions)); q++)
+    {
+      g_autoptr(SbQuestion) question = g_list_model_get_item (all_questions, q * 3 % g_list_model_get_n_items (all_questions));
+
+      ui.name = sb_question_get_slug (question);
+      append_ms (questions, time_interaction (window, select_question_cb, &ui));
+    }
+  add_percentiles (builder, "select_question_ms", questions);
+  sb_window_show_page (ui.window, "stories");
+  settle (window, 200);
+
+  /* Autosave's commit, on a story the editor does not show. */
+  saved = g_list_model_get_item (stories, g_list_model_get_n_items (stories) / 2);
+  for (guint i = 0; i < 50; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("%s Then I checked it again (%u).",
+                                               sb_story_get_situation (saved), i);
+
+      sb_story_set_field (saved, SB_STORY_FIELD_SITUATION, text);
+      start = g_get_monotonic_time ();
+      if (!sb_store_save_story (store, saved, &error))
+        g_error ("saving: %s", error->message);
+      append_ms (saves, ms_since (start));
+    }
+  add_percentiles (builder, "autosave_commit_ms", saves);
+
+  /* The cheat sheet, all of the first framework, as Export PDF… writes it. */
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *pdf = g_build_filename (dir, "sheet.pdf", NULL);
+      SbCheatSheetOptions options;
+
+      sb_cheat_sheet_options_init (&options);
+      start = g_get_monotonic_time ();
+      if (!sb_cheat_sheet_export_pdf (store, &options, pdf, &error))
+        g_error ("cheat sheet: %s", error->message);
+      append_ms (pdfs, ms_since (start));
+    }
+  add_ms (builder, "cheat_sheet_pdf_ms", median (pdfs));
+
+  /* The coach's checks on one ~300-word story. */
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autoptr(GPtrArray) findings = NULL;
+
+      start = g_get_monotonic_time ();
+      findings = sb_story_check (saved);
+      append_ms (checks, ms_since (start));
+    }
+  add_percentiles (builder, "story_check_ms", checks);
+
+  /* An import with the Practice page shown (it took 90 s at 1,000). */
+  sb_window_show_page (ui.window, "practice");
+  settle (window, 200);
+  ui.store = store;
+  add_ms (builder, "import_1000_on_practice_page_ms", time_interaction (window, import_extra_cb, &ui));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* ---- one bank size ---------------------------------------------------- */
+
+static void
+bench_size (guint        n_stories,
+            const char  *floor_program,
+            const char  *app_program,
+            guint        n_runs)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *source_path = sb_test_dir_file (dir, "source.sqlite3");
+  g_autofree char *bank_path = sb_test_dir_file (dir, "bank.sqlite3");
+  g_autoptr(GString) builder = g_string_new (NULL);
+  g_autoptr(GArray) app_frames = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) floor_frames = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) opens = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  SbImportSummary summary = { 0, };
+  double app_rss = 0, floor_rss = 0, import_ms, floor_ms, app_ms;
+  gsize json_length = 0;
+  gint64 start;
+  struct rusage usage;
+  guint warnings_before = n_warnings;
+
+  g_printerr ("[%u stories] generating…\n", n_stories);
+  {
+    g_autoptr(SbStore) source = sb_store_open (source_path, &error);
+
+    if (source == NULL || !bench_bank_fill (source, n_stories, &error))
+      g_error ("generating the bank: %s", error->message);
+    json = sb_exchange_export_json (source, &json_length);
+  }
+
+  g_printerr ("[%u stories] importing %.1f MB of JSON…\n", n_stories, json_length / 1e6);
+  {
+    g_autoptr(SbStore) bank = sb_store_open (bank_path, &error);
+
+    if (bank == NULL)
+      g_error ("opening the empty bank: %s", error->message);
+    start = g_get_monotonic_time ();
+    if (!sb_exchange_import_json (bank, json, json_length, "bench.json", &summary, &error))
+      g_error ("importing: %s", error->message);
+    import_ms = ms_since (start);
+    g_assert_cmpuint (summary.stories_added, ==, n_stories);
+  }
+
+  g_printerr ("[%u stories] opening…\n", n_stories);
+  for (guint i = 0; i < MAX (3u, n_runs); i++)
+    {
+      g_autoptr(SbStore) bank = NULL;
+
+      start = g_get_monotonic_time ();
+      bank = sb_store_open (bank_path, &error);
+      if (bank == NULL)
+        g_error ("opening: %s", error->message);
+      append_ms (opens, ms_since (start));
+    }
+
+  /* Alternate the two programs so drift in the machine hits both alike. */
+  g_printerr ("[%u stories] starting the app and the floor %u times each…\n", n_stories, n_runs);
+  for (guint i = 0; i < n_runs; i++)
+    {
+      StartUp app = { 0, }, floor = { 0, };
+
+      if (!spawn_to_first_frame (floor_program, NULL, &floor, &error) ||
+          !spawn_to_first_frame (app_program, bank_path, &app, &error))
+        g_error ("start-up: %s", error->message);
+      g_array_append_val (app_frames, app.first_frame_ms);
+      g_array_append_val (floor_frames, floor.first_frame_ms);
+      app_rss = MAX (app_rss, app.peak_rss_mb);
+      floor_rss = MAX (floor_rss, floor.peak_rss_mb);
+    }
+  app_ms = median (app_frames);
+  floor_ms = median (floor_frames);
+
+  json_begin (builder, NULL);
+  add_int (builder, "stories", n_stories);
+  add_ms (builder, "import_ms", import_ms);
+  add_ms (builder, "open_ms", median (opens));
+  json_begin (builder, "first_frame");
+  add_ms (builder, "app_ms", app_ms);
+  add_ms (builder, "floor_ms", floor_ms);
+  add_ms (builder, "ratio", app_ms / floor_ms);
+  add_ms (builder, "app_min_ms", quantile (app_frames, 0));
+  add_ms (builder, "app_max_ms", quantile (app_frames, 1));
+  add_int (builder, "runs", n_runs);
+  json_end (builder);
+
+  if (g_getenv ("STORYBANK_BENCH_KEEP") != NULL)
+    {
+      g_autofree char *name = g_strdup_printf ("bank-%u.sqlite3", n_stories);
+      g_autofree char *kept = g_build_filename (g_getenv ("STORYBANK_BENCH_KEEP"), name, NULL);
+      g_autoptr(GFile) from = g_file_new_for_path (bank_path);
+      g_autoptr(GFile) to = g_file_new_for_path (kept);
+
+      if (!g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error))
+        g_error ("keeping the bank: %s", error->message);
+      g_printerr ("[%u stories] kept the bank as %s\n", n_stories, kept);
+    }
+
+  g_printerr ("[%u stories] interactions…\n", n_stories);
+  {
+    g_autoptr(SbStore) bank = sb_store_open (bank_path, &error);
+
+    if (bank == NULL)
+      g_error ("opening: %s", error->message);
+    measure_ui (bank, builder, dir->path);
+  }
+
+  getrusage (RUSAGE_SELF, &usage);
+  add_ms (builder, "peak_rss_app_first_frame_mb", app_rss);
+  add_ms (builder, "peak_rss_floor_mb", floor_rss);
+  add_ms (builder, "peak_rss_bench_process_mb", usage.ru_maxrss / 1024.0);
+  add_int (builder, "warnings", n_warnings - warnings_before);
+  json_end (builder);
+
+  g_print ("%s\n", builder->str);
+}
+
+/* ---- main ------------------------------------------------------------- */
+
+static GArray *
+parse_sizes (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text, ",", -1);
+  GArray *sizes = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      guint64 n = 0;
+      g_autoptr(GError) error = NULL;
+
+      if (!g_ascii_string_to_unsigned (g_strstrip (parts[i]), 10, 1, 1000000, &n, &error))
+        {
+          g_printerr ("storybank-bench: “%s” in the sizes “%s” is not a number of stories "
+                      "from 1 to 1000000\n", parts[i], text);
+          exit (2);
+        }
+      g_array_append_vals (sizes, &(guint) { n }, 1);
+    }
+  return sizes;
+}
+
+static char *
+sibling_program (const char *argv0,
+                 const char *name)
+{
+  g_autofree char *dir = g_path_get_dirname (argv0);
+
+  return g_build_filename (dir, name, NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GArray) sizes = NULL;
+  g_autofree char *floor_program = NULL;
+  const char *app_program = g_getenv ("STORYBANK_BIN");
+  const char *runs_text = g_getenv ("STORYBANK_BENCH_RUNS");
+  const char *sizes_text = argc > 1 ? argv[1] : g_getenv ("STORYBANK_BENCH_SIZES");
+  guint n_runs = runs_text != NULL ? (guint) CLAMP (g_ascii_strtoull (runs_text, NULL, 10), 1, 100) : 5;
+  gint64 start = g_get_monotonic_time ();
+
+  /* Count warnings instead of dying of the first (see the top). */
+  g_log_set_writer_func (counting_writer, NULL, NULL);
+  g_log_set_always_fatal (G_LOG_FATAL_MASK);
+
+  /* The app finds its schema beside the tests, as the UI tests do. */
+  if (g_getenv ("GSETTINGS_SCHEMA_DIR") == NULL && g_getenv ("G_TEST_BUILDDIR") != NULL)
+    {
+      g_autofree char *schemas = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "data", NULL);
+      g_setenv ("GSETTINGS_SCHEMA_DIR", schemas, TRUE);
+    }
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  gtk_init ();
+  adw_init ();
+
+  if (app_program == NULL)
+    {
+      g_printerr ("storybank-bench: set STORYBANK_BIN to the storybank program (meson does)\n");
+      return 2;
+    }
+  floor_program = g_strdup (g_getenv ("STORYBANK_BENCH_FLOOR_BIN"));
+  if (floor_program == NULL)
+    floor_program = sibling_program (argv[0], "bench-empty-window");
+  sizes = parse_sizes (sizes_text != NULL ? sizes_text : "100,1000,10000");
+
+  {
+    g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+    g_autofree char *path = sb_test_dir_file (dir, "extra.sqlite3");
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SbStore) extra = sb_store_open (path, &error);
+
+    if (extra == NULL || !bench_bank_fill (extra, N_EXTRA_STORIES, &error))
+      g_error ("generating the extra stories: %s", error->message);
+    extra_json = sb_exchange_export_json (extra, &extra_length);
+  }
+
+  real_poll = g_main_context_get_poll_func (NULL);
+  g_main_context_set_poll_func (NULL, counting_poll);
+
+  for (guint i = 0; i < sizes->len; i++)
+    bench_size (g_array_index (sizes, guint, i), floor_program, app_program, n_runs);
+
+  g_printerr ("storybank-bench: the whole run took %.1f s\n", ms_since (start) / 1000);
+  if (n_warnings > 0)
+    {
+      g_printerr ("storybank-bench: %u warnings or criticals (see above)\n", n_warnings);
+      return 1;
+    }
+  return 0;
+}

@@ -109,8 +109,12 @@ run_search (SbStoryList *self)
         }
     }
 
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  /* The sorter first: the sort model then re-sorts what it holds with the
+   * new ranks, and the filter's additions go into a list that is sorted
+   * by them. The other way round it merges into a list it wrongly takes
+   * for sorted (GTK warns that the comparison "violates its contract"). */
   gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_visible_page (self);
 }
 

@@ -28,6 +28,8 @@ struct _SbStoryRow
   GtkLabel   *status_label;
   GtkLabel   *readiness_label;
   GtkBox     *dots_box;
+  /* The themes' names, said by the dots' tooltip when asked. */
+  char       *theme_names;
 };
 
 G_DEFINE_FINAL_TYPE (SbStoryRow, sb_story_row, GTK_TYPE_WIDGET)
@@ -136,6 +138,8 @@ update_dots (SbStoryRow *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->dots_box))) != NULL)
     gtk_box_remove (self->dots_box, child);
+  g_clear_pointer (&self->theme_names, g_free);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->dots_box), FALSE);
 
   if (self->story == NULL || self->store == NULL || sb_story_get_id (self->story) == 0)
     return;
@@ -165,7 +169,26 @@ update_dots (SbStoryRow *self)
       gtk_box_append (self->dots_box, dot);
     }
 
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->dots_box), names->len > 0 ? names->str : NULL);
+  /* gtk_widget_set_tooltip_text() costs more than everything else in a
+   * row put together, and rows are rebound at every search keystroke: the
+   * tooltip is made only when someone hovers. */
+  g_free (self->theme_names);
+  self->theme_names = names->len > 0 ? g_string_free (g_steal_pointer (&names), FALSE) : NULL;
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->dots_box), self->theme_names != NULL);
+}
+
+static gboolean
+dots_query_tooltip_cb (SbStoryRow *self,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard_mode,
+                       GtkTooltip *tooltip,
+                       GtkWidget  *dots_box)
+{
+  if (self->theme_names == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, self->theme_names);
+  return TRUE;
 }
 
 static void
@@ -317,6 +340,7 @@ sb_story_row_dispose (GObject *object)
     }
   g_clear_object (&self->story);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->theme_names, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_STORY_ROW);
   /* The template's unnamed boxes are ours to unparent. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -399,6 +423,8 @@ static void
 sb_story_row_init (SbStoryRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->dots_box, "query-tooltip", G_CALLBACK (dots_query_tooltip_cb),
+                           self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *

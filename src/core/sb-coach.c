@@ -183,17 +183,28 @@ text_has_word_start (const char *text,
   return FALSE;
 }
 
-static char *
+G_DEFINE_QUARK (sb-coach-lowered-text, lowered_text)
+
+/* Every field, lowered, one per line: kept on the story until its text
+ * changes, since every question selected asks it of every story. */
+static const char *
 story_text_lowered (SbStory *story)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
+  char *lowered = sb_story_get_derived (story, lowered_text_quark ());
 
-  for (guint f = 0; f < SB_STORY_N_FIELDS; f++)
+  if (lowered == NULL)
     {
-      g_string_append (text, sb_story_get_field (story, f));
-      g_string_append_c (text, '\n');
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      for (guint f = 0; f < SB_STORY_N_FIELDS; f++)
+        {
+          g_string_append (text, sb_story_get_field (story, f));
+          g_string_append_c (text, '\n');
+        }
+      lowered = g_utf8_strdown (text->str, text->len);
+      sb_story_set_derived (story, lowered_text_quark (), lowered, g_free);
     }
-  return g_utf8_strdown (text->str, text->len);
+  return lowered;
 }
 
 /* "A, B and C" */
@@ -291,7 +302,7 @@ sb_coach_suggest_stories (SbStore    *store,
   for (guint i = 0; i < n_stories && words->len > 0; i++)
     {
       g_autoptr(SbStory) story = g_list_model_get_item (stories, i);
-      g_autofree char *text = story_text_lowered (story);
+      const char *text = story_text_lowered (story);
 
       for (guint w = 0; w < words->len; w++)
         if (text_has_word_start (text, g_array_index (words, QuestionWord, w).stem))

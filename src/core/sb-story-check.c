@@ -292,6 +292,8 @@ compute_findings (SbStory *story)
   return findings;
 }
 
+G_DEFINE_QUARK (sb-story-findings, findings)
+
 /* The list row, the editor and the command line all ask after each change;
  * the story keeps the answer until its text changes again. */
 GPtrArray *
@@ -301,11 +303,11 @@ sb_story_check (SbStory *story)
 
   g_return_val_if_fail (SB_IS_STORY (story), g_ptr_array_new ());
 
-  findings = sb_story_get_derived (story);
+  findings = sb_story_get_derived (story, findings_quark ());
   if (findings == NULL)
     {
       findings = compute_findings (story);
-      sb_story_set_derived (story, findings, (GDestroyNotify) g_ptr_array_unref);
+      sb_story_set_derived (story, findings_quark (), findings, (GDestroyNotify) g_ptr_array_unref);
     }
   return g_ptr_array_ref (findings);
 }

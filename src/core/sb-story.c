@@ -26,6 +26,9 @@ struct _SbStory
   guint          field_words[SB_STORY_N_FIELDS];
   SbStoryStatus  status;
   SbStoryStatus  saved_status;
+  /* What others derive from the text (findings, lowered text), dropped at
+   * every change of a field. */
+  GData         *derived;
   gint64         created;
   gint64         updated;
   guint          is_example : 1;
@@ -91,7 +94,6 @@ static GParamSpec *properties[N_PROPS];
 
 #define NOT_COUNTED G_MAXUINT
 
-G_DEFINE_QUARK (sb-story-derived, derived)
 
 static void
 update_dirty (SbStory *self)
@@ -118,6 +120,7 @@ sb_story_finalize (GObject *object)
   SbStory *self = (SbStory *)object;
 
   g_clear_pointer (&self->uuid, g_free);
+  g_datalist_clear (&self->derived);
   for (guint i = 0; i < SB_STORY_N_FIELDS; i++)
     {
       g_clear_pointer (&self->fields[i], g_ref_string_release);
@@ -265,6 +268,7 @@ sb_story_class_init (SbStoryClass *klass)
 static void
 sb_story_init (SbStory *self)
 {
+  g_datalist_init (&self->derived);
   for (guint i = 0; i < SB_STORY_N_FIELDS; i++)
     {
       self->fields[i] = g_ref_string_new ("");
@@ -362,7 +366,7 @@ sb_story_set_field (SbStory      *self,
 
   self->field_words[field] = NOT_COUNTED;
   /* What was derived from the old text is stale now. */
-  g_object_set_qdata (G_OBJECT (self), derived_quark (), NULL);
+  g_datalist_clear (&self->derived);
 
   g_object_freeze_notify (G_OBJECT (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[FIELD_PROP (field)]);
@@ -514,19 +518,21 @@ sb_story_get_field_word_count (SbStory      *self,
 }
 
 gpointer
-sb_story_get_derived (SbStory *self)
+sb_story_get_derived (SbStory *self,
+                      GQuark   key)
 {
   g_return_val_if_fail (SB_IS_STORY (self), NULL);
-  return g_object_get_qdata (G_OBJECT (self), derived_quark ());
+  return g_datalist_id_get_data (&self->derived, key);
 }
 
 void
 sb_story_set_derived (SbStory        *self,
+                      GQuark          key,
                       gpointer        data,
                       GDestroyNotify  destroy)
 {
   g_return_if_fail (SB_IS_STORY (self));
-  g_object_set_qdata_full (G_OBJECT (self), derived_quark (), data, destroy);
+  g_datalist_id_set_data_full (&self->derived, key, data, destroy);
 }
 
 guint

@@ -123,11 +123,13 @@ void          sb_story_restore_state      (SbStory            *self,
                                            const SbStoryState *state);
 void          sb_story_state_free         (SbStoryState       *state);
 
-/* One slot for what is derived from the text (the coach's findings): set
- * by whoever derives it, dropped at every change of a field, so it is
- * computed once per change however many widgets ask. */
-gpointer      sb_story_get_derived        (SbStory        *self);
+/* What is derived from the text (the coach's findings, its lowered words),
+ * kept by key: set by whoever derives it and dropped at every change of a
+ * field, so it is computed once per change however many widgets ask. */
+gpointer      sb_story_get_derived        (SbStory        *self,
+                                           GQuark          key);
 void          sb_story_set_derived        (SbStory        *self,
+                                           GQuark          key,
                                            gpointer        data,
                                            GDestroyNotify  destroy);
 

@@ -568,6 +568,44 @@ test_second_launch_opens_other_bank (void)
   g_assert_cmpint (wait_bounded (primary, 10), ==, 0);
 }
 
+/* Titles come from files anyone may hand over: what --check and --coverage
+ * print of them must not move the cursor, clear the screen or ring. */
+static void
+test_bank_text_is_escaped (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *bank = sb_test_dir_file (dir, "bank.sqlite3");
+  g_autofree char *input = write_file (dir, "evil.json",
+                                       "{\"format\":\"storybank\",\"version\":1,\"stories\":["
+                                       "{\"title\":\"Wipe\\u001b[2J\\rFake\\u0007 café\","
+                                       " \"situation\":\"s\",\"action\":\"a\","
+                                       " \"themes\":[\"core-production-incident\"]}]}");
+  g_autofree char *database_arg = g_strconcat ("--database=", bank, NULL);
+  g_autofree char *import_arg = g_strconcat ("--import=", input, NULL);
+  g_auto(Run) imported = { 0, };
+  g_auto(Run) check = { 0, };
+  g_auto(Run) coverage = { 0, };
+  Run *runs[] = { &check, &coverage };
+
+  run_storybank (&imported, database_arg, import_arg, NULL);
+  g_assert_cmpint (imported.status, ==, 0);
+  run_storybank (&check, database_arg, "--check", NULL);
+  g_assert_cmpint (check.status, ==, 0);
+  run_storybank (&coverage, database_arg, "--coverage", NULL);
+  g_assert_cmpint (coverage.status, ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
+    {
+      const char *out = runs[i]->out;
+
+      g_assert_null (strchr (out, '\033'));
+      g_assert_null (strchr (out, '\r'));
+      g_assert_null (strchr (out, '\a'));
+      /* Shown, not dropped; ordinary UTF-8 is left as it is. */
+      g_assert_nonnull (strstr (out, "Wipe\\x1b[2J\\rFake\\a café"));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -582,6 +620,7 @@ main (int   argc,
   g_test_add_func ("/cli/refuses-foreign-file", test_refuses_foreign_file);
   g_test_add_func ("/cli/cheat-sheet-pdf", test_cheat_sheet_pdf);
   g_test_add_func ("/cli/second-launch-opens-other-bank", test_second_launch_opens_other_bank);
+  g_test_add_func ("/cli/bank-text-is-escaped", test_bank_text_is_escaped);
 
   return g_test_run ();
 }

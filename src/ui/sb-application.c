@@ -189,6 +189,14 @@ canonical_bank_path (const char *path)
   return canonical;
 }
 
+static gboolean
+is_default_bank (const char *canonical)
+{
+  g_autofree char *default_bank = canonical_bank_path (NULL);
+
+  return g_strcmp0 (canonical, default_bank) == 0;
+}
+
 static int
 compare_paths (gconstpointer a,
                gconstpointer b)
@@ -238,6 +246,16 @@ present_bank (SbApplication  *self,
     return FALSE;
 
   window = GTK_WINDOW (sb_window_new (GTK_APPLICATION (self), store));
+  /* With banks in several windows, the window list names each one; the
+   * default bank keeps the plain name. */
+  if (path != NULL && !is_default_bank (key))
+    {
+      g_autofree char *name = g_filename_display_basename (key);
+      /* Translators: a window's title: the bank's file name, then the app */
+      g_autofree char *title = g_strdup_printf (_("%s — Storybank"), name);
+
+      gtk_window_set_title (window, title);
+    }
   g_object_set_data_full (G_OBJECT (window), "sb-bank-path", g_strdup (key), g_free);
   g_hash_table_insert (self->windows_by_bank, g_steal_pointer (&key), window);
   update_open_banks (self);

@@ -4,6 +4,12 @@
  */
 #include "config.h"
 
+#include <gio/gio.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+
 #include "sb-test-util.h"
 
 typedef struct
@@ -400,6 +406,324 @@ test_tightens_bank (void)
   }
 }
 
+/* Second launches: the window of each bank, in one running instance.
+ *
+ * These run the real binary with the test's display and session bus, the
+ * way a person starts Storybank twice from a terminal or the launcher. */
+
+#define APP_OBJECT_PATH "/io/github/storybank/Storybank"
+
+/* Seconds to wait for the app, longer under the sanitizers (the build's
+ * test setup there also gives meson's timeout 4×). */
+static guint
+app_seconds (guint seconds)
+{
+  return g_getenv ("ASAN_OPTIONS") != NULL ? 4 * seconds : seconds;
+}
+
+/* The children die with the test even when an assertion aborts it. */
+static void
+die_with_parent (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+}
+
+static GStrv
+app_environ (SbTestDir *dir)
+{
+  GStrv envp = g_get_environ ();
+  const char *builddir = g_getenv ("G_TEST_BUILDDIR");
+  g_autofree char *data = sb_test_dir_file (dir, "xdg-data");
+  g_autofree char *config = sb_test_dir_file (dir, "xdg-config");
+
+  /* A GTK warning in the app is not what these tests look at. */
+  envp = g_environ_unsetenv (envp, "G_DEBUG");
+  envp = g_environ_setenv (envp, "XDG_DATA_HOME", data, TRUE);
+  envp = g_environ_setenv (envp, "XDG_CONFIG_HOME", config, TRUE);
+  if (builddir != NULL && g_environ_getenv (envp, "GSETTINGS_SCHEMA_DIR") == NULL)
+    {
+      g_autofree char *schemas = g_build_filename (builddir, "..", "data", NULL);
+      envp = g_environ_setenv (envp, "GSETTINGS_SCHEMA_DIR", schemas, TRUE);
+    }
+  return envp;
+}
+
+static GPid
+spawn_app (GStrv       envp,
+           const char *cwd,
+           ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list args;
+  GPid pid = 0;
+
+  g_assert_nonnull (g_getenv ("STORYBANK_BIN"));
+  g_ptr_array_add (argv, g_strdup (g_getenv ("STORYBANK_BIN")));
+  va_start (args, cwd);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, g_strdup (arg));
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_async (cwd, (char **) argv->pdata, envp, G_SPAWN_DO_NOT_REAP_CHILD,
+                                die_with_parent, NULL, &pid, &error));
+  g_assert_no_error (error);
+  return pid;
+}
+
+/* The exit status of @pid, or -1 when it did not end within @seconds (it is
+ * then killed). */
+static int
+wait_bounded (GPid pid,
+              guint seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + app_seconds (seconds) * G_USEC_PER_SEC;
+  int wait_status;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      pid_t done = waitpid (pid, &wait_status, WNOHANG);
+
+      if (done == pid)
+        return WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+      g_assert_cmpint (done, ==, 0);
+      g_usleep (50 * 1000);
+    }
+  kill (pid, SIGKILL);
+  waitpid (pid, &wait_status, 0);
+  return -1;
+}
+
+/* The banks the running instance has open, from its "open-banks" action
+ * state; NULL while no instance answers. */
+static GStrv
+query_open_banks (GDBusConnection *bus)
+{
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GVariant) states = NULL;
+  g_autoptr(GVariant) state = NULL;
+  g_autoptr(GVariant) paths = NULL;
+
+  reply = g_dbus_connection_call_sync (bus, APPLICATION_ID, APP_OBJECT_PATH, "org.gtk.Actions",
+                                       "Describe", g_variant_new ("(s)", "open-banks"),
+                                       G_VARIANT_TYPE ("((bgav))"), G_DBUS_CALL_FLAGS_NO_AUTO_START,
+                                       2000, NULL, NULL);
+  if (reply == NULL)
+    return NULL;
+  g_variant_get (reply, "((bg@av))", NULL, NULL, &states);
+  if (g_variant_n_children (states) != 1)
+    return NULL;
+  state = g_variant_get_child_value (states, 0);
+  paths = g_variant_get_variant (state);
+  if (!g_variant_is_of_type (paths, G_VARIANT_TYPE_STRING_ARRAY))
+    return NULL;
+  return g_variant_dup_strv (paths, NULL);
+}
+
+static char *
+open_banks_text (GDBusConnection *bus)
+{
+  g_auto(GStrv) banks = query_open_banks (bus);
+
+  return banks != NULL ? g_strjoinv ("|", banks) : g_strdup ("(no instance)");
+}
+
+/* Waits (at most 10 s, see app_seconds()) until the running instance has exactly @expected open,
+ * "|"-separated in sorted order; returns what it had last. */
+static char *
+wait_for_open_banks (GDBusConnection *bus,
+                     const char      *expected,
+                     GPid             primary)
+{
+  gint64 deadline = g_get_monotonic_time () + app_seconds (10) * G_USEC_PER_SEC;
+  char *text = NULL;
+
+  do
+    {
+      int wait_status;
+
+      g_free (text);
+      text = open_banks_text (bus);
+      if (g_strcmp0 (text, expected) == 0)
+        break;
+      if (waitpid (primary, &wait_status, WNOHANG) == primary)
+        {
+          g_free (text);
+          return g_strdup ("(the first instance exited)");
+        }
+      g_usleep (100 * 1000);
+    }
+  while (g_get_monotonic_time () < deadline);
+  return text;
+}
+
+static char *
+canonical_file (SbTestDir  *dir,
+                const char *name)
+{
+  char *real = realpath (dir->path, NULL);
+  char *path;
+
+  g_assert_nonnull (real);
+  path = g_build_filename (real, name, NULL);
+  free (real);
+  return path;
+}
+
+static void
+test_second_launch_opens_other_bank (void)
+{
+  g_autoptr(SbTestDir) dir = NULL;
+  g_autoptr(GDBusConnection) bus = NULL;
+  g_autoptr(GVariant) owner = NULL;
+  g_autoptr(GVariant) quit_reply = NULL;
+  g_auto(GStrv) envp = NULL;
+  g_autofree char *bank_a = NULL;
+  g_autofree char *bank_b = NULL;
+  g_autofree char *a_arg = NULL;
+  g_autofree char *b_arg = NULL;
+  g_autofree char *both = NULL;
+  g_autofree char *seen = NULL;
+  g_autofree char *coverage_out = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean owned = FALSE;
+  GPid primary;
+  int status;
+  int wait_status;
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_test_skip ("needs a display: run the suite under xvfb-run");
+      return;
+    }
+  bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  if (bus == NULL)
+    {
+      g_test_skip ("needs a session bus: run the suite under dbus-run-session");
+      return;
+    }
+  owner = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "NameHasOwner",
+                                       g_variant_new ("(s)", APPLICATION_ID), G_VARIANT_TYPE ("(b)"),
+                                       G_DBUS_CALL_FLAGS_NONE, 2000, NULL, &error);
+  g_assert_no_error (error);
+  g_variant_get (owner, "(b)", &owned);
+  if (owned)
+    {
+      g_test_skip ("Storybank already runs on this session bus");
+      return;
+    }
+
+  dir = sb_test_dir_new ();
+  envp = app_environ (dir);
+  bank_a = canonical_file (dir, "a.sqlite3");
+  bank_b = canonical_file (dir, "b.sqlite3");
+  a_arg = g_strconcat ("--database=", bank_a, NULL);
+  b_arg = g_strconcat ("--database=", bank_b, NULL);
+  both = g_strconcat (bank_a, "|", bank_b, NULL);
+
+  primary = spawn_app (envp, NULL, a_arg, NULL);
+  seen = wait_for_open_banks (bus, bank_a, primary);
+  g_assert_cmpstr (seen, ==, bank_a);
+
+  /* Another bank: its own window in the running instance; the second
+   * process says so with 0 and ends. */
+  status = wait_bounded (spawn_app (envp, NULL, b_arg, NULL), 10);
+  g_assert_cmpint (status, ==, 0);
+  g_clear_pointer (&seen, g_free);
+  seen = wait_for_open_banks (bus, both, primary);
+  g_assert_cmpstr (seen, ==, both);
+  g_assert_true (g_file_test (bank_b, G_FILE_TEST_IS_REGULAR));
+
+  /* The same banks again, once by a relative path from another folder:
+   * their windows come forward, no second window opens. */
+  status = wait_bounded (spawn_app (envp, NULL, a_arg, NULL), 10);
+  g_assert_cmpint (status, ==, 0);
+  status = wait_bounded (spawn_app (envp, dir->path, "--database=b.sqlite3", NULL), 10);
+  g_assert_cmpint (status, ==, 0);
+  g_clear_pointer (&seen, g_free);
+  seen = open_banks_text (bus);
+  g_assert_cmpstr (seen, ==, both);
+
+  /* A headless command runs in the process that was started, never in the
+   * running window, even with the display and the bus there. */
+  {
+    const char *argv[] = { g_getenv ("STORYBANK_BIN"), b_arg, "--coverage", NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_DEFAULT, die_with_parent, NULL,
+                                 &coverage_out, NULL, &wait_status, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+    g_assert_nonnull (strstr (coverage_out, "Core themes"));
+  }
+
+  /* A bank that cannot be opened: the second process says why and fails;
+   * the open banks stay as they were. */
+  {
+    g_autofree char *notes = write_file (dir, "notes.txt", "dear diary\n");
+    g_autofree char *notes_arg = g_strconcat ("--database=", notes, NULL);
+    g_autofree char *refused_err = NULL;
+    const char *argv[] = { g_getenv ("STORYBANK_BIN"), notes_arg, NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_STDOUT_TO_DEV_NULL, die_with_parent,
+                                 NULL, NULL, &refused_err, &wait_status, &error));
+    g_assert_no_error (error);
+    g_assert_false (g_spawn_check_wait_status (wait_status, NULL));
+    g_assert_nonnull (strstr (refused_err, "notes.txt"));
+    g_assert_nonnull (strstr (refused_err, "not a Storybank bank"));
+    g_clear_pointer (&seen, g_free);
+    seen = open_banks_text (bus);
+    g_assert_cmpstr (seen, ==, both);
+  }
+
+  /* Quit closes every window and ends the instance. */
+  quit_reply = g_dbus_connection_call_sync (bus, APPLICATION_ID, APP_OBJECT_PATH, "org.gtk.Actions",
+                                            "Activate", g_variant_new ("(sava{sv})", "quit", NULL, NULL),
+                                            NULL, G_DBUS_CALL_FLAGS_NO_AUTO_START, 5000, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (wait_bounded (primary, 10), ==, 0);
+}
+
+/* Titles come from files anyone may hand over: what --check and --coverage
+ * print of them must not move the cursor, clear the screen or ring. */
+static void
+test_bank_text_is_escaped (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *bank = sb_test_dir_file (dir, "bank.sqlite3");
+  g_autofree char *input = write_file (dir, "evil.json",
+                                       "{\"format\":\"storybank\",\"version\":1,\"stories\":["
+                                       "{\"title\":\"Wipe\\u001b[2J\\rFake\\u0007 café\","
+                                       " \"situation\":\"s\",\"action\":\"a\","
+                                       " \"themes\":[\"core-production-incident\"]}]}");
+  g_autofree char *database_arg = g_strconcat ("--database=", bank, NULL);
+  g_autofree char *import_arg = g_strconcat ("--import=", input, NULL);
+  g_auto(Run) imported = { 0, };
+  g_auto(Run) check = { 0, };
+  g_auto(Run) coverage = { 0, };
+  Run *runs[] = { &check, &coverage };
+
+  run_storybank (&imported, database_arg, import_arg, NULL);
+  g_assert_cmpint (imported.status, ==, 0);
+  run_storybank (&check, database_arg, "--check", NULL);
+  g_assert_cmpint (check.status, ==, 0);
+  run_storybank (&coverage, database_arg, "--coverage", NULL);
+  g_assert_cmpint (coverage.status, ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
+    {
+      const char *out = runs[i]->out;
+
+      g_assert_null (strchr (out, '\033'));
+      g_assert_null (strchr (out, '\r'));
+      g_assert_null (strchr (out, '\a'));
+      /* Shown, not dropped; ordinary UTF-8 is left as it is. */
+      g_assert_nonnull (strstr (out, "Wipe\\x1b[2J\\rFake\\a café"));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -415,6 +739,8 @@ main (int   argc,
   g_test_add_func ("/cli/cheat-sheet-pdf", test_cheat_sheet_pdf);
   g_test_add_func ("/cli/backups", test_backups);
   g_test_add_func ("/cli/tightens-bank", test_tightens_bank);
+  g_test_add_func ("/cli/second-launch-opens-other-bank", test_second_launch_opens_other_bank);
+  g_test_add_func ("/cli/bank-text-is-escaped", test_bank_text_is_escaped);
 
   return g_test_run ();
 }

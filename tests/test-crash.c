@@ -314,14 +314,15 @@ wait_for_window_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* However the application opens the bank's window (activate, or the
+ * command line of a launch), the first story window is the one to type in. */
 static void
-activate_after_cb (GApplication *app,
-                   Typist       *typist)
+window_added_cb (GtkApplication *app,
+                 GtkWindow      *window,
+                 Typist         *typist)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-
-  if (!SB_IS_WINDOW (window))
-    g_error ("The application opened no story window on %s", typist->bank);
+  if (typist->window != NULL || !SB_IS_WINDOW (window))
+    return;
   typist->window = SB_WINDOW (window);
   g_timeout_add (20, wait_for_window_cb, typist);
 }
@@ -354,7 +355,7 @@ run_child (int   argc,
    * yet when the next starts: stay out of single-instance negotiation. */
   g_application_set_flags (G_APPLICATION (app),
                            g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
-  g_signal_connect_after (app, "activate", G_CALLBACK (activate_after_cb), &typist);
+  g_signal_connect (app, "window-added", G_CALLBACK (window_added_cb), &typist);
 
   database = g_strconcat ("--database=", typist.bank, NULL);
   app_argv[0] = argv[0];

@@ -90,7 +90,7 @@ static void
 test_queue_and_question (Fixture       *f,
                          gconstpointer  data)
 {
-  const char *question;
+  g_autofree char *question = NULL;
 
   /* Never rehearsed: both due, in the bank's order. */
   g_assert_cmpuint (sb_practice_page_get_n_queued (f->page), ==, 2);
@@ -98,7 +98,8 @@ test_queue_and_question (Fixture       *f,
   g_assert_true (sb_practice_page_get_story (f->page) == f->first);
 
   /* The question comes from the story's theme. */
-  question = sb_practice_page_get_question_text (f->page);
+  /* A copy: the page's own text is freed when the next question shows. */
+  question = g_strdup (sb_practice_page_get_question_text (f->page));
   g_assert_nonnull (question);
   {
     GListModel *questions = sb_store_get_questions (f->store);

@@ -34,8 +34,10 @@ strong_story (void)
   SbStory *story = sb_story_new ();
   g_autofree char *situation = words (45, "context");
   g_autofree char *task = words (30, "goal");
-  g_autofree char *action = g_strconcat ("I traced the leak and I wrote the fix. ", words (80, "detail"), NULL);
-  g_autofree char *result = g_strconcat ("Errors fell from 15% to 0.1% in 5 minutes. ", words (25, "impact"), NULL);
+  g_autofree char *details = words (80, "detail");
+  g_autofree char *impacts = words (25, "impact");
+  g_autofree char *action = g_strconcat ("I traced the leak and I wrote the fix. ", details, NULL);
+  g_autofree char *result = g_strconcat ("Errors fell from 15% to 0.1% in 5 minutes. ", impacts, NULL);
   g_autofree char *learning = words (30, "lesson");
 
   sb_story_set_field (story, SB_STORY_FIELD_TITLE, "Outage");
@@ -117,8 +119,9 @@ test_we_instead_of_i (void)
 {
   g_autoptr(SbStory) story = strong_story ();
   g_autoptr(GPtrArray) findings = NULL;
+  g_autofree char *details = words (60, "detail");
   g_autofree char *action = g_strconcat ("We found it. We’re proud of our fix and it helped us. I watched. ",
-                                         words (60, "detail"), NULL);
+                                         details, NULL);
   SbFinding *finding;
 
   sb_story_set_field (story, SB_STORY_FIELD_ACTION, action);
@@ -135,8 +138,9 @@ test_vague_phrases (void)
 {
   g_autoptr(SbStory) story = strong_story ();
   g_autoptr(GPtrArray) findings = NULL;
+  g_autofree char *goals = words (10, "goal");
   g_autofree char *task = g_strconcat ("I was involved in the launch and worked on various things. ",
-                                       words (10, "goal"), NULL);
+                                       goals, NULL);
   SbFinding *finding;
 
   sb_story_set_field (story, SB_STORY_FIELD_TASK, task);

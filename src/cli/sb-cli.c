@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "sb-backup.h"
 #include "sb-cheat-sheet.h"
@@ -85,17 +86,72 @@ sb_cli_get_database_path (GVariantDict *options)
   return lookup_filename (options, "database");
 }
 
+/* Text that came from the bank or from a file, made safe to print on a
+ * terminal: control characters (C0, DEL, C1), the bidirectional overrides
+ * that reorder what is shown, and bytes that are not UTF-8 are written as
+ * visible escapes (\x1b, \r, \u202e), a backslash as \\; all other text,
+ * any script or emoji, is kept. @keep_newlines keeps the line breaks of a
+ * block the command laid out itself. Every such string goes through here
+ * before it is printed. */
+static char *
+escape_for_terminal (const char *text,
+                     gboolean    keep_newlines)
+{
+  GString *out = g_string_sized_new (strlen (text));
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          g_string_append_printf (out, "\\x%02x", (guchar) *p);
+          p++;
+          continue;
+        }
+
+      switch (c)
+        {
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\a': g_string_append (out, "\\a"); break;
+        case '\b': g_string_append (out, "\\b"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        case '\v': g_string_append (out, "\\v"); break;
+        case '\f': g_string_append (out, "\\f"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\n':
+          g_string_append (out, keep_newlines ? "\n" : "\\n");
+          break;
+        default:
+          if (c < 0x20 || c == 0x7f)
+            g_string_append_printf (out, "\\x%02x", c);
+          else if ((c >= 0x80 && c < 0xa0) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069))
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_len (out, p, g_utf8_next_char (p) - p);
+          break;
+        }
+      p = g_utf8_next_char (p);
+    }
+  return g_string_free (out, FALSE);
+}
+
 static int
 fail (const GError *error)
 {
-  g_printerr ("storybank: %s\n", error->message);
+  g_autofree char *message = escape_for_terminal (error->message, FALSE);
+
+  g_printerr ("storybank: %s\n", message);
   return 1;
 }
 
 static int
 fail_literal (const char *message)
 {
-  g_printerr ("storybank: %s\n", message);
+  g_autofree char *escaped = escape_for_terminal (message, FALSE);
+
+  g_printerr ("storybank: %s\n", escaped);
   return 2;
 }
 
@@ -110,19 +166,23 @@ print_findings (SbStore *store)
       g_autoptr(SbStory) story = g_list_model_get_item (stories, i);
       g_autoptr(GPtrArray) findings = sb_story_check (story);
       guint seconds = sb_story_get_speaking_seconds (story);
+      g_autofree char *title = NULL;
 
       if (findings->len == 0)
         {
           clean++;
           continue;
         }
-      g_print ("%s  (%u:%02u)\n", sb_story_get_display_title (story), seconds / 60, seconds % 60);
+      title = escape_for_terminal (sb_story_get_display_title (story), FALSE);
+      g_print ("%s  (%u:%02u)\n", title, seconds / 60, seconds % 60);
       for (guint f = 0; f < findings->len; f++)
         {
           SbFinding *finding = findings->pdata[f];
           const char *mark = finding->severity == SB_CHECK_SEVERITY_PROBLEM ? "✗"
                            : finding->severity == SB_CHECK_SEVERITY_WARNING ? "!" : "·";
-          g_print ("  %s %s\n", mark, finding->message);
+          g_autofree char *message = escape_for_terminal (finding->message, FALSE);
+
+          g_print ("  %s %s\n", mark, message);
         }
       g_print ("\n");
     }
@@ -158,7 +218,8 @@ print_backups (const char *bank_path)
   if (backups->len == 0)
     {
       g_autofree char *folder = sb_backup_get_folder (bank_path);
-      g_print (_("No backups yet (they are kept in %s)\n"), folder);
+      g_autofree char *shown = escape_for_terminal (folder, FALSE);
+      g_print (_("No backups yet (they are kept in %s)\n"), shown);
       return 0;
     }
   for (guint i = 0; i < backups->len; i++)
@@ -167,13 +228,15 @@ print_backups (const char *bank_path)
       g_autoptr(GDateTime) local = g_date_time_to_local (info->time);
       g_autofree char *date = g_date_time_format (local, "%Y-%m-%d %H:%M:%S");
       g_autofree char *size = g_format_size (info->size);
+      g_autofree char *problem = info->problem != NULL ? escape_for_terminal (info->problem, FALSE) : NULL;
+      g_autofree char *path = escape_for_terminal (info->path, FALSE);
       g_autofree char *stories = info->n_stories < 0
-        ? g_strdup_printf (_("unreadable: %s"), info->problem)
+        ? g_strdup_printf (_("unreadable: %s"), problem)
         : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d story", "%d stories", info->n_stories),
                            info->n_stories);
 
       g_print ("%s  %-16s  %-11s  %9s  %s\n", date, sb_backup_reason_to_string (info->reason),
-               stories, size, info->path);
+               stories, size, path);
     }
   return 0;
 }
@@ -243,7 +306,7 @@ sb_cli_handle_local_options (GVariantDict *options)
   /* Said once, on stderr so that --export to stdout-like use stays clean. */
   if (sb_database_get_tightened (sb_store_get_database (store)))
     {
-      g_autofree char *display = g_filename_display_name (bank_path);
+      g_autofree char *display = escape_for_terminal (bank_path, FALSE);
       g_printerr (_("storybank: “%s” could be read by other users; it is now private to you\n"), display);
     }
 
@@ -315,12 +378,17 @@ run_commands (SbStore             *store,
     {
       SbDatabase *db = sb_store_get_database (store);
       g_autofree char *safety = NULL;
-      g_autofree char *restore_display = g_filename_display_name (restore);
-      g_autofree char *bank_display = g_filename_display_name (sb_database_get_path (db));
+      g_autofree char *restore_display = escape_for_terminal (restore, FALSE);
+      g_autofree char *bank_display = escape_for_terminal (sb_database_get_path (db), FALSE);
 
       if (!sb_backup_restore (db, restore, &safety, &error) ||
           !sb_store_reload (store, &error))
         return fail (error);
+      {
+        char *escaped = escape_for_terminal (safety, FALSE);
+        g_free (safety);
+        safety = escaped;
+      }
       g_print (g_dngettext (GETTEXT_PACKAGE,
                             "Restored %s into %s (%u story). The bank as it was before is saved as %s\n",
                             "Restored %s into %s (%u stories). The bank as it was before is saved as %s\n",
@@ -334,6 +402,7 @@ run_commands (SbStore             *store,
       g_autofree char *stories = NULL;
       g_autofree char *questions = NULL;
       g_autofree char *themes_added = NULL;
+      g_autofree char *file = NULL;
 
       /* Backups: the bank as it was, before an import changes it. A bank
        * without stories yet has nothing an import could overwrite. */
@@ -363,9 +432,10 @@ run_commands (SbStore             *store,
                                                 summary.questions_added), summary.questions_added);
       themes_added = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u theme added", "%u themes added",
                                              summary.themes_added), summary.themes_added);
+      file = escape_for_terminal (import, FALSE);
       /* Translators: "Imported bank.json: 3 stories added, 1 updated, 0 questions and 2 themes added" */
       g_print (_("Imported %s: %s, %u updated, %s and %s"),
-               import, stories, summary.stories_updated, questions, themes_added);
+               file, stories, summary.stories_updated, questions, themes_added);
       if (summary.rehearsals_added > 0)
         /* Translators: appended to the import summary */
         g_print (g_dngettext (GETTEXT_PACKAGE, "; %u rehearsal added", "; %u rehearsals added",
@@ -387,11 +457,15 @@ run_commands (SbStore             *store,
     {
       g_autoptr(SbCoverage) matrix = sb_coverage_new (store, framework, &error);
       g_autofree char *text = NULL;
+      g_autofree char *escaped = NULL;
 
       if (matrix == NULL)
         return fail (error);
+      /* Theme names and story titles sit inside the laid-out matrix: escape
+       * all of it but its own line breaks. */
       text = sb_coverage_format_text (matrix);
-      fputs (text, stdout);
+      escaped = escape_for_terminal (text, TRUE);
+      fputs (escaped, stdout);
       fflush (stdout);
     }
 

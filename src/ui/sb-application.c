@@ -7,11 +7,14 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "sb-application.h"
 #include "sb-bank-recovery.h"
 #include "sb-cli.h"
 #include "sb-first-frame.h"
+#include "sb-database.h"
 #include "sb-ui-resources.h"
 #include "sb-views-resources.h"
 #include "sb-store.h"
@@ -22,6 +25,8 @@ struct _SbApplication
   AdwApplication  parent_instance;
 
   char           *database_path;
+  /* The canonical path of each open bank → its window (not owned). */
+  GHashTable     *windows_by_bank;
 };
 
 G_DEFINE_FINAL_TYPE (SbApplication, sb_application, ADW_TYPE_APPLICATION)
@@ -128,6 +133,14 @@ quit_action_cb (GSimpleAction *action,
   g_list_free_full (windows, g_object_unref);
 }
 
+static void
+ignore_state_change_cb (GSimpleAction *action,
+                        GVariant      *value,
+                        gpointer       user_data)
+{
+  /* Read-only: only the application changes it. */
+}
+
 static const GActionEntry app_actions[] = {
   { "show-page", show_page_action_cb, "s" },
   { "new-story", forward_action_cb },
@@ -140,29 +153,153 @@ static const GActionEntry app_actions[] = {
   { "shortcuts", shortcuts_action_cb },
   { "about", about_action_cb },
   { "quit", quit_action_cb },
+  { "open-banks", NULL, NULL, "@as []", ignore_state_change_cb },
 };
 
 static void
 present_open_error (SbApplication *self,
+                    const char    *path,
                     const GError  *error)
 {
   GtkWidget *dialog;
-  g_autofree char *path = self->database_path != NULL
-    ? g_strdup (self->database_path)
-    : NULL;
 
   g_printerr ("%s: %s\n", path != NULL ? path : _("default bank"), error->message);
-  dialog = adw_message_dialog_new (NULL, _("The Story Bank Could Not Be Opened"), error->message);
+  dialog = adw_message_dialog_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                   _("The Story Bank Could Not Be Opened"), error->message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A damaged or foreign bank: offer its newest backup or a new bank; any
+ * other failure is said as it is. */
+static void
+offer_recovery_or_error (SbApplication *self,
+                         const char    *path,
+                         const GError  *error)
+{
+  if (!sb_bank_recovery_offer (GTK_APPLICATION (self), path, error))
+    present_open_error (self, path, error);
+}
+
+/* The one name of a bank, whatever path led to it: absolute, with the
+ * folder's symlinks and dot segments resolved (the file itself is not: a
+ * bank that is a symlink is refused when opened). NULL means the default
+ * bank. */
+static char *
+canonical_bank_path (const char *path)
+{
+  g_autofree char *file = path != NULL ? g_strdup (path) : sb_database_default_path ();
+  g_autofree char *absolute = g_canonicalize_filename (file, NULL);
+  g_autofree char *folder = g_path_get_dirname (absolute);
+  g_autofree char *name = g_path_get_basename (absolute);
+  char *real_folder = realpath (folder, NULL);
+  char *canonical;
+
+  if (real_folder == NULL)
+    return g_steal_pointer (&absolute);
+  canonical = g_build_filename (real_folder, name, NULL);
+  free (real_folder);
+  return canonical;
+}
+
+static gboolean
+is_default_bank (const char *canonical)
+{
+  g_autofree char *default_bank = canonical_bank_path (NULL);
+
+  return g_strcmp0 (canonical, default_bank) == 0;
+}
+
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* "open-banks": the canonical paths of the open banks, sorted. Read-only;
+ * tests and tools read it over D-Bus (org.gtk.Actions.Describe). */
+static void
+update_open_banks (SbApplication *self)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "open-banks");
+  g_autofree gpointer *paths = NULL;
+  guint n_paths;
+
+  if (action == NULL)
+    return;
+  /* A NULL-terminated array of the keys, which the table keeps owning. */
+  paths = g_hash_table_get_keys_as_array (self->windows_by_bank, &n_paths);
+  qsort (paths, n_paths, sizeof (gpointer), compare_paths);
+  g_simple_action_set_state (G_SIMPLE_ACTION (action),
+                             g_variant_new_strv ((const char * const *) paths, n_paths));
+}
+
+/* Brings up the window of the bank at @path (NULL: the default bank),
+ * opening the bank in a new window when none shows it yet. Each window owns
+ * its own store; a bank is never open in two windows of this instance. */
+static gboolean
+present_bank (SbApplication  *self,
+              const char     *path,
+              GError        **error)
+{
+  g_autofree char *key = canonical_bank_path (path);
+  g_autoptr(SbStore) store = NULL;
+  GtkWindow *window;
+
+  window = g_hash_table_lookup (self->windows_by_bank, key);
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return TRUE;
+    }
+
+  store = sb_store_open (path, error);
+  if (store == NULL)
+    return FALSE;
+
+  window = GTK_WINDOW (sb_window_new (GTK_APPLICATION (self), store));
+  /* With banks in several windows, the window list names each one; the
+   * default bank keeps the plain name. */
+  if (path != NULL && !is_default_bank (key))
+    {
+      g_autofree char *name = g_filename_display_basename (key);
+      /* Translators: a window's title: the bank's file name, then the app */
+      g_autofree char *title = g_strdup_printf (_("%s — Storybank"), name);
+
+      gtk_window_set_title (window, title);
+    }
+  g_object_set_data_full (G_OBJECT (window), "sb-bank-path", g_strdup (key), g_free);
+  g_hash_table_insert (self->windows_by_bank, g_steal_pointer (&key), window);
+  update_open_banks (self);
+  gtk_window_present (window);
+  sb_first_frame_watch (window);
+  return TRUE;
+}
+
+static void
+sb_application_window_removed (GtkApplication *app,
+                               GtkWindow      *window)
+{
+  SbApplication *self = SB_APPLICATION (app);
+  const char *key = g_object_get_data (G_OBJECT (window), "sb-bank-path");
+
+  if (key != NULL && g_hash_table_lookup (self->windows_by_bank, key) == window)
+    {
+      g_hash_table_remove (self->windows_by_bank, key);
+      update_open_banks (self);
+    }
+
+  GTK_APPLICATION_CLASS (sb_application_parent_class)->window_removed (app, window);
+}
+
+/* Started without a bank named (the launcher, D-Bus activation): bring the
+ * current window forward, or open the bank of this launch. */
 static void
 sb_application_activate (GApplication *app)
 {
   SbApplication *self = SB_APPLICATION (app);
-  g_autoptr(SbStore) store = NULL;
   g_autoptr(GError) error = NULL;
   GtkWindow *window;
 
@@ -173,18 +310,31 @@ sb_application_activate (GApplication *app)
       return;
     }
 
-  store = sb_store_open (self->database_path, &error);
-  if (store == NULL)
-    {
-      /* A damaged or foreign bank: offer its newest backup or a new bank. */
-      if (!sb_bank_recovery_offer (GTK_APPLICATION (self), self->database_path, error))
-        present_open_error (self, error);
-      return;
-    }
+  if (!present_bank (self, self->database_path, &error))
+    offer_recovery_or_error (self, self->database_path, error);
+}
 
-  window = GTK_WINDOW (sb_window_new (GTK_APPLICATION (self), store));
-  gtk_window_present (window);
-  sb_first_frame_watch (window);
+/* Every launch that opens a window arrives here, in the first instance:
+ * its own (local) or a later one's, forwarded over D-Bus. The later process
+ * waits for the answer and exits with it. */
+static int
+sb_application_command_line (GApplication            *app,
+                             GApplicationCommandLine *command_line)
+{
+  SbApplication *self = SB_APPLICATION (app);
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  const char *path = sb_cli_get_database_path (options);
+  g_autoptr(GError) error = NULL;
+
+  if (present_bank (self, path, &error))
+    return 0;
+
+  /* The person who ran it reads the reason in their terminal too. */
+  if (g_application_command_line_get_is_remote (command_line))
+    g_application_command_line_printerr (command_line, "storybank: %s: %s\n",
+                                         path != NULL ? path : _("default bank"), error->message);
+  offer_recovery_or_error (self, path, error);
+  return 1;
 }
 
 static void
@@ -201,6 +351,8 @@ sb_application_startup (GApplication *app)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
+                                                                            "open-banks")), FALSE);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.new-story", new_story_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.print", print_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
@@ -237,14 +389,24 @@ sb_application_handle_local_options (GApplication *app,
                                      GVariantDict *options)
 {
   SbApplication *self = SB_APPLICATION (app);
+  const char *database = sb_cli_get_database_path (options);
   int status;
 
-  /* Read before the CLI looks at the options: the window needs it too. */
-  sb_application_set_database_path (self, sb_cli_get_database_path (options));
-
+  /* Headless work is done here, in the process that was started, with or
+   * without a display, and never handed to a running instance. */
   status = sb_cli_handle_local_options (options);
   if (status >= 0)
     return status;
+
+  /* The window's bank goes to the first instance, which may run in another
+   * folder: name it by its canonical path. */
+  if (database != NULL)
+    {
+      g_autofree char *canonical = canonical_bank_path (database);
+
+      g_variant_dict_insert (options, "database", "^ay", canonical);
+      sb_application_set_database_path (self, canonical);
+    }
 
   return G_APPLICATION_CLASS (sb_application_parent_class)->handle_local_options (app, options);
 }
@@ -255,6 +417,7 @@ sb_application_finalize (GObject *object)
   SbApplication *self = SB_APPLICATION (object);
 
   g_clear_pointer (&self->database_path, g_free);
+  g_clear_pointer (&self->windows_by_bank, g_hash_table_unref);
 
   G_OBJECT_CLASS (sb_application_parent_class)->finalize (object);
 }
@@ -264,6 +427,7 @@ sb_application_class_init (SbApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+  GtkApplicationClass *gtk_app_class = GTK_APPLICATION_CLASS (klass);
 
   object_class->finalize = sb_application_finalize;
 
@@ -271,6 +435,9 @@ sb_application_class_init (SbApplicationClass *klass)
   app_class->startup = sb_application_startup;
   app_class->shutdown = sb_application_shutdown;
   app_class->handle_local_options = sb_application_handle_local_options;
+  app_class->command_line = sb_application_command_line;
+
+  gtk_app_class->window_removed = sb_application_window_removed;
 
   /* The UI resources live in static libraries: name them, or the linker drops
    * the object files that register them. */
@@ -281,6 +448,7 @@ sb_application_class_init (SbApplicationClass *klass)
 static void
 sb_application_init (SbApplication *self)
 {
+  self->windows_by_bank = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   sb_cli_add_options (G_APPLICATION (self));
 }
 
@@ -289,7 +457,7 @@ sb_application_new (void)
 {
   return g_object_new (SB_TYPE_APPLICATION,
                        "application-id", APPLICATION_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
                        "resource-base-path", "/io/github/storybank/Storybank",
                        NULL);
 }

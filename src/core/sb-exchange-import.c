@@ -1258,6 +1258,27 @@ apply_story_practice (SbStore      *store,
   return TRUE;
 }
 
+/* The story's theme links (with strength) and chosen questions, as one
+ * string to compare before and after an import. */
+static char *
+links_signature (SbStore *store,
+                 SbStory *story)
+{
+  g_autoptr(GArray) themes = sb_store_get_story_themes (store, story);
+  g_auto(GStrv) questions = sb_store_get_story_questions (store, story);
+  GString *signature = g_string_new (NULL);
+
+  for (guint i = 0; i < themes->len; i++)
+    {
+      SbThemeLink *link = &g_array_index (themes, SbThemeLink, i);
+      g_string_append_printf (signature, "%s:%d,", link->theme_slug, link->strength);
+    }
+  g_string_append_c (signature, '|');
+  for (guint i = 0; questions[i] != NULL; i++)
+    g_string_append_printf (signature, "%s,", questions[i]);
+  return g_string_free (signature, FALSE);
+}
+
 static gboolean
 apply_story (SbStore      *store,
              Import       *import,
@@ -1268,6 +1289,9 @@ apply_story (SbStore      *store,
 
   if (existing != NULL)
     {
+      g_autofree char *links_before = links_signature (store, existing);
+      g_autofree char *links_after = NULL;
+      guint rehearsals_before = import->summary.rehearsals_added;
       gboolean changed;
 
       /* Written to the bank and merged into memory like another program's
@@ -1276,9 +1300,16 @@ apply_story (SbStore      *store,
       if (!sb_store_update_story_from (store, existing, (const char * const *) in->fields,
                                        in->status, in->example, &changed, error))
         return FALSE;
-      import->summary.stories_updated++;
-      return apply_story_links (store, import, existing, in, error) &&
-             apply_story_practice (store, import, existing, in, error);
+      if (!apply_story_links (store, import, existing, in, error) ||
+          !apply_story_practice (store, import, existing, in, error))
+        return FALSE;
+      /* "Updated" means something changed: importing one's own export
+       * again reports nothing updated. */
+      links_after = links_signature (store, existing);
+      if (changed || strcmp (links_before, links_after) != 0 ||
+          import->summary.rehearsals_added != rehearsals_before)
+        import->summary.stories_updated++;
+      return TRUE;
     }
   else
     {

@@ -50,6 +50,10 @@ add_story (SbStore    *store,
 
   g_assert_no_error (error);
   g_assert_nonnull (story);
+  /* Something to tell: the queue leaves out stories with nothing written. */
+  g_assert_true (sb_store_edit_story (store, story, SB_STORY_FIELD_ACTION, "I did the work.", &error));
+  g_assert_true (sb_store_save_story (store, story, &error));
+  g_assert_no_error (error);
   return story;
 }
 
@@ -232,6 +236,23 @@ test_queue_order (Fixture *f, gconstpointer data)
   g_assert_cmpuint (sb_practice_count_due (f->store, now + 2 * DAY), ==, 7);
 }
 
+/* A new story nobody wrote in yet is not offered for rehearsal. */
+static void
+test_queue_skips_empty_story (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  SbStory *written = add_story (f->store, "Written");
+  SbStory *blank = sb_store_create_story (f->store, "Only a title", &error);
+  g_autoptr(GPtrArray) queue = NULL;
+
+  g_assert_no_error (error);
+  queue = sb_practice_get_queue (f->store, 0);
+  g_assert_cmpuint (queue->len, ==, 1);
+  g_assert_true (g_ptr_array_index (queue, 0) == written);
+  g_assert_false (g_ptr_array_find (queue, blank, NULL));
+  g_assert_cmpuint (sb_practice_count_due (f->store, 0), ==, 1);
+}
+
 static void
 test_queue_empty (Fixture *f, gconstpointer data)
 {
@@ -287,7 +308,9 @@ fill_big_bank (SbStore   *store,
       g_autofree char *title = g_strdup_printf ("Story %u", i);
 
       bank->stories[i] = sb_store_create_story (store, title, error);
-      if (bank->stories[i] == NULL)
+      if (bank->stories[i] == NULL ||
+          !sb_store_edit_story (store, bank->stories[i], SB_STORY_FIELD_ACTION, "I did the work.", error) ||
+          !sb_store_save_story (store, bank->stories[i], error))
         return FALSE;
     }
 
@@ -677,6 +700,7 @@ main (int argc, char *argv[])
   ADD ("schedule", test_schedule);
   ADD ("queue-order", test_queue_order);
   ADD ("queue-empty", test_queue_empty);
+  ADD ("queue-skips-empty-story", test_queue_skips_empty_story);
   ADD ("queue-big-bank", test_queue_big_bank);
   ADD ("refusals", test_refusals);
   ADD ("story-of-another-bank", test_story_of_another_bank);

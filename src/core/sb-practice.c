@@ -488,7 +488,12 @@ collect_entries (SbStore *store)
       g_autoptr(SbStory) story = g_list_model_get_item (stories, i);
       gint64 id = sb_story_get_id (story);
       Fold *fold = g_hash_table_lookup (stats, &id);
-      QueueEntry entry = {
+      QueueEntry entry;
+
+      /* A story with nothing written yet has nothing to tell. */
+      if (sb_story_get_word_count (story) == 0)
+        continue;
+      entry = (QueueEntry) {
         .story = story,
         .position = i,
         .rehearsed = fold != NULL,

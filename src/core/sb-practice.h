@@ -98,13 +98,14 @@ void      sb_practice_get_stats  (SbStore          *store,
                                   SbStory          *story,
                                   SbPracticeStats  *stats);
 
-/* Every story in the order to rehearse them at @now (Unix seconds, 0 for
- * now): never rehearsed first (in the bank's order), then the most overdue,
- * then the rest by when they fall due. An array of SbStory refs. */
+/* Every story with something written in it, in the order to rehearse them
+ * at @now (Unix seconds, 0 for now): never rehearsed first (in the bank's
+ * order), then the most overdue, then the rest by when they fall due. An
+ * array of SbStory refs. */
 GPtrArray *sb_practice_get_queue (SbStore          *store,
                                   gint64            now);
 
-/* Stories due at @now (never rehearsed, or due_at <= now). */
+/* Stories of the queue due at @now (never rehearsed, or due_at <= now). */
 guint     sb_practice_count_due  (SbStore          *store,
                                   gint64            now);
 

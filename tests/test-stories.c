@@ -648,6 +648,69 @@ test_section_limit (Fixture       *fixture,
                                     "The 20010 characters you added were not put in; shorten the text first."));
 }
 
+/* Ctrl+N and then another story: the blank new story goes again (it used
+ * to stay as an "Untitled story" everywhere), and Undo brings it back. A
+ * new story with anything in it stays. */
+static void
+test_blank_new_story_removed (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  SbStoryEditor *editor = sb_window_get_story_editor (fixture->window);
+  SbStoryList *list = sb_window_get_story_list (fixture->window);
+  SbStory *other = add_story (fixture, "Other", "I did it.");
+  g_autofree char *uuid = NULL;
+  SbStory *fresh;
+  guint n = sb_store_get_n_stories (fixture->store);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-story", NULL);
+  fresh = sb_story_editor_get_story (editor);
+  uuid = g_strdup (sb_story_get_uuid (fresh));
+  g_assert_cmpuint (sb_store_get_n_stories (fixture->store), ==, n + 1);
+
+  sb_story_list_select_story (list, other);
+  sb_test_iterate_main_loop ();
+  g_assert_cmpuint (sb_store_get_n_stories (fixture->store), ==, n);
+  g_assert_null (sb_store_find_story (fixture->store, uuid));
+  g_assert_nonnull (sb_window_get_last_toast (fixture->window));
+  g_assert_cmpstr (adw_toast_get_title (sb_window_get_last_toast (fixture->window)), ==,
+                   "The empty new story was removed");
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  g_assert_nonnull (sb_store_find_story (fixture->store, uuid));
+  g_assert_cmpuint (sb_store_get_n_stories (fixture->store), ==, n + 1);
+
+  /* A new story with a title is kept when left. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-story", NULL);
+  fresh = sb_story_editor_get_story (editor);
+  gtk_editable_set_text (sb_story_editor_get_title_entry (editor), "Kept: it has a title");
+  sb_story_list_select_story (list, other);
+  sb_test_iterate_main_loop ();
+  g_assert_true (sb_store_find_story (fixture->store, sb_story_get_uuid (fresh)) == fresh);
+}
+
+/* Ctrl+Z and Ctrl+Shift+Z (win.undo, win.redo) take back a theme chip's
+ * removal and do it again; the toast offers the same. */
+static void
+test_undo_redo_theme_removal (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  SbStoryList *list = sb_window_get_story_list (fixture->window);
+  SbStory *story = add_story (fixture, "Linked", "I did it.");
+  g_autoptr(GError) error = NULL;
+
+  sb_story_list_select_story (list, story);
+  sb_test_iterate_main_loop ();
+  g_assert_true (sb_store_set_story_theme (fixture->store, story, "core-cross-team", SB_STRENGTH_PRIMARY, &error));
+  g_assert_true (sb_store_set_story_theme (fixture->store, story, "core-cross-team", SB_STRENGTH_NONE, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_cmpint (sb_store_get_story_theme (fixture->store, story, "core-cross-team"), ==, SB_STRENGTH_PRIMARY);
+  g_assert_true (g_str_has_prefix (adw_toast_get_title (sb_window_get_last_toast (fixture->window)), "Undone: "));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.redo", NULL));
+  g_assert_cmpint (sb_store_get_story_theme (fixture->store, story, "core-cross-team"), ==, SB_STRENGTH_NONE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -670,6 +733,8 @@ main (int   argc,
   ADD ("/stories/refused-then-switch-story", test_refused_then_switch_story);
   ADD ("/stories/editor-follows-import", test_editor_follows_import);
   ADD ("/stories/section-limit", test_section_limit);
+  ADD ("/stories/blank-new-story-removed", test_blank_new_story_removed);
+  ADD ("/stories/undo-redo-theme-removal", test_undo_redo_theme_removal);
 #undef ADD
 
   return g_test_run ();

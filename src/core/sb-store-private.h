@@ -46,8 +46,16 @@ struct _SbStore
   guint        emit_reload : 1;   /* a merge ran inside a write: signal after it */
   guint        loading : 1;       /* rows are being read: dirty flips are not edits */
 
+  /* Undo and redo (sb-store-history.c): SbHistoryStep*, newest first. */
+  GQueue      *undo_steps;
+  GQueue      *redo_steps;
+  guint        history_serial;
+  guint        replaying : 1;
+
   guint        own_transaction : 1;
 };
+
+typedef struct _SbHistoryStep SbHistoryStep;
 
 typedef struct
 {
@@ -65,6 +73,7 @@ enum {
   SAVE_STATE_CHANGED,
   SAVE_FAILED,
   CHANGED_ELSEWHERE,
+  HISTORY_CHANGED,
   N_SIGNALS
 };
 
@@ -112,6 +121,24 @@ void        _sb_store_sync_dispose    (SbStore       *self);
 gboolean    _sb_store_read_data_version (SbStore     *self,
                                        gint64        *out,
                                        GError       **error);
+
+SbDeletedStory *_sb_deleted_story_copy (const SbDeletedStory *deleted);
+
+/* sb-store-history.c */
+void        _sb_store_history_init     (SbStore        *self);
+void        _sb_store_history_dispose  (SbStore        *self);
+void        _sb_store_history_theme    (SbStore        *self,
+                                        SbStory        *story,
+                                        const char     *slug,
+                                        SbStrength      before,
+                                        SbStrength      after);
+void        _sb_store_history_question (SbStore        *self,
+                                        SbStory        *story,
+                                        const char     *slug,
+                                        gboolean        linked);
+void        _sb_store_history_delete   (SbStore        *self,
+                                        SbStory        *story,
+                                        SbDeletedStory *deleted);
 
 /* sb-store-catalog.c */
 gboolean    _sb_store_load_catalog    (SbStore       *self,

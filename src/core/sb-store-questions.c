@@ -404,6 +404,7 @@ sb_store_set_story_question (SbStore     *self,
     g_hash_table_add (links->questions, g_strdup (question_slug));
   else
     g_hash_table_remove (links->questions, question_slug);
+  _sb_store_history_question (self, story, question_slug, linked);
 
   g_signal_emit (self, _sb_store_signals[STORY_LINKS_CHANGED], 0, story);
   return TRUE;

@@ -81,6 +81,7 @@ sb_store_dispose (GObject *object)
   g_clear_pointer (&self->question_by_slug, g_hash_table_unref);
   g_clear_object (&self->questions);
   _sb_store_sync_dispose (self);
+  _sb_store_history_dispose (self);
   g_clear_object (&self->db);
 
   G_OBJECT_CLASS (sb_store_parent_class)->dispose (object);
@@ -108,6 +109,9 @@ sb_store_class_init (SbStoreClass *klass)
   _sb_store_signals[SAVE_FAILED] =
     g_signal_new ("save-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, SB_TYPE_STORY, G_TYPE_ERROR);
+  _sb_store_signals[HISTORY_CHANGED] =
+    g_signal_new ("history-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   _sb_store_signals[CHANGED_ELSEWHERE] =
     g_signal_new ("changed-elsewhere", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, SB_TYPE_STORY);
@@ -132,6 +136,7 @@ sb_store_init (SbStore *self)
   self->question_by_slug = g_hash_table_new (g_str_hash, g_str_equal);
 
   _sb_store_sync_init (self);
+  _sb_store_history_init (self);
 }
 
 SbStore *
@@ -842,6 +847,27 @@ sb_deleted_story_free (SbDeletedStory *deleted)
   g_free (deleted);
 }
 
+static void theme_link_clear (SbThemeLink *link);
+
+SbDeletedStory *
+_sb_deleted_story_copy (const SbDeletedStory *deleted)
+{
+  SbDeletedStory *copy = g_new0 (SbDeletedStory, 1);
+
+  copy->story = g_object_ref (deleted->story);
+  copy->themes = g_array_sized_new (FALSE, TRUE, sizeof (SbThemeLink), deleted->themes->len);
+  g_array_set_clear_func (copy->themes, (GDestroyNotify) theme_link_clear);
+  for (guint i = 0; i < deleted->themes->len; i++)
+    {
+      SbThemeLink link = g_array_index (deleted->themes, SbThemeLink, i);
+      link.theme_slug = g_strdup (link.theme_slug);
+      g_array_append_val (copy->themes, link);
+    }
+  copy->questions = g_strdupv (deleted->questions);
+  copy->rehearsals = g_array_copy (deleted->rehearsals);
+  return copy;
+}
+
 static gboolean
 find_story_position (SbStore *self,
                      SbStory *story,
@@ -909,6 +935,7 @@ sb_store_delete_story (SbStore  *self,
   g_hash_table_remove (self->links, story);
   /* Whatever was unsaved goes with the story (and comes back with undo). */
   _sb_store_forget_story (self, story);
+  _sb_store_history_delete (self, story, _sb_deleted_story_copy (deleted));
   if (find_story_position (self, story, &position))
     g_list_store_remove (self->stories, position);
   sb_story_set_id (story, 0);
@@ -1091,6 +1118,7 @@ sb_store_set_story_theme (SbStore     *self,
                           SbStrength   strength,
                           GError     **error)
 {
+  SbStrength before;
   StoryLinks *links;
   SbTheme *theme;
   sqlite3_stmt *stmt;
@@ -1116,7 +1144,8 @@ sb_store_set_story_theme (SbStore     *self,
     }
 
   links = _sb_store_get_links (self, story);
-  if (GPOINTER_TO_INT (g_hash_table_lookup (links->themes, theme)) == (int) strength)
+  before = GPOINTER_TO_INT (g_hash_table_lookup (links->themes, theme));
+  if (before == strength)
     return TRUE;
 
   if (strength == SB_STRENGTH_NONE)
@@ -1142,6 +1171,7 @@ sb_store_set_story_theme (SbStore     *self,
   else
     g_hash_table_insert (links->themes, theme, GINT_TO_POINTER (strength));
 
+  _sb_store_history_theme (self, story, theme_slug, before, strength);
   g_signal_emit (self, _sb_store_signals[STORY_LINKS_CHANGED], 0, story);
   return TRUE;
 }

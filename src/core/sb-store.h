@@ -126,6 +126,26 @@ const GError *sb_store_get_save_error        (SbStore     *self,
 void          sb_store_set_interactive       (SbStore     *self,
                                               gboolean     interactive);
 
+/* ---- undo and redo ----------------------------------------------------- */
+
+/* What the person did through the store outside a transaction — deleting
+ * a story, linking or unlinking a theme or a question — can be taken back
+ * and done again, newest first, for the session. A new action clears what
+ * was undone. "history-changed" says when any of this changes. */
+/* *@out_story (may be NULL) is the story the step was about, borrowed: the
+ * window shows it. Nothing to undo is not an error (TRUE, *@out_story NULL). */
+gboolean      sb_store_undo                  (SbStore     *self,
+                                              SbStory    **out_story,
+                                              GError     **error);
+gboolean      sb_store_redo                  (SbStore     *self,
+                                              SbStory    **out_story,
+                                              GError     **error);
+/* What the next undo or redo does ("Delete “Checkout outage”"), or NULL. */
+const char   *sb_store_get_undo_label        (SbStore     *self);
+const char   *sb_store_get_redo_label        (SbStore     *self);
+/* Grows by one with every new undoable action (not with undo or redo). */
+guint         sb_store_get_history_serial    (SbStore     *self);
+
 /* ---- changes made by other programs ---------------------------------- */
 
 /* Reads what another Storybank (another window, a command-line import)
@@ -303,6 +323,7 @@ G_END_DECLS
  *                                            write was refused (sb_store_get_save_error)
  *  "save-failed"         (SbStory *story, GError *error)
  *                                            the first refusal of a story's write
+ *  "history-changed"     ()                  an action was recorded, undone or redone
  *  "changed-elsewhere"   (SbStory *story)    another program changed text the person
  *                                            had changed too: both are kept, theirs in
  *                                            the notes

@@ -305,6 +305,9 @@ remove_theme_clicked_cb (GtkButton     *button,
     return;
   if (!sb_store_set_story_theme (self->store, self->story, slug, SB_STRENGTH_NONE, &error))
     g_signal_emit (self, signals[SAVE_FAILED], 0, error);
+  else
+    /* The window offers to take it back (and Ctrl+Z does). */
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.announce-undo", NULL);
 }
 
 static void

@@ -29,8 +29,10 @@ struct _SbWindow
 
   SbStore              *store;
   GSettings            *settings;
-  SbDeletedStory       *deleted;
   AdwToast             *undo_toast;
+  guint                 undo_toast_serial;
+  /* The story Ctrl+N made, while it is the one being edited. */
+  SbStory              *fresh_story;
   AdwToast             *last_toast;
   /* The person chose to close although the last edit could not be saved. */
   gboolean              close_unsaved;
@@ -229,12 +231,61 @@ stories_changed_cb (SbWindow   *self,
   update_stories_stack (self);
 }
 
+static void show_undo_toast (SbWindow *self);
+
+static gboolean
+story_is_blank (SbStore *store,
+                SbStory *story)
+{
+  g_autoptr(GArray) themes = NULL;
+  g_auto(GStrv) questions = NULL;
+
+  for (guint f = 0; f < SB_STORY_N_FIELDS; f++)
+    {
+      g_autofree char *text = g_strstrip (g_strdup (sb_story_get_field (story, f)));
+      if (*text != '\0')
+        return FALSE;
+    }
+  themes = sb_store_get_story_themes (store, story);
+  questions = sb_store_get_story_questions (store, story);
+  return themes->len == 0 && questions[0] == NULL;
+}
+
+/* Ctrl+N and then elsewhere used to leave an "Untitled story" behind that
+ * went on to appear everywhere. A new story left blank goes again, with
+ * Undo in a toast (and Ctrl+Z). */
+static void
+remove_if_left_blank (SbWindow *self,
+                      gboolean  announce)
+{
+  SbStory *fresh = self->fresh_story;
+  g_autoptr(SbDeletedStory) deleted = NULL;
+
+  if (fresh == NULL)
+    return;
+  g_clear_weak_pointer (&self->fresh_story);
+  if (sb_store_find_story (self->store, sb_story_get_uuid (fresh)) != fresh ||
+      !story_is_blank (self->store, fresh))
+    return;
+  deleted = sb_store_delete_story (self->store, fresh, NULL);
+  if (deleted != NULL && announce)
+    {
+      show_undo_toast (self);
+      if (self->undo_toast != NULL)
+        adw_toast_set_title (self->undo_toast, _("The empty new story was removed"));
+    }
+}
+
 static void
 selected_story_cb (SbWindow    *self,
                    GParamSpec  *pspec,
                    SbStoryList *list)
 {
-  sb_story_editor_set_story (self->story_editor, sb_story_list_get_selected_story (list));
+  SbStory *selected = sb_story_list_get_selected_story (list);
+
+  sb_story_editor_set_story (self->story_editor, selected);
+  if (self->fresh_story != NULL && selected != self->fresh_story)
+    remove_if_left_blank (self, TRUE);
 }
 
 static void
@@ -317,6 +368,7 @@ new_story_action (GtkWidget  *widget,
     }
   update_stories_stack (self);
   sb_story_list_select_story (self->story_list, story);
+  g_set_weak_pointer (&self->fresh_story, story);
   show_editor (self);
   sb_story_editor_focus_title (self->story_editor);
 }
@@ -326,10 +378,52 @@ undo_toast_dismissed_cb (SbWindow *self,
                          AdwToast *toast)
 {
   if (self->undo_toast == toast)
+    self->undo_toast = NULL;
+}
+
+/* A toast that names the action just done, with an Undo button. It goes
+ * when another action is recorded: its Undo would no longer undo it. */
+static void
+show_undo_toast (SbWindow *self)
+{
+  const char *label = sb_store_get_undo_label (self->store);
+  g_autofree char *title = NULL;
+
+  if (label == NULL)
+    return;
+  /* Translators: an action that was just done and can be undone */
+  title = g_strdup_printf (_("Done: %s"), label);
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+  self->undo_toast = show_toast (self, title);
+  self->undo_toast_serial = sb_store_get_history_serial (self->store);
+  adw_toast_set_button_label (self->undo_toast, _("_Undo"));
+  adw_toast_set_action_name (self->undo_toast, "win.undo");
+  adw_toast_set_priority (self->undo_toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (self->undo_toast, "dismissed",
+                           G_CALLBACK (undo_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
+history_changed_cb (SbWindow *self,
+                    SbStore  *store)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", sb_store_get_undo_label (store) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete", sb_store_get_undo_label (store) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", sb_store_get_redo_label (store) != NULL);
+  if (self->undo_toast != NULL && sb_store_get_history_serial (store) != self->undo_toast_serial)
     {
-      self->undo_toast = NULL;
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete", FALSE);
+      AdwToast *toast = g_steal_pointer (&self->undo_toast);
+      adw_toast_dismiss (toast);
     }
+}
+
+static void
+announce_undo_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  show_undo_toast (SB_WINDOW (widget));
 }
 
 static void
@@ -340,75 +434,85 @@ delete_story_action (GtkWidget  *widget,
   SbWindow *self = SB_WINDOW (widget);
   SbStory *story = sb_story_editor_get_story (self->story_editor);
   g_autoptr(GError) error = NULL;
-  g_autofree char *title = NULL;
-  SbDeletedStory *deleted;
+  g_autoptr(SbDeletedStory) deleted = NULL;
 
   if (story == NULL)
     return;
 
   /* Keep the last words typed: undo brings back exactly what was there. */
   sb_story_editor_flush (self->story_editor);
-  g_object_ref (story);
+  /* The store's history keeps its own copy for Ctrl+Z and the toast. */
   deleted = sb_store_delete_story (self->store, story, &error);
   if (deleted == NULL)
     {
-      g_object_unref (story);
       show_error (self, _("Could Not Delete the Story"), error);
       return;
     }
-
-  title = g_strdup_printf (_("“%s” deleted"), sb_story_get_display_title (story));
-  g_object_unref (story);
-  g_clear_pointer (&self->deleted, sb_deleted_story_free);
-  self->deleted = deleted;
-
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
-  self->undo_toast = show_toast (self, title);
-  adw_toast_set_button_label (self->undo_toast, _("_Undo"));
-  adw_toast_set_action_name (self->undo_toast, "win.undo-delete");
-  adw_toast_set_priority (self->undo_toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_object (self->undo_toast, "dismissed",
-                           G_CALLBACK (undo_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete", TRUE);
+  show_undo_toast (self);
 
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->story_list));
 }
 
+/* Undo and redo of what the person did (the store keeps the steps); in a
+ * text field, Ctrl+Z is the field's own undo first. */
 static void
-undo_delete_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+replay_step (SbWindow *self,
+             gboolean  undo)
 {
-  SbWindow *self = SB_WINDOW (widget);
   g_autoptr(GError) error = NULL;
-  SbStory *story;
+  g_autofree char *label = g_strdup (undo ? sb_store_get_undo_label (self->store)
+                                          : sb_store_get_redo_label (self->store));
+  g_autofree char *title = NULL;
+  SbStory *story = NULL;
+  guint n_before;
+  gboolean ok;
 
-  if (self->deleted == NULL)
+  if (label == NULL)
     return;
-
-  story = sb_store_restore_story (self->store, self->deleted, &error);
-  if (story == NULL)
-    {
-      show_error (self, _("Could Not Bring the Story Back"), error);
-      return;
-    }
-  g_object_ref (story);
-  g_clear_pointer (&self->deleted, sb_deleted_story_free);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete", FALSE);
+  sb_story_editor_flush (self->story_editor);
   if (self->undo_toast != NULL)
     {
-      AdwToast *toast = self->undo_toast;
-
-      self->undo_toast = NULL;
+      AdwToast *toast = g_steal_pointer (&self->undo_toast);
       adw_toast_dismiss (toast);
     }
 
+  n_before = sb_store_get_n_stories (self->store);
+  ok = undo ? sb_store_undo (self->store, &story, &error) : sb_store_redo (self->store, &story, &error);
+  if (!ok)
+    {
+      /* Translators: %s says what could not be undone, then why */
+      title = g_strdup_printf (_("Could not undo “%s”: %s"), label, error->message);
+      show_toast (self, title);
+      return;
+    }
+
+  /* A story that came back is shown, as it was before it went. */
   update_stories_stack (self);
-  sb_window_show_page (self, "stories");
-  sb_story_list_select_story (self->story_list, story);
-  g_object_unref (story);
+  if (story != NULL && sb_store_get_n_stories (self->store) > n_before)
+    {
+      sb_window_show_page (self, "stories");
+      sb_story_list_select_story (self->story_list, story);
+    }
+
+  title = undo ? g_strdup_printf (_("Undone: %s"), label) : g_strdup_printf (_("Redone: %s"), label);
+  show_toast (self, title);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  replay_step (SB_WINDOW (widget), TRUE);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  replay_step (SB_WINDOW (widget), FALSE);
 }
 
 static void
@@ -836,6 +940,7 @@ sb_window_close_request (GtkWindow *window)
 {
   SbWindow *self = SB_WINDOW (window);
 
+  remove_if_left_blank (self, FALSE);
   if (!sb_window_flush (self) && !self->close_unsaved)
     {
       ask_close_unsaved (self);
@@ -910,6 +1015,9 @@ sb_window_constructed (GObject *object)
                            G_CALLBACK (store_save_failed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "changed-elsewhere",
                            G_CALLBACK (changed_elsewhere_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "history-changed",
+                           G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
+  history_changed_cb (self, self->store);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_cb), NULL);
   sb_store_set_interactive (self->store, TRUE);
   g_signal_connect_object (sb_store_get_stories (self->store), "items-changed",
@@ -939,6 +1047,7 @@ sb_window_dispose (GObject *object)
   SbWindow *self = SB_WINDOW (object);
 
   g_clear_handle_id (&self->sync_source_id, g_source_remove);
+  g_clear_weak_pointer (&self->fresh_story);
   if (self->store != NULL)
     sb_store_save_pending (self->store, NULL);
   /* Tearing the stack down changes its visible page; that is not the person
@@ -946,7 +1055,6 @@ sb_window_dispose (GObject *object)
   if (self->view_stack != NULL)
     g_signal_handlers_disconnect_by_data (self->view_stack, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_WINDOW);
-  g_clear_pointer (&self->deleted, sb_deleted_story_free);
   g_clear_weak_pointer (&self->last_toast);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
@@ -1024,7 +1132,16 @@ sb_window_class_init (SbWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.new-story", NULL, new_story_action);
   gtk_widget_class_install_action (widget_class, "win.delete-story", NULL, delete_story_action);
-  gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.announce-undo", NULL, announce_undo_action);
+  /* Bubble phase: a text field that can undo its own typing does so first. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.redo", NULL);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
@@ -1053,6 +1170,8 @@ sb_window_init (SbWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->settings = sb_settings_new ();
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", FALSE);
 }
 
 SbWindow *

@@ -234,6 +234,31 @@ test_window_read_only_bank (void)
   g_assert_cmpuint (sb_store_get_n_unsaved (store), ==, 0);
 }
 
+/* The export's toast says where the file went and opens its folder. */
+static void
+test_window_export_toast (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autoptr(SbStore) store = open_bank (dir);
+  g_autofree char *path = sb_test_dir_file (dir, "my-stories.json");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir->path);
+  g_autofree char *folder_uri = g_file_get_uri (folder);
+  SbWindow *window = open_window (NULL, store);
+  AdwToast *toast;
+  GVariant *target;
+
+  sb_window_export_file (window, file);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  toast = sb_window_get_last_toast (window);
+  g_assert_nonnull (toast);
+  g_assert_nonnull (strstr (adw_toast_get_title (toast), "my-stories.json"));
+  g_assert_cmpstr (adw_toast_get_action_name (toast), ==, "win.open-folder");
+  target = adw_toast_get_action_target_value (toast);
+  g_assert_cmpstr (g_variant_get_string (target, NULL), ==, folder_uri);
+  close_window (window);
+}
+
 /* A writable bank shows no banner. */
 static void
 test_window_no_banner (void)
@@ -259,6 +284,7 @@ main (int   argc,
   g_test_add_func ("/window/remembers-page", test_window_remembers_page);
   g_test_add_func ("/window/read-only-bank", test_window_read_only_bank);
   g_test_add_func ("/window/no-banner", test_window_no_banner);
+  g_test_add_func ("/window/export-toast", test_window_export_toast);
 
   return g_test_run ();
 }

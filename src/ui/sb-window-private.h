@@ -15,6 +15,9 @@ SbStoryList   *sb_window_get_story_list   (SbWindow *self);
 AdwToast      *sb_window_get_last_toast   (SbWindow *self);
 /* The read-only banner's text, or NULL while it is hidden. */
 const char    *sb_window_get_banner_text  (SbWindow *self);
+/* What Export… does once a file is chosen. */
+void           sb_window_export_file      (SbWindow *self,
+                                           GFile    *file);
 /* What Import… does once a file is chosen: a backup first, in a worker. */
 void           sb_window_import_file      (SbWindow *self,
                                            GFile    *file);

@@ -761,6 +761,42 @@ backups_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* "Exported to “bank.json”", with a button that opens the folder it is in:
+ * a person should not have to remember where the chooser put it. */
+static char *
+file_display_name (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  return g_filename_display_name (name);
+}
+
+static void
+show_written_toast (SbWindow   *self,
+                    const char *title,
+                    GFile      *file)
+{
+  g_autoptr(GFile) folder = g_file_get_parent (file);
+  AdwToast *toast = show_toast (self, title);
+
+  if (folder != NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (folder);
+
+      adw_toast_set_button_label (toast, _("_Open Folder"));
+      /* The target first: a name without it would be activated without one. */
+      adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+      adw_toast_set_action_name (toast, "win.open-folder");
+    }
+}
+
+static void
+open_folder_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
+}
+
 static void
 export_file (SbWindow *self,
              GFile    *file)
@@ -776,7 +812,20 @@ export_file (SbWindow *self,
       show_error (self, _("Export Failed"), error);
       return;
     }
-  show_toast (self, _("Story bank exported"));
+  {
+    g_autofree char *name = file_display_name (file);
+    /* Translators: %s is the file's name */
+    g_autofree char *title = g_strdup_printf (_("Story bank exported to “%s”"), name);
+    show_written_toast (self, title, file);
+  }
+}
+
+void
+sb_window_export_file (SbWindow *self,
+                       GFile    *file)
+{
+  g_return_if_fail (SB_IS_WINDOW (self));
+  export_file (self, file);
 }
 
 static void
@@ -794,7 +843,12 @@ export_markdown_file (SbWindow *self,
       show_error (self, _("Export Failed"), error);
       return;
     }
-  show_toast (self, _("Stories exported as Markdown"));
+  {
+    g_autofree char *name = file_display_name (file);
+    /* Translators: %s is the file's name */
+    g_autofree char *title = g_strdup_printf (_("Stories exported as Markdown to “%s”"), name);
+    show_written_toast (self, title, file);
+  }
 }
 
 static void
@@ -1134,6 +1188,7 @@ sb_window_class_init (SbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.delete-story", NULL, delete_story_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.open-folder", "s", open_folder_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.announce-undo", NULL, announce_undo_action);
   /* Bubble phase: a text field that can undo its own typing does so first. */

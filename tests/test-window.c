@@ -259,6 +259,48 @@ test_window_export_toast (void)
   close_window (window);
 }
 
+/* Reopening shows the story last edited, not the first one. */
+static void
+test_window_reopens_last_story (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autoptr(SbStore) store = open_bank (dir);
+  g_autoptr(GError) error = NULL;
+  SbStory *second;
+  SbWindow *window;
+
+  g_assert_nonnull (sb_store_create_story (store, "First", &error));
+  second = sb_store_create_story (store, "Second", &error);
+  g_assert_no_error (error);
+
+  window = open_window (NULL, store);
+  sb_story_list_select_story (sb_window_get_story_list (window), second);
+  sb_test_iterate_main_loop ();
+  close_window (window);
+
+  window = open_window (NULL, store);
+  g_assert_true (sb_story_editor_get_story (sb_window_get_story_editor (window)) == second);
+  g_assert_true (sb_story_list_get_selected_story (sb_window_get_story_list (window)) == second);
+  close_window (window);
+}
+
+/* Alt+2 takes the keyboard into the Coverage page. */
+static void
+test_window_page_takes_focus (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autoptr(SbStore) store = open_bank (dir);
+  SbWindow *window = open_window (NULL, store);
+  GtkWidget *focus;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "coverage"));
+  sb_test_iterate_main_loop ();
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_nonnull (gtk_widget_get_ancestor (focus, g_type_from_name ("SbCoveragePage")));
+  close_window (window);
+}
+
 /* A writable bank shows no banner. */
 static void
 test_window_no_banner (void)
@@ -285,6 +327,8 @@ main (int   argc,
   g_test_add_func ("/window/read-only-bank", test_window_read_only_bank);
   g_test_add_func ("/window/no-banner", test_window_no_banner);
   g_test_add_func ("/window/export-toast", test_window_export_toast);
+  g_test_add_func ("/window/reopens-last-story", test_window_reopens_last_story);
+  g_test_add_func ("/window/page-takes-focus", test_window_page_takes_focus);
 
   return g_test_run ();
 }

@@ -177,6 +177,21 @@ update_dots (SbStoryRow *self)
   gtk_widget_set_has_tooltip (GTK_WIDGET (self->dots_box), self->theme_names != NULL);
 }
 
+/* A title cut short in the narrow list is shown whole on hover. */
+static gboolean
+title_query_tooltip_cb (SbStoryRow *self,
+                        int         x,
+                        int         y,
+                        gboolean    keyboard_mode,
+                        GtkTooltip *tooltip,
+                        GtkLabel   *label)
+{
+  if (self->story == NULL || !pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, sb_story_get_display_title (self->story));
+  return TRUE;
+}
+
 static gboolean
 dots_query_tooltip_cb (SbStoryRow *self,
                        int         x,
@@ -424,6 +439,9 @@ sb_story_row_init (SbStoryRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_object (self->dots_box, "query-tooltip", G_CALLBACK (dots_query_tooltip_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->title_label), TRUE);
+  g_signal_connect_object (self->title_label, "query-tooltip", G_CALLBACK (title_query_tooltip_cb),
                            self, G_CONNECT_SWAPPED);
 }
 

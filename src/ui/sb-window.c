@@ -33,6 +33,7 @@ struct _SbWindow
   guint                 undo_toast_serial;
   /* The story Ctrl+N made, while it is the one being edited. */
   SbStory              *fresh_story;
+  gboolean              restoring_selection;
   AdwToast             *last_toast;
   /* The person chose to close although the last edit could not be saved. */
   gboolean              close_unsaved;
@@ -286,6 +287,27 @@ selected_story_cb (SbWindow    *self,
   sb_story_editor_set_story (self->story_editor, selected);
   if (self->fresh_story != NULL && selected != self->fresh_story)
     remove_if_left_blank (self, TRUE);
+  /* The next start opens on this story again, not the first one. */
+  if (selected != NULL && self->settings != NULL && !self->restoring_selection)
+    g_settings_set_string (self->settings, "last-story", sb_story_get_uuid (selected));
+}
+
+static void
+select_last_story (SbWindow *self)
+{
+  g_autofree char *uuid = NULL;
+  SbStory *story;
+
+  if (self->settings == NULL)
+    return;
+  uuid = g_settings_get_string (self->settings, "last-story");
+  story = sb_store_find_story (self->store, uuid);
+  if (story != NULL)
+    {
+      self->restoring_selection = TRUE;
+      sb_story_list_select_story (self->story_list, story);
+      self->restoring_selection = FALSE;
+    }
 }
 
 static void
@@ -550,7 +572,16 @@ show_page_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  sb_window_show_page (SB_WINDOW (widget), g_variant_get_string (parameter, NULL));
+  SbWindow *self = SB_WINDOW (widget);
+  GtkWidget *page, *focus;
+
+  sb_window_show_page (self, g_variant_get_string (parameter, NULL));
+  /* Alt+2 and friends take the keyboard into the page, rather than leave
+   * the focus ring on the tab of the page before. */
+  page = adw_view_stack_get_visible_child (self->view_stack);
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  if (page != NULL && (focus == NULL || !gtk_widget_is_ancestor (focus, page)))
+    gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
 }
 
 /* ---- actions: files -------------------------------------------------- */
@@ -1077,6 +1108,7 @@ sb_window_constructed (GObject *object)
   g_signal_connect_object (sb_store_get_stories (self->store), "items-changed",
                            G_CALLBACK (stories_changed_cb), self, G_CONNECT_SWAPPED);
 
+  select_last_story (self);
   sb_story_editor_set_story (self->story_editor, sb_story_list_get_selected_story (self->story_list));
   sb_story_editor_set_show_back (self->story_editor, adw_leaflet_get_folded (self->leaflet));
   update_stories_stack (self);

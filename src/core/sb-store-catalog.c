@@ -133,6 +133,7 @@ _sb_store_load_catalog (SbStore  *self,
   }
   /* Links point at theme objects, which are about to be replaced. */
   g_hash_table_remove_all (self->links);
+  _sb_store_links_changed (self);
   g_list_store_remove_all (self->all_themes);
 
   stmt = sb_database_prepare (self->db,

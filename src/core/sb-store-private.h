@@ -46,6 +46,14 @@ struct _SbStore
   guint        emit_reload : 1;   /* a merge ran inside a write: signal after it */
   guint        loading : 1;       /* rows are being read: dirty flips are not edits */
 
+  /* Which stories link each theme and question: derived from the links
+   * above when first asked after they changed (links_serial moves on with
+   * every change), so a page of questions asks in constant time. */
+  guint        links_serial;
+  guint        reverse_serial;
+  GHashTable  *stories_by_theme;    /* SbTheme* → GPtrArray of SbStory*, bank order */
+  GHashTable  *stories_by_question; /* slug (borrowed) → GPtrArray of SbStory*, bank order */
+
   /* Undo and redo (sb-store-history.c): SbHistoryStep*, newest first. */
   GQueue      *undo_steps;
   GQueue      *redo_steps;
@@ -82,6 +90,9 @@ extern guint _sb_store_signals[N_SIGNALS];
 /* sb-store.c */
 StoryLinks *_sb_store_get_links       (SbStore       *self,
                                        SbStory       *story);
+/* Every change to any story's links calls this. */
+#define     _sb_store_links_changed(self) ((self)->links_serial++)
+void        _sb_store_ensure_reverse  (SbStore       *self);
 gboolean    _sb_store_write_begin     (SbStore       *self,
                                        gboolean      *started,
                                        GError       **error);

@@ -327,6 +327,7 @@ sb_store_delete_question (SbStore     *self,
   g_hash_table_iter_init (&iter, self->links);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     g_hash_table_remove (((StoryLinks *) value)->questions, slug);
+  _sb_store_links_changed (self);
 
   g_signal_emit (self, _sb_store_signals[CATALOG_CHANGED], 0);
   return TRUE;
@@ -404,6 +405,7 @@ sb_store_set_story_question (SbStore     *self,
     g_hash_table_add (links->questions, g_strdup (question_slug));
   else
     g_hash_table_remove (links->questions, question_slug);
+  _sb_store_links_changed (self);
   _sb_store_history_question (self, story, question_slug, linked);
 
   g_signal_emit (self, _sb_store_signals[STORY_LINKS_CHANGED], 0, story);
@@ -418,14 +420,13 @@ sb_store_get_question_stories (SbStore    *self,
 
   g_return_val_if_fail (SB_IS_STORE (self), result);
 
-  for (guint i = 0; i < sb_store_get_n_stories (self); i++)
-    {
-      g_autoptr(SbStory) story = g_list_model_get_item (G_LIST_MODEL (self->stories), i);
-      StoryLinks *links = g_hash_table_lookup (self->links, story);
+  _sb_store_ensure_reverse (self);
+  {
+    GPtrArray *linked = g_hash_table_lookup (self->stories_by_question, question_slug);
 
-      if (links != NULL && g_hash_table_contains (links->questions, question_slug))
-        g_ptr_array_add (result, g_object_ref (story));
-    }
+    for (guint i = 0; linked != NULL && i < linked->len; i++)
+      g_ptr_array_add (result, g_object_ref (linked->pdata[i]));
+  }
   return result;
 }
 

@@ -40,6 +40,52 @@ story_links_new (void)
   return links;
 }
 
+/* One pass over the bank's stories, in order, after any change of links. */
+void
+_sb_store_ensure_reverse (SbStore *self)
+{
+  guint n;
+
+  if (self->reverse_serial == self->links_serial)
+    return;
+  g_hash_table_remove_all (self->stories_by_theme);
+  g_hash_table_remove_all (self->stories_by_question);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->stories));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SbStory) story = g_list_model_get_item (G_LIST_MODEL (self->stories), i);
+      StoryLinks *links = g_hash_table_lookup (self->links, story);
+      GHashTableIter iter;
+      gpointer key;
+
+      if (links == NULL)
+        continue;
+      g_hash_table_iter_init (&iter, links->themes);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        {
+          GPtrArray *linked = g_hash_table_lookup (self->stories_by_theme, key);
+          if (linked == NULL)
+            {
+              linked = g_ptr_array_new ();
+              g_hash_table_insert (self->stories_by_theme, key, linked);
+            }
+          g_ptr_array_add (linked, story);
+        }
+      g_hash_table_iter_init (&iter, links->questions);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        {
+          GPtrArray *linked = g_hash_table_lookup (self->stories_by_question, key);
+          if (linked == NULL)
+            {
+              linked = g_ptr_array_new ();
+              g_hash_table_insert (self->stories_by_question, key, linked);
+            }
+          g_ptr_array_add (linked, story);
+        }
+    }
+  self->reverse_serial = self->links_serial;
+}
+
 StoryLinks *
 _sb_store_get_links (SbStore *self,
                      SbStory *story)
@@ -68,6 +114,8 @@ sb_store_dispose (GObject *object)
   /* What is still unsaved gets its last chance. */
   if (self->unsaved != NULL && self->db != NULL)
     sb_store_save_pending (self, NULL);
+  g_clear_pointer (&self->stories_by_theme, g_hash_table_unref);
+  g_clear_pointer (&self->stories_by_question, g_hash_table_unref);
   g_clear_pointer (&self->links, g_hash_table_unref);
   g_clear_pointer (&self->story_by_id, g_hash_table_unref);
   g_clear_pointer (&self->story_by_uuid, g_hash_table_unref);
@@ -134,6 +182,11 @@ sb_store_init (SbStore *self)
 
   self->questions = g_list_store_new (SB_TYPE_QUESTION);
   self->question_by_slug = g_hash_table_new (g_str_hash, g_str_equal);
+
+  self->stories_by_theme = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  self->stories_by_question = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                     (GDestroyNotify) g_ptr_array_unref);
+  self->links_serial = 1;
 
   _sb_store_sync_init (self);
   _sb_store_history_init (self);
@@ -450,6 +503,7 @@ _sb_store_load_stories (SbStore  *self,
   g_hash_table_remove_all (self->story_by_id);
   g_hash_table_remove_all (self->story_by_uuid);
   g_hash_table_remove_all (self->links);
+  _sb_store_links_changed (self);
   for (guint i = 0; i < stories->len; i++)
     index_story (self, stories->pdata[i]);
 
@@ -933,6 +987,7 @@ sb_store_delete_story (SbStore  *self,
   g_hash_table_remove (self->story_by_id, &id);
   g_hash_table_remove (self->story_by_uuid, sb_story_get_uuid (story));
   g_hash_table_remove (self->links, story);
+  _sb_store_links_changed (self);
   /* Whatever was unsaved goes with the story (and comes back with undo). */
   _sb_store_forget_story (self, story);
   _sb_store_history_delete (self, story, _sb_deleted_story_copy (deleted));
@@ -1023,6 +1078,7 @@ sb_store_restore_story (SbStore         *self,
           g_hash_table_remove (self->story_by_id, &id);
           g_hash_table_remove (self->story_by_uuid, sb_story_get_uuid (deleted->story));
           g_hash_table_remove (self->links, deleted->story);
+          _sb_store_links_changed (self);
           _sb_store_forget_story (self, deleted->story);
           if (find_story_position (self, deleted->story, &position))
             g_list_store_remove (self->stories, position);
@@ -1170,6 +1226,7 @@ sb_store_set_story_theme (SbStore     *self,
     g_hash_table_remove (links->themes, theme);
   else
     g_hash_table_insert (links->themes, theme, GINT_TO_POINTER (strength));
+  _sb_store_links_changed (self);
 
   _sb_store_history_theme (self, story, theme_slug, before, strength);
   g_signal_emit (self, _sb_store_signals[STORY_LINKS_CHANGED], 0, story);
@@ -1283,14 +1340,13 @@ sb_store_get_theme_stories (SbStore    *self,
   if (theme == NULL)
     return result;
 
-  for (guint i = 0; i < sb_store_get_n_stories (self); i++)
-    {
-      g_autoptr(SbStory) story = g_list_model_get_item (G_LIST_MODEL (self->stories), i);
-      StoryLinks *links = g_hash_table_lookup (self->links, story);
+  _sb_store_ensure_reverse (self);
+  {
+    GPtrArray *linked = g_hash_table_lookup (self->stories_by_theme, theme);
 
-      if (links != NULL && g_hash_table_contains (links->themes, theme))
-        g_ptr_array_add (result, g_object_ref (story));
-    }
+    for (guint i = 0; linked != NULL && i < linked->len; i++)
+      g_ptr_array_add (result, g_object_ref (linked->pdata[i]));
+  }
 
   g_object_set_data (G_OBJECT (self), "sb-sorting-theme", theme);
   g_ptr_array_sort_with_data (result, compare_by_strength, self);

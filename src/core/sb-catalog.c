@@ -33,6 +33,10 @@ typedef struct
   char    *description;
   gboolean builtin;
   gboolean edited;    /* a builtin row the person changed: merges leave it be */
+  /* The bank's (source-language) text of a shipped row shown translated;
+   * NULL when name and description are the bank's own. */
+  char    *bank_name;
+  char    *bank_description;
 } SbCatalogRecord;
 
 static void
@@ -41,6 +45,8 @@ record_clear (SbCatalogRecord *record)
   g_clear_pointer (&record->slug, g_free);
   g_clear_pointer (&record->name, g_free);
   g_clear_pointer (&record->description, g_free);
+  g_clear_pointer (&record->bank_name, g_free);
+  g_clear_pointer (&record->bank_description, g_free);
 }
 
 static void
@@ -95,6 +101,45 @@ record_fill (SbCatalogRecord *record,
   record->builtin = !!builtin;
 }
 
+/* A shipped row's text in the person's language. The contexts are those
+ * build-aux/catalog-strings.py writes into data/catalog-strings.c for
+ * xgettext: change both together. An empty text is never looked up (the
+ * empty msgid is the catalog's header). */
+static void
+record_translate (SbCatalogRecord *record,
+                  const char      *name_context,
+                  const char      *description_context)
+{
+  const char *name;
+  const char *description;
+
+  if (record->bank_name != NULL)
+    return;
+  name = *record->name != '\0' ? g_dpgettext2 (GETTEXT_PACKAGE, name_context, record->name) : "";
+  description = *record->description != '\0'
+    ? g_dpgettext2 (GETTEXT_PACKAGE, description_context, record->description) : "";
+  if (g_strcmp0 (name, record->name) == 0 && g_strcmp0 (description, record->description) == 0)
+    return;
+
+  /* The bank keeps the source text; only the object shows the translation. */
+  record->bank_name = g_steal_pointer (&record->name);
+  record->bank_description = g_steal_pointer (&record->description);
+  record->name = g_strdup (name);
+  record->description = g_strdup (description);
+}
+
+static const char *
+record_get_bank_name (SbCatalogRecord *record)
+{
+  return record->bank_name != NULL ? record->bank_name : record->name;
+}
+
+static const char *
+record_get_bank_description (SbCatalogRecord *record)
+{
+  return record->bank_description != NULL ? record->bank_description : record->description;
+}
+
 /* ---- SbFramework ---------------------------------------------------- */
 
 struct _SbFramework
@@ -147,6 +192,17 @@ const char  *sb_framework_get_slug        (SbFramework *self) { return self->rec
 const char  *sb_framework_get_name        (SbFramework *self) { return self->record.name; }
 const char  *sb_framework_get_description (SbFramework *self) { return self->record.description; }
 gboolean     sb_framework_get_builtin     (SbFramework *self) { return self->record.builtin; }
+const char  *sb_framework_get_bank_name        (SbFramework *self) { return record_get_bank_name (&self->record); }
+const char  *sb_framework_get_bank_description (SbFramework *self) { return record_get_bank_description (&self->record); }
+
+void
+sb_framework_translate (SbFramework *self)
+{
+  g_return_if_fail (SB_IS_FRAMEWORK (self));
+
+  if (self->record.builtin)
+    record_translate (&self->record, "framework name", "framework description");
+}
 
 /* ---- SbTheme -------------------------------------------------------- */
 
@@ -208,6 +264,25 @@ const char  *sb_theme_get_framework_slug (SbTheme *self) { return self->framewor
 gboolean     sb_theme_get_builtin        (SbTheme *self) { return self->record.builtin; }
 gboolean     sb_theme_get_edited         (SbTheme *self) { return self->record.edited; }
 void         sb_theme_set_edited         (SbTheme *self, gboolean edited) { self->record.edited = !!edited; }
+const char  *sb_theme_get_bank_name        (SbTheme *self) { return record_get_bank_name (&self->record); }
+const char  *sb_theme_get_bank_description (SbTheme *self) { return record_get_bank_description (&self->record); }
+
+void
+sb_theme_translate (SbTheme *self)
+{
+  g_autofree char *name_context = NULL;
+  g_autofree char *description_context = NULL;
+
+  g_return_if_fail (SB_IS_THEME (self));
+
+  if (!self->record.builtin || self->record.edited)
+    return;
+  /* Per framework: "Ownership" is one of Amazon's principles and also a
+   * dimension of "What interviewers evaluate", and may read differently. */
+  name_context = g_strconcat (self->framework_slug, " theme name", NULL);
+  description_context = g_strconcat (self->framework_slug, " theme description", NULL);
+  record_translate (&self->record, name_context, description_context);
+}
 
 void
 sb_theme_set_text (SbTheme    *self,
@@ -217,6 +292,9 @@ sb_theme_set_text (SbTheme    *self,
   g_return_if_fail (SB_IS_THEME (self));
 
   g_object_freeze_notify (G_OBJECT (self));
+  /* The person's words are the bank's words now. */
+  g_clear_pointer (&self->record.bank_name, g_free);
+  g_clear_pointer (&self->record.bank_description, g_free);
   if (g_strcmp0 (self->record.name, name) != 0)
     {
       g_free (self->record.name);
@@ -291,6 +369,17 @@ const char  *sb_question_get_listen_for (SbQuestion *self) { return self->record
 gboolean     sb_question_get_builtin    (SbQuestion *self) { return self->record.builtin; }
 gboolean     sb_question_get_edited     (SbQuestion *self) { return self->record.edited; }
 void         sb_question_set_edited     (SbQuestion *self, gboolean edited) { self->record.edited = !!edited; }
+const char  *sb_question_get_bank_text       (SbQuestion *self) { return record_get_bank_name (&self->record); }
+const char  *sb_question_get_bank_listen_for (SbQuestion *self) { return record_get_bank_description (&self->record); }
+
+void
+sb_question_translate (SbQuestion *self)
+{
+  g_return_if_fail (SB_IS_QUESTION (self));
+
+  if (self->record.builtin && !self->record.edited)
+    record_translate (&self->record, "question", "listens for");
+}
 
 const char * const *
 sb_question_get_theme_slugs (SbQuestion *self)

@@ -79,6 +79,21 @@ void          sb_theme_set_edited    (SbTheme *self, gboolean edited);
 void          sb_theme_set_text      (SbTheme *self, const char *name, const char *description);
 void          sb_question_set_edited (SbQuestion *self, gboolean edited);
 
+/* Shows a shipped framework, theme or question in the person's language
+ * (gettext, data/catalog-strings.c), unless the person edited it: their
+ * words are never replaced. Only the object changes; the bank keeps the
+ * source text, which the get_bank_* functions return (for exports). Call
+ * after sb_*_set_edited(). */
+void          sb_framework_translate (SbFramework *self);
+void          sb_theme_translate     (SbTheme *self);
+void          sb_question_translate  (SbQuestion *self);
+const char   *sb_framework_get_bank_name        (SbFramework *self);
+const char   *sb_framework_get_bank_description (SbFramework *self);
+const char   *sb_theme_get_bank_name            (SbTheme *self);
+const char   *sb_theme_get_bank_description     (SbTheme *self);
+const char   *sb_question_get_bank_text         (SbQuestion *self);
+const char   *sb_question_get_bank_listen_for   (SbQuestion *self);
+
 /* Merges the catalog JSON in @data into the bank, in one transaction. Builtin
  * rows not marked edited are refreshed; new slugs are added; nothing the person
  * added, edited or hid is touched. Skips the work when the same catalog was

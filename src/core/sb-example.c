@@ -22,16 +22,23 @@
  * told the way the editor's hints ask for. */
 static const char *example_fields[SB_STORY_N_FIELDS] = {
   [SB_STORY_FIELD_TITLE] =
+    /* Translators: the title of the example story a new bank starts with.
+     * Tell the story as a native speaker would in an interview: the coach
+     * checks it (the Action the longest part, "I" rather than "we", a
+     * Result with figures), so keep the figures and the first person. */
     N_("Example: Stopping a checkout outage during the biggest sale of the year"),
   [SB_STORY_FIELD_SITUATION] =
+    /* Translators: the example story's Situation */
     N_("I was a senior backend engineer on the payments team of an online retailer. "
        "Forty minutes into our largest annual sale, checkout errors jumped from 0.2% to 18%, "
        "and the order queue started backing up."),
   [SB_STORY_FIELD_TASK] =
+    /* Translators: the example story's Task */
     N_("I was the incident lead that night. My job was to stop customers losing orders, "
        "find the cause, and keep support and leadership informed without pulling engineers "
        "off the fix."),
   [SB_STORY_FIELD_ACTION] =
+    /* Translators: the example story's Action: keep it its longest part */
     N_("I split the response into two tracks. I asked one engineer to scale the checkout "
        "workers from 12 to 40 instances to buy time, and I went through the queue metrics "
        "myself. I saw that retries had tripled right after a deploy that lowered a database "
@@ -41,15 +48,18 @@ static const char *example_fields[SB_STORY_N_FIELDS] = {
        "the payment provider so nobody was charged twice. Every fifteen minutes I posted a "
        "short update for support saying what to tell customers."),
   [SB_STORY_FIELD_RESULT] =
+    /* Translators: the example story's Result: keep the figures */
     N_("Errors fell back under 0.5% within 22 minutes of the rollback. We recovered all "
        "2,300 orders, about $410,000 in sales, with no duplicate charges, and the sale "
        "closed 6% above its target."),
   [SB_STORY_FIELD_LEARNING] =
+    /* Translators: the example story's Learning */
     N_("I learned that an unbounded retry policy can turn a small slowdown into an outage. "
        "Afterwards I added a retry budget and a connection-pool alert to our service "
        "template, and I now ask for a load test on any change to connection settings before "
        "a peak event. Six teams adopted the template within a quarter."),
   [SB_STORY_FIELD_NOTES] =
+    /* Translators: the example story's notes, on why it works */
     N_("Why this works: one clear situation, a task that was yours, an Action that is the "
        "longest part and says “I”, a Result with numbers, and a Learning you acted on. "
        "Expect follow-ups such as “How did you find the deploy?” and “What would you do "

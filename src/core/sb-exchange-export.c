@@ -47,8 +47,8 @@ build_frameworks (JsonBuilder *builder,
 
       json_builder_begin_object (builder);
       add_string (builder, "slug", sb_framework_get_slug (framework));
-      add_string (builder, "name", sb_framework_get_name (framework));
-      add_string (builder, "description", sb_framework_get_description (framework));
+      add_string (builder, "name", sb_framework_get_bank_name (framework));
+      add_string (builder, "description", sb_framework_get_bank_description (framework));
       json_builder_set_member_name (builder, "builtin");
       json_builder_add_boolean_value (builder, sb_framework_get_builtin (framework));
       json_builder_set_member_name (builder, "themes");
@@ -59,8 +59,8 @@ build_frameworks (JsonBuilder *builder,
 
           json_builder_begin_object (builder);
           add_string (builder, "slug", sb_theme_get_slug (theme));
-          add_string (builder, "name", sb_theme_get_name (theme));
-          add_string (builder, "description", sb_theme_get_description (theme));
+          add_string (builder, "name", sb_theme_get_bank_name (theme));
+          add_string (builder, "description", sb_theme_get_bank_description (theme));
           json_builder_set_member_name (builder, "builtin");
           json_builder_add_boolean_value (builder, sb_theme_get_builtin (theme));
           json_builder_set_member_name (builder, "edited");
@@ -89,8 +89,8 @@ build_questions (JsonBuilder *builder,
 
       json_builder_begin_object (builder);
       add_string (builder, "slug", sb_question_get_slug (question));
-      add_string (builder, "text", sb_question_get_text (question));
-      add_string (builder, "listen_for", sb_question_get_listen_for (question));
+      add_string (builder, "text", sb_question_get_bank_text (question));
+      add_string (builder, "listen_for", sb_question_get_bank_listen_for (question));
       json_builder_set_member_name (builder, "themes");
       json_builder_begin_array (builder);
       for (guint j = 0; themes != NULL && themes[j] != NULL; j++)

@@ -111,10 +111,17 @@ _sb_store_load_catalog (SbStore  *self,
   if (stmt == NULL)
     return FALSE;
   while ((step = sb_database_step (self->db, stmt, error)) == SB_STEP_ROW)
-    g_ptr_array_add (frameworks,
-                     sb_framework_new (sqlite3_column_int64 (stmt, 0), _sb_store_column_text (stmt, 1),
-                                       _sb_store_column_text (stmt, 2), _sb_store_column_text (stmt, 3),
-                                       sqlite3_column_int (stmt, 4)));
+    {
+      SbFramework *framework =
+        sb_framework_new (sqlite3_column_int64 (stmt, 0), _sb_store_column_text (stmt, 1),
+                          _sb_store_column_text (stmt, 2), _sb_store_column_text (stmt, 3),
+                          sqlite3_column_int (stmt, 4));
+
+      /* Shipped text the person never edited is shown in their language;
+       * the bank keeps the source text. */
+      sb_framework_translate (framework);
+      g_ptr_array_add (frameworks, framework);
+    }
   if (step == SB_STEP_ERROR)
     return FALSE;
 
@@ -150,6 +157,7 @@ _sb_store_load_catalog (SbStore  *self,
                       _sb_store_column_text (stmt, 2), _sb_store_column_text (stmt, 3), _sb_store_column_text (stmt, 4),
                       sqlite3_column_int (stmt, 5));
       sb_theme_set_edited (theme, sqlite3_column_int (stmt, 6));
+      sb_theme_translate (theme);
       add_theme_to_indexes (self, theme);
     }
   if (step == SB_STEP_ERROR)
@@ -198,6 +206,7 @@ _sb_store_load_catalog (SbStore  *self,
                          sqlite3_column_int (stmt, 4));
 
       sb_question_set_edited (question, sqlite3_column_int (stmt, 5));
+      sb_question_translate (question);
       g_ptr_array_add (questions, question);
     }
   if (step == SB_STEP_ERROR)

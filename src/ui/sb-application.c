@@ -84,6 +84,18 @@ shortcuts_action_cb (GSimpleAction *action,
   forward_to_window (user_data, "win.show-help-overlay", NULL);
 }
 
+/* The manual (help/C), in the person's language when it is translated. */
+static void
+help_action_cb (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  SbApplication *self = user_data;
+
+  gtk_show_uri (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                "help:storybank", GDK_CURRENT_TIME);
+}
+
 static void
 about_action_cb (GSimpleAction *action,
                  GVariant      *parameter,
@@ -151,6 +163,7 @@ static const GActionEntry app_actions[] = {
   { "print", forward_action_cb },
   { "export-pdf", forward_action_cb },
   { "shortcuts", shortcuts_action_cb },
+  { "help", help_action_cb },
   { "about", about_action_cb },
   { "quit", quit_action_cb },
   { "open-banks", NULL, NULL, "@as []", ignore_state_change_cb },
@@ -327,7 +340,19 @@ sb_application_command_line (GApplication            *app,
   g_autoptr(GError) error = NULL;
 
   if (present_bank (self, path, &error))
-    return 0;
+    {
+      /* --new-story (the launcher's "New Story"): the bank's window, with a
+       * new story in the editor. */
+      if (g_variant_dict_contains (options, "new-story"))
+        {
+          g_autofree char *key = canonical_bank_path (path);
+          GtkWidget *window = g_hash_table_lookup (self->windows_by_bank, key);
+
+          if (window != NULL)
+            gtk_widget_activate_action (window, "win.new-story", NULL);
+        }
+      return 0;
+    }
 
   /* The person who ran it reads the reason in their terminal too. */
   if (g_application_command_line_get_is_remote (command_line))
@@ -345,6 +370,7 @@ sb_application_startup (GApplication *app)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *search_accels[] = { "<Control>f", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *help_accels[] = { "F1", NULL };
   SbApplication *self = SB_APPLICATION (app);
 
   G_APPLICATION_CLASS (sb_application_parent_class)->startup (app);
@@ -358,6 +384,7 @@ sb_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search", search_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help", help_accels);
 
   /* AdwApplication loads style.css by itself; the views keep theirs apart. */
   if (g_resources_get_info ("/io/github/storybank/Storybank/views.css",
@@ -450,6 +477,8 @@ sb_application_init (SbApplication *self)
 {
   self->windows_by_bank = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   sb_cli_add_options (G_APPLICATION (self));
+  g_application_add_main_option (G_APPLICATION (self), "new-story", 0, G_OPTION_FLAG_NONE,
+                                 G_OPTION_ARG_NONE, N_("Open the window with a new story"), NULL);
 }
 
 SbApplication *

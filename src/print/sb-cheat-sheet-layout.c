@@ -188,13 +188,6 @@ add_colour (PangoAttrList *attrs,
   pango_attr_list_insert (attrs, attr);
 }
 
-static int
-pen_max_lines (Pen       *pen,
-               PieceKind  kind)
-{
-  return pieces[kind].max_lines;
-}
-
 /* Sets @label (muted, regular) and @text (in the piece's style, with
  * @emphasis in bold wherever it holds it) on the pen's layout, @width wide. */
 static void
@@ -237,10 +230,10 @@ pen_set (Pen         *pen,
 
   pango_layout_set_font_description (pen->layout, pen->fonts[kind]);
   pango_layout_set_width (pen->layout, (int) floor (width * PANGO_SCALE));
-  if (pen_max_lines (pen, kind) > 0)
+  if (pieces[kind].max_lines > 0)
     {
       pango_layout_set_ellipsize (pen->layout, PANGO_ELLIPSIZE_END);
-      pango_layout_set_height (pen->layout, -pen_max_lines (pen, kind));
+      pango_layout_set_height (pen->layout, -pieces[kind].max_lines);
     }
   else
     pango_layout_set_ellipsize (pen->layout, PANGO_ELLIPSIZE_NONE);
@@ -325,7 +318,7 @@ pen_show (Pen         *pen,
   if (pen->cr == NULL && pen->heights != NULL &&
       kind != PIECE_HEADER_NAME && kind != PIECE_HEADER_INFO && kind != PIECE_NOTE)
     {
-      key = g_strdup_printf ("%d %d %p %p %p %.3f %.3f", kind, pen_max_lines (pen, kind),
+      key = g_strdup_printf ("%d %d %p %p %p %.3f %.3f", kind, pieces[kind].max_lines,
                              text, label, emphasis, pen->size, width);
       known = g_hash_table_lookup (pen->heights, key);
       if (known != NULL)
@@ -343,7 +336,7 @@ pen_show (Pen         *pen,
 
   if (pen->cr != NULL)
     {
-      if (pen_max_lines (pen, kind) > 0 && pango_layout_is_ellipsized (pen->layout))
+      if (pieces[kind].max_lines > 0 && pango_layout_is_ellipsized (pen->layout))
         pen_ellipsize_at_word (pen, kind, label, text, emphasis, width);
       cairo_move_to (pen->cr, x, y);
       pango_cairo_show_layout (pen->cr, pen->layout);
@@ -658,8 +651,8 @@ count_stories_left_out (const Page *page,
   return g_hash_table_size (left_out);
 }
 
-/* Measures the header, footer and blocks for @fit's size, columns, detail
- * and n_shown, filling in its geometry and heights. Stops early, returning
+/* Measures the header, footer and blocks for @fit's size, columns, detail,
+ * cut and n_shown, filling in its geometry and heights. Stops early, returning
  * FALSE, as soon as the blocks cannot fit. */
 static gboolean
 fit_measure (Fit                *fit,

@@ -866,7 +866,11 @@ framework_list_setup_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *label = framework_label_new (FRAMEWORK_LIST_CHARS);
-  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+  /* The list says which is selected; the mark is only for the eye. */
+  GtkWidget *check = g_object_new (GTK_TYPE_IMAGE,
+                                   "icon-name", "object-select-symbolic",
+                                   "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                   NULL);
 
   gtk_widget_set_hexpand (label, TRUE);
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);

@@ -1092,17 +1092,18 @@ column_measure (Pen         *pen,
   return y;
 }
 
-/* The least cut, at most the page's, at which column @c's blocks fit in
- * @column_height; G_MAXUINT when they do not even at the page's cut. */
+/* The least cut, at most @most, at which column @c's blocks fit in
+ * @column_height; G_MAXUINT when they do not even at @most. */
 static guint
 column_least_cut (Pen         *pen,
                   const Page  *page,
                   Fit         *fit,
                   const guint *column,
                   guint        c,
-                  double       column_height)
+                  double       column_height,
+                  guint        most)
 {
-  guint lo = 0, hi = fit->cut;
+  guint lo = 0, hi = most;
 
   if (column_measure (pen, page, fit, column, c, hi, FALSE) > column_height)
     return G_MAXUINT;
@@ -1118,12 +1119,49 @@ column_least_cut (Pen         *pen,
   return hi;
 }
 
+typedef struct
+{
+  double limit;
+  glong  n_hidden;
+} CountHidden;
+
+static void
+count_hidden_cb (SbSheetText *text,
+                 PieceKind    kind,
+                 gpointer     user_data)
+{
+  CountHidden *count = user_data;
+
+  if (sb_sheet_text_get_n_forms (text) > 0)
+    count->n_hidden += text->n_chars[0] - text->n_chars[text_form (text, kind, count->limit)];
+}
+
+/* How many characters of column @c's stories @cut leaves out. */
+static glong
+column_hidden (const Page  *page,
+               const Fit   *fit,
+               const guint *column,
+               guint        c,
+               guint        cut)
+{
+  CountHidden count = { g_array_index (page->limits, double, cut), 0 };
+
+  for (guint i = 0; i < fit->n_shown; i++)
+    {
+      const Block *block = &g_array_index (page->blocks, Block, i);
+
+      if (column[i] == c && !block->reference)
+        story_foreach_piece (block->theme->story, fit->detail, count_hidden_cb, &count);
+    }
+  return count.n_hidden;
+}
+
 /* The page's cut is what its fullest column needed. Once the blocks are in
  * their columns, the last block of a column moves to the top of the next
- * while that lets the two cut less (the larger cut first, then the sum),
- * and each column gives its own pieces back as much of their text as it
- * holds: into @cuts, one for each column, with @column and the heights of
- * the blocks updated. */
+ * while that lets the two show more of their stories, and each column
+ * gives its own pieces back as much of their text as it holds: into @cuts,
+ * one for each column, with @column and the heights of the blocks
+ * updated. */
 static void
 fit_restore_columns (Fit          *fit,
                      PangoContext *context,
@@ -1139,7 +1177,7 @@ fit_restore_columns (Fit          *fit,
   pen.heights = page->heights;
   for (guint c = 0; c < fit->n_columns; c++)
     {
-      cuts[c] = column_least_cut (&pen, page, fit, column, c, column_height);
+      cuts[c] = column_least_cut (&pen, page, fit, column, c, column_height, fit->cut);
       if (cuts[c] == G_MAXUINT)   /* rounding: the flow found it fits */
         cuts[c] = fit->cut;
     }
@@ -1148,6 +1186,7 @@ fit_restore_columns (Fit          *fit,
     for (;;)
       {
         guint last = G_MAXUINT, n_in_column = 0, cut, next_cut;
+        glong before;
 
         for (guint i = 0; i < n_blocks; i++)
           if (column[i] == c)
@@ -1157,13 +1196,15 @@ fit_restore_columns (Fit          *fit,
             }
         if (n_in_column < 2)
           break;
+        before = column_hidden (page, fit, column, c, cuts[c]) +
+                 column_hidden (page, fit, column, c + 1, cuts[c + 1]);
         column[last] = c + 1;
-        cut = column_least_cut (&pen, page, fit, column, c, column_height);
-        next_cut = column_least_cut (&pen, page, fit, column, c + 1, column_height);
+        cut = column_least_cut (&pen, page, fit, column, c, column_height, cuts[c]);
+        next_cut = column_least_cut (&pen, page, fit, column, c + 1, column_height,
+                                     page->limits->len - 1);
         if (next_cut == G_MAXUINT ||
-            MAX (cut, next_cut) > MAX (cuts[c], cuts[c + 1]) ||
-            (MAX (cut, next_cut) == MAX (cuts[c], cuts[c + 1]) &&
-             cut + next_cut >= cuts[c] + cuts[c + 1]))
+            column_hidden (page, fit, column, c, cut) +
+            column_hidden (page, fit, column, c + 1, next_cut) >= before)
           {
             column[last] = c;
             break;

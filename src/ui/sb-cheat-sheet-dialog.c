@@ -234,6 +234,11 @@ summary_text (SbCheatSheetDialog *self)
       g_string_append (text, "\n");
       g_string_append (text, _("Some details were left out to fit one page."));
     }
+  else if (sb_cheat_sheet_get_pieces_shortened (sheet) > 0)
+    {
+      g_string_append (text, "\n");
+      g_string_append (text, _("The longest passages end early (…) to fit one page."));
+    }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 

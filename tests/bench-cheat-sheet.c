@@ -2,7 +2,9 @@
  *
  * Builds a bank of 60 long stories over the first framework's themes, then
  * renders the sheet to a PDF in memory N times (default 20; first argument
- * overrides) and prints the mean. The target is well under 100 ms.
+ * overrides) and prints the mean. The target is well under 100 ms. The
+ * stories differ in length, as a person's do, so the layout has many ways
+ * to shorten them to choose from: its hardest case.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -49,22 +51,32 @@ make_bank (const char *path)
       g_autoptr(SbTheme) theme = g_list_model_get_item (themes, i % n_themes);
       g_autoptr(SbTheme) other = g_list_model_get_item (themes, (i + 5) % n_themes);
 
+      g_autofree char *action = NULL;
+      g_autofree char *result = NULL;
+      g_autofree char *learning = NULL;
+
       g_assert_no_error (error);
+      action = g_strdup_printf ("- I mapped every call site of the old API across %u services%s.\n"
+                                "- I wrote an adapter so both processors ran side by side behind a flag%s.\n"
+                                "- I moved traffic region by region, watching error budgets.\n"
+                                "- I wrote the runbook and trained the on-call rotation.",
+                                5 + i, i % 2 ? ", ranked by risk, and shared the list with each team" : "",
+                                i % 3 ? ", and convinced two teams to lend me an engineer each" : "");
+      result = g_strdup_printf ("We finished %u weeks early with 99.%02u%% of charges succeeding during "
+                                "the cutover, and the new API cut fees by $%uk a year.%s",
+                                1 + i % 4, i, 100 + i,
+                                i % 4 ? " The runbook was reused by three other teams, and the "
+                                        "on-call load fell by half over the next quarter." : "");
+      learning = g_strdup_printf ("Announce the rollback plan before the launch plan: people commit "
+                                  "faster when they know how to undo a change%s.",
+                                  i % 5 ? ", and reviews get shorter when the way back is cheap" : "");
       sb_story_set_field (story, SB_STORY_FIELD_SITUATION,
                           "Our payments platform processed forty thousand orders an hour when the "
                           "card processor announced it would shut its old API down within the quarter. "
                           "Nobody owned the migration and the roadmap was full.");
-      sb_story_set_field (story, SB_STORY_FIELD_ACTION,
-                          "- I mapped every call site of the old API across eleven services.\n"
-                          "- I wrote an adapter so both processors ran side by side behind a flag.\n"
-                          "- I moved traffic region by region, watching error budgets.\n"
-                          "- I wrote the runbook and trained the on-call rotation.");
-      sb_story_set_field (story, SB_STORY_FIELD_RESULT,
-                          "We finished two weeks early with 99.98% of charges succeeding during the "
-                          "cutover, and the new API cut fees by $120k a year.");
-      sb_story_set_field (story, SB_STORY_FIELD_LEARNING,
-                          "Announce the rollback plan before the launch plan: people commit faster "
-                          "when they know how to undo a change.");
+      sb_story_set_field (story, SB_STORY_FIELD_ACTION, action);
+      sb_story_set_field (story, SB_STORY_FIELD_RESULT, result);
+      sb_story_set_field (story, SB_STORY_FIELD_LEARNING, learning);
       sb_story_set_status (story, i % 3 == 0 ? SB_STORY_STATUS_DRAFT : SB_STORY_STATUS_READY);
       sb_store_save_story (store, story, &error);
       g_assert_no_error (error);

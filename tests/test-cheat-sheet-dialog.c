@@ -366,6 +366,136 @@ test_dialog_framework (void)
   g_assert_null (options.theme_slugs);
 
   close_dialog (dialog);
+  {
+    g_autoptr(GSettings) settings = sb_settings_new ();
+
+    if (settings != NULL)
+      g_settings_reset (settings, "cheat-sheet-framework");
+  }
+}
+
+static guint
+framework_position (SbStore    *store,
+                    const char *slug)
+{
+  GListModel *frameworks = sb_store_get_frameworks (store);
+
+  for (guint i = 0; i < g_list_model_get_n_items (frameworks); i++)
+    {
+      g_autoptr(SbFramework) framework = g_list_model_get_item (frameworks, i);
+
+      if (g_str_equal (sb_framework_get_slug (framework), slug))
+        return i;
+    }
+  g_assert_not_reached ();
+}
+
+/* The dialog opens on the framework last chosen for the sheet, whatever
+ * Coverage showed since; before any choice, on the first framework. */
+static void
+test_dialog_remembers_framework (void)
+{
+  g_autoptr(Bank) bank = bank_new ();
+  g_autoptr(GSettings) settings = sb_settings_new ();
+  g_autofree char *saved = NULL;
+  SbCheatSheetDialog *dialog;
+  SbCheatSheetOptions options;
+
+  if (settings == NULL)
+    {
+      g_test_skip ("the GSettings schema is not installed (set GSETTINGS_SCHEMA_DIR)");
+      return;
+    }
+  g_settings_reset (settings, "cheat-sheet-framework");
+  g_settings_set_string (settings, "coverage-framework", "evaluation");
+
+  dialog = open_dialog (bank);
+  sb_cheat_sheet_dialog_get_options (dialog, &options);
+  g_assert_cmpstr (options.framework_slug, ==, "core");
+
+  adw_combo_row_set_selected (sb_cheat_sheet_dialog_get_framework_row (dialog),
+                              framework_position (bank->store, "amazon-lp"));
+  saved = g_settings_get_string (settings, "cheat-sheet-framework");
+  g_assert_cmpstr (saved, ==, "amazon-lp");
+  close_dialog (dialog);
+
+  /* Coverage moves on; the sheet does not follow it. */
+  g_settings_set_string (settings, "coverage-framework", "core");
+  dialog = open_dialog (bank);
+  g_assert_cmpuint (adw_combo_row_get_selected (sb_cheat_sheet_dialog_get_framework_row (dialog)), ==,
+                    framework_position (bank->store, "amazon-lp"));
+  sb_cheat_sheet_dialog_get_options (dialog, &options);
+  g_assert_cmpstr (options.framework_slug, ==, "amazon-lp");
+  g_assert_nonnull (sb_cheat_sheet_dialog_get_theme_check (dialog, "lp-ownership"));
+  close_dialog (dialog);
+
+  /* A framework that is gone: the first one. */
+  g_settings_set_string (settings, "cheat-sheet-framework", "no-such-framework");
+  dialog = open_dialog (bank);
+  sb_cheat_sheet_dialog_get_options (dialog, &options);
+  g_assert_cmpstr (options.framework_slug, ==, "core");
+  close_dialog (dialog);
+
+  g_settings_reset (settings, "cheat-sheet-framework");
+  g_settings_reset (settings, "coverage-framework");
+}
+
+/* Every GtkLabel under @widget (popovers included) showing @text. */
+static void
+find_labels (GtkWidget  *widget,
+             const char *text,
+             GPtrArray  *found)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    find_labels (child, text, found);
+}
+
+static void
+assert_whole (GPtrArray  *labels,
+              const char *where)
+{
+  g_assert_cmpuint (labels->len, >, 0);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = g_ptr_array_index (labels, i);
+
+      if (pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+        g_error ("“%s” is cut short %s", gtk_label_get_text (label), where);
+    }
+}
+
+/* The framework drop-down shows whole names, chosen and in its list. */
+static void
+test_dialog_framework_names (void)
+{
+  g_autoptr(Bank) bank = bank_new ();
+  g_autoptr(GPtrArray) in_row = g_ptr_array_new ();
+  g_autoptr(GPtrArray) in_list = g_ptr_array_new ();
+  g_autoptr(GSettings) settings = sb_settings_new ();
+  SbCheatSheetDialog *dialog = open_dialog (bank);
+  AdwComboRow *row = sb_cheat_sheet_dialog_get_framework_row (dialog);
+  const char *name = "Amazon Leadership Principles";
+
+  adw_combo_row_set_selected (row, framework_position (bank->store, "amazon-lp"));
+  /* Open its list. */
+  g_signal_emit_by_name (row, "activate");
+  sb_test_iterate_main_loop ();
+
+  /* The chosen name in the row, and again in the list. */
+  find_labels (GTK_WIDGET (row), name, in_row);
+  g_assert_cmpuint (in_row->len, ==, 2);
+  for (guint i = 0; i < in_row->len; i++)
+    g_assert_true (gtk_widget_get_mapped (g_ptr_array_index (in_row, i)));
+  assert_whole (in_row, "in the drop-down");
+  find_labels (GTK_WIDGET (row), "What interviewers evaluate", in_list);
+  assert_whole (in_list, "in the list");
+
+  close_dialog (dialog);
+  if (settings != NULL)
+    g_settings_reset (settings, "cheat-sheet-framework");
 }
 
 static guint
@@ -436,6 +566,8 @@ main (int   argc,
   g_test_add_func ("/cheat-sheet-dialog/name", test_dialog_name);
   g_test_add_func ("/cheat-sheet-dialog/paper", test_dialog_paper);
   g_test_add_func ("/cheat-sheet-dialog/framework", test_dialog_framework);
+  g_test_add_func ("/cheat-sheet-dialog/remembers-framework", test_dialog_remembers_framework);
+  g_test_add_func ("/cheat-sheet-dialog/framework-names", test_dialog_framework_names);
   g_test_add_func ("/cheat-sheet-dialog/window", test_window_opens_dialog);
 
   return g_test_run ();

@@ -10,7 +10,7 @@
 #include <cairo-pdf.h>
 #include <string.h>
 
-#include "sb-cheat-sheet.h"
+#include "sb-cheat-sheet-private.h"
 #include "sb-test-util.h"
 
 #define FRAMEWORK "sheet-test"
@@ -207,6 +207,145 @@ assert_words_inside (const char  *pdf,
   g_assert_cmpuint (n_words, >, 0);
 }
 
+/* The sheet's text in reading order, lines joined: a word broken at a
+ * hyphen is put back together. */
+static char *
+pdf_running_text (const char *pdf)
+{
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+  g_autofree char *raw = run (argv);
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = raw; *p != '\0'; p++)
+    {
+      if (*p == '\n' || *p == '\f')
+        {
+          /* A line broken after a hyphen keeps it: "client-supplied". */
+          if (out->len > 0 && out->str[out->len - 1] != '-' && out->str[out->len - 1] != ' ')
+            g_string_append_c (out, ' ');
+          continue;
+        }
+      g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Every "…" on the sheet closes a clause: the words before it are followed,
+ * in some field of some story, by a comma, a semicolon, a colon or a dash.
+ * A cut mid-phrase ("…with zero…") is not. */
+static void
+assert_cut_at_clauses (const char         *text,
+                       const char * const *fields)
+{
+  for (const char *e = strstr (text, "…"); e != NULL; e = strstr (e + 1, "…"))
+    {
+      const char *start = e;
+      g_autofree char *before = NULL;
+      gboolean found = FALSE;
+      guint n_spaces = 0;
+
+      /* The two words before the ellipsis. */
+      while (start > text && n_spaces < 2)
+        {
+          start--;
+          if (*start == ' ' && start + 1 < e)
+            n_spaces++;
+        }
+      if (*start == ' ')
+        start++;
+      before = g_strndup (start, e - start);
+      if (before[0] == '\0')
+        continue;   /* a leading ellipsis */
+
+      for (guint i = 0; fields[i] != NULL && !found; i++)
+        {
+          static const char * const ends[] = { ",", ";", ":", " —", " –", " (", ".", NULL };
+
+          for (guint j = 0; ends[j] != NULL && !found; j++)
+            {
+              g_autofree char *clause = g_strconcat (before, ends[j], NULL);
+              found = strstr (fields[i], clause) != NULL;
+            }
+        }
+      if (!found)
+        g_error ("“%s…” is cut mid-phrase on the sheet:\n%s", before, text);
+    }
+}
+
+/* Labelled pieces start like sentences: never "Result: processed $4 million…". */
+static void
+assert_pieces_start_sentences (const char *text)
+{
+  static const char * const labels[] = { "Result: ", "Learned: ", NULL };
+
+  for (guint i = 0; labels[i] != NULL; i++)
+    for (const char *p = strstr (text, labels[i]); p != NULL; p = strstr (p + 1, labels[i]))
+      {
+        gunichar c = g_utf8_get_char (p + strlen (labels[i]));
+
+        if (g_unichar_islower (c))
+          g_error ("a lowercase fragment after “%s”: “%.60s”", labels[i], p);
+      }
+}
+
+/* Where each of @n_columns columns ends: the bottom of its lowest word,
+ * in points from the top of the page, into @bottoms. */
+static void
+column_bottoms (const char  *pdf,
+                SbPaperSize  paper,
+                guint        n_columns,
+                double      *bottoms)
+{
+  const char *argv[] = { "pdftotext", "-bbox", "-enc", "UTF-8", pdf, "-", NULL };
+  g_autofree char *html = run (argv);
+  double width;
+
+  sb_paper_size_get_points (paper, &width, NULL);
+  for (guint c = 0; c < n_columns; c++)
+    bottoms[c] = 0;
+  for (const char *p = strstr (html, "<word "); p != NULL; p = strstr (p + 1, "<word "))
+    {
+      double x_min, y_min, x_max, y_max;
+      guint c;
+
+      g_assert_cmpint (sscanf (p, "<word xMin=\"%lf\" yMin=\"%lf\" xMax=\"%lf\" yMax=\"%lf\"",
+                               &x_min, &y_min, &x_max, &y_max), ==, 4);
+      c = MIN ((guint) (x_min / (width / n_columns)), n_columns - 1);
+      bottoms[c] = MAX (bottoms[c], y_max);
+    }
+}
+
+/* A sheet that had to shorten anything uses the page: every column
+ * reaches into its last fifth. */
+static void
+assert_page_used (SbStore             *store,
+                  SbCheatSheetOptions *options,
+                  const char          *pdf)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbCheatSheet) sheet = sb_cheat_sheet_new (store, options, &error);
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double width, height;
+  double bottoms[3];
+
+  g_assert_no_error (error);
+  sb_paper_size_get_points (options->paper, &width, &height);
+  surface = cairo_pdf_surface_create_for_stream (NULL, NULL, width, height);
+  cr = cairo_create (surface);
+  sb_cheat_sheet_render (sheet, cr, width, height);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  if (sb_cheat_sheet_get_pieces_shortened (sheet) == 0)
+    return;
+
+  column_bottoms (pdf, options->paper, sb_cheat_sheet_get_n_columns (sheet), bottoms);
+  for (guint c = 0; c < sb_cheat_sheet_get_n_columns (sheet); c++)
+    if (bottoms[c] < height * 0.8)
+      g_error ("%u pieces were shortened, but column %u ends at %.0f of %.0f pt",
+               sb_cheat_sheet_get_pieces_shortened (sheet), c + 1, bottoms[c], height);
+}
+
 /* ---- banks of several sizes ------------------------------------------- */
 
 typedef struct
@@ -280,6 +419,18 @@ test_bank (gconstpointer data)
     g_assert_nonnull (strstr (text, "NO STORY YET"));
   else
     g_assert_null (strstr (text, "NO STORY YET"));
+
+  /* Half the stories are drafts: the sheet does not say so. */
+  g_assert_null (strstr (text, "draft"));
+  {
+    const char *fields[] = { long_situation, long_action, long_result, long_learning, NULL };
+    g_autofree char *running = pdf_running_text (pdf);
+
+    assert_cut_at_clauses (running, fields);
+    assert_pieces_start_sentences (running);
+  }
+  bank_options (&options, c->paper);
+  assert_page_used (bank->store, &options, pdf);
 }
 
 /* A framework with far more themes than a page holds: the type stops at the
@@ -553,6 +704,272 @@ test_default_framework (void)
                                                                    sb_framework_get_slug (first))));
 }
 
+/* ---- six strong stories ----------------------------------------------- */
+
+/* What a senior backend engineer brings after a first evening: six stories
+ * of about 300 words, every field written out, all still drafts. */
+typedef struct
+{
+  const char *title;
+  const char *situation;
+  const char *task;
+  const char *action;
+  const char *result;
+  const char *learning;
+  const char *themes[3];
+  const char *number;   /* the Result's headline number, which must be on the sheet */
+} StrongStory;
+
+static const StrongStory strong_stories[] = {
+  {
+    "Moving the order database to Aurora without downtime",
+    "Our order service ran on a single self-managed Postgres 11 primary that had grown to 4 TB, "
+    "and its replicas lagged by minutes at every evening peak. Vendor support for that version "
+    "ended in five months, and two failed upgrade attempts by another team had each caused an "
+    "hour of checkout errors, so leadership had frozen any change to the database.",
+    "As the senior engineer on the payments platform team, I was asked to move the order "
+    "database to Aurora without a maintenance window and without losing a single order.",
+    "- I built a change-data-capture pipeline with Debezium that streamed every write into "
+    "Aurora, and wrote a reconciliation job that compared row checksums per hour of data so we "
+    "could prove both sides matched.\n"
+    "- I split the cutover into read traffic first, then writes per merchant cohort behind a "
+    "feature flag, so any cohort could be sent back to the old primary in under a minute.\n"
+    "- I rehearsed the cutover three times on a production-sized copy, timed every step, and "
+    "wrote a runbook that an on-call engineer who had never seen the system could follow.\n"
+    "- I held a weekly review with the two teams that had been burned before, showing them the "
+    "reconciliation numbers, until they agreed to the date.",
+    "We moved all 4 TB over eleven days with zero lost orders and zero customer-visible errors, "
+    "and p99 query latency fell from 900 ms to 140 ms at peak. The replica lag alarms that had "
+    "paged someone twice a week have not fired since, and the same runbook was reused for three "
+    "other databases.",
+    "A migration is won by making the way back cheap rather than only making the way forward "
+    "safe; once people saw a one-minute rollback they stopped arguing about the risk and started "
+    "helping with the plan.",
+    { "core-data-migration", "core-proud-project", NULL },
+    "zero lost orders",
+  },
+  {
+    "A payments ledger before the two-country launch",
+    "Finance reconciled our marketplace payouts by hand in spreadsheets, and a month-end close "
+    "took nine days. An audit had found $180k of payouts that could not be traced to an order, "
+    "and the company was about to launch in two new countries, which would have tripled the "
+    "volume.",
+    "I was the tech lead for a new double-entry ledger service and had one quarter, with three "
+    "engineers, to have it carry all payouts before the launch.",
+    "- I wrote a design doc that reduced the ledger to four invariants, for example that every "
+    "entry balances to zero, and had finance sign off on them before any code was written.\n"
+    "- I made the service append-only and idempotent on a client-supplied key, so retries from "
+    "the payout workers could never double-pay.\n"
+    "- I ran the ledger in shadow mode for six weeks next to the spreadsheets, and triaged every "
+    "difference with the finance analyst each morning.\n"
+    "- When the launch date moved two weeks earlier, I cut multi-currency reporting from the "
+    "first release and negotiated a manual export with finance instead.",
+    "The ledger went live a week before the launch, and processed $4 million in the first month "
+    "with every payout traceable to an order. Month-end close dropped from nine days to two, and "
+    "the next audit found no unexplained entries.",
+    "Agreeing on invariants with the people who own the money is worth more than any amount of "
+    "testing, because it turns every later argument into a question of which invariant a change "
+    "would break.",
+    { "core-tight-deadline", "core-prioritization", NULL },
+    "$4 million",
+  },
+  {
+    "The Black Friday cache stampede",
+    "On Black Friday our product catalogue API started timing out 40 minutes after the sale "
+    "opened, and checkout conversion dropped by half. I was the incident commander on call, and "
+    "the dashboards showed the database at 100% CPU while traffic was only twice a normal day.",
+    "I had to restore checkout first and then find out why a load we had tested for had taken "
+    "the service down.",
+    "- I stopped the bleeding by turning on the static fallback catalogue and shedding the "
+    "recommendation widget, which brought errors down within ten minutes.\n"
+    "- I traced the cause to a cache stampede: a deploy had shortened the TTL of the price "
+    "cache, so thousands of requests missed it at the same second and all hit the database.\n"
+    "- I added request coalescing and jittered expiries to the cache client, load-tested them at "
+    "five times the peak, and shipped them the same night behind a flag.\n"
+    "- I ran a blameless postmortem and turned its findings into a checklist for any change to "
+    "cache settings.",
+    "Checkout recovered within 14 minutes of the page, and the weekend ended at 96% of the "
+    "revenue forecast. Over the following year the same traffic pattern recurred four times with "
+    "zero incidents, and the coalescing client became the default for every team.",
+    "Load tests that only replay traffic miss the failures that come from synchronised "
+    "behaviour, so we now test for thundering herds rather than only a higher request rate.",
+    { "core-production-incident", "core-scaling-performance", NULL },
+    "14 minutes",
+  },
+  {
+    "Pushing back on splitting billing into twelve services",
+    "A principal engineer proposed splitting our monolithic billing app into twelve "
+    "microservices over the next year. I thought the real pain was a slow, flaky test suite and "
+    "unclear ownership, not the monolith itself, and that the split would freeze feature work for "
+    "two quarters.",
+    "I needed to disagree openly with a more senior engineer, in front of the architecture "
+    "review, without turning it into a contest of opinions.",
+    "- I gathered data for two weeks: build times, deploy frequency, and which incidents had "
+    "crossed module boundaries, and found that 80% of the pain came from three modules.\n"
+    "- I met the principal one to one before the review, shared the data, and asked what outcome "
+    "he wanted, which turned out to be independent deploys for the invoicing team.\n"
+    "- I proposed a smaller plan: extract only invoicing, fix the test suite, and add module "
+    "ownership to the monolith, with a checkpoint after one quarter.\n"
+    "- I offered to lead the extraction myself, so the plan carried my own commitment and not "
+    "just my criticism.",
+    "The review adopted the smaller plan, and invoicing deployed on its own within ten weeks. "
+    "Build time fell from 45 minutes to 12, deploys went from weekly to daily, and the principal "
+    "and I co-presented the results at the engineering all-hands.",
+    "Disagreement lands better when it starts from the other person's goal; bringing data and a "
+    "smaller alternative made it a shared decision rather than a winner and a loser.",
+    { "core-technical-disagreement", "core-difficult-people", NULL },
+    "45 minutes to 12",
+  },
+  {
+    "Making every engineer on the search team safe on call",
+    "Our search team had grown from four to nine engineers in six months, and only two of us "
+    "could handle an indexing incident. I was paged on most weekends, and the new engineers said "
+    "in their one-to-ones that they were afraid of on-call.",
+    "As the most senior engineer, I set myself the goal of making every engineer able to run an "
+    "indexing incident alone within a quarter.",
+    "- I wrote a failure catalogue of the ten incidents we had seen most, each with its "
+    "symptoms, the first three commands to run, and when to escalate.\n"
+    "- I ran game days every other Friday where I broke a staging cluster and a pair of newer "
+    "engineers fixed it while I only answered questions.\n"
+    "- I paired each new engineer with me for one real on-call week as the primary, with me as "
+    "the shadow, and reviewed every decision with them afterwards.\n"
+    "- I asked the manager to count runbook and game-day work in the performance reviews, so "
+    "the time spent was visible.",
+    "Within the quarter all nine engineers had been primary on call, my weekend pages fell from "
+    "about six a month to one, and the median time to mitigate an indexing incident dropped from "
+    "52 to 19 minutes. Two of the engineers I paired with later led the team's migration to a new "
+    "search cluster.",
+    "Teaching works when people practise the real thing with a safety net; the game days built "
+    "more confidence in a month than a year of documentation, and the catalogue only became "
+    "useful once people had used it under pressure.",
+    { "core-mentoring-leading", "core-process-improvement", NULL },
+    "52 to 19 minutes",
+  },
+  {
+    "Cutting the cloud bill by a fifth without authority",
+    "Our AWS bill had grown 70% in a year to $3.1M while traffic grew 20%, and the CFO asked "
+    "engineering for a plan within a month. Nobody owned cost, tagging covered less than half of "
+    "the resources, and every team believed the growth came from someone else.",
+    "I volunteered to lead the cost review across six teams, with no authority over their "
+    "roadmaps and a target of cutting the run rate by a fifth.",
+    "- I wrote a tagging policy and a script that found untagged resources and their likely "
+    "owners from deploy logs, and got coverage to 95% in two weeks.\n"
+    "- I built a weekly cost report per team and per service, and walked each team lead through "
+    "their top five line items in person.\n"
+    "- I found that most of the waste came from three patterns: idle staging clusters, "
+    "over-provisioned Kafka brokers, and logs kept forever at full resolution, and wrote a "
+    "one-page fix for each.\n"
+    "- I let each team choose which fixes to do and when, and tracked the savings publicly in "
+    "the report, rather than asking for a mandate.",
+    "The run rate fell by 28%, about $870k a year, within two quarters, without a single outage "
+    "caused by the changes. Cost per order dropped by a third, and the weekly report is still "
+    "owned and read by the team leads.",
+    "Without authority, visibility is the lever: once every team saw its own numbers each week, "
+    "the savings came from them and not from me, and they kept going after I stepped away.",
+    { "core-ambiguity", "core-cross-team", NULL },
+    "28%",
+  },
+};
+
+static SbStore *
+strong_bank_new (SbTestDir *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = sb_test_dir_file (dir, "strong.sqlite3");
+  SbStore *store = sb_store_open (path, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (strong_stories); i++)
+    {
+      const StrongStory *s = &strong_stories[i];
+      SbStory *story = sb_store_create_story (store, s->title, &error);
+
+      g_assert_no_error (error);
+      sb_story_set_field (story, SB_STORY_FIELD_SITUATION, s->situation);
+      sb_story_set_field (story, SB_STORY_FIELD_TASK, s->task);
+      sb_story_set_field (story, SB_STORY_FIELD_ACTION, s->action);
+      sb_story_set_field (story, SB_STORY_FIELD_RESULT, s->result);
+      sb_story_set_field (story, SB_STORY_FIELD_LEARNING, s->learning);
+      g_assert_true (sb_store_save_story (store, story, &error));
+      for (guint j = 0; s->themes[j] != NULL; j++)
+        {
+          sb_store_set_story_theme (store, story, s->themes[j], SB_STRENGTH_PRIMARY, &error);
+          g_assert_no_error (error);
+        }
+    }
+  return store;
+}
+
+/* Six strong stories: the whole page is used before anything is cut, a cut
+ * falls between clauses, a Result keeps its subject, and no status is
+ * printed. Still one page. */
+static void
+test_strong_stories (gconstpointer data)
+{
+  SbPaperSize paper = GPOINTER_TO_INT (data);
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autoptr(SbStore) store = strong_bank_new (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) fields = g_ptr_array_new ();
+  g_autofree char *pdf = sb_test_dir_file (dir, "strong.pdf");
+  g_autofree char *text = NULL;
+  g_autofree char *lower = NULL;
+  SbCheatSheetOptions options;
+  double width, height;
+
+  if (!have_poppler ())
+    return;
+
+  sb_cheat_sheet_options_init (&options);
+  options.paper = paper;
+  options.framework_slug = "core";
+  g_assert_true (sb_cheat_sheet_export_pdf (store, &options, pdf, &error));
+  g_assert_no_error (error);
+  assert_one_page (pdf, paper);
+  assert_words_inside (pdf, paper);
+
+  text = pdf_running_text (pdf);
+  for (guint i = 0; i < G_N_ELEMENTS (strong_stories); i++)
+    {
+      const StrongStory *s = &strong_stories[i];
+
+      g_ptr_array_add (fields, (gpointer) s->situation);
+      g_ptr_array_add (fields, (gpointer) s->action);
+      g_ptr_array_add (fields, (gpointer) s->result);
+      g_ptr_array_add (fields, (gpointer) s->learning);
+      if (strstr (text, s->title) == NULL)
+        g_error ("“%s” is not on the sheet:\n%s", s->title, text);
+      if (strstr (text, s->number) == NULL)
+        g_error ("the Result “%s” of “%s” is not on the sheet:\n%s", s->number, s->title, text);
+    }
+  g_ptr_array_add (fields, NULL);
+
+  /* Status is for the bank, not for the interview. */
+  lower = g_utf8_strdown (text, -1);
+  g_assert_null (strstr (lower, "draft"));
+  /* Nothing had to be left out whole. */
+  g_assert_null (strstr (text, "left out"));
+  assert_cut_at_clauses (text, (const char * const *) fields->pdata);
+  assert_pieces_start_sentences (text);
+
+  /* Six such stories do not fit in full: what was shortened had no room. */
+  {
+    g_autoptr(SbCheatSheet) sheet = sb_cheat_sheet_new (store, &options, &error);
+    cairo_surface_t *surface;
+    cairo_t *cr;
+
+    g_assert_no_error (error);
+    sb_paper_size_get_points (paper, &width, &height);
+    surface = cairo_pdf_surface_create_for_stream (NULL, NULL, width, height);
+    cr = cairo_create (surface);
+    sb_cheat_sheet_render (sheet, cr, width, height);
+    cairo_destroy (cr);
+    cairo_surface_destroy (surface);
+    g_assert_cmpuint (sb_cheat_sheet_get_pieces_shortened (sheet), >, 0);
+  }
+  assert_page_used (store, &options, pdf);
+}
+
 /* ---- units ------------------------------------------------------------ */
 
 static void
@@ -591,6 +1008,57 @@ test_headline (void)
                    "the program we finally reduced the monthly cloud bill by 35 percent compared "
                    "with the previous fiscal year's average",
                    "…reduced the monthly cloud bill by 35 percent compared with the…");
+}
+
+/* The forms a piece may take: whole sentences first, then one sentence cut
+ * after a clause; a Result keeps the sentence with its number, from its
+ * start, and its number whole. */
+static void
+test_forms (void)
+{
+  SbSheetText *text;
+
+  text = sb_sheet_text_new ("The ledger went live a week before the launch, and processed "
+                            "$4 million in the first month. Month-end close dropped from nine "
+                            "days to two, and the next audit found no unexplained entries.", TRUE);
+  g_assert_cmpstr (text->emphasis, ==, "processed $4 million in the first month");
+  g_assert_cmpuint (sb_sheet_text_get_n_forms (text), ==, 2);
+  g_assert_cmpstr (sb_sheet_text_get (text, 1), ==,
+                   "The ledger went live a week before the launch, and processed $4 million in "
+                   "the first month.");
+  sb_sheet_text_free (text);
+
+  /* The number in a later sentence: the earlier ones go first. */
+  text = sb_sheet_text_new ("The review adopted the smaller plan. Build time fell from 45 minutes "
+                            "to 12, deploys went from weekly to daily, and we presented the "
+                            "results together.", TRUE);
+  g_assert_cmpuint (sb_sheet_text_get_n_forms (text), ==, 4);
+  g_assert_cmpstr (sb_sheet_text_get (text, 1), ==,
+                   "Build time fell from 45 minutes to 12, deploys went from weekly to daily, "
+                   "and we presented the results together.");
+  g_assert_cmpstr (sb_sheet_text_get (text, 2), ==,
+                   "Build time fell from 45 minutes to 12, deploys went from weekly to daily…");
+  g_assert_cmpstr (sb_sheet_text_get (text, 3), ==, "Build time fell from 45 minutes to 12…");
+  sb_sheet_text_free (text);
+
+  /* Anything else: fewer sentences, then the first cut after a clause,
+   * never within its first words. */
+  text = sb_sheet_text_new ("Load tests that only replay traffic miss the failures that come from "
+                            "synchronised behaviour, so we now test for thundering herds rather "
+                            "than only a higher request rate. Also: we, too, learned.", FALSE);
+  g_assert_null (text->emphasis);
+  g_assert_cmpuint (sb_sheet_text_get_n_forms (text), ==, 3);
+  g_assert_cmpstr (sb_sheet_text_get (text, 2), ==,
+                   "Load tests that only replay traffic miss the failures that come from "
+                   "synchronised behaviour…");
+  for (guint i = 1; i < sb_sheet_text_get_n_forms (text); i++)
+    g_assert_cmpint (text->n_chars[i], <, text->n_chars[i - 1]);
+  sb_sheet_text_free (text);
+
+  text = sb_sheet_text_new ("  \n ", FALSE);
+  g_assert_cmpuint (sb_sheet_text_get_n_forms (text), ==, 0);
+  g_assert_cmpstr (sb_sheet_text_get (text, 0), ==, "");
+  sb_sheet_text_free (text);
 }
 
 static void
@@ -638,12 +1106,17 @@ main (int   argc,
 
   g_test_add_func ("/cheat-sheet/headline", test_headline);
   g_test_add_func ("/cheat-sheet/paper", test_paper);
+  g_test_add_func ("/cheat-sheet/forms", test_forms);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *name = g_strdup_printf ("/cheat-sheet/bank/%u-stories/%s", cases[i].n_stories,
                                                cases[i].paper == SB_PAPER_A4 ? "a4" : "letter");
       g_test_add_data_func (name, &cases[i], test_bank);
     }
+  g_test_add_data_func ("/cheat-sheet/strong-stories/a4", GINT_TO_POINTER (SB_PAPER_A4),
+                        test_strong_stories);
+  g_test_add_data_func ("/cheat-sheet/strong-stories/letter", GINT_TO_POINTER (SB_PAPER_LETTER),
+                        test_strong_stories);
   g_test_add_func ("/cheat-sheet/overfull", test_overfull);
   g_test_add_func ("/cheat-sheet/reference", test_reference);
   g_test_add_func ("/cheat-sheet/best-story", test_best_story);

@@ -4,11 +4,18 @@
  * theme blocks flowing down two or three columns, then an optional footer
  * that says what had to be left out. A block never splits across columns.
  *
- * Fitting tries, for each level of detail, the largest type that fits in two
- * columns and in three; only when nothing fits at the smallest type does it
- * leave out details, and at last whole themes from the end. Every piece is
- * measured with the same Pango layout it is drawn with, so nothing measured
- * to fit is ever cut at the page edge.
+ * Fitting first measures every piece at full length and takes the largest
+ * type, down to a size that still reads at a glance, at which it all fits
+ * in two columns or three. Only when it does not are pieces shortened, and
+ * then as little as fills the page: each piece has shorter forms, cut at
+ * sentence and then clause boundaries (SbSheetText), and one limit on
+ * their length (weighted by the kind of piece, so hooks give way before
+ * learnings and learnings before results) shortens the longest pieces
+ * first, wherever they are. When even the shortest forms do not fit, the
+ * type shrinks further, then details are left out, and at last whole
+ * themes from the end. Every piece is measured with the same Pango layout
+ * it is drawn with, so nothing measured to fit is ever cut at the page
+ * edge, and Pango never ellipsizes a piece of a story.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -28,6 +35,8 @@
 #define PAGE_MARGIN   28.0       /* ≈ 10 mm: inside any printer's hardware margin */
 #define MIN_COLUMN_EMS 19.0     /* a column is at least this many body sizes wide */
 #define COMFORTABLE_COLUMN_EMS 26.0   /* …and best about this wide (~55 characters) */
+/* Pieces are shortened before the type goes below this size. */
+#define READING_FONT_SIZE 8.5
 
 #define N_SIZES ((guint) ((SB_CHEAT_SHEET_MAX_FONT_SIZE - SB_CHEAT_SHEET_MIN_FONT_SIZE) / FONT_STEP) + 1)
 
@@ -47,7 +56,6 @@ typedef enum
   PIECE_HOOK,
   PIECE_ACTION,
   PIECE_RESULT,
-  PIECE_RESULT_PLAIN,
   PIECE_LEARNING,
   PIECE_REFERENCE,
   PIECE_GAP_HEADING,
@@ -61,23 +69,23 @@ static const struct
   double      scale;       /* of the body size */
   PangoWeight weight;
   PangoStyle  style;
-  int         max_lines;
+  int         max_lines;   /* 0: as many as it takes; the text is never ellipsized */
   guint32     rgb;
   gboolean    caps;        /* upper case, letter-spaced: the small-caps look */
+  double      weight_of_length;  /* a story piece: how long it may stay as others are shortened */
 } pieces[N_PIECES] = {
-  [PIECE_HEADER_NAME]  = { 1.60, PANGO_WEIGHT_BOLD,     PANGO_STYLE_NORMAL, 1, INK,     FALSE },
-  [PIECE_HEADER_INFO]  = { 0.95, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_NORMAL, 1, MUTED,   FALSE },
-  [PIECE_THEME]        = { 0.82, PANGO_WEIGHT_BOLD,     PANGO_STYLE_NORMAL, 2, ACCENT,  TRUE  },
-  [PIECE_TITLE]        = { 1.10, PANGO_WEIGHT_SEMIBOLD, PANGO_STYLE_NORMAL, 2, INK,     FALSE },
-  [PIECE_HOOK]         = { 1.00, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_ITALIC, 1, MUTED,   FALSE },
-  [PIECE_ACTION]       = { 1.00, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_NORMAL, 2, INK,     FALSE },
-  [PIECE_RESULT]       = { 1.00, PANGO_WEIGHT_BOLD,     PANGO_STYLE_NORMAL, 2, INK,     FALSE },
-  [PIECE_RESULT_PLAIN] = { 1.00, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_NORMAL, 2, INK,     FALSE },
-  [PIECE_LEARNING]     = { 1.00, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_NORMAL, 2, INK,     FALSE },
-  [PIECE_REFERENCE]    = { 1.00, PANGO_WEIGHT_SEMIBOLD, PANGO_STYLE_NORMAL, 1, INK,     FALSE },
-  [PIECE_GAP_HEADING]  = { 0.82, PANGO_WEIGHT_BOLD,     PANGO_STYLE_NORMAL, 1, WARNING, TRUE  },
-  [PIECE_GAP_LIST]     = { 1.00, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_NORMAL, 0, INK,     FALSE },
-  [PIECE_NOTE]         = { 0.90, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_ITALIC, 3, MUTED,   FALSE },
+  [PIECE_HEADER_NAME]  = { 1.60, PANGO_WEIGHT_BOLD,     PANGO_STYLE_NORMAL, 1, INK,     FALSE, 0 },
+  [PIECE_HEADER_INFO]  = { 0.95, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_NORMAL, 1, MUTED,   FALSE, 0 },
+  [PIECE_THEME]        = { 0.82, PANGO_WEIGHT_BOLD,     PANGO_STYLE_NORMAL, 2, ACCENT,  TRUE,  0 },
+  [PIECE_TITLE]        = { 1.10, PANGO_WEIGHT_SEMIBOLD, PANGO_STYLE_NORMAL, 3, INK,     FALSE, 0 },
+  [PIECE_HOOK]         = { 1.00, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_ITALIC, 0, MUTED,   FALSE, 0.7 },
+  [PIECE_ACTION]       = { 1.00, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_NORMAL, 0, INK,     FALSE, 1.0 },
+  [PIECE_RESULT]       = { 1.00, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_NORMAL, 0, INK,     FALSE, 1.6 },
+  [PIECE_LEARNING]     = { 1.00, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_NORMAL, 0, INK,     FALSE, 1.2 },
+  [PIECE_REFERENCE]    = { 1.00, PANGO_WEIGHT_SEMIBOLD, PANGO_STYLE_NORMAL, 2, INK,     FALSE, 0 },
+  [PIECE_GAP_HEADING]  = { 0.82, PANGO_WEIGHT_BOLD,     PANGO_STYLE_NORMAL, 1, WARNING, TRUE,  0 },
+  [PIECE_GAP_LIST]     = { 1.00, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_NORMAL, 0, INK,     FALSE, 0 },
+  [PIECE_NOTE]         = { 0.90, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_ITALIC, 3, MUTED,   FALSE, 0 },
 };
 
 /* One attempt at a body size: the fonts, and the layout every piece is
@@ -89,7 +97,7 @@ typedef struct
   cairo_t              *cr;
   double                size;
   double                bullet_width;
-  gboolean              roomy;     /* SB_SHEET_DETAIL_ROOMY: more lines per piece */
+  double                limit;     /* of a story piece's weighted length; see text_form() */
   GHashTable           *heights;   /* measured pieces, shared by every attempt */
 } Pen;
 
@@ -105,9 +113,9 @@ typedef struct
   double      x, y, width, height;   /* the page inside its margins */
   GArray     *blocks;                /* Block */
   GString    *gap_names;             /* themes without a story, "A · B · C" */
-  GString    *gap_lines;             /* the same, one a line */
   GHashTable *heights;               /* piece heights: "kind text size width" → double* */
   guint       n_story_blocks;        /* blocks before the gap block */
+  GArray     *limits;                /* double, descending: each shortens one piece more */
 } Page;
 
 typedef struct
@@ -115,6 +123,7 @@ typedef struct
   double        size;
   guint         n_columns;
   SbSheetDetail detail;
+  guint         cut;                 /* index into Page.limits, or 0: nothing shortened */
   guint         n_shown;             /* story blocks shown, from the start */
   double        column_width;
   double        columns_top;
@@ -179,50 +188,41 @@ add_colour (PangoAttrList *attrs,
   pango_attr_list_insert (attrs, attr);
 }
 
-static int
-pen_max_lines (Pen       *pen,
-               PieceKind  kind)
-{
-  gboolean grows = kind == PIECE_ACTION || kind == PIECE_RESULT ||
-                   kind == PIECE_RESULT_PLAIN || kind == PIECE_LEARNING;
-
-  return pieces[kind].max_lines * (pen->roomy && grows ? 2 : 1);
-}
-
-/* Sets @label (muted, regular), @text (in the piece's style) and @suffix
- * (muted, regular) on the pen's layout, @width wide. */
+/* Sets @label (muted, regular) and @text (in the piece's style, with
+ * @emphasis in bold wherever it holds it) on the pen's layout, @width wide. */
 static void
 pen_set (Pen         *pen,
          PieceKind    kind,
          const char  *label,
          const char  *text,
-         const char  *suffix,
+         const char  *emphasis,
          double       width)
 {
   g_autoptr(GString) content = g_string_new (label);
   PangoAttrList *attrs = pango_attr_list_new ();
-  guint text_start, text_end;
+  const char *bold;
+  guint text_start;
 
   text_start = content->len;
   g_string_append (content, text);
-  text_end = content->len;
-  if (suffix != NULL)
-    g_string_append (content, suffix);
 
-  add_colour (attrs, pieces[kind].rgb, text_start, text_end);
-  if (text_start > 0 || content->len > text_end)
+  add_colour (attrs, pieces[kind].rgb, text_start, content->len);
+  if (text_start > 0)
     {
       PangoAttribute *attr;
 
       add_colour (attrs, MUTED, 0, text_start);
-      add_colour (attrs, MUTED, text_end, content->len);
       attr = pango_attr_weight_new (PANGO_WEIGHT_NORMAL);
       attr->start_index = 0;
       attr->end_index = text_start;
       pango_attr_list_insert (attrs, attr);
-      attr = pango_attr_weight_new (PANGO_WEIGHT_NORMAL);
-      attr->start_index = text_end;
-      attr->end_index = content->len;
+    }
+  if (emphasis != NULL && emphasis[0] != '\0' && (bold = strstr (text, emphasis)) != NULL)
+    {
+      PangoAttribute *attr = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+
+      attr->start_index = text_start + (bold - text);
+      attr->end_index = attr->start_index + strlen (emphasis);
       pango_attr_list_insert (attrs, attr);
     }
   if (pieces[kind].caps)
@@ -230,10 +230,10 @@ pen_set (Pen         *pen,
 
   pango_layout_set_font_description (pen->layout, pen->fonts[kind]);
   pango_layout_set_width (pen->layout, (int) floor (width * PANGO_SCALE));
-  if (pen_max_lines (pen, kind) > 0)
+  if (pieces[kind].max_lines > 0)
     {
       pango_layout_set_ellipsize (pen->layout, PANGO_ELLIPSIZE_END);
-      pango_layout_set_height (pen->layout, -pen_max_lines (pen, kind));
+      pango_layout_set_height (pen->layout, -pieces[kind].max_lines);
     }
   else
     pango_layout_set_ellipsize (pen->layout, PANGO_ELLIPSIZE_NONE);
@@ -244,8 +244,9 @@ pen_set (Pen         *pen,
   pango_attr_list_unref (attrs);
 }
 
-/* Pango ellipsizes mid-word; a person reads "handled the…" better than
- * "handled the cus…". When @text was ellipsized, this finds the most words
+/* Only names (titles, themes) are ever ellipsized, when longer than their
+ * lines. Pango ellipsizes mid-word; a person reads "handled the…" better
+ * than "handled the cus…". When @text was ellipsized, this finds the most words
  * of it that fit with an ellipsis of their own (bisecting the word breaks)
  * and leaves that on the layout. It never grows the layout: the words that
  * fit take at most the lines the ellipsized text took. */
@@ -254,7 +255,7 @@ pen_ellipsize_at_word (Pen         *pen,
                        PieceKind    kind,
                        const char  *label,
                        const char  *text,
-                       const char  *suffix,
+                       const char  *emphasis,
                        double       width)
 {
   g_autoptr(GArray) breaks = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -276,7 +277,7 @@ pen_ellipsize_at_word (Pen         *pen,
       guint mid = (lo + hi + 1) / 2;
       g_autofree char *cut = g_strdup_printf ("%.*s…", g_array_index (breaks, guint, mid - 1), text);
 
-      pen_set (pen, kind, label, cut, suffix, width);
+      pen_set (pen, kind, label, cut, emphasis, width);
       if (pango_layout_is_ellipsized (pen->layout))
         hi = mid - 1;
       else
@@ -286,20 +287,21 @@ pen_ellipsize_at_word (Pen         *pen,
   if (lo > 0)
     {
       g_autofree char *cut = g_strdup_printf ("%.*s…", g_array_index (breaks, guint, lo - 1), text);
-      pen_set (pen, kind, label, cut, suffix, width);
+      pen_set (pen, kind, label, cut, emphasis, width);
     }
   else
-    pen_set (pen, kind, label, text, suffix, width);
+    pen_set (pen, kind, label, text, emphasis, width);
 }
 
 /* Lays out a piece in @width and draws it at (@x, @y) when the pen draws.
- * Returns its height. Lines past the piece's limit are ellipsized. */
+ * Returns its height. Lines past the piece's limit, if it has one, are
+ * ellipsized. */
 static double
 pen_show (Pen         *pen,
           PieceKind    kind,
           const char  *label,
           const char  *text,
-          const char  *suffix,
+          const char  *emphasis,
           double       x,
           double       y,
           double       width)
@@ -316,8 +318,8 @@ pen_show (Pen         *pen,
   if (pen->cr == NULL && pen->heights != NULL &&
       kind != PIECE_HEADER_NAME && kind != PIECE_HEADER_INFO && kind != PIECE_NOTE)
     {
-      key = g_strdup_printf ("%d %d %p %p %p %.3f %.3f", kind, pen_max_lines (pen, kind),
-                             text, label, suffix, pen->size, width);
+      key = g_strdup_printf ("%d %d %p %p %p %.3f %.3f", kind, pieces[kind].max_lines,
+                             text, label, emphasis, pen->size, width);
       known = g_hash_table_lookup (pen->heights, key);
       if (known != NULL)
         return *known;
@@ -326,7 +328,7 @@ pen_show (Pen         *pen,
   if (pieces[kind].caps)
     text = caps = g_utf8_strup (text, -1);
 
-  pen_set (pen, kind, label, text, suffix, width);
+  pen_set (pen, kind, label, text, emphasis, width);
   pango_layout_get_extents (pen->layout, NULL, &logical);
   height = pango_units_to_double (logical.y + logical.height);
   if (key != NULL)
@@ -334,8 +336,8 @@ pen_show (Pen         *pen,
 
   if (pen->cr != NULL)
     {
-      if (pen_max_lines (pen, kind) > 0 && pango_layout_is_ellipsized (pen->layout))
-        pen_ellipsize_at_word (pen, kind, label, text, suffix, width);
+      if (pieces[kind].max_lines > 0 && pango_layout_is_ellipsized (pen->layout))
+        pen_ellipsize_at_word (pen, kind, label, text, emphasis, width);
       cairo_move_to (pen->cr, x, y);
       pango_cairo_show_layout (pen->cr, pen->layout);
     }
@@ -343,6 +345,76 @@ pen_show (Pen         *pen,
 }
 
 /* ---- blocks ----------------------------------------------------------- */
+
+/* Which form of @text a piece of @kind takes under @limit: the longest
+ * whose length, divided by the kind's weight, is below the limit; else the
+ * shortest. */
+static guint
+text_form (SbSheetText *text,
+           PieceKind    kind,
+           double       limit)
+{
+  guint n = sb_sheet_text_get_n_forms (text);
+
+  for (guint i = 0; i < n; i++)
+    if (text->n_chars[i] / pieces[kind].weight_of_length < limit)
+      return i;
+  return n > 0 ? n - 1 : 0;
+}
+
+typedef void (*PieceFunc) (SbSheetText *text,
+                           PieceKind    kind,
+                           gpointer     user_data);
+
+/* Calls @func on each piece of @story that @detail shows, in order. */
+static void
+story_foreach_piece (SbSheetStory  *story,
+                     SbSheetDetail  detail,
+                     PieceFunc      func,
+                     gpointer       user_data)
+{
+  guint n_actions = detail == SB_SHEET_DETAIL_FULL ? SB_SHEET_MAX_ACTIONS
+                    : detail < SB_SHEET_DETAIL_ONE_ACTION ? 2 : 1;
+
+  if (detail < SB_SHEET_DETAIL_NO_HOOK)
+    func (story->hook, PIECE_HOOK, user_data);
+  for (guint i = 0; i < story->actions->len && i < n_actions; i++)
+    func (g_ptr_array_index (story->actions, i), PIECE_ACTION, user_data);
+  func (story->result, PIECE_RESULT, user_data);
+  if (detail < SB_SHEET_DETAIL_NO_LEARNING)
+    func (story->learning, PIECE_LEARNING, user_data);
+}
+
+typedef struct
+{
+  Pen    *pen;
+  double  x, y, width;
+  double  line_gap;
+} PieceSpot;
+
+static void
+show_piece_cb (SbSheetText *text,
+               PieceKind    kind,
+               gpointer     user_data)
+{
+  PieceSpot *spot = user_data;
+  const char *label = NULL;
+
+  if (sb_sheet_text_get_n_forms (text) == 0)
+    return;
+  if (kind == PIECE_ACTION)
+    label = "•\u2002";
+  else if (kind == PIECE_RESULT)
+    /* TRANSLATORS: a label before a story's result */
+    label = _("Result: ");
+  else if (kind == PIECE_LEARNING)
+    /* TRANSLATORS: a label before what the person learned from a story */
+    label = _("Learned: ");
+  spot->y += spot->line_gap;
+  spot->y += pen_show (spot->pen, kind, label,
+                       sb_sheet_text_get (text, text_form (text, kind, spot->pen->limit)),
+                       text->emphasis, spot->x, spot->y, spot->width);
+}
 
 static double
 block_show (Pen           *pen,
@@ -356,15 +428,13 @@ block_show (Pen           *pen,
   const double line_gap = pen->size * 0.16;
   double top = y;
   SbSheetStory *story;
-  guint n_actions;
+  PieceSpot spot;
 
   if (block->theme == NULL)
     {
       y += pen_show (pen, PIECE_GAP_HEADING, NULL, _("No story yet"), NULL, x, y, width);
       y += line_gap;
-      y += pen_show (pen, PIECE_GAP_LIST, NULL,
-                     detail == SB_SHEET_DETAIL_ROOMY ? page->gap_lines->str : page->gap_names->str,
-                     NULL, x, y, width);
+      y += pen_show (pen, PIECE_GAP_LIST, NULL, page->gap_names->str, NULL, x, y, width);
       return y - top;
     }
 
@@ -380,30 +450,12 @@ block_show (Pen           *pen,
       return y - top;
     }
 
-  y += pen_show (pen, PIECE_TITLE, NULL, story->title, story->ready ? NULL : _(" · draft"),
-                 x, y, width);
+  /* The story's status is for the bank, not for the interview. */
+  y += pen_show (pen, PIECE_TITLE, NULL, story->title, NULL, x, y, width);
 
-  if (detail < SB_SHEET_DETAIL_NO_HOOK && story->hook[0] != '\0')
-    y += line_gap + pen_show (pen, PIECE_HOOK, NULL, story->hook, NULL, x, y + line_gap, width);
-
-  n_actions = detail <= SB_SHEET_DETAIL_FULL ? 3 : detail < SB_SHEET_DETAIL_ONE_ACTION ? 2 : 1;
-  for (guint i = 0; i < story->actions->len && i < n_actions; i++)
-    {
-      y += line_gap + pen_show (pen, PIECE_ACTION, "•\u2002", g_ptr_array_index (story->actions, i),
-                                NULL, x, y + line_gap, width);
-    }
-
-  if (story->headline[0] != '\0')
-    /* TRANSLATORS: a label before a story's headline number */
-    y += line_gap + pen_show (pen, story->headline_has_number ? PIECE_RESULT : PIECE_RESULT_PLAIN,
-                              _("Result: "), story->headline, NULL, x, y + line_gap, width);
-
-  if (detail < SB_SHEET_DETAIL_NO_LEARNING && story->learning[0] != '\0')
-    /* TRANSLATORS: a label before what the person learned from a story */
-    y += line_gap + pen_show (pen, PIECE_LEARNING, _("Learned: "), story->learning, NULL,
-                              x, y + line_gap, width);
-
-  return y - top;
+  spot = (PieceSpot) { pen, x, y, width, line_gap };
+  story_foreach_piece (story, detail, show_piece_cb, &spot);
+  return spot.y - top;
 }
 
 /* ---- the page --------------------------------------------------------- */
@@ -599,8 +651,8 @@ count_stories_left_out (const Page *page,
   return g_hash_table_size (left_out);
 }
 
-/* Measures the header, footer and blocks for @fit's size, columns, detail
- * and n_shown, filling in its geometry and heights. Stops early, returning
+/* Measures the header, footer and blocks for @fit's size, columns, detail,
+ * cut and n_shown, filling in its geometry and heights. Stops early, returning
  * FALSE, as soon as the blocks cannot fit. */
 static gboolean
 fit_measure (Fit                *fit,
@@ -619,7 +671,7 @@ fit_measure (Fit                *fit,
 
   pen_init (&pen, context, fit->size);
   pen.heights = page->heights;
-  pen.roomy = fit->detail == SB_SHEET_DETAIL_ROOMY;
+  pen.limit = g_array_index (page->limits, double, fit->cut);
 
   fit->column_width = (page->width - gutter * (fit->n_columns - 1)) / fit->n_columns;
   fit->columns_top = header_show (&pen, sheet, page);
@@ -701,12 +753,12 @@ first_size_for_columns (const Page *page,
   return step;
 }
 
-/* The largest size, among the first @n_steps size steps, at which the
- * blocks fit in @n_columns at @detail, into @best; FALSE when none does.
- * Fitting is monotonic in the size, so this bisects the steps. With
- * @smallest_first it tries the smallest of them before anything else and
- * gives up at once if that fails: cheaper when the content probably does
- * not fit. */
+/* The largest size, among size steps @first_step to @n_steps - 1, at which
+ * the blocks fit in @n_columns at @detail and @cut, into @best; FALSE when
+ * none does. Fitting is monotonic in the size, so this bisects the steps.
+ * With @smallest_first it tries the smallest of them before anything else
+ * and gives up at once if that fails: cheaper when the content probably
+ * does not fit. */
 static gboolean
 fit_largest_size (Fit                *best,
                   PangoContext       *context,
@@ -714,15 +766,18 @@ fit_largest_size (Fit                *best,
                   const Page         *page,
                   guint               n_columns,
                   SbSheetDetail       detail,
+                  guint               cut,
+                  guint               first_step,
                   guint               n_steps,
                   gboolean            smallest_first)
 {
   Fit attempt = { 0, };
-  guint lo = first_size_for_columns (page, n_columns);
+  guint lo = MAX (first_step, first_size_for_columns (page, n_columns));
   guint hi = n_steps;     /* the smallest step known to fit */
 
   attempt.n_columns = n_columns;
   attempt.detail = detail;
+  attempt.cut = cut;
   attempt.n_shown = page->n_story_blocks;
 
   if (lo < n_steps && smallest_first)
@@ -754,22 +809,116 @@ fit_largest_size (Fit                *best,
   return hi < n_steps;
 }
 
-/* A sheet that fits in full may have room to spare: then its pieces get
- * more lines (fewer ellipses), at the same size and columns. */
-static void
-fit_try_roomy (Fit                *fit,
+/* Whether @a's columns are closer to a comfortable line length than @b's. */
+static gboolean
+fit_more_comfortable (const Fit *a,
+                      const Fit *b)
+{
+  return fabs (a->column_width / a->size - COMFORTABLE_COLUMN_EMS) <
+         fabs (b->column_width / b->size - COMFORTABLE_COLUMN_EMS);
+}
+
+/* The largest type among size steps @first_step to @n_steps - 1 at which
+ * the blocks fit at @detail and @cut, in two columns or three: three when
+ * they allow larger type than two, or the same type in lines closer to a
+ * comfortable length. FALSE when neither fits. */
+static gboolean
+fit_best_size (Fit                *fit,
                PangoContext       *context,
                const SbCheatSheet *sheet,
-               const Page         *page)
+               const Page         *page,
+               SbSheetDetail       detail,
+               guint               cut,
+               guint               first_step,
+               guint               n_steps,
+               gboolean            smallest_first)
 {
-  Fit roomy = *fit;
+  double largest_three = size_at (first_size_for_columns (page, 3));
+  gboolean two_fits = fit_largest_size (fit, context, sheet, page, 2, detail, cut,
+                                        first_step, n_steps, smallest_first);
+  /* Three columns matter only at sizes two columns do not beat. */
+  guint three_steps = two_fits ? size_step (fit->size) + 1 : n_steps;
+  Fit three = { 0, };
+  gboolean three_wins;
 
-  roomy.heights = NULL;
-  roomy.detail = SB_SHEET_DETAIL_ROOMY;
-  if (fit_measure (&roomy, context, sheet, page))
-    fit_take (fit, &roomy);
-  else
-    g_free (roomy.heights);
+  three_wins = (!two_fits || fit->size <= largest_three) &&
+               fit_largest_size (&three, context, sheet, page, 3, detail, cut,
+                                 first_step, three_steps, smallest_first) &&
+               (!two_fits || three.size > fit->size ||
+                (three.size == fit->size && fit_more_comfortable (&three, fit)));
+  if (three_wins)
+    fit_take (fit, &three);
+  g_free (three.heights);
+  return two_fits || three_wins;
+}
+
+/* The least cut (index into page->limits) at which the blocks fit at size
+ * step @step and @detail in @n_columns, into @best; FALSE when even the
+ * shortest forms do not fit. Shortening never makes a block taller, so
+ * this bisects the cuts. */
+static gboolean
+fit_least_cut_in (Fit                *best,
+                  PangoContext       *context,
+                  const SbCheatSheet *sheet,
+                  const Page         *page,
+                  guint               n_columns,
+                  guint               step,
+                  SbSheetDetail       detail)
+{
+  Fit attempt = { 0, };
+  guint lo = 0, hi = page->limits->len - 1;   /* the least cut known to fit */
+
+  if (step < first_size_for_columns (page, n_columns))
+    return FALSE;
+  attempt.size = size_at (step);
+  attempt.n_columns = n_columns;
+  attempt.detail = detail;
+  attempt.n_shown = page->n_story_blocks;
+  attempt.cut = hi;
+  if (!fit_measure (&attempt, context, sheet, page))
+    {
+      g_free (attempt.heights);
+      return FALSE;
+    }
+  fit_take (best, &attempt);
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      attempt.cut = mid;
+      if (fit_measure (&attempt, context, sheet, page))
+        {
+          hi = mid;
+          fit_take (best, &attempt);
+        }
+      else
+        lo = mid + 1;
+    }
+  g_free (attempt.heights);
+  return TRUE;
+}
+
+/* The least cut at size step @step, in two columns or three (the fewer
+ * pieces shortened, the better; then the more comfortable lines). */
+static gboolean
+fit_least_cut (Fit                *fit,
+               PangoContext       *context,
+               const SbCheatSheet *sheet,
+               const Page         *page,
+               guint               step,
+               SbSheetDetail       detail)
+{
+  Fit three = { 0, };
+  gboolean two_fits = fit_least_cut_in (fit, context, sheet, page, 2, step, detail);
+  gboolean three_wins = fit_least_cut_in (&three, context, sheet, page, 3, step, detail) &&
+                        (!two_fits || three.cut < fit->cut ||
+                         (three.cut == fit->cut && fit_more_comfortable (&three, fit)));
+
+  if (three_wins)
+    fit_take (fit, &three);
+  g_free (three.heights);
+  return two_fits || three_wins;
 }
 
 static void
@@ -778,35 +927,29 @@ fit_page (Fit                *fit,
           const SbCheatSheet *sheet,
           const Page         *page)
 {
-  double largest_three = size_at (first_size_for_columns (page, 3));
+  guint reading = size_step (READING_FONT_SIZE);
+  guint shortest = page->limits->len - 1;
   guint lo, hi;
 
-  for (SbSheetDetail detail = SB_SHEET_DETAIL_FULL; detail < SB_SHEET_N_DETAILS; detail++)
-    {
-      /* Once the full sheet did not fit, the rest probably will not either. */
-      gboolean smallest_first = detail > SB_SHEET_DETAIL_FULL;
-      gboolean two_fits = fit_largest_size (fit, context, sheet, page, 2, detail, N_SIZES,
-                                            smallest_first);
-      /* Three columns matter only at sizes two columns do not beat. */
-      guint three_steps = two_fits ? size_step (fit->size) + 1 : N_SIZES;
-      Fit three = { 0, };
+  /* Everything at full length, in the largest type that holds it, down
+   * to a size that still reads at a glance. */
+  if (fit_best_size (fit, context, sheet, page, SB_SHEET_DETAIL_FULL, 0, 0, reading + 1, FALSE))
+    return;
 
-      /* Three columns when they allow larger type than two, or the same
-       * type in lines closer to a comfortable length. */
-      if ((!two_fits || fit->size <= largest_three) &&
-          fit_largest_size (&three, context, sheet, page, 3, detail, three_steps, smallest_first) &&
-          (!two_fits || three.size > fit->size ||
-           (three.size == fit->size &&
-            fabs (three.column_width / three.size - COMFORTABLE_COLUMN_EMS) <
-            fabs (fit->column_width / fit->size - COMFORTABLE_COLUMN_EMS))))
-        fit_take (fit, &three);
-      else if (!two_fits)
-        continue;   /* nothing measured into three survives a failure */
-      g_free (three.heights);
-      if (detail == SB_SHEET_DETAIL_FULL)
-        fit_try_roomy (fit, context, sheet, page);
-      return;
-    }
+  /* Then at that size, shortened as little as fills the page. */
+  if (fit_least_cut (fit, context, sheet, page, reading, SB_SHEET_DETAIL_FULL))
+    return;
+
+  /* Even the shortest forms need smaller type: the largest that holds
+   * them, with as much restored as fits at it; failing that, fewer
+   * details. Once the full sheet did not fit, the rest probably will not
+   * either: try the smallest size first. */
+  for (SbSheetDetail detail = SB_SHEET_DETAIL_FULL; detail < SB_SHEET_N_DETAILS; detail++)
+    if (fit_best_size (fit, context, sheet, page, detail, shortest, reading, N_SIZES, TRUE))
+      {
+        fit_least_cut (fit, context, sheet, page, size_step (fit->size), detail);
+        return;
+      }
 
   /* Nothing fits at the smallest type with the fewest details: leave out
    * whole themes from the end, as few as possible (bisected: fewer themes
@@ -814,6 +957,7 @@ fit_page (Fit                *fit,
   fit->size = SB_CHEAT_SHEET_MIN_FONT_SIZE;
   fit->n_columns = 3;
   fit->detail = SB_SHEET_N_DETAILS - 1;
+  fit->cut = shortest;
   lo = 0;
   hi = page->n_story_blocks;
   while (lo < hi)
@@ -826,6 +970,252 @@ fit_page (Fit                *fit,
     }
   fit->n_shown = lo;
   fit_measure (fit, context, sheet, page);
+}
+
+static int
+compare_descending (gconstpointer a,
+                    gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? 1 : x > y ? -1 : 0;
+}
+
+static void
+add_limits_cb (SbSheetText *text,
+               PieceKind    kind,
+               gpointer     user_data)
+{
+  GArray *limits = user_data;
+
+  /* A limit at a form's weighted length shortens that piece past it. */
+  for (guint i = 0; i + 1 < sb_sheet_text_get_n_forms (text); i++)
+    {
+      double limit = text->n_chars[i] / pieces[kind].weight_of_length;
+      g_array_append_val (limits, limit);
+    }
+}
+
+/* Each limit on the pieces' weighted length, from none to the one that
+ * leaves every piece in its shortest form: each shortens the longest
+ * pieces left by one more step. */
+static GArray *
+page_limits (const Page *page)
+{
+  GArray *values = g_array_new (FALSE, FALSE, sizeof (double));
+  GArray *limits = g_array_new (FALSE, FALSE, sizeof (double));
+  double none = G_MAXDOUBLE;
+
+  for (guint i = 0; i < page->n_story_blocks; i++)
+    {
+      const Block *block = &g_array_index (page->blocks, Block, i);
+
+      if (!block->reference)
+        story_foreach_piece (block->theme->story, SB_SHEET_DETAIL_FULL, add_limits_cb, values);
+    }
+  g_array_sort (values, compare_descending);
+
+  g_array_append_val (limits, none);
+  for (guint i = 0; i < values->len; i++)
+    if (g_array_index (values, double, i) < g_array_index (limits, double, limits->len - 1))
+      g_array_append_val (limits, g_array_index (values, double, i));
+  g_array_unref (values);
+  return limits;
+}
+
+typedef struct
+{
+  double limit;
+  guint  n_shortened;
+} CountShortened;
+
+static void
+count_shortened_cb (SbSheetText *text,
+                    PieceKind    kind,
+                    gpointer     user_data)
+{
+  CountShortened *count = user_data;
+
+  count->n_shortened += text_form (text, kind, count->limit) > 0 ? 1 : 0;
+}
+
+/* How many pieces of the stories shown @fit shortens, block i at the cut
+ * of its column, @cuts[@column[i]]. */
+static guint
+count_pieces_shortened (const Page  *page,
+                        const Fit   *fit,
+                        const guint *column,
+                        const guint *cuts)
+{
+  CountShortened count = { 0, 0 };
+
+  for (guint i = 0; i < fit->n_shown; i++)
+    {
+      const Block *block = &g_array_index (page->blocks, Block, i);
+
+      if (block->reference || column[i] >= fit->n_columns)
+        continue;
+      count.limit = g_array_index (page->limits, double, cuts[column[i]]);
+      story_foreach_piece (block->theme->story, fit->detail, count_shortened_cb, &count);
+    }
+  return count.n_shortened;
+}
+
+/* The height of column @c's blocks at @cut; with @update, their heights
+ * in @fit become those at @cut. */
+static double
+column_measure (Pen         *pen,
+                const Page  *page,
+                Fit         *fit,
+                const guint *column,
+                guint        c,
+                guint        cut,
+                gboolean     update)
+{
+  guint n_blocks = fit_n_blocks (page, fit);
+  double y = 0;
+  guint n = 0;
+
+  pen->limit = g_array_index (page->limits, double, cut);
+  for (guint i = 0; i < n_blocks; i++)
+    {
+      double height;
+
+      if (column[i] != c)
+        continue;
+      height = block_show (pen, page, fit_block (page, fit, i), fit->detail,
+                           0, 0, fit->column_width);
+      if (update)
+        fit->heights[i] = height;
+      y += (n++ > 0 ? block_gap (fit->size) : 0) + height;
+    }
+  return y;
+}
+
+/* The least cut, at most @most, at which column @c's blocks fit in
+ * @column_height; G_MAXUINT when they do not even at @most. */
+static guint
+column_least_cut (Pen         *pen,
+                  const Page  *page,
+                  Fit         *fit,
+                  const guint *column,
+                  guint        c,
+                  double       column_height,
+                  guint        most)
+{
+  guint lo = 0, hi = most;
+
+  if (column_measure (pen, page, fit, column, c, hi, FALSE) > column_height)
+    return G_MAXUINT;
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (column_measure (pen, page, fit, column, c, mid, FALSE) <= column_height)
+        hi = mid;
+      else
+        lo = mid + 1;
+    }
+  return hi;
+}
+
+typedef struct
+{
+  double limit;
+  glong  n_hidden;
+} CountHidden;
+
+static void
+count_hidden_cb (SbSheetText *text,
+                 PieceKind    kind,
+                 gpointer     user_data)
+{
+  CountHidden *count = user_data;
+
+  if (sb_sheet_text_get_n_forms (text) > 0)
+    count->n_hidden += text->n_chars[0] - text->n_chars[text_form (text, kind, count->limit)];
+}
+
+/* How many characters of column @c's stories @cut leaves out. */
+static glong
+column_hidden (const Page  *page,
+               const Fit   *fit,
+               const guint *column,
+               guint        c,
+               guint        cut)
+{
+  CountHidden count = { g_array_index (page->limits, double, cut), 0 };
+
+  for (guint i = 0; i < fit->n_shown; i++)
+    {
+      const Block *block = &g_array_index (page->blocks, Block, i);
+
+      if (column[i] == c && !block->reference)
+        story_foreach_piece (block->theme->story, fit->detail, count_hidden_cb, &count);
+    }
+  return count.n_hidden;
+}
+
+/* The page's cut is what its fullest column needed. Once the blocks are in
+ * their columns, the last block of a column moves to the top of the next
+ * while that lets the two show more of their stories, and each column
+ * gives its own pieces back as much of their text as it holds: into @cuts,
+ * one for each column, with @column and the heights of the blocks
+ * updated. */
+static void
+fit_restore_columns (Fit          *fit,
+                     PangoContext *context,
+                     const Page   *page,
+                     guint        *column,
+                     double        column_height,
+                     guint        *cuts)
+{
+  guint n_blocks = fit_n_blocks (page, fit);
+  Pen pen;
+
+  pen_init (&pen, context, fit->size);
+  pen.heights = page->heights;
+  for (guint c = 0; c < fit->n_columns; c++)
+    {
+      cuts[c] = column_least_cut (&pen, page, fit, column, c, column_height, fit->cut);
+      if (cuts[c] == G_MAXUINT)   /* rounding: the flow found it fits */
+        cuts[c] = fit->cut;
+    }
+
+  for (guint c = 0; c + 1 < fit->n_columns; c++)
+    for (;;)
+      {
+        guint last = G_MAXUINT, n_in_column = 0, cut, next_cut;
+        glong before;
+
+        for (guint i = 0; i < n_blocks; i++)
+          if (column[i] == c)
+            {
+              last = i;
+              n_in_column++;
+            }
+        if (n_in_column < 2)
+          break;
+        before = column_hidden (page, fit, column, c, cuts[c]) +
+                 column_hidden (page, fit, column, c + 1, cuts[c + 1]);
+        column[last] = c + 1;
+        cut = column_least_cut (&pen, page, fit, column, c, column_height, cuts[c]);
+        next_cut = column_least_cut (&pen, page, fit, column, c + 1, column_height,
+                                     page->limits->len - 1);
+        if (next_cut == G_MAXUINT ||
+            column_hidden (page, fit, column, c, cut) +
+            column_hidden (page, fit, column, c + 1, next_cut) >= before)
+          {
+            column[last] = c;
+            break;
+          }
+        cuts[c] = cut;
+        cuts[c + 1] = next_cut;
+      }
+
+  for (guint c = 0; c < fit->n_columns; c++)
+    column_measure (&pen, page, fit, column, c, cuts[c], TRUE);
+  pen_clear (&pen);
 }
 
 static void
@@ -843,7 +1233,6 @@ page_init (Page               *page,
   page->height = MAX (height - 2 * margin, 1);
   page->blocks = g_array_new (FALSE, TRUE, sizeof (Block));
   page->gap_names = g_string_new (NULL);
-  page->gap_lines = g_string_new (NULL);
   page->heights = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   for (guint i = 0; i < sheet->themes->len; i++)
@@ -854,12 +1243,8 @@ page_init (Page               *page,
       if (theme->story == NULL)
         {
           if (page->gap_names->len > 0)
-            {
-              g_string_append (page->gap_names, " · ");
-              g_string_append_c (page->gap_lines, '\n');
-            }
+            g_string_append (page->gap_names, " · ");
           g_string_append (page->gap_names, theme->name);
-          g_string_append (page->gap_lines, theme->name);
           continue;
         }
       block.reference = g_hash_table_contains (shown, theme->story);
@@ -867,16 +1252,14 @@ page_init (Page               *page,
       g_array_append_val (page->blocks, block);
     }
   page->n_story_blocks = page->blocks->len;
+  page->limits = page_limits (page);
 
   if (page->gap_names->len > 0 || sheet->themes->len == 0)
     {
       Block gaps = { NULL, FALSE };
 
       if (sheet->themes->len == 0)
-        {
-          g_string_append (page->gap_names, _("This framework has no themes yet."));
-          g_string_append (page->gap_lines, page->gap_names->str);
-        }
+        g_string_append (page->gap_names, _("This framework has no themes yet."));
       g_array_append_val (page->blocks, gaps);
     }
 }
@@ -886,7 +1269,7 @@ page_clear (Page *page)
 {
   g_array_unref (page->blocks);
   g_string_free (page->gap_names, TRUE);
-  g_string_free (page->gap_lines, TRUE);
+  g_array_unref (page->limits);
   g_hash_table_unref (page->heights);
 }
 
@@ -930,6 +1313,7 @@ sb_cheat_sheet_render (SbCheatSheet *sheet,
   guint n_blocks;
   double gap, gutter, column_height;
   double y[3] = { 0, 0, 0 };
+  guint cuts[3];
   Pen pen;
 
   g_return_if_fail (sheet != NULL);
@@ -961,16 +1345,22 @@ sb_cheat_sheet_render (SbCheatSheet *sheet,
   gap = block_gap (fit.size);
   gutter = column_gutter (fit.size);
   column = g_new0 (guint, MAX (n_blocks, 1));
-  column_height = balanced_height (&fit, n_blocks);
+  for (guint c = 0; c < G_N_ELEMENTS (cuts); c++)
+    cuts[c] = fit.cut;
+  /* A sheet that lost nothing has even columns rather than one full and
+   * one short; one that was shortened fills every column. */
+  column_height = fit.cut == 0 ? balanced_height (&fit, n_blocks) : fit.columns_height;
   if (!flow_columns (fit.heights, n_blocks, fit.n_columns, column_height, gap, column))
     {
       /* Only when even the "No story yet" list overflows: draw what fits. */
       column_height = fit.columns_height;
       flow_columns (fit.heights, n_blocks, fit.n_columns, column_height, gap, column);
     }
+  else if (fit.cut > 0)
+    fit_restore_columns (&fit, context, &page, column, column_height, cuts);
+  sheet->pieces_shortened = count_pieces_shortened (&page, &fit, column, cuts);
 
   pen_init (&pen, context, fit.size);
-  pen.roomy = fit.detail == SB_SHEET_DETAIL_ROOMY;
   pen.cr = cr;
   header_show (&pen, sheet, &page);
 
@@ -981,6 +1371,7 @@ sb_cheat_sheet_render (SbCheatSheet *sheet,
 
       if (c >= fit.n_columns || y[c] + fit.heights[i] > column_height + 0.01)
         continue;
+      pen.limit = g_array_index (page.limits, double, cuts[c]);
       block_show (&pen, &page, fit_block (&page, &fit, i), fit.detail,
                   x, page.y + fit.columns_top + y[c], fit.column_width);
       y[c] += fit.heights[i] + gap;

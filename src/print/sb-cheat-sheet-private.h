@@ -14,15 +14,25 @@ G_BEGIN_DECLS
 /* At most this many key actions are taken from a story. */
 #define SB_SHEET_MAX_ACTIONS 3
 
+/* A piece of a story and the shorter forms it may take on a crowded page.
+ * forms[0] is all of it; each later form is shorter, cut at a sentence
+ * boundary first and then at a clause boundary (ending in "…"), never
+ * inside a clause, and a Result keeps the sentence that holds its number
+ * from its beginning. The layout picks one form per piece. */
 typedef struct
 {
-  char      *title;
-  char      *hook;                /* first sentence of the Situation, or "" */
-  GPtrArray *actions;             /* char*, at most SB_SHEET_MAX_ACTIONS */
-  char      *headline;            /* the Result's number phrase, or its first phrase, or "" */
-  gboolean   headline_has_number;
-  char      *learning;            /* or "" */
-  gboolean   ready;
+  GPtrArray *forms;               /* char*, longest first; empty when there is no text */
+  glong     *n_chars;             /* the length of each form, in characters */
+  char      *emphasis;            /* set in bold wherever a form holds it; or NULL */
+} SbSheetText;
+
+typedef struct
+{
+  char        *title;
+  SbSheetText *hook;              /* the Situation's first sentence */
+  GPtrArray   *actions;           /* SbSheetText*, at most SB_SHEET_MAX_ACTIONS */
+  SbSheetText *result;            /* emphasis: its headline number phrase */
+  SbSheetText *learning;
 } SbSheetStory;
 
 typedef struct
@@ -34,7 +44,6 @@ typedef struct
 /* How much of each story is shown; each level leaves out more. */
 typedef enum
 {
-  SB_SHEET_DETAIL_ROOMY,          /* as FULL, with more lines each: a sheet with room to spare */
   SB_SHEET_DETAIL_FULL,           /* hook, three actions, result, learning */
   SB_SHEET_DETAIL_TWO_ACTIONS,
   SB_SHEET_DETAIL_NO_LEARNING,
@@ -57,7 +66,18 @@ struct _SbCheatSheet
   SbSheetDetail detail;
   guint         themes_left_out;
   guint         stories_left_out;
+  guint         pieces_shortened;
 };
+
+/* @text as it may appear on the sheet, in all its forms. With @is_result,
+ * the sentence that holds the headline number is kept longest and the
+ * number is emphasised. */
+SbSheetText  *sb_sheet_text_new    (const char   *text,
+                                    gboolean      is_result);
+void          sb_sheet_text_free   (SbSheetText  *text);
+const char   *sb_sheet_text_get    (SbSheetText  *text,
+                                    guint         form);
+guint         sb_sheet_text_get_n_forms (SbSheetText *text);
 
 SbSheetStory *sb_sheet_story_new   (void);
 void          sb_sheet_story_free  (SbSheetStory *story);

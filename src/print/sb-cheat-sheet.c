@@ -23,10 +23,14 @@
 
 #include "sb-cheat-sheet-private.h"
 
-/* Longer pieces are cut here already; the layout ellipsizes them further to
- * the lines it has room for. */
+/* A title is cut here already. A piece of a story is never cut inside a
+ * clause, unless a clause alone is longer than MAX_CLAUSE_CHARS: then its
+ * shortest form is cut at a word. */
 #define MAX_PIECE_CHARS    240
+#define MAX_CLAUSE_CHARS   240
 #define MAX_HEADLINE_CHARS  72
+/* A clause cut shorter than this many words says too little to keep. */
+#define MIN_CLAUSE_WORDS     4
 
 /* ---- paper ------------------------------------------------------------ */
 
@@ -199,7 +203,7 @@ first_sentence (const char *text)
     }
   raw = g_strndup (text, p - text);
   squeezed = squeeze_spaces (raw);
-  return shorten (squeezed, MAX_PIECE_CHARS);
+  return g_steal_pointer (&squeezed);
 }
 
 /* "- ", "* ", "• ", "1. ", "2) " at the start of a line. */
@@ -220,7 +224,7 @@ skip_bullet (const char *line)
 }
 
 /* Key actions: the Action's bullet lines when it has several lines, else
- * its sentences; the first SB_SHEET_MAX_ACTIONS of them. */
+ * its sentences; the first SB_SHEET_MAX_ACTIONS of them, whole. */
 static GPtrArray *
 split_actions (const char *action)
 {
@@ -245,7 +249,7 @@ split_actions (const char *action)
             continue;
           squeezed = squeeze_spaces (skip_bullet (lines[i]));
           if (squeezed[0] != '\0')
-            g_ptr_array_add (actions, shorten (squeezed, MAX_PIECE_CHARS));
+            g_ptr_array_add (actions, g_steal_pointer (&squeezed));
         }
       return actions;
     }
@@ -418,8 +422,9 @@ shorten_around_number (const char *phrase)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-/* Splits @text into phrases and returns the first for which @want_number
- * holds (or, when FALSE, the first non-empty one). */
+/* Splits @text into phrases and returns the first, whole and with its
+ * white space squeezed, for which @want_number holds (or, when FALSE, the
+ * first non-empty one). */
 static char *
 find_phrase (const char *text,
              gboolean    want_number)
@@ -435,7 +440,7 @@ find_phrase (const char *text,
           const char *phrase = skip_conjunction (squeezed);
 
           if (phrase[0] != '\0' && (!want_number || phrase_has_number (phrase, -1)))
-            return shorten_around_number (phrase);
+            return g_strdup (phrase);
           if (*p == '\0')
             return NULL;
           start = g_utf8_next_char (p);
@@ -446,9 +451,201 @@ find_phrase (const char *text,
 char *
 sb_cheat_sheet_extract_headline (const char *result)
 {
+  g_autofree char *phrase = NULL;
+
   if (result == NULL || !g_utf8_validate (result, -1, NULL))
     return NULL;
-  return find_phrase (result, TRUE);
+  phrase = find_phrase (result, TRUE);
+  return phrase != NULL ? shorten_around_number (phrase) : NULL;
+}
+
+/* ---- the forms of a piece --------------------------------------------- */
+
+/* The sentences of @text (white space already squeezed), each trimmed. */
+static GPtrArray *
+split_sentences (const char *text)
+{
+  GPtrArray *sentences = g_ptr_array_new_with_free_func (g_free);
+  const char *start = text;
+
+  for (const char *p = text; ; p = g_utf8_next_char (p))
+    {
+      if (*p == '\0' || is_sentence_end (p))
+        {
+          const char *end = *p == '\0' ? p : g_utf8_next_char (p);
+          char *sentence = g_strstrip (g_strndup (start, end - start));
+
+          if (sentence[0] != '\0')
+            g_ptr_array_add (sentences, sentence);
+          else
+            g_free (sentence);
+          if (*p == '\0')
+            break;
+          start = end;
+          p = g_utf8_prev_char (end);
+        }
+    }
+  return sentences;
+}
+
+static guint
+count_words (const char *text,
+             gsize       len)
+{
+  guint n = 1;
+
+  for (gsize i = 0; i < len; i++)
+    if (text[i] == ' ')
+      n++;
+  return n;
+}
+
+/* Where @sentence may be cut after a clause: before ", " "; " ": " and
+ * before a dash or a parenthesis. Byte offsets of the clause ends, the
+ * latest first; none before @min_end or in the first MIN_CLAUSE_WORDS. */
+static GArray *
+clause_ends (const char *sentence,
+             gsize       min_end)
+{
+  GArray *ends = g_array_new (FALSE, FALSE, sizeof (gsize));
+
+  for (const char *p = sentence; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      const char *next = g_utf8_next_char (p);
+      gsize end;
+
+      if ((c == ',' || c == ';' || c == ':' || c == 0xFF0C || c == 0x3001 || c == 0xFF1B) &&
+          (*next == ' ' || c >= 0x3000))
+        end = p - sentence;
+      else if (c == ' ' && (g_str_has_prefix (next, "— ") || g_str_has_prefix (next, "– ") ||
+                            *next == '('))
+        end = p - sentence;
+      else
+        continue;
+      if (end >= min_end && count_words (sentence, end) >= MIN_CLAUSE_WORDS)
+        g_array_prepend_val (ends, end);
+    }
+  return ends;
+}
+
+static void
+add_form (SbSheetText *text,
+          char        *form)
+{
+  glong n_chars = g_utf8_strlen (form, -1);
+
+  /* Each form is shorter than the one before. */
+  if (text->forms->len > 0 && n_chars >= text->n_chars[text->forms->len - 1])
+    {
+      g_free (form);
+      return;
+    }
+  text->n_chars = g_renew (glong, text->n_chars, text->forms->len + 1);
+  text->n_chars[text->forms->len] = n_chars;
+  g_ptr_array_add (text->forms, form);
+}
+
+/* Sentences @first to @last of @sentences, joined. */
+static char *
+join_sentences (GPtrArray *sentences,
+                guint      first,
+                guint      last)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = first; i <= last; i++)
+    {
+      if (i > first)
+        g_string_append_c (out, ' ');
+      g_string_append (out, g_ptr_array_index (sentences, i));
+    }
+  return g_string_free (out, FALSE);
+}
+
+SbSheetText *
+sb_sheet_text_new (const char *text,
+                   gboolean    is_result)
+{
+  SbSheetText *sheet_text = g_new0 (SbSheetText, 1);
+  g_autoptr(GPtrArray) sentences = NULL;
+  g_autoptr(GArray) ends = NULL;
+  g_autofree char *squeezed = NULL;
+  const char *key_sentence;
+  gsize min_end = 0;
+  guint key = 0;
+
+  sheet_text->forms = g_ptr_array_new_with_free_func (g_free);
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return sheet_text;
+  squeezed = squeeze_spaces (text);
+  sentences = split_sentences (squeezed);
+  if (sentences->len == 0)
+    return sheet_text;
+
+  /* A Result's number is its punchline: the sentence that holds it goes
+   * last, and is never cut before the number's phrase ends. */
+  if (is_result)
+    sheet_text->emphasis = find_phrase (text, TRUE);
+  if (sheet_text->emphasis != NULL)
+    for (guint i = 0; i < sentences->len; i++)
+      {
+        const char *at = strstr (g_ptr_array_index (sentences, i), sheet_text->emphasis);
+
+        if (at != NULL)
+          {
+            key = i;
+            min_end = at - (const char *) g_ptr_array_index (sentences, i) +
+                      strlen (sheet_text->emphasis);
+            break;
+          }
+      }
+
+  /* Whole sentences: all of them, then fewer from the end, then (for a
+   * Result whose number comes later) fewer from the start. */
+  for (guint last = sentences->len; last > key; last--)
+    add_form (sheet_text, join_sentences (sentences, 0, last - 1));
+  for (guint first = 1; first <= key; first++)
+    add_form (sheet_text, join_sentences (sentences, first, key));
+
+  /* Then that one sentence, cut after a clause. */
+  key_sentence = g_ptr_array_index (sentences, key);
+  ends = clause_ends (key_sentence, min_end);
+  for (guint i = 0; i < ends->len; i++)
+    add_form (sheet_text, g_strdup_printf ("%.*s…", (int) g_array_index (ends, gsize, i),
+                                           key_sentence));
+
+  /* A clause too long for a sheet: only here is a cut at a word allowed. */
+  if (sheet_text->n_chars[sheet_text->forms->len - 1] > MAX_CLAUSE_CHARS)
+    add_form (sheet_text, shorten (g_ptr_array_index (sheet_text->forms, sheet_text->forms->len - 1),
+                                   MAX_CLAUSE_CHARS));
+  return sheet_text;
+}
+
+void
+sb_sheet_text_free (SbSheetText *text)
+{
+  if (text == NULL)
+    return;
+  g_ptr_array_unref (text->forms);
+  g_free (text->n_chars);
+  g_free (text->emphasis);
+  g_free (text);
+}
+
+const char *
+sb_sheet_text_get (SbSheetText *text,
+                   guint        form)
+{
+  if (text == NULL || text->forms->len == 0)
+    return "";
+  return g_ptr_array_index (text->forms, MIN (form, text->forms->len - 1));
+}
+
+guint
+sb_sheet_text_get_n_forms (SbSheetText *text)
+{
+  return text != NULL ? text->forms->len : 0;
 }
 
 /* ---- the model -------------------------------------------------------- */
@@ -459,10 +656,10 @@ sb_sheet_story_new (void)
   SbSheetStory *story = g_new0 (SbSheetStory, 1);
 
   story->title = g_strdup ("");
-  story->hook = g_strdup ("");
-  story->actions = g_ptr_array_new_with_free_func (g_free);
-  story->headline = g_strdup ("");
-  story->learning = g_strdup ("");
+  story->hook = sb_sheet_text_new (NULL, FALSE);
+  story->actions = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_sheet_text_free);
+  story->result = sb_sheet_text_new (NULL, TRUE);
+  story->learning = sb_sheet_text_new (NULL, FALSE);
   return story;
 }
 
@@ -472,10 +669,10 @@ sb_sheet_story_free (SbSheetStory *story)
   if (story == NULL)
     return;
   g_free (story->title);
-  g_free (story->hook);
+  sb_sheet_text_free (story->hook);
   g_ptr_array_unref (story->actions);
-  g_free (story->headline);
-  g_free (story->learning);
+  sb_sheet_text_free (story->result);
+  sb_sheet_text_free (story->learning);
   g_free (story);
 }
 
@@ -532,24 +729,19 @@ sheet_story_from_story (SbStory *story)
 {
   SbSheetStory *s = sb_sheet_story_new ();
   g_autofree char *title = squeeze_spaces (sb_story_get_display_title (story));
-  g_autofree char *headline = sb_cheat_sheet_extract_headline (sb_story_get_result (story));
+  g_autofree char *hook = first_sentence (sb_story_get_situation (story));
+  g_autoptr(GPtrArray) actions = split_actions (sb_story_get_action (story));
 
   g_free (s->title);
   s->title = shorten (title, MAX_PIECE_CHARS);
-  g_free (s->hook);
-  s->hook = first_sentence (sb_story_get_situation (story));
-  g_ptr_array_unref (s->actions);
-  s->actions = split_actions (sb_story_get_action (story));
-
-  s->headline_has_number = headline != NULL;
-  if (headline == NULL)
-    headline = find_phrase (sb_story_get_result (story), FALSE);
-  g_free (s->headline);
-  s->headline = headline != NULL ? g_steal_pointer (&headline) : g_strdup ("");
-
-  g_free (s->learning);
-  s->learning = first_sentence (sb_story_get_learning (story));
-  s->ready = sb_story_get_status (story) == SB_STORY_STATUS_READY;
+  sb_sheet_text_free (s->hook);
+  s->hook = sb_sheet_text_new (hook, FALSE);
+  for (guint i = 0; i < actions->len; i++)
+    g_ptr_array_add (s->actions, sb_sheet_text_new (g_ptr_array_index (actions, i), FALSE));
+  sb_sheet_text_free (s->result);
+  s->result = sb_sheet_text_new (sb_story_get_result (story), TRUE);
+  sb_sheet_text_free (s->learning);
+  s->learning = sb_sheet_text_new (sb_story_get_learning (story), FALSE);
   return s;
 }
 
@@ -724,6 +916,13 @@ sb_cheat_sheet_get_details_left_out (SbCheatSheet *sheet)
 {
   g_return_val_if_fail (sheet != NULL, FALSE);
   return sheet->detail >= SB_SHEET_DETAIL_NO_LEARNING;
+}
+
+guint
+sb_cheat_sheet_get_pieces_shortened (SbCheatSheet *sheet)
+{
+  g_return_val_if_fail (sheet != NULL, 0);
+  return sheet->pieces_shortened;
 }
 
 /* ---- PDF export ------------------------------------------------------- */

@@ -54,9 +54,12 @@ void          sb_cheat_sheet_free         (SbCheatSheet              *sheet);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SbCheatSheet, sb_cheat_sheet_free)
 
 /* Fits the sheet to a @width × @height area (points; the origin is its top
- * left corner) and draws it on @cr: the type shrinks in steps to
- * SB_CHEAT_SHEET_MIN_FONT_SIZE, then the least important details are left
- * out, then whole themes from the end, and the page says what was left out.
+ * left corner) and draws it on @cr. Everything is measured at full length
+ * first; the type shrinks in steps to a reading size, then pieces are
+ * shortened at sentence and clause boundaries (never mid-phrase), only as
+ * much as fills the page; then the type shrinks further to
+ * SB_CHEAT_SHEET_MIN_FONT_SIZE, the least important details are left out,
+ * then whole themes from the end, and the page says what was left out.
  * The page keeps its own margins inside the area. Works on any cairo context:
  * a PDF surface, or a GtkPrintContext's cairo context (in GTK_UNIT_POINTS). */
 void          sb_cheat_sheet_render       (SbCheatSheet              *sheet,
@@ -75,6 +78,9 @@ guint         sb_cheat_sheet_get_themes_left_out  (SbCheatSheet *sheet);
 guint         sb_cheat_sheet_get_stories_left_out (SbCheatSheet *sheet);
 /* TRUE when details (learnings, actions, hooks) were left out to fit. */
 gboolean      sb_cheat_sheet_get_details_left_out (SbCheatSheet *sheet);
+/* How many pieces (hooks, actions, results, learnings) are shown shorter
+ * than in full. */
+guint         sb_cheat_sheet_get_pieces_shortened (SbCheatSheet *sheet);
 
 /* The headline number of a Result: its first phrase that holds a number, a
  * percentage or an amount of money ("cut p95 latency from 800 ms to 120 ms"),

@@ -28,6 +28,11 @@
 #define PAGE_PADDING 18.0
 #define SUPERSAMPLE 2
 
+#define SETTINGS_KEY_FRAMEWORK "cheat-sheet-framework"
+/* Longer framework names wrap in the row rather than being cut. */
+#define FRAMEWORK_ROW_CHARS  30
+#define FRAMEWORK_LIST_CHARS 36
+
 static const char * const paper_values[] = { "auto", "a4", "letter" };
 
 struct _SbCheatSheetDialog
@@ -228,6 +233,11 @@ summary_text (SbCheatSheetDialog *self)
     {
       g_string_append (text, "\n");
       g_string_append (text, _("Some details were left out to fit one page."));
+    }
+  else if (sb_cheat_sheet_get_pieces_shortened (sheet) > 0)
+    {
+      g_string_append (text, "\n");
+      g_string_append (text, _("The longest passages end early (…) to fit one page."));
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
@@ -636,6 +646,13 @@ fill_stories (SbCheatSheetDialog *self)
 static void
 framework_selected_cb (SbCheatSheetDialog *self)
 {
+  guint selected = adw_combo_row_get_selected (self->framework_row);
+
+  /* Remembered for the next sheet: Coverage may show another framework
+   * meanwhile without changing what the person prints. */
+  if (self->settings != NULL && selected < self->framework_slugs->len)
+    g_settings_set_string (self->settings, SETTINGS_KEY_FRAMEWORK,
+                           g_ptr_array_index (self->framework_slugs, selected));
   fill_themes (self);
   schedule_preview (self);
 }
@@ -773,9 +790,9 @@ fill_frameworks (SbCheatSheetDialog *self)
   g_autofree char *preferred = NULL;
   guint selected = 0;
 
-  /* The framework the coverage page shows is the one being prepared for. */
+  /* The framework last chosen for the sheet; the first one before that. */
   if (self->settings != NULL)
-    preferred = g_settings_get_string (self->settings, "coverage-framework");
+    preferred = g_settings_get_string (self->settings, SETTINGS_KEY_FRAMEWORK);
 
   for (guint i = 0; i < g_list_model_get_n_items (frameworks); i++)
     {
@@ -790,6 +807,108 @@ fill_frameworks (SbCheatSheetDialog *self)
   adw_combo_row_set_model (self->framework_row, G_LIST_MODEL (names));
   adw_combo_row_set_selected (self->framework_row, selected);
   g_signal_handlers_unblock_by_func (self->framework_row, framework_selected_cb, self);
+}
+
+/* ---- the framework drop-down ------------------------------------------ */
+
+/* AdwComboRow's own labels stop at 20 characters with an ellipsis, and
+ * framework names are longer ("Amazon Leadership Principles"): these
+ * labels wrap instead, so every name is shown whole, in the row and in its
+ * list (with a check mark on the chosen one). */
+static GtkWidget *
+framework_label_new (int max_width_chars)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_NONE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), max_width_chars);
+  gtk_label_set_width_chars (GTK_LABEL (label), MIN (max_width_chars, 8));
+  return label;
+}
+
+static void
+framework_row_setup_cb (GtkSignalListItemFactory *factory,
+                        GtkListItem              *item,
+                        gpointer                  user_data)
+{
+  GtkWidget *label = framework_label_new (FRAMEWORK_ROW_CHARS);
+
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+framework_bind_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  user_data)
+{
+  GtkStringObject *name = gtk_list_item_get_item (item);
+  GtkWidget *child = gtk_list_item_get_child (item);
+  GtkWidget *label = GTK_IS_LABEL (child) ? child : gtk_widget_get_first_child (child);
+
+  gtk_label_set_text (GTK_LABEL (label), gtk_string_object_get_string (name));
+}
+
+static void
+framework_check_update (GtkListItem *item,
+                        GParamSpec  *pspec,
+                        AdwComboRow *row)
+{
+  GtkWidget *check = gtk_widget_get_last_child (gtk_list_item_get_child (item));
+
+  gtk_widget_set_opacity (check, gtk_list_item_get_position (item) ==
+                                 adw_combo_row_get_selected (row) ? 1 : 0);
+}
+
+static void
+framework_list_setup_cb (GtkSignalListItemFactory *factory,
+                         GtkListItem              *item,
+                         SbCheatSheetDialog       *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = framework_label_new (FRAMEWORK_LIST_CHARS);
+  /* The list says which is selected; the mark is only for the eye. */
+  GtkWidget *check = g_object_new (GTK_TYPE_IMAGE,
+                                   "icon-name", "object-select-symbolic",
+                                   "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                   NULL);
+
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), check);
+  gtk_list_item_set_child (item, box);
+  g_signal_connect_object (self->framework_row, "notify::selected",
+                           G_CALLBACK (framework_check_update), item, G_CONNECT_SWAPPED);
+  g_signal_connect_object (item, "notify::position",
+                           G_CALLBACK (framework_check_update), self->framework_row, 0);
+}
+
+static void
+framework_list_bind_cb (GtkSignalListItemFactory *factory,
+                        GtkListItem              *item,
+                        SbCheatSheetDialog       *self)
+{
+  framework_bind_cb (factory, item, NULL);
+  framework_check_update (item, NULL, self->framework_row);
+}
+
+static void
+setup_framework_row (SbCheatSheetDialog *self)
+{
+  g_autoptr(GtkListItemFactory) row_factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) list_factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (row_factory, "setup", G_CALLBACK (framework_row_setup_cb), NULL);
+  g_signal_connect (row_factory, "bind", G_CALLBACK (framework_bind_cb), NULL);
+  g_signal_connect (list_factory, "setup", G_CALLBACK (framework_list_setup_cb), self);
+  g_signal_connect (list_factory, "bind", G_CALLBACK (framework_list_bind_cb), self);
+  adw_combo_row_set_factory (self->framework_row, row_factory);
+  adw_combo_row_set_list_factory (self->framework_row, list_factory);
 }
 
 static void
@@ -833,6 +952,7 @@ sb_cheat_sheet_dialog_constructed (GObject *object)
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), name != NULL ? name : "");
   g_signal_handlers_unblock_by_func (self->name_row, name_changed_cb, self);
 
+  setup_framework_row (self);
   fill_frameworks (self);
   fill_paper (self);
   fill_themes (self);

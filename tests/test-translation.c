@@ -236,6 +236,52 @@ test_edits_keep_the_persons_words (void)
   }
 }
 
+/* Saving a shipped theme or question from its editor with the translated
+ * words left as shown writes no translation into the bank: untouched, it
+ * is not even an edit; with only the description changed, the name stays
+ * the bank's own. */
+static void
+test_saving_shown_translation_keeps_source (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *path = sb_test_dir_file (dir, "bank.sqlite3");
+  g_autoptr(SbStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *edited = NULL;
+  SbTheme *theme;
+  SbQuestion *question;
+
+  if (!have_translation)
+    {
+      g_test_skip ("the gettext tools (xgettext, msgen, msgfilter, msgfmt) are not installed");
+      return;
+    }
+  store = open_store (path);
+
+  theme = sb_store_find_theme (store, "core-scaling-performance");
+  g_assert_true (sb_store_update_theme (store, theme, sb_theme_get_name (theme),
+                                        sb_theme_get_description (theme), &error));
+  g_assert_no_error (error);
+  g_assert_false (sb_theme_get_edited (theme));
+  edited = bank_text (store, "SELECT edited FROM themes WHERE slug = ?1", "core-scaling-performance");
+  g_assert_cmpstr (edited, ==, "0");
+
+  theme = sb_store_find_theme (store, "core-ambiguity");
+  g_assert_true (sb_store_update_theme (store, theme, sb_theme_get_name (theme), "My own words", &error));
+  g_assert_no_error (error);
+  name = bank_text (store, "SELECT name FROM themes WHERE slug = ?1", "core-ambiguity");
+  g_assert_false (g_str_has_prefix (name, PSEUDO));
+
+  question = sb_store_find_question (store, "q-production-outage");
+  g_assert_true (sb_store_update_question (store, question, sb_question_get_text (question), "Calm",
+                                           sb_question_get_theme_slugs (question), &error));
+  g_assert_no_error (error);
+  text = bank_text (store, "SELECT text FROM questions WHERE slug = ?1", "q-production-outage");
+  g_assert_false (g_str_has_prefix (text, PSEUDO));
+}
+
 static JsonObject *
 find_by_slug (JsonArray  *array,
               const char *slug)
@@ -326,6 +372,7 @@ main (int   argc,
   g_test_add_func ("/translation/shipped-text-shown-translated", test_shipped_text_shown_translated);
   g_test_add_func ("/translation/edits-keep-the-persons-words", test_edits_keep_the_persons_words);
   g_test_add_func ("/translation/export-holds-the-source-text", test_export_holds_the_source_text);
+  g_test_add_func ("/translation/saving-shown-translation-keeps-source", test_saving_shown_translation_keeps_source);
   status = g_test_run ();
   sb_test_dir_free (locale_dir);
   return status;

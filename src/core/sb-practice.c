@@ -136,9 +136,12 @@ check_rehearsal (guint      seconds,
     }
   if (practiced_at < 0)
     {
+      g_autofree char *shown = g_strdup_printf ("%" G_GINT64_FORMAT, practiced_at);
+
+      /* The number goes in as text: a format macro inside _() cuts the
+       * message short for translators. */
       g_set_error (error, SB_PRACTICE_ERROR, SB_PRACTICE_ERROR_INVALID,
-                   _("The rehearsal time %" G_GINT64_FORMAT " is not a valid date"),
-                   practiced_at);
+                   _("The rehearsal time %s is not a valid date"), shown);
       return FALSE;
     }
   return TRUE;

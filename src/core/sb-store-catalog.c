@@ -475,6 +475,8 @@ sb_store_update_theme (SbStore     *self,
                        const char  *description,
                        GError     **error)
 {
+  g_autofree char *kept_name = NULL;
+  g_autofree char *kept_description = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (SB_IS_STORE (self), FALSE);
@@ -487,6 +489,23 @@ sb_store_update_theme (SbStore     *self,
       g_set_error (error, SB_STORE_ERROR, SB_STORE_ERROR_NOT_FOUND,
                    _("The theme “%s” is not in this bank"), sb_theme_get_name (theme));
       return FALSE;
+    }
+
+  /* A shipped theme shows in the person's language; what they left as
+   * shown is written as the bank's own text, not as the translation. */
+  if (!sb_theme_get_edited (theme))
+    {
+      gboolean same_name = g_strcmp0 (name, sb_theme_get_name (theme)) == 0;
+      gboolean same_description = g_strcmp0 (description != NULL ? description : "",
+                                             sb_theme_get_description (theme)) == 0;
+
+      /* Nothing changed: nothing to write, and it stays a shipped theme. */
+      if (same_name && same_description)
+        return TRUE;
+      if (same_name)
+        name = kept_name = g_strdup (sb_theme_get_bank_name (theme));
+      if (same_description)
+        description = kept_description = g_strdup (sb_theme_get_bank_description (theme));
     }
 
   stmt = sb_database_prepare (self->db,

@@ -255,6 +255,15 @@ sb_store_update_question (SbStore             *self,
                    _("The question is not in this bank"));
       return FALSE;
     }
+  /* A shipped question shows in the person's language; saving it with the
+   * words left as shown keeps the bank's own text, not the translation. */
+  if (!sb_question_get_edited (question))
+    {
+      if (g_strcmp0 (text, sb_question_get_text (question)) == 0)
+        text = sb_question_get_bank_text (question);
+      if (g_strcmp0 (listen_for, sb_question_get_listen_for (question)) == 0)
+        listen_for = sb_question_get_bank_listen_for (question);
+    }
 
   if (!_sb_store_write_begin (self, &started, error))
     return FALSE;

@@ -623,6 +623,36 @@ test_labelled_set (void)
   g_assert_cmpuint (extras, ==, 0);
 }
 
+/* The checks run at every autosave pause and for every row of the list:
+ * a strong story of 260 words, all checks, must take well under a
+ * millisecond (a few hundredths here); the bound is generous for a loaded
+ * machine. */
+static void
+test_fast_enough_for_autosave (void)
+{
+  g_autoptr(JsonParser) parser = load_labelled_set ();
+  JsonObject *root = json_node_get_object (json_parser_get_root (parser));
+  g_auto(GStrv) slugs = NULL;
+  g_autoptr(SbStory) story = build_story (find_clean (root, "rate-limiter"), NULL, &slugs);
+  const char *themes[] = { "core-cross-team", "core-prioritization", NULL };
+  g_autofree char *learning = g_strdup (sb_story_get_learning (story));
+  g_autoptr(GTimer) timer = g_timer_new ();
+  double seconds;
+
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autoptr(GPtrArray) findings = NULL;
+      g_autofree char *changed = g_strdup_printf ("%s%s", learning, i % 2 ? " " : "");
+
+      sb_story_set_field (story, SB_STORY_FIELD_LEARNING, changed);
+      findings = sb_story_check_with_themes (story, themes);
+      g_assert_cmpuint (sb_findings_count (findings, SB_CHECK_SEVERITY_WARNING), ==, 0);
+    }
+  seconds = g_timer_elapsed (timer, NULL) / 200;
+  g_test_message ("one story, every check: %.3f ms", seconds * 1000);
+  g_assert_cmpfloat (seconds, <, 0.005);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -642,6 +672,7 @@ main (int   argc,
   g_test_add_func ("/story-check/theme-bound-checks", test_theme_bound_checks_and_cache);
   g_test_add_func ("/story-check/ids", test_ids_and_severity_names);
   g_test_add_func ("/story-check/labelled-set", test_labelled_set);
+  g_test_add_func ("/story-check/fast-enough-for-autosave", test_fast_enough_for_autosave);
 
   return g_test_run ();
 }

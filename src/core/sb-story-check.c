@@ -33,9 +33,16 @@ static const SbStoryField sections[] = {
 
 /* ---- the word lists --------------------------------------------------- */
 
-/* A list of phrases, each as lowered words, longest first so that "we
- * handled it" wins over "handled it" at the same place. */
-typedef GPtrArray PhraseList;   /* of GStrv */
+/* A list of phrases, each as lowered words, found by their first word:
+ * each word of a story is looked up once per list rather than compared
+ * with every phrase. Phrases whose first word ends in "*" are tried at
+ * every word. Within a bucket the longest come first, so that "we handled
+ * it" wins over "handled it" at the same place. */
+typedef struct
+{
+  GHashTable *by_first;   /* first word → GPtrArray of GStrv */
+  GPtrArray  *starred;    /* GStrv whose first word is a prefix */
+} PhraseList;
 
 typedef struct
 {
@@ -66,14 +73,37 @@ compare_phrase_length (gconstpointer a,
   return (int) lb - (int) la;
 }
 
+static void
+phrase_list_add (PhraseList *list,
+                 GStrv       phrase)
+{
+  GPtrArray *bucket;
+
+  if (g_str_has_suffix (phrase[0], "*"))
+    bucket = list->starred;
+  else
+    {
+      bucket = g_hash_table_lookup (list->by_first, phrase[0]);
+      if (bucket == NULL)
+        {
+          bucket = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+          g_hash_table_insert (list->by_first, g_strdup (phrase[0]), bucket);
+        }
+    }
+  g_ptr_array_add (bucket, phrase);
+  g_ptr_array_sort (bucket, compare_phrase_length);
+}
+
 static PhraseList *
 read_phrases (JsonObject *root,
               const char *member)
 {
-  PhraseList *list = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  PhraseList *list = g_new0 (PhraseList, 1);
   JsonArray *array = json_object_has_member (root, member)
     ? json_object_get_array_member (root, member) : NULL;
 
+  list->by_first = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  list->starred = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   if (array == NULL)
     {
       g_critical ("%s: the list “%s” is missing", LEXICON_RESOURCE, member);
@@ -84,8 +114,8 @@ read_phrases (JsonObject *root,
       const char *text = json_array_get_string_element (array, i);
       GStrv words = sb_words_lowered (text);
 
-      /* "game-changer*" is split like the text, so the star is dropped by
-       * the splitter: put it back on the last word. */
+      /* "teammate*": the splitter drops the star; put it back on the last
+       * word. */
       if (text != NULL && g_str_has_suffix (text, "*") && words[0] != NULL)
         {
           guint last = g_strv_length (words) - 1;
@@ -96,9 +126,8 @@ read_phrases (JsonObject *root,
       if (words[0] == NULL)
         g_strfreev (words);
       else
-        g_ptr_array_add (list, words);
+        phrase_list_add (list, words);
     }
-  g_ptr_array_sort (list, compare_phrase_length);
   return list;
 }
 
@@ -166,15 +195,15 @@ lexicon (void)
   return g_once (&once, load_lexicon, NULL);
 }
 
-/* Length in words of the phrase of @list that starts at word @at, or 0. */
+/* Length in words of the first of @phrases that starts at word @at, or 0. */
 static guint
-match_at (GArray     *words,
-          guint       at,
-          PhraseList *list)
+match_first (GArray    *words,
+             guint      at,
+             GPtrArray *phrases)
 {
-  for (guint p = 0; p < list->len; p++)
+  for (guint p = 0; phrases != NULL && p < phrases->len; p++)
     {
-      const char * const *phrase = list->pdata[p];
+      const char * const *phrase = phrases->pdata[p];
       guint n = g_strv_length ((GStrv) phrase);
       guint k;
 
@@ -187,6 +216,23 @@ match_at (GArray     *words,
         return n;
     }
   return 0;
+}
+
+/* Length in words of the longest phrase of @list that starts at word @at,
+ * or 0. */
+static guint
+match_at (GArray     *words,
+          guint       at,
+          PhraseList *list)
+{
+  guint exact, starred;
+
+  if (at >= words->len)
+    return 0;
+  exact = match_first (words, at, g_hash_table_lookup (list->by_first,
+                                                       g_array_index (words, SbWord, at).lowered));
+  starred = match_first (words, at, list->starred);
+  return MAX (exact, starred);
 }
 
 static gboolean
@@ -347,7 +393,6 @@ add_range (GArray *ranges,
  * “worked on”, “various”. */
 static char *
 quote_ranges (const char *section_text,
-              GArray     *words,
               GArray     *ranges)
 {
   g_autoptr(GString) list = g_string_new (NULL);
@@ -360,7 +405,6 @@ quote_ranges (const char *section_text,
       const char *end = g_utf8_offset_to_pointer (section_text, r->end);
       char *phrase = g_strndup (start, end - start);
 
-      (void) words;
       if (g_ptr_array_find_with_equal_func (seen, phrase, g_str_equal, NULL))
         {
           g_free (phrase);
@@ -500,7 +544,7 @@ check_phrases (GPtrArray       *findings,
         find_blame (words, ranges);
       if (ranges->len == 0)
         continue;
-      quoted = quote_ranges (sb_story_get_field (text->story, sections[s]), words, ranges);
+      quoted = quote_ranges (sb_story_get_field (text->story, sections[s]), ranges);
       finding = add (findings, kind, severity, sections[s], phrase_message (kind, quoted));
       g_array_append_vals (finding->ranges, ranges->data, ranges->len);
     }
@@ -702,15 +746,15 @@ compute_findings (SbStory *story,
 static GQuark
 findings_quark (guint theme_set)
 {
-  static GQuark quarks[N_THEME_SETS];
+  static const char * const names[N_THEME_SETS] = {
+    "sb-story-findings",
+    "sb-story-findings-about-others",
+    "sb-story-findings-decision",
+    "sb-story-findings-about-others-decision",
+  };
 
   g_assert (theme_set < N_THEME_SETS);
-  if (quarks[theme_set] == 0)
-    {
-      g_autofree char *name = g_strdup_printf ("sb-story-findings-%u", theme_set);
-      quarks[theme_set] = g_quark_from_string (name);
-    }
-  return quarks[theme_set];
+  return g_quark_from_static_string (names[theme_set]);
 }
 
 static GPtrArray *

@@ -80,9 +80,10 @@ typedef enum
   SB_CHECK_SEVERITY_PROBLEM,
 } SbCheckSeverity;
 
-/* Fewer words than this in a section that has text: too thin. */
+/* Fewer words than this in a section that has text: too thin ("Checkout
+ * broke."). The Action carries the answer and needs several steps. */
 #define SB_CHECK_THIN_WORDS(field) \
-  ((field) == SB_STORY_FIELD_ACTION ? 25 : (field) == SB_STORY_FIELD_SITUATION ? 8 : 6)
+  ((field) == SB_STORY_FIELD_ACTION ? 25 : 6)
 
 /* Part of a section's text, in characters (not bytes) from its start, as
  * GtkTextBuffer offsets count them; @end is one past the last character. */

@@ -294,6 +294,7 @@ test_blame_needs_people_and_no_ownership (void)
     { "The other team ignored our alerts for a week.", TRUE },
     { "Management kept changing the deadline.", TRUE },
     { "It was not my fault; product simply refused to wait.", TRUE },
+    { "The search lead was against it, and he refused to meet me twice.", FALSE },
     { "The bug caused the outage, and the cache broke under load.", FALSE },
     { "A race in the scheduler caused it.", FALSE },
     { "The other team ignored our alerts, but I should have escalated on day one.", FALSE },

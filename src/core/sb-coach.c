@@ -2,7 +2,9 @@
  *
  * Called each time a question is selected, so it must stay cheap for a bank
  * of a thousand stories: the question's words are found once, each story's
- * text is lowered once, and links are read from the store's memory.
+ * text is lowered once, links are read from the store's memory, and the
+ * readiness (which reads the rehearsal log) only for the stories suggested.
+ * The ranking rule is in the header.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -30,8 +30,8 @@ typedef struct
  *   - words: each word of four letters or more of the question's own text
  *     (not of the "listens for" note, not a stopword) that starts a word of
  *     the story adds SB_COACH_SCORE_PER_WORD, up to SB_COACH_SCORE_WORDS_MAX;
- *     from MIN_STORIES_FOR_COMMON stories on, a word found in more than half
- *     of the bank counts for nothing. Words alone make a suggestion only
+ *     in a bank of four stories or more, a word found in more than half of
+ *     them counts for nothing. Words alone make a suggestion only
  *     from two such words.
  *
  * Equal scores go to the readier story (sb-readiness.h), then by title.

@@ -272,6 +272,19 @@ test_thousand_stories (void)
   g_assert_cmpuint (suggestions->len, ==, 10);
   /* Generous, to stay reliable on a loaded CI machine; it takes a few ms. */
   g_assert_cmpfloat (seconds, <, 0.5);
+
+  /* The list and the matrix header ask every story's readiness. */
+  g_timer_start (timer);
+  for (guint i = 0; i < 1000; i++)
+    {
+      g_autoptr(SbStory) story = g_list_model_get_item (sb_store_get_stories (store), i);
+      g_auto(SbReadiness) readiness = sb_story_get_readiness (store, story);
+
+      g_assert_cmpint (readiness.level, ==, SB_READINESS_DRAFT);
+    }
+  seconds = g_timer_elapsed (timer, NULL);
+  g_test_message ("readiness of 1,000 stories: %.1f ms", seconds * 1000);
+  g_assert_cmpfloat (seconds, <, 1.0);
 }
 
 /* A clean, strong story of the labelled set (tests/data/coach/stories.json)

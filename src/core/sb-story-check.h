@@ -25,7 +25,9 @@
  *                                that owns a part ("I should have", "my
  *                                mistake", "I missed" …). A system or a bug as
  *                                the culprit ("the cache caused") is never
- *                                blame. Ranges: each blaming phrase
+ *                                blame, nor is resistance told ("he refused
+ *                                to meet"); "not my fault" owns nothing.
+ *                                Ranges: each blaming phrase
  *   hype                warning  buzzwords ("passionate about", "synergy",
  *                                "world-class", "game-changer" …); ranges
  *   too-short           warning  spoken under SB_CHECK_MIN_SECONDS (story)

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <sys/prctl.h>
@@ -724,6 +725,204 @@ test_bank_text_is_escaped (void)
     }
 }
 
+/* A bank for the coach's commands: a strong story of the labelled set
+ * (tests/data/coach/stories.json), linked to the core theme of
+ * q-production-outage, and a weak one linked to a principle only, whose
+ * title has an escape character and whose Result has an "é" before the
+ * vague phrase. Returns the --database= argument. */
+static char *
+make_coach_bank (SbTestDir *dir)
+{
+  g_autofree char *set_path = sb_test_data_path ("coach/stories.json");
+  g_autoptr(JsonParser) set = json_parser_new ();
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *input = NULL;
+  g_autofree char *import_arg = NULL;
+  g_autofree char *bank = sb_test_dir_file (dir, "bank.sqlite3");
+  char *database_arg = g_strconcat ("--database=", bank, NULL);
+  g_auto(Run) imported = { 0, };
+  JsonObject *strong = NULL;
+  JsonArray *clean;
+  static const char * const sections[] = { "situation", "task", "action", "result", "learning" };
+
+  json_parser_load_from_file (set, set_path, &error);
+  g_assert_no_error (error);
+  clean = json_object_get_array_member (json_node_get_object (json_parser_get_root (set)), "clean");
+  for (guint i = 0; i < json_array_get_length (clean); i++)
+    if (g_strcmp0 (json_object_get_string_member (json_array_get_object_element (clean, i), "id"),
+                   "pool-leak") == 0)
+      strong = json_array_get_object_element (clean, i);
+  g_assert_nonnull (strong);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_string_value (builder, "storybank");
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, 1);
+  json_builder_set_member_name (builder, "stories");
+  json_builder_begin_array (builder);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, json_object_get_string_member (strong, "title"));
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      json_builder_set_member_name (builder, sections[i]);
+      json_builder_add_string_value (builder, json_object_get_string_member (strong, sections[i]));
+    }
+  json_builder_set_member_name (builder, "themes");
+  json_builder_begin_array (builder);
+  json_builder_add_string_value (builder, "core-production-incident");
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, "Café\033[2J outage");
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      json_builder_set_member_name (builder, sections[i]);
+      json_builder_add_string_value (builder, g_strcmp0 (sections[i], "result") == 0
+                                     ? "Café: it got better, the pages stopped and support was happy."
+                                     : json_object_get_string_member (strong, sections[i]));
+    }
+  json_builder_set_member_name (builder, "themes");
+  json_builder_begin_array (builder);
+  json_builder_add_string_value (builder, "lp-dive-deep");
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+  input = write_file (dir, "coach.json", text);
+  import_arg = g_strconcat ("--import=", input, NULL);
+  run_storybank (&imported, database_arg, import_arg, NULL);
+  g_assert_cmpint (imported.status, ==, 0);
+  return database_arg;
+}
+
+static JsonArray *
+parse_array (JsonParser *parser,
+             const char *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)));
+  return json_node_get_array (json_parser_get_root (parser));
+}
+
+/* --check --json: one array of findings, each with exactly the members the
+ * issue names; ranges in characters into the section. */
+static void
+test_check_json (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *database_arg = make_coach_bank (dir);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) check = { 0, };
+  JsonArray *findings;
+  JsonObject *vague = NULL;
+  static const char * const members[] = { "story", "story_id", "check", "section", "severity", "message", "ranges" };
+
+  run_storybank (&check, database_arg, "--check", "--json", NULL);
+  g_assert_cmpint (check.status, ==, 0);
+  g_assert_null (strchr (check.out, '\033'));
+  findings = parse_array (parser, check.out);
+  g_assert_cmpuint (json_array_get_length (findings), >, 0);
+
+  for (guint i = 0; i < json_array_get_length (findings); i++)
+    {
+      JsonObject *finding = json_array_get_object_element (findings, i);
+      const char *severity = json_object_get_string_member (finding, "severity");
+
+      g_assert_cmpuint (json_object_get_size (finding), ==, G_N_ELEMENTS (members));
+      for (guint m = 0; m < G_N_ELEMENTS (members); m++)
+        g_assert_true (json_object_has_member (finding, members[m]));
+      /* The strong story has nothing to fix. */
+      g_assert_cmpstr (json_object_get_string_member (finding, "story"), ==, "Café\033[2J outage");
+      g_assert_true (g_uuid_string_is_valid (json_object_get_string_member (finding, "story_id")));
+      g_assert_true (g_strv_contains ((const char *[]) { "hint", "warning", "problem", NULL }, severity));
+      if (g_strcmp0 (json_object_get_string_member (finding, "check"), "vague-phrase") == 0)
+        vague = finding;
+    }
+
+  g_assert_nonnull (vague);
+  g_assert_cmpstr (json_object_get_string_member (vague, "section"), ==, "result");
+  g_assert_cmpstr (json_object_get_string_member (vague, "severity"), ==, "warning");
+  {
+    JsonArray *ranges = json_object_get_array_member (vague, "ranges");
+    JsonArray *range;
+
+    g_assert_cmpuint (json_array_get_length (ranges), ==, 1);
+    range = json_array_get_array_element (ranges, 0);
+    /* "Café: " is six characters (seven bytes). */
+    g_assert_cmpint (json_array_get_int_element (range, 0), ==, 6);
+    g_assert_cmpint (json_array_get_int_element (range, 1), ==, 19);
+  }
+}
+
+/* --suggest: the question page's ranking, best first, with short reasons;
+ * an unknown slug is named and fails. */
+static void
+test_suggest (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *database_arg = make_coach_bank (dir);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) text = { 0, };
+  g_auto(Run) json = { 0, };
+  g_auto(Run) unknown = { 0, };
+  g_auto(Run) stray_json = { 0, };
+  g_auto(GStrv) lines = NULL;
+  JsonArray *ranking;
+
+  run_storybank (&text, database_arg, "--suggest=q-production-outage", NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  lines = g_strsplit (g_strchomp (text.out), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 2);
+  g_assert_true (g_str_has_prefix (lines[0], "1. Connection pool leak on Black Friday ("));
+  g_assert_true (g_str_has_suffix (lines[0], "): Primary: Production incident and debugging"));
+  g_assert_true (g_str_has_prefix (lines[1], "2. Café\\x1b[2J outage ("));
+  g_assert_true (g_str_has_suffix (lines[1], "): Shares: Dive Deep"));
+
+  run_storybank (&json, database_arg, "--suggest=q-production-outage", "--json", NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  g_assert_null (strchr (json.out, '\033'));
+  ranking = parse_array (parser, json.out);
+  g_assert_cmpuint (json_array_get_length (ranking), ==, 2);
+  {
+    JsonObject *first = json_array_get_object_element (ranking, 0);
+    JsonObject *second = json_array_get_object_element (ranking, 1);
+
+    g_assert_cmpuint (json_object_get_size (first), ==, 4);
+    g_assert_cmpstr (json_object_get_string_member (first, "story"), ==, "Connection pool leak on Black Friday");
+    g_assert_true (g_uuid_string_is_valid (json_object_get_string_member (first, "story_id")));
+    g_assert_cmpstr (json_object_get_string_member (first, "reason"), ==,
+                     "Primary: Production incident and debugging");
+    g_assert_cmpfloat (json_object_get_double_member (first, "score"), >,
+                       json_object_get_double_member (second, "score"));
+    g_assert_cmpstr (json_object_get_string_member (second, "story"), ==, "Café\033[2J outage");
+  }
+
+  run_storybank (&unknown, database_arg, "--suggest=q-no-such-question", NULL);
+  g_assert_cmpint (unknown.status, !=, 0);
+  g_assert_nonnull (strstr (unknown.err, "“q-no-such-question”"));
+  g_assert_cmpstr (unknown.out, ==, "");
+
+  run_storybank (&stray_json, database_arg, "--json", NULL);
+  g_assert_cmpint (stray_json.status, !=, 0);
+  g_assert_nonnull (strstr (stray_json.err, "--json"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -741,6 +940,8 @@ main (int   argc,
   g_test_add_func ("/cli/tightens-bank", test_tightens_bank);
   g_test_add_func ("/cli/second-launch-opens-other-bank", test_second_launch_opens_other_bank);
   g_test_add_func ("/cli/bank-text-is-escaped", test_bank_text_is_escaped);
+  g_test_add_func ("/cli/check-json", test_check_json);
+  g_test_add_func ("/cli/suggest", test_suggest);
 
   return g_test_run ();
 }

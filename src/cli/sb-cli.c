@@ -8,14 +8,17 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "sb-backup.h"
 #include "sb-cheat-sheet.h"
 #include "sb-cli.h"
+#include "sb-coach.h"
 #include "sb-coverage.h"
 #include "sb-exchange.h"
+#include "sb-readiness.h"
 #include "sb-store.h"
 #include "sb-story-check.h"
 
@@ -43,6 +46,10 @@ sb_cli_add_options (GApplication *app)
       N_("Put only this theme on --cheat-sheet; repeat for more (default: every theme)"), N_("SLUG") },
     { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Print the coach’s findings for every story and exit"), NULL },
+    { "suggest", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Print the stories ranked for the question SLUG, with reasons, and exit"), N_("SLUG") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Print --check or --suggest as one JSON array"), NULL },
     { "list-backups", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Print the bank’s backups (date, reason, stories, size, file) and exit"), NULL },
     { "restore", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -164,7 +171,7 @@ print_findings (SbStore *store)
   for (guint i = 0; i < g_list_model_get_n_items (stories); i++)
     {
       g_autoptr(SbStory) story = g_list_model_get_item (stories, i);
-      g_autoptr(GPtrArray) findings = sb_story_check (story);
+      g_autoptr(GPtrArray) findings = sb_story_check_in_store (store, story);
       guint seconds = sb_story_get_speaking_seconds (story);
       g_autofree char *title = NULL;
 
@@ -182,13 +189,150 @@ print_findings (SbStore *store)
                            : finding->severity == SB_CHECK_SEVERITY_WARNING ? "!" : "·";
           g_autofree char *message = escape_for_terminal (finding->message, FALSE);
 
-          g_print ("  %s %s\n", mark, message);
+          g_print ("  %s %s  [%s]\n", mark, message, finding->check_id);
         }
       g_print ("\n");
     }
   g_print (g_dngettext (GETTEXT_PACKAGE, "%u of %u stories has nothing to fix.\n",
                         "%u of %u stories have nothing to fix.\n", clean),
            clean, g_list_model_get_n_items (stories));
+}
+
+/* JSON from the bank, for programs, but often read on a terminal:
+ * json-glib escapes C0 controls; DEL, C1 controls and the bidirectional
+ * overrides are written as \uXXXX too. They can only stand inside
+ * strings, where the escape means the same character, so the document is
+ * unchanged for a JSON reader. */
+static void
+print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = NULL;
+  g_autoptr(GString) out = NULL;
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  out = g_string_sized_new (strlen (text) + 1);
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0x7f || (c >= 0x80 && c < 0xa0) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069))
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+  g_string_append_c (out, '\n');
+  fputs (out->str, stdout);
+  fflush (stdout);
+}
+
+/* --check --json: one array of findings, every story's in the bank's order. */
+static void
+print_findings_json (SbStore *store)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  GListModel *stories = sb_store_get_stories (store);
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < g_list_model_get_n_items (stories); i++)
+    {
+      g_autoptr(SbStory) story = g_list_model_get_item (stories, i);
+      g_autoptr(GPtrArray) findings = sb_story_check_in_store (store, story);
+
+      for (guint f = 0; f < findings->len; f++)
+        {
+          SbFinding *finding = findings->pdata[f];
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "story");
+          json_builder_add_string_value (builder, sb_story_get_display_title (story));
+          json_builder_set_member_name (builder, "story_id");
+          json_builder_add_string_value (builder, sb_story_get_uuid (story));
+          json_builder_set_member_name (builder, "check");
+          json_builder_add_string_value (builder, finding->check_id);
+          json_builder_set_member_name (builder, "section");
+          json_builder_add_string_value (builder, finding->section);
+          json_builder_set_member_name (builder, "severity");
+          json_builder_add_string_value (builder, sb_check_severity_to_string (finding->severity));
+          json_builder_set_member_name (builder, "message");
+          json_builder_add_string_value (builder, finding->message);
+          json_builder_set_member_name (builder, "ranges");
+          json_builder_begin_array (builder);
+          for (guint r = 0; r < finding->ranges->len; r++)
+            {
+              SbRange *range = &g_array_index (finding->ranges, SbRange, r);
+
+              json_builder_begin_array (builder);
+              json_builder_add_int_value (builder, range->start);
+              json_builder_add_int_value (builder, range->end);
+              json_builder_end_array (builder);
+            }
+          json_builder_end_array (builder);
+          json_builder_end_object (builder);
+        }
+    }
+  json_builder_end_array (builder);
+  print_json (builder);
+}
+
+/* --suggest=SLUG [--json]: the ranking the question page shows. */
+static int
+print_suggestions (SbStore    *store,
+                   const char *slug,
+                   gboolean    json)
+{
+  SbQuestion *question = sb_store_find_question (store, slug);
+  g_autoptr(GPtrArray) suggestions = NULL;
+
+  if (question == NULL)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("--suggest: there is no question “%s” (the slugs are in the file --export writes)"),
+                         slug);
+      return fail_literal (message);
+    }
+
+  suggestions = sb_coach_suggest_stories (store, question, 0);
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < suggestions->len; i++)
+        {
+          SbSuggestion *suggestion = suggestions->pdata[i];
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "story");
+          json_builder_add_string_value (builder, sb_story_get_display_title (suggestion->story));
+          json_builder_set_member_name (builder, "story_id");
+          json_builder_add_string_value (builder, sb_story_get_uuid (suggestion->story));
+          json_builder_set_member_name (builder, "score");
+          json_builder_add_double_value (builder, suggestion->score);
+          json_builder_set_member_name (builder, "reason");
+          json_builder_add_string_value (builder, suggestion->reason);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      print_json (builder);
+      return 0;
+    }
+
+  if (suggestions->len == 0)
+    g_print ("%s\n", _("No story fits yet: link a story to one of the question’s themes."));
+  for (guint i = 0; i < suggestions->len; i++)
+    {
+      SbSuggestion *suggestion = suggestions->pdata[i];
+      g_autofree char *title = escape_for_terminal (sb_story_get_display_title (suggestion->story), FALSE);
+      g_autofree char *reason = escape_for_terminal (suggestion->reason, FALSE);
+
+      /* Translators: one ranked story: "2. Ledger cut-over (10.5): Primary: Data migration" */
+      g_print (_("%u. %s (%.1f): %s\n"), i + 1, title, suggestion->score, reason);
+    }
+  return 0;
 }
 
 /* A bank this very command created, for a command that then failed: take it
@@ -258,6 +402,8 @@ sb_cli_handle_local_options (GVariantDict *options)
   const char *paper = lookup_string (options, "paper");
   gboolean coverage = g_variant_dict_contains (options, "coverage");
   gboolean check = g_variant_dict_contains (options, "check");
+  const char *suggest = lookup_string (options, "suggest");
+  gboolean json = g_variant_dict_contains (options, "json");
   gboolean list_backups = g_variant_dict_contains (options, "list-backups");
   const char *restore = lookup_filename (options, "restore");
   SbCheatSheetOptions sheet_options;
@@ -273,13 +419,17 @@ sb_cli_handle_local_options (GVariantDict *options)
   if (list_backups)
     {
       if (import != NULL || export != NULL || markdown != NULL || cheat_sheet != NULL || coverage ||
-          check || restore != NULL)
+          check || suggest != NULL || json || restore != NULL)
         return fail_literal (_("--list-backups goes alone (with --database)"));
       return print_backups (database);
     }
 
+  /* Two JSON documents on one stdout would make neither readable. */
+  if (json && check == (suggest != NULL))
+    return fail_literal (_("--json goes with either --check or --suggest"));
+
   if (import == NULL && export == NULL && markdown == NULL && cheat_sheet == NULL && !coverage && !check &&
-      restore == NULL)
+      suggest == NULL && restore == NULL)
     {
       if (framework != NULL || paper != NULL)
         return fail_literal (_("--framework and --paper go with --coverage or --cheat-sheet"));
@@ -332,6 +482,8 @@ run_commands (SbStore             *store,
   const char *framework = lookup_string (options, "framework");
   gboolean coverage = g_variant_dict_contains (options, "coverage");
   gboolean check = g_variant_dict_contains (options, "check");
+  const char *suggest = lookup_string (options, "suggest");
+  gboolean json = g_variant_dict_contains (options, "json");
   const char *restore = lookup_filename (options, "restore");
   g_autofree const char **themes = NULL;
 
@@ -351,6 +503,9 @@ run_commands (SbStore             *store,
       return fail_literal (message);
     }
   sheet_options->framework_slug = framework;
+
+  if (suggest != NULL && sb_store_find_question (store, suggest) == NULL)
+    return print_suggestions (store, suggest, json);
 
   /* --theme: only these themes of the framework on the cheat sheet. */
   if (g_variant_dict_lookup (options, "theme", "^a&s", &themes))
@@ -469,8 +624,13 @@ run_commands (SbStore             *store,
       fflush (stdout);
     }
 
-  if (check)
+  if (check && json)
+    print_findings_json (store);
+  else if (check)
     print_findings (store);
+
+  if (suggest != NULL)
+    return print_suggestions (store, suggest, json);
 
   return 0;
 }

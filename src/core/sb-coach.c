@@ -2,7 +2,9 @@
  *
  * Called each time a question is selected, so it must stay cheap for a bank
  * of a thousand stories: the question's words are found once, each story's
- * text is lowered once, and links are read from the store's memory.
+ * text is lowered once, links are read from the store's memory, and the
+ * readiness (which reads the rehearsal log) only for the stories suggested.
+ * The ranking rule is in the header.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,19 +17,14 @@
 #include <string.h>
 
 #include "sb-coach.h"
+#include "sb-words.h"
 
-#define SCORE_PRIMARY       3.0
-#define SCORE_SECONDARY     2.0
-#define SCORE_PER_WORD      0.5
-#define SCORE_WORDS_MAX     3.0
-#define SCORE_READY         0.5
 #define MIN_WORD_CHARS      4
-#define MAX_WORDS_IN_REASON 3
-/* A word of the question itself weighs SCORE_PER_WORD; one only in what
- * the interviewer listens for (“changed”, “tests”, “alerts”) weighs half. A
- * story suggested for its words alone needs this much: two words of the
- * question, or four of the notes. One shared word is chance. */
-#define SCORE_WORDS_ALONE   (2 * SCORE_PER_WORD)
+#define MAX_WORDS_IN_REASON 2
+#define MAX_THEMES_IN_REASON 2
+/* A story suggested for its words alone needs two words of the question:
+ * one shared word is chance. */
+#define SCORE_WORDS_ALONE   (2 * SB_COACH_SCORE_PER_WORD)
 /* Below this many stories every word counts; from it on, a word found in
  * more than half of the bank tells no story from another. */
 #define MIN_STORIES_FOR_COMMON 4
@@ -53,7 +50,6 @@ typedef struct
 {
   char   *word;   /* as the question has it, for the reason */
   char   *stem;   /* matched as the start of a word in the story */
-  double  weight; /* SCORE_PER_WORD, or half for a listen-for word */
 } QuestionWord;
 
 static void
@@ -93,47 +89,25 @@ stem_word (const char *word)
   return g_strdup (word);
 }
 
-/* Splits lowered text into words of letters and digits ("team's" gives
- * "team" and "s"). */
-static GPtrArray *
-split_words (const char *lowered)
+/* The question's own words that can tell one story from another. The
+ * "listens for" note is left out: it describes any good answer ("alerts",
+ * "tests", "explained"), so its words match stories by chance. */
+static GArray *
+significant_words (SbQuestion *question)
 {
-  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
-  const char *start = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GArray) words = sb_words_split (sb_question_get_text (question));
+  GArray *result = g_array_new (FALSE, FALSE, sizeof (QuestionWord));
 
-  for (const char *p = lowered;; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      gboolean in_word = c != 0 && g_unichar_isalnum (c);
-
-      if (in_word && start == NULL)
-        start = p;
-      else if (!in_word && start != NULL)
-        {
-          g_ptr_array_add (words, g_strndup (start, p - start));
-          start = NULL;
-        }
-      if (c == 0)
-        break;
-    }
-  return words;
-}
-
-/* Adds @text's words not seen yet, each with @weight. */
-static void
-add_significant_words (GArray     *result,
-                       GHashTable *seen,
-                       const char *text,
-                       double      weight)
-{
-  g_autofree char *lowered = g_utf8_strdown (text != NULL ? text : "", -1);
-  g_autoptr(GPtrArray) words = split_words (lowered);
-
+  g_array_set_clear_func (result, (GDestroyNotify) question_word_clear);
   for (guint i = 0; i < words->len; i++)
     {
-      const char *word = words->pdata[i];
+      g_autofree char *word = g_strdup (g_array_index (words, SbWord, i).lowered);
       QuestionWord entry;
 
+      /* "team's" is "team" */
+      if (g_str_has_suffix (word, "'s"))
+        word[strlen (word) - 2] = '\0';
       if (g_utf8_strlen (word, -1) < MIN_WORD_CHARS || is_stopword (word))
         continue;
       entry.stem = stem_word (word);
@@ -142,23 +116,10 @@ add_significant_words (GArray     *result,
           g_free (entry.stem);
           continue;
         }
-      entry.word = g_strdup (word);
-      entry.weight = weight;
+      entry.word = g_steal_pointer (&word);
       g_array_append_val (result, entry);
       g_hash_table_add (seen, g_strdup (entry.stem));
     }
-}
-
-static GArray *
-significant_words (SbQuestion *question)
-{
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GArray *result = g_array_new (FALSE, FALSE, sizeof (QuestionWord));
-
-  g_array_set_clear_func (result, (GDestroyNotify) question_word_clear);
-  /* The question first, so a word in both keeps the question's weight. */
-  add_significant_words (result, seen, sb_question_get_text (question), SCORE_PER_WORD);
-  add_significant_words (result, seen, sb_question_get_listen_for (question), SCORE_PER_WORD / 2);
   return result;
 }
 
@@ -226,23 +187,6 @@ join_list (GPtrArray *items)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-static char *
-make_reason (GPtrArray *themes,
-             GPtrArray *words)
-{
-  g_autofree char *theme_list = themes->len > 0 ? join_list (themes) : NULL;
-  g_autofree char *word_list = words->len > 0 ? join_list (words) : NULL;
-
-  if (theme_list != NULL && word_list != NULL)
-    /* Translators: "Covers Production incident (primary); mentions “migration”, “rollback”" */
-    return g_strdup_printf (_("Covers %s; mentions %s"), theme_list, word_list);
-  if (theme_list != NULL)
-    /* Translators: "Covers Production incident (primary) and Dive Deep" */
-    return g_strdup_printf (_("Covers %s"), theme_list);
-  /* Translators: "Mentions “migration” and “rollback”" */
-  return g_strdup_printf (_("Mentions %s"), word_list);
-}
-
 void
 sb_suggestion_free (SbSuggestion *suggestion)
 {
@@ -262,8 +206,74 @@ compare_suggestions (gconstpointer a,
 
   if (sa->score != sb->score)
     return sa->score > sb->score ? -1 : 1;
+  if (sa->readiness != sb->readiness)
+    return (int) sb->readiness - (int) sa->readiness;
   return g_utf8_collate (sb_story_get_display_title (sa->story),
                          sb_story_get_display_title (sb->story));
+}
+
+static const char *
+theme_name (SbStore    *store,
+            const char *slug)
+{
+  SbTheme *theme = sb_store_find_theme (store, slug);
+
+  return theme != NULL ? sb_theme_get_name (theme) : slug;
+}
+
+/* Scores @story's links to the question's themes (@theme_slugs[0] is the
+ * core theme) and says the strongest in a few words, or NULL. */
+static double
+score_themes (SbStore             *store,
+              SbStory             *story,
+              const char * const  *theme_slugs,
+              char               **reason)
+{
+  g_autoptr(GPtrArray) shared = g_ptr_array_new ();
+  g_autoptr(GPtrArray) shared_secondary = g_ptr_array_new ();
+  SbStrength core = SB_STRENGTH_NONE;
+  double score = 0;
+
+  *reason = NULL;
+  for (guint t = 0; theme_slugs != NULL && theme_slugs[t] != NULL; t++)
+    {
+      SbStrength strength = sb_store_get_story_theme (store, story, theme_slugs[t]);
+
+      if (strength == SB_STRENGTH_NONE)
+        continue;
+      if (t == 0)
+        {
+          core = strength;
+          score += strength == SB_STRENGTH_PRIMARY ? SB_COACH_SCORE_CORE_PRIMARY
+                                                   : SB_COACH_SCORE_CORE_SECONDARY;
+          continue;
+        }
+      score += strength == SB_STRENGTH_PRIMARY ? SB_COACH_SCORE_OTHER_PRIMARY
+                                               : SB_COACH_SCORE_OTHER_SECONDARY;
+      g_ptr_array_add (strength == SB_STRENGTH_PRIMARY ? shared : shared_secondary,
+                       (gpointer) theme_slugs[t]);
+    }
+  /* Primary links first in the reason, each in the question's order. */
+  g_ptr_array_extend_and_steal (shared, g_steal_pointer (&shared_secondary));
+
+  if (core == SB_STRENGTH_PRIMARY)
+    /* Translators: the story's main theme is the question's own theme */
+    *reason = g_strdup_printf (_("Primary: %s"), theme_name (store, theme_slugs[0]));
+  else if (core == SB_STRENGTH_SECONDARY)
+    /* Translators: the story is also linked to the question's own theme */
+    *reason = g_strdup_printf (_("Secondary: %s"), theme_name (store, theme_slugs[0]));
+  else if (shared->len > 0)
+    {
+      g_autoptr(GPtrArray) names = g_ptr_array_new ();
+      g_autofree char *list = NULL;
+
+      for (guint i = 0; i < shared->len && i < MAX_THEMES_IN_REASON; i++)
+        g_ptr_array_add (names, (gpointer) theme_name (store, shared->pdata[i]));
+      list = join_list (names);
+      /* Translators: themes the story and the question share: "Shares: Ownership and Dive Deep" */
+      *reason = g_strdup_printf (_("Shares: %s"), list);
+    }
+  return score;
 }
 
 GPtrArray *
@@ -315,32 +325,15 @@ sb_coach_suggest_stories (SbStore    *store,
   for (guint i = 0; i < n_stories; i++)
     {
       g_autoptr(SbStory) story = g_list_model_get_item (stories, i);
-      g_autoptr(GPtrArray) theme_names = g_ptr_array_new_with_free_func (g_free);
       g_autoptr(GPtrArray) matched = g_ptr_array_new_with_free_func (g_free);
-      double theme_score = 0, word_score = 0, score;
+      g_autofree char *reason = NULL;
+      double theme_score, word_score = 0;
       SbSuggestion *suggestion;
 
       if (g_hash_table_contains (excluded, story))
         continue;
 
-      for (guint t = 0; theme_slugs != NULL && theme_slugs[t] != NULL; t++)
-        {
-          SbStrength strength = sb_store_get_story_theme (store, story, theme_slugs[t]);
-          SbTheme *theme;
-
-          if (strength == SB_STRENGTH_NONE)
-            continue;
-          theme = sb_store_find_theme (store, theme_slugs[t]);
-          theme_score += strength == SB_STRENGTH_PRIMARY ? SCORE_PRIMARY : SCORE_SECONDARY;
-          if (strength == SB_STRENGTH_PRIMARY)
-            /* Translators: a theme a story is linked to as its main theme */
-            g_ptr_array_add (theme_names,
-                             g_strdup_printf (_("%s (primary)"),
-                                              theme != NULL ? sb_theme_get_name (theme) : theme_slugs[t]));
-          else
-            g_ptr_array_add (theme_names,
-                             g_strdup (theme != NULL ? sb_theme_get_name (theme) : theme_slugs[t]));
-        }
+      theme_score = score_themes (store, story, theme_slugs, &reason);
 
       for (guint w = 0; w < words->len; w++)
         {
@@ -350,25 +343,34 @@ sb_coach_suggest_stories (SbStore    *store,
             continue;
           if (n_stories >= MIN_STORIES_FOR_COMMON && n_with_word[w] * 2 > n_stories)
             continue;
-          word_score = MIN (word_score + word->weight, SCORE_WORDS_MAX);
+          word_score = MIN (word_score + SB_COACH_SCORE_PER_WORD, SB_COACH_SCORE_WORDS_MAX);
           if (matched->len < MAX_WORDS_IN_REASON)
             g_ptr_array_add (matched, g_strdup_printf ("“%s”", word->word));
         }
       if (theme_score == 0 && word_score < SCORE_WORDS_ALONE)
         continue;
 
-      score = theme_score + word_score;
-      if (score <= 0)
-        continue;
-      /* Only breaks ties: a ready story is not a reason on its own. */
-      if (sb_story_get_status (story) == SB_STORY_STATUS_READY)
-        score += SCORE_READY;
+      if (reason == NULL)
+        {
+          g_autofree char *list = join_list (matched);
+          /* Translators: "Mentions “migration” and “rollback”" */
+          reason = g_strdup_printf (_("Mentions %s"), list);
+        }
 
       suggestion = g_new0 (SbSuggestion, 1);
       suggestion->story = g_object_ref (story);
-      suggestion->score = score;
-      suggestion->reason = make_reason (theme_names, matched);
+      suggestion->score = theme_score + word_score;
+      suggestion->reason = g_steal_pointer (&reason);
       g_ptr_array_add (result, suggestion);
+    }
+
+  /* Readiness reads the rehearsal log: only for the stories suggested. */
+  for (guint i = 0; i < result->len; i++)
+    {
+      SbSuggestion *suggestion = result->pdata[i];
+      g_auto(SbReadiness) readiness = sb_story_get_readiness (store, suggestion->story);
+
+      suggestion->readiness = readiness.level;
     }
 
   g_ptr_array_sort (result, compare_suggestions);

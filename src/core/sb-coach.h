@@ -4,21 +4,50 @@
  */
 #pragma once
 
+#include "sb-readiness.h"
 #include "sb-store.h"
 
 G_BEGIN_DECLS
 
 typedef struct
 {
-  SbStory *story;    /* owned ref */
-  double   score;    /* higher is better; > 0 */
-  char    *reason;   /* one translated line: why this story fits */
+  SbStory          *story;     /* owned ref */
+  double            score;     /* higher is better; > 0 */
+  char             *reason;    /* one short translated line: why this story fits,
+                                * "Primary: Tight deadline and pressure" */
+  SbReadinessLevel  readiness; /* breaks ties in the score */
 } SbSuggestion;
 
-/* Stories ranked for a question: shared themes (primary links count more) and
- * words the question shares with the story. Stories already chosen for the
- * question are left out. Returns an array of SbSuggestion*, best first, at
- * most @limit (0: no limit). */
+/* The one ranking of stories for a question (question page, Practice,
+ * command line). The score adds:
+ *
+ *   - themes: the question's first theme is its core theme. A story linked
+ *     to it as primary gets SB_COACH_SCORE_CORE_PRIMARY, as secondary
+ *     SB_COACH_SCORE_CORE_SECONDARY; every other theme of the question (a
+ *     principle, an evaluation area) adds SB_COACH_SCORE_OTHER_PRIMARY or
+ *     _SECONDARY. A primary link to the core theme outweighs any number of
+ *     the others (a question has at most four themes).
+ *   - words: each word of four letters or more of the question's own text
+ *     (not of the "listens for" note, not a stopword) that starts a word of
+ *     the story adds SB_COACH_SCORE_PER_WORD, up to SB_COACH_SCORE_WORDS_MAX;
+ *     in a bank of four stories or more, a word found in more than half of
+ *     them counts for nothing. Words alone make a suggestion only
+ *     from two such words.
+ *
+ * Equal scores go to the readier story (sb-readiness.h), then by title.
+ * The reason names the strongest link: "Primary: <core theme>",
+ * "Secondary: <core theme>", "Shares: <theme>, <theme>", or for words
+ * alone "Mentions “migration” and “rollback”".
+ *
+ * Stories already chosen for the question are left out. Returns an array of
+ * SbSuggestion*, best first, at most @limit (0: no limit). */
+#define SB_COACH_SCORE_CORE_PRIMARY     10.0
+#define SB_COACH_SCORE_CORE_SECONDARY    5.0
+#define SB_COACH_SCORE_OTHER_PRIMARY     2.0
+#define SB_COACH_SCORE_OTHER_SECONDARY   1.0
+#define SB_COACH_SCORE_PER_WORD          0.5
+#define SB_COACH_SCORE_WORDS_MAX         2.0
+
 GPtrArray *sb_coach_suggest_stories (SbStore    *store,
                                      SbQuestion *question,
                                      guint       limit);

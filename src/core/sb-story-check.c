@@ -1,10 +1,10 @@
 /* sb-story-check.c — deterministic checks of one story, the coach's red pen
  *
  * Each check looks for something interviewers of senior engineers mark
- * down: a missing part of the answer, a result with no measure, a team's
- * work told as "we" so the listener cannot hear what the speaker did, filler
- * phrases that say nothing, an answer too short to carry detail or too long
- * to hold attention, and an answer whose Action is not its largest part.
+ * down (the list, with ids and severities, is in the header). It runs at
+ * every autosave pause, so the text of each section is split into words
+ * once (sb-words.h) and every word list is matched against those words;
+ * the lists are read once from the core's GResource.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,9 +13,274 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "sb-core-resources.h"
 #include "sb-story-check.h"
+#include "sb-words.h"
+
+#define LEXICON_RESOURCE "/io/github/storybank/Storybank/coach/lexicon.json"
+
+/* At least this many "we" (and more than twice the "I") before the Action
+ * reads as the team's story rather than the speaker's. */
+#define WE_MIN_COUNT 3
+
+static const SbStoryField sections[] = {
+  SB_STORY_FIELD_SITUATION, SB_STORY_FIELD_TASK, SB_STORY_FIELD_ACTION,
+  SB_STORY_FIELD_RESULT, SB_STORY_FIELD_LEARNING,
+};
+
+/* ---- the word lists --------------------------------------------------- */
+
+/* A list of phrases, each as lowered words, found by their first word:
+ * each word of a story is looked up once per list rather than compared
+ * with every phrase. Phrases whose first word ends in "*" are tried at
+ * every word. Within a bucket the longest come first, so that "we handled
+ * it" wins over "handled it" at the same place. */
+typedef struct
+{
+  GHashTable *by_first;   /* first word → GPtrArray of GStrv */
+  GPtrArray  *starred;    /* GStrv whose first word is a prefix */
+} PhraseList;
+
+typedef struct
+{
+  PhraseList *measure_words;
+  PhraseList *i_words;
+  PhraseList *we_words;
+  PhraseList *vague;
+  PhraseList *hype;
+  PhraseList *blame_subjects;
+  PhraseList *blame_gap_words;
+  PhraseList *blame_verbs;
+  PhraseList *blame_phrases;
+  PhraseList *ownership;
+  PhraseList *ownership_negations;
+  PhraseList *others;
+  PhraseList *tradeoff;
+  GStrv       hero_themes;
+  GStrv       decision_themes;
+} Lexicon;
+
+static int
+compare_phrase_length (gconstpointer a,
+                       gconstpointer b)
+{
+  guint la = g_strv_length (*(GStrv *) a);
+  guint lb = g_strv_length (*(GStrv *) b);
+
+  return (int) lb - (int) la;
+}
+
+static void
+phrase_list_add (PhraseList *list,
+                 GStrv       phrase)
+{
+  GPtrArray *bucket;
+
+  if (g_str_has_suffix (phrase[0], "*"))
+    bucket = list->starred;
+  else
+    {
+      bucket = g_hash_table_lookup (list->by_first, phrase[0]);
+      if (bucket == NULL)
+        {
+          bucket = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+          g_hash_table_insert (list->by_first, g_strdup (phrase[0]), bucket);
+        }
+    }
+  g_ptr_array_add (bucket, phrase);
+  g_ptr_array_sort (bucket, compare_phrase_length);
+}
+
+static PhraseList *
+read_phrases (JsonObject *root,
+              const char *member)
+{
+  PhraseList *list = g_new0 (PhraseList, 1);
+  JsonArray *array = json_object_has_member (root, member)
+    ? json_object_get_array_member (root, member) : NULL;
+
+  list->by_first = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  list->starred = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  if (array == NULL)
+    {
+      g_critical ("%s: the list “%s” is missing", LEXICON_RESOURCE, member);
+      return list;
+    }
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      const char *text = json_array_get_string_element (array, i);
+      GStrv words = sb_words_lowered (text);
+
+      /* "teammate*": the splitter drops the star; put it back on the last
+       * word. */
+      if (text != NULL && g_str_has_suffix (text, "*") && words[0] != NULL)
+        {
+          guint last = g_strv_length (words) - 1;
+          char *starred = g_strconcat (words[last], "*", NULL);
+          g_free (words[last]);
+          words[last] = starred;
+        }
+      if (words[0] == NULL)
+        g_strfreev (words);
+      else
+        phrase_list_add (list, words);
+    }
+  return list;
+}
+
+static GStrv
+read_strings (JsonObject *root,
+              const char *member)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  JsonArray *array = json_object_has_member (root, member)
+    ? json_object_get_array_member (root, member) : NULL;
+
+  if (array == NULL)
+    g_critical ("%s: the list “%s” is missing", LEXICON_RESOURCE, member);
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    g_strv_builder_add (builder, json_array_get_string_element (array, i));
+  return g_strv_builder_end (builder);
+}
+
+static gpointer
+load_lexicon (gpointer data)
+{
+  Lexicon *lex = g_new0 (Lexicon, 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_resource_lookup_data (sb_core_get_resource (), LEXICON_RESOURCE,
+                                                    G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root = NULL;
+  g_autoptr(JsonObject) empty = json_object_new ();
+
+  (void) data;
+  if (bytes != NULL &&
+      json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error) &&
+      JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    root = json_node_get_object (json_parser_get_root (parser));
+  if (root == NULL)
+    {
+      /* Shipped inside the program: only a broken build gets here. */
+      g_critical ("%s cannot be read: %s", LEXICON_RESOURCE, error != NULL ? error->message : "not an object");
+      root = empty;
+    }
+
+  lex->measure_words = read_phrases (root, "measure_words");
+  lex->i_words = read_phrases (root, "i_words");
+  lex->we_words = read_phrases (root, "we_words");
+  lex->vague = read_phrases (root, "vague");
+  lex->hype = read_phrases (root, "hype");
+  lex->blame_subjects = read_phrases (root, "blame_subjects");
+  lex->blame_gap_words = read_phrases (root, "blame_gap_words");
+  lex->blame_verbs = read_phrases (root, "blame_verbs");
+  lex->blame_phrases = read_phrases (root, "blame_phrases");
+  lex->ownership = read_phrases (root, "ownership");
+  lex->ownership_negations = read_phrases (root, "ownership_negations");
+  lex->others = read_phrases (root, "others");
+  lex->tradeoff = read_phrases (root, "tradeoff");
+  lex->hero_themes = read_strings (root, "hero_themes");
+  lex->decision_themes = read_strings (root, "decision_themes");
+  return lex;
+}
+
+static const Lexicon *
+lexicon (void)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  return g_once (&once, load_lexicon, NULL);
+}
+
+/* Length in words of the first of @phrases that starts at word @at, or 0. */
+static guint
+match_first (GArray    *words,
+             guint      at,
+             GPtrArray *phrases)
+{
+  for (guint p = 0; phrases != NULL && p < phrases->len; p++)
+    {
+      const char * const *phrase = phrases->pdata[p];
+      guint n = g_strv_length ((GStrv) phrase);
+      guint k;
+
+      if (at + n > words->len)
+        continue;
+      for (k = 0; k < n; k++)
+        if (!sb_word_matches (g_array_index (words, SbWord, at + k).lowered, phrase[k]))
+          break;
+      if (k == n)
+        return n;
+    }
+  return 0;
+}
+
+/* Length in words of the longest phrase of @list that starts at word @at,
+ * or 0. */
+static guint
+match_at (GArray     *words,
+          guint       at,
+          PhraseList *list)
+{
+  guint exact, starred;
+
+  if (at >= words->len)
+    return 0;
+  exact = match_first (words, at, g_hash_table_lookup (list->by_first,
+                                                       g_array_index (words, SbWord, at).lowered));
+  starred = match_first (words, at, list->starred);
+  return MAX (exact, starred);
+}
+
+static gboolean
+has_phrase (GArray     *words,
+            PhraseList *list)
+{
+  for (guint i = 0; i < words->len; i++)
+    if (match_at (words, i, list) > 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* ---- findings --------------------------------------------------------- */
+
+static const char * const kind_ids[SB_CHECK_N_KINDS] = {
+  [SB_CHECK_MISSING_SECTION] = "missing-section",
+  [SB_CHECK_RESULT_NO_NUMBER] = "result-not-measured",
+  [SB_CHECK_WE_NOT_I] = "we-not-i",
+  [SB_CHECK_VAGUE_PHRASE] = "vague-phrase",
+  [SB_CHECK_TOO_SHORT] = "too-short",
+  [SB_CHECK_TOO_LONG] = "too-long",
+  [SB_CHECK_ACTION_NOT_LONGEST] = "action-not-longest",
+  [SB_CHECK_SECTION_TOO_THIN] = "section-too-thin",
+  [SB_CHECK_BLAME] = "blame",
+  [SB_CHECK_HYPE] = "hype",
+  [SB_CHECK_HERO_STORY] = "hero-story",
+  [SB_CHECK_NO_TRADEOFF] = "no-tradeoff",
+  [SB_CHECK_SETUP_TOO_LONG] = "setup-too-long",
+};
+
+const char *
+sb_check_kind_to_id (SbCheckKind kind)
+{
+  g_return_val_if_fail (kind < SB_CHECK_N_KINDS, "");
+  return kind_ids[kind];
+}
+
+const char *
+sb_check_severity_to_string (SbCheckSeverity severity)
+{
+  switch (severity)
+    {
+    case SB_CHECK_SEVERITY_PROBLEM: return "problem";
+    case SB_CHECK_SEVERITY_WARNING: return "warning";
+    case SB_CHECK_SEVERITY_HINT:
+    default:                        return "hint";
+    }
+}
 
 void
 sb_finding_free (SbFinding *finding)
@@ -23,10 +288,35 @@ sb_finding_free (SbFinding *finding)
   if (finding == NULL)
     return;
   g_free (finding->message);
+  g_clear_pointer (&finding->ranges, g_array_unref);
   g_free (finding);
 }
 
-static void
+guint
+sb_findings_count (GPtrArray       *findings,
+                   SbCheckSeverity  severity)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (findings != NULL, 0);
+  for (guint i = 0; i < findings->len; i++)
+    if (((SbFinding *) findings->pdata[i])->severity >= severity)
+      n++;
+  return n;
+}
+
+SbFinding *
+sb_findings_find (GPtrArray  *findings,
+                  const char *check_id)
+{
+  g_return_val_if_fail (findings != NULL, NULL);
+  for (guint i = 0; i < findings->len; i++)
+    if (g_strcmp0 (((SbFinding *) findings->pdata[i])->check_id, check_id) == 0)
+      return findings->pdata[i];
+  return NULL;
+}
+
+static SbFinding *
 add (GPtrArray       *findings,
      SbCheckKind      kind,
      SbCheckSeverity  severity,
@@ -39,7 +329,11 @@ add (GPtrArray       *findings,
   finding->severity = severity;
   finding->field = field;
   finding->message = message;
+  finding->check_id = kind_ids[kind];
+  finding->section = sb_story_field_to_string (field);
+  finding->ranges = g_array_new (FALSE, FALSE, sizeof (SbRange));
   g_ptr_array_add (findings, finding);
+  return finding;
 }
 
 static const char *
@@ -59,134 +353,326 @@ section_name (SbStoryField field)
     }
 }
 
-/* Words that measure as well as digits do: "shipped two months sooner",
- * "halved the error rate". "One" is left out: "one of us" measures nothing. */
-static const char * const measure_words[] = {
-  "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-  "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred",
-  "hundreds", "thousand", "thousands", "million", "millions", "billion", "dozen",
-  "dozens", "half", "halved", "twice", "double", "doubled", "triple", "tripled",
-  "percent", "zero", NULL
-};
-
-/* TRUE when @text holds a figure: a digit or a number word. */
-static gboolean
-has_measure (const char *text)
+/* The words of each section, split once for every check. */
+typedef struct
 {
-  g_autofree char *lower = g_utf8_strdown (text, -1);
-  const char *p = lower;
+  SbStory *story;
+  GArray  *words[SB_STORY_N_FIELDS];
+} Text;
 
-  while (*p != '\0')
+static void
+text_clear (Text *text)
+{
+  for (guint f = 0; f < SB_STORY_N_FIELDS; f++)
+    g_clear_pointer (&text->words[f], g_array_unref);
+}
+
+static GArray *
+words_of (Text         *text,
+          SbStoryField  field)
+{
+  if (text->words[field] == NULL)
+    text->words[field] = sb_words_split (sb_story_get_field (text->story, field));
+  return text->words[field];
+}
+
+static void
+add_range (GArray *ranges,
+           GArray *words,
+           guint   first,
+           guint   last)
+{
+  SbRange range = {
+    g_array_index (words, SbWord, first).char_start,
+    g_array_index (words, SbWord, last).char_end,
+  };
+  g_array_append_val (ranges, range);
+}
+
+/* The text of each range, quoted and joined, at most three distinct:
+ * “worked on”, “various”. */
+static char *
+quote_ranges (const char *section_text,
+              GArray     *ranges)
+{
+  g_autoptr(GString) list = g_string_new (NULL);
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < ranges->len && seen->len < 3; i++)
     {
-      const char *start;
-      g_autofree char *word = NULL;
+      SbRange *r = &g_array_index (ranges, SbRange, i);
+      const char *start = g_utf8_offset_to_pointer (section_text, r->start);
+      const char *end = g_utf8_offset_to_pointer (section_text, r->end);
+      char *phrase = g_strndup (start, end - start);
 
-      while (*p != '\0' && !g_unichar_isalnum (g_utf8_get_char (p)))
-        p = g_utf8_next_char (p);
-      start = p;
-      while (*p != '\0' && g_unichar_isalnum (g_utf8_get_char (p)))
+      if (g_ptr_array_find_with_equal_func (seen, phrase, g_str_equal, NULL))
         {
-          if (g_unichar_isdigit (g_utf8_get_char (p)))
-            return TRUE;
-          p = g_utf8_next_char (p);
+          g_free (phrase);
+          continue;
         }
-      if (p == start)
-        continue;
-      word = g_strndup (start, p - start);
-      if (g_strv_contains (measure_words, word))
-        return TRUE;
+      /* Translators: separates quoted phrases: “worked on”, “various” */
+      g_string_append_printf (list, "%s“%s”", seen->len > 0 ? _(", ") : "", phrase);
+      g_ptr_array_add (seen, phrase);
     }
+  return g_string_free (g_steal_pointer (&list), FALSE);
+}
+
+/* Adds a range for each phrase of @list in @words, never two over the same
+ * words. */
+static void
+find_phrases (GArray     *words,
+              PhraseList *list,
+              GArray     *ranges)
+{
+  for (guint i = 0; i < words->len;)
+    {
+      guint n = match_at (words, i, list);
+
+      if (n > 0)
+        {
+          add_range (ranges, words, i, i + n - 1);
+          i += n;
+        }
+      else
+        i++;
+    }
+}
+
+/* A blaming phrase ("their fault"), or a person or team followed by a
+ * blaming verb, maybe one small word between ("ops simply ignored"). */
+static void
+find_blame (GArray *words,
+            GArray *ranges)
+{
+  const Lexicon *lex = lexicon ();
+
+  for (guint i = 0; i < words->len;)
+    {
+      guint n = match_at (words, i, lex->blame_phrases);
+
+      if (n == 0)
+        {
+          guint subject = match_at (words, i, lex->blame_subjects);
+
+          if (subject > 0)
+            {
+              guint at = i + subject;
+              guint verb = match_at (words, at, lex->blame_verbs);
+
+              if (verb == 0 && match_at (words, at, lex->blame_gap_words) == 1)
+                {
+                  at++;
+                  verb = match_at (words, at, lex->blame_verbs);
+                }
+              if (verb > 0)
+                n = at + verb - i;
+            }
+        }
+      if (n > 0)
+        {
+          add_range (ranges, words, i, i + n - 1);
+          i += n;
+        }
+      else
+        i++;
+    }
+}
+
+/* TRUE when @words own a part ("I should have", "my mistake"); "not my
+ * fault" owns nothing. */
+static gboolean
+has_ownership (GArray *words)
+{
+  const Lexicon *lex = lexicon ();
+
+  for (guint i = 0; i < words->len; i++)
+    if (match_at (words, i, lex->ownership) > 0 &&
+        (i == 0 || match_at (words, i - 1, lex->ownership_negations) != 1))
+      return TRUE;
   return FALSE;
 }
 
-/* Counts first-person singular and plural words in @text, case-folded. */
-static void
-count_persons (const char *text,
-               guint      *singular,
-               guint      *plural)
+/* TRUE when @text holds a figure: a digit or a number word. */
+static gboolean
+has_measure (const char *section_text,
+             GArray     *words)
 {
-  static const char *i_words[] = { "i", "i'm", "i've", "i'd", "i'll", "me", "my", "myself", NULL };
-  static const char *we_words[] = { "we", "we're", "we've", "we'd", "we'll", "us", "our", "ourselves", NULL };
-  g_autofree char *lower = g_utf8_strdown (text, -1);
-  g_autoptr(GString) folded = g_string_new (lower);
-  const char *p;
+  for (const char *p = section_text; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_isdigit (g_utf8_get_char (p)))
+      return TRUE;
+  return has_phrase (words, lexicon ()->measure_words);
+}
 
-  /* Treat the typographic apostrophe like the plain one. */
-  g_string_replace (folded, "\xe2\x80\x99", "'", 0);
-  p = folded->str;
-  *singular = *plural = 0;
-  while (*p != '\0')
+static char *
+phrase_message (SbCheckKind  kind,
+                const char  *quoted)
+{
+  switch (kind)
     {
-      const char *start;
-      g_autofree char *word = NULL;
-
-      while (*p != '\0' && !g_unichar_isalnum (g_utf8_get_char (p)))
-        p = g_utf8_next_char (p);
-      start = p;
-      while (*p != '\0')
-        {
-          gunichar c = g_utf8_get_char (p);
-          if (!(g_unichar_isalnum (c) || c == '\''))
-            break;
-          p = g_utf8_next_char (p);
-        }
-      if (p == start)
-        continue;
-      word = g_strndup (start, p - start);
-      if (g_strv_contains (i_words, word))
-        (*singular)++;
-      else if (g_strv_contains (we_words, word))
-        (*plural)++;
+    case SB_CHECK_VAGUE_PHRASE:
+      /* Translators: %s is a list of quoted phrases: “worked on”, “various” */
+      return g_strdup_printf (_("Vague wording: %s. Name the concrete thing you did, or the figure."), quoted);
+    case SB_CHECK_HYPE:
+      /* Translators: %s is a list of quoted phrases: “world-class”, “synergy” */
+      return g_strdup_printf (_("Buzzwords: %s. Say what was built and what it changed, with a figure."), quoted);
+    case SB_CHECK_BLAME:
+    default:
+      /* Translators: %s is a list of quoted phrases: “their fault”, “ops caused” */
+      return g_strdup_printf (_("This puts the fault on others (%s) and never says what you owned. "
+                                "Tell your part, and what you would do differently."), quoted);
     }
 }
 
-/* Phrases that tell the listener nothing about what was done or how well. */
-static const char *vague_phrases[] = {
-  "helped with", "helped out", "was involved in", "was responsible for", "worked on",
-  "participated in", "contributed to", "took part in", "a lot of", "lots of",
-  "various", "stuff", "things like", "etc", "basically", "kind of", "sort of",
-  "tried to", "best practices", "synergy", "leveraged", "in some way",
-  NULL
-};
-
-static gboolean
-is_word_boundary (const char *text,
-                  const char *at)
+/* One finding per section for a phrase list (NULL: the blame patterns). */
+static void
+check_phrases (GPtrArray       *findings,
+               Text            *text,
+               SbCheckKind      kind,
+               SbCheckSeverity  severity,
+               PhraseList      *list)
 {
-  gunichar c;
+  for (guint s = 0; s < G_N_ELEMENTS (sections); s++)
+    {
+      GArray *words = words_of (text, sections[s]);
+      g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (SbRange));
+      g_autofree char *quoted = NULL;
+      SbFinding *finding;
 
-  if (at == text)
-    return TRUE;
-  c = g_utf8_get_char (g_utf8_prev_char (at));
-  return !g_unichar_isalnum (c);
+      if (list != NULL)
+        find_phrases (words, list, ranges);
+      else
+        find_blame (words, ranges);
+      if (ranges->len == 0)
+        continue;
+      quoted = quote_ranges (sb_story_get_field (text->story, sections[s]), ranges);
+      finding = add (findings, kind, severity, sections[s], phrase_message (kind, quoted));
+      g_array_append_vals (finding->ranges, ranges->data, ranges->len);
+    }
 }
 
 static void
-find_vague_phrases (const char *text,
-                    GPtrArray  *found)
+check_sections (GPtrArray *findings,
+                Text      *text,
+                guint     *n_empty)
 {
-  g_autofree char *folded = g_utf8_strdown (text, -1);
-
-  for (guint i = 0; vague_phrases[i] != NULL; i++)
+  *n_empty = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     {
-      const char *phrase = vague_phrases[i];
-      gsize len = strlen (phrase);
+      SbStoryField field = sections[i];
+      guint n_words = sb_story_get_field_word_count (text->story, field);
 
-      for (const char *hit = strstr (folded, phrase); hit != NULL; hit = strstr (hit + 1, phrase))
+      if (n_words == 0)
         {
-          const char *end = hit + len;
-          if (is_word_boundary (folded, hit) && (*end == '\0' || !g_unichar_isalnum (g_utf8_get_char (end))))
-            {
-              if (!g_ptr_array_find_with_equal_func (found, phrase, g_str_equal, NULL))
-                g_ptr_array_add (found, (gpointer) phrase);
-              break;
-            }
+          (*n_empty)++;
+          /* Same kind, for the callers that leave empty sections to the
+           * list; its own id, as the issue names it. */
+          if (field == SB_STORY_FIELD_LEARNING)
+            add (findings, SB_CHECK_MISSING_SECTION, SB_CHECK_SEVERITY_PROBLEM, field,
+                 g_strdup (_("There is no Learning: say what you took from it and what you do differently now.")))
+              ->check_id = "no-learning";
+          else
+            add (findings, SB_CHECK_MISSING_SECTION, SB_CHECK_SEVERITY_PROBLEM, field,
+                 g_strdup_printf (_("The %s is empty."), section_name (field)));
         }
+      else if (n_words < SB_CHECK_THIN_WORDS (field))
+        {
+          if (field == SB_STORY_FIELD_ACTION)
+            add (findings, SB_CHECK_SECTION_TOO_THIN, SB_CHECK_SEVERITY_PROBLEM, field,
+                 g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "The Action has only %u word: tell step by step what you did.",
+                                               "The Action has only %u words: tell step by step what you did.",
+                                               n_words), n_words));
+          else
+            /* Translators: "The Result has only 4 words: too thin to carry its part." */
+            add (findings, SB_CHECK_SECTION_TOO_THIN, SB_CHECK_SEVERITY_WARNING, field,
+                 g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "The %s has only %u word: too thin to carry its part.",
+                                               "The %s has only %u words: too thin to carry its part.",
+                                               n_words), section_name (field), n_words));
+        }
+    }
+}
+
+static void
+check_persons (GPtrArray *findings,
+               Text      *text)
+{
+  const Lexicon *lex = lexicon ();
+  GArray *words = words_of (text, SB_STORY_FIELD_ACTION);
+  g_autoptr(GArray) we_ranges = g_array_new (FALSE, FALSE, sizeof (SbRange));
+  guint singular = 0, plural;
+
+  for (guint i = 0; i < words->len; i++)
+    {
+      if (match_at (words, i, lex->i_words) == 1)
+        singular++;
+      else if (match_at (words, i, lex->we_words) == 1)
+        add_range (we_ranges, words, i, i);
+    }
+  plural = we_ranges->len;
+  if (plural > 0 && (singular == 0 || (plural >= WE_MIN_COUNT && plural > 2 * singular)))
+    {
+      g_autofree char *we = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "“we” %u time",
+                                                          "“we” %u times", plural), plural);
+      g_autofree char *me = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "“I” %u time",
+                                                          "“I” %u times", singular), singular);
+      SbFinding *finding;
+
+      /* Translators: "The Action says “we” 4 times and “I” 1 time. …" */
+      finding = add (findings, SB_CHECK_WE_NOT_I, SB_CHECK_SEVERITY_WARNING, SB_STORY_FIELD_ACTION,
+                     g_strdup_printf (_("The Action says %s and %s. Tell what you did yourself."), we, me));
+      g_array_append_vals (finding->ranges, we_ranges->data, we_ranges->len);
+    }
+}
+
+static void
+check_length (GPtrArray *findings,
+              Text      *text,
+              guint      n_empty)
+{
+  guint seconds = sb_story_get_speaking_seconds (text->story);
+  guint setup = sb_story_get_field_word_count (text->story, SB_STORY_FIELD_SITUATION) +
+                sb_story_get_field_word_count (text->story, SB_STORY_FIELD_TASK);
+  guint action = sb_story_get_field_word_count (text->story, SB_STORY_FIELD_ACTION);
+  SbFinding *finding = NULL;
+
+  if (n_empty < G_N_ELEMENTS (sections))
+    {
+      if (seconds < SB_CHECK_MIN_SECONDS)
+        finding = add (findings, SB_CHECK_TOO_SHORT, SB_CHECK_SEVERITY_WARNING, SB_STORY_FIELD_ACTION,
+                       g_strdup_printf (_("About %u s spoken: too short to show depth. Aim for %u–%u s."),
+                                        seconds, SB_CHECK_MIN_SECONDS, SB_CHECK_MAX_SECONDS));
+      else if (seconds > SB_CHECK_MAX_SECONDS)
+        finding = add (findings, SB_CHECK_TOO_LONG, SB_CHECK_SEVERITY_WARNING, SB_STORY_FIELD_SITUATION,
+                       g_strdup_printf (_("About %u s spoken: trim it to %u–%u s, starting with the Situation."),
+                                        seconds, SB_CHECK_MIN_SECONDS, SB_CHECK_MAX_SECONDS));
+      if (finding != NULL)
+        finding->section = "story";
+    }
+
+  if (action > 0 && setup > action)
+    add (findings, SB_CHECK_SETUP_TOO_LONG, SB_CHECK_SEVERITY_WARNING, SB_STORY_FIELD_SITUATION,
+         g_strdup_printf (_("The Situation and Task (%u words) are longer than the Action (%u words). "
+                            "Cut the setup and tell more of what you did."), setup, action));
+
+  if (action > 0)
+    {
+      SbStoryField longest = SB_STORY_FIELD_ACTION;
+
+      if (sb_story_get_field_word_count (text->story, SB_STORY_FIELD_RESULT) > action)
+        longest = SB_STORY_FIELD_RESULT;
+      if (sb_story_get_field_word_count (text->story, SB_STORY_FIELD_LEARNING) >
+          sb_story_get_field_word_count (text->story, longest))
+        longest = SB_STORY_FIELD_LEARNING;
+      if (longest != SB_STORY_FIELD_ACTION)
+        add (findings, SB_CHECK_ACTION_NOT_LONGEST, SB_CHECK_SEVERITY_HINT, longest,
+             g_strdup_printf (_("The %s is longer than the Action. The Action should be the largest part."),
+                              section_name (longest)));
     }
 }
 
 static int
-compare_severity (gconstpointer a,
+compare_findings (gconstpointer a,
                   gconstpointer b)
 {
   const SbFinding *fa = *(SbFinding **) a;
@@ -194,120 +680,125 @@ compare_severity (gconstpointer a,
 
   if (fa->severity != fb->severity)
     return (int) fb->severity - (int) fa->severity;
-  return (int) fa->field - (int) fb->field;
+  if (fa->field != fb->field)
+    return (int) fa->field - (int) fb->field;
+  return (int) fa->kind - (int) fb->kind;
 }
 
-static GPtrArray *
-compute_findings (SbStory *story)
+/* What the theme-bound checks depend on. */
+enum
 {
+  THEMES_ABOUT_OTHERS = 1 << 0,
+  THEMES_DECISION     = 1 << 1,
+  N_THEME_SETS        = 4
+};
+
+static GPtrArray *
+compute_findings (SbStory *story,
+                  guint    theme_set)
+{
+  const Lexicon *lex = lexicon ();
   GPtrArray *findings = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_finding_free);
-  static const SbStoryField sections[] = {
-    SB_STORY_FIELD_SITUATION, SB_STORY_FIELD_TASK, SB_STORY_FIELD_ACTION,
-    SB_STORY_FIELD_RESULT, SB_STORY_FIELD_LEARNING,
-  };
-  guint n_empty = 0;
-  guint seconds;
+  Text text = { story, { NULL, } };
+  guint n_empty;
 
-  g_return_val_if_fail (SB_IS_STORY (story), findings);
-
-  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
-    if (sb_story_get_field_word_count (story, sections[i]) == 0)
-      {
-        n_empty++;
-        add (findings, SB_CHECK_MISSING_SECTION, SB_CHECK_SEVERITY_PROBLEM, sections[i],
-             g_strdup_printf (_("The %s is empty."), section_name (sections[i])));
-      }
+  check_sections (findings, &text, &n_empty);
 
   if (sb_story_get_field_word_count (story, SB_STORY_FIELD_RESULT) > 0 &&
-      !has_measure (sb_story_get_result (story)))
+      !has_measure (sb_story_get_result (story), words_of (&text, SB_STORY_FIELD_RESULT)))
     add (findings, SB_CHECK_RESULT_NO_NUMBER, SB_CHECK_SEVERITY_WARNING, SB_STORY_FIELD_RESULT,
          g_strdup (_("The Result has no number. Say how much: a percentage, a time, a count or money.")));
 
-  {
-    guint singular, plural;
+  check_persons (findings, &text);
 
-    count_persons (sb_story_get_action (story), &singular, &plural);
-    if (plural > singular)
-      {
-        g_autofree char *we = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "“we” %u time",
-                                                            "“we” %u times", plural), plural);
-        g_autofree char *me = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "“I” %u time",
-                                                            "“I” %u times", singular), singular);
-
-        /* Translators: "The Action says “we” 4 times and “I” 1 time. …" */
-        add (findings, SB_CHECK_WE_NOT_I, SB_CHECK_SEVERITY_WARNING, SB_STORY_FIELD_ACTION,
-             g_strdup_printf (_("The Action says %s and %s. Tell what you did yourself."), we, me));
-      }
-  }
+  check_phrases (findings, &text, SB_CHECK_VAGUE_PHRASE, SB_CHECK_SEVERITY_WARNING, lex->vague);
+  check_phrases (findings, &text, SB_CHECK_HYPE, SB_CHECK_SEVERITY_WARNING, lex->hype);
 
   {
-    g_autoptr(GPtrArray) found = g_ptr_array_new ();
-    g_autoptr(GString) list = g_string_new (NULL);
-    SbStoryField first_field = SB_STORY_FIELD_ACTION;
+    gboolean owns = FALSE;
 
-    /* The note goes under the first section that needs it. */
-    for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
-      {
-        guint before = found->len;
-
-        find_vague_phrases (sb_story_get_field (story, sections[i]), found);
-        if (before == 0 && found->len > 0)
-          first_field = sections[i];
-      }
-    for (guint i = 0; i < found->len && i < 3; i++)
-      g_string_append_printf (list, "%s“%s”", i > 0 ? ", " : "", (char *) found->pdata[i]);
-    if (found->len > 0)
-      add (findings, SB_CHECK_VAGUE_PHRASE, SB_CHECK_SEVERITY_HINT, first_field,
-           g_strdup_printf (_("Vague wording: %s. Name the concrete thing you did."), list->str));
+    for (guint s = 0; s < G_N_ELEMENTS (sections) && !owns; s++)
+      owns = has_ownership (words_of (&text, sections[s]));
+    if (!owns)
+      check_phrases (findings, &text, SB_CHECK_BLAME, SB_CHECK_SEVERITY_WARNING, NULL);
   }
 
-  seconds = sb_story_get_speaking_seconds (story);
-  if (n_empty < G_N_ELEMENTS (sections))
+  check_length (findings, &text, n_empty);
+
+  if (sb_story_get_field_word_count (story, SB_STORY_FIELD_ACTION) > 0)
     {
-      if (seconds < SB_CHECK_MIN_SECONDS)
-        add (findings, SB_CHECK_TOO_SHORT, SB_CHECK_SEVERITY_HINT, SB_STORY_FIELD_ACTION,
-             g_strdup_printf (_("About %u s spoken: too short to show depth. Aim for %u–%u s."),
-                              seconds, SB_CHECK_MIN_SECONDS, SB_CHECK_MAX_SECONDS));
-      else if (seconds > SB_CHECK_MAX_SECONDS)
-        add (findings, SB_CHECK_TOO_LONG, SB_CHECK_SEVERITY_WARNING, SB_STORY_FIELD_SITUATION,
-             g_strdup_printf (_("About %u s spoken: trim it to %u–%u s, starting with the Situation."),
-                              seconds, SB_CHECK_MIN_SECONDS, SB_CHECK_MAX_SECONDS));
+      GArray *action = words_of (&text, SB_STORY_FIELD_ACTION);
+
+      if ((theme_set & THEMES_ABOUT_OTHERS) && !has_phrase (action, lex->others))
+        add (findings, SB_CHECK_HERO_STORY, SB_CHECK_SEVERITY_HINT, SB_STORY_FIELD_ACTION,
+             g_strdup (_("Nobody else appears in the Action. This story is about working with others: "
+                         "say who they were and how you brought them along.")));
+      if ((theme_set & THEMES_DECISION) && !has_phrase (action, lex->tradeoff))
+        add (findings, SB_CHECK_NO_TRADEOFF, SB_CHECK_SEVERITY_HINT, SB_STORY_FIELD_ACTION,
+             g_strdup (_("The Action weighs no options. Say what you chose, what you gave up, and why.")));
     }
 
-  {
-    guint action = sb_story_get_field_word_count (story, SB_STORY_FIELD_ACTION);
-    SbStoryField longest = SB_STORY_FIELD_ACTION;
-
-    for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
-      if (sb_story_get_field_word_count (story, sections[i]) >
-          sb_story_get_field_word_count (story, longest))
-        longest = sections[i];
-    if (action > 0 && longest != SB_STORY_FIELD_ACTION)
-      add (findings, SB_CHECK_ACTION_NOT_LONGEST, SB_CHECK_SEVERITY_HINT, longest,
-           g_strdup_printf (_("The %s is longer than the Action. The Action should be the largest part."),
-                            section_name (longest)));
-  }
-
-  g_ptr_array_sort (findings, compare_severity);
+  text_clear (&text);
+  g_ptr_array_sort (findings, compare_findings);
   return findings;
 }
 
-G_DEFINE_QUARK (sb-story-findings, findings)
+static GQuark
+findings_quark (guint theme_set)
+{
+  static const char * const names[N_THEME_SETS] = {
+    "sb-story-findings",
+    "sb-story-findings-about-others",
+    "sb-story-findings-decision",
+    "sb-story-findings-about-others-decision",
+  };
+
+  g_assert (theme_set < N_THEME_SETS);
+  return g_quark_from_static_string (names[theme_set]);
+}
+
+static GPtrArray *
+check_cached (SbStory *story,
+              guint    theme_set)
+{
+  GPtrArray *findings;
+  GQuark key = findings_quark (theme_set);
+
+  findings = sb_story_get_derived (story, key);
+  if (findings == NULL)
+    {
+      findings = compute_findings (story, theme_set);
+      sb_story_set_derived (story, key, findings, (GDestroyNotify) g_ptr_array_unref);
+    }
+  return g_ptr_array_ref (findings);
+}
 
 /* The list row, the editor and the command line all ask after each change;
  * the story keeps the answer until its text changes again. */
 GPtrArray *
 sb_story_check (SbStory *story)
 {
-  GPtrArray *findings;
+  g_return_val_if_fail (SB_IS_STORY (story),
+                        g_ptr_array_new_with_free_func ((GDestroyNotify) sb_finding_free));
+  return check_cached (story, 0);
+}
 
-  g_return_val_if_fail (SB_IS_STORY (story), g_ptr_array_new ());
+GPtrArray *
+sb_story_check_with_themes (SbStory            *story,
+                            const char * const *theme_slugs)
+{
+  const Lexicon *lex = lexicon ();
+  guint theme_set = 0;
 
-  findings = sb_story_get_derived (story, findings_quark ());
-  if (findings == NULL)
+  g_return_val_if_fail (SB_IS_STORY (story),
+                        g_ptr_array_new_with_free_func ((GDestroyNotify) sb_finding_free));
+
+  for (guint i = 0; theme_slugs != NULL && theme_slugs[i] != NULL; i++)
     {
-      findings = compute_findings (story);
-      sb_story_set_derived (story, findings_quark (), findings, (GDestroyNotify) g_ptr_array_unref);
+      if (g_strv_contains ((const char * const *) lex->hero_themes, theme_slugs[i]))
+        theme_set |= THEMES_ABOUT_OTHERS;
+      if (g_strv_contains ((const char * const *) lex->decision_themes, theme_slugs[i]))
+        theme_set |= THEMES_DECISION;
     }
-  return g_ptr_array_ref (findings);
+  return check_cached (story, theme_set);
 }

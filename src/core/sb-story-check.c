@@ -305,6 +305,30 @@ sb_findings_count (GPtrArray       *findings,
   return n;
 }
 
+gboolean
+sb_finding_is_note (const SbFinding *finding)
+{
+  return finding->kind != SB_CHECK_MISSING_SECTION &&
+         finding->kind != SB_CHECK_TOO_SHORT &&
+         finding->kind != SB_CHECK_TOO_LONG;
+}
+
+guint
+sb_findings_count_to_fix (GPtrArray *findings)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (findings != NULL, 0);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const SbFinding *finding = findings->pdata[i];
+
+      if (sb_finding_is_note (finding) && finding->severity >= SB_CHECK_SEVERITY_WARNING)
+        n++;
+    }
+  return n;
+}
+
 SbFinding *
 sb_findings_find (GPtrArray  *findings,
                   const char *check_id)

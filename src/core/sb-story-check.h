@@ -137,6 +137,15 @@ const char *sb_check_severity_to_string (SbCheckSeverity    severity);
 guint       sb_findings_count          (GPtrArray          *findings,
                                         SbCheckSeverity     severity);
 
+/* A finding the editor shows as a note under its section: not an empty
+ * section (the list says how many are left) nor the spoken length (the
+ * footer says it). */
+gboolean    sb_finding_is_note         (const SbFinding    *finding);
+/* The notes an interviewer would mark down (warnings and problems): what
+ * the story list counts as "N things to fix", the same notes the editor
+ * shows with a warning sign. */
+guint       sb_findings_count_to_fix   (GPtrArray          *findings);
+
 /* The first finding with @check_id, or NULL. */
 SbFinding  *sb_findings_find           (GPtrArray          *findings,
                                         const char         *check_id);

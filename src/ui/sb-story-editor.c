@@ -16,6 +16,7 @@
 #include <adwaita.h>
 
 #include "sb-story-check.h"
+#include "sb-readiness.h"
 #include "sb-story-editor.h"
 #include "sb-story-row.h"
 #include "sb-theme-picker.h"
@@ -249,15 +250,15 @@ update_findings (SbStoryEditor *self)
   if (self->story == NULL)
     return;
 
-  findings = sb_story_check (self->story);
+  /* With the story's themes: some checks are for themes about others or
+   * about decisions. */
+  findings = sb_story_check_in_store (self->store, self->story);
   for (guint i = 0; i < findings->len; i++)
     {
       const SbFinding *finding = g_ptr_array_index (findings, i);
       GtkBox *box;
 
-      if (finding->kind == SB_CHECK_MISSING_SECTION ||
-          finding->kind == SB_CHECK_TOO_SHORT ||
-          finding->kind == SB_CHECK_TOO_LONG)
+      if (!sb_finding_is_note (finding))
         continue;
       box = finding->field < SB_STORY_N_FIELDS ? self->finding_boxes[finding->field] : NULL;
       if (box == NULL)

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sb-readiness.h"
 #include "sb-story-check.h"
 #include "sb-story-row.h"
 
@@ -59,7 +60,8 @@ static const SbStoryField star_fields[] = {
 };
 
 char *
-sb_story_readiness_hint (SbStory *story)
+sb_story_readiness_hint (SbStore *store,
+                         SbStory *story)
 {
   guint empty = 0;
   guint seconds;
@@ -75,17 +77,12 @@ sb_story_readiness_hint (SbStory *story)
                                          "%u sections to write", empty), empty);
 
   {
-    g_autoptr(GPtrArray) findings = sb_story_check (story);
-    guint to_fix = 0;
+    g_autoptr(GPtrArray) findings = store != NULL ? sb_story_check_in_store (store, story)
+                                                  : sb_story_check (story);
+    /* What an interviewer would mark down comes before the length, counted
+     * as the editor shows it. */
+    guint to_fix = sb_findings_count_to_fix (findings);
 
-    /* What an interviewer would mark down comes before the length. */
-    for (guint i = 0; i < findings->len; i++)
-      {
-        const SbFinding *finding = g_ptr_array_index (findings, i);
-
-        if (finding->severity >= SB_CHECK_SEVERITY_WARNING && finding->kind != SB_CHECK_TOO_LONG)
-          to_fix++;
-      }
     /* Short enough for the narrow list; the editor says which. */
     if (to_fix > 0)
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u thing to fix", "%u things to fix",
@@ -236,7 +233,7 @@ update_labels (SbStoryRow *self)
     }
   gtk_widget_set_visible (GTK_WIDGET (self->example_tag), sb_story_get_is_example (self->story));
 
-  hint = sb_story_readiness_hint (self->story);
+  hint = sb_story_readiness_hint (self->store, self->story);
   gtk_label_set_label (self->readiness_label, hint);
 
   /* One sentence for a screen reader instead of four fragments. */

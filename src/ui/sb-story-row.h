@@ -19,7 +19,10 @@ void        sb_story_row_set_story (SbStoryRow *self,
                                     SbStory    *story);
 
 /* "Ready", "2 sections to write", "Short: 1 min 10 s", … */
-char       *sb_story_readiness_hint   (SbStory  *story);
+/* "2 things to fix", "Short, about 1 min", …: the notes counted are the
+ * ones the editor shows with a warning sign (@store NULL: without themes). */
+char       *sb_story_readiness_hint   (SbStore  *store,
+                                       SbStory  *story);
 /* "about 2 min 56 s" */
 char       *sb_format_spoken_length   (guint     seconds);
 /* A CSS class for a framework's dot colour ("framework-1" …). */

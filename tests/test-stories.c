@@ -752,6 +752,74 @@ test_undo_redo_theme_removal (Fixture       *fixture,
   g_assert_cmpint (sb_store_get_story_theme (fixture->store, story, "core-cross-team"), ==, SB_STRENGTH_NONE);
 }
 
+/* At the pause, the words the coach marks are underlined where they are. */
+static void
+test_coach_underlines (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  SbStoryEditor *editor = sb_window_get_story_editor (fixture->window);
+  g_autofree char *underlined = NULL;
+  g_autofree char *after = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-story", NULL);
+  set_section (editor, SB_STORY_FIELD_ACTION,
+               "I read a week of traces and helped with the retry logic, then I rolled the change out "
+               "shard by shard and watched the error budget every morning for two weeks.");
+  sb_window_flush (fixture->window);
+  sb_test_iterate_main_loop ();
+  underlined = sb_story_editor_dup_underlined (editor, SB_STORY_FIELD_ACTION);
+  g_assert_cmpstr (underlined, ==, "helped with");
+
+  set_section (editor, SB_STORY_FIELD_ACTION,
+               "I read a week of traces and rewrote the retry logic, then I rolled the change out "
+               "shard by shard and watched the error budget every morning for two weeks.");
+  sb_window_flush (fixture->window);
+  sb_test_iterate_main_loop ();
+  after = sb_story_editor_dup_underlined (editor, SB_STORY_FIELD_ACTION);
+  g_assert_cmpstr (after, ==, "");
+}
+
+static GtkSwitch *
+find_status_switch (GtkWidget *root)
+{
+  return GTK_SWITCH (sb_test_find_widget (root, GTK_TYPE_SWITCH));
+}
+
+/* "Ready to tell" cannot be set while a problem is left. */
+static void
+test_ready_needs_no_problem (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  SbStoryEditor *editor = sb_window_get_story_editor (fixture->window);
+  GtkSwitch *ready = find_status_switch (GTK_WIDGET (editor));
+  SbStory *story;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-story", NULL);
+  story = sb_story_editor_get_story (editor);
+  gtk_editable_set_text (sb_story_editor_get_title_entry (editor), "Half written");
+  set_section (editor, SB_STORY_FIELD_SITUATION, "Our payment service kept timing out at peak.");
+
+  gtk_switch_set_active (ready, TRUE);
+  sb_test_iterate_main_loop ();
+  g_assert_false (gtk_switch_get_active (ready));
+  g_assert_cmpint (sb_story_get_status (story), ==, SB_STORY_STATUS_DRAFT);
+
+  /* Every section written, nothing serious left: now it can. */
+  set_section (editor, SB_STORY_FIELD_TASK,
+               "As the owner of the payments gateway I had to stop the timeouts before the summer sale.");
+  set_section (editor, SB_STORY_FIELD_ACTION,
+               "I read a week of traces and found that retries from three clients piled onto the same slow "
+               "shard. I rewrote the retry logic with jitter and a budget, added an alert on pool saturation, "
+               "and walked each client team through the change before I rolled it out shard by shard.");
+  set_section (editor, SB_STORY_FIELD_RESULT, "Timeouts fell from forty a day to two within a week.");
+  set_section (editor, SB_STORY_FIELD_LEARNING,
+               "I now look at retries first when a dependency slows down, and I alert on saturation.");
+  gtk_switch_set_active (ready, TRUE);
+  sb_test_iterate_main_loop ();
+  g_assert_true (gtk_switch_get_active (ready));
+  g_assert_cmpint (sb_story_get_status (story), ==, SB_STORY_STATUS_READY);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -776,6 +844,8 @@ main (int   argc,
   ADD ("/stories/section-limit", test_section_limit);
   ADD ("/stories/blank-new-story-removed", test_blank_new_story_removed);
   ADD ("/stories/undo-redo-theme-removal", test_undo_redo_theme_removal);
+  ADD ("/stories/coach-underlines", test_coach_underlines);
+  ADD ("/stories/ready-needs-no-problem", test_ready_needs_no_problem);
 #undef ADD
 
   return g_test_run ();

@@ -59,6 +59,8 @@ struct _SbStoryEditor
   GtkTextView    *text_views[SB_STORY_N_FIELDS];
   /* The coach's notes on each section, under its text. */
   GtkBox         *finding_boxes[SB_STORY_N_FIELDS];
+  /* The coach's findings the underlines stand for, for their tooltips. */
+  GPtrArray      *findings;
   /* Said when a paste would take a section past SB_STORY_MAX_SECTION_CHARS. */
   GtkLabel       *limit_labels[SB_STORY_N_FIELDS];
   SbThemePicker  *theme_picker;
@@ -227,6 +229,105 @@ create_finding_row (const SbFinding *finding)
   return row;
 }
 
+#define COACH_TAG "coach-finding"
+
+/* Underlines in @field's text what each finding is about, when the text is
+ * the one the coach read (the autosaved text; typing since then waits for
+ * the next pause). */
+static void
+underline_findings (SbStoryEditor *self,
+                    SbStoryField   field)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  if (self->text_views[field] == NULL)
+    return;
+  buffer = gtk_text_view_get_buffer (self->text_views[field]);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag_by_name (buffer, COACH_TAG, &start, &end);
+  if (self->story == NULL || self->findings == NULL)
+    return;
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  if (g_strcmp0 (text, sb_story_get_field (self->story, field)) != 0)
+    return;
+
+  for (guint i = 0; i < self->findings->len; i++)
+    {
+      const SbFinding *finding = g_ptr_array_index (self->findings, i);
+
+      if (finding->field != field || finding->ranges == NULL || !sb_finding_is_note (finding))
+        continue;
+      for (guint r = 0; r < finding->ranges->len; r++)
+        {
+          const SbRange *range = &g_array_index (finding->ranges, SbRange, r);
+          GtkTextIter a, b;
+
+          gtk_text_buffer_get_iter_at_offset (buffer, &a, (int) range->start);
+          gtk_text_buffer_get_iter_at_offset (buffer, &b, (int) range->end);
+          gtk_text_buffer_apply_tag_by_name (buffer, COACH_TAG, &a, &b);
+        }
+    }
+}
+
+/* Hovering over underlined words says what the coach found there. */
+static gboolean
+text_query_tooltip_cb (GtkWidget     *widget,
+                       int            x,
+                       int            y,
+                       gboolean       keyboard_mode,
+                       GtkTooltip    *tooltip,
+                       SbStoryEditor *self)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (widget);
+  SbStoryField field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (gtk_text_view_get_buffer (view)),
+                                                            "story-field"));
+  g_autoptr(GString) messages = g_string_new (NULL);
+  GtkTextIter iter;
+  int bx, by, offset;
+
+  if (self->findings == NULL)
+    return FALSE;
+  if (keyboard_mode)
+    gtk_text_buffer_get_iter_at_mark (gtk_text_view_get_buffer (view), &iter,
+                                      gtk_text_buffer_get_insert (gtk_text_view_get_buffer (view)));
+  else
+    {
+      gtk_text_view_window_to_buffer_coords (view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
+      if (!gtk_text_view_get_iter_at_location (view, &iter, bx, by))
+        return FALSE;
+    }
+  if (!gtk_text_iter_has_tag (&iter, gtk_text_tag_table_lookup (
+        gtk_text_buffer_get_tag_table (gtk_text_view_get_buffer (view)), COACH_TAG)))
+    return FALSE;
+  offset = gtk_text_iter_get_offset (&iter);
+
+  for (guint i = 0; i < self->findings->len; i++)
+    {
+      const SbFinding *finding = g_ptr_array_index (self->findings, i);
+
+      if (finding->field != field || finding->ranges == NULL)
+        continue;
+      for (guint r = 0; r < finding->ranges->len; r++)
+        {
+          const SbRange *range = &g_array_index (finding->ranges, SbRange, r);
+
+          if (offset >= range->start && offset < range->end)
+            {
+              if (messages->len > 0)
+                g_string_append_c (messages, '\n');
+              g_string_append (messages, finding->message);
+              break;
+            }
+        }
+    }
+  if (messages->len == 0)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, messages->str);
+  return TRUE;
+}
+
 /* Re-reads the story when the person pauses (at each save), not at every
  * keystroke: a note that blinks on and off mid-sentence helps nobody. An
  * empty section needs no note (the list says how many are left), and the
@@ -234,8 +335,6 @@ create_finding_row (const SbFinding *finding)
 static void
 update_findings (SbStoryEditor *self)
 {
-  g_autoptr(GPtrArray) findings = NULL;
-
   for (guint i = 0; i < SB_STORY_N_FIELDS; i++)
     {
       GtkWidget *child;
@@ -246,26 +345,60 @@ update_findings (SbStoryEditor *self)
         gtk_box_remove (self->finding_boxes[i], child);
       gtk_widget_set_visible (GTK_WIDGET (self->finding_boxes[i]), FALSE);
     }
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
 
-  if (self->story == NULL)
-    return;
-
-  /* With the story's themes: some checks are for themes about others or
-   * about decisions. */
-  findings = sb_story_check_in_store (self->store, self->story);
-  for (guint i = 0; i < findings->len; i++)
+  if (self->story != NULL)
     {
-      const SbFinding *finding = g_ptr_array_index (findings, i);
-      GtkBox *box;
+      /* With the story's themes: some checks are for themes about others
+       * or about decisions. */
+      self->findings = sb_story_check_in_store (self->store, self->story);
+      for (guint i = 0; i < self->findings->len; i++)
+        {
+          const SbFinding *finding = g_ptr_array_index (self->findings, i);
+          GtkBox *box;
 
-      if (!sb_finding_is_note (finding))
-        continue;
-      box = finding->field < SB_STORY_N_FIELDS ? self->finding_boxes[finding->field] : NULL;
-      if (box == NULL)
-        box = self->finding_boxes[SB_STORY_FIELD_ACTION];
-      gtk_box_append (box, create_finding_row (finding));
-      gtk_widget_set_visible (GTK_WIDGET (box), TRUE);
+          if (!sb_finding_is_note (finding))
+            continue;
+          box = finding->field < SB_STORY_N_FIELDS ? self->finding_boxes[finding->field] : NULL;
+          if (box == NULL)
+            box = self->finding_boxes[SB_STORY_FIELD_ACTION];
+          gtk_box_append (box, create_finding_row (finding));
+          gtk_widget_set_visible (GTK_WIDGET (box), TRUE);
+        }
     }
+  for (guint f = 0; f < SB_STORY_N_FIELDS; f++)
+    underline_findings (self, f);
+}
+
+char *
+sb_story_editor_dup_underlined (SbStoryEditor *self,
+                                SbStoryField   field)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_views[field]);
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), COACH_TAG);
+  g_autoptr(GString) out = g_string_new (NULL);
+  GtkTextIter iter, end;
+
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  while (!gtk_text_iter_is_end (&iter))
+    {
+      if (gtk_text_iter_starts_tag (&iter, tag) ||
+          (gtk_text_iter_is_start (&iter) && gtk_text_iter_has_tag (&iter, tag)))
+        {
+          g_autofree char *piece = NULL;
+
+          end = iter;
+          gtk_text_iter_forward_to_tag_toggle (&end, tag);
+          piece = gtk_text_iter_get_text (&iter, &end);
+          if (out->len > 0)
+            g_string_append_c (out, '|');
+          g_string_append (out, piece);
+          iter = end;
+        }
+      else if (!gtk_text_iter_forward_to_tag_toggle (&iter, tag))
+        break;
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 char *
@@ -510,6 +643,21 @@ status_active_cb (SbStoryEditor *self,
 {
   if (self->loading || self->story == NULL)
     return;
+  /* "Ready to tell" means an interviewer would find nothing serious to mark
+   * down: not while a problem is left (an empty section, a thin Action). */
+  if (gtk_switch_get_active (status_switch) && sb_story_get_status (self->story) != SB_STORY_STATUS_READY)
+    {
+      sb_store_save_pending (self->store, NULL);
+      if (!sb_readiness_allows_ready_status (self->store, self->story))
+        {
+          self->loading = TRUE;
+          gtk_switch_set_active (status_switch, FALSE);
+          self->loading = FALSE;
+          gtk_widget_error_bell (GTK_WIDGET (status_switch));
+          gtk_label_set_label (self->saved_label, _("Not ready yet: fix the problems the coach marks first"));
+          return;
+        }
+    }
   /* A switch is one deliberate act: the store writes it at once. */
   self->pushing = TRUE;
   sb_store_edit_story_status (self->store, self->story,
@@ -733,6 +881,12 @@ build_sections (SbStoryEditor *self)
       g_object_set_data (G_OBJECT (buffer), "story-field", GUINT_TO_POINTER (info->field));
       g_signal_connect_object (buffer, "changed", G_CALLBACK (buffer_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (buffer, "insert-text", G_CALLBACK (buffer_insert_text_cb), self, 0);
+      gtk_text_buffer_create_tag (buffer, COACH_TAG,
+                                  "underline", PANGO_UNDERLINE_ERROR,
+                                  "underline-rgba", &(GdkRGBA) { 0.90, 0.38, 0.0, 1.0 },
+                                  NULL);
+      gtk_widget_set_has_tooltip (view, TRUE);
+      g_signal_connect_object (view, "query-tooltip", G_CALLBACK (text_query_tooltip_cb), self, 0);
       self->text_views[info->field] = GTK_TEXT_VIEW (view);
 
       frame = gtk_frame_new (NULL);
@@ -796,6 +950,7 @@ sb_story_editor_dispose (GObject *object)
       g_signal_handlers_disconnect_by_func (self->story, story_status_notify_cb, self);
     }
   g_clear_object (&self->story);
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_STORY_EDITOR);
   /* The template's unnamed boxes are ours to unparent. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)

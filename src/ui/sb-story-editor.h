@@ -41,6 +41,9 @@ GtkEditable *sb_story_editor_get_title_entry (SbStoryEditor *self);
 GtkTextView *sb_story_editor_get_text_view   (SbStoryEditor *self,
                                               SbStoryField   field);
 const char  *sb_story_editor_get_length_text (SbStoryEditor *self);
+/* The underlined stretches of @field's text, joined by "|" ("" when none). */
+char        *sb_story_editor_dup_underlined (SbStoryEditor *self,
+                                             SbStoryField   field);
 /* The coach's notes shown under @field, one per line ("" when none). */
 char        *sb_story_editor_dup_findings_text (SbStoryEditor *self,
                                                 SbStoryField   field);

@@ -208,6 +208,7 @@ update_labels (SbStoryRow *self)
 {
   g_autofree char *hint = NULL;
   g_autofree char *description = NULL;
+  g_autofree char *level_label = NULL;
   gboolean ready, unsaved;
 
   if (self->story == NULL)
@@ -216,32 +217,40 @@ update_labels (SbStoryRow *self)
   ready = sb_story_get_status (self->story) == SB_STORY_STATUS_READY;
   unsaved = self->store != NULL && sb_store_get_save_error (self->store, self->story) != NULL;
   gtk_label_set_label (self->title_label, sb_story_get_display_title (self->story));
-  gtk_label_set_label (self->status_label, unsaved ? _("Not saved") : ready ? _("Ready") : _("Draft"));
-  if (unsaved)
-    gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "unsaved");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "unsaved");
-  if (ready)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "ready");
-      gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "draft");
-    }
-  else
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "draft");
-      gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "ready");
-    }
+
+  /* The tag is the story's readiness (the coach's, from its findings,
+   * sections, themes and practice); a refused save outranks it. */
+  {
+    g_auto(SbReadiness) readiness = { 0, };
+    const char *classes[] = { "draft", "needs-work", "ready", "unsaved" };
+    const char *class;
+
+    if (self->store != NULL)
+      readiness = sb_story_get_readiness (self->store, self->story);
+    else
+      readiness.label = ready ? _("Ready") : _("Draft");
+    class = unsaved ? "unsaved" : classes[readiness.level];
+    gtk_label_set_label (self->status_label, unsaved ? _("Not saved") : readiness.label);
+    for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+      if (g_strcmp0 (classes[i], class) == 0)
+        gtk_widget_add_css_class (GTK_WIDGET (self->status_label), classes[i]);
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), classes[i]);
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_label), readiness.reason);
+    level_label = g_strdup (readiness.label);
+  }
   gtk_widget_set_visible (GTK_WIDGET (self->example_tag), sb_story_get_is_example (self->story));
 
   hint = sb_story_readiness_hint (self->store, self->story);
   gtk_label_set_label (self->readiness_label, hint);
 
   /* One sentence for a screen reader instead of four fragments. */
-  description = g_strdup_printf ("%s%s, %s%s, %s",
+  description = g_strdup_printf ("%s%s, %s%s%s, %s",
                                  sb_story_get_display_title (self->story),
                                  sb_story_get_is_example (self->story) ? _(" (example)") : "",
                                  unsaved ? _("not saved, ") : "",
-                                 ready ? _("ready") : _("draft"),
+                                 level_label,
+                                 ready ? _(", marked ready to tell") : "",
                                  hint);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, description,

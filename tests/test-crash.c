@@ -115,8 +115,6 @@ dup_widget_text (SbStoryEditor *editor,
   GtkTextBuffer *buffer;
   GtkTextIter start, end;
 
-  if (field == SB_STORY_FIELD_TITLE)
-    return g_strdup (gtk_editable_get_text (sb_story_editor_get_title_entry (editor)));
   buffer = gtk_text_view_get_buffer (sb_story_editor_get_text_view (editor, field));
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
@@ -126,8 +124,6 @@ static guint
 count_widget_chars (SbStoryEditor *editor,
                     SbStoryField   field)
 {
-  if (field == SB_STORY_FIELD_TITLE)
-    return g_utf8_strlen (gtk_editable_get_text (sb_story_editor_get_title_entry (editor)), -1);
   return gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (sb_story_editor_get_text_view (editor, field)));
 }
 
@@ -136,25 +132,14 @@ static void
 typist_move_to (Typist       *typist,
                 SbStoryField  field)
 {
+  GtkTextView *view = sb_story_editor_get_text_view (typist->editor, field);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter end;
+
   typist->field = field;
-  if (field == SB_STORY_FIELD_TITLE)
-    {
-      GtkEditable *entry = sb_story_editor_get_title_entry (typist->editor);
-
-      gtk_widget_grab_focus (GTK_WIDGET (entry));
-      /* Focus may select the whole title; the click puts the cursor at the end. */
-      gtk_editable_set_position (entry, -1);
-    }
-  else
-    {
-      GtkTextView *view = sb_story_editor_get_text_view (typist->editor, field);
-      GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-      GtkTextIter end;
-
-      gtk_widget_grab_focus (GTK_WIDGET (view));
-      gtk_text_buffer_get_end_iter (buffer, &end);
-      gtk_text_buffer_place_cursor (buffer, &end);
-    }
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
 }
 
 static SbStoryField
@@ -200,24 +185,14 @@ static void
 typist_press (Typist     *typist,
               const char *key)
 {
-  if (typist->field == SB_STORY_FIELD_TITLE)
-    {
-      GtkEditable *entry = sb_story_editor_get_title_entry (typist->editor);
-      int position = gtk_editable_get_position (entry);
+  /* The title is a text view too: every field takes a keystroke alike. */
+  GtkTextView *view = sb_story_editor_get_text_view (typist->editor, typist->field);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
 
-      gtk_editable_insert_text (entry, key, -1, &position);
-      gtk_editable_set_position (entry, position);
-    }
-  else
-    {
-      GtkTextView *view = sb_story_editor_get_text_view (typist->editor, typist->field);
-      GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-
-      gtk_text_buffer_begin_user_action (buffer);
-      if (!gtk_text_buffer_insert_interactive_at_cursor (buffer, key, -1, gtk_text_view_get_editable (view)))
-        g_error ("The %s field refused a keystroke", field_names[typist->field]);
-      gtk_text_buffer_end_user_action (buffer);
-    }
+  gtk_text_buffer_begin_user_action (buffer);
+  if (!gtk_text_buffer_insert_interactive_at_cursor (buffer, key, -1, gtk_text_view_get_editable (view)))
+    g_error ("The %s field refused a keystroke", field_names[typist->field]);
+  gtk_text_buffer_end_user_action (buffer);
 }
 
 /* Steady typing: 5–20 ms a character, now and then a pause to think that

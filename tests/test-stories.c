@@ -145,7 +145,7 @@ test_edit_title_flush (Fixture       *fixture,
   story = sb_story_editor_get_story (editor);
   uuid = g_strdup (sb_story_get_uuid (story));
 
-  gtk_editable_set_text (sb_story_editor_get_title_entry (editor), "Migrating billing to Postgres");
+  sb_story_editor_set_title_text (editor, "Migrating billing to Postgres");
   /* Typed, not yet written: the pause has not passed. */
   g_assert_cmpstr (sb_story_get_title (story), ==, "Migrating billing to Postgres");
   g_assert_true (sb_story_editor_has_pending (editor));
@@ -193,7 +193,7 @@ test_edit_survives_reopen (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-story", NULL);
   story = sb_story_editor_get_story (editor);
   uuid = g_strdup (sb_story_get_uuid (story));
-  gtk_editable_set_text (sb_story_editor_get_title_entry (editor), "Cutting the build from 40 to 9 minutes");
+  sb_story_editor_set_title_text (editor, "Cutting the build from 40 to 9 minutes");
   buffer = gtk_text_view_get_buffer (sb_story_editor_get_text_view (editor, SB_STORY_FIELD_ACTION));
   gtk_text_buffer_set_text (buffer, "I profiled the build and cached the dependency layer.", -1);
 
@@ -228,7 +228,7 @@ test_delete_and_undo (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-story", NULL);
   story = sb_story_editor_get_story (editor);
   uuid = g_strdup (sb_story_get_uuid (story));
-  gtk_editable_set_text (sb_story_editor_get_title_entry (editor), "Story to delete");
+  sb_story_editor_set_title_text (editor, "Story to delete");
   theme = g_list_model_get_item (sb_store_get_themes (fixture->store, NULL), 0);
   sb_store_set_story_theme (fixture->store, story, sb_theme_get_slug (theme), SB_STRENGTH_SECONDARY, &error);
   g_assert_no_error (error);
@@ -420,7 +420,7 @@ test_picker_adds_own_theme (Fixture       *fixture,
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-story", NULL);
   story = sb_story_editor_get_story (editor);
-  gtk_editable_set_text (sb_story_editor_get_title_entry (editor), "Raising the hiring bar");
+  sb_story_editor_set_title_text (editor, "Raising the hiring bar");
   picker = sb_test_find_widget (GTK_WIDGET (fixture->window), SB_TYPE_THEME_PICKER);
   g_assert_nonnull (picker);
   g_assert_true (sb_theme_picker_get_story (SB_THEME_PICKER (picker)) == story);
@@ -435,7 +435,15 @@ test_picker_adds_own_theme (Fixture       *fixture,
   g_assert_cmpstr (sb_theme_get_framework_slug (theme), ==, SB_STORE_OWN_FRAMEWORK);
   g_assert_cmpint (g_array_index (links, SbThemeLink, 0).strength, ==, SB_STRENGTH_PRIMARY);
   /* The title typed just before is still there, and still gets saved. */
-  g_assert_cmpstr (gtk_editable_get_text (sb_story_editor_get_title_entry (editor)), ==, "Raising the hiring bar");
+  {
+    GtkTextBuffer *title = gtk_text_view_get_buffer (sb_story_editor_get_text_view (editor, SB_STORY_FIELD_TITLE));
+    GtkTextIter start, end;
+    g_autofree char *shown = NULL;
+
+    gtk_text_buffer_get_bounds (title, &start, &end);
+    shown = gtk_text_buffer_get_text (title, &start, &end, FALSE);
+    g_assert_cmpstr (shown, ==, "Raising the hiring bar");
+  }
   g_assert_cmpstr (sb_story_get_title (story), ==, "Raising the hiring bar");
 
   /* An empty name is refused with a reason, not a crash. */
@@ -492,7 +500,7 @@ test_close_keeps_unsaved_edit (Fixture       *fixture,
   sb_window_flush (fixture->window);
 
   set_bank_refuses_saves (fixture, TRUE);
-  gtk_editable_set_text (sb_story_editor_get_title_entry (editor), "Words the disk would not take");
+  sb_story_editor_set_title_text (editor, "Words the disk would not take");
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
 
   gtk_window_close (window);
@@ -531,7 +539,7 @@ test_close_without_saving (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-story", NULL);
   sb_window_flush (fixture->window);
   set_bank_refuses_saves (fixture, TRUE);
-  gtk_editable_set_text (sb_story_editor_get_title_entry (editor), "Given up on");
+  sb_story_editor_set_title_text (editor, "Given up on");
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
 
   gtk_window_close (window);
@@ -596,7 +604,7 @@ test_refused_then_switch_story (Fixture       *fixture,
   g_assert_true (sb_story_editor_get_story (editor) == first);
 
   set_bank_refuses_saves (fixture, TRUE);
-  gtk_editable_set_text (sb_story_editor_get_title_entry (editor), "First, renamed while the disk was full");
+  sb_story_editor_set_title_text (editor, "First, renamed while the disk was full");
   sb_story_list_select_story (list, second);
   sb_test_iterate_main_loop ();
   g_assert_true (sb_story_editor_get_story (editor) == second);
@@ -723,7 +731,7 @@ test_blank_new_story_removed (Fixture       *fixture,
   /* A new story with a title is kept when left. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-story", NULL);
   fresh = sb_story_editor_get_story (editor);
-  gtk_editable_set_text (sb_story_editor_get_title_entry (editor), "Kept: it has a title");
+  sb_story_editor_set_title_text (editor, "Kept: it has a title");
   sb_story_list_select_story (list, other);
   sb_test_iterate_main_loop ();
   g_assert_true (sb_store_find_story (fixture->store, sb_story_get_uuid (fresh)) == fresh);
@@ -796,7 +804,7 @@ test_ready_needs_no_problem (Fixture       *fixture,
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-story", NULL);
   story = sb_story_editor_get_story (editor);
-  gtk_editable_set_text (sb_story_editor_get_title_entry (editor), "Half written");
+  sb_story_editor_set_title_text (editor, "Half written");
   set_section (editor, SB_STORY_FIELD_SITUATION, "Our payment service kept timing out at peak.");
 
   gtk_switch_set_active (ready, TRUE);

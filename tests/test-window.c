@@ -227,7 +227,7 @@ test_window_read_only_bank (void)
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-story", NULL) &&
                   sb_store_get_n_stories (store) != n);
   g_assert_cmpuint (sb_store_get_n_stories (store), ==, n);
-  g_assert_false (gtk_editable_get_editable (sb_story_editor_get_title_entry (editor)));
+  g_assert_false (gtk_text_view_get_editable (sb_story_editor_get_text_view (editor, SB_STORY_FIELD_TITLE)));
   g_assert_false (gtk_text_view_get_editable (sb_story_editor_get_text_view (editor, SB_STORY_FIELD_ACTION)));
   g_assert_cmpuint (sb_store_get_n_unsaved (store), ==, 0);
   close_window (window);

@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 #include <adwaita.h>
 
 #include "sb-story-check.h"
@@ -70,7 +71,8 @@ struct _SbStoryEditor
   GtkLabel       *saved_label;
   GtkSwitch      *status_switch;
   GtkBox         *example_banner;
-  GtkEntry       *title_entry;
+  GtkTextView    *title_view;
+  GtkLabel       *title_placeholder;
   SbWrapBox      *chips_box;
   GtkMenuButton  *add_theme_button;
   GtkBox         *sections_box;
@@ -562,25 +564,79 @@ catalog_changed_cb (SbStoryEditor *self,
 
 /* ---- editing --------------------------------------------------------- */
 
+static char *
+title_text (SbStoryEditor *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->title_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
 static void
 title_changed_cb (SbStoryEditor *self,
-                  GtkEditable   *editable)
+                  GtkTextBuffer *buffer)
 {
+  g_autofree char *text = title_text (self);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->title_placeholder), *text == '\0');
   if (self->loading || self->story == NULL)
     return;
   self->pushing = TRUE;
-  sb_store_edit_story (self->store, self->story, SB_STORY_FIELD_TITLE,
-                       gtk_editable_get_text (editable), NULL);
+  sb_store_edit_story (self->store, self->story, SB_STORY_FIELD_TITLE, text, NULL);
   self->pushing = FALSE;
   update_saved_label (self);
-  /* The entry stops at the limit; say so rather than cut in silence. */
-  if (g_utf8_strlen (gtk_editable_get_text (editable), -1) >= SB_STORY_MAX_TITLE_CHARS)
+}
+
+/* A title is one line of words that wraps: a line break becomes a space,
+ * and text past SB_STORY_MAX_TITLE_CHARS is refused with a word to say so
+ * rather than cut in silence. */
+static void
+title_insert_text_cb (GtkTextBuffer *buffer,
+                      GtkTextIter   *location,
+                      const char    *text,
+                      int            length,
+                      SbStoryEditor *self)
+{
+  glong have = gtk_text_buffer_get_char_count (buffer);
+  glong adding;
+
+  if (self->loading)
+    return;
+  if (memchr (text, '\n', length) != NULL || memchr (text, '\r', length) != NULL)
+    {
+      g_autofree char *flat = g_strndup (text, length);
+
+      g_strdelimit (flat, "\r\n", ' ');
+      g_signal_stop_emission_by_name (buffer, "insert-text");
+      gtk_text_buffer_insert (buffer, location, flat, -1);
+      return;
+    }
+  adding = g_utf8_strlen (text, length);
+  if (have + adding > SB_STORY_MAX_TITLE_CHARS)
     {
       g_autofree char *message = g_strdup_printf (_("A title holds at most %d characters"),
                                                   SB_STORY_MAX_TITLE_CHARS);
-      gtk_widget_error_bell (GTK_WIDGET (editable));
+
+      g_signal_stop_emission_by_name (buffer, "insert-text");
+      gtk_widget_error_bell (GTK_WIDGET (self->title_view));
       gtk_label_set_label (self->saved_label, message);
     }
+}
+
+/* Enter in the title goes on to the Situation, as in a form. */
+static gboolean
+title_key_pressed_cb (GtkEventControllerKey *controller,
+                      guint                  keyval,
+                      guint                  keycode,
+                      GdkModifierType        state,
+                      SbStoryEditor         *self)
+{
+  if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter)
+    return GDK_EVENT_PROPAGATE;
+  gtk_widget_grab_focus (GTK_WIDGET (self->text_views[SB_STORY_FIELD_SITUATION]));
+  return GDK_EVENT_STOP;
 }
 
 static void
@@ -684,11 +740,20 @@ story_field_notify_cb (SbStoryEditor *self,
   self->loading = TRUE;
   if (field == SB_STORY_FIELD_TITLE)
     {
-      if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->title_entry)), sb_story_get_title (story)) != 0)
+      g_autofree char *shown = title_text (self);
+
+      if (g_strcmp0 (shown, sb_story_get_title (story)) != 0)
         {
-          int position = gtk_editable_get_position (GTK_EDITABLE (self->title_entry));
-          gtk_editable_set_text (GTK_EDITABLE (self->title_entry), sb_story_get_title (story));
-          gtk_editable_set_position (GTK_EDITABLE (self->title_entry), position);
+          GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->title_view);
+          GtkTextIter cursor;
+          int offset;
+
+          gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+          offset = gtk_text_iter_get_offset (&cursor);
+          gtk_text_buffer_set_text (buffer, sb_story_get_title (story), -1);
+          gtk_text_buffer_get_iter_at_offset (buffer, &cursor, offset);
+          gtk_text_buffer_place_cursor (buffer, &cursor);
+          gtk_widget_set_visible (GTK_WIDGET (self->title_placeholder), *sb_story_get_title (story) == '\0');
         }
     }
   else if (self->text_views[field] != NULL)
@@ -741,14 +806,16 @@ load_story (SbStoryEditor *self)
   if (self->story == NULL)
     {
       gtk_stack_set_visible_child_name (self->stack, "none");
-      gtk_editable_set_text (GTK_EDITABLE (self->title_entry), "");
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->title_view), "", -1);
+      gtk_widget_set_visible (GTK_WIDGET (self->title_placeholder), TRUE);
       for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
         gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_views[sections[i].field]), "", -1);
     }
   else
     {
       gtk_stack_set_visible_child_name (self->stack, "story");
-      gtk_editable_set_text (GTK_EDITABLE (self->title_entry), sb_story_get_title (self->story));
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->title_view), sb_story_get_title (self->story), -1);
+      gtk_widget_set_visible (GTK_WIDGET (self->title_placeholder), *sb_story_get_title (self->story) == '\0');
       for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
         {
           SbStoryField field = sections[i].field;
@@ -821,7 +888,7 @@ sb_story_editor_set_editable (SbStoryEditor *self,
 {
   g_return_if_fail (SB_IS_STORY_EDITOR (self));
 
-  gtk_editable_set_editable (GTK_EDITABLE (self->title_entry), editable);
+  gtk_text_view_set_editable (self->title_view, editable);
   for (guint f = 0; f < SB_STORY_N_FIELDS; f++)
     if (self->text_views[f] != NULL)
       gtk_text_view_set_editable (self->text_views[f], editable);
@@ -1032,13 +1099,13 @@ sb_story_editor_class_init (SbStoryEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbStoryEditor, saved_label);
   gtk_widget_class_bind_template_child (widget_class, SbStoryEditor, status_switch);
   gtk_widget_class_bind_template_child (widget_class, SbStoryEditor, example_banner);
-  gtk_widget_class_bind_template_child (widget_class, SbStoryEditor, title_entry);
+  gtk_widget_class_bind_template_child (widget_class, SbStoryEditor, title_view);
+  gtk_widget_class_bind_template_child (widget_class, SbStoryEditor, title_placeholder);
   gtk_widget_class_bind_template_child (widget_class, SbStoryEditor, chips_box);
   gtk_widget_class_bind_template_child (widget_class, SbStoryEditor, add_theme_button);
   gtk_widget_class_bind_template_child (widget_class, SbStoryEditor, sections_box);
   gtk_widget_class_bind_template_child (widget_class, SbStoryEditor, length_label);
   gtk_widget_class_bind_template_child (widget_class, SbStoryEditor, length_hint_label);
-  gtk_widget_class_bind_template_callback (widget_class, title_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, status_active_cb);
 }
 
@@ -1048,7 +1115,15 @@ sb_story_editor_init (SbStoryEditor *self)
   GtkEventController *focus;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_entry_set_max_length (self->title_entry, SB_STORY_MAX_TITLE_CHARS);
+  {
+    GtkTextBuffer *title = gtk_text_view_get_buffer (self->title_view);
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    g_signal_connect_object (title, "changed", G_CALLBACK (title_changed_cb), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (title, "insert-text", G_CALLBACK (title_insert_text_cb), self, 0);
+    g_signal_connect_object (keys, "key-pressed", G_CALLBACK (title_key_pressed_cb), self, 0);
+    gtk_widget_add_controller (GTK_WIDGET (self->title_view), keys);
+  }
   build_sections (self);
 
   focus = gtk_event_controller_focus_new ();
@@ -1075,7 +1150,7 @@ sb_story_editor_focus_title (SbStoryEditor *self)
 {
   g_return_if_fail (SB_IS_STORY_EDITOR (self));
 
-  gtk_widget_grab_focus (GTK_WIDGET (self->title_entry));
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_view));
 }
 
 void
@@ -1087,12 +1162,21 @@ sb_story_editor_set_show_back (SbStoryEditor *self,
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), show_back);
 }
 
-GtkEditable *
-sb_story_editor_get_title_entry (SbStoryEditor *self)
+GtkTextView *
+sb_story_editor_get_title_view (SbStoryEditor *self)
 {
   g_return_val_if_fail (SB_IS_STORY_EDITOR (self), NULL);
 
-  return GTK_EDITABLE (self->title_entry);
+  return self->title_view;
+}
+
+void
+sb_story_editor_set_title_text (SbStoryEditor *self,
+                                const char    *text)
+{
+  g_return_if_fail (SB_IS_STORY_EDITOR (self));
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->title_view), text, -1);
 }
 
 GtkTextView *
@@ -1100,9 +1184,10 @@ sb_story_editor_get_text_view (SbStoryEditor *self,
                                SbStoryField   field)
 {
   g_return_val_if_fail (SB_IS_STORY_EDITOR (self), NULL);
-  g_return_val_if_fail (field > SB_STORY_FIELD_TITLE && field < SB_STORY_N_FIELDS, NULL);
+  g_return_val_if_fail (field < SB_STORY_N_FIELDS, NULL);
 
-  return self->text_views[field];
+  /* The title is a text view too, so that it wraps. */
+  return field == SB_STORY_FIELD_TITLE ? self->title_view : self->text_views[field];
 }
 
 const char *

@@ -37,7 +37,10 @@ void        sb_story_editor_set_show_back (SbStoryEditor *self,
                                            gboolean       show_back);
 
 /* Test hooks: the widgets a person types into. */
-GtkEditable *sb_story_editor_get_title_entry (SbStoryEditor *self);
+GtkTextView *sb_story_editor_get_title_view  (SbStoryEditor *self);
+/* What typing a whole title amounts to (replaces the title's text). */
+void         sb_story_editor_set_title_text (SbStoryEditor *self,
+                                             const char    *text);
 GtkTextView *sb_story_editor_get_text_view   (SbStoryEditor *self,
                                               SbStoryField   field);
 const char  *sb_story_editor_get_length_text (SbStoryEditor *self);

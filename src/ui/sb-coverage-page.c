@@ -25,8 +25,10 @@ struct _SbCoveragePage
   char             *summary;
 
   /* template */
+  GtkWidget        *toolbar;
   GtkDropDown      *framework_dropdown;
   GtkLabel         *summary_label;
+  GtkLabel         *hint_label;
   GtkStack         *stack;
   AdwFlap          *flap;
   SbCoverageMatrix *matrix;
@@ -76,12 +78,12 @@ framework_name (SbFramework *framework)
 /* ---- summary and panel ---------------------------------------------- */
 
 static char *
-format_summary (SbCoverage *coverage)
+format_gaps (SbCoverage *coverage)
 {
   guint n_themes = sb_coverage_get_n_themes (coverage);
-  guint none = 0, thin = 0;
+  guint none = 0, one = 0;
   g_autofree char *none_text = NULL;
-  g_autofree char *thin_text = NULL;
+  g_autofree char *one_text = NULL;
 
   for (guint r = 0; r < n_themes; r++)
     {
@@ -89,29 +91,48 @@ format_summary (SbCoverage *coverage)
 
       if (level == SB_COVERAGE_LEVEL_NONE)
         none++;
-      else if (level == SB_COVERAGE_LEVEL_THIN)
-        thin++;
+      else if (level == SB_COVERAGE_LEVEL_ONE)
+        one++;
     }
 
   if (n_themes == 0)
     return g_strdup (_("This framework has no themes"));
-  if (none == 0 && thin == 0)
+  if (none == 0 && one == 0)
     return g_strdup (_("Every theme has at least two stories"));
 
   if (none > 0)
     none_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u theme has no story",
                                               "%u themes have no story", none), none);
-  if (thin > 0)
-    thin_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u needs a second story",
-                                              "%u need a second story", thin), thin);
-  if (none_text != NULL && thin_text != NULL)
+  if (one > 0)
+    one_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u needs a second story",
+                                             "%u need a second story", one), one);
+  if (none_text != NULL && one_text != NULL)
     /* Translators: the two parts of the coverage summary */
-    return g_strdup_printf (_("%s · %s"), none_text, thin_text);
+    return g_strdup_printf (_("%s · %s"), none_text, one_text);
   if (none_text != NULL)
     return g_steal_pointer (&none_text);
 
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u theme needs a second story",
-                                       "%u themes need a second story", thin), thin);
+                                       "%u themes need a second story", one), one);
+}
+
+/* The gaps, then the stories linked to too many themes (the same words as
+ * the matrix's legend and the --coverage text). */
+static char *
+format_summary (SbCoverage *coverage)
+{
+  g_autofree char *gaps = format_gaps (coverage);
+  guint stretched = 0;
+
+  for (guint c = 0; c < sb_coverage_get_n_stories (coverage); c++)
+    if (sb_coverage_story_is_overloaded (coverage, c))
+      stretched++;
+  if (stretched == 0)
+    return g_steal_pointer (&gaps);
+  /* Translators: appended to the coverage summary */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u story stretched thin",
+                                       "%s · %u stories stretched thin", stretched),
+                          gaps, stretched);
 }
 
 static void
@@ -357,6 +378,13 @@ sb_coverage_page_get_summary (SbCoveragePage *self)
   return self->summary;
 }
 
+const char *
+sb_coverage_page_get_hint (SbCoveragePage *self)
+{
+  g_return_val_if_fail (SB_IS_COVERAGE_PAGE (self), NULL);
+  return gtk_label_get_label (self->hint_label);
+}
+
 gboolean
 sb_coverage_page_is_empty (SbCoveragePage *self)
 {
@@ -375,6 +403,39 @@ sb_coverage_page_constructed (GObject *object)
 
   if (self->store != NULL)
     setup_store (self);
+}
+
+/* Below this width the summary goes under the framework drop-down
+ * instead of being squeezed into a column beside it. */
+#define NARROW_WIDTH 560
+
+static void
+sb_coverage_page_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  SbCoveragePage *self = SB_COVERAGE_PAGE (widget);
+  GtkOrientation orientation = width < NARROW_WIDTH ? GTK_ORIENTATION_VERTICAL
+                                                    : GTK_ORIENTATION_HORIZONTAL;
+
+  if (gtk_orientable_get_orientation (GTK_ORIENTABLE (self->toolbar)) != orientation)
+    gtk_orientable_set_orientation (GTK_ORIENTABLE (self->toolbar), orientation);
+
+  gtk_widget_allocate (gtk_widget_get_first_child (widget), width, height, baseline, NULL);
+}
+
+static void
+sb_coverage_page_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  gtk_widget_measure (gtk_widget_get_first_child (widget), orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
 }
 
 static void
@@ -458,6 +519,8 @@ sb_coverage_page_class_init (SbCoveragePageClass *klass)
   object_class->set_property = sb_coverage_page_set_property;
 
   widget_class->realize = sb_coverage_page_realize;
+  widget_class->size_allocate = sb_coverage_page_size_allocate;
+  widget_class->measure = sb_coverage_page_measure;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, SB_TYPE_STORE,
@@ -474,7 +537,9 @@ sb_coverage_page_class_init (SbCoveragePageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/storybank/Storybank/sb-coverage-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SbCoveragePage, framework_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SbCoveragePage, toolbar);
   gtk_widget_class_bind_template_child (widget_class, SbCoveragePage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, SbCoveragePage, hint_label);
   gtk_widget_class_bind_template_child (widget_class, SbCoveragePage, stack);
   gtk_widget_class_bind_template_child (widget_class, SbCoveragePage, flap);
   gtk_widget_class_bind_template_child (widget_class, SbCoveragePage, matrix);
@@ -485,7 +550,8 @@ sb_coverage_page_class_init (SbCoveragePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbCoveragePage, theme_questions);
   gtk_widget_class_bind_template_callback (widget_class, close_button_clicked_cb);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  /* Its own measure and size_allocate (no layout manager): the toolbar
+   * turns with the width. */
   gtk_widget_class_set_css_name (widget_class, "coverage-page");
 }
 

@@ -13,6 +13,7 @@
 #include "sb-settings.h"
 #include "sb-theme-editor.h"
 #include "sb-views-resources.h"
+#include "sb-wrap-box.h"
 
 #define SETTINGS_KEY_FRAMEWORK "coverage-framework"
 
@@ -25,7 +26,6 @@ struct _SbCoveragePage
   char             *summary;
 
   /* template */
-  GtkWidget        *toolbar;
   GtkDropDown      *framework_dropdown;
   GtkLabel         *summary_label;
   GtkLabel         *hint_label;
@@ -405,39 +405,6 @@ sb_coverage_page_constructed (GObject *object)
     setup_store (self);
 }
 
-/* Below this width the summary goes under the framework drop-down
- * instead of being squeezed into a column beside it. */
-#define NARROW_WIDTH 560
-
-static void
-sb_coverage_page_size_allocate (GtkWidget *widget,
-                                int        width,
-                                int        height,
-                                int        baseline)
-{
-  SbCoveragePage *self = SB_COVERAGE_PAGE (widget);
-  GtkOrientation orientation = width < NARROW_WIDTH ? GTK_ORIENTATION_VERTICAL
-                                                    : GTK_ORIENTATION_HORIZONTAL;
-
-  if (gtk_orientable_get_orientation (GTK_ORIENTABLE (self->toolbar)) != orientation)
-    gtk_orientable_set_orientation (GTK_ORIENTABLE (self->toolbar), orientation);
-
-  gtk_widget_allocate (gtk_widget_get_first_child (widget), width, height, baseline, NULL);
-}
-
-static void
-sb_coverage_page_measure (GtkWidget      *widget,
-                          GtkOrientation  orientation,
-                          int             for_size,
-                          int            *minimum,
-                          int            *natural,
-                          int            *minimum_baseline,
-                          int            *natural_baseline)
-{
-  gtk_widget_measure (gtk_widget_get_first_child (widget), orientation, for_size,
-                      minimum, natural, minimum_baseline, natural_baseline);
-}
-
 static void
 sb_coverage_page_realize (GtkWidget *widget)
 {
@@ -519,8 +486,6 @@ sb_coverage_page_class_init (SbCoveragePageClass *klass)
   object_class->set_property = sb_coverage_page_set_property;
 
   widget_class->realize = sb_coverage_page_realize;
-  widget_class->size_allocate = sb_coverage_page_size_allocate;
-  widget_class->measure = sb_coverage_page_measure;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, SB_TYPE_STORE,
@@ -534,10 +499,10 @@ sb_coverage_page_class_init (SbCoveragePageClass *klass)
    * constructor then registers it. */
   (void) sb_views_get_resource ();
   g_type_ensure (SB_TYPE_COVERAGE_MATRIX);
+  g_type_ensure (SB_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/storybank/Storybank/sb-coverage-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SbCoveragePage, framework_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, SbCoveragePage, toolbar);
   gtk_widget_class_bind_template_child (widget_class, SbCoveragePage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, SbCoveragePage, hint_label);
   gtk_widget_class_bind_template_child (widget_class, SbCoveragePage, stack);
@@ -550,8 +515,7 @@ sb_coverage_page_class_init (SbCoveragePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbCoveragePage, theme_questions);
   gtk_widget_class_bind_template_callback (widget_class, close_button_clicked_cb);
 
-  /* Its own measure and size_allocate (no layout manager): the toolbar
-   * turns with the width. */
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "coverage-page");
 }
 

@@ -11,8 +11,8 @@
  *
  *  - a button (toggle and menu buttons' inner buttons too) drops the
  *    label GTK gave it, so its name is the label inside it, once, plain;
- *  - a check button and an expander are named by their text without the
- *    underscore;
+ *  - a check button and an expander are labelled by the label they show
+ *    (whose own name has no underscore);
  *  - the widget a row activates (a check box in a list of themes) is
  *    labelled by the row's title already: a label of its own is dropped,
  *    or it would be said twice.
@@ -32,32 +32,32 @@
 
 #include "sb-accessible.h"
 
-char *
-sb_accessible_strip_mnemonic (const char *label)
+/* The label a control shows: named by it, a screen reader says what the
+ * eye reads, without the mnemonic's underscore. */
+static GtkWidget *
+find_label (GtkWidget *widget)
 {
-  GString *plain;
-
-  if (label == NULL)
-    return NULL;
-
-  plain = g_string_sized_new (strlen (label));
-  for (const char *p = label; *p != '\0'; p++)
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
     {
-      /* "__" is a literal underscore; "_x" marks x. */
-      if (*p == '_' && p[1] != '\0')
-        p++;
-      g_string_append_c (plain, *p);
+      GtkWidget *label = GTK_IS_LABEL (child) ? child : find_label (child);
+
+      if (label != NULL)
+        return label;
     }
-  return g_string_free (plain, FALSE);
+  return NULL;
 }
 
 static void
-name_plainly (GtkWidget  *widget,
-              const char *label)
+label_by_shown_text (GtkWidget *widget,
+                     GtkWidget *label)
 {
-  g_autofree char *plain = sb_accessible_strip_mnemonic (label);
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, plain, -1);
+  if (label == NULL)
+    return;
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  label, NULL, -1);
 }
 
 static void
@@ -65,29 +65,17 @@ label_changed_cb (GObject    *object,
                   GParamSpec *pspec,
                   gpointer    user_data)
 {
-  if (GTK_IS_CHECK_BUTTON (object))
-    {
-      const char *label = gtk_check_button_get_label (GTK_CHECK_BUTTON (object));
+  GtkWidget *widget = GTK_WIDGET (object);
 
-      if (label != NULL && gtk_check_button_get_use_underline (GTK_CHECK_BUTTON (object)))
-        name_plainly (GTK_WIDGET (object), label);
-    }
-  else if (GTK_IS_BUTTON (object))
-    {
-      /* Labelled by the label inside: GTK's own copy only doubles it. */
-      if (gtk_button_get_label (GTK_BUTTON (object)) != NULL)
-        gtk_accessible_reset_property (GTK_ACCESSIBLE (object), GTK_ACCESSIBLE_PROPERTY_LABEL);
-    }
+  /* A button is labelled by its label already (GTK's copy of the text,
+   * underscore and all, only doubles it); a check button and an expander
+   * are not. */
+  if (GTK_IS_CHECK_BUTTON (object) && gtk_check_button_get_label (GTK_CHECK_BUTTON (object)) != NULL)
+    label_by_shown_text (widget, find_label (widget));
+  else if (GTK_IS_BUTTON (object) && gtk_button_get_label (GTK_BUTTON (object)) != NULL)
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (object), GTK_ACCESSIBLE_PROPERTY_LABEL);
   else if (GTK_IS_EXPANDER (object))
-    {
-      const char *label = gtk_expander_get_label (GTK_EXPANDER (object));
-
-      if (label != NULL && gtk_expander_get_use_underline (GTK_EXPANDER (object)))
-        name_plainly (GTK_WIDGET (object), label);
-      else if (label != NULL)
-        gtk_accessible_update_property (GTK_ACCESSIBLE (object), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                        label, -1);
-    }
+    label_by_shown_text (widget, gtk_expander_get_label_widget (GTK_EXPANDER (object)));
 }
 
 static void

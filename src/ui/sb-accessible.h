@@ -12,7 +12,4 @@ G_BEGIN_DECLS
  * the UI tests' start-up). Safe to call again. */
 void   sb_accessible_init              (void);
 
-/* "S_tumbled" → "Stumbled", "__init" → "_init". */
-char  *sb_accessible_strip_mnemonic    (const char *label);
-
 G_END_DECLS

@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "sb-accessible.h"
+
 /* gtk_test_init() and adw_init(), with the app's schema compiled beside the
  * tests (a run by hand outside meson finds it too) and settings in memory,
  * so no test writes the person's real settings. */
@@ -22,6 +24,8 @@ sb_test_ui_init (int    *argc,
 
   gtk_test_init (argc, argv, NULL);
   adw_init ();
+  /* As the application's startup does. */
+  sb_accessible_init ();
 }
 
 /* Runs everything already due on the main loop, without waiting. */

@@ -368,6 +368,177 @@ test_large_bank_draws_visible_cells (Fixture       *f,
   sb_test_iterate_main_loop ();
 }
 
+
+static GtkWidget *
+find_by_css_class (GtkWidget  *root,
+                   const char *css_class)
+{
+  if (gtk_widget_has_css_class (root, css_class))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_css_class (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static SbCoveragePage *
+show_page_in_window (Fixture    *f,
+                     int         width,
+                     int         height,
+                     GtkWidget **window_out)
+{
+  GtkWidget *window = gtk_window_new ();
+  SbCoveragePage *page = g_object_new (SB_TYPE_COVERAGE_PAGE, "store", f->store, NULL);
+  SbCoverageMatrix *matrix = sb_coverage_page_get_matrix (page);
+  gboolean timed_out = FALSE;
+  guint timeout_id;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  sb_coverage_page_set_framework (page, f->framework);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (GTK_WINDOW (window));
+
+  timeout_id = g_timeout_add_seconds (20, timeout_cb, &timed_out);
+  while (!timed_out && (!gtk_widget_get_mapped (GTK_WIDGET (matrix)) ||
+                        sb_coverage_matrix_get_n_cells_drawn (matrix) == 0))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (timeout_id);
+  sb_test_iterate_main_loop ();
+
+  *window_out = window;
+  return page;
+}
+
+static const char *long_titles[] = {
+  "Checkout outage during the spring sale",
+  "Ledger migration to Postgres without downtime",
+  "Pushing back on the launch date with the VP",
+  "Mentoring two engineers through first on-call",
+};
+
+/* With room to spare, story titles and theme names are whole; cut in a
+ * narrow window, each says itself whole in its tooltip. */
+static void
+test_names_use_the_width (Fixture       *f,
+                          gconstpointer  data)
+{
+  GtkWidget *window;
+  SbCoveragePage *page;
+  SbCoverageMatrix *matrix;
+  SbCoverage *coverage;
+  g_autofree char *tip = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (long_titles); i++)
+    {
+      SbStory *story = add_story (f, long_titles[i]);
+
+      /* The first one stretched thin: a long summary. */
+      for (guint t = 0; i == 0 && t <= SB_COVERAGE_MAX_THEMES_PER_STORY; t++)
+        g_assert_true (sb_store_set_story_theme (f->store, story, theme_slug (f, t),
+                                                 SB_STRENGTH_PRIMARY, NULL));
+    }
+
+  page = show_page_in_window (f, 1100, 800, &window);
+  matrix = sb_coverage_page_get_matrix (page);
+  coverage = sb_coverage_matrix_get_coverage (matrix);
+  for (guint c = 0; c < sb_coverage_get_n_stories (coverage); c++)
+    g_assert_false (sb_coverage_matrix_is_title_cut (matrix, c));
+  for (guint r = 0; r < sb_coverage_get_n_themes (coverage); r++)
+    g_assert_false (sb_coverage_matrix_is_name_cut (matrix, r));
+  gtk_window_destroy (GTK_WINDOW (window));
+  sb_test_iterate_main_loop ();
+
+  page = show_page_in_window (f, 380, 700, &window);
+  matrix = sb_coverage_page_get_matrix (page);
+  coverage = sb_coverage_matrix_get_coverage (matrix);
+  {
+    GdkRectangle cell;
+    guint cut = 0;
+
+    for (guint c = 0; c < sb_coverage_get_n_stories (coverage); c++)
+      cut += sb_coverage_matrix_is_title_cut (matrix, c);
+    for (guint r = 0; r < sb_coverage_get_n_themes (coverage); r++)
+      cut += sb_coverage_matrix_is_name_cut (matrix, r);
+    g_assert_cmpuint (cut, >, 0);
+
+    /* The first column's header and the first row's header name themselves whole. */
+    sb_coverage_matrix_get_cell_area (matrix, 0, 0, &cell);
+    tip = sb_coverage_matrix_dup_tooltip_at (matrix, cell.x + cell.width / 2, cell.y - 20);
+    g_assert_nonnull (strstr (tip, sb_story_get_display_title (sb_coverage_get_story (coverage, 0))));
+    g_clear_pointer (&tip, g_free);
+    tip = sb_coverage_matrix_dup_tooltip_at (matrix, 5, cell.y + cell.height / 2);
+    g_assert_nonnull (strstr (tip, sb_theme_get_name (sb_coverage_get_theme (coverage, 0))));
+    g_clear_pointer (&tip, g_free);
+
+    /* The summary is not squeezed into a column beside the drop-down. */
+    {
+      GtkWidget *summary = find_by_css_class (GTK_WIDGET (page), "coverage-summary");
+      int line, height;
+
+      g_assert_nonnull (summary);
+      gtk_widget_measure (summary, GTK_ORIENTATION_VERTICAL, G_MAXINT / 2, &line, NULL, NULL, NULL);
+      height = gtk_widget_get_height (summary);
+      g_assert_cmpint (height, <=, 2 * line);
+    }
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  sb_test_iterate_main_loop ();
+}
+
+/* A cell says what a click does; the legend says what stretched thin
+ * means, and the grid marks such a story. */
+static void
+test_says_what_marks_and_clicks_mean (Fixture       *f,
+                                      gconstpointer  data)
+{
+  SbStory *story = add_story (f, "Checkout outage");
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window;
+  SbCoveragePage *page;
+  SbCoverageMatrix *matrix;
+  GdkRectangle cell;
+  g_autofree char *tip = NULL;
+
+  for (guint i = 0; i < SB_COVERAGE_MAX_THEMES_PER_STORY + 1; i++)
+    {
+      sb_store_set_story_theme (f->store, story, theme_slug (f, i), SB_STRENGTH_PRIMARY, &error);
+      g_assert_no_error (error);
+    }
+  add_story (f, "Ledger migration");
+
+  page = show_page_in_window (f, 1100, 800, &window);
+  matrix = sb_coverage_page_get_matrix (page);
+
+  /* Linked as primary: a click makes it secondary. */
+  sb_coverage_matrix_get_cell_area (matrix, 0, 0, &cell);
+  tip = sb_coverage_matrix_dup_tooltip_at (matrix, cell.x + 5, cell.y + 5);
+  g_assert_nonnull (strstr (tip, "Click to make it secondary"));
+  g_clear_pointer (&tip, g_free);
+  /* Not linked: a click links it as primary. */
+  sb_coverage_matrix_get_cell_area (matrix, 0, 1, &cell);
+  tip = sb_coverage_matrix_dup_tooltip_at (matrix, cell.x + 5, cell.y + 5);
+  g_assert_nonnull (strstr (tip, "Click to link it as primary"));
+  g_clear_pointer (&tip, g_free);
+
+  /* The legend explains the mark, and the page says it too. */
+  tip = sb_coverage_matrix_dup_tooltip_at (matrix, 20, 20);
+  g_assert_nonnull (tip);
+  g_assert_nonnull (strstr (tip, "Stretched thin"));
+  g_assert_nonnull (strstr (tip, "more than three themes"));
+  g_assert_nonnull (strstr (sb_coverage_page_get_summary (page), "1 story stretched thin"));
+  g_assert_nonnull (strstr (sb_coverage_page_get_hint (page), "Click a cell"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  sb_test_iterate_main_loop ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -384,6 +555,10 @@ main (int   argc,
               fixture_setup, test_summary_and_rows, fixture_teardown);
   g_test_add ("/coverage-view/empty-state", Fixture, NULL,
               fixture_setup, test_empty_state, fixture_teardown);
+  g_test_add ("/coverage-view/names-use-the-width", Fixture, NULL,
+              fixture_setup, test_names_use_the_width, fixture_teardown);
+  g_test_add ("/coverage-view/says-what-marks-and-clicks-mean", Fixture, NULL,
+              fixture_setup, test_says_what_marks_and_clicks_mean, fixture_teardown);
   g_test_add ("/coverage-view/large-bank", Fixture, NULL,
               fixture_setup, test_large_bank_draws_visible_cells, fixture_teardown);
 

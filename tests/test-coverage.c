@@ -89,7 +89,7 @@ test_matrix (void)
   g_assert_cmpint (sb_coverage_get_cell (coverage, row_of (coverage, incident), 2), ==, SB_STRENGTH_NONE);
   g_assert_cmpuint (sb_coverage_get_theme_count (coverage, row_of (coverage, incident)), ==, 2);
   g_assert_cmpint (sb_coverage_get_theme_level (coverage, row_of (coverage, incident)), ==, SB_COVERAGE_LEVEL_GOOD);
-  g_assert_cmpint (sb_coverage_get_theme_level (coverage, row_of (coverage, second)), ==, SB_COVERAGE_LEVEL_THIN);
+  g_assert_cmpint (sb_coverage_get_theme_level (coverage, row_of (coverage, second)), ==, SB_COVERAGE_LEVEL_ONE);
 
   /* Links to other frameworks do not count here. */
   g_assert_cmpuint (sb_coverage_get_story_count (coverage, 2), ==, 4);
@@ -101,7 +101,7 @@ test_matrix (void)
 
   /* A snapshot does not move when the store changes. */
   link_theme (store, a, second, SB_STRENGTH_PRIMARY);
-  g_assert_cmpint (sb_coverage_get_theme_level (coverage, row_of (coverage, second)), ==, SB_COVERAGE_LEVEL_THIN);
+  g_assert_cmpint (sb_coverage_get_theme_level (coverage, row_of (coverage, second)), ==, SB_COVERAGE_LEVEL_ONE);
   {
     g_autoptr(SbCoverage) fresh = sb_coverage_new (store, "core", &error);
     g_assert_cmpint (sb_coverage_get_theme_level (fresh, row_of (fresh, second)), ==, SB_COVERAGE_LEVEL_GOOD);
@@ -109,6 +109,17 @@ test_matrix (void)
 
   g_assert_null (sb_coverage_new (store, "no-such-framework", &error));
   g_assert_error (error, SB_STORE_ERROR, SB_STORE_ERROR_NOT_FOUND);
+}
+
+static guint
+count_occurrences (const char *text,
+                   const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (text, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
 }
 
 static void
@@ -132,6 +143,15 @@ test_text (void)
   g_assert_nonnull (strstr (text, "S1   Checkout outage — 障害"));
   g_assert_nonnull (strstr (text, "●"));
 
+  /* The words agree with the window's: a theme with one story "needs a
+   * second story"; "stretched thin" is only for a story on too many themes. */
+  g_assert_nonnull (strstr (text, "1 needs a second"));
+  g_assert_nonnull (strstr (text, "0 no story"));
+  g_assert_null (strstr (text, "1 thin"));
+  g_assert_null (strstr (text, "thin: one story"));
+  g_assert_cmpuint (count_occurrences (text, " thin"), ==, count_occurrences (text, "stretched thin"));
+  g_assert_null (strstr (text, "(stretched thin"));
+
   /* Every matrix row is as wide as the header. */
   lines = g_strsplit (text, "\n", -1);
   {
@@ -139,6 +159,17 @@ test_text (void)
     for (guint i = 3; i < 3 + sb_coverage_get_n_themes (coverage); i++)
       g_assert_cmpint (g_utf8_strlen (lines[i], -1), ==, header);
   }
+
+  /* A story on four themes is stretched thin, in the key and the totals. */
+  link_theme (store, story, "core-data-migration", SB_STRENGTH_PRIMARY);
+  link_theme (store, story, "core-ambiguity", SB_STRENGTH_SECONDARY);
+  link_theme (store, story, "core-bad-news", SB_STRENGTH_PRIMARY);
+  g_clear_pointer (&coverage, sb_coverage_unref);
+  g_clear_pointer (&text, g_free);
+  coverage = sb_coverage_new (store, "core", &error);
+  text = sb_coverage_format_text (coverage);
+  g_assert_nonnull (strstr (text, "S1   Checkout outage — 障害  (stretched thin: linked to 4 themes)"));
+  g_assert_nonnull (strstr (text, "1 story stretched thin"));
 }
 
 int

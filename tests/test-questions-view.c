@@ -389,6 +389,169 @@ test_hidden_page_waits (Fixture       *f,
   sb_test_iterate_main_loop ();
 }
 
+
+static guint
+n_offered_themes (SbQuestionsPage *page)
+{
+  GtkDropDown *theme_filter = sb_questions_page_get_theme_filter (page);
+
+  return g_list_model_get_n_items (gtk_drop_down_get_model (theme_filter));
+}
+
+/* The detail shows a question the list shows, or nothing. */
+static void
+test_detail_follows_list (Fixture       *f,
+                          gconstpointer  data)
+{
+  SbQuestion *question = add_question (f, "Tell me about the zebracorn migration.", f->theme);
+  g_autofree char *slug = g_strdup (sb_question_get_slug (question));
+  SbQuestionsPage *page = new_page (f);
+
+  sb_questions_page_select_question (page, slug);
+  g_assert_true (sb_questions_page_get_selected_question (page) == question);
+
+  /* A search that still finds it keeps it; one that hides it empties the detail. */
+  sb_questions_page_set_search_text (page, "zebracorn");
+  g_assert_true (sb_questions_page_get_selected_question (page) == question);
+  sb_questions_page_set_search_text (page, "nothinglikethis");
+  g_assert_null (sb_questions_page_get_selected_question (page));
+
+  /* Choosing a question the filters hide clears them, so the list shows it. */
+  sb_questions_page_set_search_text (page, "nothinglikethis");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "questions.select", "s", slug));
+  g_assert_true (sb_questions_page_get_selected_question (page) == question);
+  g_assert_true (results_contain (page, slug, NULL));
+
+  /* A framework filter that hides it empties the detail too. */
+  sb_questions_page_set_framework_filter (page, "amazon-lp");
+  g_assert_false (results_contain (page, slug, NULL));
+  g_assert_null (sb_questions_page_get_selected_question (page));
+
+  /* "Clear Filters" (offered when nothing matches) brings it back. */
+  sb_questions_page_set_search_text (page, "zebracorn");
+  g_assert_cmpuint (g_list_model_get_n_items (sb_questions_page_get_results (page)), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "questions.clear-filters", NULL));
+  g_assert_true (results_contain (page, slug, NULL));
+
+  g_assert_finalize_object (page);
+}
+
+/* A theme filter only offers the chosen framework's themes, and switching
+ * the framework drops a theme that is not in it. */
+static void
+test_theme_filter_follows_framework (Fixture       *f,
+                                     gconstpointer  data)
+{
+  SbQuestionsPage *page = new_page (f);
+  GtkDropDown *theme_filter = sb_questions_page_get_theme_filter (page);
+  guint n_core = g_list_model_get_n_items (sb_store_get_themes (f->store, "core"));
+  guint n_lp = g_list_model_get_n_items (sb_store_get_themes (f->store, "amazon-lp"));
+  g_autoptr(SbTheme) lp_theme = g_list_model_get_item (sb_store_get_themes (f->store, "amazon-lp"), 0);
+  GListModel *results = sb_questions_page_get_results (page);
+
+  /* All frameworks: no theme to choose until a framework is. */
+  g_assert_cmpuint (n_offered_themes (page), ==, 1);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (theme_filter)));
+
+  sb_questions_page_set_framework_filter (page, "amazon-lp");
+  g_assert_cmpuint (n_offered_themes (page), ==, 1 + n_lp);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (theme_filter)));
+  sb_questions_page_set_theme_filter (page, sb_theme_get_slug (lp_theme));
+  g_assert_cmpstr (sb_questions_page_get_theme_filter_slug (page), ==, sb_theme_get_slug (lp_theme));
+
+  sb_questions_page_set_framework_filter (page, "core");
+  g_assert_null (sb_questions_page_get_theme_filter_slug (page));
+  g_assert_cmpuint (n_offered_themes (page), ==, 1 + n_core);
+
+  sb_questions_page_set_framework_filter (page, "amazon-lp");
+  sb_questions_page_set_theme_filter (page, sb_theme_get_slug (lp_theme));
+  sb_questions_page_set_framework_filter (page, NULL);
+  g_assert_null (sb_questions_page_get_theme_filter_slug (page));
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==,
+                    g_list_model_get_n_items (sb_store_get_questions (f->store)));
+
+  g_assert_finalize_object (page);
+}
+
+/* Answering the question in the detail while "no story chosen" is on
+ * keeps it in the list and the detail until another is chosen. */
+static void
+test_answered_question_stays (Fixture       *f,
+                              gconstpointer  data)
+{
+  SbQuestion *question = add_question (f, "Describe a time you disagreed with your manager.", f->theme);
+  g_autofree char *slug = g_strdup (sb_question_get_slug (question));
+  SbStory *story = sb_store_create_story (f->store, "Pushing back on the launch date", NULL);
+  SbQuestionsPage *page = new_page (f);
+  g_autoptr(SbQuestion) other = NULL;
+
+  sb_questions_page_set_only_unanswered (page, TRUE);
+  sb_questions_page_select_question (page, slug);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "questions.use-story", "s",
+                                             sb_story_get_uuid (story)));
+  sb_test_iterate_main_loop ();
+  g_assert_true (sb_questions_page_get_selected_question (page) == question);
+  g_assert_true (results_contain (page, slug, NULL));
+
+  /* Another question chosen: the answered one leaves the list. */
+  other = g_list_model_get_item (sb_questions_page_get_results (page), 0);
+  if (other == question)
+    g_set_object (&other, g_list_model_get_item (sb_questions_page_get_results (page), 1));
+  sb_questions_page_select_question (page, sb_question_get_slug (other));
+  sb_test_iterate_main_loop ();
+  g_assert_false (results_contain (page, slug, NULL));
+
+  g_assert_finalize_object (page);
+}
+
+
+static int
+natural_width (GtkWidget *widget)
+{
+  int minimum, natural;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+  return natural;
+}
+
+/* A long framework or theme name is cut in its drop-down, not allowed to
+ * widen the sidebar. */
+static void
+test_sidebar_keeps_width (Fixture       *f,
+                          gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  SbQuestionsPage *page = g_object_new (SB_TYPE_QUESTIONS_PAGE, "store", f->store, NULL);
+  GtkWidget *sidebar = gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (sb_questions_page_get_theme_filter (page))));
+  GListModel *themes = sb_store_get_themes (f->store, "amazon-lp");
+  g_autofree char *longest = NULL;
+  int before;
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (GTK_WINDOW (window));
+  sb_test_iterate_main_loop ();
+  sidebar = gtk_widget_get_parent (sidebar);
+  before = natural_width (sidebar);
+
+  for (guint i = 0; i < g_list_model_get_n_items (themes); i++)
+    {
+      g_autoptr(SbTheme) theme = g_list_model_get_item (themes, i);
+
+      if (longest == NULL || strlen (sb_theme_get_name (theme)) > strlen (longest))
+        {
+          g_free (longest);
+          longest = g_strdup (sb_theme_get_slug (theme));
+        }
+    }
+  sb_questions_page_set_framework_filter (page, "amazon-lp");
+  sb_questions_page_set_theme_filter (page, longest);
+  sb_test_iterate_main_loop ();
+  g_assert_cmpint (natural_width (sidebar), <=, before);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  sb_test_iterate_main_loop ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -407,6 +570,14 @@ main (int   argc,
               fixture_setup, test_store_changes_reach_list, fixture_teardown);
   g_test_add ("/questions-view/editor", Fixture, NULL,
               fixture_setup, test_editor, fixture_teardown);
+  g_test_add ("/questions-view/detail-follows-list", Fixture, NULL,
+              fixture_setup, test_detail_follows_list, fixture_teardown);
+  g_test_add ("/questions-view/theme-filter-follows-framework", Fixture, NULL,
+              fixture_setup, test_theme_filter_follows_framework, fixture_teardown);
+  g_test_add ("/questions-view/sidebar-keeps-width", Fixture, NULL,
+              fixture_setup, test_sidebar_keeps_width, fixture_teardown);
+  g_test_add ("/questions-view/answered-question-stays", Fixture, NULL,
+              fixture_setup, test_answered_question_stays, fixture_teardown);
 
   return g_test_run ();
 }

@@ -179,7 +179,7 @@ sb_coverage_get_theme_level (SbCoverage *self,
   if (count == 0)
     return SB_COVERAGE_LEVEL_NONE;
   if (count < SB_COVERAGE_MIN_STORIES)
-    return SB_COVERAGE_LEVEL_THIN;
+    return SB_COVERAGE_LEVEL_ONE;
   return SB_COVERAGE_LEVEL_GOOD;
 }
 
@@ -248,6 +248,24 @@ append_cell (GString    *out,
     g_string_append_c (out, ' ');
 }
 
+/* The same words as the window: the summary says a theme "has no story"
+ * or "needs a second story"; "stretched thin" is a story linked to more
+ * than SB_COVERAGE_MAX_THEMES_PER_STORY themes, never a theme. */
+static const char *
+level_word (SbCoverageLevel level)
+{
+  switch (level)
+    {
+    case SB_COVERAGE_LEVEL_NONE:
+      return _("no story");
+    case SB_COVERAGE_LEVEL_ONE:
+      return _("needs a second");
+    case SB_COVERAGE_LEVEL_GOOD:
+    default:
+      return _("ok");
+    }
+}
+
 char *
 sb_coverage_format_text (SbCoverage *self)
 {
@@ -255,10 +273,18 @@ sb_coverage_format_text (SbCoverage *self)
   guint n_themes = self->themes->len;
   guint n_stories = self->stories->len;
   guint name_width = 12;
+  guint count_width = g_utf8_strlen (_("Stories"), -1);
+  guint n_stretched = 0;
   const guint cell_width = 4;
 
   for (guint r = 0; r < n_themes; r++)
-    name_width = MAX (name_width, (guint) g_utf8_strlen (sb_theme_get_name (self->themes->pdata[r]), -1));
+    {
+      g_autofree char *count = g_strdup_printf ("%u %s", self->theme_counts[r],
+                                                level_word (sb_coverage_get_theme_level (self, r)));
+
+      name_width = MAX (name_width, (guint) g_utf8_strlen (sb_theme_get_name (self->themes->pdata[r]), -1));
+      count_width = MAX (count_width, (guint) g_utf8_strlen (count, -1));
+    }
   name_width = MIN (name_width, 36);
 
   g_string_append_printf (out, "%s\n\n", sb_framework_get_name (self->framework));
@@ -267,7 +293,7 @@ sb_coverage_format_text (SbCoverage *self)
    * table stays narrow however long the titles are. */
   append_cell (out, _("Theme"), name_width);
   g_string_append (out, "  ");
-  append_cell (out, _("Count"), 7);
+  append_cell (out, _("Stories"), count_width + 1);
   for (guint c = 0; c < n_stories; c++)
     {
       g_autofree char *label = g_strdup_printf ("S%u", c + 1);
@@ -277,21 +303,12 @@ sb_coverage_format_text (SbCoverage *self)
 
   for (guint r = 0; r < n_themes; r++)
     {
-      const char *mark;
-      g_autofree char *count = NULL;
-
-      switch (sb_coverage_get_theme_level (self, r))
-        {
-        case SB_COVERAGE_LEVEL_NONE: mark = _("gap"); break;
-        case SB_COVERAGE_LEVEL_THIN: mark = _("thin"); break;
-        case SB_COVERAGE_LEVEL_GOOD:
-        default: mark = _("ok"); break;
-        }
-      count = g_strdup_printf ("%u %s", self->theme_counts[r], mark);
+      g_autofree char *count = g_strdup_printf ("%u %s", self->theme_counts[r],
+                                                level_word (sb_coverage_get_theme_level (self, r)));
 
       append_cell (out, sb_theme_get_name (self->themes->pdata[r]), name_width);
       g_string_append (out, "  ");
-      append_cell (out, count, 7);
+      append_cell (out, count, count_width + 1);
       for (guint c = 0; c < n_stories; c++)
         {
           switch (sb_coverage_get_cell (self, r, c))
@@ -314,17 +331,33 @@ sb_coverage_format_text (SbCoverage *self)
 
       g_string_append_printf (out, "S%-3u %s", c + 1, sb_story_get_display_title (story));
       if (sb_coverage_story_is_overloaded (self, c))
-        g_string_append_printf (out, "  (%s)",
-                                _("stretched thin: linked to more than three themes"));
+        {
+          g_string_append (out, "  (");
+          g_string_append_printf (out,
+                                  g_dngettext (GETTEXT_PACKAGE,
+                                               "stretched thin: linked to %u theme",
+                                               "stretched thin: linked to %u themes",
+                                               self->story_counts[c]),
+                                  self->story_counts[c]);
+          g_string_append_c (out, ')');
+          n_stretched++;
+        }
       g_string_append_c (out, '\n');
     }
 
-  g_string_append_printf (out, "\n%s\n", _("● primary   ○ secondary   gap: no story   thin: one story"));
+  g_string_append_printf (out, "\n%s\n%s\n",
+                          _("● primary   ○ secondary   no story / needs a second: the theme wants two stories"),
+                          _("stretched thin: a story linked to more than three themes; keep it to the three it tells best"));
   g_string_append_printf (out,
                           g_dngettext (GETTEXT_PACKAGE,
                                        "%u of %u themes need another story.\n",
                                        "%u of %u themes need another story.\n",
                                        n_themes),
                           sb_coverage_get_n_gaps (self), n_themes);
+  if (n_stretched > 0)
+    g_string_append_printf (out,
+                            g_dngettext (GETTEXT_PACKAGE, "%u story stretched thin.\n",
+                                         "%u stories stretched thin.\n", n_stretched),
+                            n_stretched);
   return g_string_free (g_steal_pointer (&out), FALSE);
 }

@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 typedef enum
 {
   SB_COVERAGE_LEVEL_NONE,    /* no story: red */
-  SB_COVERAGE_LEVEL_THIN,    /* one story: amber */
+  SB_COVERAGE_LEVEL_ONE,    /* one story: amber */
   SB_COVERAGE_LEVEL_GOOD,    /* two or more: green */
 } SbCoverageLevel;
 

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sb-accessible.h"
 #include "sb-application.h"
 #include "sb-bank-recovery.h"
 #include "sb-cli.h"
@@ -374,6 +375,8 @@ sb_application_startup (GApplication *app)
   SbApplication *self = SB_APPLICATION (app);
 
   G_APPLICATION_CLASS (sb_application_parent_class)->startup (app);
+  /* Before the first widget: controls with mnemonics get plain names. */
+  sb_accessible_init ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);

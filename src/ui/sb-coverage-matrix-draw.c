@@ -31,6 +31,7 @@ typedef struct
   GdkRGBA selection;
   GdkRGBA error;
   GdkRGBA warning;
+  GdkRGBA warning_tint;
   GdkRGBA success;
 } Palette;
 
@@ -77,6 +78,8 @@ palette_init (SbCoverageMatrix *self,
   p->selection.alpha = 0.15f;
   lookup_color (widget, "error_color", "#c01c28", &p->error);
   lookup_color (widget, "warning_color", "#9c6e03", &p->warning);
+  p->warning_tint = p->warning;
+  p->warning_tint.alpha = 0.15f;
   lookup_color (widget, "success_color", "#1b8553", &p->success);
 }
 
@@ -117,7 +120,7 @@ level_color (const Palette   *p,
     {
     case SB_COVERAGE_LEVEL_NONE:
       return &p->error;
-    case SB_COVERAGE_LEVEL_THIN:
+    case SB_COVERAGE_LEVEL_ONE:
       return &p->warning;
     case SB_COVERAGE_LEVEL_GOOD:
     default:
@@ -143,9 +146,9 @@ _sb_coverage_matrix_clear_layout_caches (SbCoverageMatrix *self)
     g_clear_object (&self->legend_layouts[i]);
 }
 
-static PangoLayout *
-row_name_layout (SbCoverageMatrix *self,
-                 guint             row)
+PangoLayout *
+_sb_coverage_matrix_row_name_layout (SbCoverageMatrix *self,
+                                     guint             row)
 {
   PangoLayout *layout = g_ptr_array_index (self->row_name_layouts, row);
 
@@ -155,7 +158,7 @@ row_name_layout (SbCoverageMatrix *self,
 
       layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), sb_theme_get_name (theme));
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-      pango_layout_set_width (layout, MAX (1, self->header_width - 28 - 40) * PANGO_SCALE);
+      pango_layout_set_width (layout, MAX (1, self->header_width - ROW_NAME_PADDING) * PANGO_SCALE);
       g_ptr_array_index (self->row_name_layouts, row) = layout;
     }
 
@@ -181,8 +184,21 @@ row_count_layout (SbCoverageMatrix *self,
 }
 
 static PangoLayout *
-column_layout (SbCoverageMatrix *self,
-               guint             column)
+title_layout_new (SbCoverageMatrix *self,
+                  const char       *title)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), title);
+  PangoAttrList *attrs = pango_attr_list_new ();
+
+  pango_attr_list_insert (attrs, pango_attr_scale_new (0.9));
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+  return layout;
+}
+
+PangoLayout *
+_sb_coverage_matrix_column_layout (SbCoverageMatrix *self,
+                                   guint             column)
 {
   PangoLayout *layout = g_ptr_array_index (self->column_layouts, column);
 
@@ -190,15 +206,9 @@ column_layout (SbCoverageMatrix *self,
     {
       SbStory *story = sb_coverage_get_story (self->coverage, column);
 
-      PangoAttrList *attrs = pango_attr_list_new ();
-
-      layout = gtk_widget_create_pango_layout (GTK_WIDGET (self),
-                                               sb_story_get_display_title (story));
-      pango_attr_list_insert (attrs, pango_attr_scale_new (0.9));
-      pango_layout_set_attributes (layout, attrs);
-      pango_attr_list_unref (attrs);
+      layout = title_layout_new (self, sb_story_get_display_title (story));
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-      pango_layout_set_width (layout, (HEADER_HEIGHT - 18) * PANGO_SCALE);
+      pango_layout_set_width (layout, MAX (1, self->header_height - COLUMN_TITLE_PADDING) * PANGO_SCALE);
       g_ptr_array_index (self->column_layouts, column) = layout;
     }
 
@@ -211,8 +221,10 @@ legend_layout (SbCoverageMatrix *self,
 {
   if (self->legend_layouts[i] == NULL)
     {
-      const char *texts[] = { N_("Primary story"), N_("Secondary story"), N_("Stretched thin") };
-      PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), _(texts[i]));
+      g_autofree char *stretched = g_strdup_printf (_("Stretched thin (%u+ themes)"),
+                                                    SB_COVERAGE_MAX_THEMES_PER_STORY + 1);
+      const char *texts[] = { _("Primary story"), _("Secondary story"), stretched };
+      PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), texts[i]);
       PangoAttrList *attrs = pango_attr_list_new ();
 
       pango_attr_list_insert (attrs, pango_attr_scale_new (0.83));
@@ -224,6 +236,78 @@ legend_layout (SbCoverageMatrix *self,
     }
 
   return self->legend_layouts[i];
+}
+
+/* The widest of the few longest strings, in pixels: measuring a thousand
+ * titles on every rebuild would cost more than it tells. */
+#define N_MEASURED 6
+
+static int
+widest_of_longest (SbCoverageMatrix *self,
+                   guint             n,
+                   const char     *(*get) (SbCoverage *, guint),
+                   gboolean          title)
+{
+  const char *longest[N_MEASURED] = { NULL, };
+  glong lengths[N_MEASURED] = { 0, };
+  int widest = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *text = get (self->coverage, i);
+      glong length = g_utf8_strlen (text, -1);
+      guint slot = 0;
+
+      for (guint k = 1; k < N_MEASURED; k++)
+        if (lengths[k] < lengths[slot])
+          slot = k;
+      if (length > lengths[slot])
+        {
+          lengths[slot] = length;
+          longest[slot] = text;
+        }
+    }
+
+  for (guint k = 0; k < N_MEASURED; k++)
+    {
+      g_autoptr(PangoLayout) layout = NULL;
+      int w, h;
+
+      if (longest[k] == NULL)
+        continue;
+      layout = title ? title_layout_new (self, longest[k])
+                     : gtk_widget_create_pango_layout (GTK_WIDGET (self), longest[k]);
+      pango_layout_get_pixel_size (layout, &w, &h);
+      widest = MAX (widest, w);
+    }
+  return widest;
+}
+
+static const char *
+theme_name_at (SbCoverage *coverage,
+               guint       row)
+{
+  return sb_theme_get_name (sb_coverage_get_theme (coverage, row));
+}
+
+static const char *
+story_title_at (SbCoverage *coverage,
+                guint       column)
+{
+  return sb_story_get_display_title (sb_coverage_get_story (coverage, column));
+}
+
+/* How wide the names want the headers; the allocation gives them that
+ * much of the room the cells leave. */
+void
+_sb_coverage_matrix_measure_names (SbCoverageMatrix *self)
+{
+  self->names_width = self->titles_width = 0;
+  if (self->coverage == NULL)
+    return;
+  self->names_width = widest_of_longest (self, _sb_coverage_matrix_n_rows (self), theme_name_at, FALSE);
+  self->titles_width = widest_of_longest (self, _sb_coverage_matrix_n_columns (self), story_title_at, TRUE);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 /* ---- geometry ----------------------------------------------------------- */
@@ -250,9 +334,9 @@ _sb_coverage_matrix_hit_test (SbCoverageMatrix *self,
       if (c < 0 || c >= (int) _sb_coverage_matrix_n_columns (self))
         c = -1;
     }
-  if (y >= HEADER_HEIGHT)
+  if (y >= self->header_height)
     {
-      double cy = y - HEADER_HEIGHT + _sb_coverage_matrix_vvalue (self);
+      double cy = y - self->header_height + _sb_coverage_matrix_vvalue (self);
       r = (int) floor (cy / ROW_HEIGHT);
       if (r < 0 || r >= (int) _sb_coverage_matrix_n_rows (self))
         r = -1;
@@ -261,11 +345,11 @@ _sb_coverage_matrix_hit_test (SbCoverageMatrix *self,
   *row = r;
   *column = c;
 
-  if (x < self->header_width && y < HEADER_HEIGHT)
+  if (x < self->header_width && y < self->header_height)
     return HIT_CORNER;
   if (x < self->header_width)
     return r >= 0 ? HIT_ROW_HEADER : HIT_NONE;
-  if (y < HEADER_HEIGHT)
+  if (y < self->header_height)
     return c >= 0 ? HIT_COLUMN_HEADER : HIT_NONE;
   return (r >= 0 && c >= 0) ? HIT_CELL : HIT_NONE;
 }
@@ -277,7 +361,7 @@ _sb_coverage_matrix_cell_rect (SbCoverageMatrix *self,
                                GdkRectangle     *rect)
 {
   rect->x = self->header_width + column * COLUMN_WIDTH - (int) _sb_coverage_matrix_hvalue (self);
-  rect->y = HEADER_HEIGHT + row * ROW_HEIGHT - (int) _sb_coverage_matrix_vvalue (self);
+  rect->y = self->header_height + row * ROW_HEIGHT - (int) _sb_coverage_matrix_vvalue (self);
   rect->width = COLUMN_WIDTH;
   rect->height = ROW_HEIGHT;
 }
@@ -295,12 +379,12 @@ snapshot_cells (SbCoverageMatrix *self,
 {
   int hw = self->header_width;
   float x0 = hw - (float) _sb_coverage_matrix_hvalue (self);
-  float y0 = HEADER_HEIGHT - (float) _sb_coverage_matrix_vvalue (self);
+  float y0 = self->header_height - (float) _sb_coverage_matrix_vvalue (self);
   float cells_width = MIN (width - hw, _sb_coverage_matrix_n_columns (self) * COLUMN_WIDTH -
                                        (float) _sb_coverage_matrix_hvalue (self));
 
-  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (hw, HEADER_HEIGHT,
-                                                         width - hw, height - HEADER_HEIGHT));
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (hw, self->header_height,
+                                                         width - hw, height - self->header_height));
 
   for (int r = first_row; r < last_row; r++)
     {
@@ -321,12 +405,12 @@ snapshot_cells (SbCoverageMatrix *self,
   for (int c = first_column; c < last_column; c++)
     {
       float x = x0 + c * COLUMN_WIDTH;
-      float rows_height = MIN (height - HEADER_HEIGHT, (last_row - first_row + 1) * ROW_HEIGHT);
+      float rows_height = MIN (height - self->header_height, (last_row - first_row + 1) * ROW_HEIGHT);
 
       gtk_snapshot_append_color (snapshot, &p->grid,
-                                 &GRAPHENE_RECT_INIT (x + COLUMN_WIDTH - 1, HEADER_HEIGHT,
+                                 &GRAPHENE_RECT_INIT (x + COLUMN_WIDTH - 1, self->header_height,
                                                       1, MIN (rows_height,
-                                                              y0 + last_row * ROW_HEIGHT - HEADER_HEIGHT)));
+                                                              y0 + last_row * ROW_HEIGHT - self->header_height)));
     }
 
   for (int r = first_row; r < last_row; r++)
@@ -379,17 +463,17 @@ snapshot_row_headers (SbCoverageMatrix *self,
                       int               last_row)
 {
   int hw = self->header_width;
-  float y0 = HEADER_HEIGHT - (float) _sb_coverage_matrix_vvalue (self);
+  float y0 = self->header_height - (float) _sb_coverage_matrix_vvalue (self);
 
-  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, HEADER_HEIGHT, hw, height - HEADER_HEIGHT));
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, self->header_height, hw, height - self->header_height));
   gtk_snapshot_append_color (snapshot, &p->header_bg,
-                             &GRAPHENE_RECT_INIT (0, HEADER_HEIGHT, hw, height - HEADER_HEIGHT));
+                             &GRAPHENE_RECT_INIT (0, self->header_height, hw, height - self->header_height));
 
   for (int r = first_row; r < last_row; r++)
     {
       float y = y0 + r * ROW_HEIGHT;
       SbTheme *theme = sb_coverage_get_theme (self->coverage, r);
-      PangoLayout *name = row_name_layout (self, r);
+      PangoLayout *name = _sb_coverage_matrix_row_name_layout (self, r);
       PangoLayout *count = row_count_layout (self, r);
       int lw, lh;
 
@@ -418,7 +502,7 @@ snapshot_row_headers (SbCoverageMatrix *self,
     }
 
   gtk_snapshot_append_color (snapshot, &p->grid,
-                             &GRAPHENE_RECT_INIT (hw - 1, HEADER_HEIGHT, 1, height - HEADER_HEIGHT));
+                             &GRAPHENE_RECT_INIT (hw - 1, self->header_height, 1, height - self->header_height));
   gtk_snapshot_pop (snapshot);
 }
 
@@ -433,39 +517,42 @@ snapshot_column_headers (SbCoverageMatrix *self,
   int hw = self->header_width;
   float x0 = hw - (float) _sb_coverage_matrix_hvalue (self);
 
-  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (hw, 0, width - hw, HEADER_HEIGHT));
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (hw, 0, width - hw, self->header_height));
   gtk_snapshot_append_color (snapshot, &p->header_bg,
-                             &GRAPHENE_RECT_INIT (hw, 0, width - hw, HEADER_HEIGHT));
+                             &GRAPHENE_RECT_INIT (hw, 0, width - hw, self->header_height));
 
   for (int c = first_column; c < last_column; c++)
     {
       float x = x0 + c * COLUMN_WIDTH;
-      PangoLayout *layout = column_layout (self, c);
+      PangoLayout *layout = _sb_coverage_matrix_column_layout (self, c);
       int lw, lh;
 
       if (gtk_widget_has_focus (GTK_WIDGET (self)) && c == self->focus_column)
         gtk_snapshot_append_color (snapshot, &p->selection,
-                                   &GRAPHENE_RECT_INIT (x, 0, COLUMN_WIDTH, HEADER_HEIGHT));
+                                   &GRAPHENE_RECT_INIT (x, 0, COLUMN_WIDTH, self->header_height));
+      else if (sb_coverage_story_is_overloaded (self->coverage, c))
+        gtk_snapshot_append_color (snapshot, &p->warning_tint,
+                                   &GRAPHENE_RECT_INIT (x, 0, COLUMN_WIDTH, self->header_height));
 
       pango_layout_get_pixel_size (layout, &lw, &lh);
       gtk_snapshot_save (snapshot);
       /* Bottom-to-top text, its baseline side towards the next column. */
       gtk_snapshot_translate (snapshot,
-                              &GRAPHENE_POINT_INIT (x + (COLUMN_WIDTH - lh) / 2.f, HEADER_HEIGHT - 10));
+                              &GRAPHENE_POINT_INIT (x + (COLUMN_WIDTH - lh) / 2.f, self->header_height - 10));
       gtk_snapshot_rotate (snapshot, -90);
       gtk_snapshot_append_layout (snapshot, layout, &p->fg);
       gtk_snapshot_restore (snapshot);
 
       if (sb_coverage_story_is_overloaded (self->coverage, c))
         gtk_snapshot_append_color (snapshot, &p->warning,
-                                   &GRAPHENE_RECT_INIT (x + 4, HEADER_HEIGHT - 5, COLUMN_WIDTH - 8, 3));
+                                   &GRAPHENE_RECT_INIT (x + 4, self->header_height - 6, COLUMN_WIDTH - 8, 4));
 
       gtk_snapshot_append_color (snapshot, &p->grid,
-                                 &GRAPHENE_RECT_INIT (x + COLUMN_WIDTH - 1, 0, 1, HEADER_HEIGHT));
+                                 &GRAPHENE_RECT_INIT (x + COLUMN_WIDTH - 1, 0, 1, self->header_height));
     }
 
   gtk_snapshot_append_color (snapshot, &p->grid,
-                             &GRAPHENE_RECT_INIT (hw, HEADER_HEIGHT - 1, width - hw, 1));
+                             &GRAPHENE_RECT_INIT (hw, self->header_height - 1, width - hw, 1));
   gtk_snapshot_pop (snapshot);
 }
 
@@ -475,9 +562,9 @@ snapshot_corner (SbCoverageMatrix *self,
                  const Palette    *p)
 {
   int hw = self->header_width;
-  float y = HEADER_HEIGHT - 3 * 24 - 8;
+  float y = self->header_height - 3 * 24 - 8;
 
-  gtk_snapshot_append_color (snapshot, &p->header_bg, &GRAPHENE_RECT_INIT (0, 0, hw, HEADER_HEIGHT));
+  gtk_snapshot_append_color (snapshot, &p->header_bg, &GRAPHENE_RECT_INIT (0, 0, hw, self->header_height));
 
   /* The legend: what a filled dot, a ring and an underline mean. */
   for (guint i = 0; i < 3; i++, y += 24)
@@ -490,7 +577,10 @@ snapshot_corner (SbCoverageMatrix *self,
       else if (i == 1)
         append_dot (snapshot, 18, y + 12, DOT_RADIUS - 3, &p->accent, FALSE);
       else
-        gtk_snapshot_append_color (snapshot, &p->warning, &GRAPHENE_RECT_INIT (10, y + 17, 16, 3));
+        {
+          gtk_snapshot_append_color (snapshot, &p->warning_tint, &GRAPHENE_RECT_INIT (8, y + 2, 20, 20));
+          gtk_snapshot_append_color (snapshot, &p->warning, &GRAPHENE_RECT_INIT (10, y + 16, 16, 4));
+        }
 
       pango_layout_get_pixel_size (layout, &lw, &lh);
       gtk_snapshot_save (snapshot);
@@ -499,8 +589,8 @@ snapshot_corner (SbCoverageMatrix *self,
       gtk_snapshot_restore (snapshot);
     }
 
-  gtk_snapshot_append_color (snapshot, &p->grid, &GRAPHENE_RECT_INIT (0, HEADER_HEIGHT - 1, hw, 1));
-  gtk_snapshot_append_color (snapshot, &p->grid, &GRAPHENE_RECT_INIT (hw - 1, 0, 1, HEADER_HEIGHT));
+  gtk_snapshot_append_color (snapshot, &p->grid, &GRAPHENE_RECT_INIT (0, self->header_height - 1, hw, 1));
+  gtk_snapshot_append_color (snapshot, &p->grid, &GRAPHENE_RECT_INIT (hw - 1, 0, 1, self->header_height));
 }
 
 static void
@@ -525,7 +615,7 @@ sb_coverage_matrix_snapshot (GtkWidget   *widget,
                                    COLUMN_WIDTH),
                        first_column, columns);
   first_row = CLAMP ((int) floor (_sb_coverage_matrix_vvalue (self) / ROW_HEIGHT), 0, rows);
-  last_row = CLAMP ((int) ceil ((_sb_coverage_matrix_vvalue (self) + height - HEADER_HEIGHT) /
+  last_row = CLAMP ((int) ceil ((_sb_coverage_matrix_vvalue (self) + height - self->header_height) /
                                 ROW_HEIGHT),
                     first_row, rows);
 
@@ -553,12 +643,14 @@ sb_coverage_matrix_measure (GtkWidget      *widget,
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       *minimum = MIN_HEADER_WIDTH + 2 * COLUMN_WIDTH;
-      *natural = MAX_HEADER_WIDTH + MIN (_sb_coverage_matrix_n_columns (self), 200) * COLUMN_WIDTH;
+      *natural = CLAMP (self->names_width + ROW_NAME_PADDING, MIN_HEADER_WIDTH, MAX_HEADER_WIDTH) +
+                 MIN (_sb_coverage_matrix_n_columns (self), 200) * COLUMN_WIDTH;
     }
   else
     {
-      *minimum = HEADER_HEIGHT + 2 * ROW_HEIGHT;
-      *natural = HEADER_HEIGHT + _sb_coverage_matrix_n_rows (self) * ROW_HEIGHT;
+      *minimum = MIN_HEADER_HEIGHT + 2 * ROW_HEIGHT;
+      *natural = CLAMP (self->titles_width + COLUMN_TITLE_PADDING, MIN_HEADER_HEIGHT, MAX_HEADER_HEIGHT) +
+                 _sb_coverage_matrix_n_rows (self) * ROW_HEIGHT;
     }
 }
 
@@ -586,18 +678,31 @@ sb_coverage_matrix_size_allocate (GtkWidget *widget,
                                   int        baseline)
 {
   SbCoverageMatrix *self = SB_COVERAGE_MATRIX (widget);
-  int header_width = CLAMP (width * 2 / 5, MIN_HEADER_WIDTH, MAX_HEADER_WIDTH);
+  int cells_width = _sb_coverage_matrix_n_columns (self) * COLUMN_WIDTH;
+  int header_width, header_height, widest, tallest;
 
-  if (header_width != self->header_width)
+  /* Theme names may take the room the cells leave (at least two fifths of
+   * the width, as before), keeping two columns in sight; story titles up
+   * to half the height. Whatever is still cut has a tooltip. */
+  widest = MAX (width * 2 / 5, width - cells_width);
+  widest = MIN (widest, width - 2 * COLUMN_WIDTH);
+  widest = CLAMP (widest, MIN_HEADER_WIDTH, MAX_HEADER_WIDTH);
+  header_width = CLAMP (self->names_width + ROW_NAME_PADDING, MIN_HEADER_WIDTH, widest);
+
+  tallest = CLAMP (height / 2, MIN_HEADER_HEIGHT, MAX_HEADER_HEIGHT);
+  header_height = CLAMP (self->titles_width + COLUMN_TITLE_PADDING, MIN_HEADER_HEIGHT, tallest);
+
+  if (header_width != self->header_width || header_height != self->header_height)
     {
       self->header_width = header_width;
+      self->header_height = header_height;
       _sb_coverage_matrix_clear_layout_caches (self);
     }
 
   configure_adjustment (self->hadjustment, _sb_coverage_matrix_n_columns (self) * COLUMN_WIDTH,
                         width - header_width, COLUMN_WIDTH);
   configure_adjustment (self->vadjustment, _sb_coverage_matrix_n_rows (self) * ROW_HEIGHT,
-                        height - HEADER_HEIGHT, ROW_HEIGHT);
+                        height - self->header_height, ROW_HEIGHT);
 }
 
 /* ---- GtkWidget ---------------------------------------------------------- */

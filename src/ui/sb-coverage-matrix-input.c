@@ -391,23 +391,54 @@ focus_leave_cb (GtkEventControllerFocus *controller,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-static gboolean
-sb_coverage_matrix_query_tooltip (GtkWidget  *widget,
-                                  int         x,
-                                  int         y,
-                                  gboolean    keyboard_mode,
-                                  GtkTooltip *tooltip)
+/* What the legend's marks mean, and what a click does. */
+static char *
+describe_legend (void)
 {
-  SbCoverageMatrix *self = SB_COVERAGE_MATRIX (widget);
-  g_autofree char *text = NULL;
-  GdkRectangle area;
+  G_STATIC_ASSERT (SB_COVERAGE_MAX_THEMES_PER_STORY == 3);   /* the words below say three */
+
+  return g_strdup_printf ("%s\n%s\n%s\n\n%s",
+                          _("Filled dot: a primary story, one that shows the theme strongly."),
+                          _("Ring: a secondary story, one that touches on the theme."),
+                          _("Stretched thin (a tinted, underlined story): linked to more than three "
+                            "themes of this framework. An interviewer remembers a story for one or "
+                            "two things: keep it to the three it tells best."),
+                          _("Click a cell to link the story as primary, again for secondary, "
+                            "and again to unlink it. Click a theme for its stories and questions."));
+}
+
+static const char *
+level_to_string (SbCoverageLevel level)
+{
+  switch (level)
+    {
+    case SB_COVERAGE_LEVEL_NONE:
+      return _("no story yet");
+    case SB_COVERAGE_LEVEL_ONE:
+      return _("needs a second story");
+    case SB_COVERAGE_LEVEL_GOOD:
+    default:
+      return _("covered");
+    }
+}
+
+char *
+_sb_coverage_matrix_describe_point (SbCoverageMatrix *self,
+                                    double            x,
+                                    double            y,
+                                    gboolean          keyboard_mode,
+                                    GdkRectangle     *area)
+{
   int row, column;
   HitRegion region;
 
+  if (self->coverage == NULL)
+    return NULL;
+
   if (keyboard_mode)
     {
-      if (self->focus_row < 0 || self->coverage == NULL)
-        return FALSE;
+      if (self->focus_row < 0)
+        return NULL;
       region = HIT_CELL;
       row = self->focus_row;
       column = self->focus_column;
@@ -424,17 +455,17 @@ sb_coverage_matrix_query_tooltip (GtkWidget  *widget,
         SbStrength strength = sb_coverage_get_cell (self->coverage, row, column);
         const char *what;
 
+        /* Each says what the next click does: none → primary → secondary → none. */
         if (strength == SB_STRENGTH_PRIMARY)
-          what = _("Primary story for this theme");
+          what = _("Primary story for this theme. Click to make it secondary.");
         else if (strength == SB_STRENGTH_SECONDARY)
-          what = _("Secondary story for this theme");
+          what = _("Secondary story for this theme. Click to unlink it.");
         else
-          what = _("Not linked — click to link");
-        text = g_strdup_printf ("%s\n%s\n%s", sb_theme_get_name (theme),
+          what = _("Not linked. Click to link it as primary.");
+        _sb_coverage_matrix_cell_rect (self, row, column, area);
+        return g_strdup_printf ("%s\n%s\n%s", sb_theme_get_name (theme),
                                 sb_story_get_display_title (story), what);
-        _sb_coverage_matrix_cell_rect (self, row, column, &area);
       }
-      break;
 
     case HIT_ROW_HEADER:
       {
@@ -445,47 +476,66 @@ sb_coverage_matrix_query_tooltip (GtkWidget  *widget,
                                                     count);
         const char *description = sb_theme_get_description (theme);
 
-        text = g_strdup_printf ("%s — %s%s%s", sb_theme_get_name (theme), stories,
+        area->x = 0;
+        area->y = self->header_height + row * ROW_HEIGHT - (int) _sb_coverage_matrix_vvalue (self);
+        area->width = self->header_width;
+        area->height = ROW_HEIGHT;
+        /* Translators: theme name — "2 stories" (covered) */
+        return g_strdup_printf (_("%s — %s (%s)%s%s"), sb_theme_get_name (theme), stories,
+                                level_to_string (sb_coverage_get_theme_level (self->coverage, row)),
                                 description != NULL && *description ? "\n" : "",
                                 description != NULL ? description : "");
-        area.x = 0;
-        area.y = HEADER_HEIGHT + row * ROW_HEIGHT - (int) _sb_coverage_matrix_vvalue (self);
-        area.width = self->header_width;
-        area.height = ROW_HEIGHT;
       }
-      break;
 
     case HIT_COLUMN_HEADER:
       {
         SbStory *story = sb_coverage_get_story (self->coverage, column);
         guint count = sb_coverage_get_story_count (self->coverage, column);
 
+        area->x = self->header_width + column * COLUMN_WIDTH - (int) _sb_coverage_matrix_hvalue (self);
+        area->y = 0;
+        area->width = COLUMN_WIDTH;
+        area->height = self->header_height;
         if (sb_coverage_story_is_overloaded (self->coverage, column))
-          text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+          return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                "%s\nStretched thin: linked to %u theme here. "
                                                "Keep it to the three it tells best.",
                                                "%s\nStretched thin: linked to %u themes here. "
                                                "Keep it to the three it tells best.",
                                                count),
                                   sb_story_get_display_title (story), count);
-        else
-          text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                               "%s\nLinked to %u theme here",
-                                               "%s\nLinked to %u themes here", count),
-                                  sb_story_get_display_title (story), count);
-        area.x = self->header_width + column * COLUMN_WIDTH - (int) _sb_coverage_matrix_hvalue (self);
-        area.y = 0;
-        area.width = COLUMN_WIDTH;
-        area.height = HEADER_HEIGHT;
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "%s\nLinked to %u theme here",
+                                             "%s\nLinked to %u themes here", count),
+                                sb_story_get_display_title (story), count);
       }
-      break;
 
     case HIT_CORNER:
+      area->x = area->y = 0;
+      area->width = self->header_width;
+      area->height = self->header_height;
+      return describe_legend ();
+
     case HIT_NONE:
     default:
-      return FALSE;
+      return NULL;
     }
+}
 
+static gboolean
+sb_coverage_matrix_query_tooltip (GtkWidget  *widget,
+                                  int         x,
+                                  int         y,
+                                  gboolean    keyboard_mode,
+                                  GtkTooltip *tooltip)
+{
+  SbCoverageMatrix *self = SB_COVERAGE_MATRIX (widget);
+  g_autofree char *text = NULL;
+  GdkRectangle area;
+
+  text = _sb_coverage_matrix_describe_point (self, x, y, keyboard_mode, &area);
+  if (text == NULL)
+    return FALSE;
   gtk_tooltip_set_text (tooltip, text);
   gtk_tooltip_set_tip_area (tooltip, &area);
   return TRUE;

@@ -17,9 +17,16 @@ G_BEGIN_DECLS
 
 #define ROW_HEIGHT      40
 #define COLUMN_WIDTH    36
-#define HEADER_HEIGHT   170
+/* The headers grow to show whole names when the window has room. */
+#define MIN_HEADER_HEIGHT 170
+#define MAX_HEADER_HEIGHT 340
 #define MIN_HEADER_WIDTH 150
-#define MAX_HEADER_WIDTH 260
+#define MAX_HEADER_WIDTH 480
+/* Beside a theme's name: its level mark (left) and its count (right). */
+#define ROW_NAME_START   28
+#define ROW_NAME_PADDING 68
+/* Below a story's rotated title: room for the stretched-thin mark. */
+#define COLUMN_TITLE_PADDING 18
 
 typedef enum
 {
@@ -47,6 +54,9 @@ struct _SbCoverageMatrix
   guint          vscroll_policy : 1;
 
   int            header_width;
+  int            header_height;
+  int            names_width;      /* the widest theme name, in pixels */
+  int            titles_width;     /* the widest story title, as drawn */
 
   /* Lazily filled caches, one slot per row or column of the snapshot. */
   GPtrArray     *row_name_layouts;
@@ -97,6 +107,11 @@ void      _sb_coverage_matrix_set_selected_theme_internal (SbCoverageMatrix *sel
 /* sb-coverage-matrix-draw.c */
 void      _sb_coverage_matrix_class_init_draw             (GtkWidgetClass   *widget_class);
 void      _sb_coverage_matrix_clear_layout_caches         (SbCoverageMatrix *self);
+void      _sb_coverage_matrix_measure_names               (SbCoverageMatrix *self);
+PangoLayout *_sb_coverage_matrix_row_name_layout          (SbCoverageMatrix *self,
+                                                           guint             row);
+PangoLayout *_sb_coverage_matrix_column_layout            (SbCoverageMatrix *self,
+                                                           guint             column);
 HitRegion _sb_coverage_matrix_hit_test                    (SbCoverageMatrix *self,
                                                            double            x,
                                                            double            y,
@@ -111,6 +126,11 @@ void      _sb_coverage_matrix_cell_rect                   (SbCoverageMatrix *sel
 void      _sb_coverage_matrix_class_init_input            (GtkWidgetClass   *widget_class);
 void      _sb_coverage_matrix_init_input                  (SbCoverageMatrix *self);
 void      _sb_coverage_matrix_update_accessible           (SbCoverageMatrix *self);
+char     *_sb_coverage_matrix_describe_point              (SbCoverageMatrix *self,
+                                                           double            x,
+                                                           double            y,
+                                                           gboolean          keyboard_mode,
+                                                           GdkRectangle     *area);
 void      _sb_coverage_matrix_set_focus_cell              (SbCoverageMatrix *self,
                                                            int               row,
                                                            int               column,

@@ -97,6 +97,7 @@ story_title_changed_cb (SbCoverageMatrix *self)
   /* Only the header text changed: drop the cached layouts, no rebuild. */
   for (guint i = 0; i < self->column_layouts->len; i++)
     g_clear_object (&g_ptr_array_index (self->column_layouts, i));
+  _sb_coverage_matrix_measure_names (self);
   _sb_coverage_matrix_update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -159,6 +160,7 @@ sb_coverage_matrix_rebuild (SbCoverageMatrix *self)
   self->coverage = coverage;
 
   _sb_coverage_matrix_clear_layout_caches (self);
+  _sb_coverage_matrix_measure_names (self);
   watch_stories (self);
 
   /* Keep the focus cell and the selected theme on the same theme and story. */
@@ -353,6 +355,45 @@ sb_coverage_matrix_toggle (SbCoverageMatrix  *self,
   return TRUE;
 }
 
+gboolean
+sb_coverage_matrix_is_name_cut (SbCoverageMatrix *self,
+                                guint             row)
+{
+  g_return_val_if_fail (SB_IS_COVERAGE_MATRIX (self), FALSE);
+  g_return_val_if_fail (row < _sb_coverage_matrix_n_rows (self), FALSE);
+  return pango_layout_is_ellipsized (_sb_coverage_matrix_row_name_layout (self, row));
+}
+
+gboolean
+sb_coverage_matrix_is_title_cut (SbCoverageMatrix *self,
+                                 guint             column)
+{
+  g_return_val_if_fail (SB_IS_COVERAGE_MATRIX (self), FALSE);
+  g_return_val_if_fail (column < _sb_coverage_matrix_n_columns (self), FALSE);
+  return pango_layout_is_ellipsized (_sb_coverage_matrix_column_layout (self, column));
+}
+
+void
+sb_coverage_matrix_get_cell_area (SbCoverageMatrix *self,
+                                  int               row,
+                                  int               column,
+                                  GdkRectangle     *area)
+{
+  g_return_if_fail (SB_IS_COVERAGE_MATRIX (self));
+  _sb_coverage_matrix_cell_rect (self, row, column, area);
+}
+
+char *
+sb_coverage_matrix_dup_tooltip_at (SbCoverageMatrix *self,
+                                   double            x,
+                                   double            y)
+{
+  GdkRectangle area;
+
+  g_return_val_if_fail (SB_IS_COVERAGE_MATRIX (self), NULL);
+  return _sb_coverage_matrix_describe_point (self, x, y, FALSE, &area);
+}
+
 guint
 sb_coverage_matrix_get_n_cells_drawn (SbCoverageMatrix *self)
 {
@@ -373,6 +414,7 @@ sb_coverage_matrix_system_setting_changed (GtkWidget        *widget,
       setting == GTK_SYSTEM_SETTING_DPI)
     {
       _sb_coverage_matrix_clear_layout_caches (self);
+      _sb_coverage_matrix_measure_names (self);
       gtk_widget_queue_draw (widget);
     }
 }
@@ -416,7 +458,7 @@ sb_coverage_matrix_get_border (GtkScrollable *scrollable,
 
   /* The sticky headers: the scrolled window keeps scrollbars clear of them. */
   border->left = self->header_width;
-  border->top = HEADER_HEIGHT;
+  border->top = self->header_height;
   border->right = border->bottom = 0;
   return TRUE;
 }
@@ -616,6 +658,7 @@ sb_coverage_matrix_init (SbCoverageMatrix *self)
   self->column_layouts = g_ptr_array_new_with_free_func (unref_if_set);
   self->focus_row = self->focus_column = -1;
   self->header_width = MIN_HEADER_WIDTH;
+  self->header_height = MIN_HEADER_HEIGHT;
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);

@@ -44,6 +44,20 @@ void         sb_coverage_matrix_rebuild            (SbCoverageMatrix *self);
 
 /* Test hook: how many cells the last snapshot drew. */
 guint        sb_coverage_matrix_get_n_cells_drawn  (SbCoverageMatrix *self);
+/* Test hooks: whether a theme's name (row) or a story's title (column) is
+ * cut short in its header, a cell's rectangle in widget coordinates, and
+ * the tooltip shown at a point (NULL: none). */
+gboolean     sb_coverage_matrix_is_name_cut        (SbCoverageMatrix *self,
+                                                    guint             row);
+gboolean     sb_coverage_matrix_is_title_cut       (SbCoverageMatrix *self,
+                                                    guint             column);
+void         sb_coverage_matrix_get_cell_area      (SbCoverageMatrix *self,
+                                                    int               row,
+                                                    int               column,
+                                                    GdkRectangle     *area);
+char        *sb_coverage_matrix_dup_tooltip_at     (SbCoverageMatrix *self,
+                                                    double            x,
+                                                    double            y);
 /* Test hook: the last link toast shown (with its Undo), while it lives. */
 AdwToast    *sb_coverage_matrix_get_last_toast     (SbCoverageMatrix *self);
 

@@ -13,6 +13,7 @@
 #include "sb-settings.h"
 #include "sb-theme-editor.h"
 #include "sb-views-resources.h"
+#include "sb-wrap-box.h"
 
 #define SETTINGS_KEY_FRAMEWORK "coverage-framework"
 
@@ -27,6 +28,7 @@ struct _SbCoveragePage
   /* template */
   GtkDropDown      *framework_dropdown;
   GtkLabel         *summary_label;
+  GtkLabel         *hint_label;
   GtkStack         *stack;
   AdwFlap          *flap;
   SbCoverageMatrix *matrix;
@@ -76,12 +78,12 @@ framework_name (SbFramework *framework)
 /* ---- summary and panel ---------------------------------------------- */
 
 static char *
-format_summary (SbCoverage *coverage)
+format_gaps (SbCoverage *coverage)
 {
   guint n_themes = sb_coverage_get_n_themes (coverage);
-  guint none = 0, thin = 0;
+  guint none = 0, one = 0;
   g_autofree char *none_text = NULL;
-  g_autofree char *thin_text = NULL;
+  g_autofree char *one_text = NULL;
 
   for (guint r = 0; r < n_themes; r++)
     {
@@ -89,29 +91,48 @@ format_summary (SbCoverage *coverage)
 
       if (level == SB_COVERAGE_LEVEL_NONE)
         none++;
-      else if (level == SB_COVERAGE_LEVEL_THIN)
-        thin++;
+      else if (level == SB_COVERAGE_LEVEL_ONE)
+        one++;
     }
 
   if (n_themes == 0)
     return g_strdup (_("This framework has no themes"));
-  if (none == 0 && thin == 0)
+  if (none == 0 && one == 0)
     return g_strdup (_("Every theme has at least two stories"));
 
   if (none > 0)
     none_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u theme has no story",
                                               "%u themes have no story", none), none);
-  if (thin > 0)
-    thin_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u needs a second story",
-                                              "%u need a second story", thin), thin);
-  if (none_text != NULL && thin_text != NULL)
+  if (one > 0)
+    one_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u needs a second story",
+                                             "%u need a second story", one), one);
+  if (none_text != NULL && one_text != NULL)
     /* Translators: the two parts of the coverage summary */
-    return g_strdup_printf (_("%s · %s"), none_text, thin_text);
+    return g_strdup_printf (_("%s · %s"), none_text, one_text);
   if (none_text != NULL)
     return g_steal_pointer (&none_text);
 
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u theme needs a second story",
-                                       "%u themes need a second story", thin), thin);
+                                       "%u themes need a second story", one), one);
+}
+
+/* The gaps, then the stories linked to too many themes (the same words as
+ * the matrix's legend and the --coverage text). */
+static char *
+format_summary (SbCoverage *coverage)
+{
+  g_autofree char *gaps = format_gaps (coverage);
+  guint stretched = 0;
+
+  for (guint c = 0; c < sb_coverage_get_n_stories (coverage); c++)
+    if (sb_coverage_story_is_overloaded (coverage, c))
+      stretched++;
+  if (stretched == 0)
+    return g_steal_pointer (&gaps);
+  /* Translators: appended to the coverage summary */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u story stretched thin",
+                                       "%s · %u stories stretched thin", stretched),
+                          gaps, stretched);
 }
 
 static void
@@ -357,6 +378,13 @@ sb_coverage_page_get_summary (SbCoveragePage *self)
   return self->summary;
 }
 
+const char *
+sb_coverage_page_get_hint (SbCoveragePage *self)
+{
+  g_return_val_if_fail (SB_IS_COVERAGE_PAGE (self), NULL);
+  return gtk_label_get_label (self->hint_label);
+}
+
 gboolean
 sb_coverage_page_is_empty (SbCoveragePage *self)
 {
@@ -471,10 +499,12 @@ sb_coverage_page_class_init (SbCoveragePageClass *klass)
    * constructor then registers it. */
   (void) sb_views_get_resource ();
   g_type_ensure (SB_TYPE_COVERAGE_MATRIX);
+  g_type_ensure (SB_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/storybank/Storybank/sb-coverage-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SbCoveragePage, framework_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SbCoveragePage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, SbCoveragePage, hint_label);
   gtk_widget_class_bind_template_child (widget_class, SbCoveragePage, stack);
   gtk_widget_class_bind_template_child (widget_class, SbCoveragePage, flap);
   gtk_widget_class_bind_template_child (widget_class, SbCoveragePage, matrix);

@@ -24,5 +24,7 @@ void              sb_coverage_page_set_framework (SbCoveragePage *self,
 /* For tests: the summary line as shown, and whether the empty state is up. */
 const char       *sb_coverage_page_get_summary  (SbCoveragePage *self);
 gboolean          sb_coverage_page_is_empty     (SbCoveragePage *self);
+/* The line under the summary that says what a click does. */
+const char       *sb_coverage_page_get_hint     (SbCoveragePage *self);
 
 G_END_DECLS

@@ -106,8 +106,8 @@ add_theme_groups (SbQuestionEditor *self)
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sb_theme_get_name (theme));
           gtk_check_button_set_active (GTK_CHECK_BUTTON (check), active);
           gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                          GTK_ACCESSIBLE_PROPERTY_LABEL, sb_theme_get_name (theme), -1);
+          /* The row names its activatable widget (labelled by the title):
+           * a label of our own would make a screen reader say it twice. */
           adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
           adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);

@@ -37,7 +37,9 @@ struct _SbQuestionsPage
   GPtrArray          *answer_uuids;
   GPtrArray          *suggestion_uuids;
   GHashTable         *bound_rows;        /* row box → question, for caption refresh */
+  char               *kept_slug;         /* answered in the detail: spared by "no story chosen" */
   guint               refresh_id;
+  guint               refilter_id;
   gboolean            rebuilding_filters;
   gboolean            stale;             /* the bank changed while hidden */
   gboolean            list_built;        /* the list view has its model */
@@ -115,6 +117,79 @@ count_answers (SbQuestionsPage *self,
   return stories->len;
 }
 
+/* ---- filter drop-downs ---------------------------------------------- */
+
+/* A drop-down shows its choice cut to the width it is given (so a long
+ * framework or theme name cannot widen the sidebar) and says it whole in
+ * its tooltip; its popover lists whole names. */
+static void
+setup_choice_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  cut)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (GPOINTER_TO_INT (cut))
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), 4);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 4);
+      gtk_widget_set_hexpand (label, TRUE);
+    }
+  else
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_choice_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  cut)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
+                       gtk_string_object_get_string (string));
+}
+
+static GtkListItemFactory *
+choice_factory_new (gboolean cut)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_choice_cb), GINT_TO_POINTER (cut));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_choice_cb), GINT_TO_POINTER (cut));
+  return factory;
+}
+
+static void
+set_choice_factories (GtkDropDown *drop_down)
+{
+  g_autoptr(GtkListItemFactory) cut = choice_factory_new (TRUE);
+  g_autoptr(GtkListItemFactory) whole = choice_factory_new (FALSE);
+
+  gtk_drop_down_set_factory (drop_down, cut);
+  gtk_drop_down_set_list_factory (drop_down, whole);
+}
+
+static void
+update_choice_tooltip (GtkDropDown *drop_down,
+                       const char  *what)
+{
+  GtkStringObject *string = gtk_drop_down_get_selected_item (drop_down);
+  g_autofree char *tooltip = NULL;
+
+  if (string == NULL)
+    return;
+  /* Translators: a filter's tooltip, e.g. "Framework: Amazon Leadership Principles" */
+  tooltip = g_strdup_printf (_("%s: %s"), what, gtk_string_object_get_string (string));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (drop_down), tooltip);
+}
+
 /* ---- filtering ------------------------------------------------------ */
 
 static gboolean
@@ -134,35 +209,61 @@ question_in_framework (SbQuestionsPage *self,
   return FALSE;
 }
 
+/* Each filter on its own, so a question they hide can say which. */
+static gboolean
+matches_search (SbQuestionsPage *self,
+                SbQuestion      *question)
+{
+  g_autofree char *haystack = NULL;
+
+  if (self->search == NULL || *self->search == '\0')
+    return TRUE;
+  haystack = g_strconcat (sb_question_get_text (question), " ",
+                          sb_question_get_listen_for (question), NULL);
+  /* Every word typed must start a word of the question or its guidance. */
+  return g_str_match_string (self->search, haystack, TRUE);
+}
+
+static gboolean
+matches_framework (SbQuestionsPage *self,
+                   SbQuestion      *question)
+{
+  const char *framework = selected_framework (self);
+
+  return framework == NULL || question_in_framework (self, question, framework);
+}
+
+static gboolean
+matches_theme (SbQuestionsPage *self,
+               SbQuestion      *question)
+{
+  const char *theme = selected_theme (self);
+
+  return theme == NULL || sb_question_has_theme (question, theme);
+}
+
+static gboolean
+matches_unanswered (SbQuestionsPage *self,
+                    SbQuestion      *question)
+{
+  if (!gtk_check_button_get_active (self->unanswered_check))
+    return TRUE;
+  /* The question the person just answered stays until they choose
+   * another: it must not vanish from under the "Use This Story" click. */
+  if (self->kept_slug != NULL && g_strcmp0 (sb_question_get_slug (question), self->kept_slug) == 0)
+    return TRUE;
+  return count_answers (self, question) == 0;
+}
+
 static gboolean
 filter_question (gpointer item,
                  gpointer user_data)
 {
   SbQuestionsPage *self = user_data;
   SbQuestion *question = item;
-  const char *framework = selected_framework (self);
-  const char *theme = selected_theme (self);
 
-  if (self->search != NULL && *self->search != '\0')
-    {
-      g_autofree char *haystack = g_strconcat (sb_question_get_text (question), " ",
-                                               sb_question_get_listen_for (question), NULL);
-
-      /* Every word typed must start a word of the question or its guidance. */
-      if (!g_str_match_string (self->search, haystack, TRUE))
-        return FALSE;
-    }
-
-  if (theme != NULL && !sb_question_has_theme (question, theme))
-    return FALSE;
-
-  if (framework != NULL && !question_in_framework (self, question, framework))
-    return FALSE;
-
-  if (gtk_check_button_get_active (self->unanswered_check) && count_answers (self, question) > 0)
-    return FALSE;
-
-  return TRUE;
+  return matches_search (self, question) && matches_theme (self, question) &&
+         matches_framework (self, question) && matches_unanswered (self, question);
 }
 
 static void
@@ -171,12 +272,43 @@ refilter (SbQuestionsPage *self)
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
+static gboolean
+find_in_results (SbQuestionsPage *self,
+                 const char      *slug,
+                 guint           *position)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->results));
+
+  for (guint i = 0; i < n && slug != NULL; i++)
+    {
+      g_autoptr(SbQuestion) question = g_list_model_get_item (G_LIST_MODEL (self->results), i);
+
+      if (g_strcmp0 (sb_question_get_slug (question), slug) == 0)
+        {
+          if (position != NULL)
+            *position = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Whatever changed the list (a search, a filter, an edit in the bank), the
+ * detail shows a question the list shows, or none. */
 static void
 results_changed_cb (SbQuestionsPage *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->results));
 
   gtk_stack_set_visible_child_name (self->list_stack, n > 0 ? "list" : "empty");
+
+  if (self->selected_slug != NULL && !find_in_results (self, self->selected_slug, NULL))
+    {
+      g_clear_pointer (&self->selected_slug, g_free);
+      g_clear_pointer (&self->kept_slug, g_free);
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      update_detail (self);
+    }
 }
 
 static void
@@ -198,14 +330,16 @@ unanswered_toggled_cb (SbQuestionsPage *self)
   refilter (self);
 }
 
-static void
+/* Offers the chosen framework's themes only; with all frameworks, none
+ * (a theme belongs to one framework). Keeps the chosen theme while it is
+ * offered. Returns whether the theme filter changed. */
+static gboolean
 rebuild_theme_filter (SbQuestionsPage *self)
 {
   const char *framework = selected_framework (self);
-  const char *previous = selected_theme (self);
-  g_autofree char *keep = g_strdup (previous);
+  g_autofree char *keep = g_strdup (selected_theme (self));
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  GListModel *themes = sb_store_get_themes (self->store, framework);
+  GListModel *themes = framework != NULL ? sb_store_get_themes (self->store, framework) : NULL;
   guint selected = 0;
 
   g_ptr_array_set_size (self->theme_slugs, 0);
@@ -226,9 +360,17 @@ rebuild_theme_filter (SbQuestionsPage *self)
   gtk_drop_down_set_model (self->theme_filter, G_LIST_MODEL (names));
   gtk_drop_down_set_selected (self->theme_filter, selected);
   self->rebuilding_filters = FALSE;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->theme_filter), framework != NULL);
+  if (framework != NULL)
+    update_choice_tooltip (self->theme_filter, _("Theme"));
+  else
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->theme_filter),
+                                 _("Choose a framework to filter by its themes"));
+  return g_strcmp0 (keep, selected_theme (self)) != 0;
 }
 
-static void
+static gboolean
 rebuild_framework_filter (SbQuestionsPage *self)
 {
   g_autofree char *keep = g_strdup (selected_framework (self));
@@ -254,13 +396,17 @@ rebuild_framework_filter (SbQuestionsPage *self)
   gtk_drop_down_set_model (self->framework_filter, G_LIST_MODEL (names));
   gtk_drop_down_set_selected (self->framework_filter, selected);
   self->rebuilding_filters = FALSE;
+  update_choice_tooltip (self->framework_filter, _("Framework"));
+  return g_strcmp0 (keep, selected_framework (self)) != 0;
 }
 
 static void
 framework_filter_changed_cb (SbQuestionsPage *self)
 {
+  update_choice_tooltip (self->framework_filter, _("Framework"));
   if (self->rebuilding_filters)
     return;
+  /* A theme of the old framework is dropped, never left filtering. */
   rebuild_theme_filter (self);
   refilter (self);
 }
@@ -268,6 +414,8 @@ framework_filter_changed_cb (SbQuestionsPage *self)
 static void
 theme_filter_changed_cb (SbQuestionsPage *self)
 {
+  if (gtk_widget_get_sensitive (GTK_WIDGET (self->theme_filter)))
+    update_choice_tooltip (self->theme_filter, _("Theme"));
   if (self->rebuilding_filters)
     return;
   refilter (self);
@@ -340,33 +488,51 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
 static void
 select_in_list (SbQuestionsPage *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->results));
+  guint position;
 
-  for (guint i = 0; i < n && self->selected_slug != NULL; i++)
-    {
-      g_autoptr(SbQuestion) question = g_list_model_get_item (G_LIST_MODEL (self->results), i);
-
-      if (g_strcmp0 (sb_question_get_slug (question), self->selected_slug) == 0)
-        {
-          if (gtk_single_selection_get_selected (self->selection) != i)
-            gtk_single_selection_set_selected (self->selection, i);
-          return;
-        }
-    }
+  if (find_in_results (self, self->selected_slug, &position) &&
+      gtk_single_selection_get_selected (self->selection) != position)
+    gtk_single_selection_set_selected (self->selection, position);
 }
+
+static gboolean
+refilter_idle_cb (gpointer user_data)
+{
+  SbQuestionsPage *self = user_data;
+
+  self->refilter_id = 0;
+  refilter (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Another question chosen: the one answered in the detail may now leave
+ * a "no story chosen" list (after the selection has settled). */
+static void
+release_kept_question (SbQuestionsPage *self)
+{
+  if (self->kept_slug == NULL || g_strcmp0 (self->kept_slug, self->selected_slug) == 0)
+    return;
+  g_clear_pointer (&self->kept_slug, g_free);
+  if (gtk_check_button_get_active (self->unanswered_check) && self->refilter_id == 0)
+    self->refilter_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refilter_idle_cb, self, NULL);
+}
+
 
 static void
 selected_item_changed_cb (SbQuestionsPage *self)
 {
   SbQuestion *question = gtk_single_selection_get_selected_item (self->selection);
 
-  /* A question that only left the list (filtered out, or replaced by an
-   * edit) stays in the detail. */
+  /* Nothing selected: a question that left the list has already left
+   * the detail (see results_changed_cb). */
   if (question == NULL)
     return;
 
   if (set_str (&self->selected_slug, sb_question_get_slug (question)))
-    update_detail (self);
+    {
+      release_kept_question (self);
+      update_detail (self);
+    }
 }
 
 static void
@@ -544,6 +710,7 @@ static gboolean
 refresh_idle_cb (gpointer user_data)
 {
   SbQuestionsPage *self = user_data;
+  gboolean changed;
 
   self->refresh_id = 0;
 
@@ -557,9 +724,9 @@ refresh_idle_cb (gpointer user_data)
   if (self->selected_slug != NULL && sb_store_find_question (self->store, self->selected_slug) == NULL)
     g_clear_pointer (&self->selected_slug, g_free);   /* deleted */
 
-  rebuild_framework_filter (self);
-  rebuild_theme_filter (self);
-  if (gtk_check_button_get_active (self->unanswered_check))
+  changed = rebuild_framework_filter (self);
+  changed |= rebuild_theme_filter (self);
+  if (changed || gtk_check_button_get_active (self->unanswered_check))
     refilter (self);
   refresh_captions (self);
   select_in_list (self);
@@ -608,6 +775,8 @@ link_story (SbQuestionsPage *self,
   if (question == NULL || story == NULL)
     return;
 
+  if (linked)
+    set_str (&self->kept_slug, sb_question_get_slug (question));
   if (!sb_store_set_story_question (self->store, story, sb_question_get_slug (question), linked, &error))
     {
       show_toast (self, error->message);
@@ -682,6 +851,20 @@ edit_action_cb (GtkWidget  *widget,
 
   if (question != NULL)
     open_editor (self, question);
+}
+
+static void
+clear_filters_action_cb (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  SbQuestionsPage *self = SB_QUESTIONS_PAGE (widget);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  search_changed_cb (self);
+  gtk_drop_down_set_selected (self->framework_filter, 0);
+  gtk_drop_down_set_selected (self->theme_filter, 0);
+  gtk_check_button_set_active (self->unanswered_check, FALSE);
 }
 
 static void
@@ -777,16 +960,57 @@ sb_questions_page_get_selected_question (SbQuestionsPage *self)
   return sb_store_find_question (self->store, self->selected_slug);
 }
 
+/* Clears each filter that hides @question (a question just made, or one
+ * chosen from elsewhere), so the list shows what the detail shows.
+ * Returns whether any was cleared. */
+static gboolean
+reveal_question (SbQuestionsPage *self,
+                 SbQuestion      *question)
+{
+  gboolean cleared = FALSE;
+
+  if (find_in_results (self, sb_question_get_slug (question), NULL))
+    return FALSE;
+
+  if (!matches_search (self, question))
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      search_changed_cb (self);
+      cleared = TRUE;
+    }
+  if (!matches_framework (self, question))
+    {
+      gtk_drop_down_set_selected (self->framework_filter, 0);
+      cleared = TRUE;
+    }
+  if (!matches_theme (self, question))
+    {
+      gtk_drop_down_set_selected (self->theme_filter, 0);
+      cleared = TRUE;
+    }
+  if (!matches_unanswered (self, question))
+    {
+      gtk_check_button_set_active (self->unanswered_check, FALSE);
+      cleared = TRUE;
+    }
+  return cleared;
+}
+
 void
 sb_questions_page_select_question (SbQuestionsPage *self,
                                    const char      *slug)
 {
+  SbQuestion *question;
+
   g_return_if_fail (SB_IS_QUESTIONS_PAGE (self));
 
-  if (slug == NULL || sb_store_find_question (self->store, slug) == NULL)
+  if (slug == NULL || (question = sb_store_find_question (self->store, slug)) == NULL)
     return;
 
-  set_str (&self->selected_slug, slug);
+  if (reveal_question (self, question))
+    show_toast (self, _("Filters cleared to show the question"));
+  if (set_str (&self->selected_slug, slug))
+    release_kept_question (self);
   select_in_list (self);
   update_detail (self);
   if (adw_leaflet_get_folded (self->leaflet))
@@ -810,6 +1034,49 @@ sb_questions_page_set_only_unanswered (SbQuestionsPage *self,
 {
   g_return_if_fail (SB_IS_QUESTIONS_PAGE (self));
   gtk_check_button_set_active (self->unanswered_check, only_unanswered);
+}
+
+static void
+select_slug_in (GtkDropDown *drop_down,
+                GPtrArray   *slugs,
+                const char  *slug)
+{
+  for (guint i = 0; i < slugs->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (slugs, i), slug) == 0)
+      {
+        gtk_drop_down_set_selected (drop_down, i);
+        return;
+      }
+}
+
+void
+sb_questions_page_set_framework_filter (SbQuestionsPage *self,
+                                        const char      *framework_slug)
+{
+  g_return_if_fail (SB_IS_QUESTIONS_PAGE (self));
+  select_slug_in (self->framework_filter, self->framework_slugs, framework_slug);
+}
+
+void
+sb_questions_page_set_theme_filter (SbQuestionsPage *self,
+                                    const char      *theme_slug)
+{
+  g_return_if_fail (SB_IS_QUESTIONS_PAGE (self));
+  select_slug_in (self->theme_filter, self->theme_slugs, theme_slug);
+}
+
+const char *
+sb_questions_page_get_theme_filter_slug (SbQuestionsPage *self)
+{
+  g_return_val_if_fail (SB_IS_QUESTIONS_PAGE (self), NULL);
+  return selected_theme (self);
+}
+
+GtkDropDown *
+sb_questions_page_get_theme_filter (SbQuestionsPage *self)
+{
+  g_return_val_if_fail (SB_IS_QUESTIONS_PAGE (self), NULL);
+  return self->theme_filter;
 }
 
 GListModel *
@@ -936,6 +1203,7 @@ sb_questions_page_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_handle_id (&self->refilter_id, g_source_remove);
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_QUESTIONS_PAGE);
@@ -957,6 +1225,7 @@ sb_questions_page_finalize (GObject *object)
 
   g_free (self->search);
   g_free (self->selected_slug);
+  g_free (self->kept_slug);
   g_ptr_array_unref (self->framework_slugs);
   g_ptr_array_unref (self->theme_slugs);
   g_ptr_array_unref (self->answer_uuids);
@@ -1028,6 +1297,7 @@ sb_questions_page_class_init (SbQuestionsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "questions.new", NULL, new_action_cb);
   gtk_widget_class_install_action (widget_class, "questions.edit", NULL, edit_action_cb);
   gtk_widget_class_install_action (widget_class, "questions.delete", NULL, delete_action_cb);
+  gtk_widget_class_install_action (widget_class, "questions.clear-filters", NULL, clear_filters_action_cb);
 
   (void) sb_views_get_resource ();
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -1084,6 +1354,8 @@ sb_questions_page_init (SbQuestionsPage *self)
   self->answer_uuids = g_ptr_array_new_with_free_func (g_free);
   self->suggestion_uuids = g_ptr_array_new_with_free_func (g_free);
   self->bound_rows = g_hash_table_new (NULL, NULL);
+  set_choice_factories (self->framework_filter);
+  set_choice_factories (self->theme_filter);
 
   gtk_list_box_set_placeholder (self->answers_list,
                                 placeholder_new (_("No story chosen yet. Use one of the "

@@ -27,6 +27,13 @@ void        sb_questions_page_set_search_text      (SbQuestionsPage *self,
                                                     const char      *text);
 void        sb_questions_page_set_only_unanswered  (SbQuestionsPage *self,
                                                     gboolean         only_unanswered);
+/* NULL: all frameworks (and then no theme filter). */
+void        sb_questions_page_set_framework_filter (SbQuestionsPage *self,
+                                                    const char      *framework_slug);
+/* A theme of the chosen framework, or NULL for all its themes. */
+void        sb_questions_page_set_theme_filter     (SbQuestionsPage *self,
+                                                    const char      *theme_slug);
+const char *sb_questions_page_get_theme_filter_slug (SbQuestionsPage *self);
 
 /* For tests: the questions the list shows, and the story uuids in
  * "Your answers" and "Suggested stories" (NULL-terminated, free with
@@ -34,5 +41,6 @@ void        sb_questions_page_set_only_unanswered  (SbQuestionsPage *self,
 GListModel *sb_questions_page_get_results          (SbQuestionsPage *self);
 GStrv       sb_questions_page_dup_answer_uuids     (SbQuestionsPage *self);
 GStrv       sb_questions_page_dup_suggestion_uuids (SbQuestionsPage *self);
+GtkDropDown *sb_questions_page_get_theme_filter    (SbQuestionsPage *self);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 
 #include "sb-story-row.h"
 #include "sb-theme-picker.h"
+#include "sb-ui-resources.h"
 
 struct _SbThemePicker
 {
@@ -68,12 +69,102 @@ update_marks (SbThemePicker *self)
     }
 }
 
+/* ---- ranking -------------------------------------------------------- */
+
+static gboolean
+is_word_char (const char *p)
+{
+  return p != NULL && *p != '\0' && g_unichar_isalnum (g_utf8_get_char (p));
+}
+
+static gboolean
+starts_word (const char *text,
+             const char *p)
+{
+  return p == text || !is_word_char (g_utf8_find_prev_char (text, p));
+}
+
+/* How well a theme's name matches what was typed, best first: the name
+ * itself, a whole word at its start ("deliver" → "Deliver Results"), a
+ * whole word, the start of the name ("Delivering bad news"), the start of
+ * a word, anywhere in the name; last, a match in the framework's name. */
+enum {
+  RANK_NAME,
+  RANK_FIRST_WORD,
+  RANK_WORD,
+  RANK_NAME_PREFIX,
+  RANK_WORD_PREFIX,
+  RANK_INSIDE,
+  RANK_OTHER,
+};
+
+static guint
+rank_name (const char *name,
+           const char *needle)
+{
+  gsize length = strlen (needle);
+  guint best = RANK_OTHER;
+
+  if (strcmp (name, needle) == 0)
+    return RANK_NAME;
+
+  for (const char *p = strstr (name, needle); p != NULL; p = strstr (p + 1, needle))
+    {
+      gboolean word_start = starts_word (name, p);
+      gboolean word_end = !is_word_char (p + length);
+      guint rank;
+
+      if (word_start && word_end)
+        rank = p == name ? RANK_FIRST_WORD : RANK_WORD;
+      else if (word_start)
+        rank = p == name ? RANK_NAME_PREFIX : RANK_WORD_PREFIX;
+      else
+        rank = RANK_INSIDE;
+      best = MIN (best, rank);
+    }
+  return best;
+}
+
+static void
+rank_rows (SbThemePicker *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *name = g_object_get_data (G_OBJECT (child), "folded-name");
+      guint rank = self->needle != NULL && name != NULL ? rank_name (name, self->needle) : RANK_NAME;
+
+      g_object_set_data (G_OBJECT (child), "rank", GUINT_TO_POINTER (rank));
+    }
+  gtk_list_box_invalidate_sort (self->list_box);
+}
+
+static int
+sort_func (GtkListBoxRow *a,
+           GtkListBoxRow *b,
+           gpointer       user_data)
+{
+  guint rank_a = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (a), "rank"));
+  guint rank_b = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (b), "rank"));
+  guint order_a = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (a), "order"));
+  guint order_b = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (b), "order"));
+
+  if (rank_a != rank_b)
+    return rank_a < rank_b ? -1 : 1;
+  /* Equal matches keep the catalog's order: frameworks, then themes. */
+  return order_a < order_b ? -1 : order_a > order_b;
+}
+
+/* ---- rows ------------------------------------------------------------ */
+
 static void
 rebuild_rows (SbThemePicker *self)
 {
   GListModel *frameworks;
   GtkWidget *child;
   guint n_frameworks;
+  guint order = 0;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))) != NULL)
     gtk_list_box_remove (self->list_box, child);
@@ -128,12 +219,16 @@ rebuild_rows (SbThemePicker *self)
 
           search_text = g_utf8_casefold (accessible, -1);
           g_object_set_data_full (G_OBJECT (row), "search-text", g_steal_pointer (&search_text), g_free);
+          g_object_set_data_full (G_OBJECT (row), "folded-name",
+                                  g_utf8_casefold (sb_theme_get_name (theme), -1), g_free);
+          g_object_set_data (G_OBJECT (row), "order", GUINT_TO_POINTER (order++));
           g_object_set_data_full (G_OBJECT (row), "theme-slug", g_strdup (sb_theme_get_slug (theme)), g_free);
           g_object_set_data (G_OBJECT (row), "check", check);
           gtk_list_box_append (self->list_box, row);
         }
     }
   update_marks (self);
+  rank_rows (self);
 }
 
 static gboolean
@@ -201,6 +296,7 @@ search_changed_cb (SbThemePicker  *self,
   if (text != NULL && *text != '\0')
     self->needle = g_utf8_casefold (text, -1);
   gtk_list_box_invalidate_filter (self->list_box);
+  rank_rows (self);
   update_create_button (self);
 
   /* No theme matches: no empty list above the offer to add one. */
@@ -289,24 +385,61 @@ row_activated_cb (SbThemePicker *self,
   choose_row (self, row);
 }
 
+/* The first row still shown, in the list's order. */
+static GtkListBoxRow *
+first_shown_row (SbThemePicker *self)
+{
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->list_box, i)) != NULL; i++)
+    if (gtk_widget_get_child_visible (GTK_WIDGET (row)))
+      return row;
+  return NULL;
+}
+
 static void
 search_activate_cb (SbThemePicker  *self,
                     GtkSearchEntry *entry)
 {
-  GtkWidget *child;
+  GtkListBoxRow *row = first_shown_row (self);
 
   /* Enter takes the first theme still shown. */
-  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_BOX_ROW (child) && gtk_widget_get_child_visible (child))
-      {
-        choose_row (self, GTK_LIST_BOX_ROW (child));
-        return;
-      }
+  if (row != NULL)
+    {
+      choose_row (self, row);
+      return;
+    }
   /* None left: Enter adds what was typed as a theme. */
   if (gtk_widget_get_visible (GTK_WIDGET (self->create_button)))
     create_clicked_cb (self, self->create_button);
+}
+
+/* Down from the search goes into the results (the best match first),
+ * not to the Primary/Secondary toggle below it. */
+static void
+focus_results_action_cb (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  SbThemePicker *self = SB_THEME_PICKER (widget);
+  GtkListBoxRow *row = first_shown_row (self);
+
+  if (row != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (row));
+  else if (gtk_widget_get_visible (GTK_WIDGET (self->create_button)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->create_button));
+}
+
+/* Up from the first row goes back to the search. */
+static gboolean
+list_keynav_failed_cb (SbThemePicker    *self,
+                       GtkDirectionType  direction,
+                       GtkListBox       *list_box)
+{
+  if (direction != GTK_DIR_UP)
+    return FALSE;
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  return TRUE;
 }
 
 static void
@@ -420,6 +553,8 @@ sb_theme_picker_class_init (SbThemePickerClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* Referencing the bundle links it in from the static library. */
+  (void) sb_ui_get_resource ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/storybank/Storybank/sb-theme-picker.ui");
   gtk_widget_class_bind_template_child (widget_class, SbThemePicker, search_entry);
@@ -434,13 +569,41 @@ sb_theme_picker_class_init (SbThemePickerClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, create_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "picker.focus-results", NULL, focus_results_action_cb);
 }
 
 static void
 sb_theme_picker_init (SbThemePicker *self)
 {
+  GtkEventController *shortcuts;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_list_box_set_filter_func (self->list_box, filter_func, self, NULL);
+  gtk_list_box_set_sort_func (self->list_box, sort_func, self, NULL);
+  g_signal_connect_object (self->list_box, "keynav-failed",
+                           G_CALLBACK (list_keynav_failed_cb), self, G_CONNECT_SWAPPED);
+
+  /* Before the entry's text moves the focus on by itself. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Down, 0),
+                                                          gtk_named_action_new ("picker.focus-results")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_KP_Down, 0),
+                                                          gtk_named_action_new ("picker.focus-results")));
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), shortcuts);
+}
+
+const char *
+sb_theme_picker_get_best_match (SbThemePicker *self)
+{
+  GtkListBoxRow *row;
+
+  g_return_val_if_fail (SB_IS_THEME_PICKER (self), NULL);
+  row = first_shown_row (self);
+  return row != NULL ? row_get_slug (row) : NULL;
 }
 
 GtkWidget *

@@ -28,4 +28,7 @@ gboolean    sb_theme_picker_create    (SbThemePicker *self,
                                        const char    *name,
                                        GError       **error);
 
+/* The slug of the theme Enter would take now (the best match shown), or NULL. */
+const char *sb_theme_picker_get_best_match (SbThemePicker *self);
+
 G_END_DECLS

@@ -110,10 +110,11 @@ sb_wrap_box_measure (GtkWidget      *widget,
     }
   else
     {
-      int width = for_size;
+      int width = for_size, unused;
 
+      /* For no width in particular: as narrow as it gets, the tallest. */
       if (width < 0)
-        sb_wrap_box_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &width, NULL, NULL, NULL);
+        sb_wrap_box_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &width, &unused, NULL, NULL);
       *minimum = *natural = layout_children (self, width, NULL, NULL);
     }
 }

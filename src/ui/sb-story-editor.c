@@ -60,6 +60,11 @@ struct _SbStoryEditor
   GtkTextView    *text_views[SB_STORY_N_FIELDS];
   /* The coach's notes on each section, under its text. */
   GtkBox         *finding_boxes[SB_STORY_N_FIELDS];
+  /* A chip was removed under the pointer: the others keep their places
+   * until it leaves. */
+  gboolean        chips_frozen;
+  gboolean        chips_stale;
+  GtkEventControllerMotion *chips_motion;
   /* The coach's findings the underlines stand for, for their tooltips. */
   GPtrArray      *findings;
   /* Said when a paste would take a section past SB_STORY_MAX_SECTION_CHARS. */
@@ -439,11 +444,31 @@ remove_theme_clicked_cb (GtkButton     *button,
 
   if (self->story == NULL || slug == NULL)
     return;
+  /* The chips stay where they are while the pointer is over them: the next
+   * chip's × must not slide under it. The removed chip leaves a gap that
+   * closes when the pointer leaves. */
+  self->chips_frozen = self->chips_motion != NULL &&
+                       gtk_event_controller_motion_contains_pointer (self->chips_motion);
   if (!sb_store_set_story_theme (self->store, self->story, slug, SB_STRENGTH_NONE, &error))
-    g_signal_emit (self, signals[SAVE_FAILED], 0, error);
-  else
-    /* The window offers to take it back (and Ctrl+Z does). */
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.announce-undo", NULL);
+    {
+      self->chips_frozen = FALSE;
+      g_signal_emit (self, signals[SAVE_FAILED], 0, error);
+      return;
+    }
+  {
+    GtkWidget *chip = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_BOX);
+
+    while (chip != NULL && !gtk_widget_has_css_class (chip, "story-chip"))
+      chip = gtk_widget_get_ancestor (gtk_widget_get_parent (chip), GTK_TYPE_BOX);
+    if (chip != NULL && self->chips_frozen)
+      {
+        gtk_widget_set_opacity (chip, 0);
+        gtk_widget_set_sensitive (chip, FALSE);
+        gtk_widget_set_can_target (chip, FALSE);
+      }
+  }
+  /* The window offers to take it back (and Ctrl+Z does). */
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.announce-undo", NULL);
 }
 
 static void
@@ -550,8 +575,26 @@ story_links_changed_cb (SbStoryEditor *self,
                         SbStory       *story,
                         SbStore       *store)
 {
-  if (story == self->story)
+  if (story != self->story)
+    return;
+  if (self->chips_frozen)
+    self->chips_stale = TRUE;
+  else
     update_chips (self);
+}
+
+static void
+chips_pointer_leave_cb (SbStoryEditor            *self,
+                        GtkEventControllerMotion *motion)
+{
+  if (!self->chips_frozen)
+    return;
+  self->chips_frozen = FALSE;
+  if (self->chips_stale)
+    {
+      self->chips_stale = FALSE;
+      update_chips (self);
+    }
 }
 
 /* A theme renamed or deleted: the chips show names. */
@@ -840,6 +883,7 @@ load_story (SbStoryEditor *self)
     }
   if (self->story == NULL)
     update_findings (self);
+  self->chips_frozen = self->chips_stale = FALSE;
   update_chips (self);
   sb_theme_picker_set_story (self->theme_picker, self->story);
 
@@ -1123,6 +1167,13 @@ sb_story_editor_init (SbStoryEditor *self)
     g_signal_connect_object (title, "insert-text", G_CALLBACK (title_insert_text_cb), self, 0);
     g_signal_connect_object (keys, "key-pressed", G_CALLBACK (title_key_pressed_cb), self, 0);
     gtk_widget_add_controller (GTK_WIDGET (self->title_view), keys);
+  }
+  {
+    GtkEventController *motion = gtk_event_controller_motion_new ();
+
+    g_signal_connect_object (motion, "leave", G_CALLBACK (chips_pointer_leave_cb), self, G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self->chips_box), motion);
+    self->chips_motion = GTK_EVENT_CONTROLLER_MOTION (motion);
   }
   build_sections (self);
 

@@ -301,6 +301,26 @@ test_window_page_takes_focus (void)
   close_window (window);
 }
 
+/* A menu button's tooltip does not stay over the menu it opened. */
+static void
+test_window_no_tooltip_over_menu (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autoptr(SbStore) store = open_bank (dir);
+  SbWindow *window = open_window (NULL, store);
+  GtkMenuButton *menu = GTK_MENU_BUTTON (sb_test_find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON));
+
+  g_assert_nonnull (menu);
+  g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (menu)));
+  gtk_menu_button_popup (menu);
+  sb_test_iterate_main_loop ();
+  g_assert_false (gtk_widget_get_has_tooltip (GTK_WIDGET (menu)));
+  gtk_menu_button_popdown (menu);
+  sb_test_iterate_main_loop ();
+  g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (menu)));
+  close_window (window);
+}
+
 /* A writable bank shows no banner. */
 static void
 test_window_no_banner (void)
@@ -329,6 +349,7 @@ main (int   argc,
   g_test_add_func ("/window/export-toast", test_window_export_toast);
   g_test_add_func ("/window/reopens-last-story", test_window_reopens_last_story);
   g_test_add_func ("/window/page-takes-focus", test_window_page_takes_focus);
+  g_test_add_func ("/window/no-tooltip-over-menu", test_window_no_tooltip_over_menu);
 
   return g_test_run ();
 }

@@ -49,6 +49,7 @@ struct _SbWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwToastOverlay      *toast_overlay;
   GtkBox               *read_only_banner;
+  GtkMenuButton        *menu_button;
   GtkLabel             *read_only_label;
   AdwViewStack         *view_stack;
   GtkStack             *stories_stack;
@@ -135,6 +136,31 @@ changed_elsewhere_cb (SbWindow *self,
   title = g_strdup_printf (_("“%s” was changed elsewhere too; the other text is kept in its notes"),
                            sb_story_get_display_title (story));
   show_toast (self, title);
+}
+
+/* A menu button's tooltip stays on top of the popover it opened (GTK 4.8):
+ * no tooltip while the popover is shown. */
+static void
+popover_shown_cb (GtkWidget *button)
+{
+  gtk_widget_set_has_tooltip (button, FALSE);
+}
+
+static void
+popover_hidden_cb (GtkWidget *button)
+{
+  gtk_widget_set_has_tooltip (button, TRUE);
+}
+
+static void
+hide_tooltip_while_open (GtkMenuButton *button)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (button);
+
+  if (popover == NULL)
+    return;
+  g_signal_connect_object (popover, "show", G_CALLBACK (popover_shown_cb), button, G_CONNECT_SWAPPED);
+  g_signal_connect_object (popover, "hide", G_CALLBACK (popover_hidden_cb), button, G_CONNECT_SWAPPED);
 }
 
 /* ---- the bank file ------------------------------------------------------ */
@@ -1118,6 +1144,7 @@ sb_window_constructed (GObject *object)
   start_daily_backup (self);
 
   show_bank_state (self);
+  hide_tooltip_while_open (self->menu_button);
 
   restore_window_state (self);
   if (self->settings != NULL)
@@ -1209,6 +1236,7 @@ sb_window_class_init (SbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, read_only_banner);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, stories_stack);

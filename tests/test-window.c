@@ -13,6 +13,7 @@
 #include "sb-application.h"
 #include "sb-test-ui.h"
 #include "sb-test-util.h"
+#include "sb-next-fixes-dialog.h"
 #include "sb-window-private.h"
 
 static SbStore *
@@ -321,6 +322,45 @@ test_window_no_tooltip_over_menu (void)
   close_window (window);
 }
 
+/* What to Fix Next lists the bank's gaps and faults, and a row takes the
+ * person to where it is fixed. */
+static void
+test_window_next_fixes (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autoptr(SbStore) store = open_bank (dir);
+  g_autoptr(GPtrArray) fixes = NULL;
+  g_autoptr(GError) error = NULL;
+  SbNextFixesDialog *dialog;
+  SbWindow *window;
+  SbStory *thin;
+  guint row = G_MAXUINT;
+
+  thin = sb_store_create_story (store, "Thin", &error);
+  g_assert_true (sb_store_edit_story (store, thin, SB_STORY_FIELD_ACTION, "I fixed it.", &error));
+  g_assert_true (sb_store_save_story (store, thin, &error));
+  g_assert_no_error (error);
+  window = open_window (NULL, store);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "coverage"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-fixes", NULL));
+  dialog = SB_NEXT_FIXES_DIALOG (sb_window_get_last_dialog (window));
+  g_assert_nonnull (dialog);
+  fixes = sb_next_fixes (store, "core", 0);
+  g_assert_cmpuint (sb_next_fixes_dialog_get_n_rows (dialog), ==, fixes->len);
+  for (guint i = 0; i < fixes->len && row == G_MAXUINT; i++)
+    if (((SbFix *) fixes->pdata[i])->kind == SB_FIX_STORY_PROBLEMS &&
+        g_strcmp0 (((SbFix *) fixes->pdata[i])->target, sb_story_get_uuid (thin)) == 0)
+      row = i;
+  g_assert_cmpuint (row, !=, G_MAXUINT);
+
+  sb_next_fixes_dialog_activate_row (dialog, row);
+  sb_test_iterate_main_loop ();
+  g_assert_cmpstr (sb_window_get_page (window), ==, "stories");
+  g_assert_true (sb_story_editor_get_story (sb_window_get_story_editor (window)) == thin);
+  close_window (window);
+}
+
 /* A writable bank shows no banner. */
 static void
 test_window_no_banner (void)
@@ -350,6 +390,7 @@ main (int   argc,
   g_test_add_func ("/window/reopens-last-story", test_window_reopens_last_story);
   g_test_add_func ("/window/page-takes-focus", test_window_page_takes_focus);
   g_test_add_func ("/window/no-tooltip-over-menu", test_window_no_tooltip_over_menu);
+  g_test_add_func ("/window/next-fixes", test_window_next_fixes);
 
   return g_test_run ();
 }

@@ -161,6 +161,7 @@ static const GActionEntry app_actions[] = {
   { "export", forward_action_cb },
   { "export-markdown", forward_action_cb },
   { "backups", forward_action_cb },
+  { "next-fixes", forward_action_cb },
   { "print", forward_action_cb },
   { "export-pdf", forward_action_cb },
   { "shortcuts", shortcuts_action_cb },

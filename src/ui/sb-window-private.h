@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 SbStoryEditor *sb_window_get_story_editor (SbWindow *self);
 SbStoryList   *sb_window_get_story_list   (SbWindow *self);
 AdwToast      *sb_window_get_last_toast   (SbWindow *self);
+/* The last dialog an action opened (What to Fix Next), not a reference. */
+GtkWidget     *sb_window_get_last_dialog  (SbWindow *self);
 /* The read-only banner's text, or NULL while it is hidden. */
 const char    *sb_window_get_banner_text  (SbWindow *self);
 /* What Export… does once a file is chosen. */

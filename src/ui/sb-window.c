@@ -20,6 +20,7 @@
 #include "sb-story-editor.h"
 #include "sb-story-list.h"
 #include "sb-ui-resources.h"
+#include "sb-next-fixes-dialog.h"
 #include "sb-window.h"
 #include "sb-window-private.h"
 
@@ -31,6 +32,8 @@ struct _SbWindow
   GSettings            *settings;
   AdwToast             *undo_toast;
   guint                 undo_toast_serial;
+  /* The last dialog opened, for tests (not a reference). */
+  GtkWidget            *last_dialog;
   /* The story Ctrl+N made, while it is the one being edited. */
   SbStory              *fresh_story;
   gboolean              restoring_selection;
@@ -797,6 +800,67 @@ start_daily_backup (SbWindow *self)
                                 NULL, daily_backup_ready_cb, weak);
 }
 
+/* ---- what to fix next ------------------------------------------------- */
+
+static void
+fix_activated_cb (SbWindow          *self,
+                  int                kind,
+                  const char        *target,
+                  SbNextFixesDialog *dialog)
+{
+  SbStory *story;
+
+  switch ((SbFixKind) kind)
+    {
+    case SB_FIX_THEME_GAP:
+      /* The row to click a story into. */
+      sb_window_show_page (self, "coverage");
+      break;
+    case SB_FIX_STORY_PROBLEMS:
+    case SB_FIX_STRETCHED:
+      story = sb_store_find_story (self->store, target);
+      sb_window_show_page (self, "stories");
+      if (story != NULL)
+        {
+          sb_story_list_select_story (self->story_list, story);
+          show_editor (self);
+        }
+      break;
+    case SB_FIX_UNANSWERED:
+      sb_window_show_page (self, "questions");
+      sb_questions_page_select_question (SB_QUESTIONS_PAGE (self->questions_page), target);
+      break;
+    case SB_FIX_NEVER_REHEARSED:
+    case SB_FIX_DUE:
+      story = sb_store_find_story (self->store, target);
+      sb_window_show_page (self, "practice");
+      if (story != NULL)
+        sb_practice_page_select_story (SB_PRACTICE_PAGE (self->practice_page), story);
+      break;
+    default:
+      break;
+    }
+}
+
+static void
+next_fixes_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  SbWindow *self = SB_WINDOW (widget);
+  g_autofree char *framework = NULL;
+  GtkWidget *dialog;
+
+  sb_story_editor_flush (self->story_editor);
+  /* The framework the Coverage page shows is the one being prepared for. */
+  framework = self->settings != NULL ? g_settings_get_string (self->settings, "coverage-framework")
+                                     : g_strdup ("core");
+  dialog = sb_next_fixes_dialog_new (GTK_WINDOW (self), self->store, framework);
+  g_signal_connect_object (dialog, "fix-activated", G_CALLBACK (fix_activated_cb), self, G_CONNECT_SWAPPED);
+  self->last_dialog = dialog;
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 backups_restored_cb (SbWindow        *self,
                      const char      *safety_path,
@@ -1248,6 +1312,7 @@ sb_window_class_init (SbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.delete-story", NULL, delete_story_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.next-fixes", NULL, next_fixes_action);
   gtk_widget_class_install_action (widget_class, "win.open-folder", "s", open_folder_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.announce-undo", NULL, announce_undo_action);
@@ -1325,6 +1390,12 @@ SbStoryList *
 sb_window_get_story_list (SbWindow *self)
 {
   return self->story_list;
+}
+
+GtkWidget *
+sb_window_get_last_dialog (SbWindow *self)
+{
+  return self->last_dialog;
 }
 
 const char *

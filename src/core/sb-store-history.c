@@ -151,7 +151,10 @@ _sb_store_history_delete (SbStore        *self,
   SbHistoryStep *step;
 
   if (!recording (self))
-    return;
+    {
+      sb_deleted_story_free (deleted);
+      return;
+    }
   step = g_new0 (SbHistoryStep, 1);
   step->kind = STEP_DELETE;
   step->story = g_object_ref (story);

@@ -147,6 +147,7 @@ void        _sb_store_history_question (SbStore        *self,
                                         SbStory        *story,
                                         const char     *slug,
                                         gboolean        linked);
+/* Takes @deleted (a copy for the history), freeing it if nothing is recorded. */
 void        _sb_store_history_delete   (SbStore        *self,
                                         SbStory        *story,
                                         SbDeletedStory *deleted);

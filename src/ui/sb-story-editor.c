@@ -16,6 +16,7 @@
 #include <string.h>
 #include <adwaita.h>
 
+#include "sb-menu-button.h"
 #include "sb-story-check.h"
 #include "sb-readiness.h"
 #include "sb-story-editor.h"
@@ -431,31 +432,6 @@ sb_story_editor_dup_findings_text (SbStoryEditor *self,
       g_string_append (text, gtk_label_get_label (GTK_LABEL (label)));
     }
   return g_string_free (text, FALSE);
-}
-
-/* A menu button's tooltip stays on top of the popover it opened (GTK 4.8):
- * no tooltip while the popover is shown. */
-static void
-popover_shown_cb (GtkWidget *button)
-{
-  gtk_widget_set_has_tooltip (button, FALSE);
-}
-
-static void
-popover_hidden_cb (GtkWidget *button)
-{
-  gtk_widget_set_has_tooltip (button, TRUE);
-}
-
-static void
-hide_tooltip_while_open (GtkMenuButton *button)
-{
-  GtkPopover *popover = gtk_menu_button_get_popover (button);
-
-  if (popover == NULL)
-    return;
-  g_signal_connect_object (popover, "show", G_CALLBACK (popover_shown_cb), button, G_CONNECT_SWAPPED);
-  g_signal_connect_object (popover, "hide", G_CALLBACK (popover_hidden_cb), button, G_CONNECT_SWAPPED);
 }
 
 /* ---- theme chips ----------------------------------------------------- */
@@ -1068,7 +1044,7 @@ set_store (SbStoryEditor *self,
                            G_CALLBACK (save_state_changed_cb), self, G_CONNECT_SWAPPED);
   self->theme_picker = SB_THEME_PICKER (sb_theme_picker_new (store));
   gtk_menu_button_set_popover (self->add_theme_button, GTK_WIDGET (self->theme_picker));
-  hide_tooltip_while_open (self->add_theme_button);
+  sb_menu_button_hide_tooltip_while_open (self->add_theme_button);
 }
 
 static void

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sb-menu-button.h"
 #include "sb-backup.h"
 #include "sb-backups-dialog.h"
 #include "sb-cheat-sheet-dialog.h"
@@ -139,31 +140,6 @@ changed_elsewhere_cb (SbWindow *self,
   title = g_strdup_printf (_("“%s” was changed elsewhere too; the other text is kept in its notes"),
                            sb_story_get_display_title (story));
   show_toast (self, title);
-}
-
-/* A menu button's tooltip stays on top of the popover it opened (GTK 4.8):
- * no tooltip while the popover is shown. */
-static void
-popover_shown_cb (GtkWidget *button)
-{
-  gtk_widget_set_has_tooltip (button, FALSE);
-}
-
-static void
-popover_hidden_cb (GtkWidget *button)
-{
-  gtk_widget_set_has_tooltip (button, TRUE);
-}
-
-static void
-hide_tooltip_while_open (GtkMenuButton *button)
-{
-  GtkPopover *popover = gtk_menu_button_get_popover (button);
-
-  if (popover == NULL)
-    return;
-  g_signal_connect_object (popover, "show", G_CALLBACK (popover_shown_cb), button, G_CONNECT_SWAPPED);
-  g_signal_connect_object (popover, "hide", G_CALLBACK (popover_hidden_cb), button, G_CONNECT_SWAPPED);
 }
 
 /* ---- the bank file ------------------------------------------------------ */
@@ -1208,7 +1184,7 @@ sb_window_constructed (GObject *object)
   start_daily_backup (self);
 
   show_bank_state (self);
-  hide_tooltip_while_open (self->menu_button);
+  sb_menu_button_hide_tooltip_while_open (self->menu_button);
 
   restore_window_state (self);
   if (self->settings != NULL)

@@ -17,8 +17,8 @@
 #include <adwaita.h>
 
 #include "sb-menu-button.h"
-#include "sb-story-check.h"
 #include "sb-readiness.h"
+#include "sb-story-check.h"
 #include "sb-story-editor.h"
 #include "sb-story-row.h"
 #include "sb-theme-picker.h"

@@ -8,22 +8,22 @@
 
 #include <glib/gi18n.h>
 
-#include "sb-menu-button.h"
 #include "sb-backup.h"
 #include "sb-backups-dialog.h"
 #include "sb-cheat-sheet-dialog.h"
 #include "sb-coverage-page.h"
 #include "sb-example.h"
 #include "sb-exchange.h"
+#include "sb-menu-button.h"
+#include "sb-next-fixes-dialog.h"
 #include "sb-practice-page.h"
 #include "sb-questions-page.h"
 #include "sb-settings.h"
 #include "sb-story-editor.h"
 #include "sb-story-list.h"
 #include "sb-ui-resources.h"
-#include "sb-next-fixes-dialog.h"
-#include "sb-window.h"
 #include "sb-window-private.h"
+#include "sb-window.h"
 
 struct _SbWindow
 {

@@ -1,10 +1,10 @@
-/* sb-story-editor.c — edits one story; saves by itself after a short pause
+/* sb-story-editor.c — edits one story; the store saves it
  *
- * There is no Save button. Each keystroke goes into the SbStory at once (so
- * the list and the footer follow as the person types) and restarts a short
- * timer; when it fires, the story is written to the bank. Leaving the editor,
- * switching stories, closing the window and quitting all flush the timer, so
- * nothing typed is lost.
+ * There is no Save button. Each keystroke is handed to the store at once
+ * (sb_store_edit_story()), which writes the story after a pause or a
+ * ceiling and retries what the bank refuses; the editor only shows where
+ * the story stands, and follows changes made elsewhere (another window, an
+ * import). The coach's notes and underlines are in sb-story-editor-coach.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,7 +19,7 @@
 #include "sb-menu-button.h"
 #include "sb-readiness.h"
 #include "sb-story-check.h"
-#include "sb-story-editor.h"
+#include "sb-story-editor-private.h"
 #include "sb-story-row.h"
 #include "sb-theme-picker.h"
 #include "sb-wrap-box.h"
@@ -47,44 +47,6 @@ static const SectionInfo sections[] = {
     N_("For you only: follow-up questions to expect, names, details to check.") },
 };
 
-struct _SbStoryEditor
-{
-  GtkWidget       parent_instance;
-
-  SbStore        *store;
-  SbStory        *story;
-  gboolean        loading;
-  /* The editor is handing its own text to the store: the story's notify
-   * that follows is not a change made elsewhere. */
-  gboolean        pushing;
-
-  GtkTextView    *text_views[SB_STORY_N_FIELDS];
-  /* The coach's notes on each section, under its text. */
-  GtkBox         *finding_boxes[SB_STORY_N_FIELDS];
-  /* A chip was removed under the pointer: the others keep their places
-   * until it leaves. */
-  gboolean        chips_frozen;
-  gboolean        chips_stale;
-  GtkEventControllerMotion *chips_motion;
-  /* The coach's findings the underlines stand for, for their tooltips. */
-  GPtrArray      *findings;
-  /* Said when a paste would take a section past SB_STORY_MAX_SECTION_CHARS. */
-  GtkLabel       *limit_labels[SB_STORY_N_FIELDS];
-  SbThemePicker  *theme_picker;
-
-  GtkStack       *stack;
-  GtkButton      *back_button;
-  GtkLabel       *saved_label;
-  GtkSwitch      *status_switch;
-  GtkBox         *example_banner;
-  GtkTextView    *title_view;
-  GtkLabel       *title_placeholder;
-  SbWrapBox      *chips_box;
-  GtkMenuButton  *add_theme_button;
-  GtkBox         *sections_box;
-  GtkLabel       *length_label;
-  GtkLabel       *length_hint_label;
-};
 
 G_DEFINE_FINAL_TYPE (SbStoryEditor, sb_story_editor, GTK_TYPE_WIDGET)
 
@@ -103,7 +65,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static void update_findings (SbStoryEditor *self);
 
 /* ---- saving ---------------------------------------------------------- */
 
@@ -144,7 +105,7 @@ save_state_changed_cb (SbStoryEditor *self,
   update_saved_label (self);
   /* Saved: the person paused, which is when the coach reads again. */
   if (!sb_store_story_is_unsaved (store, story))
-    update_findings (self);
+    _sb_story_editor_update_findings (self);
 }
 
 static gboolean
@@ -206,232 +167,6 @@ update_length (SbStoryEditor *self)
   else if (seconds > SB_CHECK_MAX_SECONDS)
     hint = _("A little long: try to tell it in under 2 minutes.");
   gtk_label_set_label (self->length_hint_label, hint);
-}
-
-/* ---- the coach's notes ------------------------------------------------ */
-
-static GtkWidget *
-create_finding_row (const SbFinding *finding)
-{
-  GtkWidget *row, *icon, *label;
-  gboolean hint = finding->severity == SB_CHECK_SEVERITY_HINT;
-
-  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_add_css_class (row, "coach-finding");
-  gtk_widget_add_css_class (row, hint ? "hint" : "warning");
-
-  icon = gtk_image_new_from_icon_name (hint ? "dialog-information-symbolic" : "dialog-warning-symbolic");
-  gtk_widget_set_valign (icon, GTK_ALIGN_START);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  hint ? _("Suggestion") : _("Warning"), -1);
-
-  label = gtk_label_new (finding->message);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_add_css_class (label, "caption");
-
-  gtk_box_append (GTK_BOX (row), icon);
-  gtk_box_append (GTK_BOX (row), label);
-  return row;
-}
-
-#define COACH_TAG "coach-finding"
-
-/* Underlines in @field's text what each finding is about, when the text is
- * the one the coach read (the autosaved text; typing since then waits for
- * the next pause). */
-static void
-underline_findings (SbStoryEditor *self,
-                    SbStoryField   field)
-{
-  GtkTextBuffer *buffer;
-  GtkTextIter start, end;
-  g_autofree char *text = NULL;
-
-  if (self->text_views[field] == NULL)
-    return;
-  buffer = gtk_text_view_get_buffer (self->text_views[field]);
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  gtk_text_buffer_remove_tag_by_name (buffer, COACH_TAG, &start, &end);
-  if (self->story == NULL || self->findings == NULL)
-    return;
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  if (g_strcmp0 (text, sb_story_get_field (self->story, field)) != 0)
-    return;
-
-  for (guint i = 0; i < self->findings->len; i++)
-    {
-      const SbFinding *finding = g_ptr_array_index (self->findings, i);
-
-      if (finding->field != field || finding->ranges == NULL || !sb_finding_is_note (finding))
-        continue;
-      for (guint r = 0; r < finding->ranges->len; r++)
-        {
-          const SbRange *range = &g_array_index (finding->ranges, SbRange, r);
-          GtkTextIter a, b;
-
-          gtk_text_buffer_get_iter_at_offset (buffer, &a, (int) range->start);
-          gtk_text_buffer_get_iter_at_offset (buffer, &b, (int) range->end);
-          gtk_text_buffer_apply_tag_by_name (buffer, COACH_TAG, &a, &b);
-        }
-    }
-}
-
-/* Hovering over underlined words says what the coach found there. */
-static gboolean
-text_query_tooltip_cb (GtkWidget     *widget,
-                       int            x,
-                       int            y,
-                       gboolean       keyboard_mode,
-                       GtkTooltip    *tooltip,
-                       SbStoryEditor *self)
-{
-  GtkTextView *view = GTK_TEXT_VIEW (widget);
-  SbStoryField field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (gtk_text_view_get_buffer (view)),
-                                                            "story-field"));
-  g_autoptr(GString) messages = g_string_new (NULL);
-  GtkTextIter iter;
-  int bx, by, offset;
-
-  if (self->findings == NULL)
-    return FALSE;
-  if (keyboard_mode)
-    gtk_text_buffer_get_iter_at_mark (gtk_text_view_get_buffer (view), &iter,
-                                      gtk_text_buffer_get_insert (gtk_text_view_get_buffer (view)));
-  else
-    {
-      gtk_text_view_window_to_buffer_coords (view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
-      if (!gtk_text_view_get_iter_at_location (view, &iter, bx, by))
-        return FALSE;
-    }
-  if (!gtk_text_iter_has_tag (&iter, gtk_text_tag_table_lookup (
-        gtk_text_buffer_get_tag_table (gtk_text_view_get_buffer (view)), COACH_TAG)))
-    return FALSE;
-  offset = gtk_text_iter_get_offset (&iter);
-
-  for (guint i = 0; i < self->findings->len; i++)
-    {
-      const SbFinding *finding = g_ptr_array_index (self->findings, i);
-
-      if (finding->field != field || finding->ranges == NULL)
-        continue;
-      for (guint r = 0; r < finding->ranges->len; r++)
-        {
-          const SbRange *range = &g_array_index (finding->ranges, SbRange, r);
-
-          if (offset >= range->start && offset < range->end)
-            {
-              if (messages->len > 0)
-                g_string_append_c (messages, '\n');
-              g_string_append (messages, finding->message);
-              break;
-            }
-        }
-    }
-  if (messages->len == 0)
-    return FALSE;
-  gtk_tooltip_set_text (tooltip, messages->str);
-  return TRUE;
-}
-
-/* Re-reads the story when the person pauses (at each save), not at every
- * keystroke: a note that blinks on and off mid-sentence helps nobody. An
- * empty section needs no note (the list says how many are left), and the
- * spoken length has its place in the footer. */
-static void
-update_findings (SbStoryEditor *self)
-{
-  for (guint i = 0; i < SB_STORY_N_FIELDS; i++)
-    {
-      GtkWidget *child;
-
-      if (self->finding_boxes[i] == NULL)
-        continue;
-      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->finding_boxes[i]))) != NULL)
-        gtk_box_remove (self->finding_boxes[i], child);
-      gtk_widget_set_visible (GTK_WIDGET (self->finding_boxes[i]), FALSE);
-    }
-  g_clear_pointer (&self->findings, g_ptr_array_unref);
-
-  if (self->story != NULL)
-    {
-      /* With the story's themes: some checks are for themes about others
-       * or about decisions. */
-      self->findings = sb_story_check_in_store (self->store, self->story);
-      for (guint i = 0; i < self->findings->len; i++)
-        {
-          const SbFinding *finding = g_ptr_array_index (self->findings, i);
-          GtkBox *box;
-
-          if (!sb_finding_is_note (finding))
-            continue;
-          box = finding->field < SB_STORY_N_FIELDS ? self->finding_boxes[finding->field] : NULL;
-          if (box == NULL)
-            box = self->finding_boxes[SB_STORY_FIELD_ACTION];
-          gtk_box_append (box, create_finding_row (finding));
-          gtk_widget_set_visible (GTK_WIDGET (box), TRUE);
-        }
-    }
-  for (guint f = 0; f < SB_STORY_N_FIELDS; f++)
-    underline_findings (self, f);
-}
-
-char *
-sb_story_editor_dup_underlined (SbStoryEditor *self,
-                                SbStoryField   field)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_views[field]);
-  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), COACH_TAG);
-  g_autoptr(GString) out = g_string_new (NULL);
-  GtkTextIter iter, end;
-
-  gtk_text_buffer_get_start_iter (buffer, &iter);
-  while (!gtk_text_iter_is_end (&iter))
-    {
-      if (gtk_text_iter_starts_tag (&iter, tag) ||
-          (gtk_text_iter_is_start (&iter) && gtk_text_iter_has_tag (&iter, tag)))
-        {
-          g_autofree char *piece = NULL;
-
-          end = iter;
-          gtk_text_iter_forward_to_tag_toggle (&end, tag);
-          piece = gtk_text_iter_get_text (&iter, &end);
-          if (out->len > 0)
-            g_string_append_c (out, '|');
-          g_string_append (out, piece);
-          iter = end;
-        }
-      else if (!gtk_text_iter_forward_to_tag_toggle (&iter, tag))
-        break;
-    }
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-char *
-sb_story_editor_dup_findings_text (SbStoryEditor *self,
-                                   SbStoryField   field)
-{
-  GString *text;
-
-  g_return_val_if_fail (SB_IS_STORY_EDITOR (self), NULL);
-  g_return_val_if_fail (field < SB_STORY_N_FIELDS, NULL);
-
-  text = g_string_new (NULL);
-  if (self->finding_boxes[field] == NULL || !gtk_widget_get_visible (GTK_WIDGET (self->finding_boxes[field])))
-    return g_string_free (text, FALSE);
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->finding_boxes[field]));
-       row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    {
-      GtkWidget *label = gtk_widget_get_last_child (row);
-
-      if (text->len > 0)
-        g_string_append_c (text, '\n');
-      g_string_append (text, gtk_label_get_label (GTK_LABEL (label)));
-    }
-  return g_string_free (text, FALSE);
 }
 
 /* ---- theme chips ----------------------------------------------------- */
@@ -875,7 +610,7 @@ load_story (SbStoryEditor *self)
         if (self->limit_labels[i] != NULL)
           gtk_widget_set_visible (GTK_WIDGET (self->limit_labels[i]), FALSE);
       update_length (self);
-      update_findings (self);
+      _sb_story_editor_update_findings (self);
       /* Start at the top, not where the last story was scrolled to. */
       gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (
                                   GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (self->sections_box),
@@ -883,7 +618,7 @@ load_story (SbStoryEditor *self)
                                 0);
     }
   if (self->story == NULL)
-    update_findings (self);
+    _sb_story_editor_update_findings (self);
   self->chips_frozen = self->chips_stale = FALSE;
   update_chips (self);
   sb_theme_picker_set_story (self->theme_picker, self->story);
@@ -993,12 +728,7 @@ build_sections (SbStoryEditor *self)
       g_object_set_data (G_OBJECT (buffer), "story-field", GUINT_TO_POINTER (info->field));
       g_signal_connect_object (buffer, "changed", G_CALLBACK (buffer_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (buffer, "insert-text", G_CALLBACK (buffer_insert_text_cb), self, 0);
-      gtk_text_buffer_create_tag (buffer, COACH_TAG,
-                                  "underline", PANGO_UNDERLINE_ERROR,
-                                  "underline-rgba", &(GdkRGBA) { 0.90, 0.38, 0.0, 1.0 },
-                                  NULL);
-      gtk_widget_set_has_tooltip (view, TRUE);
-      g_signal_connect_object (view, "query-tooltip", G_CALLBACK (text_query_tooltip_cb), self, 0);
+      _sb_story_editor_watch_coach (self, GTK_TEXT_VIEW (view));
       self->text_views[info->field] = GTK_TEXT_VIEW (view);
 
       frame = gtk_frame_new (NULL);

@@ -572,21 +572,33 @@ back_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->story_list));
 }
 
+/* After the page is laid out: moving the focus into a page not allocated
+ * yet made GTK 4.8 scroll widgets of its hidden side panel at a width of
+ * G_MININT. */
+static gboolean
+focus_page_idle_cb (gpointer user_data)
+{
+  SbWindow *self = user_data;
+  GtkWidget *page = adw_view_stack_get_visible_child (self->view_stack);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (page != NULL && gtk_widget_get_mapped (page) &&
+      (focus == NULL || !gtk_widget_is_ancestor (focus, page)))
+    gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 show_page_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
   SbWindow *self = SB_WINDOW (widget);
-  GtkWidget *page, *focus;
 
   sb_window_show_page (self, g_variant_get_string (parameter, NULL));
   /* Alt+2 and friends take the keyboard into the page, rather than leave
    * the focus ring on the tab of the page before. */
-  page = adw_view_stack_get_visible_child (self->view_stack);
-  focus = gtk_root_get_focus (GTK_ROOT (self));
-  if (page != NULL && (focus == NULL || !gtk_widget_is_ancestor (focus, page)))
-    gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+  g_idle_add_full (G_PRIORITY_LOW, focus_page_idle_cb, g_object_ref (self), g_object_unref);
 }
 
 /* ---- actions: files -------------------------------------------------- */

@@ -31,6 +31,8 @@ struct _SbStoryRow
   GtkBox     *dots_box;
   /* The themes' names, said by the dots' tooltip when asked. */
   char       *theme_names;
+  /* Why the story has its readiness, said by the tag's tooltip. */
+  char       *readiness_reason;
 };
 
 G_DEFINE_FINAL_TYPE (SbStoryRow, sb_story_row, GTK_TYPE_WIDGET)
@@ -174,6 +176,20 @@ update_dots (SbStoryRow *self)
   gtk_widget_set_has_tooltip (GTK_WIDGET (self->dots_box), self->theme_names != NULL);
 }
 
+static gboolean
+status_query_tooltip_cb (SbStoryRow *self,
+                         int         x,
+                         int         y,
+                         gboolean    keyboard_mode,
+                         GtkTooltip *tooltip,
+                         GtkWidget  *label)
+{
+  if (self->readiness_reason == NULL || *self->readiness_reason == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, self->readiness_reason);
+  return TRUE;
+}
+
 /* A title cut short in the narrow list is shown whole on hover. */
 static gboolean
 title_query_tooltip_cb (SbStoryRow *self,
@@ -236,7 +252,11 @@ update_labels (SbStoryRow *self)
         gtk_widget_add_css_class (GTK_WIDGET (self->status_label), classes[i]);
       else
         gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), classes[i]);
-    gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_label), readiness.reason);
+    /* Kept for the tooltip, made only on hover: setting a tooltip asks the
+     * X server where the pointer is, and rows are rebound at every search
+     * keystroke. */
+    g_free (self->readiness_reason);
+    self->readiness_reason = g_strdup (readiness.reason);
     level_label = g_strdup (readiness.label);
   }
   gtk_widget_set_visible (GTK_WIDGET (self->example_tag), sb_story_get_is_example (self->story));
@@ -362,6 +382,7 @@ sb_story_row_dispose (GObject *object)
   g_clear_object (&self->story);
   g_clear_object (&self->store);
   g_clear_pointer (&self->theme_names, g_free);
+  g_clear_pointer (&self->readiness_reason, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_STORY_ROW);
   /* The template's unnamed boxes are ours to unparent. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -447,6 +468,9 @@ sb_story_row_init (SbStoryRow *self)
   g_signal_connect_object (self->dots_box, "query-tooltip", G_CALLBACK (dots_query_tooltip_cb),
                            self, G_CONNECT_SWAPPED);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self->title_label), TRUE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->status_label), TRUE);
+  g_signal_connect_object (self->status_label, "query-tooltip", G_CALLBACK (status_query_tooltip_cb),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->title_label, "query-tooltip", G_CALLBACK (title_query_tooltip_cb),
                            self, G_CONNECT_SWAPPED);
 }

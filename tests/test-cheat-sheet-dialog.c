@@ -15,6 +15,7 @@
 
 #include "sb-cheat-sheet-dialog-private.h"
 #include "sb-settings.h"
+#include "sb-readiness.h"
 #include "sb-test-ui.h"
 #include "sb-test-util.h"
 #include "sb-window.h"
@@ -138,6 +139,16 @@ test_dialog_defaults (void)
   g_assert_cmpstr (options.framework_slug, ==, "core");
 
   g_assert_nonnull (sb_cheat_sheet_dialog_get_story_check (dialog, sb_story_get_uuid (bank->alpha)));
+  /* Each story says how ready it is, as the list does. */
+  {
+    GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (sb_cheat_sheet_dialog_get_story_check (
+                                                dialog, sb_story_get_uuid (bank->alpha))),
+                                              ADW_TYPE_ACTION_ROW);
+    g_auto(SbReadiness) readiness = sb_story_get_readiness (bank->store, bank->alpha);
+
+    g_assert_nonnull (row);
+    g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), readiness.label));
+  }
   g_assert_nonnull (sb_cheat_sheet_dialog_get_theme_check (dialog, THEME_ALPHA));
   g_assert_null (sb_cheat_sheet_dialog_get_theme_check (dialog, "lp-ownership"));
 

@@ -17,6 +17,7 @@
 
 #include "sb-cheat-sheet-dialog-private.h"
 #include "sb-print-operation.h"
+#include "sb-readiness.h"
 #include "sb-settings.h"
 #include "sb-ui-resources.h"
 
@@ -635,10 +636,15 @@ fill_stories (SbCheatSheetDialog *self)
   for (guint i = 0; i < g_list_model_get_n_items (stories); i++)
     {
       g_autoptr(SbStory) story = g_list_model_get_item (stories, i);
+      g_auto(SbReadiness) readiness = sb_story_get_readiness (self->store, story);
+      /* Translators: a story's readiness, then why: "Needs work: 2 things to fix" */
+      g_autofree char *subtitle = readiness.reason != NULL
+                                  ? g_strdup_printf (_("%s: %s"), readiness.label, readiness.reason)
+                                  : g_strdup (readiness.label);
 
+      /* Which stories are ready to go on the sheet, at a glance. */
       add_check_row (self, self->stories_group, self->story_rows, self->story_checks,
-                     sb_story_get_uuid (story), sb_story_get_display_title (story),
-                     sb_story_get_status (story) == SB_STORY_STATUS_READY ? _("Ready") : _("Draft"));
+                     sb_story_get_uuid (story), sb_story_get_display_title (story), subtitle);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->stories_group), self->story_rows->len > 0);
 }

@@ -198,6 +198,16 @@ sb_suggestion_free (SbSuggestion *suggestion)
 }
 
 static int
+compare_scores (gconstpointer a,
+                gconstpointer b)
+{
+  const SbSuggestion *sa = *(SbSuggestion * const *) a;
+  const SbSuggestion *sb = *(SbSuggestion * const *) b;
+
+  return (sa->score < sb->score) - (sa->score > sb->score);
+}
+
+static int
 compare_suggestions (gconstpointer a,
                      gconstpointer b)
 {
@@ -364,7 +374,20 @@ sb_coach_suggest_stories (SbStore    *store,
       g_ptr_array_add (result, suggestion);
     }
 
-  /* Readiness reads the rehearsal log: only for the stories suggested. */
+  /* Readiness reads the rehearsal log and only breaks ties: work it out
+   * for the stories that can still make the list, not for every story of
+   * a big bank that shares a theme with the question. */
+  if (limit > 0 && result->len > limit)
+    {
+      double cutoff;
+      guint keep = limit;
+
+      g_ptr_array_sort (result, compare_scores);
+      cutoff = ((SbSuggestion *) result->pdata[limit - 1])->score;
+      while (keep < result->len && ((SbSuggestion *) result->pdata[keep])->score >= cutoff)
+        keep++;
+      g_ptr_array_set_size (result, keep);
+    }
   for (guint i = 0; i < result->len; i++)
     {
       SbSuggestion *suggestion = result->pdata[i];

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "sb-coverage-page.h"
+#include "sb-readiness.h"
 #include "sb-test-ui.h"
 #include "sb-test-util.h"
 #include "sb-theme-editor.h"
@@ -534,6 +535,18 @@ test_says_what_marks_and_clicks_mean (Fixture       *f,
   g_assert_nonnull (strstr (tip, "more than three themes"));
   g_assert_nonnull (strstr (sb_coverage_page_get_summary (page), "1 story stretched thin"));
   g_assert_nonnull (strstr (sb_coverage_page_get_hint (page), "Click a cell"));
+
+  /* A story's column says how ready it is, as the list does. */
+  {
+    g_auto(SbReadiness) readiness = sb_story_get_readiness (f->store, story);
+    g_autofree char *expected = g_strdup_printf ("(%s)", readiness.label);
+
+    sb_coverage_matrix_get_cell_area (matrix, 0, 0, &cell);
+    g_free (tip);
+    tip = sb_coverage_matrix_dup_tooltip_at (matrix, cell.x + cell.width / 2, cell.y - 20);
+    g_assert_nonnull (tip);
+    g_assert_nonnull (strstr (tip, expected));
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   sb_test_iterate_main_loop ();

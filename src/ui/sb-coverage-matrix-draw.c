@@ -12,8 +12,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 #include <math.h>
 
+#include "sb-readiness.h"
 #include "sb-coverage-matrix-private.h"
 
 #define DOT_RADIUS      7.f
@@ -142,8 +144,28 @@ _sb_coverage_matrix_clear_layout_caches (SbCoverageMatrix *self)
   g_ptr_array_set_size (self->row_name_layouts, rows);
   g_ptr_array_set_size (self->row_count_layouts, rows);
   g_ptr_array_set_size (self->column_layouts, columns);
+  g_array_set_size (self->column_readiness, columns);
+  memset (self->column_readiness->data, -1, columns);
   for (guint i = 0; i < G_N_ELEMENTS (self->legend_layouts); i++)
     g_clear_object (&self->legend_layouts[i]);
+}
+
+int
+_sb_coverage_matrix_column_readiness (SbCoverageMatrix *self,
+                                      guint             column)
+{
+  gint8 *level;
+
+  if (column >= self->column_readiness->len)
+    return -1;
+  level = &g_array_index (self->column_readiness, gint8, column);
+  if (*level < 0)
+    {
+      g_auto(SbReadiness) readiness = sb_story_get_readiness (self->store,
+                                                              sb_coverage_get_story (self->coverage, column));
+      *level = (gint8) readiness.level;
+    }
+  return *level;
 }
 
 PangoLayout *
@@ -546,6 +568,15 @@ snapshot_column_headers (SbCoverageMatrix *self,
       if (sb_coverage_story_is_overloaded (self->coverage, c))
         gtk_snapshot_append_color (snapshot, &p->warning,
                                    &GRAPHENE_RECT_INIT (x + 4, self->header_height - 6, COLUMN_WIDTH - 8, 4));
+
+      /* The story's readiness, as the list shows it: a dot at the top. */
+      {
+        int level = _sb_coverage_matrix_column_readiness (self, c);
+        const GdkRGBA *colors[] = { &p->warning, &p->accent, &p->success };
+
+        if (level >= 0 && level < (int) G_N_ELEMENTS (colors))
+          append_dot (snapshot, x + COLUMN_WIDTH / 2.f, 8.f, 3.f, colors[level], TRUE);
+      }
 
       gtk_snapshot_append_color (snapshot, &p->grid,
                                  &GRAPHENE_RECT_INIT (x + COLUMN_WIDTH - 1, 0, 1, self->header_height));

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "sb-readiness.h"
 #include "sb-coverage-matrix-private.h"
 
 /* ---- accessibility ------------------------------------------------------ */
@@ -397,9 +398,11 @@ describe_legend (void)
 {
   G_STATIC_ASSERT (SB_COVERAGE_MAX_THEMES_PER_STORY == 3);   /* the words below say three */
 
-  return g_strdup_printf ("%s\n%s\n%s\n\n%s",
+  return g_strdup_printf ("%s\n%s\n%s\n%s\n\n%s",
                           _("Filled dot: a primary story, one that shows the theme strongly."),
                           _("Ring: a secondary story, one that touches on the theme."),
+                          _("Small dot above a story: how ready it is (amber: draft, blue: needs work, "
+                            "green: ready)."),
                           _("Stretched thin (a tinted, underlined story): linked to more than three "
                             "themes of this framework. An interviewer remembers a story for one or "
                             "two things: keep it to the three it tells best."),
@@ -491,6 +494,8 @@ _sb_coverage_matrix_describe_point (SbCoverageMatrix *self,
       {
         SbStory *story = sb_coverage_get_story (self->coverage, column);
         guint count = sb_coverage_get_story_count (self->coverage, column);
+        g_auto(SbReadiness) readiness = sb_story_get_readiness (self->store, story);
+        g_autofree char *title = g_strdup_printf ("%s (%s)", sb_story_get_display_title (story), readiness.label);
 
         area->x = self->header_width + column * COLUMN_WIDTH - (int) _sb_coverage_matrix_hvalue (self);
         area->y = 0;
@@ -503,11 +508,11 @@ _sb_coverage_matrix_describe_point (SbCoverageMatrix *self,
                                                "%s\nStretched thin: linked to %u themes here. "
                                                "Keep it to the three it tells best.",
                                                count),
-                                  sb_story_get_display_title (story), count);
+                                  title, count);
         return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                              "%s\nLinked to %u theme here",
                                              "%s\nLinked to %u themes here", count),
-                                sb_story_get_display_title (story), count);
+                                title, count);
       }
 
     case HIT_CORNER:

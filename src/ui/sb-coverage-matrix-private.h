@@ -62,6 +62,7 @@ struct _SbCoverageMatrix
   GPtrArray     *row_name_layouts;
   GPtrArray     *row_count_layouts;
   GPtrArray     *column_layouts;
+  GArray        *column_readiness; /* gint8 SbReadinessLevel per column, -1: not read yet */
   PangoLayout   *legend_layouts[3];
 
   int            focus_row;        /* -1: none */
@@ -73,6 +74,11 @@ struct _SbCoverageMatrix
   guint          n_cells_drawn;
   AdwToast      *last_toast;       /* weak */
 };
+
+/* The story's readiness for column @column, read when first asked after
+ * a rebuild or a save (sb-coverage-matrix-draw.c). */
+int _sb_coverage_matrix_column_readiness (SbCoverageMatrix *self,
+                                          guint             column);
 
 static inline guint
 _sb_coverage_matrix_n_rows (SbCoverageMatrix *self)

@@ -18,6 +18,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 #include <adwaita.h>
 
 #include "sb-coverage-matrix-private.h"
@@ -90,6 +91,16 @@ _sb_coverage_matrix_set_selected_theme_internal (SbCoverageMatrix *self,
 }
 
 /* ---- rebuild ------------------------------------------------------------ */
+
+/* A story was saved: its readiness may have changed; read again at draw. */
+static void
+readiness_stale_cb (SbCoverageMatrix *self)
+{
+  if (self->column_readiness->len == 0)
+    return;
+  memset (self->column_readiness->data, -1, self->column_readiness->len);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
 
 static void
 story_title_changed_cb (SbCoverageMatrix *self)
@@ -264,6 +275,8 @@ sb_coverage_matrix_set_store (SbCoverageMatrix *self,
       g_signal_connect_object (store, "story-links-changed", G_CALLBACK (queue_rebuild),
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (store, "catalog-changed", G_CALLBACK (queue_rebuild),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (store, "save-state-changed", G_CALLBACK (readiness_stale_cb),
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (store, "stories-reloaded", G_CALLBACK (queue_rebuild),
                                self, G_CONNECT_SWAPPED);
@@ -519,6 +532,7 @@ sb_coverage_matrix_finalize (GObject *object)
   g_ptr_array_unref (self->row_name_layouts);
   g_ptr_array_unref (self->row_count_layouts);
   g_ptr_array_unref (self->column_layouts);
+  g_array_unref (self->column_readiness);
   g_free (self->framework);
   g_free (self->focus_theme);
   g_free (self->focus_story);
@@ -656,6 +670,7 @@ sb_coverage_matrix_init (SbCoverageMatrix *self)
   self->row_name_layouts = g_ptr_array_new_with_free_func (unref_if_set);
   self->row_count_layouts = g_ptr_array_new_with_free_func (unref_if_set);
   self->column_layouts = g_ptr_array_new_with_free_func (unref_if_set);
+  self->column_readiness = g_array_new (FALSE, FALSE, sizeof (gint8));
   self->focus_row = self->focus_column = -1;
   self->header_width = MIN_HEADER_WIDTH;
   self->header_height = MIN_HEADER_HEIGHT;

@@ -14,6 +14,7 @@
 #include "sb-test-ui.h"
 #include "sb-test-util.h"
 #include "sb-next-fixes-dialog.h"
+#include "sb-questions-page.h"
 #include "sb-window-private.h"
 
 static SbStore *
@@ -361,6 +362,57 @@ test_window_next_fixes (void)
   close_window (window);
 }
 
+/* Any story can answer a question, not only a suggested one, and a story
+ * chosen for it opens in the editor with one click. */
+static void
+test_window_choose_any_story (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autoptr(SbStore) store = open_bank (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbQuestion) question = g_list_model_get_item (sb_store_get_questions (store), 0);
+  g_autofree char *slug = g_strdup (sb_question_get_slug (question));
+  g_autoptr(GPtrArray) linked = NULL;
+  SbWindow *window;
+  GtkWidget *page;
+  GtkMenuButton *choose;
+  GtkListBox *list;
+  GtkListBoxRow *row = NULL;
+  SbStory *story;
+
+  story = sb_store_create_story (store, "Unlinked but the right one", &error);
+  g_assert_no_error (error);
+  window = open_window (NULL, store);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "questions"));
+  sb_test_iterate_main_loop ();
+  page = sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_QUESTIONS_PAGE);
+  sb_questions_page_select_question (SB_QUESTIONS_PAGE (page), slug);
+  sb_test_iterate_main_loop ();
+
+  choose = GTK_MENU_BUTTON (sb_test_find_widget (page, GTK_TYPE_MENU_BUTTON));
+  g_assert_nonnull (choose);
+  gtk_menu_button_popup (choose);
+  sb_test_iterate_main_loop ();
+  list = sb_questions_page_get_chooser_list (SB_QUESTIONS_PAGE (page));
+  for (int i = 0; gtk_list_box_get_row_at_index (list, i) != NULL; i++)
+    {
+      GtkListBoxRow *candidate = gtk_list_box_get_row_at_index (list, i);
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (candidate), "sb-uuid"), sb_story_get_uuid (story)) == 0)
+        row = candidate;
+    }
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (list, "row-activated", row);
+  sb_test_iterate_main_loop ();
+  linked = sb_store_get_question_stories (store, slug);
+  g_assert_cmpuint (linked->len, ==, 1);
+  g_assert_true (linked->pdata[0] == story);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-story", "s", sb_story_get_uuid (story)));
+  g_assert_cmpstr (sb_window_get_page (window), ==, "stories");
+  g_assert_true (sb_story_editor_get_story (sb_window_get_story_editor (window)) == story);
+  close_window (window);
+}
+
 /* A writable bank shows no banner. */
 static void
 test_window_no_banner (void)
@@ -391,6 +443,7 @@ main (int   argc,
   g_test_add_func ("/window/page-takes-focus", test_window_page_takes_focus);
   g_test_add_func ("/window/no-tooltip-over-menu", test_window_no_tooltip_over_menu);
   g_test_add_func ("/window/next-fixes", test_window_next_fixes);
+  g_test_add_func ("/window/choose-any-story", test_window_choose_any_story);
 
   return g_test_run ();
 }

@@ -34,6 +34,8 @@ void        sb_questions_page_set_framework_filter (SbQuestionsPage *self,
 void        sb_questions_page_set_theme_filter     (SbQuestionsPage *self,
                                                     const char      *theme_slug);
 const char *sb_questions_page_get_theme_filter_slug (SbQuestionsPage *self);
+/* For tests: the "Choose Any Story…" popover's list (filled when shown). */
+GtkListBox *sb_questions_page_get_chooser_list      (SbQuestionsPage *self);
 
 /* For tests: the questions the list shows, and the story uuids in
  * "Your answers" and "Suggested stories" (NULL-terminated, free with

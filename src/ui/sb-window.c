@@ -588,6 +588,23 @@ focus_page_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* A story named by its id, shown in the editor (from a question's answers). */
+static void
+show_story_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  SbWindow *self = SB_WINDOW (widget);
+  SbStory *story = sb_store_find_story (self->store, g_variant_get_string (parameter, NULL));
+
+  if (story == NULL)
+    return;
+  sb_window_show_page (self, "stories");
+  sb_story_list_set_search_text (self->story_list, "");
+  sb_story_list_select_story (self->story_list, story);
+  show_editor (self);
+}
+
 static void
 show_page_action (GtkWidget  *widget,
                   const char *action_name,
@@ -1313,6 +1330,7 @@ sb_window_class_init (SbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.show-story", "s", show_story_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.export-markdown", NULL, export_markdown_action);

@@ -14,6 +14,8 @@
 #include "sb-test-ui.h"
 #include "sb-test-util.h"
 #include "sb-next-fixes-dialog.h"
+#include "sb-practice-page.h"
+#include "sb-practice.h"
 #include "sb-questions-page.h"
 #include "sb-window-private.h"
 
@@ -413,6 +415,44 @@ test_window_choose_any_story (void)
   close_window (window);
 }
 
+static gboolean
+badge_wait_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* The Practice tab says how many stories are due today. */
+static void
+test_window_practice_badge (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autoptr(SbStore) store = open_bank (dir);
+  g_autoptr(GError) error = NULL;
+  AdwViewStack *stack;
+  AdwViewStackPage *page;
+  SbWindow *window;
+  gboolean done = FALSE;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      SbStory *story = sb_store_create_story (store, i == 0 ? "One" : "Two", &error);
+      g_assert_true (sb_store_edit_story (store, story, SB_STORY_FIELD_ACTION, "I did it.", &error));
+      g_assert_true (sb_store_save_story (store, story, &error));
+      g_assert_no_error (error);
+    }
+  window = open_window (NULL, store);
+  g_timeout_add (1500, badge_wait_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+
+  stack = ADW_VIEW_STACK (sb_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  page = adw_view_stack_get_page (stack, sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_PRACTICE_PAGE));
+  g_assert_cmpuint (adw_view_stack_page_get_badge_number (page), ==, sb_practice_count_due (store, 0));
+  g_assert_cmpuint (adw_view_stack_page_get_badge_number (page), >=, 2);
+  close_window (window);
+}
+
 /* A writable bank shows no banner. */
 static void
 test_window_no_banner (void)
@@ -444,6 +484,7 @@ main (int   argc,
   g_test_add_func ("/window/no-tooltip-over-menu", test_window_no_tooltip_over_menu);
   g_test_add_func ("/window/next-fixes", test_window_next_fixes);
   g_test_add_func ("/window/choose-any-story", test_window_choose_any_story);
+  g_test_add_func ("/window/practice-badge", test_window_practice_badge);
 
   return g_test_run ();
 }

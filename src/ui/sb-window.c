@@ -17,6 +17,7 @@
 #include "sb-menu-button.h"
 #include "sb-next-fixes-dialog.h"
 #include "sb-practice-page.h"
+#include "sb-practice.h"
 #include "sb-questions-page.h"
 #include "sb-settings.h"
 #include "sb-story-editor.h"
@@ -49,6 +50,8 @@ struct _SbWindow
   GtkWidget            *coverage_page;
   GtkWidget            *questions_page;
   GtkWidget            *practice_page;
+  AdwViewStackPage     *practice_stack_page;
+  guint                 badge_source_id;
 
   AdwViewSwitcherTitle *switcher_title;
   AdwToastOverlay      *toast_overlay;
@@ -227,6 +230,8 @@ update_stories_stack (SbWindow *self)
   gtk_stack_set_visible_child_name (self->stories_stack, empty ? "welcome" : "bank");
 }
 
+static void queue_practice_badge (SbWindow *self);
+
 static void
 stories_changed_cb (SbWindow   *self,
                     guint       position,
@@ -235,6 +240,7 @@ stories_changed_cb (SbWindow   *self,
                     GListModel *stories)
 {
   update_stories_stack (self);
+  queue_practice_badge (self);
 }
 
 static void show_undo_toast (SbWindow *self);
@@ -338,12 +344,37 @@ leaflet_folded_cb (SbWindow   *self,
   sb_story_editor_set_show_back (self->story_editor, adw_leaflet_get_folded (leaflet));
 }
 
+/* The Practice tab says how many stories are due today; read once things
+ * settle, not at every change. */
+static gboolean
+update_practice_badge_cb (gpointer user_data)
+{
+  SbWindow *self = user_data;
+
+  self->badge_source_id = 0;
+  if (self->practice_stack_page != NULL && self->store != NULL)
+    adw_view_stack_page_set_badge_number (self->practice_stack_page,
+                                          sb_practice_count_due (self->store, 0));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_practice_badge (SbWindow *self)
+{
+  if (self->badge_source_id == 0)
+    self->badge_source_id = g_timeout_add_seconds (1, update_practice_badge_cb, self);
+}
+
 static void
 visible_page_cb (SbWindow     *self,
                  GParamSpec   *pspec,
                  AdwViewStack *stack)
 {
   const char *name = adw_view_stack_get_visible_child_name (stack);
+
+  /* Rehearsals were perhaps logged there. */
+  if (g_strcmp0 (name, "practice") != 0)
+    queue_practice_badge (self);
 
   /* Leaving the Stories page is as good a moment as any to save. */
   if (self->story_editor != NULL && g_strcmp0 (name, "stories") != 0)
@@ -1148,6 +1179,7 @@ add_view_pages (SbWindow *self)
 
   self->practice_page = sb_practice_page_new (self->store);
   page = adw_view_stack_add_titled (self->view_stack, self->practice_page, "practice", _("Practice"));
+  self->practice_stack_page = page;
   adw_view_stack_page_set_icon_name (page, "media-playback-start-symbolic");
 }
 
@@ -1211,6 +1243,8 @@ sb_window_constructed (GObject *object)
   add_view_pages (self);
 
   start_daily_backup (self);
+  /* After the first frame, not before it. */
+  self->badge_source_id = g_idle_add_full (G_PRIORITY_LOW, update_practice_badge_cb, self, NULL);
 
   show_bank_state (self);
   sb_menu_button_hide_tooltip_while_open (self->menu_button);
@@ -1229,6 +1263,7 @@ sb_window_dispose (GObject *object)
   SbWindow *self = SB_WINDOW (object);
 
   g_clear_handle_id (&self->sync_source_id, g_source_remove);
+  g_clear_handle_id (&self->badge_source_id, g_source_remove);
   g_clear_weak_pointer (&self->fresh_story);
   if (self->store != NULL)
     sb_store_save_pending (self->store, NULL);

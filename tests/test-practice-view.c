@@ -282,6 +282,22 @@ test_try_undisturbed (Fixture       *f,
   g_assert_true (sb_practice_page_get_story (f->page) == f->first);
 }
 
+/* A try outside 1:30–2:00 is not "Nailed It" by default. */
+static void
+test_honest_default_rating (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "practice.start", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "practice.stop", NULL));
+  g_assert_cmpint (sb_practice_page_get_default_rating (f->page), ==, SB_RATING_OKAY);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "practice.discard", NULL));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "practice.start", NULL));
+  sb_practice_page_shift_clock (f->page, 100);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "practice.stop", NULL));
+  g_assert_cmpint (sb_practice_page_get_default_rating (f->page), ==, SB_RATING_NAILED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -295,6 +311,7 @@ main (int   argc,
   ADD ("/practice-view/follows-the-bank", test_follows_the_bank, "empty");
   ADD ("/practice-view/burst-read-once", test_burst_read_once, NULL);
   ADD ("/practice-view/try-undisturbed", test_try_undisturbed, NULL);
+  ADD ("/practice-view/honest-default-rating", test_honest_default_rating, NULL);
   g_test_add_func ("/practice-view/hidden-page-waits", test_hidden_page_waits);
 #undef ADD
 

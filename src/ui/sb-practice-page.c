@@ -50,6 +50,8 @@ struct _SbPracticePage
   gint64          started_us;        /* monotonic; 0 when the clock is stopped */
   guint           tick_id;
   guint           measured_seconds;
+  GtkButton      *okay_button;
+  GtkButton      *nailed_button;
   gboolean        awaiting_rating;   /* a try was stopped and not yet rated */
   gboolean        selecting;
 
@@ -566,7 +568,37 @@ stop_action (GtkWidget  *widget,
   gtk_widget_action_set_enabled (widget, "practice.stop", FALSE);
   gtk_widget_action_set_enabled (widget, "practice.rate", TRUE);
   gtk_widget_action_set_enabled (widget, "practice.discard", TRUE);
+  /* The honest default: a try outside 1:30–2:00 was not nailed, however
+   * well it went; the person can still say so. */
+  {
+    gboolean in_time = self->measured_seconds >= SB_CHECK_MIN_SECONDS &&
+                       self->measured_seconds <= SB_CHECK_MAX_SECONDS;
+    GtkWidget *preferred = GTK_WIDGET (in_time ? self->nailed_button : self->okay_button);
+    GtkWidget *other = GTK_WIDGET (in_time ? self->okay_button : self->nailed_button);
+
+    gtk_widget_remove_css_class (other, "suggested-action");
+    gtk_widget_add_css_class (preferred, "suggested-action");
+    gtk_widget_grab_focus (preferred);
+  }
   update_clock (self);
+}
+
+void
+sb_practice_page_shift_clock (SbPracticePage *self,
+                              guint           seconds)
+{
+  g_return_if_fail (SB_IS_PRACTICE_PAGE (self));
+  if (self->started_us != 0)
+    self->started_us -= (gint64) seconds * G_USEC_PER_SEC;
+}
+
+int
+sb_practice_page_get_default_rating (SbPracticePage *self)
+{
+  g_return_val_if_fail (SB_IS_PRACTICE_PAGE (self), 0);
+  if (gtk_widget_has_css_class (GTK_WIDGET (self->nailed_button), "suggested-action"))
+    return SB_RATING_NAILED;
+  return SB_RATING_OKAY;
 }
 
 static void
@@ -819,6 +851,8 @@ sb_practice_page_class_init (SbPracticePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbPracticePage, aim_label);
   gtk_widget_class_bind_template_child (widget_class, SbPracticePage, controls_stack);
   gtk_widget_class_bind_template_child (widget_class, SbPracticePage, stop_button);
+  gtk_widget_class_bind_template_child (widget_class, SbPracticePage, okay_button);
+  gtk_widget_class_bind_template_child (widget_class, SbPracticePage, nailed_button);
   gtk_widget_class_bind_template_child (widget_class, SbPracticePage, notes_expander);
   gtk_widget_class_bind_template_child (widget_class, SbPracticePage, notes_label);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);

@@ -33,4 +33,10 @@ gboolean    sb_practice_page_is_running          (SbPracticePage *self);
  * discarded. */
 guint       sb_practice_page_get_measured_seconds (SbPracticePage *self);
 
+/* For tests: a running try as if started @seconds earlier. */
+void        sb_practice_page_shift_clock         (SbPracticePage *self,
+                                                  guint           seconds);
+/* For tests: the rating the page offers first after a try (SbRating). */
+int         sb_practice_page_get_default_rating  (SbPracticePage *self);
+
 G_END_DECLS

@@ -16,8 +16,6 @@ G_BEGIN_DECLS
 char     *_sb_backup_resolve_bank_path (const char      *bank_path);
 /* "storybank" for …/storybank.sqlite3: what its backups' names start with. */
 char     *_sb_backup_bank_stem         (const char      *bank);
-/* An SQLite URI that reads @path without writing anything beside it. */
-char     *_sb_backup_read_only_uri     (const char      *path);
 gboolean  _sb_backup_query_int         (sqlite3         *db,
                                         const char      *sql,
                                         int             *out);

@@ -27,8 +27,6 @@ sb_backup_vet (const char  *path,
   g_autofree char *display = g_filename_display_name (path);
   g_autofree char *uri = NULL;
   sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  const char *verdict = NULL;
   char header[100];
   int app_id = 0;
   int version = 0;
@@ -60,7 +58,7 @@ sb_backup_vet (const char  *path,
       return FALSE;
     }
 
-  uri = _sb_backup_read_only_uri (path);
+  uri = sb_database_read_only_uri (path);
   rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
   if (rc != SQLITE_OK || !_sb_backup_query_int (db, "PRAGMA application_id", &app_id) ||
       !_sb_backup_query_int (db, "PRAGMA user_version", &version))
@@ -94,21 +92,11 @@ sb_backup_vet (const char  *path,
       return FALSE;
     }
 
-  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    verdict = (const char *) sqlite3_column_text (stmt, 0);
-  if (rc != SQLITE_ROW || g_strcmp0 (verdict, "ok") != 0)
+  if (!sb_database_quick_check (db, display, error))
     {
-      g_set_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_CORRUPT,
-                   _("“%s” is damaged and cannot be read (%s)"), display,
-                   verdict != NULL ? verdict : sqlite3_errmsg (db));
-      sqlite3_finalize (stmt);
       sqlite3_close_v2 (db);
       return FALSE;
     }
-  sqlite3_finalize (stmt);
   sqlite3_close_v2 (db);
   return TRUE;
 }
@@ -121,7 +109,7 @@ copy_into (SbDatabase  *db,
            GError     **error)
 {
   g_autofree char *display = g_filename_display_name (src_path);
-  g_autofree char *uri = _sb_backup_read_only_uri (src_path);
+  g_autofree char *uri = sb_database_read_only_uri (src_path);
   sqlite3 *src = NULL;
   int rc;
 
@@ -281,7 +269,7 @@ sb_backup_copy_newest_beside (const char  *bank_path,
       dest = g_build_filename (dir, name, NULL);
     }
 
-  uri = _sb_backup_read_only_uri (newest->path);
+  uri = sb_database_read_only_uri (newest->path);
   src_display = g_filename_display_name (newest->path);
   if (!_sb_backup_copy_to_new_file (uri, src_display, dest, error))
     return NULL;

@@ -169,34 +169,6 @@ parse_backup_name (const char      *stem,
   return FALSE;
 }
 
-/* An SQLite URI for @path with @query ("mode=ro", …). */
-static char *
-file_uri (const char *path,
-          const char *query)
-{
-  g_autoptr(GString) uri = g_string_new ("file:");
-
-  for (const unsigned char *p = (const unsigned char *) path; *p != '\0'; p++)
-    {
-      if (g_ascii_isalnum (*p) || strchr ("/-._~", *p) != NULL)
-        g_string_append_c (uri, *p);
-      else
-        g_string_append_printf (uri, "%%%02X", *p);
-    }
-  g_string_append_printf (uri, "?%s", query);
-  return g_string_free (g_steal_pointer (&uri), FALSE);
-}
-
-/* A file that is only read: immutable, so SQLite creates nothing beside it,
- * unless a -wal is already there (a live bank given as the file to restore),
- * whose pages must then count. */
-char *
-_sb_backup_read_only_uri (const char *path)
-{
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-
-  return file_uri (path, g_file_test (wal, G_FILE_TEST_EXISTS) ? "mode=ro" : "mode=ro&immutable=1");
-}
 
 /* ---- the folder ------------------------------------------------------ */
 
@@ -375,7 +347,7 @@ _sb_backup_create_backup (const char      *bank_path,
       dest = g_build_filename (folder, name, NULL);
     }
 
-  src_uri = file_uri (bank, "mode=ro");
+  src_uri = sb_database_file_uri (bank, "mode=ro");
   if (!_sb_backup_copy_to_new_file (src_uri, bank_display, dest, error))
     return NULL;
 
@@ -552,7 +524,7 @@ _sb_backup_query_int (sqlite3    *db,
 static void
 read_backup_contents (SbBackupInfo *info)
 {
-  g_autofree char *uri = _sb_backup_read_only_uri (info->path);
+  g_autofree char *uri = sb_database_read_only_uri (info->path);
   g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
@@ -772,7 +744,7 @@ bank_has_stories (const char  *bank,
                   gboolean    *out_has,
                   GError     **error)
 {
-  g_autofree char *uri = file_uri (bank, "mode=ro");
+  g_autofree char *uri = sb_database_file_uri (bank, "mode=ro");
   sqlite3 *db = NULL;
   int n = 0;
   int rc;

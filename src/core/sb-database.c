@@ -329,10 +329,10 @@ query_int (sqlite3     *db,
  * in the app right now, or left by a crash) whose newest pages may be in the
  * WAL only: then read it the normal way, so those pages count, and the side
  * files are SQLite's own business. */
-static char *
-read_only_uri (const char *path)
+char *
+sb_database_file_uri (const char *path,
+                      const char *query)
 {
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autoptr(GString) uri = g_string_new ("file:");
 
   for (const unsigned char *p = (const unsigned char *) path; *p != '\0'; p++)
@@ -342,10 +342,42 @@ read_only_uri (const char *path)
       else
         g_string_append_printf (uri, "%%%02X", *p);
     }
-  g_string_append (uri, "?mode=ro");
-  if (!g_file_test (wal, G_FILE_TEST_EXISTS))
-    g_string_append (uri, "&immutable=1");
+  g_string_append_printf (uri, "?%s", query);
   return g_string_free (g_steal_pointer (&uri), FALSE);
+}
+
+char *
+sb_database_read_only_uri (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+
+  return sb_database_file_uri (path, g_file_test (wal, G_FILE_TEST_EXISTS) ? "mode=ro" : "mode=ro&immutable=1");
+}
+
+gboolean
+sb_database_quick_check (sqlite3     *db,
+                         const char  *display,
+                         GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  const char *verdict = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    verdict = (const char *) sqlite3_column_text (stmt, 0);
+  if (rc != SQLITE_ROW || g_strcmp0 (verdict, "ok") != 0)
+    {
+      g_set_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_CORRUPT,
+                   _("“%s” is damaged and cannot be read (%s)"), display,
+                   verdict != NULL ? verdict : sqlite3_errmsg (db));
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+  sqlite3_finalize (stmt);
+  return TRUE;
 }
 
 /* Opens an existing file read-only and decides whether it is a Storybank
@@ -365,7 +397,7 @@ vet_existing_file (const char  *path,
   int n_tables = 0;
   int rc;
 
-  uri = read_only_uri (path);
+  uri = sb_database_read_only_uri (path);
   rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
   if (rc != SQLITE_OK)
     {
@@ -408,26 +440,11 @@ vet_existing_file (const char  *path,
       return FALSE;
     }
 
-  {
-    sqlite3_stmt *stmt = NULL;
-    const char *verdict = NULL;
-
-    rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
-    if (rc == SQLITE_OK)
-      rc = sqlite3_step (stmt);
-    if (rc == SQLITE_ROW)
-      verdict = (const char *) sqlite3_column_text (stmt, 0);
-    if (rc != SQLITE_ROW || g_strcmp0 (verdict, "ok") != 0)
-      {
-        g_set_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_CORRUPT,
-                     _("“%s” is damaged and cannot be read (%s)"), display,
-                     verdict != NULL ? verdict : sqlite3_errmsg (db));
-        sqlite3_finalize (stmt);
-        sqlite3_close_v2 (db);
-        return FALSE;
-      }
-    sqlite3_finalize (stmt);
-  }
+  if (!sb_database_quick_check (db, display, error))
+    {
+      sqlite3_close_v2 (db);
+      return FALSE;
+    }
 
   sqlite3_close_v2 (db);
   return TRUE;
@@ -1004,7 +1021,7 @@ open_connection (SbDatabase  *self,
 
   if (self->read_only)
     {
-      g_autofree char *uri = read_only_uri (real_path);
+      g_autofree char *uri = sb_database_read_only_uri (real_path);
 
       rc = sqlite3_open_v2 (uri, &self->db,
                             SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOFOLLOW |

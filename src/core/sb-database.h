@@ -127,4 +127,16 @@ gboolean      sb_database_backup_to         (SbDatabase   *self,
                                              const char   *dest_path,
                                              GError      **error);
 
+/* For code that reads a bank file with a connection of its own (backups):
+ * an SQLite URI for @path with @query ("mode=ro", …); the read-only URI
+ * that creates nothing beside the file (immutable unless a -wal is there,
+ * whose pages must count); and PRAGMA quick_check as a GError naming
+ * @display. */
+char         *sb_database_file_uri          (const char   *path,
+                                             const char   *query);
+char         *sb_database_read_only_uri     (const char   *path);
+gboolean      sb_database_quick_check       (sqlite3      *db,
+                                             const char   *display,
+                                             GError      **error);
+
 G_END_DECLS

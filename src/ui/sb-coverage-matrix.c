@@ -18,7 +18,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 #include <adwaita.h>
 
 #include "sb-coverage-matrix-private.h"
@@ -92,14 +91,19 @@ _sb_coverage_matrix_set_selected_theme_internal (SbCoverageMatrix *self,
 
 /* ---- rebuild ------------------------------------------------------------ */
 
-/* A story was saved: its readiness may have changed; read again at draw. */
+/* A story was saved: its readiness may have changed. Only its column is
+ * read again, at the next draw. */
 static void
-readiness_stale_cb (SbCoverageMatrix *self)
+readiness_stale_cb (SbCoverageMatrix *self,
+                    SbStory          *story)
 {
-  if (self->column_readiness->len == 0)
-    return;
-  memset (self->column_readiness->data, -1, self->column_readiness->len);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  for (guint c = 0; c < self->column_readiness->len; c++)
+    if (sb_coverage_get_story (self->coverage, c) == story)
+      {
+        g_array_index (self->column_readiness, gint8, c) = -1;
+        gtk_widget_queue_draw (GTK_WIDGET (self));
+        return;
+      }
 }
 
 static void

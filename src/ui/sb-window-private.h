@@ -1,4 +1,5 @@
-/* sb-window-private.h — test hooks into the main window
+/* sb-window-private.h — what sb-window.c and sb-window-files.c share, and
+ * the tests' hooks into the main window
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,6 +10,58 @@
 #include "sb-window.h"
 
 G_BEGIN_DECLS
+
+struct _SbWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  SbStore              *store;
+  GSettings            *settings;
+  AdwToast             *undo_toast;
+  guint                 undo_toast_serial;
+  /* The last dialog opened, for tests (not a reference). */
+  GtkWidget            *last_dialog;
+  /* The story Ctrl+N made, while it is the one being edited. */
+  SbStory              *fresh_story;
+  gboolean              restoring_selection;
+  AdwToast             *last_toast;
+  /* The person chose to close although the last edit could not be saved. */
+  gboolean              close_unsaved;
+  /* While the window is active: a look at what other programs changed. */
+  guint                 sync_source_id;
+
+  SbStoryList          *story_list;
+  SbStoryEditor        *story_editor;
+  GtkWidget            *coverage_page;
+  GtkWidget            *questions_page;
+  GtkWidget            *practice_page;
+  AdwViewStackPage     *practice_stack_page;
+  guint                 badge_source_id;
+
+  AdwViewSwitcherTitle *switcher_title;
+  AdwToastOverlay      *toast_overlay;
+  GtkBox               *read_only_banner;
+  GtkMenuButton        *menu_button;
+  GtkLabel             *read_only_label;
+  AdwViewStack         *view_stack;
+  GtkStack             *stories_stack;
+  AdwLeaflet           *leaflet;
+};
+
+/* sb-window.c */
+AdwToast      *_sb_window_show_toast           (SbWindow     *self,
+                                                const char   *title);
+void           _sb_window_show_error           (SbWindow     *self,
+                                                const char   *heading,
+                                                const GError *error);
+void           _sb_window_update_stories_stack (SbWindow     *self);
+void           _sb_window_show_editor          (SbWindow     *self);
+
+/* sb-window-files.c */
+void           _sb_window_install_file_actions (GtkWidgetClass *widget_class);
+void           _sb_window_start_daily_backup   (SbWindow       *self);
+
+/* Test hooks. */
 
 SbStoryEditor *sb_window_get_story_editor (SbWindow *self);
 SbStoryList   *sb_window_get_story_list   (SbWindow *self);

@@ -26,42 +26,6 @@
 #include "sb-window-private.h"
 #include "sb-window.h"
 
-struct _SbWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  SbStore              *store;
-  GSettings            *settings;
-  AdwToast             *undo_toast;
-  guint                 undo_toast_serial;
-  /* The last dialog opened, for tests (not a reference). */
-  GtkWidget            *last_dialog;
-  /* The story Ctrl+N made, while it is the one being edited. */
-  SbStory              *fresh_story;
-  gboolean              restoring_selection;
-  AdwToast             *last_toast;
-  /* The person chose to close although the last edit could not be saved. */
-  gboolean              close_unsaved;
-  /* While the window is active: a look at what other programs changed. */
-  guint                 sync_source_id;
-
-  SbStoryList          *story_list;
-  SbStoryEditor        *story_editor;
-  GtkWidget            *coverage_page;
-  GtkWidget            *questions_page;
-  GtkWidget            *practice_page;
-  AdwViewStackPage     *practice_stack_page;
-  guint                 badge_source_id;
-
-  AdwViewSwitcherTitle *switcher_title;
-  AdwToastOverlay      *toast_overlay;
-  GtkBox               *read_only_banner;
-  GtkMenuButton        *menu_button;
-  GtkLabel             *read_only_label;
-  AdwViewStack         *view_stack;
-  GtkStack             *stories_stack;
-  AdwLeaflet           *leaflet;
-};
 
 G_DEFINE_FINAL_TYPE (SbWindow, sb_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -75,9 +39,9 @@ static GParamSpec *properties[N_PROPS];
 
 /* ---- messages -------------------------------------------------------- */
 
-static AdwToast *
-show_toast (SbWindow   *self,
-            const char *title)
+AdwToast *
+_sb_window_show_toast (SbWindow   *self,
+                       const char *title)
 {
   AdwToast *toast = adw_toast_new (title);
 
@@ -86,10 +50,10 @@ show_toast (SbWindow   *self,
   return toast;
 }
 
-static void
-show_error (SbWindow     *self,
-            const char   *heading,
-            const GError *error)
+void
+_sb_window_show_error (SbWindow     *self,
+                       const char   *heading,
+                       const GError *error)
 {
   GtkWidget *dialog;
 
@@ -109,7 +73,7 @@ save_failed_cb (SbWindow      *self,
   if (gtk_widget_in_destruction (GTK_WIDGET (self)) || self->toast_overlay == NULL)
     return;
   title = g_strdup_printf (_("Not saved: %s"), error->message);
-  show_toast (self, title);
+  _sb_window_show_toast (self, title);
 }
 
 static void
@@ -128,7 +92,7 @@ store_save_failed_cb (SbWindow     *self,
   /* Translators: %s is the story's title, then why the bank refused it */
   title = g_strdup_printf (_("“%s” is not saved yet, trying again: %s"),
                            sb_story_get_display_title (story), error->message);
-  show_toast (self, title);
+  _sb_window_show_toast (self, title);
 }
 
 static void
@@ -142,7 +106,7 @@ changed_elsewhere_cb (SbWindow *self,
     return;
   title = g_strdup_printf (_("“%s” was changed elsewhere too; the other text is kept in its notes"),
                            sb_story_get_display_title (story));
-  show_toast (self, title);
+  _sb_window_show_toast (self, title);
 }
 
 /* ---- the bank file ------------------------------------------------------ */
@@ -178,7 +142,7 @@ show_bank_state (SbWindow *self)
       g_autofree char *display = g_filename_display_name (sb_database_get_path (db));
       g_autofree char *title = g_strdup_printf (_("“%s” could be read by other users; it is now private to you"),
                                                 display);
-      show_toast (self, title);
+      _sb_window_show_toast (self, title);
     }
 }
 
@@ -222,8 +186,8 @@ is_active_cb (SbWindow   *self,
 
 /* ---- pages ----------------------------------------------------------- */
 
-static void
-update_stories_stack (SbWindow *self)
+void
+_sb_window_update_stories_stack (SbWindow *self)
 {
   gboolean empty = sb_store_get_n_stories (self->store) == 0;
 
@@ -239,7 +203,7 @@ stories_changed_cb (SbWindow   *self,
                     guint       added,
                     GListModel *stories)
 {
-  update_stories_stack (self);
+  _sb_window_update_stories_stack (self);
   queue_practice_badge (self);
 }
 
@@ -321,8 +285,8 @@ select_last_story (SbWindow *self)
     }
 }
 
-static void
-show_editor (SbWindow *self)
+void
+_sb_window_show_editor (SbWindow *self)
 {
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->story_editor));
 }
@@ -333,7 +297,7 @@ story_activated_cb (SbWindow    *self,
                     SbStoryList *list)
 {
   if (adw_leaflet_get_folded (self->leaflet))
-    show_editor (self);
+    _sb_window_show_editor (self);
 }
 
 static void
@@ -421,13 +385,13 @@ new_story_action (GtkWidget  *widget,
   story = sb_store_create_story (self->store, "", &error);
   if (story == NULL)
     {
-      show_error (self, _("Could Not Add a Story"), error);
+      _sb_window_show_error (self, _("Could Not Add a Story"), error);
       return;
     }
-  update_stories_stack (self);
+  _sb_window_update_stories_stack (self);
   sb_story_list_select_story (self->story_list, story);
   g_set_weak_pointer (&self->fresh_story, story);
-  show_editor (self);
+  _sb_window_show_editor (self);
   sb_story_editor_focus_title (self->story_editor);
 }
 
@@ -453,7 +417,7 @@ show_undo_toast (SbWindow *self)
   title = g_strdup_printf (_("Done: %s"), label);
   if (self->undo_toast != NULL)
     adw_toast_dismiss (self->undo_toast);
-  self->undo_toast = show_toast (self, title);
+  self->undo_toast = _sb_window_show_toast (self, title);
   self->undo_toast_serial = sb_store_get_history_serial (self->store);
   adw_toast_set_button_label (self->undo_toast, _("_Undo"));
   adw_toast_set_action_name (self->undo_toast, "win.undo");
@@ -503,7 +467,7 @@ delete_story_action (GtkWidget  *widget,
   deleted = sb_store_delete_story (self->store, story, &error);
   if (deleted == NULL)
     {
-      show_error (self, _("Could Not Delete the Story"), error);
+      _sb_window_show_error (self, _("Could Not Delete the Story"), error);
       return;
     }
   show_undo_toast (self);
@@ -541,12 +505,12 @@ replay_step (SbWindow *self,
     {
       /* Translators: %s says what could not be undone, then why */
       title = g_strdup_printf (_("Could not undo “%s”: %s"), label, error->message);
-      show_toast (self, title);
+      _sb_window_show_toast (self, title);
       return;
     }
 
   /* A story that came back is shown, as it was before it went. */
-  update_stories_stack (self);
+  _sb_window_update_stories_stack (self);
   if (story != NULL && sb_store_get_n_stories (self->store) > n_before)
     {
       sb_window_show_page (self, "stories");
@@ -554,7 +518,7 @@ replay_step (SbWindow *self,
     }
 
   title = undo ? g_strdup_printf (_("Undone: %s"), label) : g_strdup_printf (_("Redone: %s"), label);
-  show_toast (self, title);
+  _sb_window_show_toast (self, title);
 }
 
 static void
@@ -633,7 +597,7 @@ show_story_action (GtkWidget  *widget,
   sb_window_show_page (self, "stories");
   sb_story_list_set_search_text (self->story_list, "");
   sb_story_list_select_story (self->story_list, story);
-  show_editor (self);
+  _sb_window_show_editor (self);
 }
 
 static void
@@ -647,419 +611,6 @@ show_page_action (GtkWidget  *widget,
   /* Alt+2 and friends take the keyboard into the page, rather than leave
    * the focus ring on the tab of the page before. */
   g_idle_add_full (G_PRIORITY_LOW, focus_page_idle_cb, g_object_ref (self), g_object_unref);
-}
-
-/* ---- actions: files -------------------------------------------------- */
-
-typedef void (*FileChosenFunc) (SbWindow *self, GFile *file);
-
-typedef struct
-{
-  SbWindow       *self;
-  FileChosenFunc  func;
-} FileChoice;
-
-static void
-file_chooser_response_cb (GtkNativeDialog *native,
-                          int              response,
-                          gpointer         user_data)
-{
-  FileChoice *choice = user_data;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-
-      if (file != NULL)
-        choice->func (choice->self, file);
-    }
-  g_object_unref (choice->self);
-  g_free (choice);
-  g_object_unref (native);
-}
-
-static void
-choose_file (SbWindow             *self,
-             const char           *title,
-             GtkFileChooserAction  action,
-             const char           *accept_label,
-             const char           *suggested_name,
-             const char           *filter_name,
-             const char           *mime_type,
-             const char           *pattern,
-             FileChosenFunc        func)
-{
-  GtkFileChooserNative *native;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  FileChoice *choice;
-
-  native = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept_label, _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  gtk_file_filter_set_name (filter, filter_name);
-  if (mime_type != NULL)
-    gtk_file_filter_add_mime_type (filter, mime_type);
-  gtk_file_filter_add_pattern (filter, pattern);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-  if (suggested_name != NULL)
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), suggested_name);
-
-  choice = g_new0 (FileChoice, 1);
-  choice->self = g_object_ref (self);
-  choice->func = func;
-  g_signal_connect (native, "response", G_CALLBACK (file_chooser_response_cb), choice);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
-}
-
-static void
-import_file (SbWindow *self,
-             GFile    *file)
-{
-  g_autofree char *path = g_file_get_path (file);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  SbImportSummary summary = { 0 };
-
-  if (path == NULL)
-    {
-      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _("Only local files can be imported"));
-      show_error (self, _("Import Failed"), error);
-      return;
-    }
-  sb_story_editor_flush (self->story_editor);
-  if (!sb_exchange_import_json_file (self->store, path, &summary, &error))
-    {
-      show_error (self, _("Import Failed"), error);
-      return;
-    }
-
-  update_stories_stack (self);
-  /* The file may add rehearsals to stories the bank already had. */
-  sb_practice_page_refresh (SB_PRACTICE_PAGE (self->practice_page));
-  if (summary.stories_updated > 0)
-    /* Translators: "Imported 3 new stories, updated 2" */
-    message = g_strdup_printf (ngettext ("Imported %u new story, updated %u",
-                                         "Imported %u new stories, updated %u",
-                                         summary.stories_added),
-                               summary.stories_added, summary.stories_updated);
-  else
-    message = g_strdup_printf (ngettext ("Imported %u new story", "Imported %u new stories",
-                                         summary.stories_added),
-                               summary.stories_added);
-  show_toast (self, message);
-}
-
-/* ---- backups: before an import, daily, and the Backups dialog -------- */
-
-typedef struct
-{
-  SbWindow *window;
-  GFile    *file;
-} ImportBackup;
-
-static void
-import_backup_ready_cb (GObject      *source,
-                        GAsyncResult *result,
-                        gpointer      user_data)
-{
-  ImportBackup *data = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = sb_backup_create_finish (result, &error);
-
-  if (!gtk_widget_in_destruction (GTK_WIDGET (data->window)))
-    {
-      if (path != NULL)
-        import_file (data->window, data->file);
-      else
-        {
-          g_prefix_error (&error, "%s ", _("Nothing was imported: the bank could not be backed up first."));
-          show_error (data->window, _("Import Failed"), error);
-        }
-    }
-  g_object_unref (data->window);
-  g_object_unref (data->file);
-  g_free (data);
-}
-
-/* The bank as it was goes into backups/ (in a worker) before an import
- * changes it; a bank without stories has nothing to lose. */
-static void
-import_file_backed_up (SbWindow *self,
-                       GFile    *file)
-{
-  ImportBackup *data;
-
-  sb_story_editor_flush (self->story_editor);
-  if (sb_store_get_n_stories (self->store) == 0)
-    {
-      import_file (self, file);
-      return;
-    }
-  data = g_new0 (ImportBackup, 1);
-  data->window = g_object_ref (self);
-  data->file = g_object_ref (file);
-  sb_backup_create_async (sb_database_get_path (sb_store_get_database (self->store)),
-                          SB_BACKUP_REASON_BEFORE_IMPORT, NULL, import_backup_ready_cb, data);
-}
-
-static void
-daily_backup_ready_cb (GObject      *source,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  GWeakRef *weak = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = sb_backup_daily_if_due_finish (result, &error);
-  g_autoptr(SbWindow) self = g_weak_ref_get (weak);
-
-  g_weak_ref_clear (weak);
-  g_free (weak);
-  if (error != NULL && self != NULL && !gtk_widget_in_destruction (GTK_WIDGET (self)))
-    {
-      g_autofree char *title = g_strdup_printf (_("Today’s backup failed: %s"), error->message);
-      show_toast (self, title);
-    }
-}
-
-static void
-start_daily_backup (SbWindow *self)
-{
-  GWeakRef *weak;
-
-  /* A bank nobody can change needs no new copy, and reading it for one
-   * must not leave files beside it. */
-  if (sb_store_is_read_only (self->store))
-    return;
-  weak = g_new0 (GWeakRef, 1);
-  g_weak_ref_init (weak, self);
-  sb_backup_daily_if_due_async (sb_database_get_path (sb_store_get_database (self->store)),
-                                NULL, daily_backup_ready_cb, weak);
-}
-
-/* ---- what to fix next ------------------------------------------------- */
-
-static void
-fix_activated_cb (SbWindow          *self,
-                  int                kind,
-                  const char        *target,
-                  SbNextFixesDialog *dialog)
-{
-  SbStory *story;
-
-  switch ((SbFixKind) kind)
-    {
-    case SB_FIX_THEME_GAP:
-      /* The row to click a story into. */
-      sb_window_show_page (self, "coverage");
-      break;
-    case SB_FIX_STORY_PROBLEMS:
-    case SB_FIX_STRETCHED:
-      story = sb_store_find_story (self->store, target);
-      sb_window_show_page (self, "stories");
-      if (story != NULL)
-        {
-          sb_story_list_select_story (self->story_list, story);
-          show_editor (self);
-        }
-      break;
-    case SB_FIX_UNANSWERED:
-      sb_window_show_page (self, "questions");
-      sb_questions_page_select_question (SB_QUESTIONS_PAGE (self->questions_page), target);
-      break;
-    case SB_FIX_NEVER_REHEARSED:
-    case SB_FIX_DUE:
-      story = sb_store_find_story (self->store, target);
-      sb_window_show_page (self, "practice");
-      if (story != NULL)
-        sb_practice_page_select_story (SB_PRACTICE_PAGE (self->practice_page), story);
-      break;
-    default:
-      break;
-    }
-}
-
-static void
-next_fixes_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  SbWindow *self = SB_WINDOW (widget);
-  g_autofree char *framework = NULL;
-  GtkWidget *dialog;
-
-  sb_story_editor_flush (self->story_editor);
-  /* The framework the Coverage page shows is the one being prepared for. */
-  framework = self->settings != NULL ? g_settings_get_string (self->settings, "coverage-framework")
-                                     : g_strdup ("core");
-  dialog = sb_next_fixes_dialog_new (GTK_WINDOW (self), self->store, framework);
-  g_signal_connect_object (dialog, "fix-activated", G_CALLBACK (fix_activated_cb), self, G_CONNECT_SWAPPED);
-  self->last_dialog = dialog;
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-backups_restored_cb (SbWindow        *self,
-                     const char      *safety_path,
-                     SbBackupsDialog *dialog)
-{
-  update_stories_stack (self);
-  sb_practice_page_refresh (SB_PRACTICE_PAGE (self->practice_page));
-}
-
-static void
-backups_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  SbWindow *self = SB_WINDOW (widget);
-  SbBackupsDialog *dialog = sb_backups_dialog_new (GTK_WINDOW (self), self->store);
-
-  g_signal_connect_object (dialog, "restored", G_CALLBACK (backups_restored_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* "Exported to “bank.json”", with a button that opens the folder it is in:
- * a person should not have to remember where the chooser put it. */
-static char *
-file_display_name (GFile *file)
-{
-  g_autofree char *name = g_file_get_basename (file);
-  return g_filename_display_name (name);
-}
-
-static void
-show_written_toast (SbWindow   *self,
-                    const char *title,
-                    GFile      *file)
-{
-  g_autoptr(GFile) folder = g_file_get_parent (file);
-  AdwToast *toast = show_toast (self, title);
-
-  if (folder != NULL)
-    {
-      g_autofree char *uri = g_file_get_uri (folder);
-
-      adw_toast_set_button_label (toast, _("_Open Folder"));
-      /* The target first: a name without it would be activated without one. */
-      adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
-      adw_toast_set_action_name (toast, "win.open-folder");
-    }
-}
-
-static void
-open_folder_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
-}
-
-static void
-export_file (SbWindow *self,
-             GFile    *file)
-{
-  g_autofree char *path = g_file_get_path (file);
-  g_autoptr(GError) error = NULL;
-
-  sb_story_editor_flush (self->story_editor);
-  if (path == NULL || !sb_exchange_export_json_file (self->store, path, &error))
-    {
-      if (error == NULL)
-        g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be written"));
-      show_error (self, _("Export Failed"), error);
-      return;
-    }
-  {
-    g_autofree char *name = file_display_name (file);
-    /* Translators: %s is the file's name */
-    g_autofree char *title = g_strdup_printf (_("Story bank exported to “%s”"), name);
-    show_written_toast (self, title, file);
-  }
-}
-
-void
-sb_window_export_file (SbWindow *self,
-                       GFile    *file)
-{
-  g_return_if_fail (SB_IS_WINDOW (self));
-  export_file (self, file);
-}
-
-static void
-export_markdown_file (SbWindow *self,
-                      GFile    *file)
-{
-  g_autofree char *path = g_file_get_path (file);
-  g_autoptr(GError) error = NULL;
-
-  sb_story_editor_flush (self->story_editor);
-  if (path == NULL || !sb_exchange_export_markdown_file (self->store, path, &error))
-    {
-      if (error == NULL)
-        g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be written"));
-      show_error (self, _("Export Failed"), error);
-      return;
-    }
-  {
-    g_autofree char *name = file_display_name (file);
-    /* Translators: %s is the file's name */
-    g_autofree char *title = g_strdup_printf (_("Stories exported as Markdown to “%s”"), name);
-    show_written_toast (self, title, file);
-  }
-}
-
-static void
-import_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  choose_file (SB_WINDOW (widget), _("Import Stories"), GTK_FILE_CHOOSER_ACTION_OPEN,
-               _("_Import"), NULL, _("Storybank files"), "application/json", "*.json",
-               import_file_backed_up);
-}
-
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  choose_file (SB_WINDOW (widget), _("Export Stories"), GTK_FILE_CHOOSER_ACTION_SAVE,
-               _("_Export"), _("storybank.json"), _("Storybank files"), "application/json", "*.json",
-               export_file);
-}
-
-static void
-export_markdown_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  choose_file (SB_WINDOW (widget), _("Export Stories as Markdown"), GTK_FILE_CHOOSER_ACTION_SAVE,
-               _("_Export"), _("stories.md"), _("Markdown files"), "text/markdown", "*.md",
-               export_markdown_file);
-}
-
-/* Both open the cheat sheet dialog: the person chooses what goes on the
- * sheet there, sees it, and prints or exports from it. */
-static void
-export_pdf_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  SbWindow *self = SB_WINDOW (widget);
-
-  sb_story_editor_flush (self->story_editor);
-  sb_cheat_sheet_dialog_present_for (GTK_WINDOW (self), self->store, SB_CHEAT_SHEET_PURPOSE_EXPORT);
-}
-
-static void
-print_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  SbWindow *self = SB_WINDOW (widget);
-
-  sb_story_editor_flush (self->story_editor);
-  sb_cheat_sheet_dialog_present_for (GTK_WINDOW (self), self->store, SB_CHEAT_SHEET_PURPOSE_PRINT);
 }
 
 /* ---- settings -------------------------------------------------------- */
@@ -1238,11 +789,11 @@ sb_window_constructed (GObject *object)
   select_last_story (self);
   sb_story_editor_set_story (self->story_editor, sb_story_list_get_selected_story (self->story_list));
   sb_story_editor_set_show_back (self->story_editor, adw_leaflet_get_folded (self->leaflet));
-  update_stories_stack (self);
+  _sb_window_update_stories_stack (self);
 
   add_view_pages (self);
 
-  start_daily_backup (self);
+  _sb_window_start_daily_backup (self);
   /* After the first frame, not before it. */
   self->badge_source_id = g_idle_add_full (G_PRIORITY_LOW, update_practice_badge_cb, self, NULL);
 
@@ -1352,8 +903,6 @@ sb_window_class_init (SbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.delete-story", NULL, delete_story_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "win.next-fixes", NULL, next_fixes_action);
-  gtk_widget_class_install_action (widget_class, "win.open-folder", "s", open_folder_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.announce-undo", NULL, announce_undo_action);
   /* Bubble phase: a text field that can undo its own typing does so first. */
@@ -1366,12 +915,7 @@ sb_window_class_init (SbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-story", "s", show_story_action);
-  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "win.export-markdown", NULL, export_markdown_action);
-  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
-  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
-  gtk_widget_class_install_action (widget_class, "win.backups", NULL, backups_action);
+  _sb_window_install_file_actions (widget_class);
 
   /* Without an application (tests) the shortcuts still work. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-story", NULL);
@@ -1453,9 +997,3 @@ sb_window_get_last_toast (SbWindow *self)
   return self->last_toast;
 }
 
-void
-sb_window_import_file (SbWindow *self,
-                       GFile    *file)
-{
-  import_file_backed_up (self, file);
-}

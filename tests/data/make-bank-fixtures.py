@@ -81,6 +81,25 @@ def fill(db, version):
         x("INSERT INTO practice_log (story_id, question_id, practiced_at, seconds, rating) VALUES "
           "(1, 1, 1700300000, 95, 3), (1, NULL, 1700400000, 120, NULL), "
           "(3, 2, 1700500000, 80, 5), (2, NULL, 1700600000, 150, 1)")
+    if version >= 4:
+        x("UPDATE stories SET cue_situation = 'Peak checkout, pool exhausted', "
+          "cue_task = 'On call: stop the timeouts', cue_action = 'Found the leak, patched, added an alert', "
+          "cue_result = 'Errors 4% to 0.1% in an hour', cue_learning = 'Alert on saturation' WHERE id = 1")
+        x("INSERT INTO question_drills (question_id, story_id, drilled_at, seconds, hit) VALUES "
+          "(2, 3, 1700700000, 4, 1), (2, NULL, 1700800000, 8, 0)")
+        x("INSERT INTO applications (id, slug, company, role, loop_date, job_description, why_company, "
+          "notes, status, framework_id, created_at, updated_at) VALUES "
+          "(1, 'acme-2026', 'Acme', 'Senior Backend Engineer', '2026-12-10', "
+          "'- Own our payment services\n- Mentor engineers', 'Their ledger problem is mine', "
+          "'Recruiter: Sam', 0, 2, 1700900000, 1700900060)")
+        x("INSERT INTO requirements (id, application_id, position, text) VALUES "
+          "(1, 1, 0, 'Own our payment services'), (2, 1, 1, 'Mentor engineers')")
+        x("INSERT INTO requirement_stories VALUES (1, 1), (2, 3)")
+        x("INSERT INTO rounds (id, application_id, position, name) VALUES "
+          "(1, 1, 0, 'Hiring manager'), (2, 1, 1, 'Bar raiser')")
+        x("INSERT INTO round_focus VALUES (1, 3), (2, 1)")
+        x("INSERT INTO round_stories (round_id, story_id, position) VALUES (1, 3, 0), (2, 1, 0), (2, 2, 1)")
+        x("INSERT INTO meta (key, value) VALUES ('current-application', 'acme-2026')")
 
 
 def make(version):
@@ -116,5 +135,5 @@ def split_statements(sql):
 
 
 if __name__ == "__main__":
-    for arg in sys.argv[1:] or ["2", "3"]:
+    for arg in sys.argv[1:] or ["2", "3", "4"]:
         make(int(arg))

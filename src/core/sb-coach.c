@@ -157,7 +157,8 @@ story_text_lowered (SbStory *story)
     {
       g_autoptr(GString) text = g_string_new (NULL);
 
-      for (guint f = 0; f < SB_STORY_N_FIELDS; f++)
+      /* The cue card only repeats the story in short: not counted twice. */
+      for (guint f = 0; f < SB_STORY_N_TEXT_FIELDS; f++)
         {
           g_string_append (text, sb_story_get_field (story, f));
           g_string_append_c (text, '\n');

@@ -373,20 +373,38 @@ _sb_store_column_text (sqlite3_stmt *stmt,
   return text != NULL ? text : "";
 }
 
+/* The columns of STORY_SELECT, in order. */
+enum {
+  COLUMN_ID,
+  COLUMN_UUID,
+  COLUMN_FIELD,      /* one per SbStoryField, in its order */
+  COLUMN_STATUS = COLUMN_FIELD + SB_STORY_N_FIELDS,
+  COLUMN_IS_EXAMPLE,
+  COLUMN_CREATED,
+  COLUMN_UPDATED,
+};
+
+G_STATIC_ASSERT (SB_STORY_N_FIELDS == 12);
+
+/* Each SbStoryField's column, in the enum's order (the field's name is
+ * its column's). */
+#define STORY_FIELD_COLUMNS \
+  "title, situation, task, action, result, learning, notes," \
+  " cue_situation, cue_task, cue_action, cue_result, cue_learning"
+
 static void
 fill_story_from_row (SbStory      *story,
                      sqlite3_stmt *stmt)
 {
-  /* columns: id, uuid, title … notes (2–8), status, is_example, created_at, updated_at */
   g_object_freeze_notify (G_OBJECT (story));
   sb_story_set_id (story, sqlite3_column_int64 (stmt, 0));
   sb_story_set_uuid (story, _sb_store_column_text (stmt, 1));
   for (guint f = 0; f < SB_STORY_N_FIELDS; f++)
-    sb_story_set_field (story, f, _sb_store_column_text (stmt, 2 + f));
-  sb_story_set_status (story, sqlite3_column_int (stmt, 9));
-  sb_story_set_is_example (story, sqlite3_column_int (stmt, 10));
-  sb_story_set_created (story, sqlite3_column_int64 (stmt, 11));
-  sb_story_set_updated (story, sqlite3_column_int64 (stmt, 12));
+    sb_story_set_field (story, f, _sb_store_column_text (stmt, COLUMN_FIELD + f));
+  sb_story_set_status (story, sqlite3_column_int (stmt, COLUMN_STATUS));
+  sb_story_set_is_example (story, sqlite3_column_int (stmt, COLUMN_IS_EXAMPLE));
+  sb_story_set_created (story, sqlite3_column_int64 (stmt, COLUMN_CREATED));
+  sb_story_set_updated (story, sqlite3_column_int64 (stmt, COLUMN_UPDATED));
   sb_story_mark_saved (story);
   g_object_thaw_notify (G_OBJECT (story));
 }
@@ -417,11 +435,11 @@ merge_story_from_row (SbStore      *self,
   g_object_freeze_notify (G_OBJECT (story));
   sb_story_set_id (story, sqlite3_column_int64 (stmt, 0));
   for (guint f = 0; f < SB_STORY_N_FIELDS; f++)
-    _sb_store_merge_field (self, story, f, _sb_store_column_text (stmt, 2 + f));
-  _sb_store_merge_status (self, story, sqlite3_column_int (stmt, 9));
-  sb_story_set_is_example (story, sqlite3_column_int (stmt, 10));
-  sb_story_set_created (story, sqlite3_column_int64 (stmt, 11));
-  sb_story_set_updated (story, sqlite3_column_int64 (stmt, 12));
+    _sb_store_merge_field (self, story, f, _sb_store_column_text (stmt, COLUMN_FIELD + f));
+  _sb_store_merge_status (self, story, sqlite3_column_int (stmt, COLUMN_STATUS));
+  sb_story_set_is_example (story, sqlite3_column_int (stmt, COLUMN_IS_EXAMPLE));
+  sb_story_set_created (story, sqlite3_column_int64 (stmt, COLUMN_CREATED));
+  sb_story_set_updated (story, sqlite3_column_int64 (stmt, COLUMN_UPDATED));
   g_object_thaw_notify (G_OBJECT (story));
 }
 
@@ -443,7 +461,7 @@ _sb_store_load_stories (SbStore  *self,
     }
 
   stmt = sb_database_prepare (self->db,
-                              "SELECT id, uuid, title, situation, task, action, result, learning, notes,"
+                              "SELECT id, uuid, " STORY_FIELD_COLUMNS ","
                               "       status, is_example, created_at, updated_at "
                               "FROM stories ORDER BY created_at, id",
                               error);
@@ -596,31 +614,33 @@ write_story_row (SbStore  *self,
 
   if (insert)
     stmt = sb_database_prepare (self->db,
-                                "INSERT INTO stories (title, situation, task, action, result, learning, notes,"
+                                "INSERT INTO stories (" STORY_FIELD_COLUMNS ","
                                 "  status, is_example, updated_at, uuid, created_at) "
-                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+                                "  ?13, ?14, ?15, ?16, ?17)",
                                 error);
   else
     stmt = sb_database_prepare (self->db,
                                 "UPDATE stories SET title = ?1, situation = ?2, task = ?3, action = ?4,"
-                                "  result = ?5, learning = ?6, notes = ?7, status = ?8, is_example = ?9,"
-                                "  updated_at = ?10 WHERE id = ?11",
+                                "  result = ?5, learning = ?6, notes = ?7, cue_situation = ?8,"
+                                "  cue_task = ?9, cue_action = ?10, cue_result = ?11, cue_learning = ?12,"
+                                "  status = ?13, is_example = ?14, updated_at = ?15 WHERE id = ?16",
                                 error);
   if (stmt == NULL)
     return FALSE;
 
   for (guint f = 0; f < SB_STORY_N_FIELDS; f++)
     sqlite3_bind_text (stmt, 1 + f, sb_story_get_field (story, f), -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 8, sb_story_get_status (story));
-  sqlite3_bind_int (stmt, 9, sb_story_get_is_example (story));
-  sqlite3_bind_int64 (stmt, 10, sb_story_get_updated (story));
+  sqlite3_bind_int (stmt, SB_STORY_N_FIELDS + 1, sb_story_get_status (story));
+  sqlite3_bind_int (stmt, SB_STORY_N_FIELDS + 2, sb_story_get_is_example (story));
+  sqlite3_bind_int64 (stmt, SB_STORY_N_FIELDS + 3, sb_story_get_updated (story));
   if (insert)
     {
-      sqlite3_bind_text (stmt, 11, sb_story_get_uuid (story), -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 12, sb_story_get_created (story));
+      sqlite3_bind_text (stmt, SB_STORY_N_FIELDS + 4, sb_story_get_uuid (story), -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, SB_STORY_N_FIELDS + 5, sb_story_get_created (story));
     }
   else
-    sqlite3_bind_int64 (stmt, 11, sb_story_get_id (story));
+    sqlite3_bind_int64 (stmt, SB_STORY_N_FIELDS + 4, sb_story_get_id (story));
 
   return sb_database_step_done (self->db, stmt, error);
 }
@@ -694,9 +714,6 @@ _sb_store_write_story (SbStore  *self,
                        SbStory  *story,
                        GError  **error)
 {
-  static const char *columns[SB_STORY_N_FIELDS] = {
-    "title", "situation", "task", "action", "result", "learning", "notes",
-  };
   g_autoptr(GString) sql = NULL;
   g_autoptr(GError) local_error = NULL;
   sqlite3_stmt *stmt;
@@ -735,7 +752,7 @@ _sb_store_write_story (SbStore  *self,
       sql = g_string_new ("UPDATE stories SET ");
       for (guint f = 0; f < SB_STORY_N_FIELDS; f++)
         if (mask & (1u << f))
-          g_string_append_printf (sql, "%s = ?%u, ", columns[f], ++n);
+          g_string_append_printf (sql, "%s = ?%u, ", sb_story_field_to_string (f), ++n);
       if (mask & SB_STORY_DIRTY_STATUS)
         g_string_append_printf (sql, "status = ?%u, ", ++n);
       g_string_append_printf (sql, "updated_at = ?%u WHERE id = ?%u", n + 1, n + 2);
@@ -795,9 +812,6 @@ sb_store_update_story_from (SbStore            *self,
                             gboolean           *out_changed,
                             GError            **error)
 {
-  static const char *columns[SB_STORY_N_FIELDS] = {
-    "title", "situation", "task", "action", "result", "learning", "notes",
-  };
   g_autoptr(GString) sql = g_string_new ("UPDATE stories SET ");
   g_autoptr(GError) local_error = NULL;
   sqlite3_stmt *stmt;
@@ -826,7 +840,7 @@ sb_store_update_story_from (SbStore            *self,
   now = MAX (now_seconds (), sb_story_get_updated (story));
   for (guint f = 0; f < SB_STORY_N_FIELDS; f++)
     if (mask & (1u << f))
-      g_string_append_printf (sql, "%s = ?%u, ", columns[f], ++n);
+      g_string_append_printf (sql, "%s = ?%u, ", sb_story_field_to_string (f), ++n);
   if (mask & SB_STORY_DIRTY_STATUS)
     g_string_append_printf (sql, "status = ?%u, ", ++n);
   if (is_example >= 0)

@@ -127,6 +127,9 @@ test_field_names (void)
       g_assert_cmpint (field, ==, f);
     }
   g_assert_false (sb_story_field_from_string ("summary", &field));
+  g_assert_true (sb_story_field_from_string ("cue-result", &field));
+  g_assert_cmpint (field, ==, SB_STORY_FIELD_CUE_RESULT);
+  g_assert_cmpstr (sb_story_field_to_property (SB_STORY_FIELD_CUE_RESULT), ==, "cue-result");
 }
 
 int

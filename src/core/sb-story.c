@@ -346,12 +346,19 @@ sb_story_field_to_string (SbStoryField field)
   return field_names[field];
 }
 
+const char *
+sb_story_field_to_property (SbStoryField field)
+{
+  g_return_val_if_fail (field < SB_STORY_N_FIELDS, NULL);
+  return field_property_names[field];
+}
+
 gboolean
 sb_story_field_from_string (const char   *name,
                             SbStoryField *field)
 {
   for (guint i = 0; i < SB_STORY_N_FIELDS; i++)
-    if (g_strcmp0 (name, field_names[i]) == 0)
+    if (g_strcmp0 (name, field_names[i]) == 0 || g_strcmp0 (name, field_property_names[i]) == 0)
       {
         *field = i;
         return TRUE;

@@ -84,8 +84,12 @@ void          sb_story_set_field          (SbStory      *self,
                                            SbStoryField  field,
                                            const char   *value);
 const char   *sb_story_field_to_string    (SbStoryField  field); /* "title", "situation", …, "cue_situation", … */
+/* Also takes the property name (sb_story_field_to_property()). */
 gboolean      sb_story_field_from_string  (const char   *name,
                                            SbStoryField *field);
+/* The field's GObject property, whose notify:: detail says it changed:
+ * the name with "-" for "_" ("cue-situation"). */
+const char   *sb_story_field_to_property  (SbStoryField  field);
 
 const char   *sb_story_get_title          (SbStory      *self);
 void          sb_story_set_title          (SbStory      *self,

@@ -331,9 +331,19 @@ update_peek (SbPracticePage *self)
     {
       g_autoptr(GString) card = g_string_new (NULL);
 
+      /* One line each, close together: a card, not a page. */
       for (guint i = 0; i < G_N_ELEMENTS (headings); i++)
-        append_section (card, _(headings[i]),
-                        sb_story_get_field (self->story, SB_STORY_FIELD_CUE_SITUATION + i));
+        {
+          const char *line = sb_story_get_field (self->story, SB_STORY_FIELD_CUE_SITUATION + i);
+          g_autofree char *heading = g_markup_escape_text (_(headings[i]), -1);
+          g_autofree char *escaped = g_markup_escape_text (line, -1);
+
+          if (*line == '\0')
+            continue;
+          if (card->len > 0)
+            g_string_append_c (card, '\n');
+          g_string_append_printf (card, "<b>%s</b>  %s", heading, escaped);
+        }
       gtk_label_set_markup (self->cue_label, card->str);
       gtk_label_set_markup (self->full_label, notes->str);
       gtk_label_set_label (self->notes_label, "");

@@ -221,7 +221,7 @@ _sb_story_editor_build_cue_card (SbStoryEditor *self,
   gtk_widget_set_hexpand (heading, TRUE);
   gtk_widget_set_valign (heading, GTK_ALIGN_END);
   gtk_widget_add_css_class (heading, "heading");
-  button = gtk_button_new_with_mnemonic (_("Offer a _Draft"));
+  button = gtk_button_new_with_mnemonic (_("_Offer a Draft"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "editor.draft-cue-card");
   gtk_widget_set_tooltip_text (button, _("Fill the empty lines with a first draft taken from the story"));
   gtk_widget_add_css_class (button, "flat");

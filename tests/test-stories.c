@@ -914,6 +914,23 @@ test_cue_card (Fixture       *fixture,
   gtk_editable_set_text (situation, "Peak sale\ncheckout down");
   g_assert_cmpstr (gtk_editable_get_text (situation), ==, "Peak sale checkout down");
   g_assert_cmpstr (sb_story_get_field (story, SB_STORY_FIELD_CUE_SITUATION), ==, "Peak sale checkout down");
+
+  /* Near the limit the line says how much room is left; the entry stops
+   * at the limit. */
+  {
+    g_autofree char *long_line = g_strnfill (130, 'y');
+    g_autofree char *too_long = g_strnfill (SB_STORY_MAX_CUE_CHARS + 20, 'z');
+
+    g_assert_false (widget_shows_text (GTK_WIDGET (editor), "130/160"));
+    gtk_editable_set_text (situation, long_line);
+    g_assert_true (widget_shows_text (GTK_WIDGET (editor), "130/160"));
+    gtk_editable_set_text (situation, too_long);
+    g_assert_cmpint (g_utf8_strlen (sb_story_get_field (story, SB_STORY_FIELD_CUE_SITUATION), -1), ==,
+                     SB_STORY_MAX_CUE_CHARS);
+    g_assert_true (widget_shows_text (GTK_WIDGET (editor), "160/160"));
+    gtk_editable_set_text (situation, "Short again");
+    g_assert_false (widget_shows_text (GTK_WIDGET (editor), "160/160"));
+  }
 }
 
 int

@@ -19,7 +19,8 @@ G_BEGIN_DECLS
 
 /* The draft cue line for @section (SB_STORY_FIELD_SITUATION …
  * SB_STORY_FIELD_LEARNING): the section's most telling sentence — the
- * Result's first one with a figure, the Action's first one that says "I",
+ * Result's and the Situation's first one with a figure (what was at
+ * stake), the Action's first one that says "I",
  * the Task's that names the person's job, the Learning's that says what
  * was learned, else the first — whole when it is short enough, else cut
  * at a clause boundary (a comma, "and", "so", "because" …) that keeps its

@@ -97,7 +97,8 @@ gboolean      sb_store_update_story_from     (SbStore            *self,
 /* The person changed a field. The store writes it at the first pause of
  * SB_STORE_AUTOSAVE_PAUSE_MS, or SB_STORE_AUTOSAVE_MAX_MS after the oldest
  * unsaved edit, whichever comes first; a refused write is retried until it
- * succeeds. Text longer than SB_STORY_MAX_FIELD_CHARS is refused. */
+ * succeeds. Text longer than SB_STORY_MAX_FIELD_CHARS is refused. A cue
+ * line is kept as one line: its line breaks and tabs become spaces. */
 gboolean      sb_store_edit_story            (SbStore      *self,
                                               SbStory      *story,
                                               SbStoryField  field,

@@ -452,6 +452,20 @@ test_refusals (void)
       after = export_stable (bank->store);
       g_assert_cmpstr (after, ==, before);
     }
+
+  /* An introduction past what the bank keeps. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *words = g_strnfill (SB_APPLICATION_MAX_NOTE_CHARS + 1, 'x');
+    g_autofree char *json = g_strdup_printf ("{\"format\":\"storybank\",\"version\":2,"
+                                             "\"introduction\":\"%s\"}", words);
+    g_autofree char *after = NULL;
+
+    g_assert_false (sb_exchange_import_json (bank->store, json, -1, "apps.json", NULL, &error));
+    g_assert_nonnull (strstr (error->message, "introduction: the introduction has 20001 characters"));
+    after = export_stable (bank->store);
+    g_assert_cmpstr (after, ==, before);
+  }
 }
 
 /* A failure while writing (the bank refuses a row the file's checks let

@@ -40,8 +40,8 @@ static const struct
   { SB_APPLICATION_FIELD_NOTES,           "notes",           SB_APPLICATION_MAX_NOTE_CHARS },
 };
 
-/* The longest introduction a bank keeps, as long as a job description. */
-#define MAX_INTRODUCTION_CHARS SB_APPLICATION_MAX_TEXT_CHARS
+/* The longest introduction the store keeps. */
+#define MAX_INTRODUCTION_CHARS SB_APPLICATION_MAX_NOTE_CHARS
 
 /* ---- export ----------------------------------------------------------- */
 
@@ -555,11 +555,16 @@ _sb_import_applications_read (SbStore           *store,
   applications->applications = g_ptr_array_new_with_free_func ((GDestroyNotify) import_application_free);
 
   if (!_sb_exchange_read_string (import, root, "", "introduction", FALSE,
-                                 &applications->introduction, error) ||
-      (applications->introduction != NULL &&
-       !check_length (import, applications->introduction, "introduction", "introduction", "",
-                      MAX_INTRODUCTION_CHARS, error)))
+                                 &applications->introduction, error))
     return NULL;
+  if (applications->introduction != NULL &&
+      g_utf8_strlen (applications->introduction, -1) > MAX_INTRODUCTION_CHARS)
+    {
+      fail (import, error, SB_EXCHANGE_ERROR_INVALID, "introduction",
+            _("the introduction has %ld characters; a bank keeps at most %d"),
+            g_utf8_strlen (applications->introduction, -1), MAX_INTRODUCTION_CHARS);
+      return NULL;
+    }
 
   if (!_sb_exchange_read_array (import, root, "", "applications", &array, error))
     return NULL;

@@ -100,7 +100,8 @@ static guint text_form (SbSheetText *text,
 
 /* ---- gathering -------------------------------------------------------- */
 
-/* White space runs (line breaks too) as one space, ends trimmed. */
+/* White space runs (line breaks too) as one space, ends trimmed; control
+ * characters, which would print as boxes, left out. */
 static char *
 squeeze (const char *text)
 {
@@ -116,6 +117,8 @@ squeeze (const char *text)
           space = out->len > 0;
           continue;
         }
+      if (g_unichar_iscntrl (c))
+        continue;
       if (space)
         g_string_append_c (out, ' ');
       space = FALSE;

@@ -9,6 +9,7 @@
 
 #include "sb-coach.h"
 #include "sb-drill.h"
+#include "sb-exchange.h"
 #include "sb-practice.h"
 #include "sb-test-util.h"
 
@@ -564,6 +565,190 @@ test_add_and_has (Fixture *f, gconstpointer data)
   g_assert_cmpuint (count_drill_rows (f->store, "1"), ==, 1);
 }
 
+/* ---- export and import ---------------------------------------------- */
+
+#define HEAD "{\"format\":\"storybank\",\"version\":1,"
+#define UUID_A "0b7e8c9a-3f4d-4a5b-9c6d-7e8f9a0b1c2d"
+
+static char *
+log_signature (SbStore *store)
+{
+  g_autoptr(GArray) log = sb_drill_get_log (store);
+  GString *signature = g_string_new (NULL);
+
+  for (guint i = 0; i < log->len; i++)
+    {
+      SbDrill *d = &g_array_index (log, SbDrill, i);
+      g_string_append_printf (signature, "%s/%s/%" G_GINT64_FORMAT "/%u/%d;", d->question_slug,
+                              d->story_uuid != NULL ? d->story_uuid : "-", d->drilled_at, d->seconds, d->hit);
+    }
+  return g_string_free (signature, FALSE);
+}
+
+static void
+test_exchange_round_trip (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *other_path = sb_test_dir_file (f->dir, "other.sqlite3");
+  g_autoptr(SbStore) other = NULL;
+  SbStory *story = add_story (f->store, "Checkout outage", "I rolled back.", NULL);
+  SbQuestion *question = question_at (f->store, 0);
+  g_autoptr(SbQuestion) hidden = g_object_ref (question_at (f->store, 1));
+  g_autofree char *json = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *again = NULL;
+  SbImportSummary summary = { 0, };
+
+  link_question (f->store, story, question);
+  g_assert_true (drill (f->store, question, story, 4, T0));
+  g_assert_false (drill (f->store, question, NULL, 10, T0 + DAY));
+  g_assert_false (drill (f->store, hidden, story, 12, T0 + 2 * DAY));
+  g_assert_true (sb_store_delete_question (f->store, hidden, &error));
+  g_assert_no_error (error);
+
+  json = sb_exchange_export_json (f->store, NULL);
+  g_assert_nonnull (strstr (json, "\"drills\" : ["));
+  g_assert_nonnull (strstr (json, "\"story\" : null"));
+  g_assert_nonnull (strstr (json, "\"hit\" : true"));
+  before = log_signature (f->store);
+
+  /* Into a fresh bank that has hidden the same question: all three come
+   * over, the hidden question's too, with the same schedule. */
+  other = sb_store_open (other_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (sb_store_delete_question (other, sb_store_find_question (other, sb_question_get_slug (hidden)),
+                                           &error));
+  g_assert_true (sb_exchange_import_json (other, json, -1, "bank.json", &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.drills_added, ==, 3);
+  after = log_signature (other);
+  g_assert_cmpstr (after, ==, before);
+  {
+    SbDrillStats here, there;
+
+    sb_drill_get_stats (f->store, question, &here);
+    sb_drill_get_stats (other, sb_store_find_question (other, sb_question_get_slug (question)), &there);
+    g_assert_cmpint (here.due_at, ==, there.due_at);
+    g_assert_cmpuint (here.n_hits, ==, there.n_hits);
+  }
+
+  /* The same file again adds nothing. */
+  g_assert_true (sb_exchange_import_json (other, json, -1, "bank.json", &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.drills_added, ==, 0);
+  again = log_signature (other);
+  g_assert_cmpstr (again, ==, before);
+
+  /* And back into the first bank: nothing new there either. */
+  g_assert_true (sb_exchange_import_json (f->store, json, -1, "bank.json", &summary, &error));
+  g_assert_cmpuint (summary.drills_added, ==, 0);
+}
+
+static void
+test_exchange_empty (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = sb_exchange_export_json (f->store, NULL);
+  SbImportSummary summary = { 0, };
+
+  /* Always written, so every file looks the same; and a file without it
+   * (an older export) reads as before. */
+  g_assert_nonnull (strstr (json, "\"drills\" : []"));
+  g_assert_true (sb_exchange_import_json (f->store, HEAD "\"stories\":[]}", -1, "old.json", &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.drills_added, ==, 0);
+}
+
+typedef struct
+{
+  const char *name;
+  const char *json;
+  const char *where;
+  const char *what;
+} BadDrill;
+
+static const BadDrill bad_drills[] = {
+  { "not-array", HEAD "\"drills\":{}}", "drills: ", "expected an array" },
+  { "not-object", HEAD "\"drills\":[3]}", "drills[0]: ", "expected an object" },
+  { "unknown-member", HEAD "\"drills\":[{\"question\":\"q-production-outage\",\"at\":\"2024-03-01T09:30:00Z\","
+    "\"seconds\":3,\"hit\":true,\"pick\":null}]}", "drills[0].pick: ", "not a field" },
+  { "no-question", HEAD "\"drills\":[{\"at\":\"2024-03-01T09:30:00Z\",\"seconds\":3,\"hit\":true}]}",
+    "drills[0]: ", "no “question”" },
+  { "unknown-question", HEAD "\"drills\":[{\"question\":\"q-nope\",\"at\":\"2024-03-01T09:30:00Z\","
+    "\"seconds\":3,\"hit\":true}]}", "drills[0].question: ", "no question “q-nope”" },
+  { "unknown-story", HEAD "\"drills\":[{\"question\":\"q-production-outage\",\"story\":\"" UUID_A "\","
+    "\"at\":\"2024-03-01T09:30:00Z\",\"seconds\":3,\"hit\":true}]}", "drills[0].story: ", UUID_A },
+  { "story-not-uuid", HEAD "\"drills\":[{\"question\":\"q-production-outage\",\"story\":\"Outage\","
+    "\"at\":\"2024-03-01T09:30:00Z\",\"seconds\":3,\"hit\":true}]}", "drills[0].story: ", "not a valid story id" },
+  { "story-number", HEAD "\"drills\":[{\"question\":\"q-production-outage\",\"story\":4,"
+    "\"at\":\"2024-03-01T09:30:00Z\",\"seconds\":3,\"hit\":true}]}", "drills[0].story: ", "found a number" },
+  { "bad-at", HEAD "\"drills\":[{\"question\":\"q-production-outage\",\"at\":\"yesterday\","
+    "\"seconds\":3,\"hit\":true}]}", "drills[0].at: ", "“yesterday”" },
+  { "before-1970", HEAD "\"drills\":[{\"question\":\"q-production-outage\",\"at\":\"1969-12-31T23:59:59Z\","
+    "\"seconds\":3,\"hit\":true}]}", "drills[0].at: ", "1970" },
+  { "no-seconds", HEAD "\"drills\":[{\"question\":\"q-production-outage\",\"at\":\"2024-03-01T09:30:00Z\","
+    "\"hit\":true}]}", "drills[0]: ", "“seconds”" },
+  { "too-long", HEAD "\"drills\":[{\"question\":\"q-production-outage\",\"at\":\"2024-03-01T09:30:00Z\","
+    "\"seconds\":3,\"hit\":true},\n{\"question\":\"q-production-outage\",\"at\":\"2024-03-01T09:30:00Z\","
+    "\"seconds\":4000,\"hit\":false}]}", "drills.json:2:73: drills[1].seconds: ", "4000 seconds" },
+  { "fractional-seconds", HEAD "\"drills\":[{\"question\":\"q-production-outage\",\"at\":\"2024-03-01T09:30:00Z\","
+    "\"seconds\":2.5,\"hit\":true}]}", "drills[0].seconds: ", "whole number" },
+  { "no-hit", HEAD "\"drills\":[{\"question\":\"q-production-outage\",\"at\":\"2024-03-01T09:30:00Z\","
+    "\"seconds\":3}]}", "drills[0]: ", "“hit”" },
+  { "hit-string", HEAD "\"drills\":[{\"question\":\"q-production-outage\",\"at\":\"2024-03-01T09:30:00Z\","
+    "\"seconds\":3,\"hit\":\"yes\"}]}", "drills[0].hit: ", "true or false" },
+};
+
+static void
+test_exchange_refusals (Fixture *f, gconstpointer data)
+{
+  /* Each bad file changes nothing, not even the story it also carries. */
+  for (guint i = 0; i < G_N_ELEMENTS (bad_drills); i++)
+    {
+      const BadDrill *bad = &bad_drills[i];
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GString) json = g_string_new (bad->json);
+
+      g_test_message ("%s", bad->name);
+      /* The story goes in at the front, after HEAD. */
+      g_string_insert (json, strlen (HEAD), "\"stories\":[{\"title\":\"Smuggled\"}],");
+      g_assert_false (sb_exchange_import_json (f->store, json->str, -1, "drills.json", NULL, &error));
+      g_assert_error (error, SB_EXCHANGE_ERROR, SB_EXCHANGE_ERROR_INVALID);
+      if (strstr (error->message, bad->where) == NULL || strstr (error->message, bad->what) == NULL)
+        g_error ("%s: “%s” lacks “%s” or “%s”", bad->name, error->message, bad->where, bad->what);
+      g_assert_cmpuint (sb_store_get_n_stories (f->store), ==, 0);
+      g_assert_cmpuint (count_drill_rows (f->store, "1"), ==, 0);
+    }
+}
+
+static void
+test_exchange_story_of_the_file (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  SbImportSummary summary = { 0, };
+  g_autoptr(GArray) log = NULL;
+  SbStory *story;
+
+  /* A pick may be a story the file brings; a question the file lists as
+   * deleted that this bank never had drops the drill, not the file. */
+  g_assert_true (sb_exchange_import_json (f->store,
+    HEAD "\"deleted_questions\":[\"q-from-a-newer-catalog\"],"
+    "\"stories\":[{\"uuid\":\"" UUID_A "\",\"title\":\"Outage\"}],"
+    "\"drills\":[{\"question\":\"q-production-outage\",\"story\":\"" UUID_A "\","
+    "\"at\":\"2024-03-01T09:30:00Z\",\"seconds\":3,\"hit\":true},"
+    "{\"question\":\"q-from-a-newer-catalog\",\"story\":null,\"at\":\"2024-03-02T09:30:00Z\","
+    "\"seconds\":10,\"hit\":false}]}", -1, "drills.json", &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.drills_added, ==, 1);
+  story = sb_store_find_story (f->store, UUID_A);
+  g_assert_nonnull (story);
+  log = sb_drill_get_story_log (f->store, story);
+  g_assert_cmpuint (log->len, ==, 1);
+  g_assert_cmpint (g_array_index (log, SbDrill, 0).drilled_at, ==, 1709285400);
+  g_assert_true (g_array_index (log, SbDrill, 0).hit);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -582,6 +767,10 @@ main (int argc, char *argv[])
   ADD ("two-stores", test_two_stores);
   ADD ("practice-logged-signal", test_practice_logged_signal);
   ADD ("add-and-has", test_add_and_has);
+  ADD ("exchange-round-trip", test_exchange_round_trip);
+  ADD ("exchange-empty", test_exchange_empty);
+  ADD ("exchange-refusals", test_exchange_refusals);
+  ADD ("exchange-story-of-the-file", test_exchange_story_of_the_file);
 
 #undef ADD
 

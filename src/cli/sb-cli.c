@@ -596,6 +596,11 @@ run_commands (SbStore             *store,
         g_print (g_dngettext (GETTEXT_PACKAGE, "; %u rehearsal added", "; %u rehearsals added",
                               summary.rehearsals_added),
                  summary.rehearsals_added);
+      if (summary.drills_added > 0)
+        /* Translators: appended to the import summary */
+        g_print (g_dngettext (GETTEXT_PACKAGE, "; %u “Which story?” drill added",
+                              "; %u “Which story?” drills added", summary.drills_added),
+                 summary.drills_added);
       g_print ("\n");
     }
 

@@ -93,6 +93,7 @@ typedef struct
   GHashTable *file_questions; /* slug → ImportQuestion (borrowed) */
   GStrv       deleted_questions; /* shipped questions the person deleted */
   GPtrArray  *stories;      /* ImportStory */
+  GArray     *drills;       /* SbDrill (sb-exchange-drills.c); NULL: none in the file */
   GHashTable *skipped_questions; /* slugs the bank refused (hidden there), during apply */
   SbImportSummary summary;
 } Import;
@@ -178,6 +179,7 @@ import_clear (Import *import)
   g_clear_pointer (&import->frameworks, g_ptr_array_unref);
   g_clear_pointer (&import->questions, g_ptr_array_unref);
   g_clear_pointer (&import->stories, g_ptr_array_unref);
+  g_clear_pointer (&import->drills, g_array_unref);
 }
 
 static char *
@@ -1029,7 +1031,7 @@ read_person (Import      *import,
 {
   static const char * const root_known[] = {
     "format", "version", "exported", "person", "frameworks", "questions", "deleted_questions",
-    "stories", NULL
+    "stories", "drills", NULL
   };
   static const char * const person_known[] = { "name", NULL };
   g_autofree char *exported = NULL;
@@ -1057,6 +1059,32 @@ read_deleted_questions (Import      *import,
                         GError     **error)
 {
   return read_slug_list (import, root, "", "deleted_questions", &import->deleted_questions, error);
+}
+
+/* After the stories: a drill may pick a story the file brings. */
+static gboolean
+read_drills (SbStore     *store,
+             Import      *import,
+             JsonObject  *root,
+             GError     **error)
+{
+  g_autoptr(GHashTable) file_stories = g_hash_table_new (g_str_hash, g_str_equal);
+  SbExchangeDrillContext context = {
+    .filename = import->filename,
+    .positions = import->positions,
+    .file_questions = import->file_questions,
+    .file_stories = file_stories,
+    .file_deleted = (const char * const *) import->deleted_questions,
+  };
+
+  for (guint i = 0; i < import->stories->len; i++)
+    {
+      ImportStory *story = import->stories->pdata[i];
+
+      if (story->uuid != NULL)
+        g_hash_table_add (file_stories, story->uuid);
+    }
+  return _sb_exchange_read_drills (store, root, &context, &import->drills, error);
 }
 
 static gboolean
@@ -1091,7 +1119,8 @@ read_import (SbStore     *store,
          read_deleted_questions (import, root, error) &&
          read_frameworks (store, import, root, error) &&
          read_questions (store, import, root, error) &&
-         read_stories (store, import, root, error);
+         read_stories (store, import, root, error) &&
+         read_drills (store, import, root, error);
 }
 
 /* ---- step 3: apply, inside one transaction --------------------------- */
@@ -1356,6 +1385,8 @@ apply_import_cb (SbStore   *store,
   for (guint i = 0; i < import->stories->len; i++)
     if (!apply_story (store, import, import->stories->pdata[i], error))
       return FALSE;
+  if (!_sb_exchange_apply_drills (store, import->drills, &import->summary.drills_added, error))
+    return FALSE;
 
   /* Last, so the stories' links above never point at a question deleted
    * here. A question some story in the bank answers is kept: deleting it

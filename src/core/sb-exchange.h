@@ -31,6 +31,7 @@ typedef struct
   guint questions_added;
   guint themes_added;
   guint rehearsals_added;  /* practice log entries the bank did not have */
+  guint drills_added;      /* "Which story?" drills the bank did not have */
 } SbImportSummary;
 
 /* Everything in the bank as Storybank JSON (pretty, UTF-8). */

@@ -129,10 +129,11 @@ show_toast (SbDrillView *self,
 static void
 remove_all_rows (GtkListBox *list)
 {
-  GtkWidget *child;
+  GtkListBoxRow *row;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
+  /* Rows only: the placeholder is a child too, and must stay. */
+  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
+    gtk_list_box_remove (list, GTK_WIDGET (row));
 }
 
 /* ---- the start --------------------------------------------------------- */
@@ -222,12 +223,12 @@ update_countdown (SbDrillView *self)
   /* Out of time: a miss, but the pick is still wanted. */
   self->timed_out = TRUE;
   stop_clock (self);
-  gtk_label_set_label (self->countdown_label, _("0 s"));
+  gtk_label_set_label (self->countdown_label, _("Time is up"));
+  gtk_widget_add_css_class (GTK_WIDGET (self->countdown_label), "warning");
   gtk_label_set_label (self->countdown_note,
                        _("Time is up. Pick the story anyway: it counts as a miss, and you see which one fits."));
   gtk_widget_remove_css_class (GTK_WIDGET (self->countdown_note), "dim-label");
   gtk_widget_add_css_class (GTK_WIDGET (self->countdown_note), "warning");
-  gtk_widget_add_css_class (GTK_WIDGET (self->countdown_bar), "drill-time-up");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->countdown_bar),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   _("Time is up: pick anyway, it counts as a miss"), -1);
@@ -255,7 +256,7 @@ start_clock (SbDrillView *self)
   gtk_label_set_label (self->countdown_note, note);
   gtk_widget_remove_css_class (GTK_WIDGET (self->countdown_note), "warning");
   gtk_widget_add_css_class (GTK_WIDGET (self->countdown_note), "dim-label");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->countdown_bar), "drill-time-up");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->countdown_label), "warning");
   self->tick_id = g_timeout_add (TICK_MS, tick_cb, self);
   update_countdown (self);
 }

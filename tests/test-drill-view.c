@@ -387,6 +387,44 @@ test_empty_bank (Fixture *f, gconstpointer data)
   g_assert_false (gtk_widget_is_sensitive (find_action_button (GTK_WIDGET (f->view), "drill.start")));
 }
 
+/* ---- the bank changes during a round ---------------------------------- */
+
+static void
+test_bank_changes (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) choices = NULL;
+  g_autoptr(SbDeletedStory) deleted = NULL;
+  g_auto(GStrv) linked = NULL;
+
+  start (f);
+  /* A story deleted while the question is asked leaves the chooser. */
+  deleted = sb_store_delete_story (f->store, f->hiring, &error);
+  g_assert_no_error (error);
+  sb_test_iterate_main_loop ();
+  choices = sb_drill_view_get_choices (f->view);
+  g_assert_cmpuint (choices->len, ==, 2);
+  g_assert_false (g_ptr_array_find (choices, f->hiring, NULL));
+
+  /* Linked from the reveal, then undone (Ctrl+Z): the list follows. */
+  type (f, "outage");
+  enter (f);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "drill.link-pick", NULL));
+  sb_test_iterate_main_loop ();
+  linked = sb_drill_view_dup_linked_titles (f->view);
+  g_assert_cmpuint (g_strv_length (linked), ==, 1);
+  g_clear_pointer (&linked, g_strfreev);
+  g_assert_false (can_link (f));
+  g_assert_true (sb_store_undo (f->store, NULL, &error));
+  g_assert_no_error (error);
+  sb_test_iterate_main_loop ();
+  linked = sb_drill_view_dup_linked_titles (f->view);
+  g_assert_cmpuint (g_strv_length (linked), ==, 0);
+  g_assert_true (can_link (f));
+  /* The verdict stays what it was when picked. */
+  g_assert_nonnull (strstr (sb_drill_view_get_verdict (f->view), "Right"));
+}
+
 /* ---- a story's history: both kinds ------------------------------------ */
 
 static void
@@ -520,6 +558,7 @@ main (int   argc,
   ADD ("start-counts-due", test_start_counts_due);
   ADD ("empty-bank", test_empty_bank);
   ADD ("history", test_history);
+  ADD ("bank-changes", test_bank_changes);
   g_test_add_func ("/drill-view/window-badge", test_window_badge);
 
 #undef ADD

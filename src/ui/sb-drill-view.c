@@ -167,6 +167,8 @@ update_start (SbDrillView *self)
     gtk_widget_grab_focus (GTK_WIDGET (self->start_button));
 }
 
+static void fill_choices (SbDrillView *self);
+
 /* The bank changed: the start page's count, or the chooser, follows. */
 static void
 bank_changed_cb (SbDrillView *self)
@@ -178,6 +180,29 @@ bank_changed_cb (SbDrillView *self)
     }
   if (in_stage (self, "start") || in_stage (self, "empty"))
     update_start (self);
+  else if (in_stage (self, "ask"))
+    /* A story deleted or added meanwhile: the chooser offers what is there. */
+    fill_choices (self);
+}
+
+/* Only the start page counts what is due; a round goes on as it is. */
+static void
+practice_logged_cb (SbDrillView *self)
+{
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->stale = TRUE;
+  else if (in_stage (self, "start") || in_stage (self, "empty"))
+    update_start (self);
+}
+
+static void fill_lists (SbDrillView *self);
+
+/* A link undone with Ctrl+Z, or made on another page, shows at once. */
+static void
+links_changed_cb (SbDrillView *self)
+{
+  if (in_stage (self, "reveal") && self->question != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    fill_lists (self);
 }
 
 /* ---- the countdown ----------------------------------------------------- */
@@ -803,7 +828,9 @@ set_store (SbDrillView *self,
   g_signal_connect_object (store, "catalog-changed",
                            G_CALLBACK (bank_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "practice-logged",
-                           G_CALLBACK (bank_changed_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (practice_logged_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "story-links-changed",
+                           G_CALLBACK (links_changed_cb), self, G_CONNECT_SWAPPED);
   self->stale = TRUE;
 }
 

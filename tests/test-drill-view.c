@@ -9,6 +9,8 @@
 
 #include "sb-drill.h"
 #include "sb-drill-view.h"
+#include "sb-next-fixes.h"
+#include "sb-next-fixes-dialog.h"
 #include "sb-practice.h"
 #include "sb-practice-modes.h"
 #include "sb-story-history.h"
@@ -543,6 +545,49 @@ test_window_badge (void)
   sb_test_iterate_main_loop ();
 }
 
+/* What to Fix Next sends a story never rehearsed to the telling drill,
+ * even when the tab was left on "Which story?". */
+static void
+test_window_fix_shows_telling (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *path = sb_test_dir_file (dir, "bank.sqlite3");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbStore) store = sb_store_open (path, &error);
+  g_autoptr(GPtrArray) fixes = NULL;
+  SbNextFixesDialog *dialog;
+  SbWindow *window;
+  GtkWidget *modes;
+  SbStory *story;
+  guint row = G_MAXUINT;
+
+  g_assert_no_error (error);
+  story = add_story (store, "Checkout outage", "I rolled back.", "core-production-incident");
+  window = sb_window_new (NULL, store);
+  gtk_window_present (GTK_WINDOW (window));
+  sb_test_iterate_main_loop ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "practice");
+  modes = sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_PRACTICE_MODES);
+  sb_practice_modes_set_mode (SB_PRACTICE_MODES (modes), "which");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "stories");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-fixes", NULL));
+  dialog = SB_NEXT_FIXES_DIALOG (sb_window_get_last_dialog (window));
+  g_assert_nonnull (dialog);
+  fixes = sb_next_fixes (store, "core", 0);
+  for (guint i = 0; i < fixes->len && row == G_MAXUINT; i++)
+    if (((SbFix *) fixes->pdata[i])->kind == SB_FIX_NEVER_REHEARSED &&
+        g_strcmp0 (((SbFix *) fixes->pdata[i])->target, sb_story_get_uuid (story)) == 0)
+      row = i;
+  g_assert_cmpuint (row, !=, G_MAXUINT);
+  sb_next_fixes_dialog_activate_row (dialog, row);
+  sb_test_iterate_main_loop ();
+  g_assert_cmpstr (sb_practice_modes_get_mode (SB_PRACTICE_MODES (modes)), ==, "tell");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  sb_test_iterate_main_loop ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -560,6 +605,7 @@ main (int   argc,
   ADD ("history", test_history);
   ADD ("bank-changes", test_bank_changes);
   g_test_add_func ("/drill-view/window-badge", test_window_badge);
+  g_test_add_func ("/drill-view/window-fix-shows-telling", test_window_fix_shows_telling);
 
 #undef ADD
 

@@ -34,7 +34,8 @@ struct _SbWindow
   SbStoryEditor        *story_editor;
   GtkWidget            *coverage_page;
   GtkWidget            *questions_page;
-  GtkWidget            *practice_page;
+  GtkWidget            *practice_modes;   /* the tab: SbPracticeModes */
+  GtkWidget            *practice_page;    /* its telling drill: SbPracticePage */
   AdwViewStackPage     *practice_stack_page;
   guint                 badge_source_id;
   guint                 midnight_source_id;

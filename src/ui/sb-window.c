@@ -758,8 +758,10 @@ add_view_pages (SbWindow *self)
   page = adw_view_stack_add_titled (self->view_stack, self->questions_page, "questions", _("Questions"));
   adw_view_stack_page_set_icon_name (page, "help-faq-symbolic");
 
-  self->practice_page = sb_practice_modes_new (self->store);
-  page = adw_view_stack_add_titled (self->view_stack, self->practice_page, "practice", _("Practice"));
+  /* Two kinds of practice in the tab; practice_page is the telling one. */
+  self->practice_modes = sb_practice_modes_new (self->store);
+  self->practice_page = sb_practice_modes_get_page (SB_PRACTICE_MODES (self->practice_modes), "tell");
+  page = adw_view_stack_add_titled (self->view_stack, self->practice_modes, "practice", _("Practice"));
   self->practice_stack_page = page;
   adw_view_stack_page_set_icon_name (page, "media-playback-start-symbolic");
 }

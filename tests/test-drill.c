@@ -749,6 +749,34 @@ test_exchange_story_of_the_file (Fixture *f, gconstpointer data)
   g_assert_true (g_array_index (log, SbDrill, 0).hit);
 }
 
+/* The command line's import says how many drills it added. */
+static void
+test_exchange_cli (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file = sb_test_dir_file (f->dir, "bank.json");
+  g_autofree char *other = sb_test_dir_file (f->dir, "other.sqlite3");
+  g_autofree char *database = g_strconcat ("--database=", other, NULL);
+  g_autofree char *import = g_strconcat ("--import=", file, NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *argv[] = { g_getenv ("STORYBANK_BIN"), database, import, NULL };
+  SbStory *story = add_story (f->store, "Checkout outage", "I rolled back.", NULL);
+  int wait_status;
+
+  g_assert_nonnull (argv[0]);
+  drill (f->store, question_at (f->store, 0), story, 3, T0);
+  drill (f->store, question_at (f->store, 1), NULL, 10, T0);
+  g_assert_true (sb_exchange_export_json_file (f->store, file, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &out, &err, &wait_status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+  g_assert_nonnull (strstr (out, "; 2 “Which story?” drills added"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -771,6 +799,7 @@ main (int argc, char *argv[])
   ADD ("exchange-empty", test_exchange_empty);
   ADD ("exchange-refusals", test_exchange_refusals);
   ADD ("exchange-story-of-the-file", test_exchange_story_of_the_file);
+  ADD ("exchange-cli", test_exchange_cli);
 
 #undef ADD
 

@@ -1087,6 +1087,110 @@ test_paper (void)
     g_assert_cmpint (sb_paper_size_from_locale (), ==, SB_PAPER_A4);
 }
 
+/* ---- cue cards ------------------------------------------------------------ */
+
+/* Each story's own five lines, the longest a cue line may be. */
+static char *
+cue_line (guint story,
+          guint line)
+{
+  static const char *lines[] = {
+    "Card processor retiring its old API within the quarter; forty thousand orders an hour, no owner",
+    "Move every charge to the new API before the cutoff without a failed or doubled payment",
+    "Adapter behind a flag; borrowed two engineers; region by region; one rollback; runbook for on-call",
+    "Two weeks early, 99.98% success at cutover, fees down $120k a year",
+    "Say how to undo a change before asking people to make it; reviews got much shorter",
+  };
+  return g_strdup_printf ("%s (%02u)", lines[line], story);
+}
+
+/* Stories with cue cards print their five lines (S T A R L) whole, in
+ * place of what the sheet takes from the text; a line left empty falls
+ * back to the text's piece. Still one page, every word inside it, for 18
+ * stories and on both papers; a card is never cut mid-line. */
+static void
+test_cue_cards (gconstpointer data)
+{
+  SbPaperSize paper = GPOINTER_TO_INT (data);
+  g_autoptr(Bank) bank = bank_new (18, 18);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbCheatSheet) sheet = NULL;
+  g_autofree char *pdf = sb_test_dir_file (bank->dir, "cue.pdf");
+  g_autofree char *running = NULL;
+  SbCheatSheetOptions options;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double width, height;
+  guint n_shown = 0;
+
+  for (guint i = 0; i < bank->stories->len; i++)
+    {
+      SbStory *story = g_ptr_array_index (bank->stories, i);
+
+      for (guint j = 0; j < 5; j++)
+        {
+          g_autofree char *line = cue_line (i, j);
+
+          g_assert_cmpint (g_utf8_strlen (line, -1), <=, SB_STORY_MAX_CUE_CHARS);
+          /* Story 0 leaves its Result line empty. */
+          if (i != 0 || j != 3)
+            sb_story_set_field (story, SB_STORY_FIELD_CUE_SITUATION + j, line);
+        }
+      g_assert_true (sb_store_save_story (bank->store, story, &error));
+      g_assert_no_error (error);
+    }
+
+  bank_options (&options, paper);
+  g_assert_true (sb_cheat_sheet_export_pdf (bank->store, &options, pdf, &error));
+  g_assert_no_error (error);
+
+  sheet = sb_cheat_sheet_new (bank->store, &options, &error);
+  g_assert_no_error (error);
+  sb_paper_size_get_points (paper, &width, &height);
+  surface = cairo_pdf_surface_create_for_stream (NULL, NULL, width, height);
+  cr = cairo_create (surface);
+  sb_cheat_sheet_render (sheet, cr, width, height);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  /* Nothing of a card is ever shortened. */
+  g_assert_cmpuint (sb_cheat_sheet_get_pieces_shortened (sheet), ==, 0);
+
+  if (!have_poppler ())
+    return;
+  assert_one_page (pdf, paper);
+  assert_words_inside (pdf, paper);
+  running = pdf_running_text (pdf);
+
+  for (guint i = 0; i < bank->stories->len; i++)
+    {
+      g_autofree char *title = story_title (i);
+      g_autofree char *action = cue_line (i, 2);
+      g_autofree char *result = cue_line (i, 3);
+      g_autofree char *task = cue_line (i, 1);
+
+      if (strstr (running, title) == NULL)
+        continue;
+      n_shown++;
+      /* The card, whole: its Action and Task lines in full. */
+      if (strstr (running, action) == NULL || strstr (running, task) == NULL)
+        g_error ("the cue card of “%s” is not whole on the sheet:\n%s", title, running);
+      if (i == 0)
+        /* The empty Result line: the text's result stands in. */
+        g_assert_nonnull (strstr (running, "Result: "));
+      else if (strstr (running, result) == NULL)
+        g_error ("the Result line of “%s” is not whole on the sheet:\n%s", title, running);
+    }
+  /* Most stories fit; the text's own sentences are not there. */
+  g_assert_cmpuint (n_shown, >=, 12);
+  g_assert_null (strstr (running, "Our payments platform processed"));
+  g_assert_null (strstr (running, "I mapped every call site"));
+  {
+    const char *fields[] = { long_situation, long_action, long_result, long_learning, NULL };
+
+    assert_cut_at_clauses (running, fields);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1118,6 +1222,8 @@ main (int   argc,
   g_test_add_data_func ("/cheat-sheet/strong-stories/letter", GINT_TO_POINTER (SB_PAPER_LETTER),
                         test_strong_stories);
   g_test_add_func ("/cheat-sheet/overfull", test_overfull);
+  g_test_add_data_func ("/cheat-sheet/cue-cards/a4", GINT_TO_POINTER (SB_PAPER_A4), test_cue_cards);
+  g_test_add_data_func ("/cheat-sheet/cue-cards/letter", GINT_TO_POINTER (SB_PAPER_LETTER), test_cue_cards);
   g_test_add_func ("/cheat-sheet/reference", test_reference);
   g_test_add_func ("/cheat-sheet/best-story", test_best_story);
   g_test_add_func ("/cheat-sheet/unicode", test_unicode);

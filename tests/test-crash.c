@@ -40,7 +40,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "sb-application.h"
+#include "sb-app.h"
 #include "sb-test-ui.h"
 #include "sb-test-util.h"
 #include "sb-window-private.h"
@@ -56,7 +56,11 @@
 /* A title longer than this gets no more typing (titles are short). */
 #define MAX_TITLE_CHARS 80
 
-static const char *const field_names[SB_STORY_N_FIELDS] = {
+/* The fields typed into: the title, the sections and the notes (the cue
+ * card's one-line entries are not text views). */
+#define N_TYPED_FIELDS SB_STORY_N_TEXT_FIELDS
+
+static const char *const field_names[N_TYPED_FIELDS] = {
   "Title", "Situation", "Task", "Action", "Result", "Learning", "Notes",
 };
 
@@ -71,7 +75,7 @@ typedef struct
   SbWindow      *window;
   SbStoryEditor *editor;
   SbStoryField   field;     /* where the cursor is */
-  guint          n_chars[SB_STORY_N_FIELDS];
+  guint          n_chars[N_TYPED_FIELDS];
   guint          waited_ms;
 } Typist;
 
@@ -147,7 +151,7 @@ typist_pick_field (Typist *typist)
 {
   for (;;)
     {
-      SbStoryField field = g_rand_int_range (typist->rand, 0, SB_STORY_N_FIELDS);
+      SbStoryField field = g_rand_int_range (typist->rand, 0, N_TYPED_FIELDS);
 
       if (field != SB_STORY_FIELD_TITLE || typist->n_chars[field] < MAX_TITLE_CHARS)
         return field;
@@ -258,7 +262,7 @@ typist_start (Typist *typist)
 
   /* What the window shows after the crash: the parent compares it with
    * what it found in the bank. */
-  for (SbStoryField field = 0; field < SB_STORY_N_FIELDS; field++)
+  for (SbStoryField field = 0; field < N_TYPED_FIELDS; field++)
     {
       g_autofree char *text = dup_widget_text (typist->editor, field);
       g_autofree char *encoded = g_base64_encode ((const guchar *) text, strlen (text));
@@ -307,7 +311,7 @@ static int
 run_child (int   argc,
            char *argv[])
 {
-  g_autoptr(SbApplication) app = NULL;
+  g_autoptr(SbApp) app = NULL;
   g_autofree char *database = NULL;
   Typist typist = { 0 };
   char *app_argv[3];
@@ -325,7 +329,7 @@ run_child (int   argc,
   typist.rand = g_rand_new_with_seed ((guint32) g_ascii_strtoull (argv[3], NULL, 10));
   typist.uuid = argc > 4 ? argv[4] : NULL;
 
-  app = sb_application_new ();
+  app = sb_app_new ();
   /* One child at a time, but the last one's bus name may not be released
    * yet when the next starts: stay out of single-instance negotiation. */
   g_application_set_flags (G_APPLICATION (app),
@@ -368,7 +372,7 @@ typedef struct
   char      *bank;
   char      *uuid;
   /* What the bank held after the last kill; the next child starts there. */
-  char      *saved[SB_STORY_N_FIELDS];
+  char      *saved[N_TYPED_FIELDS];
 
   /* This kill. */
   guint      round;
@@ -378,8 +382,8 @@ typedef struct
   gboolean   eof;
   gboolean   started;
   gint64     typing_started;
-  GString   *typed[SB_STORY_N_FIELDS];
-  guint      n_initial[SB_STORY_N_FIELDS];
+  GString   *typed[N_TYPED_FIELDS];
+  guint      n_initial[N_TYPED_FIELDS];
   GArray    *keys;
 
   /* Over all kills: how close one came to the ceiling. */
@@ -416,7 +420,7 @@ crash_set_up (Crash         *crash,
   crash->log_fd = -1;
   crash->pending = g_string_new (NULL);
   crash->keys = g_array_new (FALSE, FALSE, sizeof (Keystroke));
-  for (guint i = 0; i < SB_STORY_N_FIELDS; i++)
+  for (guint i = 0; i < N_TYPED_FIELDS; i++)
     {
       crash->saved[i] = g_strdup ("");
       crash->typed[i] = g_string_new (NULL);
@@ -428,7 +432,7 @@ crash_tear_down (Crash         *crash,
                  gconstpointer  data)
 {
   crash_reap (crash);
-  for (guint i = 0; i < SB_STORY_N_FIELDS; i++)
+  for (guint i = 0; i < N_TYPED_FIELDS; i++)
     {
       g_free (crash->saved[i]);
       g_string_free (crash->typed[i], TRUE);
@@ -489,7 +493,7 @@ parse_field (const char   *text,
 {
   guint64 value;
 
-  if (!g_ascii_string_to_unsigned (text, 10, 0, SB_STORY_N_FIELDS - 1, &value, NULL))
+  if (!g_ascii_string_to_unsigned (text, 10, 0, N_TYPED_FIELDS - 1, &value, NULL))
     return FALSE;
   *field = (SbStoryField) value;
   return TRUE;
@@ -691,7 +695,7 @@ crash_check_bank (Crash  *crash,
   guint wal_kib = 0;
   g_autoptr(SbStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  guint gained[SB_STORY_N_FIELDS], counts[SB_STORY_N_FIELDS];
+  guint gained[N_TYPED_FIELDS], counts[N_TYPED_FIELDS];
   gint64 cutoff = killed_at - (gint64) (MAX_UNSAVED_MS + MARGIN_MS) * 1000;
   guint n_required = 0, n_saved = 0;
   gboolean snapshot = FALSE;
@@ -709,7 +713,7 @@ crash_check_bank (Crash  *crash,
 
   /* Each field holds the start of what was typed into it, cut at a
    * character, never more; and nothing it held before this child. */
-  for (SbStoryField field = 0; field < SB_STORY_N_FIELDS; field++)
+  for (SbStoryField field = 0; field < N_TYPED_FIELDS; field++)
     {
       const char *text = sb_story_get_field (story, field);
 
@@ -760,7 +764,7 @@ crash_check_bank (Crash  *crash,
       memset (counts, 0, sizeof counts);
       for (guint i = 0; i < n_required; i++)
         counts[g_array_index (crash->keys, Keystroke, i).field]++;
-      for (SbStoryField field = 0; field < SB_STORY_N_FIELDS; field++)
+      for (SbStoryField field = 0; field < N_TYPED_FIELDS; field++)
         if (counts[field] > gained[field])
           g_test_message ("Kill %u: the %s lost %u characters typed more than %u ms before the kill",
                           crash->round, field_names[field], counts[field] - gained[field],
@@ -770,7 +774,7 @@ crash_check_bank (Crash  *crash,
              crash->round, (guint) ((killed_at - oldest->time) / 1000), MAX_UNSAVED_MS, MARGIN_MS);
     }
 
-  for (SbStoryField field = 0; field < SB_STORY_N_FIELDS; field++)
+  for (SbStoryField field = 0; field < N_TYPED_FIELDS; field++)
     {
       g_free (crash->saved[field]);
       crash->saved[field] = g_strdup (sb_story_get_field (story, field));

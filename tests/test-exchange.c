@@ -450,6 +450,7 @@ test_round_trip (void)
   sb_story_set_field (a, SB_STORY_FIELD_SITUATION, "Our contract doubled.\n\nSecond paragraph.");
   sb_story_set_field (a, SB_STORY_FIELD_RESULT, "Saved 40% — €120k a year");
   sb_story_set_field (a, SB_STORY_FIELD_NOTES, "Quote: \"never again\" \\ tab\there");
+  sb_story_set_field (a, SB_STORY_FIELD_CUE_RESULT, "Saved 40%, €120k a year");
   sb_story_set_status (a, SB_STORY_STATUS_READY);
   g_assert_true (sb_store_save_story (first->store, a, &error));
   g_assert_true (sb_store_set_story_theme (first->store, a, "my-negotiation", SB_STRENGTH_PRIMARY, &error));
@@ -506,6 +507,8 @@ test_round_trip (void)
   g_assert_cmpuint (summary.rehearsals_added, ==, 4);
   second_name = sb_store_get_person_name (second->store);
   g_assert_cmpstr (second_name, ==, "Zoë Ø'Brien");
+  g_assert_cmpstr (sb_story_get_field (find_story_by_title (second->store, "Vendor renegotiation"),
+                                       SB_STORY_FIELD_CUE_RESULT), ==, "Saved 40%, €120k a year");
 
   g_assert_cmpstr (sb_theme_get_name (sb_store_find_theme (second->store, "core-ambiguity")), ==,
                    "Ambiguity (my words)");
@@ -977,6 +980,107 @@ test_example_file (void)
     }
 }
 
+/* The cue card travels with its story: exported as "cue_card", read back
+ * the same; a file without it (an older export) leaves a story's card as
+ * it is and gives a new story none; a line over the limit is refused
+ * naming the story and the line, and nothing is written. */
+static void
+test_cue_card (void)
+{
+  g_autoptr(Bank) first = bank_new ();
+  g_autoptr(Bank) second = bank_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *exported = NULL;
+  g_autofree char *stable = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *markdown = NULL;
+  g_autofree char *older = NULL;
+  g_autofree char *too_long = NULL;
+  g_autofree char *huge = g_strnfill (SB_STORY_MAX_CUE_CHARS + 1, 'z');
+  const char *lines[] = { "Peak sale, checkout failing", "Incident lead: stop the loss",
+                          "Rolled back the timeout deploy", "Errors under 0.5% in 22 min",
+                          "Retry budgets; load-test pool changes" };
+  SbStory *with, *without, *read;
+
+  with = sb_store_create_story (first->store, "With a card", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 5; i++)
+    sb_story_set_field (with, SB_STORY_FIELD_CUE_SITUATION + i, lines[i]);
+  sb_story_set_field (with, SB_STORY_FIELD_RESULT, "Errors fell under 0.5%.");
+  g_assert_true (sb_store_save_story (first->store, with, &error));
+  without = sb_store_create_story (first->store, "Without a card", &error);
+  g_assert_no_error (error);
+
+  exported = sb_exchange_export_json (first->store, NULL);
+  g_assert_nonnull (strstr (exported, "\"cue_card\" : {"));
+  g_assert_nonnull (strstr (exported, "\"result\" : \"Errors under 0.5% in 22 min\""));
+  g_assert_null (strstr (exported, "cue_result"));
+  stable = export_stable (first->store);
+
+  import_ok (second->store, exported, NULL);
+  read = sb_store_find_story (second->store, sb_story_get_uuid (with));
+  for (guint i = 0; i < 5; i++)
+    g_assert_cmpstr (sb_story_get_field (read, SB_STORY_FIELD_CUE_SITUATION + i), ==, lines[i]);
+  g_assert_false (sb_story_has_cue_card (sb_store_find_story (second->store, sb_story_get_uuid (without))));
+  again = export_stable (second->store);
+  g_assert_cmpstr (again, ==, stable);
+
+  /* Markdown: the card under the story that has one. */
+  markdown = sb_exchange_export_markdown (first->store);
+  g_assert_nonnull (strstr (markdown, "**Cue card**\n\n- *Situation:* Peak sale, checkout failing\n"));
+  g_assert_nonnull (strstr (markdown, "- *Result:* Errors under 0.5% in 22 min\n"));
+  g_assert_true (strstr (markdown, "**Cue card**") < strstr (markdown, "## Without a card"));
+  g_assert_null (strstr (strstr (markdown, "## Without a card"), "**Cue card**"));
+
+  /* An older file: no "cue_card". The story keeps its card; a new story
+   * has none; a line break in a line is a space. */
+  older = g_strdup_printf ("{\"format\":\"storybank\",\"version\":1,\"stories\":["
+                           "{\"uuid\":\"%s\",\"title\":\"With a card, renamed\"},"
+                           "{\"title\":\"New one\"},"
+                           "{\"title\":\"Pasted\",\"cue_card\":{\"task\":\"two\\nlines\"}}]}",
+                           sb_story_get_uuid (with));
+  import_ok (second->store, older, NULL);
+  g_assert_cmpstr (sb_story_get_title (read), ==, "With a card, renamed");
+  g_assert_cmpstr (sb_story_get_field (read, SB_STORY_FIELD_CUE_ACTION), ==, lines[2]);
+  for (guint i = 0; i < g_list_model_get_n_items (sb_store_get_stories (second->store)); i++)
+    {
+      g_autoptr(SbStory) story = g_list_model_get_item (sb_store_get_stories (second->store), i);
+
+      if (g_str_equal (sb_story_get_title (story), "New one"))
+        g_assert_false (sb_story_has_cue_card (story));
+      if (g_str_equal (sb_story_get_title (story), "Pasted"))
+        g_assert_cmpstr (sb_story_get_field (story, SB_STORY_FIELD_CUE_TASK), ==, "two lines");
+    }
+
+  /* Too long: refused, naming the story, the line and the limit. */
+  too_long = g_strdup_printf ("{\"format\":\"storybank\",\"version\":1,\"stories\":["
+                              "{\"uuid\":\"%s\",\"title\":\"Changed\",\"cue_card\":{\"result\":\"%s\"}}]}",
+                              sb_story_get_uuid (with), huge);
+  g_assert_false (sb_exchange_import_json (second->store, too_long, -1, "long.json", NULL, &error));
+  g_assert_error (error, SB_EXCHANGE_ERROR, SB_EXCHANGE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "long.json"));
+  g_assert_nonnull (strstr (error->message, "cue_card.result"));
+  g_assert_nonnull (strstr (error->message, "Changed"));
+  g_assert_nonnull (strstr (error->message, "160"));
+  g_assert_cmpstr (sb_story_get_title (read), ==, "With a card, renamed");
+  g_clear_error (&error);
+
+  /* A misspelt line is refused rather than dropped. */
+  g_assert_false (sb_exchange_import_json (second->store,
+                                           "{\"format\":\"storybank\",\"version\":1,\"stories\":["
+                                           "{\"title\":\"Typo\",\"cue_card\":{\"reslut\":\"x\"}}]}",
+                                           -1, "typo.json", NULL, &error));
+  g_assert_error (error, SB_EXCHANGE_ERROR, SB_EXCHANGE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "reslut"));
+  g_clear_error (&error);
+  g_assert_false (sb_exchange_import_json (second->store,
+                                           "{\"format\":\"storybank\",\"version\":1,\"stories\":["
+                                           "{\"title\":\"Not an object\",\"cue_card\":\"S T A R L\"}]}",
+                                           -1, "shape.json", NULL, &error));
+  g_assert_error (error, SB_EXCHANGE_ERROR, SB_EXCHANGE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "cue_card"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -988,6 +1092,7 @@ main (int   argc,
   g_test_add_func ("/exchange/failure-while-writing-rolls-back", test_failure_while_writing_rolls_back);
   g_test_add_func ("/exchange/deleted-question-stays-deleted", test_deleted_question_stays_deleted);
   g_test_add_func ("/exchange/round-trip", test_round_trip);
+  g_test_add_func ("/exchange/cue-card", test_cue_card);
   g_test_add_func ("/exchange/merge-by-uuid", test_merge_by_uuid);
   g_test_add_func ("/exchange/catalog-edits-merge", test_catalog_edits_merge);
   g_test_add_func ("/exchange/file-defined-themes", test_file_defined_themes);

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "sb-practice.h"
 #include "sb-practice-page.h"
 #include "sb-test-ui.h"
@@ -298,6 +300,71 @@ test_honest_default_rating (Fixture       *f,
   g_assert_cmpint (sb_practice_page_get_default_rating (f->page), ==, SB_RATING_NAILED);
 }
 
+/* The expander whose label reads @label, under @root. */
+static GtkExpander *
+find_expander (GtkWidget  *root,
+               const char *label)
+{
+  if (GTK_IS_EXPANDER (root) && g_strcmp0 (gtk_expander_get_label (GTK_EXPANDER (root)), label) == 0)
+    return GTK_EXPANDER (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkExpander *found = find_expander (child, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* "Peek" shows the person's cue card first, the whole story behind its
+ * own expander; a story without a card shows its text as before; a card
+ * changed since the story was picked shows as it is now. */
+static void
+test_peek_shows_cue_card (Fixture       *f,
+                          gconstpointer  data)
+{
+  GtkExpander *peek = find_expander (GTK_WIDGET (f->page), "_Peek at the Story");
+  GtkExpander *whole;
+  g_autoptr(GError) error = NULL;
+  const char *shown;
+
+  g_assert_nonnull (peek);
+
+  /* No card: the text, as before. */
+  sb_practice_page_select_story (f->page, f->second);
+  gtk_expander_set_expanded (peek, TRUE);
+  /* Its child is in the tree while it is open. */
+  whole = find_expander (GTK_WIDGET (f->page), "The _Whole Story");
+  g_assert_nonnull (whole);
+  shown = sb_practice_page_get_peek_text (f->page);
+  g_assert_nonnull (strstr (shown, "I paged the database team and rolled back."));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (whole)));
+
+  /* A card: its lines first, the whole text folded away. */
+  g_assert_true (sb_store_edit_story (f->store, f->first, SB_STORY_FIELD_CUE_ACTION,
+                                      "Paged the DBAs, rolled back", &error));
+  g_assert_true (sb_store_edit_story (f->store, f->first, SB_STORY_FIELD_CUE_RESULT,
+                                      "Checkout back in 9 min", &error));
+  g_assert_true (sb_store_save_pending (f->store, &error));
+  sb_practice_page_select_story (f->page, f->first);
+  gtk_expander_set_expanded (peek, TRUE);
+  shown = sb_practice_page_get_peek_text (f->page);
+  g_assert_nonnull (strstr (shown, "Action  Paged the DBAs, rolled back"));
+  g_assert_nonnull (strstr (shown, "Result  Checkout back in 9 min"));
+  g_assert_null (strstr (shown, "I paged the database team"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (whole)));
+  g_assert_false (gtk_expander_get_expanded (whole));
+
+  /* Changed while the peek was closed: opened again, it is up to date. */
+  gtk_expander_set_expanded (peek, FALSE);
+  g_assert_true (sb_store_edit_story (f->store, f->first, SB_STORY_FIELD_CUE_RESULT,
+                                      "Checkout back in 8 min", &error));
+  g_assert_no_error (error);
+  gtk_expander_set_expanded (peek, TRUE);
+  g_assert_nonnull (strstr (sb_practice_page_get_peek_text (f->page), "Checkout back in 8 min"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -312,6 +379,7 @@ main (int   argc,
   ADD ("/practice-view/burst-read-once", test_burst_read_once, NULL);
   ADD ("/practice-view/try-undisturbed", test_try_undisturbed, NULL);
   ADD ("/practice-view/honest-default-rating", test_honest_default_rating, NULL);
+  ADD ("/practice-view/peek-shows-cue-card", test_peek_shows_cue_card, NULL);
   g_test_add_func ("/practice-view/hidden-page-waits", test_hidden_page_waits);
 #undef ADD
 

@@ -581,6 +581,142 @@ test_import_refuses_huge_field (Fixture       *fixture,
   g_assert_cmpuint (sb_store_get_n_stories (fixture->store), ==, n);
 }
 
+/* ---- the cue card ------------------------------------------------------------ */
+
+/* A cue line is a field like the sections: it autosaves after the pause,
+ * only its own column is written, and it is there after a restart; its
+ * spoken length is not the story's. */
+static void
+test_cue_line_autosaves (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  SbStory *story = add_story (fixture->store, "Cue card");
+  g_autofree char *uuid = g_strdup (sb_story_get_uuid (story));
+  g_autofree char *on_disk = NULL;
+  g_autofree char *result = NULL;
+  g_autoptr(SbStore) again = NULL;
+  SbStory *read;
+
+  edit (fixture->store, story, SB_STORY_FIELD_RESULT, "Errors fell by 80% in a week.");
+  edit (fixture->store, story, SB_STORY_FIELD_CUE_RESULT, "Errors down 80% in a week");
+  g_assert_true (sb_story_has_cue_card (story));
+  /* Five words of Result are spoken; the cue line is not. */
+  g_assert_cmpuint (sb_story_get_word_count (story), ==, 7);
+  g_assert_true (sb_store_story_is_unsaved (fixture->store, story));
+  run_loop_ms (SB_STORE_AUTOSAVE_PAUSE_MS + 300);
+  g_assert_false (sb_store_story_is_unsaved (fixture->store, story));
+  on_disk = field_on_disk (fixture->path, sb_story_get_uuid (story), "cue_result");
+  result = field_on_disk (fixture->path, sb_story_get_uuid (story), "result");
+  g_assert_cmpstr (on_disk, ==, "Errors down 80% in a week");
+  g_assert_cmpstr (result, ==, "Errors fell by 80% in a week.");
+
+  g_clear_object (&fixture->store);
+  again = open_store (fixture->path);
+  read = sb_store_find_story (again, uuid);
+  g_assert_nonnull (read);
+  g_assert_cmpstr (sb_story_get_field (read, SB_STORY_FIELD_CUE_RESULT), ==, "Errors down 80% in a week");
+  g_assert_cmpstr (sb_story_get_field (read, SB_STORY_FIELD_CUE_ACTION), ==, "");
+  g_assert_true (sb_story_has_cue_card (read));
+  g_assert_false (sb_story_get_dirty (read));
+  fixture->store = g_steal_pointer (&again);
+}
+
+/* Another window changed one cue line, this one another: both stay. Both
+ * changed the same line: the person's stays, the other is kept in the
+ * notes, named as the cue line it was. */
+static void
+test_cue_line_merges (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  SbStory *story = add_story (fixture->store, "Cue merge");
+  g_autoptr(SbStore) other = open_store (fixture->path);
+  SbStory *theirs = sb_store_find_story (other, sb_story_get_uuid (story));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *notes = NULL;
+  g_autofree char *action = NULL;
+  guint conflicts = 0;
+
+  edit (fixture->store, story, SB_STORY_FIELD_CUE_ACTION, "Mine: rolled back the deploy");
+  edit (other, theirs, SB_STORY_FIELD_CUE_SITUATION, "Theirs: checkout down at peak");
+  g_assert_true (sb_store_save_pending (other, &error));
+  g_assert_true (sb_store_save_pending (fixture->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (sb_story_get_field (story, SB_STORY_FIELD_CUE_SITUATION), ==,
+                   "Theirs: checkout down at peak");
+  g_assert_true (sb_store_sync (other, &error));
+  g_assert_cmpstr (sb_story_get_field (theirs, SB_STORY_FIELD_CUE_ACTION), ==,
+                   "Mine: rolled back the deploy");
+
+  g_signal_connect (fixture->store, "changed-elsewhere", G_CALLBACK (story_count_cb), &conflicts);
+  edit (other, theirs, SB_STORY_FIELD_CUE_ACTION, "Theirs: scaled the workers");
+  g_assert_true (sb_store_save_pending (other, &error));
+  edit (fixture->store, story, SB_STORY_FIELD_CUE_ACTION, "Mine: two tracks, rollback");
+  g_assert_true (sb_store_save_pending (fixture->store, &error));
+  g_assert_no_error (error);
+
+  action = field_on_disk (fixture->path, sb_story_get_uuid (story), "cue_action");
+  notes = field_on_disk (fixture->path, sb_story_get_uuid (story), "notes");
+  g_assert_cmpstr (action, ==, "Mine: two tracks, rollback");
+  g_assert_nonnull (strstr (notes, "Theirs: scaled the workers"));
+  g_assert_nonnull (strstr (notes, "Action cue line"));
+  g_assert_cmpuint (conflicts, ==, 1);
+}
+
+/* A cue line is one short line: a pasted line break is a space, and a
+ * line over the limit is refused with a sentence that names it. */
+static void
+test_cue_line_limit (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  SbStory *story = add_story (fixture->store, "Short lines");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *huge = g_strnfill (SB_STORY_MAX_CUE_CHARS + 1, 'x');
+  g_autofree char *fits = g_strnfill (SB_STORY_MAX_CUE_CHARS, 'x');
+
+  g_assert_false (sb_store_edit_story (fixture->store, story, SB_STORY_FIELD_CUE_TASK, huge, &error));
+  g_assert_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Task cue line"));
+  g_assert_nonnull (strstr (error->message, "Short lines"));
+  g_assert_nonnull (strstr (error->message, "160"));
+  g_assert_cmpstr (sb_story_get_field (story, SB_STORY_FIELD_CUE_TASK), ==, "");
+  g_clear_error (&error);
+
+  g_assert_true (sb_store_edit_story (fixture->store, story, SB_STORY_FIELD_CUE_TASK, fits, &error));
+  g_assert_no_error (error);
+  edit (fixture->store, story, SB_STORY_FIELD_CUE_LEARNING, "Budget retries\r\nalert\ton pools\n");
+  g_assert_cmpstr (sb_story_get_field (story, SB_STORY_FIELD_CUE_LEARNING), ==,
+                   "Budget retries alert on pools ");
+}
+
+/* Deleting a story and undoing it brings its cue card back. */
+static void
+test_cue_card_survives_undo (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  SbStory *story = add_story (fixture->store, "Undo me");
+  g_autofree char *uuid = g_strdup (sb_story_get_uuid (story));
+  g_autoptr(SbDeletedStory) deleted = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *on_disk = NULL;
+  SbStory *back = NULL;
+
+  edit (fixture->store, story, SB_STORY_FIELD_CUE_SITUATION, "Peak sale, checkout failing");
+  edit (fixture->store, story, SB_STORY_FIELD_CUE_LEARNING, "Budget retries");
+  g_assert_true (sb_store_save_pending (fixture->store, &error));
+  deleted = sb_store_delete_story (fixture->store, story, &error);
+  g_assert_no_error (error);
+  g_assert_null (sb_store_find_story (fixture->store, uuid));
+
+  g_assert_true (sb_store_undo (fixture->store, &back, &error));
+  g_assert_no_error (error);
+  back = sb_store_find_story (fixture->store, uuid);
+  g_assert_nonnull (back);
+  g_assert_cmpstr (sb_story_get_field (back, SB_STORY_FIELD_CUE_SITUATION), ==, "Peak sale, checkout failing");
+  g_assert_cmpstr (sb_story_get_field (back, SB_STORY_FIELD_CUE_LEARNING), ==, "Budget retries");
+  on_disk = field_on_disk (fixture->path, uuid, "cue_learning");
+  g_assert_cmpstr (on_disk, ==, "Budget retries");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -601,6 +737,10 @@ main (int   argc,
   ADD ("import-elsewhere-is-followed", test_import_elsewhere_is_followed);
   ADD ("field-limits", test_field_limits);
   ADD ("import-refuses-huge-field", test_import_refuses_huge_field);
+  ADD ("cue-line-autosaves", test_cue_line_autosaves);
+  ADD ("cue-line-merges", test_cue_line_merges);
+  ADD ("cue-line-limit", test_cue_line_limit);
+  ADD ("cue-card-survives-undo", test_cue_card_survives_undo);
 #undef ADD
 
   return g_test_run ();

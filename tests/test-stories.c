@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "sb-cue-card.h"
 #include "sb-exchange.h"
 #include "sb-story-row.h"
 #include "sb-test-ui.h"
@@ -828,6 +829,110 @@ test_ready_needs_no_problem (Fixture       *fixture,
   g_assert_cmpint (sb_story_get_status (story), ==, SB_STORY_STATUS_READY);
 }
 
+/* The cue card: a typed line is saved like a section; "Offer a Draft"
+ * fills only the empty lines, each undoable in its entry; the lines follow
+ * another window's change; a pasted line break becomes a space. */
+static void
+test_cue_card (Fixture       *fixture,
+               gconstpointer  data)
+{
+  SbStoryEditor *editor = sb_window_get_story_editor (fixture->window);
+  SbStory *story = sb_story_editor_get_story (editor);
+  GtkEditable *situation = sb_story_editor_get_cue_entry (editor, SB_STORY_FIELD_CUE_SITUATION);
+  GtkEditable *task = sb_story_editor_get_cue_entry (editor, SB_STORY_FIELD_CUE_TASK);
+  g_autoptr(SbStore) other = open_store (fixture->path);
+  g_autoptr(SbStore) check = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) draft = NULL;
+  SbStory *theirs, *saved;
+
+  /* The example story, with no card yet. */
+  g_assert_nonnull (story);
+  g_assert_false (sb_story_has_cue_card (story));
+  for (SbStoryField f = SB_STORY_FIELD_CUE_SITUATION; f <= SB_STORY_FIELD_CUE_LEARNING; f++)
+    {
+      GtkAccessible *entry = GTK_ACCESSIBLE (sb_story_editor_get_cue_entry (editor, f));
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (entry)));
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+    }
+
+  /* Typed: saved after the pause, as a section is. */
+  gtk_editable_set_text (situation, "Peak sale, checkout errors at 18%");
+  g_assert_cmpstr (sb_story_get_field (story, SB_STORY_FIELD_CUE_SITUATION), ==,
+                   "Peak sale, checkout errors at 18%");
+  g_assert_true (sb_story_editor_has_pending (editor));
+  wait_ms (SB_STORY_EDITOR_AUTOSAVE_MS + 300);
+  g_assert_false (sb_story_editor_has_pending (editor));
+  saved = find_on_disk (fixture, sb_story_get_uuid (story), &check);
+  g_assert_cmpstr (sb_story_get_field (saved, SB_STORY_FIELD_CUE_SITUATION), ==,
+                   "Peak sale, checkout errors at 18%");
+  g_clear_object (&check);
+
+  /* The draft fills the four empty lines and leaves the person's. */
+  draft = sb_cue_card_draft (story);
+  g_assert_cmpstr (sb_story_editor_get_cue_status (editor), ==, "");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.draft-cue-card", NULL);
+  g_assert_cmpstr (gtk_editable_get_text (situation), ==, "Peak sale, checkout errors at 18%");
+  for (guint i = 1; i < 5; i++)
+    {
+      GtkEditable *entry = sb_story_editor_get_cue_entry (editor, SB_STORY_FIELD_CUE_SITUATION + i);
+
+      g_assert_cmpstr (draft[i], !=, "");
+      g_assert_cmpstr (gtk_editable_get_text (entry), ==, draft[i]);
+      g_assert_cmpstr (sb_story_get_field (story, SB_STORY_FIELD_CUE_SITUATION + i), ==, draft[i]);
+    }
+  g_assert_cmpstr (sb_story_editor_get_cue_status (editor), !=, "");
+
+  /* Ctrl+Z in a line takes its draft back. */
+  gtk_widget_activate_action (GTK_WIDGET (gtk_editable_get_delegate (task)), "text.undo", NULL);
+  g_assert_cmpstr (gtk_editable_get_text (task), ==, "");
+  g_assert_cmpstr (sb_story_get_field (story, SB_STORY_FIELD_CUE_TASK), ==, "");
+
+  /* Offered again, it fills that line only; with every line written it
+   * changes nothing and says so. */
+  gtk_editable_set_text (sb_story_editor_get_cue_entry (editor, SB_STORY_FIELD_CUE_RESULT), "Mine: 0.5% in 22 min");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.draft-cue-card", NULL);
+  g_assert_cmpstr (gtk_editable_get_text (task), ==, draft[1]);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.draft-cue-card", NULL);
+  g_assert_cmpstr (gtk_editable_get_text (sb_story_editor_get_cue_entry (editor, SB_STORY_FIELD_CUE_RESULT)), ==,
+                   "Mine: 0.5% in 22 min");
+  g_assert_nonnull (strstr (sb_story_editor_get_cue_status (editor), "already"));
+  g_assert_true (sb_window_flush (fixture->window));
+
+  /* Another window changes a line: this one shows it. */
+  theirs = sb_store_find_story (other, sb_story_get_uuid (story));
+  g_assert_true (sb_store_sync (other, &error));
+  g_assert_true (sb_store_edit_story (other, theirs, SB_STORY_FIELD_CUE_LEARNING, "Theirs: retry budgets", &error));
+  g_assert_true (sb_store_save_pending (other, &error));
+  g_assert_true (sb_store_sync (fixture->store, &error));
+  g_assert_no_error (error);
+  sb_test_iterate_main_loop ();
+  g_assert_cmpstr (gtk_editable_get_text (sb_story_editor_get_cue_entry (editor, SB_STORY_FIELD_CUE_LEARNING)), ==,
+                   "Theirs: retry budgets");
+
+  /* A pasted line break is a space, in the entry and in the story. */
+  gtk_editable_set_text (situation, "Peak sale\ncheckout down");
+  g_assert_cmpstr (gtk_editable_get_text (situation), ==, "Peak sale checkout down");
+  g_assert_cmpstr (sb_story_get_field (story, SB_STORY_FIELD_CUE_SITUATION), ==, "Peak sale checkout down");
+
+  /* Near the limit the line says how much room is left; the entry stops
+   * at the limit. */
+  {
+    g_autofree char *long_line = g_strnfill (130, 'y');
+    g_autofree char *too_long = g_strnfill (SB_STORY_MAX_CUE_CHARS + 20, 'z');
+
+    g_assert_false (widget_shows_text (GTK_WIDGET (editor), "130/160"));
+    gtk_editable_set_text (situation, long_line);
+    g_assert_true (widget_shows_text (GTK_WIDGET (editor), "130/160"));
+    gtk_editable_set_text (situation, too_long);
+    g_assert_cmpint (g_utf8_strlen (sb_story_get_field (story, SB_STORY_FIELD_CUE_SITUATION), -1), ==,
+                     SB_STORY_MAX_CUE_CHARS);
+    g_assert_true (widget_shows_text (GTK_WIDGET (editor), "160/160"));
+    gtk_editable_set_text (situation, "Short again");
+    g_assert_false (widget_shows_text (GTK_WIDGET (editor), "160/160"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -836,6 +941,7 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/stories/new", test_new_story);
+  ADD ("/stories/cue-card", test_cue_card);
   ADD ("/stories/edit-title-flush", test_edit_title_flush);
   ADD ("/stories/autosave-after-pause", test_autosave_after_pause);
   ADD ("/stories/edit-survives-reopen", test_edit_survives_reopen);

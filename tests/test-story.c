@@ -85,6 +85,37 @@ test_notify_and_dirty (void)
   g_assert_cmpstr (sb_story_get_notes (story), ==, "");
 }
 
+/* The cue card is five lines beside the story: not spoken, not part of
+ * its length, and "has a cue card" only when a line says something. */
+static void
+test_cue_card (void)
+{
+  g_autoptr(SbStory) story = sb_story_new ();
+  g_autofree char *line = sb_story_cue_line_normalize ("one\r\ntwo\nthree\tfour");
+  guint notified = 0;
+
+  g_assert_cmpstr (line, ==, "one two three four");
+  g_assert_false (sb_story_has_cue_card (story));
+  g_signal_connect_swapped (story, "notify::word-count", G_CALLBACK (g_atomic_int_inc), &notified);
+  sb_story_set_field (story, SB_STORY_FIELD_CUE_TASK, "  ");
+  g_assert_false (sb_story_has_cue_card (story));
+  sb_story_set_field (story, SB_STORY_FIELD_CUE_TASK, "Stop losing orders, find the cause");
+  g_assert_true (sb_story_has_cue_card (story));
+  g_assert_cmpuint (sb_story_get_word_count (story), ==, 0);
+  g_assert_cmpuint (notified, ==, 0);
+  g_assert_true (sb_story_get_dirty (story));
+  g_assert_cmpuint (sb_story_get_dirty_mask (story), ==, 1u << SB_STORY_FIELD_CUE_TASK);
+  g_assert_cmpstr (sb_story_field_to_string (SB_STORY_FIELD_CUE_TASK), ==, "cue_task");
+  g_assert_cmpint (SB_STORY_MAX_FIELD_CHARS (SB_STORY_FIELD_CUE_RESULT), ==, SB_STORY_MAX_CUE_CHARS);
+  g_assert_cmpint (SB_STORY_CUE_FOR_SECTION (SB_STORY_FIELD_RESULT), ==, SB_STORY_FIELD_CUE_RESULT);
+  g_assert_cmpint (SB_STORY_SECTION_FOR_CUE (SB_STORY_FIELD_CUE_LEARNING), ==, SB_STORY_FIELD_LEARNING);
+  {
+    g_autofree char *value = NULL;
+    g_object_get (story, "cue-task", &value, NULL);
+    g_assert_cmpstr (value, ==, "Stop losing orders, find the cause");
+  }
+}
+
 static void
 test_field_names (void)
 {
@@ -96,6 +127,9 @@ test_field_names (void)
       g_assert_cmpint (field, ==, f);
     }
   g_assert_false (sb_story_field_from_string ("summary", &field));
+  g_assert_true (sb_story_field_from_string ("cue-result", &field));
+  g_assert_cmpint (field, ==, SB_STORY_FIELD_CUE_RESULT);
+  g_assert_cmpstr (sb_story_field_to_property (SB_STORY_FIELD_CUE_RESULT), ==, "cue-result");
 }
 
 int
@@ -108,6 +142,7 @@ main (int   argc,
   g_test_add_func ("/story/speaking-time", test_speaking_time);
   g_test_add_func ("/story/notify-and-dirty", test_notify_and_dirty);
   g_test_add_func ("/story/field-names", test_field_names);
+  g_test_add_func ("/story/cue-card", test_cue_card);
 
   return g_test_run ();
 }

@@ -53,7 +53,8 @@ G_DECLARE_FINAL_TYPE (SbRequirement, sb_requirement, SB, REQUIREMENT, GObject)
 
 gint64        sb_requirement_get_id             (SbRequirement *self);
 const char   *sb_requirement_get_text           (SbRequirement *self);   /* property "text" */
-/* The uuids of the stories linked to it, in the order they were linked. */
+/* The uuids of the stories linked to it, in the bank's order of stories
+ * (the bank keeps no order for these links). */
 const char * const *sb_requirement_get_story_uuids (SbRequirement *self); /* property "n-stories" */
 guint         sb_requirement_get_n_stories      (SbRequirement *self);
 
@@ -71,6 +72,9 @@ const char * const *sb_round_get_story_uuids    (SbRound       *self);   /* prop
 
 /* ---- the application --------------------------------------------------- */
 
+/* Properties, each notified when it changes: "slug", "company", "role",
+ * "date", "job-description", "why-company", "notes", "status" (int),
+ * "framework" and "display-name" (with company and role). */
 #define SB_TYPE_APPLICATION (sb_application_get_type ())
 G_DECLARE_FINAL_TYPE (SbApplication, sb_application, SB, APPLICATION, GObject)
 
@@ -94,15 +98,27 @@ char         *sb_application_dup_display_name   (SbApplication *self);
 int           sb_application_days_until         (SbApplication *self,
                                                  GDate         *today);
 
+/* The exchange format's names: "company", "role", "date",
+ * "job_description", "why_company", "notes". */
 const char   *sb_application_field_to_string    (SbApplicationField field);
 
 /* ---- the store's applications (implemented in sb-store-applications.c) */
 
+/* The objects these functions return belong to the store (as stories do):
+ * take a ref to keep one beyond the next change. */
+
 GListModel    *sb_store_get_applications        (SbStore       *store); /* SbApplication */
 SbApplication *sb_store_find_application        (SbStore       *store,
                                                  const char    *slug);
+/* The application a requirement or a round belongs to, or NULL when it is
+ * no longer in the bank. */
+SbApplication *sb_store_get_requirement_application (SbStore   *store,
+                                                 SbRequirement *requirement);
+SbApplication *sb_store_get_round_application   (SbStore       *store,
+                                                 SbRound       *round);
 /* A new application; its slug is made from company and date when @slug is
- * NULL ("acme-2026-12-10"), made unique. */
+ * NULL ("acme-2026-12-10"), made unique. The loop's date is not known yet
+ * then: the slug takes today's, and keeps it (slugs never change). */
 SbApplication *sb_store_create_application      (SbStore       *store,
                                                  const char    *slug,
                                                  const char    *company,

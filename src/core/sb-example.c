@@ -98,8 +98,10 @@ sb_example_seed (SbStore  *store,
   if (sb_store_get_n_stories (store) == 0)
     {
       story = sb_story_new ();
+      /* The cue card is left for the person to write (or draft). */
       for (guint f = 0; f < SB_STORY_N_FIELDS; f++)
-        sb_story_set_field (story, f, _(example_fields[f]));
+        if (example_fields[f] != NULL)
+          sb_story_set_field (story, f, _(example_fields[f]));
       sb_story_set_is_example (story, TRUE);
       sb_story_set_status (story, SB_STORY_STATUS_READY);
       if (!sb_store_insert_story (store, story, error))

@@ -166,8 +166,15 @@ build_story (JsonBuilder *builder,
 
   json_builder_begin_object (builder);
   add_string (builder, "uuid", sb_story_get_uuid (story));
-  for (guint f = 0; f < SB_STORY_N_FIELDS; f++)
+  for (guint f = 0; f < SB_STORY_N_TEXT_FIELDS; f++)
     add_string (builder, sb_story_field_to_string (f), sb_story_get_field (story, f));
+  /* Always written, empty lines too, so that the file says the whole story. */
+  json_builder_set_member_name (builder, "cue_card");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < SB_STORY_N_CUE_LINES; i++)
+    add_string (builder, sb_story_field_to_string (SB_STORY_FIELD_SITUATION + i),
+                sb_story_get_field (story, SB_STORY_FIELD_CUE_SITUATION + i));
+  json_builder_end_object (builder);
   add_string (builder, "status", sb_story_get_status (story) == SB_STORY_STATUS_READY ? "ready" : "draft");
   json_builder_set_member_name (builder, "example");
   json_builder_add_boolean_value (builder, sb_story_get_is_example (story));

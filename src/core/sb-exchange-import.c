@@ -851,6 +851,65 @@ read_story_practice (SbStore             *store,
   return TRUE;
 }
 
+static char *
+shown_title (const char *title)
+{
+  if (title == NULL || *title == '\0')
+    return g_strdup (_("Untitled story"));
+  return g_utf8_substring (title, 0, MIN (g_utf8_strlen (title, -1), 60));
+}
+
+/* "cue_card": {"situation": …, "task": …, "action": …, "result": …,
+ * "learning": …}, each line optional. A file without it (an older export)
+ * leaves the story's cue card as it is. A line break in a line becomes a
+ * space, as when it is pasted into the editor. */
+static gboolean
+read_cue_card (Import       *import,
+               JsonObject   *object,
+               const char   *path,
+               ImportStory  *story,
+               GError      **error)
+{
+  static const char * const known[] = { "situation", "task", "action", "result", "learning", NULL };
+  g_autofree char *card_path = child_path (path, "cue_card");
+  const char *title = story->fields[SB_STORY_FIELD_TITLE];
+  JsonNode *node = get_member (object, "cue_card");
+  JsonObject *card;
+
+  if (node == NULL)
+    return TRUE;
+  if (!expect_object (import, node, card_path, &card, error) ||
+      !check_members (import, card, card_path, known, error))
+    return FALSE;
+
+  for (guint i = 0; i < SB_STORY_N_CUE_LINES; i++)
+    {
+      SbStoryField field = SB_STORY_FIELD_CUE_SITUATION + i;
+      g_autofree char *text = NULL;
+      glong length;
+
+      if (!read_string (import, card, card_path, known[i], FALSE, &text, error))
+        return FALSE;
+      if (text == NULL)
+        continue;
+      story->fields[field] = sb_story_cue_line_normalize (text);
+      length = g_utf8_strlen (story->fields[field], -1);
+      if (length > SB_STORY_MAX_CUE_CHARS)
+        {
+          g_autofree char *line_path = child_path (card_path, known[i]);
+          g_autofree char *shown = shown_title (title);
+
+          /* Translators: %s: the line (“situation”, “task” …), the story's
+           * title; %ld: its length; %d: the limit */
+          return import_fail (import, error, SB_EXCHANGE_ERROR_INVALID, line_path,
+                              _("the %s line of the cue card of “%s” has %ld characters; "
+                                "a cue line keeps at most %d"),
+                              known[i], shown, length, SB_STORY_MAX_CUE_CHARS);
+        }
+    }
+  return TRUE;
+}
+
 static gboolean
 read_stories (SbStore     *store,
               Import      *import,
@@ -864,10 +923,10 @@ read_stories (SbStore     *store,
   JsonArray *array;
 
   g_strv_builder_add (known, "uuid");
-  for (guint f = 0; f < SB_STORY_N_FIELDS; f++)
+  for (guint f = 0; f < SB_STORY_N_TEXT_FIELDS; f++)
     g_strv_builder_add (known, sb_story_field_to_string (f));
   g_strv_builder_add_many (known, "status", "example", "created", "updated", "themes", "questions",
-                          "practice", NULL);
+                          "practice", "cue_card", NULL);
   story_known = g_strv_builder_end (known);
 
   if (!read_array (import, root, "", "stories", &array, error))
@@ -894,14 +953,16 @@ read_stories (SbStore     *store,
        * drafts, and their export must read back). */
       if (get_member (object, "title") == NULL)
         return import_fail (import, error, SB_EXCHANGE_ERROR_INVALID, path, _("the story has no “title”"));
-      for (guint f = 0; f < SB_STORY_N_FIELDS; f++)
+      for (guint f = 0; f < SB_STORY_N_TEXT_FIELDS; f++)
         if (!read_string (import, object, path, sb_story_field_to_string (f), FALSE,
                           &story->fields[f], error))
           return FALSE;
       title = story->fields[SB_STORY_FIELD_TITLE];
+      if (!read_cue_card (import, object, path, story, error))
+        return FALSE;
       /* A field past the limit would only freeze the window that shows it;
        * refuse the file rather than cut the person's text. */
-      for (guint f = 0; f < SB_STORY_N_FIELDS; f++)
+      for (guint f = 0; f < SB_STORY_N_TEXT_FIELDS; f++)
         {
           glong length = story->fields[f] != NULL ? g_utf8_strlen (story->fields[f], -1) : 0;
 

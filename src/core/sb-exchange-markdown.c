@@ -50,7 +50,6 @@ append_story_markdown (GString *out,
     { SB_STORY_FIELD_ACTION,    N_("Action") },
     { SB_STORY_FIELD_RESULT,    N_("Result") },
     { SB_STORY_FIELD_LEARNING,  N_("Learning") },
-    { SB_STORY_FIELD_NOTES,     N_("Notes") },
   };
   g_autoptr(GArray) links = sb_store_get_story_themes (store, story);
   guint seconds = sb_story_get_speaking_seconds (story);
@@ -89,6 +88,28 @@ append_story_markdown (GString *out,
         continue;
       g_string_append_printf (out, "**%s**\n\n", _(sections[i].label));
       append_block (out, text);
+    }
+
+  /* The five short lines, as a list the person can print on their own. */
+  if (sb_story_has_cue_card (story))
+    {
+      g_string_append_printf (out, "**%s**\n\n", _("Cue card"));
+      for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+        {
+          g_autofree char *line = g_strstrip (g_strdup (sb_story_get_field (story,
+                                                        SB_STORY_CUE_FOR_SECTION (sections[i].field))));
+
+          g_string_append_printf (out, "- *%s:* ", _(sections[i].label));
+          append_inline (out, line);
+          g_string_append_c (out, '\n');
+        }
+      g_string_append_c (out, '\n');
+    }
+
+  if (*sb_story_get_notes (story) != '\0')
+    {
+      g_string_append_printf (out, "**%s**\n\n", _("Notes"));
+      append_block (out, sb_story_get_notes (story));
     }
 }
 

@@ -1,10 +1,13 @@
-/* sb-store-private.h — what sb-store.c, sb-store-catalog.c and
- * sb-store-questions.c share; never included outside src/core/sb-store*.c
+/* sb-store-private.h — what sb-store.c and its sibling files
+ * (sb-store-catalog.c, -questions.c, -sync.c, -history.c, -applications.c,
+ * -requirements.c, -rounds.c)
+ * share; never included outside src/core/sb-store*.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
+#include "sb-application.h"
 #include "sb-store.h"
 
 G_BEGIN_DECLS
@@ -61,6 +64,11 @@ struct _SbStore
   guint        replaying : 1;
 
   guint        own_transaction : 1;
+
+  /* Applications (sb-store-applications.c): read whole with the stories. */
+  GListStore  *applications;        /* SbApplication, oldest first */
+  char        *current_application; /* its slug, as the meta table says; NULL: none */
+  guint        emit_applications : 1; /* "applications-changed" is due */
 };
 
 typedef struct _SbHistoryStep SbHistoryStep;
@@ -83,6 +91,7 @@ enum {
   CHANGED_ELSEWHERE,
   HISTORY_CHANGED,
   PRACTICE_LOGGED,
+  APPLICATIONS_CHANGED,
   N_SIGNALS
 };
 
@@ -163,5 +172,90 @@ char       *_sb_store_unique_slug     (SbStore       *self,
 gboolean    _sb_store_check_text      (const char    *text,
                                        const char    *what,
                                        GError       **error);
+
+/* sb-store-applications.c */
+void        _sb_store_applications_init    (SbStore       *self);
+void        _sb_store_applications_dispose (SbStore       *self);
+/* Reads every application again, keeping the objects whose rows are still
+ * there; called by _sb_store_load_stories(), after the stories. Marks
+ * "applications-changed" as due. */
+gboolean    _sb_store_load_applications    (SbStore       *self,
+                                            GError       **error);
+/* Emits "applications-changed" if it is due. */
+void        _sb_store_emit_applications    (SbStore       *self);
+/* Where a deleted story was linked and planned, for its undo. */
+typedef struct _SbAppLinks SbAppLinks;
+SbAppLinks *_sb_store_applications_forget_story  (SbStore          *self,
+                                                  SbStory          *story);
+gboolean    _sb_store_applications_restore_story (SbStore          *self,
+                                                  SbStory          *story,
+                                                  const SbAppLinks *links,
+                                                  GError          **error);
+SbAppLinks *_sb_app_links_copy             (const SbAppLinks *links);
+void        _sb_app_links_free             (SbAppLinks    *links);
+
+/* What sb-store-applications.c lends its siblings sb-store-requirements.c
+ * and sb-store-rounds.c. A change runs between _sb_store_app_write_begin()
+ * (a transaction of its own unless inside one, with others' commits taken
+ * in first) and _sb_store_app_write_end(), which takes @local_error when
+ * @ok is FALSE; memory changes after, then _sb_store_applications_changed(). */
+gboolean    _sb_store_app_write_begin      (SbStore       *self,
+                                            gboolean      *started,
+                                            GError       **error);
+gboolean    _sb_store_app_write_end        (SbStore       *self,
+                                            gboolean       started,
+                                            gboolean       ok,
+                                            GError        *local_error,
+                                            GError       **error);
+void        _sb_store_applications_changed (SbStore       *self);
+gboolean    _sb_store_exec_id              (SbStore       *self,
+                                            const char    *sql,
+                                            gint64         id,
+                                            GError       **error);
+gboolean    _sb_store_exec_id_id           (SbStore       *self,
+                                            const char    *sql,
+                                            gint64         a,
+                                            gint64         b,
+                                            GError       **error);
+/* Moves the application's updated_at to now. */
+gboolean    _sb_store_app_touch            (SbStore       *self,
+                                            gint64         application_id,
+                                            GError       **error);
+/* Writes position = index into @table for each of @items (SbRequirement or
+ * SbRound, told apart by @get_id). */
+gboolean    _sb_store_app_write_positions  (SbStore       *self,
+                                            const char    *table,
+                                            GPtrArray     *items,
+                                            gint64       (*get_id) (gpointer),
+                                            GError       **error);
+GPtrArray  *_sb_store_app_list_items       (GListModel    *model);
+void        _sb_store_app_sync_list        (GListStore    *store,
+                                            GPtrArray     *items);
+char       *_sb_store_app_clean_line       (const char    *text);
+/* The refusals every change starts with, each a GError for the person. */
+gboolean    _sb_store_app_check_writable   (SbStore       *self,
+                                            GError       **error);
+gboolean    _sb_store_app_check_text       (const char    *text,
+                                            glong          max,
+                                            gboolean       required,
+                                            const char    *what,
+                                            GError       **error);
+gboolean    _sb_store_app_check            (SbStore       *self,
+                                            SbApplication *application,
+                                            GError       **error);
+/* The application holding @requirement / @round (and its position there),
+ * or NULL with @error set when it is no longer in the bank. */
+SbApplication *_sb_store_requirement_application (SbStore       *self,
+                                                  SbRequirement *requirement,
+                                                  guint         *position,
+                                                  GError       **error);
+SbApplication *_sb_store_round_application (SbStore         *self,
+                                            SbRound         *round,
+                                            guint           *position,
+                                            GError         **error);
+/* Sorts theme slugs (a GPtrArray's strings) in catalog order. */
+int         _sb_store_compare_theme_order  (gconstpointer  a,
+                                            gconstpointer  b,
+                                            gpointer       user_data);
 
 G_END_DECLS

@@ -344,6 +344,15 @@ sb_store_save_story (SbStore  *self,
   return TRUE;
 }
 
+/* Each field as the conflict note and the cue line's limit name it. */
+static const char *field_labels[SB_STORY_N_FIELDS] = {
+  N_("Title"), N_("Situation"), N_("Task"), N_("Action"), N_("Result"), N_("Learning"), N_("Notes"),
+  /* Translators: the cue card's lines, as in “Another copy of the Situation
+   * cue line, changed elsewhere …” */
+  N_("Situation cue line"), N_("Task cue line"), N_("Action cue line"), N_("Result cue line"),
+  N_("Learning cue line"),
+};
+
 gboolean
 sb_store_edit_story (SbStore       *self,
                      SbStory       *story,
@@ -351,16 +360,31 @@ sb_store_edit_story (SbStore       *self,
                      const char    *text,
                      GError       **error)
 {
+  g_autofree char *line = NULL;
+
   g_return_val_if_fail (SB_IS_STORE (self), FALSE);
   g_return_val_if_fail (SB_IS_STORY (story), FALSE);
   g_return_val_if_fail (field < SB_STORY_N_FIELDS, FALSE);
 
   if (text == NULL)
     text = "";
+  /* A cue line is one line, whatever was pasted into it. */
+  if (SB_STORY_FIELD_IS_CUE (field))
+    text = line = sb_story_cue_line_normalize (text);
   if (sb_database_is_read_only (self->db))
     {
       g_set_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_READ_ONLY, "%s",
                    sb_database_get_read_only_reason (self->db));
+      return FALSE;
+    }
+  if (SB_STORY_FIELD_IS_CUE (field) && g_utf8_strlen (text, -1) > SB_STORY_MAX_CUE_CHARS)
+    {
+      g_set_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID,
+                   /* Translators: %s: the line (“Situation cue line” …), then the
+                    * story's title; %d: the most characters a cue line keeps */
+                   _("The %s of “%s” would be longer than %d characters; a cue line is one short line"),
+                   _(field_labels[field]), sb_story_get_display_title (story),
+                   SB_STORY_MAX_CUE_CHARS);
       return FALSE;
     }
   if (g_utf8_strlen (text, -1) > SB_STORY_MAX_FIELD_CHARS (field))
@@ -412,15 +436,12 @@ add_conflict_note (SbStore      *self,
   g_autofree char *when = g_date_time_format (now, "%x %H:%M");
   g_autofree char *heading = NULL;
   g_autoptr(GString) notes = g_string_new (sb_story_get_notes (story));
-  const char *names[SB_STORY_N_FIELDS] = {
-    N_("Title"), N_("Situation"), N_("Task"), N_("Action"), N_("Result"), N_("Learning"), N_("Notes"),
-  };
 
   /* Translators: a note added to a story when another window or an import
    * changed a section the person was changing too; %s: the section, then
    * the date and time. The other text follows on the next line. */
   heading = g_strdup_printf (_("Another copy of the %s, changed elsewhere on %s, kept here so neither is lost:"),
-                             _(names[field]), when);
+                             _(field_labels[field]), when);
   if (notes->len > 0)
     g_string_append (notes, "\n\n");
   g_string_append_printf (notes, "%s\n%s", heading, theirs);
@@ -489,6 +510,7 @@ _sb_store_emit_pending (SbStore *self)
       g_signal_emit (self, _sb_store_signals[CATALOG_CHANGED], 0);
       g_signal_emit (self, _sb_store_signals[STORIES_RELOADED], 0);
     }
+  _sb_store_emit_applications (self);
   if (self->conflicts->len == 0)
     return;
   conflicts = g_steal_pointer (&self->conflicts);

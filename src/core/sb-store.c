@@ -130,6 +130,7 @@ sb_store_dispose (GObject *object)
   g_clear_object (&self->questions);
   _sb_store_sync_dispose (self);
   _sb_store_history_dispose (self);
+  _sb_store_applications_dispose (self);
   g_clear_object (&self->db);
 
   G_OBJECT_CLASS (sb_store_parent_class)->dispose (object);
@@ -166,6 +167,9 @@ sb_store_class_init (SbStoreClass *klass)
   _sb_store_signals[PRACTICE_LOGGED] =
     g_signal_new ("practice-logged", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  _sb_store_signals[APPLICATIONS_CHANGED] =
+    g_signal_new ("applications-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 void
@@ -200,6 +204,7 @@ sb_store_init (SbStore *self)
 
   _sb_store_sync_init (self);
   _sb_store_history_init (self);
+  _sb_store_applications_init (self);
 }
 
 SbStore *
@@ -221,6 +226,7 @@ sb_store_new_for_database (SbDatabase  *db,
   if (!_sb_store_load_catalog (self, error) || !_sb_store_load_stories (self, error) ||
       !_sb_store_read_data_version (self, &self->data_version, error))
     return NULL;
+  self->emit_applications = FALSE;   /* nobody watches a store being opened */
 
   return g_steal_pointer (&self);
 }
@@ -370,6 +376,7 @@ sb_store_reload (SbStore  *self,
     return FALSE;
   g_signal_emit (self, _sb_store_signals[CATALOG_CHANGED], 0);
   g_signal_emit (self, _sb_store_signals[STORIES_RELOADED], 0);
+  _sb_store_emit_applications (self);
   return TRUE;
 }
 
@@ -383,20 +390,38 @@ _sb_store_column_text (sqlite3_stmt *stmt,
   return text != NULL ? text : "";
 }
 
+/* The columns of STORY_SELECT, in order. */
+enum {
+  COLUMN_ID,
+  COLUMN_UUID,
+  COLUMN_FIELD,      /* one per SbStoryField, in its order */
+  COLUMN_STATUS = COLUMN_FIELD + SB_STORY_N_FIELDS,
+  COLUMN_IS_EXAMPLE,
+  COLUMN_CREATED,
+  COLUMN_UPDATED,
+};
+
+G_STATIC_ASSERT (SB_STORY_N_FIELDS == 12);
+
+/* Each SbStoryField's column, in the enum's order (the field's name is
+ * its column's). */
+#define STORY_FIELD_COLUMNS \
+  "title, situation, task, action, result, learning, notes," \
+  " cue_situation, cue_task, cue_action, cue_result, cue_learning"
+
 static void
 fill_story_from_row (SbStory      *story,
                      sqlite3_stmt *stmt)
 {
-  /* columns: id, uuid, title … notes (2–8), status, is_example, created_at, updated_at */
   g_object_freeze_notify (G_OBJECT (story));
   sb_story_set_id (story, sqlite3_column_int64 (stmt, 0));
   sb_story_set_uuid (story, _sb_store_column_text (stmt, 1));
   for (guint f = 0; f < SB_STORY_N_FIELDS; f++)
-    sb_story_set_field (story, f, _sb_store_column_text (stmt, 2 + f));
-  sb_story_set_status (story, sqlite3_column_int (stmt, 9));
-  sb_story_set_is_example (story, sqlite3_column_int (stmt, 10));
-  sb_story_set_created (story, sqlite3_column_int64 (stmt, 11));
-  sb_story_set_updated (story, sqlite3_column_int64 (stmt, 12));
+    sb_story_set_field (story, f, _sb_store_column_text (stmt, COLUMN_FIELD + f));
+  sb_story_set_status (story, sqlite3_column_int (stmt, COLUMN_STATUS));
+  sb_story_set_is_example (story, sqlite3_column_int (stmt, COLUMN_IS_EXAMPLE));
+  sb_story_set_created (story, sqlite3_column_int64 (stmt, COLUMN_CREATED));
+  sb_story_set_updated (story, sqlite3_column_int64 (stmt, COLUMN_UPDATED));
   sb_story_mark_saved (story);
   g_object_thaw_notify (G_OBJECT (story));
 }
@@ -427,11 +452,11 @@ merge_story_from_row (SbStore      *self,
   g_object_freeze_notify (G_OBJECT (story));
   sb_story_set_id (story, sqlite3_column_int64 (stmt, 0));
   for (guint f = 0; f < SB_STORY_N_FIELDS; f++)
-    _sb_store_merge_field (self, story, f, _sb_store_column_text (stmt, 2 + f));
-  _sb_store_merge_status (self, story, sqlite3_column_int (stmt, 9));
-  sb_story_set_is_example (story, sqlite3_column_int (stmt, 10));
-  sb_story_set_created (story, sqlite3_column_int64 (stmt, 11));
-  sb_story_set_updated (story, sqlite3_column_int64 (stmt, 12));
+    _sb_store_merge_field (self, story, f, _sb_store_column_text (stmt, COLUMN_FIELD + f));
+  _sb_store_merge_status (self, story, sqlite3_column_int (stmt, COLUMN_STATUS));
+  sb_story_set_is_example (story, sqlite3_column_int (stmt, COLUMN_IS_EXAMPLE));
+  sb_story_set_created (story, sqlite3_column_int64 (stmt, COLUMN_CREATED));
+  sb_story_set_updated (story, sqlite3_column_int64 (stmt, COLUMN_UPDATED));
   g_object_thaw_notify (G_OBJECT (story));
 }
 
@@ -453,7 +478,7 @@ _sb_store_load_stories (SbStore  *self,
     }
 
   stmt = sb_database_prepare (self->db,
-                              "SELECT id, uuid, title, situation, task, action, result, learning, notes,"
+                              "SELECT id, uuid, " STORY_FIELD_COLUMNS ","
                               "       status, is_example, created_at, updated_at "
                               "FROM stories ORDER BY created_at, id",
                               error);
@@ -553,7 +578,8 @@ _sb_store_load_stories (SbStore  *self,
 
   g_list_store_splice (self->stories, 0, g_list_model_get_n_items (G_LIST_MODEL (self->stories)),
                        stories->pdata, stories->len);
-  return TRUE;
+  /* Requirements and rounds name stories: they follow. */
+  return _sb_store_load_applications (self, error);
 }
 
 /* ---- stories -------------------------------------------------------- */
@@ -606,31 +632,33 @@ write_story_row (SbStore  *self,
 
   if (insert)
     stmt = sb_database_prepare (self->db,
-                                "INSERT INTO stories (title, situation, task, action, result, learning, notes,"
+                                "INSERT INTO stories (" STORY_FIELD_COLUMNS ","
                                 "  status, is_example, updated_at, uuid, created_at) "
-                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+                                "  ?13, ?14, ?15, ?16, ?17)",
                                 error);
   else
     stmt = sb_database_prepare (self->db,
                                 "UPDATE stories SET title = ?1, situation = ?2, task = ?3, action = ?4,"
-                                "  result = ?5, learning = ?6, notes = ?7, status = ?8, is_example = ?9,"
-                                "  updated_at = ?10 WHERE id = ?11",
+                                "  result = ?5, learning = ?6, notes = ?7, cue_situation = ?8,"
+                                "  cue_task = ?9, cue_action = ?10, cue_result = ?11, cue_learning = ?12,"
+                                "  status = ?13, is_example = ?14, updated_at = ?15 WHERE id = ?16",
                                 error);
   if (stmt == NULL)
     return FALSE;
 
   for (guint f = 0; f < SB_STORY_N_FIELDS; f++)
     sqlite3_bind_text (stmt, 1 + f, sb_story_get_field (story, f), -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 8, sb_story_get_status (story));
-  sqlite3_bind_int (stmt, 9, sb_story_get_is_example (story));
-  sqlite3_bind_int64 (stmt, 10, sb_story_get_updated (story));
+  sqlite3_bind_int (stmt, SB_STORY_N_FIELDS + 1, sb_story_get_status (story));
+  sqlite3_bind_int (stmt, SB_STORY_N_FIELDS + 2, sb_story_get_is_example (story));
+  sqlite3_bind_int64 (stmt, SB_STORY_N_FIELDS + 3, sb_story_get_updated (story));
   if (insert)
     {
-      sqlite3_bind_text (stmt, 11, sb_story_get_uuid (story), -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 12, sb_story_get_created (story));
+      sqlite3_bind_text (stmt, SB_STORY_N_FIELDS + 4, sb_story_get_uuid (story), -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, SB_STORY_N_FIELDS + 5, sb_story_get_created (story));
     }
   else
-    sqlite3_bind_int64 (stmt, 11, sb_story_get_id (story));
+    sqlite3_bind_int64 (stmt, SB_STORY_N_FIELDS + 4, sb_story_get_id (story));
 
   return sb_database_step_done (self->db, stmt, error);
 }
@@ -704,9 +732,6 @@ _sb_store_write_story (SbStore  *self,
                        SbStory  *story,
                        GError  **error)
 {
-  static const char *columns[SB_STORY_N_FIELDS] = {
-    "title", "situation", "task", "action", "result", "learning", "notes",
-  };
   g_autoptr(GString) sql = NULL;
   g_autoptr(GError) local_error = NULL;
   sqlite3_stmt *stmt;
@@ -745,7 +770,7 @@ _sb_store_write_story (SbStore  *self,
       sql = g_string_new ("UPDATE stories SET ");
       for (guint f = 0; f < SB_STORY_N_FIELDS; f++)
         if (mask & (1u << f))
-          g_string_append_printf (sql, "%s = ?%u, ", columns[f], ++n);
+          g_string_append_printf (sql, "%s = ?%u, ", sb_story_field_to_string (f), ++n);
       if (mask & SB_STORY_DIRTY_STATUS)
         g_string_append_printf (sql, "status = ?%u, ", ++n);
       g_string_append_printf (sql, "updated_at = ?%u WHERE id = ?%u", n + 1, n + 2);
@@ -805,9 +830,6 @@ sb_store_update_story_from (SbStore            *self,
                             gboolean           *out_changed,
                             GError            **error)
 {
-  static const char *columns[SB_STORY_N_FIELDS] = {
-    "title", "situation", "task", "action", "result", "learning", "notes",
-  };
   g_autoptr(GString) sql = g_string_new ("UPDATE stories SET ");
   g_autoptr(GError) local_error = NULL;
   sqlite3_stmt *stmt;
@@ -836,7 +858,7 @@ sb_store_update_story_from (SbStore            *self,
   now = MAX (now_seconds (), sb_story_get_updated (story));
   for (guint f = 0; f < SB_STORY_N_FIELDS; f++)
     if (mask & (1u << f))
-      g_string_append_printf (sql, "%s = ?%u, ", columns[f], ++n);
+      g_string_append_printf (sql, "%s = ?%u, ", sb_story_field_to_string (f), ++n);
   if (mask & SB_STORY_DIRTY_STATUS)
     g_string_append_printf (sql, "status = ?%u, ", ++n);
   if (is_example >= 0)
@@ -898,6 +920,7 @@ struct _SbDeletedStory
   GStrv       questions;
   GArray     *rehearsals;  /* Rehearsal: the practice log goes with the row */
   GArray     *drill_picks; /* gint64 ids of the drills that picked it (SET NULL) */
+  SbAppLinks *app_links;   /* the requirements it proved, the rounds it was planned in */
 };
 
 void
@@ -910,6 +933,7 @@ sb_deleted_story_free (SbDeletedStory *deleted)
   g_clear_pointer (&deleted->questions, g_strfreev);
   g_clear_pointer (&deleted->rehearsals, g_array_unref);
   g_clear_pointer (&deleted->drill_picks, g_array_unref);
+  g_clear_pointer (&deleted->app_links, _sb_app_links_free);
   g_free (deleted);
 }
 
@@ -932,6 +956,7 @@ _sb_deleted_story_copy (const SbDeletedStory *deleted)
   copy->questions = g_strdupv (deleted->questions);
   copy->rehearsals = g_array_copy (deleted->rehearsals);
   copy->drill_picks = g_array_copy (deleted->drill_picks);
+  copy->app_links = _sb_app_links_copy (deleted->app_links);
   return copy;
 }
 
@@ -1019,6 +1044,7 @@ sb_store_delete_story (SbStore  *self,
   g_hash_table_remove (self->story_by_uuid, sb_story_get_uuid (story));
   g_hash_table_remove (self->links, story);
   _sb_store_links_changed (self);
+  deleted->app_links = _sb_store_applications_forget_story (self, story);
   /* Whatever was unsaved goes with the story (and comes back with undo). */
   _sb_store_forget_story (self, story);
   _sb_store_history_delete (self, story, _sb_deleted_story_copy (deleted));
@@ -1038,6 +1064,7 @@ sb_store_delete_story (SbStore  *self,
         g_debug ("Deleted text not erased yet: %s", forget_error->message);
     }
 
+  _sb_store_emit_applications (self);
   return deleted;
 }
 
@@ -1096,7 +1123,7 @@ restore_links (SbStore         *self,
       if (!sb_database_step_done (self->db, stmt, error))
         return FALSE;
     }
-  return TRUE;
+  return _sb_store_applications_restore_story (self, deleted->story, deleted->app_links, error);
 }
 
 SbStory *
@@ -1130,12 +1157,16 @@ sb_store_restore_story (SbStore         *self,
           if (find_story_position (self, deleted->story, &position))
             g_list_store_remove (self->stories, position);
           sb_story_set_id (deleted->story, 0);
+          if (!_sb_store_load_applications (self, NULL))
+            g_warning ("Could not read the applications again after a failed undo");
+          _sb_store_emit_applications (self);
         }
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
   if (!_sb_store_write_end (self, started, TRUE, error))
     return NULL;
+  _sb_store_emit_applications (self);
   return deleted->story;
 }
 

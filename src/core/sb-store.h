@@ -97,7 +97,8 @@ gboolean      sb_store_update_story_from     (SbStore            *self,
 /* The person changed a field. The store writes it at the first pause of
  * SB_STORE_AUTOSAVE_PAUSE_MS, or SB_STORE_AUTOSAVE_MAX_MS after the oldest
  * unsaved edit, whichever comes first; a refused write is retried until it
- * succeeds. Text longer than SB_STORY_MAX_FIELD_CHARS is refused. */
+ * succeeds. Text longer than SB_STORY_MAX_FIELD_CHARS is refused. A cue
+ * line is kept as one line: its line breaks and tabs become spaces. */
 gboolean      sb_store_edit_story            (SbStore      *self,
                                               SbStory      *story,
                                               SbStoryField  field,
@@ -336,4 +337,9 @@ G_END_DECLS
  *                                            the notes
  *  "practice-logged"     ()                  a rehearsal or a "Which story?" drill was
  *                                            logged (sb-practice.h, sb-drill.h)
+ *  "applications-changed" ()                 an application, its requirements, rounds or
+ *                                            plan, the current application or the
+ *                                            introduction changed (here, by another
+ *                                            program, by a reload, or by a story's
+ *                                            delete and its undo); see sb-application.h
  * Story field changes are announced by SbStory's own notify signals. */

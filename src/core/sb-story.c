@@ -79,6 +79,11 @@ enum {
   PROP_RESULT,
   PROP_LEARNING,
   PROP_NOTES,
+  PROP_CUE_SITUATION,
+  PROP_CUE_TASK,
+  PROP_CUE_ACTION,
+  PROP_CUE_RESULT,
+  PROP_CUE_LEARNING,
   PROP_STATUS,
   PROP_IS_EXAMPLE,
   PROP_CREATED,
@@ -110,6 +115,13 @@ update_dirty (SbStory *self)
 
 static const char *field_names[SB_STORY_N_FIELDS] = {
   "title", "situation", "task", "action", "result", "learning", "notes",
+  "cue_situation", "cue_task", "cue_action", "cue_result", "cue_learning",
+};
+
+/* Property names cannot hold "_". */
+static const char *field_property_names[SB_STORY_N_FIELDS] = {
+  "title", "situation", "task", "action", "result", "learning", "notes",
+  "cue-situation", "cue-task", "cue-action", "cue-result", "cue-learning",
 };
 
 #define FIELD_PROP(field) (PROP_TITLE + (field))
@@ -153,6 +165,11 @@ sb_story_get_property (GObject    *object,
     case PROP_RESULT:
     case PROP_LEARNING:
     case PROP_NOTES:
+    case PROP_CUE_SITUATION:
+    case PROP_CUE_TASK:
+    case PROP_CUE_ACTION:
+    case PROP_CUE_RESULT:
+    case PROP_CUE_LEARNING:
       g_value_set_string (value, self->fields[prop_id - PROP_TITLE]);
       break;
     case PROP_STATUS:
@@ -204,6 +221,11 @@ sb_story_set_property (GObject      *object,
     case PROP_RESULT:
     case PROP_LEARNING:
     case PROP_NOTES:
+    case PROP_CUE_SITUATION:
+    case PROP_CUE_TASK:
+    case PROP_CUE_ACTION:
+    case PROP_CUE_RESULT:
+    case PROP_CUE_LEARNING:
       sb_story_set_field (self, prop_id - PROP_TITLE, g_value_get_string (value));
       break;
     case PROP_STATUS:
@@ -234,7 +256,7 @@ sb_story_class_init (SbStoryClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   for (guint i = 0; i < SB_STORY_N_FIELDS; i++)
     properties[FIELD_PROP (i)] =
-      g_param_spec_string (field_names[i], NULL, NULL, "",
+      g_param_spec_string (field_property_names[i], NULL, NULL, "",
                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_STATUS] =
     g_param_spec_int ("status", NULL, NULL, SB_STORY_STATUS_DRAFT, SB_STORY_STATUS_READY,
@@ -324,12 +346,19 @@ sb_story_field_to_string (SbStoryField field)
   return field_names[field];
 }
 
+const char *
+sb_story_field_to_property (SbStoryField field)
+{
+  g_return_val_if_fail (field < SB_STORY_N_FIELDS, NULL);
+  return field_property_names[field];
+}
+
 gboolean
 sb_story_field_from_string (const char   *name,
                             SbStoryField *field)
 {
   for (guint i = 0; i < SB_STORY_N_FIELDS; i++)
-    if (g_strcmp0 (name, field_names[i]) == 0)
+    if (g_strcmp0 (name, field_names[i]) == 0 || g_strcmp0 (name, field_property_names[i]) == 0)
       {
         *field = i;
         return TRUE;
@@ -372,7 +401,7 @@ sb_story_set_field (SbStory      *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[FIELD_PROP (field)]);
   if (field == SB_STORY_FIELD_TITLE)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISPLAY_TITLE]);
-  else if (field != SB_STORY_FIELD_NOTES)
+  else if (SB_STORY_FIELD_IS_SECTION (field))
     {
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORD_COUNT]);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SPEAKING_SECONDS]);
@@ -388,6 +417,34 @@ const char *sb_story_get_action    (SbStory *self) { return sb_story_get_field (
 const char *sb_story_get_result    (SbStory *self) { return sb_story_get_field (self, SB_STORY_FIELD_RESULT); }
 const char *sb_story_get_learning  (SbStory *self) { return sb_story_get_field (self, SB_STORY_FIELD_LEARNING); }
 const char *sb_story_get_notes     (SbStory *self) { return sb_story_get_field (self, SB_STORY_FIELD_NOTES); }
+
+gboolean
+sb_story_has_cue_card (SbStory *self)
+{
+  g_return_val_if_fail (SB_IS_STORY (self), FALSE);
+
+  for (guint f = SB_STORY_FIELD_CUE_SITUATION; f <= SB_STORY_FIELD_CUE_LEARNING; f++)
+    for (const char *p = self->fields[f]; *p != '\0'; p = g_utf8_next_char (p))
+      if (!g_unichar_isspace (g_utf8_get_char (p)))
+        return TRUE;
+  return FALSE;
+}
+
+char *
+sb_story_cue_line_normalize (const char *text)
+{
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  if (text == NULL)
+    return g_strdup ("");
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '\r' && p[1] == '\n')
+        continue;
+      g_string_append_c (line, (*p == '\n' || *p == '\r' || *p == '\t') ? ' ' : *p);
+    }
+  return g_string_free (g_steal_pointer (&line), FALSE);
+}
 
 void
 sb_story_set_title (SbStory    *self,

@@ -23,17 +23,43 @@ typedef enum
   SB_STORY_FIELD_RESULT,
   SB_STORY_FIELD_LEARNING,
   SB_STORY_FIELD_NOTES,
+  /* The cue card: one short line per section, what the person glances at
+   * before telling the story. Not part of the spoken length, the coach's
+   * checks or the full-text index. */
+  SB_STORY_FIELD_CUE_SITUATION,
+  SB_STORY_FIELD_CUE_TASK,
+  SB_STORY_FIELD_CUE_ACTION,
+  SB_STORY_FIELD_CUE_RESULT,
+  SB_STORY_FIELD_CUE_LEARNING,
   SB_STORY_N_FIELDS
 } SbStoryField;
+
+/* The title, the five sections and the notes: the fields before the cue
+ * card. */
+#define SB_STORY_N_TEXT_FIELDS (SB_STORY_FIELD_NOTES + 1)
+#define SB_STORY_N_CUE_LINES   5
+#define SB_STORY_FIELD_IS_CUE(field) \
+  ((field) >= SB_STORY_FIELD_CUE_SITUATION && (field) <= SB_STORY_FIELD_CUE_LEARNING)
+#define SB_STORY_FIELD_IS_SECTION(field) \
+  ((field) >= SB_STORY_FIELD_SITUATION && (field) <= SB_STORY_FIELD_LEARNING)
+/* The cue line of a section (SITUATION → CUE_SITUATION …) and back. */
+#define SB_STORY_CUE_FOR_SECTION(section) \
+  ((SbStoryField) ((section) - SB_STORY_FIELD_SITUATION + SB_STORY_FIELD_CUE_SITUATION))
+#define SB_STORY_SECTION_FOR_CUE(cue) \
+  ((SbStoryField) ((cue) - SB_STORY_FIELD_CUE_SITUATION + SB_STORY_FIELD_SITUATION))
 
 /* The most a field may hold, in characters. A section of 20,000 characters
  * is an hour of talk; beyond that a field only slows the window down, so
  * the editor stops there (and says so) and import refuses more. */
 #define SB_STORY_MAX_TITLE_CHARS   300
 #define SB_STORY_MAX_SECTION_CHARS 20000
-/* The limit for @field (the title's, or a section's; notes count as one). */
+/* A cue line is one short line, read at a glance: a sentence or two. */
+#define SB_STORY_MAX_CUE_CHARS     160
+/* The limit for @field (the title's, a cue line's, or a section's; notes
+ * count as one). */
 #define SB_STORY_MAX_FIELD_CHARS(field) \
-  ((field) == SB_STORY_FIELD_TITLE ? SB_STORY_MAX_TITLE_CHARS : SB_STORY_MAX_SECTION_CHARS)
+  ((field) == SB_STORY_FIELD_TITLE ? SB_STORY_MAX_TITLE_CHARS \
+   : SB_STORY_FIELD_IS_CUE (field) ? SB_STORY_MAX_CUE_CHARS : SB_STORY_MAX_SECTION_CHARS)
 
 /* Speaking pace used for the spoken-length estimate, words per minute. */
 #define SB_STORY_WORDS_PER_MINUTE 140
@@ -57,9 +83,13 @@ const char   *sb_story_get_field          (SbStory      *self,
 void          sb_story_set_field          (SbStory      *self,
                                            SbStoryField  field,
                                            const char   *value);
-const char   *sb_story_field_to_string    (SbStoryField  field); /* "title", "situation", … */
+const char   *sb_story_field_to_string    (SbStoryField  field); /* "title", "situation", …, "cue_situation", … */
+/* Also takes the property name (sb_story_field_to_property()). */
 gboolean      sb_story_field_from_string  (const char   *name,
                                            SbStoryField *field);
+/* The field's GObject property, whose notify:: detail says it changed:
+ * the name with "-" for "_" ("cue-situation"). */
+const char   *sb_story_field_to_property  (SbStoryField  field);
 
 const char   *sb_story_get_title          (SbStory      *self);
 void          sb_story_set_title          (SbStory      *self,
@@ -70,6 +100,12 @@ const char   *sb_story_get_action         (SbStory      *self);
 const char   *sb_story_get_result         (SbStory      *self);
 const char   *sb_story_get_learning       (SbStory      *self);
 const char   *sb_story_get_notes          (SbStory      *self);
+
+/* TRUE when any of the five cue lines holds more than white space. */
+gboolean      sb_story_has_cue_card       (SbStory      *self);
+/* A cue line is one line: @text with every line break and tab made a
+ * space (a pasted paragraph stays readable). Newly allocated. */
+char         *sb_story_cue_line_normalize (const char   *text);
 
 SbStoryStatus sb_story_get_status         (SbStory      *self);
 void          sb_story_set_status         (SbStory      *self,

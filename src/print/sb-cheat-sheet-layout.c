@@ -57,6 +57,12 @@ typedef enum
   PIECE_ACTION,
   PIECE_RESULT,
   PIECE_LEARNING,
+  /* The cue card's lines, in section order: S T A R L. */
+  PIECE_CUE_SITUATION,
+  PIECE_CUE_TASK,
+  PIECE_CUE_ACTION,
+  PIECE_CUE_RESULT,
+  PIECE_CUE_LEARNING,
   PIECE_REFERENCE,
   PIECE_GAP_HEADING,
   PIECE_GAP_LIST,
@@ -82,6 +88,12 @@ static const struct
   [PIECE_ACTION]       = { 1.00, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_NORMAL, 0, INK,     FALSE, 1.0 },
   [PIECE_RESULT]       = { 1.00, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_NORMAL, 0, INK,     FALSE, 1.6 },
   [PIECE_LEARNING]     = { 1.00, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_NORMAL, 0, INK,     FALSE, 1.2 },
+  /* A cue line has one form: its weight never matters. */
+  [PIECE_CUE_SITUATION] = { 1.00, PANGO_WEIGHT_NORMAL,  PANGO_STYLE_NORMAL, 0, INK,     FALSE, 1.0 },
+  [PIECE_CUE_TASK]     = { 1.00, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_NORMAL, 0, INK,     FALSE, 1.0 },
+  [PIECE_CUE_ACTION]   = { 1.00, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_NORMAL, 0, INK,     FALSE, 1.0 },
+  [PIECE_CUE_RESULT]   = { 1.00, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_NORMAL, 0, INK,     FALSE, 1.0 },
+  [PIECE_CUE_LEARNING] = { 1.00, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_NORMAL, 0, INK,     FALSE, 1.0 },
   [PIECE_REFERENCE]    = { 1.00, PANGO_WEIGHT_SEMIBOLD, PANGO_STYLE_NORMAL, 2, INK,     FALSE, 0 },
   [PIECE_GAP_HEADING]  = { 0.82, PANGO_WEIGHT_BOLD,     PANGO_STYLE_NORMAL, 1, WARNING, TRUE,  0 },
   [PIECE_GAP_LIST]     = { 1.00, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_NORMAL, 0, INK,     FALSE, 0 },
@@ -97,6 +109,7 @@ typedef struct
   cairo_t              *cr;
   double                size;
   double                bullet_width;
+  double                cue_width;  /* a cue line's letter and the space after it */
   double                limit;     /* of a story piece's weighted length; see text_form() */
   GHashTable           *heights;   /* measured pieces, shared by every attempt */
 } Pen;
@@ -164,6 +177,8 @@ pen_init (Pen          *pen,
     pango_layout_get_extents (pen->layout, NULL, &logical);
     pen->bullet_width = pango_units_to_double (logical.width);
   }
+  /* The letters line up, and so do the lines after them. */
+  pen->cue_width = size * 1.25;
 }
 
 static void
@@ -173,6 +188,8 @@ pen_clear (Pen *pen)
     g_clear_pointer (&pen->fonts[i], pango_font_description_free);
   g_clear_object (&pen->layout);
 }
+
+#define IS_CUE(kind) ((kind) >= PIECE_CUE_SITUATION && (kind) <= PIECE_CUE_LEARNING)
 
 static void
 add_colour (PangoAttrList *attrs,
@@ -211,8 +228,8 @@ pen_set (Pen         *pen,
     {
       PangoAttribute *attr;
 
-      add_colour (attrs, MUTED, 0, text_start);
-      attr = pango_attr_weight_new (PANGO_WEIGHT_NORMAL);
+      add_colour (attrs, IS_CUE (kind) ? ACCENT : MUTED, 0, text_start);
+      attr = pango_attr_weight_new (IS_CUE (kind) ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
       attr->start_index = 0;
       attr->end_index = text_start;
       pango_attr_list_insert (attrs, attr);
@@ -237,7 +254,17 @@ pen_set (Pen         *pen,
     }
   else
     pango_layout_set_ellipsize (pen->layout, PANGO_ELLIPSIZE_NONE);
-  pango_layout_set_indent (pen->layout, kind == PIECE_ACTION ? (int) (-pen->bullet_width * PANGO_SCALE) : 0);
+  pango_layout_set_indent (pen->layout, kind == PIECE_ACTION ? (int) (-pen->bullet_width * PANGO_SCALE)
+                                        : IS_CUE (kind) ? (int) (-pen->cue_width * PANGO_SCALE) : 0);
+  if (IS_CUE (kind))
+    {
+      PangoTabArray *tabs = pango_tab_array_new_with_positions (1, FALSE, PANGO_TAB_LEFT,
+                                                                (int) (pen->cue_width * PANGO_SCALE));
+      pango_layout_set_tabs (pen->layout, tabs);
+      pango_tab_array_free (tabs);
+    }
+  else
+    pango_layout_set_tabs (pen->layout, NULL);
   pango_layout_set_spacing (pen->layout, (int) (pen->size * 0.12 * PANGO_SCALE));
   pango_layout_set_text (pen->layout, content->str, (int) content->len);
   pango_layout_set_attributes (pen->layout, attrs);
@@ -376,6 +403,33 @@ story_foreach_piece (SbSheetStory  *story,
   guint n_actions = detail == SB_SHEET_DETAIL_FULL ? SB_SHEET_MAX_ACTIONS
                     : detail < SB_SHEET_DETAIL_ONE_ACTION ? 2 : 1;
 
+  if (story->cue_lines != NULL)
+    {
+      /* The person's cue card: their five lines, each whole. The details
+       * give way as the text's would: the Learning, then the Situation. */
+      for (guint i = 0; i < story->cue_lines->len; i++)
+        {
+          SbSheetText *line = g_ptr_array_index (story->cue_lines, i);
+          PieceKind kind = PIECE_CUE_SITUATION + i;
+
+          if ((kind == PIECE_CUE_LEARNING && detail >= SB_SHEET_DETAIL_NO_LEARNING) ||
+              (kind == PIECE_CUE_SITUATION && detail >= SB_SHEET_DETAIL_NO_HOOK))
+            continue;
+          if (sb_sheet_text_get_n_forms (line) > 0)
+            func (line, kind, user_data);
+          else if (kind == PIECE_CUE_SITUATION)
+            func (story->hook, PIECE_HOOK, user_data);
+          else if (kind == PIECE_CUE_ACTION)
+            for (guint j = 0; j < story->actions->len && j < n_actions; j++)
+              func (g_ptr_array_index (story->actions, j), PIECE_ACTION, user_data);
+          else if (kind == PIECE_CUE_RESULT)
+            func (story->result, PIECE_RESULT, user_data);
+          else if (kind == PIECE_CUE_LEARNING)
+            func (story->learning, PIECE_LEARNING, user_data);
+        }
+      return;
+    }
+
   if (detail < SB_SHEET_DETAIL_NO_HOOK)
     func (story->hook, PIECE_HOOK, user_data);
   for (guint i = 0; i < story->actions->len && i < n_actions; i++)
@@ -391,6 +445,28 @@ typedef struct
   double  x, y, width;
   double  line_gap;
 } PieceSpot;
+
+/* A cue line's letter (the same as the editor's) and a tab to the line. */
+static const char *
+cue_label (PieceKind kind)
+{
+  static char *labels[SB_STORY_N_CUE_LINES];
+  static const char *contexts[SB_STORY_N_CUE_LINES] = {
+    "cue card letter of the Situation", "cue card letter of the Task",
+    "cue card letter of the Action", "cue card letter of the Result",
+    "cue card letter of the Learning",
+  };
+  static const char *letters[SB_STORY_N_CUE_LINES] = {
+    NC_("cue card letter of the Situation", "S"), NC_("cue card letter of the Task", "T"),
+    NC_("cue card letter of the Action", "A"), NC_("cue card letter of the Result", "R"),
+    NC_("cue card letter of the Learning", "L"),
+  };
+  guint i = kind - PIECE_CUE_SITUATION;
+
+  if (labels[i] == NULL)
+    labels[i] = g_strconcat (g_dpgettext2 (GETTEXT_PACKAGE, contexts[i], letters[i]), "\t", NULL);
+  return labels[i];
+}
 
 static void
 show_piece_cb (SbSheetText *text,
@@ -410,6 +486,8 @@ show_piece_cb (SbSheetText *text,
   else if (kind == PIECE_LEARNING)
     /* TRANSLATORS: a label before what the person learned from a story */
     label = _("Learned: ");
+  else if (IS_CUE (kind))
+    label = cue_label (kind);
   spot->y += spot->line_gap;
   spot->y += pen_show (spot->pen, kind, label,
                        sb_sheet_text_get (text, text_form (text, kind, spot->pen->limit)),

@@ -33,6 +33,12 @@ typedef struct
   GPtrArray   *actions;           /* SbSheetText*, at most SB_SHEET_MAX_ACTIONS */
   SbSheetText *result;            /* emphasis: its headline number phrase */
   SbSheetText *learning;
+  /* The person's cue card, when the story has one: SB_STORY_N_CUE_LINES
+   * pieces (Situation … Learning) of one form each, printed whole and
+   * never shortened, in place of the pieces above; a line left empty
+   * falls back to its section's piece (the Task has none). NULL: no
+   * cue card. */
+  GPtrArray   *cue_lines;
 } SbSheetStory;
 
 typedef struct
@@ -74,6 +80,10 @@ struct _SbCheatSheet
  * number is emphasised. */
 SbSheetText  *sb_sheet_text_new    (const char   *text,
                                     gboolean      is_result);
+/* @text in one form, as the person wrote it (white space squeezed): a cue
+ * line is never shortened. With @is_result, its number is emphasised. */
+SbSheetText  *sb_sheet_text_new_whole (const char *text,
+                                       gboolean    is_result);
 void          sb_sheet_text_free   (SbSheetText  *text);
 const char   *sb_sheet_text_get    (SbSheetText  *text,
                                     guint         form);

@@ -622,6 +622,25 @@ sb_sheet_text_new (const char *text,
   return sheet_text;
 }
 
+SbSheetText *
+sb_sheet_text_new_whole (const char *text,
+                         gboolean    is_result)
+{
+  SbSheetText *sheet_text = g_new0 (SbSheetText, 1);
+  g_autofree char *squeezed = NULL;
+
+  sheet_text->forms = g_ptr_array_new_with_free_func (g_free);
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return sheet_text;
+  squeezed = squeeze_spaces (text);
+  if (squeezed[0] == '\0')
+    return sheet_text;
+  if (is_result)
+    sheet_text->emphasis = find_phrase (squeezed, TRUE);
+  add_form (sheet_text, g_steal_pointer (&squeezed));
+  return sheet_text;
+}
+
 void
 sb_sheet_text_free (SbSheetText *text)
 {
@@ -673,6 +692,7 @@ sb_sheet_story_free (SbSheetStory *story)
   g_ptr_array_unref (story->actions);
   sb_sheet_text_free (story->result);
   sb_sheet_text_free (story->learning);
+  g_clear_pointer (&story->cue_lines, g_ptr_array_unref);
   g_free (story);
 }
 
@@ -742,6 +762,15 @@ sheet_story_from_story (SbStory *story)
   s->result = sb_sheet_text_new (sb_story_get_result (story), TRUE);
   sb_sheet_text_free (s->learning);
   s->learning = sb_sheet_text_new (sb_story_get_learning (story), FALSE);
+  /* The person's own five lines win over what is taken from the text. */
+  if (sb_story_has_cue_card (story))
+    {
+      s->cue_lines = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_sheet_text_free);
+      for (guint i = 0; i < SB_STORY_N_CUE_LINES; i++)
+        g_ptr_array_add (s->cue_lines,
+                         sb_sheet_text_new_whole (sb_story_get_field (story, SB_STORY_FIELD_CUE_SITUATION + i),
+                                                  SB_STORY_FIELD_CUE_SITUATION + i == SB_STORY_FIELD_CUE_RESULT));
+    }
   return s;
 }
 

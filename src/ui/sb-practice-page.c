@@ -74,6 +74,10 @@ struct _SbPracticePage
   GtkButton      *stop_button;
   GtkExpander    *notes_expander;
   GtkLabel       *notes_label;
+  /* The peek shows the cue card first when the story has one. */
+  GtkLabel       *cue_label;
+  GtkExpander    *full_expander;
+  GtkLabel       *full_label;
 };
 
 G_DEFINE_FINAL_TYPE (SbPracticePage, sb_practice_page, GTK_TYPE_WIDGET)
@@ -304,12 +308,77 @@ append_section (GString      *markup,
   g_string_append_printf (markup, "<b>%s</b>  %s", escaped_heading, escaped);
 }
 
+/* What "Peek at the Story" shows: the person's cue card first when there
+ * is one (their own five lines are what they will glance at for real),
+ * with the whole text behind a second expander; else the whole text. */
+static void
+update_peek (SbPracticePage *self)
+{
+  static const char *headings[] = {
+    N_("Situation"), N_("Task"), N_("Action"), N_("Result"), N_("Learning"),
+  };
+  g_autoptr(GString) notes = g_string_new (NULL);
+  gboolean has_card;
+
+  if (self->story == NULL)
+    return;
+  has_card = sb_story_has_cue_card (self->story);
+
+  for (guint i = 0; i < G_N_ELEMENTS (headings); i++)
+    append_section (notes, _(headings[i]), sb_story_get_field (self->story, SB_STORY_FIELD_SITUATION + i));
+  if (notes->len == 0)
+    g_string_append (notes, _("This story has no text yet."));
+
+  if (has_card)
+    {
+      g_autoptr(GString) card = g_string_new (NULL);
+
+      /* One line each, close together: a card, not a page. */
+      for (guint i = 0; i < G_N_ELEMENTS (headings); i++)
+        {
+          const char *line = sb_story_get_field (self->story, SB_STORY_FIELD_CUE_SITUATION + i);
+          g_autofree char *heading = g_markup_escape_text (_(headings[i]), -1);
+          g_autofree char *escaped = g_markup_escape_text (line, -1);
+
+          if (*line == '\0')
+            continue;
+          if (card->len > 0)
+            g_string_append_c (card, '\n');
+          g_string_append_printf (card, "<b>%s</b>  %s", heading, escaped);
+        }
+      gtk_label_set_markup (self->cue_label, card->str);
+      gtk_label_set_markup (self->full_label, notes->str);
+      gtk_label_set_label (self->notes_label, "");
+    }
+  else
+    {
+      gtk_label_set_label (self->cue_label, "");
+      gtk_label_set_label (self->full_label, "");
+      gtk_label_set_markup (self->notes_label, notes->str);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->cue_label), has_card);
+  gtk_widget_set_visible (GTK_WIDGET (self->full_expander), has_card);
+  gtk_widget_set_visible (GTK_WIDGET (self->notes_label), !has_card);
+}
+
+/* Opened: shown as the story is now (it may have changed since it was
+ * picked); closed again, the whole story is folded away too. */
+static void
+peek_expanded_cb (SbPracticePage *self,
+                  GParamSpec     *pspec,
+                  GtkExpander    *expander)
+{
+  if (gtk_expander_get_expanded (expander))
+    update_peek (self);
+  else
+    gtk_expander_set_expanded (self->full_expander, FALSE);
+}
+
 static void
 update_story (SbPracticePage *self)
 {
   SbPracticeStats stats = { 0, };
   g_autofree char *history = NULL;
-  g_autoptr(GString) notes = g_string_new (NULL);
 
   if (self->story == NULL)
     return;
@@ -320,14 +389,7 @@ update_story (SbPracticePage *self)
   gtk_label_set_label (self->history_label, history);
   sb_story_history_set_story (self->history_view, self->story);
 
-  append_section (notes, _("Situation"), sb_story_get_situation (self->story));
-  append_section (notes, _("Task"), sb_story_get_task (self->story));
-  append_section (notes, _("Action"), sb_story_get_action (self->story));
-  append_section (notes, _("Result"), sb_story_get_result (self->story));
-  append_section (notes, _("Learning"), sb_story_get_learning (self->story));
-  if (notes->len == 0)
-    g_string_append (notes, _("This story has no text yet."));
-  gtk_label_set_markup (self->notes_label, notes->str);
+  update_peek (self);
 }
 
 void
@@ -862,6 +924,10 @@ sb_practice_page_class_init (SbPracticePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbPracticePage, nailed_button);
   gtk_widget_class_bind_template_child (widget_class, SbPracticePage, notes_expander);
   gtk_widget_class_bind_template_child (widget_class, SbPracticePage, notes_label);
+  gtk_widget_class_bind_template_child (widget_class, SbPracticePage, cue_label);
+  gtk_widget_class_bind_template_child (widget_class, SbPracticePage, full_expander);
+  gtk_widget_class_bind_template_child (widget_class, SbPracticePage, full_label);
+  gtk_widget_class_bind_template_callback (widget_class, peek_expanded_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_cb);
@@ -909,4 +975,13 @@ sb_practice_page_init (SbPracticePage *self)
   gtk_level_bar_add_offset_value (self->time_bar, "short", SB_CHECK_MIN_SECONDS - 1);
   gtk_level_bar_add_offset_value (self->time_bar, "in-range", SB_CHECK_MAX_SECONDS);
   gtk_level_bar_add_offset_value (self->time_bar, "long", gtk_level_bar_get_max_value (self->time_bar));
+}
+
+const char *
+sb_practice_page_get_peek_text (SbPracticePage *self)
+{
+  g_return_val_if_fail (SB_IS_PRACTICE_PAGE (self), NULL);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->cue_label)) ? gtk_label_get_text (self->cue_label)
+                                                               : gtk_label_get_text (self->notes_label);
 }

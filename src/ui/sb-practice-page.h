@@ -39,4 +39,8 @@ void        sb_practice_page_shift_clock         (SbPracticePage *self,
 /* For tests: the rating the page offers first after a try (SbRating). */
 int         sb_practice_page_get_default_rating  (SbPracticePage *self);
 
+/* For tests: what "Peek at the Story" shows first (the cue card's lines
+ * when the story has one, else the whole text), as plain text. */
+const char *sb_practice_page_get_peek_text       (SbPracticePage *self);
+
 G_END_DECLS

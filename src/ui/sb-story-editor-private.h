@@ -1,5 +1,5 @@
 /* sb-story-editor-private.h — what sb-story-editor.c and
- * sb-story-editor-coach.c share; never included outside them
+ * its siblings (-coach.c, -cue.c) share; never included outside them
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -50,12 +50,33 @@ struct _SbStoryEditor
   GtkBox         *sections_box;
   GtkLabel       *length_label;
   GtkLabel       *length_hint_label;
+
+  /* The cue card (sb-story-editor-cue.c): a line per section. */
+  GtkEntry       *cue_entries[SB_STORY_N_CUE_LINES];
+  GtkLabel       *cue_counters[SB_STORY_N_CUE_LINES];
+  GtkLabel       *cue_status_label;
 };
+
+/* sb-story-editor.c */
+void _sb_story_editor_update_saved_label (SbStoryEditor *self);
 
 /* sb-story-editor-coach.c */
 void _sb_story_editor_update_findings (SbStoryEditor *self);
 /* Underlines and their tooltips in @view, a section of the editor. */
 void _sb_story_editor_watch_coach     (SbStoryEditor *self,
                                        GtkTextView   *view);
+
+/* sb-story-editor-cue.c */
+/* Adds the cue card to the sections box, after @after. */
+void _sb_story_editor_build_cue_card    (SbStoryEditor  *self,
+                                         GtkWidget      *after);
+void _sb_story_editor_class_init_cue    (GtkWidgetClass *widget_class);
+/* Shows the story's cue card (or empty lines without a story). */
+void _sb_story_editor_load_cue_card     (SbStoryEditor  *self);
+/* The story's @field (a cue line) changed elsewhere. */
+void _sb_story_editor_follow_cue_line   (SbStoryEditor  *self,
+                                         SbStoryField    field);
+void _sb_story_editor_set_cue_editable  (SbStoryEditor  *self,
+                                         gboolean        editable);
 
 G_END_DECLS

@@ -72,8 +72,8 @@ static guint signals[N_SIGNALS];
  * retrying what the bank refuses); the editor only hands it the text and
  * shows where the story stands. */
 
-static void
-update_saved_label (SbStoryEditor *self)
+void
+_sb_story_editor_update_saved_label (SbStoryEditor *self)
 {
   const GError *error;
 
@@ -102,7 +102,7 @@ save_state_changed_cb (SbStoryEditor *self,
 {
   if (story != self->story)
     return;
-  update_saved_label (self);
+  _sb_story_editor_update_saved_label (self);
   /* Saved: the person paused, which is when the coach reads again. */
   if (!sb_store_story_is_unsaved (store, story))
     _sb_story_editor_update_findings (self);
@@ -365,7 +365,7 @@ title_changed_cb (SbStoryEditor *self,
   self->pushing = TRUE;
   sb_store_edit_story (self->store, self->story, SB_STORY_FIELD_TITLE, text, NULL);
   self->pushing = FALSE;
-  update_saved_label (self);
+  _sb_story_editor_update_saved_label (self);
 }
 
 /* A title is one line of words that wraps: a line break becomes a space,
@@ -434,7 +434,7 @@ buffer_changed_cb (SbStoryEditor *self,
   sb_store_edit_story (self->store, self->story, field, text, NULL);
   self->pushing = FALSE;
   update_length (self);
-  update_saved_label (self);
+  _sb_story_editor_update_saved_label (self);
 }
 
 /* A section holds at most SB_STORY_MAX_SECTION_CHARS: past that the window
@@ -500,7 +500,7 @@ status_active_cb (SbStoryEditor *self,
                                                                     : SB_STORY_STATUS_DRAFT,
                               NULL);
   self->pushing = FALSE;
-  update_saved_label (self);
+  _sb_story_editor_update_saved_label (self);
 }
 
 /* The story changed without the editor: another window, an import, or a
@@ -535,6 +535,8 @@ story_field_notify_cb (SbStoryEditor *self,
           gtk_widget_set_visible (GTK_WIDGET (self->title_placeholder), *sb_story_get_title (story) == '\0');
         }
     }
+  else if (SB_STORY_FIELD_IS_CUE (field))
+    _sb_story_editor_follow_cue_line (self, field);
   else if (self->text_views[field] != NULL)
     {
       GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_views[field]);
@@ -605,7 +607,7 @@ load_story (SbStoryEditor *self)
                              sb_story_get_status (self->story) == SB_STORY_STATUS_READY);
       gtk_widget_set_visible (GTK_WIDGET (self->example_banner), sb_story_get_is_example (self->story));
       gtk_label_set_label (self->saved_label, "");
-      update_saved_label (self);
+      _sb_story_editor_update_saved_label (self);
       for (guint i = 0; i < SB_STORY_N_FIELDS; i++)
         if (self->limit_labels[i] != NULL)
           gtk_widget_set_visible (GTK_WIDGET (self->limit_labels[i]), FALSE);
@@ -619,6 +621,7 @@ load_story (SbStoryEditor *self)
     }
   if (self->story == NULL)
     _sb_story_editor_update_findings (self);
+  _sb_story_editor_load_cue_card (self);
   self->chips_frozen = self->chips_stale = FALSE;
   update_chips (self);
   sb_theme_picker_set_story (self->theme_picker, self->story);
@@ -651,7 +654,7 @@ sb_story_editor_set_story (SbStoryEditor *self,
                                self, G_CONNECT_SWAPPED);
       for (guint f = 0; f < SB_STORY_N_FIELDS; f++)
         {
-          g_autofree char *detailed = g_strconcat ("notify::", sb_story_field_to_string (f), NULL);
+          g_autofree char *detailed = g_strconcat ("notify::", sb_story_field_to_property (f), NULL);
           g_signal_connect_object (story, detailed, G_CALLBACK (story_field_notify_cb),
                                    self, G_CONNECT_SWAPPED);
         }
@@ -672,6 +675,7 @@ sb_story_editor_set_editable (SbStoryEditor *self,
   for (guint f = 0; f < SB_STORY_N_FIELDS; f++)
     if (self->text_views[f] != NULL)
       gtk_text_view_set_editable (self->text_views[f], editable);
+  _sb_story_editor_set_cue_editable (self, editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->status_switch), editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_theme_button), editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->chips_box), editable);
@@ -756,6 +760,10 @@ build_sections (SbStoryEditor *self)
       gtk_box_append (GTK_BOX (box), findings);
       gtk_box_append (self->sections_box, box);
     }
+  /* The cue card sums up the five sections: under them, above the notes. */
+  _sb_story_editor_build_cue_card (self,
+                                   gtk_widget_get_parent (gtk_widget_get_parent (
+                                     GTK_WIDGET (self->text_views[SB_STORY_FIELD_LEARNING]))));
 }
 
 static void
@@ -883,6 +891,7 @@ sb_story_editor_class_init (SbStoryEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbStoryEditor, length_label);
   gtk_widget_class_bind_template_child (widget_class, SbStoryEditor, length_hint_label);
   gtk_widget_class_bind_template_callback (widget_class, status_active_cb);
+  _sb_story_editor_class_init_cue (widget_class);
 }
 
 static void

@@ -44,6 +44,12 @@ void         sb_story_editor_set_title_text (SbStoryEditor *self,
 GtkTextView *sb_story_editor_get_text_view   (SbStoryEditor *self,
                                               SbStoryField   field);
 const char  *sb_story_editor_get_length_text (SbStoryEditor *self);
+/* The entry of a cue line (SB_STORY_FIELD_CUE_SITUATION …); "editor.draft-
+ * cue-card" fills the empty ones, and says what it did in the cue status
+ * ("" when it says nothing). */
+GtkEditable *sb_story_editor_get_cue_entry   (SbStoryEditor *self,
+                                              SbStoryField   field);
+const char  *sb_story_editor_get_cue_status  (SbStoryEditor *self);
 /* The underlined stretches of @field's text, joined by "|" ("" when none). */
 char        *sb_story_editor_dup_underlined (SbStoryEditor *self,
                                              SbStoryField   field);

@@ -19,6 +19,8 @@
 
 #include "sb-coverage-matrix.h"
 #include "sb-coverage-page.h"
+#include "sb-drill-view.h"
+#include "sb-practice-modes.h"
 #include "sb-practice-page.h"
 #include "sb-questions-page.h"
 #include "sb-test-ui.h"
@@ -321,7 +323,7 @@ test_every_control_named (void)
   g_autoptr(GtkBuilder) builder = NULL;
   SbStory *story;
   SbWindow *window;
-  GtkWidget *matrix, *coverage, *questions, *practice, *shortcuts;
+  GtkWidget *matrix, *coverage, *questions, *practice, *shortcuts, *modes, *drill;
 
   g_assert_no_error (error);
   window = sb_window_new (NULL, store);
@@ -375,6 +377,27 @@ test_every_control_named (void)
   sb_test_iterate_main_loop ();
   assert_all_named (GTK_WIDGET (window), "Practice, telling a story", 16);
   gtk_widget_activate_action (practice, "practice.discard", NULL);
+  sb_test_iterate_main_loop ();
+
+  /* The other kind of practice: "Which story?", its question and chooser,
+   * then its reveal. */
+  modes = sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_PRACTICE_MODES);
+  g_assert_nonnull (modes);
+  g_assert_true (gtk_widget_activate_action (modes, "practice-mode.mode", "s", "which"));
+  sb_test_iterate_main_loop ();
+  drill = sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_DRILL_VIEW);
+  g_assert_true (gtk_widget_get_mapped (drill));
+  assert_all_named (GTK_WIDGET (window), "Practice, Which story? start", 16);
+  g_assert_true (gtk_widget_activate_action (drill, "drill.start", NULL));
+  sb_test_iterate_main_loop ();
+  g_assert_cmpstr (sb_drill_view_get_stage (SB_DRILL_VIEW (drill)), ==, "ask");
+  assert_all_named (GTK_WIDGET (window), "Practice, Which story? question", 18);
+  g_assert_true (gtk_widget_activate_action (drill, "drill.dont-know", NULL));
+  sb_test_iterate_main_loop ();
+  g_assert_cmpstr (sb_drill_view_get_stage (SB_DRILL_VIEW (drill)), ==, "reveal");
+  assert_all_named (GTK_WIDGET (window), "Practice, Which story? reveal", 18);
+  gtk_widget_activate_action (drill, "drill.end", NULL);
+  gtk_widget_activate_action (modes, "practice-mode.mode", "s", "tell");
   sb_test_iterate_main_loop ();
 
   assert_dialog_named (GTK_WIDGET (window), GTK_WIDGET (window), "win.print", "Cheat sheet", 6);

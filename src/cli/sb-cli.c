@@ -646,6 +646,11 @@ run_commands (SbStore             *store,
           /* Translators: appended to the import summary: "; 2 applications added, 1 updated" */
           g_print (_("; %s, %u updated"), applications_added, summary.applications_updated);
         }
+      if (summary.drills_added > 0)
+        /* Translators: appended to the import summary */
+        g_print (g_dngettext (GETTEXT_PACKAGE, "; %u “Which story?” drill added",
+                              "; %u “Which story?” drills added", summary.drills_added),
+                 summary.drills_added);
       g_print ("\n");
     }
 

@@ -245,6 +245,7 @@ sb_exchange_export_json (SbStore *store,
     }
   json_builder_end_array (builder);
   _sb_exchange_build_applications (builder, store);
+  _sb_exchange_build_drills (builder, store);
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);

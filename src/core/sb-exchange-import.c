@@ -93,6 +93,7 @@ typedef struct _SbExchangeImport
   GHashTable *file_questions; /* slug → ImportQuestion (borrowed) */
   GStrv       deleted_questions; /* shipped questions the person deleted */
   GPtrArray  *stories;      /* ImportStory */
+  GArray     *drills;       /* SbDrill (sb-exchange-drills.c); NULL: none in the file */
   GHashTable *skipped_questions; /* slugs the bank refused (hidden there), during apply */
   SbImportApplications *applications; /* and the introduction */
   SbImportSummary summary;
@@ -180,6 +181,7 @@ import_clear (Import *import)
   g_clear_pointer (&import->questions, g_ptr_array_unref);
   g_clear_pointer (&import->stories, g_ptr_array_unref);
   g_clear_pointer (&import->applications, _sb_import_applications_free);
+  g_clear_pointer (&import->drills, g_array_unref);
 }
 
 static char *
@@ -1092,7 +1094,7 @@ read_person (Import      *import,
 {
   static const char * const root_known[] = {
     "format", "version", "exported", "person", "frameworks", "questions", "deleted_questions",
-    "stories", "introduction", "applications", NULL
+    "stories", "drills", "introduction", "applications", NULL
   };
   static const char * const person_known[] = { "name", NULL };
   g_autofree char *exported = NULL;
@@ -1120,6 +1122,32 @@ read_deleted_questions (Import      *import,
                         GError     **error)
 {
   return read_slug_list (import, root, "", "deleted_questions", &import->deleted_questions, error);
+}
+
+/* After the stories: a drill may pick a story the file brings. */
+static gboolean
+read_drills (SbStore     *store,
+             Import      *import,
+             JsonObject  *root,
+             GError     **error)
+{
+  g_autoptr(GHashTable) file_stories = g_hash_table_new (g_str_hash, g_str_equal);
+  SbExchangeDrillContext context = {
+    .filename = import->filename,
+    .positions = import->positions,
+    .file_questions = import->file_questions,
+    .file_stories = file_stories,
+    .file_deleted = (const char * const *) import->deleted_questions,
+  };
+
+  for (guint i = 0; i < import->stories->len; i++)
+    {
+      ImportStory *story = import->stories->pdata[i];
+
+      if (story->uuid != NULL)
+        g_hash_table_add (file_stories, story->uuid);
+    }
+  return _sb_exchange_read_drills (store, root, &context, &import->drills, error);
 }
 
 static gboolean
@@ -1155,6 +1183,7 @@ read_import (SbStore     *store,
          read_frameworks (store, import, root, error) &&
          read_questions (store, import, root, error) &&
          read_stories (store, import, root, error) &&
+         read_drills (store, import, root, error) &&
          (import->applications = _sb_import_applications_read (store, import, root, error)) != NULL;
 }
 
@@ -1420,6 +1449,8 @@ apply_import_cb (SbStore   *store,
   for (guint i = 0; i < import->stories->len; i++)
     if (!apply_story (store, import, import->stories->pdata[i], error))
       return FALSE;
+  if (!_sb_exchange_apply_drills (store, import->drills, &import->summary.drills_added, error))
+    return FALSE;
 
   /* After the stories, which their plans and requirements name. */
   if (!_sb_import_applications_apply (store, import->applications, &import->summary, error))

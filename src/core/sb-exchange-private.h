@@ -109,4 +109,31 @@ gboolean              _sb_import_applications_apply (SbStore              *store
                                                      GError              **error);
 void                  _sb_import_applications_free  (SbImportApplications *applications);
 
+/* sb-exchange-drills.c: the bank-level "drills" array. */
+
+/* What the importer knows when it reads the drills: where each value was
+ * (for messages), and what the file itself brings. */
+typedef struct
+{
+  const char          *filename;
+  GHashTable          *positions;       /* JSON path → guint64 (line << 32 | column) */
+  GHashTable          *file_questions;  /* slugs of the file's questions */
+  GHashTable          *file_stories;    /* uuids of the file's stories */
+  const char * const  *file_deleted;    /* the file's deleted_questions; may be NULL */
+} SbExchangeDrillContext;
+
+void     _sb_exchange_build_drills (JsonBuilder                   *builder,
+                                    SbStore                       *store);
+/* *@out_drills: an array of SbDrill, or NULL when the file has none. */
+gboolean _sb_exchange_read_drills  (SbStore                       *store,
+                                    JsonObject                    *root,
+                                    const SbExchangeDrillContext  *context,
+                                    GArray                       **out_drills,
+                                    GError                       **error);
+/* Adds the drills the bank does not have yet, counting them in *@n_added. */
+gboolean _sb_exchange_apply_drills (SbStore                       *store,
+                                    GArray                        *drills,
+                                    guint                         *n_added,
+                                    GError                       **error);
+
 G_END_DECLS

@@ -36,6 +36,7 @@ typedef struct
   guint rehearsals_added;  /* practice log entries the bank did not have */
   guint applications_added;
   guint applications_updated; /* only those the file changed */
+  guint drills_added;      /* "Which story?" drills the bank did not have */
 } SbImportSummary;
 
 /* Everything in the bank as Storybank JSON (pretty, UTF-8). */

@@ -178,7 +178,10 @@ insert_rehearsal (SbStore   *store,
     sqlite3_bind_int (stmt, 5, rating);
   else
     sqlite3_bind_null (stmt, 5);
-  return sb_database_step_done (db, stmt, error);
+  if (!sb_database_step_done (db, stmt, error))
+    return FALSE;
+  sb_store_notify_practice_logged (store);
+  return TRUE;
 }
 
 static void

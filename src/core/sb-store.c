@@ -164,9 +164,19 @@ sb_store_class_init (SbStoreClass *klass)
   _sb_store_signals[CHANGED_ELSEWHERE] =
     g_signal_new ("changed-elsewhere", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, SB_TYPE_STORY);
+  _sb_store_signals[PRACTICE_LOGGED] =
+    g_signal_new ("practice-logged", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   _sb_store_signals[APPLICATIONS_CHANGED] =
     g_signal_new ("applications-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+void
+sb_store_notify_practice_logged (SbStore *self)
+{
+  g_return_if_fail (SB_IS_STORE (self));
+  g_signal_emit (self, _sb_store_signals[PRACTICE_LOGGED], 0);
 }
 
 static void
@@ -909,6 +919,7 @@ struct _SbDeletedStory
   GArray     *themes;      /* SbThemeLink */
   GStrv       questions;
   GArray     *rehearsals;  /* Rehearsal: the practice log goes with the row */
+  GArray     *drill_picks; /* gint64 ids of the drills that picked it (SET NULL) */
   SbAppLinks *app_links;   /* the requirements it proved, the rounds it was planned in */
 };
 
@@ -921,6 +932,7 @@ sb_deleted_story_free (SbDeletedStory *deleted)
   g_clear_pointer (&deleted->themes, g_array_unref);
   g_clear_pointer (&deleted->questions, g_strfreev);
   g_clear_pointer (&deleted->rehearsals, g_array_unref);
+  g_clear_pointer (&deleted->drill_picks, g_array_unref);
   g_clear_pointer (&deleted->app_links, _sb_app_links_free);
   g_free (deleted);
 }
@@ -943,6 +955,7 @@ _sb_deleted_story_copy (const SbDeletedStory *deleted)
     }
   copy->questions = g_strdupv (deleted->questions);
   copy->rehearsals = g_array_copy (deleted->rehearsals);
+  copy->drill_picks = g_array_copy (deleted->drill_picks);
   copy->app_links = _sb_app_links_copy (deleted->app_links);
   return copy;
 }
@@ -961,6 +974,7 @@ sb_store_delete_story (SbStore  *self,
                        GError  **error)
 {
   g_autoptr(GArray) rehearsals = NULL;
+  g_autoptr(GArray) drill_picks = NULL;
   SbDeletedStory *deleted;
   sqlite3_stmt *stmt;
   guint position;
@@ -995,6 +1009,22 @@ sb_store_delete_story (SbStore  *self,
   if (step == SB_STEP_ERROR)
     return NULL;
 
+  /* The drills that picked it keep their row and lose the pick (ON DELETE
+   * SET NULL): remember which, so an undo gives them their pick back. */
+  drill_picks = g_array_new (FALSE, FALSE, sizeof (gint64));
+  stmt = sb_database_prepare (self->db, "SELECT id FROM question_drills WHERE story_id = ?1 ORDER BY id",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, sb_story_get_id (story));
+  while ((step = sb_database_step (self->db, stmt, error)) == SB_STEP_ROW)
+    {
+      gint64 drill_id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (drill_picks, drill_id);
+    }
+  if (step == SB_STEP_ERROR)
+    return NULL;
+
   stmt = sb_database_prepare (self->db, "DELETE FROM stories WHERE id = ?1", error);
   if (stmt == NULL)
     return NULL;
@@ -1007,6 +1037,7 @@ sb_store_delete_story (SbStore  *self,
   deleted->themes = sb_store_get_story_themes (self, story);
   deleted->questions = sb_store_get_story_questions (self, story);
   deleted->rehearsals = g_steal_pointer (&rehearsals);
+  deleted->drill_picks = g_steal_pointer (&drill_picks);
 
   id = sb_story_get_id (story);
   g_hash_table_remove (self->story_by_id, &id);
@@ -1073,6 +1104,22 @@ restore_links (SbStore         *self,
         sqlite3_bind_int (stmt, 5, rehearsal->rating);
       else
         sqlite3_bind_null (stmt, 5);
+      if (!sb_database_step_done (self->db, stmt, error))
+        return FALSE;
+    }
+
+  /* A drill deleted meanwhile is not brought back; one that has a pick
+   * again (it cannot, today) keeps it. */
+  for (guint i = 0; i < deleted->drill_picks->len; i++)
+    {
+      sqlite3_stmt *stmt = sb_database_prepare (self->db,
+                                                "UPDATE question_drills SET story_id = ?1 "
+                                                "WHERE id = ?2 AND story_id IS NULL",
+                                                error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, sb_story_get_id (deleted->story));
+      sqlite3_bind_int64 (stmt, 2, g_array_index (deleted->drill_picks, gint64, i));
       if (!sb_database_step_done (self->db, stmt, error))
         return FALSE;
     }

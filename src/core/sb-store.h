@@ -299,6 +299,13 @@ gboolean      sb_store_set_person_name       (SbStore     *self,
                                               const char  *name,
                                               GError     **error);
 
+/* ---- practice ------------------------------------------------------- */
+
+/* A rehearsal or a drill was logged (sb-practice.c and sb-drill.c call it):
+ * emits "practice-logged", so whoever shows a schedule or counts what is
+ * due (the Practice tab's badge) reads it again. */
+void          sb_store_notify_practice_logged (SbStore    *self);
+
 /* Reads the catalog and every story again from the bank (after a restore
  * from a backup replaced its contents), then emits "catalog-changed" and
  * "stories-reloaded". Story objects are kept where their uuid is still
@@ -328,6 +335,8 @@ G_END_DECLS
  *  "changed-elsewhere"   (SbStory *story)    another program changed text the person
  *                                            had changed too: both are kept, theirs in
  *                                            the notes
+ *  "practice-logged"     ()                  a rehearsal or a "Which story?" drill was
+ *                                            logged (sb-practice.h, sb-drill.h)
  *  "applications-changed" ()                 an application, its requirements, rounds or
  *                                            plan, the current application or the
  *                                            introduction changed (here, by another

@@ -25,6 +25,7 @@
 #include "sb-practice.h"
 #include "sb-practice-page.h"
 #include "sb-story-check.h"
+#include "sb-story-history.h"
 #include "sb-story-row.h"
 #include "sb-ui-resources.h"
 
@@ -65,6 +66,7 @@ struct _SbPracticePage
   GtkButton      *next_question_button;
   GtkLabel       *story_label;
   GtkLabel       *history_label;
+  SbStoryHistory *history_view;      /* both kinds of practice, line by line */
   GtkLabel       *timer_label;
   GtkLevelBar    *time_bar;
   GtkLabel       *aim_label;
@@ -385,6 +387,7 @@ update_story (SbPracticePage *self)
   sb_practice_get_stats (self->store, self->story, &stats);
   history = format_history (&stats, now_seconds ());
   gtk_label_set_label (self->history_label, history);
+  sb_story_history_set_story (self->history_view, self->story);
 
   update_peek (self);
 }
@@ -812,6 +815,10 @@ set_store (SbPracticePage *self,
   g_return_if_fail (SB_IS_STORE (store));
 
   self->store = g_object_ref (store);
+  /* Under the figures: the history they are made of. */
+  self->history_view = SB_STORY_HISTORY (sb_story_history_new (store));
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->history_label))),
+                              GTK_WIDGET (self->history_view), GTK_WIDGET (self->history_label));
   g_signal_connect_object (sb_store_get_stories (store), "items-changed",
                            G_CALLBACK (stories_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "story-links-changed",

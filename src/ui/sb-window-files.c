@@ -14,6 +14,7 @@
 #include "sb-cheat-sheet-dialog.h"
 #include "sb-exchange.h"
 #include "sb-next-fixes-dialog.h"
+#include "sb-practice-modes.h"
 #include "sb-practice-page.h"
 #include "sb-questions-page.h"
 #include "sb-window-private.h"
@@ -249,6 +250,7 @@ fix_activated_cb (SbWindow          *self,
     case SB_FIX_DUE:
       story = sb_store_find_story (self->store, target);
       sb_window_show_page (self, "practice");
+      sb_practice_modes_set_mode (SB_PRACTICE_MODES (self->practice_modes), "tell");
       if (story != NULL)
         sb_practice_page_select_story (SB_PRACTICE_PAGE (self->practice_page), story);
       break;

@@ -34,9 +34,11 @@ struct _SbWindow
   SbStoryEditor        *story_editor;
   GtkWidget            *coverage_page;
   GtkWidget            *questions_page;
-  GtkWidget            *practice_page;
+  GtkWidget            *practice_modes;   /* the tab: SbPracticeModes */
+  GtkWidget            *practice_page;    /* its telling drill: SbPracticePage */
   AdwViewStackPage     *practice_stack_page;
   guint                 badge_source_id;
+  guint                 midnight_source_id;
 
   AdwViewSwitcherTitle *switcher_title;
   AdwToastOverlay      *toast_overlay;
@@ -56,6 +58,9 @@ void           _sb_window_show_error           (SbWindow     *self,
                                                 const GError *error);
 void           _sb_window_update_stories_stack (SbWindow     *self);
 void           _sb_window_show_editor          (SbWindow     *self);
+
+/* Stories due to tell plus questions due to drill: the Practice badge. */
+guint          _sb_window_count_practice_due   (SbWindow     *self);
 
 /* sb-window-files.c */
 void           _sb_window_install_file_actions (GtkWidgetClass *widget_class);

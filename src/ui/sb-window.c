@@ -16,7 +16,8 @@
 #include "sb-exchange.h"
 #include "sb-menu-button.h"
 #include "sb-next-fixes-dialog.h"
-#include "sb-practice-page.h"
+#include "sb-drill.h"
+#include "sb-practice-modes.h"
 #include "sb-practice.h"
 #include "sb-questions-page.h"
 #include "sb-settings.h"
@@ -170,6 +171,8 @@ sync_timeout_cb (gpointer user_data)
 /* Coming back to the window is when a person expects to see what they did
  * elsewhere; while it is active a cheap check (PRAGMA data_version) every
  * two seconds catches a window beside it. An inactive window does no work. */
+static void queue_practice_badge (SbWindow *self);
+
 static void
 is_active_cb (SbWindow   *self,
               GParamSpec *pspec)
@@ -177,6 +180,8 @@ is_active_cb (SbWindow   *self,
   if (gtk_window_is_active (GTK_WINDOW (self)))
     {
       sync_with_bank (self);
+      /* Days pass, and other programs log practice. */
+      queue_practice_badge (self);
       if (self->sync_source_id == 0)
         self->sync_source_id = g_timeout_add (SYNC_INTERVAL_MS, sync_timeout_cb, self);
     }
@@ -193,8 +198,6 @@ _sb_window_update_stories_stack (SbWindow *self)
 
   gtk_stack_set_visible_child_name (self->stories_stack, empty ? "welcome" : "bank");
 }
-
-static void queue_practice_badge (SbWindow *self);
 
 static void
 stories_changed_cb (SbWindow   *self,
@@ -308,8 +311,16 @@ leaflet_folded_cb (SbWindow   *self,
   sb_story_editor_set_show_back (self->story_editor, adw_leaflet_get_folded (leaflet));
 }
 
-/* The Practice tab says how many stories are due today; read once things
- * settle, not at every change. */
+guint
+_sb_window_count_practice_due (SbWindow *self)
+{
+  return sb_practice_count_due (self->store, 0) + sb_drill_count_due (self->store, 0);
+}
+
+/* The Practice tab says how much is due today: the stories to tell (never
+ * rehearsed ones included) plus the questions to drill (drilled before:
+ * never drilled ones are not counted, a bank ships well over a hundred).
+ * Read once things settle, not at every change. */
 static gboolean
 update_practice_badge_cb (gpointer user_data)
 {
@@ -318,7 +329,26 @@ update_practice_badge_cb (gpointer user_data)
   self->badge_source_id = 0;
   if (self->practice_stack_page != NULL && self->store != NULL)
     adw_view_stack_page_set_badge_number (self->practice_stack_page,
-                                          sb_practice_count_due (self->store, 0));
+                                          _sb_window_count_practice_due (self));
+  return G_SOURCE_REMOVE;
+}
+
+/* What is due changes with the date too: the badge is read again just
+ * after each local midnight (and whenever the window is focused). */
+static gboolean
+midnight_cb (gpointer user_data)
+{
+  SbWindow *self = user_data;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) today = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
+                                                      g_date_time_get_day_of_month (now), 0, 0, 0);
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (today, 1);
+  GTimeSpan until = g_date_time_difference (tomorrow, now);
+
+  if (self->midnight_source_id != 0)
+    queue_practice_badge (self);
+  self->midnight_source_id = g_timeout_add_seconds ((guint) CLAMP (until / G_USEC_PER_SEC + 1, 1, 86401),
+                                                    midnight_cb, self);
   return G_SOURCE_REMOVE;
 }
 
@@ -728,8 +758,10 @@ add_view_pages (SbWindow *self)
   page = adw_view_stack_add_titled (self->view_stack, self->questions_page, "questions", _("Questions"));
   adw_view_stack_page_set_icon_name (page, "help-faq-symbolic");
 
-  self->practice_page = sb_practice_page_new (self->store);
-  page = adw_view_stack_add_titled (self->view_stack, self->practice_page, "practice", _("Practice"));
+  /* Two kinds of practice in the tab; practice_page is the telling one. */
+  self->practice_modes = sb_practice_modes_new (self->store);
+  self->practice_page = sb_practice_modes_get_page (SB_PRACTICE_MODES (self->practice_modes), "tell");
+  page = adw_view_stack_add_titled (self->view_stack, self->practice_modes, "practice", _("Practice"));
   self->practice_stack_page = page;
   adw_view_stack_page_set_icon_name (page, "media-playback-start-symbolic");
 }
@@ -781,6 +813,8 @@ sb_window_constructed (GObject *object)
   g_signal_connect_object (self->store, "history-changed",
                            G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
   history_changed_cb (self, self->store);
+  g_signal_connect_object (self->store, "practice-logged",
+                           G_CALLBACK (queue_practice_badge), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_cb), NULL);
   sb_store_set_interactive (self->store, TRUE);
   g_signal_connect_object (sb_store_get_stories (self->store), "items-changed",
@@ -796,6 +830,7 @@ sb_window_constructed (GObject *object)
   _sb_window_start_daily_backup (self);
   /* After the first frame, not before it. */
   self->badge_source_id = g_idle_add_full (G_PRIORITY_LOW, update_practice_badge_cb, self, NULL);
+  midnight_cb (self);
 
   show_bank_state (self);
   sb_menu_button_hide_tooltip_while_open (self->menu_button);
@@ -815,6 +850,7 @@ sb_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->sync_source_id, g_source_remove);
   g_clear_handle_id (&self->badge_source_id, g_source_remove);
+  g_clear_handle_id (&self->midnight_source_id, g_source_remove);
   g_clear_weak_pointer (&self->fresh_story);
   if (self->store != NULL)
     sb_store_save_pending (self->store, NULL);

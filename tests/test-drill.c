@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "sb-application.h"
 #include "sb-coach.h"
 #include "sb-drill.h"
 #include "sb-exchange.h"
@@ -293,6 +294,80 @@ test_queue_order (Fixture *f, gconstpointer data)
   g_assert_cmpuint (sb_drill_count_due (f->store, T0 + 2 * DAY), ==, 3);
   g_assert_true (queue->pdata[2] == later);
   g_assert_true (queue->pdata[3] == fresh);
+}
+
+/* The current application's questions (its values, its rounds' focus)
+ * come first while it is prepared; not once it is done. */
+static void
+test_queue_follows_application (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) queue = NULL;
+  guint n_questions = g_list_model_get_n_items (sb_store_get_questions (f->store));
+  SbApplication *application;
+  SbRound *round;
+  SbQuestion *last = question_at (f->store, n_questions - 1);
+  const char *focus[2] = { NULL, NULL };
+  guint first_other = 0;
+
+  /* Pick the last question's first theme as the round's focus. */
+  focus[0] = sb_question_get_theme_slugs (last)[0];
+  g_assert_nonnull (focus[0]);
+
+  queue = sb_drill_get_queue (f->store, T0);
+  g_assert_true (queue->pdata[0] != last);
+  g_clear_pointer (&queue, g_ptr_array_unref);
+
+  application = sb_store_create_application (f->store, "acme", "Acme", "Engineer", &error);
+  g_assert_no_error (error);
+  round = sb_store_add_round (f->store, application, "Bar raiser", -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (sb_store_set_round_focus (f->store, round, focus, &error));
+  g_assert_no_error (error);
+
+  /* Not current yet: nothing changes. */
+  queue = sb_drill_get_queue (f->store, T0);
+  g_assert_true (queue->pdata[0] != last);
+  g_clear_pointer (&queue, g_ptr_array_unref);
+
+  g_assert_true (sb_store_set_current_application (f->store, application, &error));
+  g_assert_no_error (error);
+  queue = sb_drill_get_queue (f->store, T0);
+  g_assert_cmpuint (queue->len, ==, n_questions);
+  /* Every question about the focus theme comes before every other one. */
+  for (guint i = 0; i < queue->len; i++)
+    {
+      SbQuestion *question = queue->pdata[i];
+      gboolean about = g_strv_contains (sb_question_get_theme_slugs (question), focus[0]);
+
+      if (!about && first_other == 0)
+        first_other = i;
+      if (about)
+        g_assert_cmpuint (first_other, ==, 0);
+    }
+  g_assert_cmpuint (first_other, >, 0);
+  g_assert_true (g_strv_contains (sb_question_get_theme_slugs (queue->pdata[0]), focus[0]));
+  g_clear_pointer (&queue, g_ptr_array_unref);
+
+  /* A loop question drilled well and not due waits like any other. */
+  {
+    g_autoptr(GPtrArray) before = sb_drill_get_queue (f->store, T0);
+    SbQuestion *drilled = before->pdata[0];
+
+    g_assert_false (drill (f->store, drilled, NULL, 10, T0 - 3 * DAY));  /* a miss, due two days ago */
+    queue = sb_drill_get_queue (f->store, T0);
+    g_assert_true (queue->pdata[0] == drilled);                        /* due: first */
+    g_clear_pointer (&queue, g_ptr_array_unref);
+    queue = sb_drill_get_queue (f->store, T0 - 3 * DAY + 60);           /* not due yet: last */
+    g_assert_true (queue->pdata[queue->len - 1] == drilled);
+    g_clear_pointer (&queue, g_ptr_array_unref);
+  }
+
+  /* Done: the bank's own order again. */
+  g_assert_true (sb_store_set_application_status (f->store, application, SB_APPLICATION_STATUS_DONE, &error));
+  g_assert_no_error (error);
+  queue = sb_drill_get_queue (f->store, T0 - 3 * DAY + 60);
+  g_assert_true (queue->pdata[0] != last);
 }
 
 static void
@@ -788,6 +863,7 @@ main (int argc, char *argv[])
   ADD ("hit-rule", test_hit_rule);
   ADD ("schedule", test_schedule);
   ADD ("queue-order", test_queue_order);
+  ADD ("queue-follows-application", test_queue_follows_application);
   ADD ("hidden-question", test_hidden_question);
   ADD ("deleted-story", test_deleted_story);
   ADD ("refusals", test_refusals);

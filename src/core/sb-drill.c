@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sb-application.h"
 #include "sb-coach.h"
 #include "sb-drill.h"
 
@@ -503,6 +504,7 @@ typedef struct
 {
   SbQuestion *question;  /* borrowed from the store's model */
   guint       position;
+  gboolean    for_loop;  /* asked about the current application's values or focus */
   Group       group;
   gint64      due_at;
 } QueueEntry;
@@ -514,6 +516,13 @@ compare_entries (gconstpointer a,
   const QueueEntry *x = a;
   const QueueEntry *y = b;
 
+  /* The current loop's questions come first, unless they are not due yet:
+   * a question drilled well yesterday can wait even for Acme. */
+  gboolean x_first = x->for_loop && x->group != GROUP_LATER;
+  gboolean y_first = y->for_loop && y->group != GROUP_LATER;
+
+  if (x_first != y_first)
+    return x_first ? -1 : 1;
   if (x->group != y->group)
     return x->group < y->group ? -1 : 1;
   if ((x->group == GROUP_DUE || x->group == GROUP_LATER) && x->due_at != y->due_at)
@@ -521,11 +530,61 @@ compare_entries (gconstpointer a,
   return x->position < y->position ? -1 : x->position > y->position;
 }
 
+/* The themes the current application (while it is being prepared) asks
+ * about: every value of its framework and every round's focus. NULL when
+ * there is none. */
+static GHashTable *
+current_loop_themes (SbStore *store)
+{
+  SbApplication *application = sb_store_get_current_application (store);
+  g_autoptr(GHashTable) themes = NULL;
+  const char *framework;
+  GListModel *rounds;
+
+  if (application == NULL || sb_application_get_status (application) == SB_APPLICATION_STATUS_DONE)
+    return NULL;
+
+  themes = g_hash_table_new (g_str_hash, g_str_equal);
+  framework = sb_application_get_framework (application);
+  if (framework != NULL)
+    {
+      GListModel *values = sb_store_get_themes (store, framework);
+
+      for (guint i = 0; i < g_list_model_get_n_items (values); i++)
+        {
+          g_autoptr(SbTheme) theme = g_list_model_get_item (values, i);
+          g_hash_table_add (themes, (gpointer) sb_theme_get_slug (theme));
+        }
+    }
+  rounds = sb_application_get_rounds (application);
+  for (guint r = 0; r < g_list_model_get_n_items (rounds); r++)
+    {
+      g_autoptr(SbRound) round = g_list_model_get_item (rounds, r);
+
+      for (const char * const *focus = sb_round_get_focus (round); focus != NULL && *focus != NULL; focus++)
+        g_hash_table_add (themes, (gpointer) *focus);
+    }
+  return g_hash_table_size (themes) > 0 ? g_steal_pointer (&themes) : NULL;
+}
+
+static gboolean
+asks_about (SbQuestion *question,
+            GHashTable *themes)
+{
+  if (themes == NULL)
+    return FALSE;
+  for (const char * const *slug = sb_question_get_theme_slugs (question); slug != NULL && *slug != NULL; slug++)
+    if (g_hash_table_contains (themes, *slug))
+      return TRUE;
+  return FALSE;
+}
+
 static GArray *
 collect_entries (SbStore *store,
                  gint64   now)
 {
   g_autoptr(GHashTable) stats = collect_all_stats (store);
+  g_autoptr(GHashTable) loop_themes = current_loop_themes (store);
   GListModel *questions = sb_store_get_questions (store);
   guint n = g_list_model_get_n_items (questions);
   GArray *entries = g_array_sized_new (FALSE, TRUE, sizeof (QueueEntry), n);
@@ -535,7 +594,11 @@ collect_entries (SbStore *store,
       g_autoptr(SbQuestion) question = g_list_model_get_item (questions, i);
       gint64 id = sb_question_get_id (question);
       Fold *fold = g_hash_table_lookup (stats, &id);
-      QueueEntry entry = { .question = question, .position = i };
+      QueueEntry entry = {
+        .question = question,
+        .position = i,
+        .for_loop = asks_about (question, loop_themes),
+      };
 
       if (fold != NULL)
         {

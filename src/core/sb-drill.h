@@ -128,7 +128,10 @@ void       sb_drill_get_stats     (SbStore       *store,
  * them at @now (Unix seconds, 0 for now): those due first, the most
  * overdue first; then those never drilled that no story is linked to yet;
  * then the other never drilled ones; then the rest by when they fall due.
- * Never drilled ones keep the bank's order. An array of SbQuestion refs. */
+ * Never drilled ones keep the bank's order. While a current application
+ * is being prepared, its questions (those about a value of its framework
+ * or a round's focus theme) come before all others, in that same order,
+ * except those not due yet. An array of SbQuestion refs. */
 GPtrArray *sb_drill_get_queue     (SbStore       *store,
                                    gint64         now);
 

@@ -262,12 +262,39 @@ test_edges (void)
   g_assert_true (g_strv_equal ((const char * const *) cut, (const char * const *) again));
 }
 
+/* Headings in words no list knows, without a colon, right above their
+ * bullets: headings still, not requirements. */
+static void
+test_unknown_headings_over_lists (void)
+{
+  const char *description =
+    "What we look for\n"
+    "- Six years building distributed systems in Go or Java\n"
+    "- Experience running PostgreSQL at scale\n"
+    "\n"
+    "Where you come in\n"
+    "\n"
+    "- Own the design of our ledger services\n"
+    "\n"
+    "Perks and goodies\n"
+    "- Health insurance and a 401(k) match\n";
+  const char *expected[] = {
+    "Six years building distributed systems in Go or Java",
+    "Experience running PostgreSQL at scale",
+    "Own the design of our ledger services",
+    NULL
+  };
+
+  assert_lines (description, expected);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/requirements/unknown-headings-over-lists", test_unknown_headings_over_lists);
   g_test_add_func ("/requirements/bullets", test_bullets);
   g_test_add_func ("/requirements/prose", test_prose);
   g_test_add_func ("/requirements/mixed-headings", test_mixed_headings);

@@ -324,9 +324,12 @@ count_words (const char *text)
 }
 
 /* Is @line (no bullet) a heading? With a colon inside, *@rest is the text
- * after the colon when the part before it is a known heading. */
+ * after the colon when the part before it is a known heading. A short line
+ * that ends no sentence right above a list (@before_list) heads it too,
+ * known words or not ("What we look for" over its bullets). */
 static gboolean
 is_heading (const char  *line,
+            gboolean     before_list,
             char       **heading,
             const char **rest)
 {
@@ -361,7 +364,7 @@ is_heading (const char  *line,
     return FALSE;
   if (text[len - 1] == ':' || *trimmed == '#' ||
       (g_str_has_prefix (trimmed, "**") && g_str_has_suffix (trimmed, "**")) ||
-      (!ends_sentence (text) && known_heading (text)))
+      (!ends_sentence (text) && (before_list || known_heading (text))))
     {
       while (len > 0 && (text[len - 1] == ':' || text[len - 1] == ' '))
         text[--len] = '\0';
@@ -519,6 +522,17 @@ starts_lowercase (const char *text)
   return *p != '\0' && g_unichar_islower (g_utf8_get_char (p));
 }
 
+/* Whether the next line that is not blank after raw[@i] starts a bullet. */
+static gboolean
+next_is_bullet (char  **raw,
+                guint   i)
+{
+  for (guint j = i + 1; raw[j] != NULL; j++)
+    if (*skip_spaces (raw[j]) != '\0')
+      return after_bullet (raw[j]) != NULL;
+  return FALSE;
+}
+
 GStrv
 sb_requirements_split (const char *job_description)
 {
@@ -589,7 +603,7 @@ sb_requirements_split (const char *job_description)
           previous = line;
           continue;
         }
-      if (is_heading (line, &heading, &rest))
+      if (is_heading (line, next_is_bullet (raw, i), &heading, &rest))
         {
           Section said = classify_heading (heading);
 

@@ -7,19 +7,19 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
-#include "sb-application.h"
+#include "sb-app.h"
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(SbApplication) app = NULL;
+  g_autoptr(SbApp) app = NULL;
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  app = sb_application_new ();
+  app = sb_app_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

@@ -40,7 +40,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "sb-application.h"
+#include "sb-app.h"
 #include "sb-test-ui.h"
 #include "sb-test-util.h"
 #include "sb-window-private.h"
@@ -307,7 +307,7 @@ static int
 run_child (int   argc,
            char *argv[])
 {
-  g_autoptr(SbApplication) app = NULL;
+  g_autoptr(SbApp) app = NULL;
   g_autofree char *database = NULL;
   Typist typist = { 0 };
   char *app_argv[3];
@@ -325,7 +325,7 @@ run_child (int   argc,
   typist.rand = g_rand_new_with_seed ((guint32) g_ascii_strtoull (argv[3], NULL, 10));
   typist.uuid = argc > 4 ? argv[4] : NULL;
 
-  app = sb_application_new ();
+  app = sb_app_new ();
   /* One child at a time, but the last one's bus name may not be released
    * yet when the next starts: stay out of single-instance negotiation. */
   g_application_set_flags (G_APPLICATION (app),

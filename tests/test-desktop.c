@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "sb-application.h"
+#include "sb-app.h"
 #include "sb-test-ui.h"
 #include "sb-test-util.h"
 #include "sb-window.h"
@@ -53,12 +53,12 @@ launch (const char *option)
   g_autoptr(SbTestDir) dir = sb_test_dir_new ();
   g_autofree char *path = sb_test_dir_file (dir, "bank.sqlite3");
   g_autofree char *database = g_strconcat ("--database=", path, NULL);
-  g_autoptr(SbApplication) app = NULL;
+  g_autoptr(SbApp) app = NULL;
   char *argv[] = { "storybank", database, (char *) option, NULL };
   Launch result = { 0, };
   int status;
 
-  app = g_object_new (SB_TYPE_APPLICATION,
+  app = g_object_new (SB_TYPE_APP,
                       "application-id", "io.github.storybank.Storybank.DesktopTest",
                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE,
                       "resource-base-path", "/io/github/storybank/Storybank",
@@ -150,14 +150,14 @@ test_help_on_f1_and_in_the_menu (void)
 {
   g_autoptr(SbTestDir) dir = sb_test_dir_new ();
   g_autofree char *path = sb_test_dir_file (dir, "bank.sqlite3");
-  g_autoptr(SbApplication) app = NULL;
+  g_autoptr(SbApp) app = NULL;
   g_autoptr(SbStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) accels = NULL;
   GtkShortcutsWindow *overlay;
   SbWindow *window;
 
-  app = g_object_new (SB_TYPE_APPLICATION,
+  app = g_object_new (SB_TYPE_APP,
                       "application-id", "io.github.storybank.Storybank.DesktopTest",
                       "flags", G_APPLICATION_NON_UNIQUE,
                       "resource-base-path", "/io/github/storybank/Storybank",

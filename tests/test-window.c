@@ -10,7 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "sb-application.h"
+#include "sb-app.h"
 #include "sb-test-ui.h"
 #include "sb-test-util.h"
 #include "sb-next-fixes-dialog.h"
@@ -127,12 +127,12 @@ test_window_app_actions (void)
 {
   g_autoptr(SbTestDir) dir = sb_test_dir_new ();
   g_autoptr(SbStore) store = open_bank (dir);
-  g_autoptr(SbApplication) app = NULL;
+  g_autoptr(SbApp) app = NULL;
   g_autoptr(GError) error = NULL;
   SbWindow *window;
   guint n;
 
-  app = g_object_new (SB_TYPE_APPLICATION,
+  app = g_object_new (SB_TYPE_APP,
                       "application-id", "io.github.storybank.Storybank.Test",
                       "flags", G_APPLICATION_NON_UNIQUE,
                       NULL);

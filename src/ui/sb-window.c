@@ -884,7 +884,7 @@ sb_window_class_init (SbWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  /* Keeps the shell's resources in the link (see sb-application.c). */
+  /* Keeps the shell's resources in the link (see sb-app.c). */
   (void) sb_ui_get_resource ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/storybank/Storybank/sb-window.ui");

@@ -1,8 +1,8 @@
-/* sb-application.c — the Storybank application: options, actions, windows
+/* sb-app.c — the Storybank application: options, actions, windows
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define G_LOG_DOMAIN "sb-application"
+#define G_LOG_DOMAIN "sb-app"
 
 #include "config.h"
 
@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "sb-accessible.h"
-#include "sb-application.h"
+#include "sb-app.h"
 #include "sb-bank-recovery.h"
 #include "sb-cli.h"
 #include "sb-first-frame.h"
@@ -21,7 +21,7 @@
 #include "sb-store.h"
 #include "sb-window.h"
 
-struct _SbApplication
+struct _SbApp
 {
   AdwApplication  parent_instance;
 
@@ -30,10 +30,10 @@ struct _SbApplication
   GHashTable     *windows_by_bank;
 };
 
-G_DEFINE_FINAL_TYPE (SbApplication, sb_application, ADW_TYPE_APPLICATION)
+G_DEFINE_FINAL_TYPE (SbApp, sb_app, ADW_TYPE_APPLICATION)
 
 static SbWindow *
-get_active_sb_window (SbApplication *self)
+get_active_sb_window (SbApp *self)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
@@ -44,9 +44,9 @@ get_active_sb_window (SbApplication *self)
  * outside world (gdbus, the screenshot tool) use; the work happens in the
  * active window, which owns the bank. */
 static void
-forward_to_window (SbApplication *self,
-                   const char    *action_name,
-                   GVariant      *parameter)
+forward_to_window (SbApp      *self,
+                   const char *action_name,
+                   GVariant   *parameter)
 {
   SbWindow *window = get_active_sb_window (self);
 
@@ -91,7 +91,7 @@ help_action_cb (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
 {
-  SbApplication *self = user_data;
+  SbApp *self = user_data;
 
   gtk_show_uri (gtk_application_get_active_window (GTK_APPLICATION (self)),
                 "help:storybank", GDK_CURRENT_TIME);
@@ -102,7 +102,7 @@ about_action_cb (GSimpleAction *action,
                  GVariant      *parameter,
                  gpointer       user_data)
 {
-  SbApplication *self = user_data;
+  SbApp *self = user_data;
   static const char *developers[] = { "The Storybank authors", NULL };
   GtkWidget *about;
 
@@ -132,7 +132,7 @@ quit_action_cb (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
 {
-  SbApplication *self = user_data;
+  SbApp *self = user_data;
   GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
 
   /* Close each window as its close button would: each saves what was typed
@@ -172,9 +172,9 @@ static const GActionEntry app_actions[] = {
 };
 
 static void
-present_open_error (SbApplication *self,
-                    const char    *path,
-                    const GError  *error)
+present_open_error (SbApp        *self,
+                    const char   *path,
+                    const GError *error)
 {
   GtkWidget *dialog;
 
@@ -189,9 +189,9 @@ present_open_error (SbApplication *self,
 /* A damaged or foreign bank: offer its newest backup or a new bank; any
  * other failure is said as it is. */
 static void
-offer_recovery_or_error (SbApplication *self,
-                         const char    *path,
-                         const GError  *error)
+offer_recovery_or_error (SbApp        *self,
+                         const char   *path,
+                         const GError *error)
 {
   if (!sb_bank_recovery_offer (GTK_APPLICATION (self), path, error))
     present_open_error (self, path, error);
@@ -236,7 +236,7 @@ compare_paths (gconstpointer a,
 /* "open-banks": the canonical paths of the open banks, sorted. Read-only;
  * tests and tools read it over D-Bus (org.gtk.Actions.Describe). */
 static void
-update_open_banks (SbApplication *self)
+update_open_banks (SbApp *self)
 {
   GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "open-banks");
   g_autofree gpointer *paths = NULL;
@@ -255,9 +255,9 @@ update_open_banks (SbApplication *self)
  * opening the bank in a new window when none shows it yet. Each window owns
  * its own store; a bank is never open in two windows of this instance. */
 static gboolean
-present_bank (SbApplication  *self,
-              const char     *path,
-              GError        **error)
+present_bank (SbApp       *self,
+              const char  *path,
+              GError     **error)
 {
   g_autofree char *key = canonical_bank_path (path);
   g_autoptr(SbStore) store = NULL;
@@ -294,10 +294,10 @@ present_bank (SbApplication  *self,
 }
 
 static void
-sb_application_window_removed (GtkApplication *app,
+sb_app_window_removed (GtkApplication *app,
                                GtkWindow      *window)
 {
-  SbApplication *self = SB_APPLICATION (app);
+  SbApp *self = SB_APP (app);
   const char *key = g_object_get_data (G_OBJECT (window), "sb-bank-path");
 
   if (key != NULL && g_hash_table_lookup (self->windows_by_bank, key) == window)
@@ -306,15 +306,15 @@ sb_application_window_removed (GtkApplication *app,
       update_open_banks (self);
     }
 
-  GTK_APPLICATION_CLASS (sb_application_parent_class)->window_removed (app, window);
+  GTK_APPLICATION_CLASS (sb_app_parent_class)->window_removed (app, window);
 }
 
 /* Started without a bank named (the launcher, D-Bus activation): bring the
  * current window forward, or open the bank of this launch. */
 static void
-sb_application_activate (GApplication *app)
+sb_app_activate (GApplication *app)
 {
-  SbApplication *self = SB_APPLICATION (app);
+  SbApp *self = SB_APP (app);
   g_autoptr(GError) error = NULL;
   GtkWindow *window;
 
@@ -333,10 +333,10 @@ sb_application_activate (GApplication *app)
  * its own (local) or a later one's, forwarded over D-Bus. The later process
  * waits for the answer and exits with it. */
 static int
-sb_application_command_line (GApplication            *app,
+sb_app_command_line (GApplication            *app,
                              GApplicationCommandLine *command_line)
 {
-  SbApplication *self = SB_APPLICATION (app);
+  SbApp *self = SB_APP (app);
   GVariantDict *options = g_application_command_line_get_options_dict (command_line);
   const char *path = sb_cli_get_database_path (options);
   g_autoptr(GError) error = NULL;
@@ -365,7 +365,7 @@ sb_application_command_line (GApplication            *app,
 }
 
 static void
-sb_application_startup (GApplication *app)
+sb_app_startup (GApplication *app)
 {
   static const char *new_story_accels[] = { "<Control>n", NULL };
   static const char *print_accels[] = { "<Control>p", NULL };
@@ -373,9 +373,9 @@ sb_application_startup (GApplication *app)
   static const char *search_accels[] = { "<Control>f", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *help_accels[] = { "F1", NULL };
-  SbApplication *self = SB_APPLICATION (app);
+  SbApp *self = SB_APP (app);
 
-  G_APPLICATION_CLASS (sb_application_parent_class)->startup (app);
+  G_APPLICATION_CLASS (sb_app_parent_class)->startup (app);
   /* Before the first widget: controls with mnemonics get plain names. */
   sb_accessible_init ();
 
@@ -404,7 +404,7 @@ sb_application_startup (GApplication *app)
 }
 
 static void
-sb_application_shutdown (GApplication *app)
+sb_app_shutdown (GApplication *app)
 {
   GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
 
@@ -412,14 +412,14 @@ sb_application_shutdown (GApplication *app)
     if (SB_IS_WINDOW (l->data))
       sb_window_flush (SB_WINDOW (l->data));
 
-  G_APPLICATION_CLASS (sb_application_parent_class)->shutdown (app);
+  G_APPLICATION_CLASS (sb_app_parent_class)->shutdown (app);
 }
 
 static int
-sb_application_handle_local_options (GApplication *app,
+sb_app_handle_local_options (GApplication *app,
                                      GVariantDict *options)
 {
-  SbApplication *self = SB_APPLICATION (app);
+  SbApp *self = SB_APP (app);
   const char *database = sb_cli_get_database_path (options);
   int status;
 
@@ -436,39 +436,39 @@ sb_application_handle_local_options (GApplication *app,
       g_autofree char *canonical = canonical_bank_path (database);
 
       g_variant_dict_insert (options, "database", "^ay", canonical);
-      sb_application_set_database_path (self, canonical);
+      sb_app_set_database_path (self, canonical);
     }
 
-  return G_APPLICATION_CLASS (sb_application_parent_class)->handle_local_options (app, options);
+  return G_APPLICATION_CLASS (sb_app_parent_class)->handle_local_options (app, options);
 }
 
 static void
-sb_application_finalize (GObject *object)
+sb_app_finalize (GObject *object)
 {
-  SbApplication *self = SB_APPLICATION (object);
+  SbApp *self = SB_APP (object);
 
   g_clear_pointer (&self->database_path, g_free);
   g_clear_pointer (&self->windows_by_bank, g_hash_table_unref);
 
-  G_OBJECT_CLASS (sb_application_parent_class)->finalize (object);
+  G_OBJECT_CLASS (sb_app_parent_class)->finalize (object);
 }
 
 static void
-sb_application_class_init (SbApplicationClass *klass)
+sb_app_class_init (SbAppClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
   GtkApplicationClass *gtk_app_class = GTK_APPLICATION_CLASS (klass);
 
-  object_class->finalize = sb_application_finalize;
+  object_class->finalize = sb_app_finalize;
 
-  app_class->activate = sb_application_activate;
-  app_class->startup = sb_application_startup;
-  app_class->shutdown = sb_application_shutdown;
-  app_class->handle_local_options = sb_application_handle_local_options;
-  app_class->command_line = sb_application_command_line;
+  app_class->activate = sb_app_activate;
+  app_class->startup = sb_app_startup;
+  app_class->shutdown = sb_app_shutdown;
+  app_class->handle_local_options = sb_app_handle_local_options;
+  app_class->command_line = sb_app_command_line;
 
-  gtk_app_class->window_removed = sb_application_window_removed;
+  gtk_app_class->window_removed = sb_app_window_removed;
 
   /* The UI resources live in static libraries: name them, or the linker drops
    * the object files that register them. */
@@ -477,7 +477,7 @@ sb_application_class_init (SbApplicationClass *klass)
 }
 
 static void
-sb_application_init (SbApplication *self)
+sb_app_init (SbApp *self)
 {
   self->windows_by_bank = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   sb_cli_add_options (G_APPLICATION (self));
@@ -485,10 +485,10 @@ sb_application_init (SbApplication *self)
                                  G_OPTION_ARG_NONE, N_("Open the window with a new story"), NULL);
 }
 
-SbApplication *
-sb_application_new (void)
+SbApp *
+sb_app_new (void)
 {
-  return g_object_new (SB_TYPE_APPLICATION,
+  return g_object_new (SB_TYPE_APP,
                        "application-id", APPLICATION_ID,
                        "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
                        "resource-base-path", "/io/github/storybank/Storybank",
@@ -496,18 +496,18 @@ sb_application_new (void)
 }
 
 const char *
-sb_application_get_database_path (SbApplication *self)
+sb_app_get_database_path (SbApp *self)
 {
-  g_return_val_if_fail (SB_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (SB_IS_APP (self), NULL);
 
   return self->database_path;
 }
 
 void
-sb_application_set_database_path (SbApplication *self,
-                                  const char    *path)
+sb_app_set_database_path (SbApp      *self,
+                          const char *path)
 {
-  g_return_if_fail (SB_IS_APPLICATION (self));
+  g_return_if_fail (SB_IS_APP (self));
 
   if (g_strcmp0 (path, self->database_path) == 0)
     return;

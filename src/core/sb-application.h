@@ -53,7 +53,8 @@ G_DECLARE_FINAL_TYPE (SbRequirement, sb_requirement, SB, REQUIREMENT, GObject)
 
 gint64        sb_requirement_get_id             (SbRequirement *self);
 const char   *sb_requirement_get_text           (SbRequirement *self);   /* property "text" */
-/* The uuids of the stories linked to it, in the order they were linked. */
+/* The uuids of the stories linked to it, in the bank's order of stories
+ * (the bank keeps no order for these links). */
 const char * const *sb_requirement_get_story_uuids (SbRequirement *self); /* property "n-stories" */
 guint         sb_requirement_get_n_stories      (SbRequirement *self);
 
@@ -97,6 +98,9 @@ int           sb_application_days_until         (SbApplication *self,
 const char   *sb_application_field_to_string    (SbApplicationField field);
 
 /* ---- the store's applications (implemented in sb-store-applications.c) */
+
+/* The objects these functions return belong to the store (as stories do):
+ * take a ref to keep one beyond the next change. */
 
 GListModel    *sb_store_get_applications        (SbStore       *store); /* SbApplication */
 SbApplication *sb_store_find_application        (SbStore       *store,

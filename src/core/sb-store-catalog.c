@@ -347,6 +347,9 @@ reload_catalog_and_links (SbStore  *self,
   if (!_sb_store_load_catalog (self, error) || !_sb_store_load_stories (self, error))
     return FALSE;
   g_signal_emit (self, _sb_store_signals[CATALOG_CHANGED], 0);
+  /* A round focused on a deleted theme lost it; an application whose
+   * values framework went has none now. */
+  _sb_store_emit_applications (self);
   return TRUE;
 }
 

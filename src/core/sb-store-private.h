@@ -1,5 +1,6 @@
-/* sb-store-private.h — what sb-store.c, sb-store-catalog.c and
- * sb-store-questions.c share; never included outside src/core/sb-store*.c
+/* sb-store-private.h — what sb-store.c and its sibling files
+ * (sb-store-catalog.c, -questions.c, -sync.c, -history.c, -applications.c)
+ * share; never included outside src/core/sb-store*.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -61,6 +62,11 @@ struct _SbStore
   guint        replaying : 1;
 
   guint        own_transaction : 1;
+
+  /* Applications (sb-store-applications.c): read whole with the stories. */
+  GListStore  *applications;        /* SbApplication, oldest first */
+  char        *current_application; /* its slug, as the meta table says; NULL: none */
+  guint        emit_applications : 1; /* "applications-changed" is due */
 };
 
 typedef struct _SbHistoryStep SbHistoryStep;
@@ -82,6 +88,7 @@ enum {
   SAVE_FAILED,
   CHANGED_ELSEWHERE,
   HISTORY_CHANGED,
+  APPLICATIONS_CHANGED,
   N_SIGNALS
 };
 
@@ -162,5 +169,26 @@ char       *_sb_store_unique_slug     (SbStore       *self,
 gboolean    _sb_store_check_text      (const char    *text,
                                        const char    *what,
                                        GError       **error);
+
+/* sb-store-applications.c */
+void        _sb_store_applications_init    (SbStore       *self);
+void        _sb_store_applications_dispose (SbStore       *self);
+/* Reads every application again, keeping the objects whose rows are still
+ * there; called by _sb_store_load_stories(), after the stories. Marks
+ * "applications-changed" as due. */
+gboolean    _sb_store_load_applications    (SbStore       *self,
+                                            GError       **error);
+/* Emits "applications-changed" if it is due. */
+void        _sb_store_emit_applications    (SbStore       *self);
+/* Where a deleted story was linked and planned, for its undo. */
+typedef struct _SbAppLinks SbAppLinks;
+SbAppLinks *_sb_store_applications_forget_story  (SbStore          *self,
+                                                  SbStory          *story);
+gboolean    _sb_store_applications_restore_story (SbStore          *self,
+                                                  SbStory          *story,
+                                                  const SbAppLinks *links,
+                                                  GError          **error);
+SbAppLinks *_sb_app_links_copy             (const SbAppLinks *links);
+void        _sb_app_links_free             (SbAppLinks    *links);
 
 G_END_DECLS

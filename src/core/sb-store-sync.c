@@ -489,6 +489,7 @@ _sb_store_emit_pending (SbStore *self)
       g_signal_emit (self, _sb_store_signals[CATALOG_CHANGED], 0);
       g_signal_emit (self, _sb_store_signals[STORIES_RELOADED], 0);
     }
+  _sb_store_emit_applications (self);
   if (self->conflicts->len == 0)
     return;
   conflicts = g_steal_pointer (&self->conflicts);

@@ -130,6 +130,7 @@ sb_store_dispose (GObject *object)
   g_clear_object (&self->questions);
   _sb_store_sync_dispose (self);
   _sb_store_history_dispose (self);
+  _sb_store_applications_dispose (self);
   g_clear_object (&self->db);
 
   G_OBJECT_CLASS (sb_store_parent_class)->dispose (object);
@@ -163,6 +164,9 @@ sb_store_class_init (SbStoreClass *klass)
   _sb_store_signals[CHANGED_ELSEWHERE] =
     g_signal_new ("changed-elsewhere", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, SB_TYPE_STORY);
+  _sb_store_signals[APPLICATIONS_CHANGED] =
+    g_signal_new ("applications-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -190,6 +194,7 @@ sb_store_init (SbStore *self)
 
   _sb_store_sync_init (self);
   _sb_store_history_init (self);
+  _sb_store_applications_init (self);
 }
 
 SbStore *
@@ -211,6 +216,7 @@ sb_store_new_for_database (SbDatabase  *db,
   if (!_sb_store_load_catalog (self, error) || !_sb_store_load_stories (self, error) ||
       !_sb_store_read_data_version (self, &self->data_version, error))
     return NULL;
+  self->emit_applications = FALSE;   /* nobody watches a store being opened */
 
   return g_steal_pointer (&self);
 }
@@ -360,6 +366,7 @@ sb_store_reload (SbStore  *self,
     return FALSE;
   g_signal_emit (self, _sb_store_signals[CATALOG_CHANGED], 0);
   g_signal_emit (self, _sb_store_signals[STORIES_RELOADED], 0);
+  _sb_store_emit_applications (self);
   return TRUE;
 }
 
@@ -543,7 +550,8 @@ _sb_store_load_stories (SbStore  *self,
 
   g_list_store_splice (self->stories, 0, g_list_model_get_n_items (G_LIST_MODEL (self->stories)),
                        stories->pdata, stories->len);
-  return TRUE;
+  /* Requirements and rounds name stories: they follow. */
+  return _sb_store_load_applications (self, error);
 }
 
 /* ---- stories -------------------------------------------------------- */
@@ -887,6 +895,7 @@ struct _SbDeletedStory
   GArray     *themes;      /* SbThemeLink */
   GStrv       questions;
   GArray     *rehearsals;  /* Rehearsal: the practice log goes with the row */
+  SbAppLinks *app_links;   /* the requirements it proved, the rounds it was planned in */
 };
 
 void
@@ -898,6 +907,7 @@ sb_deleted_story_free (SbDeletedStory *deleted)
   g_clear_pointer (&deleted->themes, g_array_unref);
   g_clear_pointer (&deleted->questions, g_strfreev);
   g_clear_pointer (&deleted->rehearsals, g_array_unref);
+  g_clear_pointer (&deleted->app_links, _sb_app_links_free);
   g_free (deleted);
 }
 
@@ -919,6 +929,7 @@ _sb_deleted_story_copy (const SbDeletedStory *deleted)
     }
   copy->questions = g_strdupv (deleted->questions);
   copy->rehearsals = g_array_copy (deleted->rehearsals);
+  copy->app_links = _sb_app_links_copy (deleted->app_links);
   return copy;
 }
 
@@ -988,6 +999,7 @@ sb_store_delete_story (SbStore  *self,
   g_hash_table_remove (self->story_by_uuid, sb_story_get_uuid (story));
   g_hash_table_remove (self->links, story);
   _sb_store_links_changed (self);
+  deleted->app_links = _sb_store_applications_forget_story (self, story);
   /* Whatever was unsaved goes with the story (and comes back with undo). */
   _sb_store_forget_story (self, story);
   _sb_store_history_delete (self, story, _sb_deleted_story_copy (deleted));
@@ -1007,6 +1019,7 @@ sb_store_delete_story (SbStore  *self,
         g_debug ("Deleted text not erased yet: %s", forget_error->message);
     }
 
+  _sb_store_emit_applications (self);
   return deleted;
 }
 
@@ -1049,7 +1062,7 @@ restore_links (SbStore         *self,
       if (!sb_database_step_done (self->db, stmt, error))
         return FALSE;
     }
-  return TRUE;
+  return _sb_store_applications_restore_story (self, deleted->story, deleted->app_links, error);
 }
 
 SbStory *
@@ -1083,12 +1096,16 @@ sb_store_restore_story (SbStore         *self,
           if (find_story_position (self, deleted->story, &position))
             g_list_store_remove (self->stories, position);
           sb_story_set_id (deleted->story, 0);
+          if (!_sb_store_load_applications (self, NULL))
+            g_warning ("Could not read the applications again after a failed undo");
+          _sb_store_emit_applications (self);
         }
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
   if (!_sb_store_write_end (self, started, TRUE, error))
     return NULL;
+  _sb_store_emit_applications (self);
   return deleted->story;
 }
 

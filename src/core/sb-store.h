@@ -327,4 +327,9 @@ G_END_DECLS
  *  "changed-elsewhere"   (SbStory *story)    another program changed text the person
  *                                            had changed too: both are kept, theirs in
  *                                            the notes
+ *  "applications-changed" ()                 an application, its requirements, rounds or
+ *                                            plan, the current application or the
+ *                                            introduction changed (here, by another
+ *                                            program, by a reload, or by a story's
+ *                                            delete and its undo); see sb-application.h
  * Story field changes are announced by SbStory's own notify signals. */

@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "sb-application.h"
 #include "sb-practice.h"
 #include "sb-test-util.h"
 
@@ -687,6 +688,88 @@ test_add_rehearsal (Fixture       *f,
   g_assert_cmpstr (g_array_index (log, SbRehearsal, 2).question_slug, ==, slug);
 }
 
+/* ---- the current application ---------------------------------------- */
+
+/* The stories planned for the current application's rounds come first,
+ * round by round, then those proving its requirements; the rest as
+ * always. Another application, or this one once done, changes nothing. */
+static void
+test_queue_follows_application (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  SbStory *a = add_story (f->store, "A");   /* never rehearsed */
+  SbStory *b = add_story (f->store, "B");   /* 5 days overdue */
+  SbStory *c = add_story (f->store, "C");   /* due in 2 days: planned second round */
+  SbStory *d = add_story (f->store, "D");   /* never: planned first round */
+  SbStory *e = add_story (f->store, "E");   /* due in 2 days: proves a requirement */
+  SbStory *blank = sb_store_create_story (f->store, "Nothing written", &error);
+  gint64 now = T0 + 30 * DAY;
+  SbApplication *acme, *globex;
+  SbRound *screen, *onsite;
+  SbRequirement *requirement;
+
+  g_assert_no_error (error);
+  log_ok (f->store, b, NULL, 100, SB_RATING_STUMBLED, now - 6 * DAY);
+  log_ok (f->store, c, NULL, 100, SB_RATING_NAILED, now);
+  log_ok (f->store, e, NULL, 100, SB_RATING_NAILED, now);
+
+  acme = sb_store_create_application (f->store, "acme", "Acme", NULL, &error);
+  globex = sb_store_create_application (f->store, "globex", "Globex", NULL, &error);
+  screen = sb_store_add_round (f->store, acme, "Phone screen", -1, &error);
+  onsite = sb_store_add_round (f->store, acme, "Onsite", -1, &error);
+  requirement = sb_store_add_requirement (f->store, acme, "Lead incident response", -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (sb_store_set_round_story (f->store, onsite, c, TRUE, &error));
+  g_assert_true (sb_store_set_round_story (f->store, screen, d, TRUE, &error));
+  g_assert_true (sb_store_set_round_story (f->store, screen, blank, TRUE, &error));
+  g_assert_true (sb_store_set_requirement_story (f->store, requirement, e, TRUE, &error));
+  g_assert_true (sb_store_set_requirement_story (f->store, requirement, c, TRUE, &error));
+  g_assert_no_error (error);
+
+  {
+    g_autoptr(GPtrArray) queue = sb_practice_get_queue (f->store, now);
+    SbStory *expected[] = { a, d, b, c, e };
+
+    /* No current application yet: the schedule alone. */
+    g_assert_cmpuint (queue->len, ==, G_N_ELEMENTS (expected));
+    for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+      g_assert_true (g_ptr_array_index (queue, i) == expected[i]);
+  }
+
+  g_assert_true (sb_store_set_current_application (f->store, acme, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) queue = sb_practice_get_queue (f->store, now);
+    /* d (first round; the blank story is not offered), c (second round),
+     * e (requirement; c is already there), then a, b as always. */
+    SbStory *expected[] = { d, c, e, a, b };
+
+    g_assert_cmpuint (queue->len, ==, G_N_ELEMENTS (expected));
+    for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+      g_assert_true (g_ptr_array_index (queue, i) == expected[i]);
+  }
+
+  g_assert_true (sb_store_set_current_application (f->store, globex, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) queue = sb_practice_get_queue (f->store, now);
+
+    g_assert_true (g_ptr_array_index (queue, 0) == a);
+    g_assert_true (g_ptr_array_index (queue, 1) == d);
+  }
+
+  g_assert_true (sb_store_set_current_application (f->store, acme, &error));
+  g_assert_true (sb_store_set_application_status (f->store, acme, SB_APPLICATION_STATUS_DONE, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) queue = sb_practice_get_queue (f->store, now);
+
+    g_assert_true (g_ptr_array_index (queue, 0) == a);
+    g_assert_true (g_ptr_array_index (queue, 1) == d);
+    g_assert_true (g_ptr_array_index (queue, 2) == b);
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -709,6 +792,7 @@ main (int argc, char *argv[])
   ADD ("survives-reopen", test_survives_reopen);
   ADD ("get-log", test_get_log);
   ADD ("add-rehearsal", test_add_rehearsal);
+  ADD ("queue-follows-application", test_queue_follows_application);
 
 #undef ADD
 

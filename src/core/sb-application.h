@@ -105,6 +105,12 @@ const char   *sb_application_field_to_string    (SbApplicationField field);
 GListModel    *sb_store_get_applications        (SbStore       *store); /* SbApplication */
 SbApplication *sb_store_find_application        (SbStore       *store,
                                                  const char    *slug);
+/* The application a requirement or a round belongs to, or NULL when it is
+ * no longer in the bank. */
+SbApplication *sb_store_get_requirement_application (SbStore   *store,
+                                                 SbRequirement *requirement);
+SbApplication *sb_store_get_round_application   (SbStore       *store,
+                                                 SbRound       *round);
 /* A new application; its slug is made from company and date when @slug is
  * NULL ("acme-2026-12-10"), made unique. */
 SbApplication *sb_store_create_application      (SbStore       *store,

@@ -1,4 +1,4 @@
-/* sb-coach.c — story suggestions for a question
+/* sb-coach.c — story suggestions for a question, a requirement or any text
  *
  * Called each time a question is selected, so it must stay cheap for a bank
  * of a thousand stories: the question's words are found once, each story's
@@ -16,6 +16,7 @@
 
 #include <string.h>
 
+#include "sb-application.h"
 #include "sb-coach.h"
 #include "sb-words.h"
 
@@ -93,10 +94,10 @@ stem_word (const char *word)
  * "listens for" note is left out: it describes any good answer ("alerts",
  * "tests", "explained"), so its words match stories by chance. */
 static GArray *
-significant_words (SbQuestion *question)
+significant_words (const char *text)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GArray) words = sb_words_split (sb_question_get_text (question));
+  g_autoptr(GArray) words = sb_words_split (text);
   GArray *result = g_array_new (FALSE, FALSE, sizeof (QuestionWord));
 
   g_array_set_clear_func (result, (GDestroyNotify) question_word_clear);
@@ -287,30 +288,32 @@ score_themes (SbStore             *store,
 }
 
 GPtrArray *
-sb_coach_suggest_stories (SbStore    *store,
-                          SbQuestion *question,
-                          guint       limit)
+sb_coach_rank_stories (SbStore             *store,
+                       const char          *text,
+                       const char * const  *theme_slugs,
+                       const char * const  *exclude_uuids,
+                       guint                limit)
 {
   GPtrArray *result = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_suggestion_free);
-  g_autoptr(GPtrArray) chosen = NULL;
   g_autoptr(GHashTable) excluded = NULL;
   g_autoptr(GArray) words = NULL;
   g_autofree gboolean *hits = NULL;
   g_autofree guint *n_with_word = NULL;
-  const char * const *theme_slugs;
   GListModel *stories;
   guint n_stories;
 
   g_return_val_if_fail (SB_IS_STORE (store), result);
-  g_return_val_if_fail (SB_IS_QUESTION (question), result);
 
-  chosen = sb_store_get_question_stories (store, sb_question_get_slug (question));
   excluded = g_hash_table_new (NULL, NULL);
-  for (guint i = 0; i < chosen->len; i++)
-    g_hash_table_add (excluded, chosen->pdata[i]);
+  for (guint i = 0; exclude_uuids != NULL && exclude_uuids[i] != NULL; i++)
+    {
+      SbStory *story = sb_store_find_story (store, exclude_uuids[i]);
 
-  theme_slugs = sb_question_get_theme_slugs (question);
-  words = significant_words (question);
+      if (story != NULL)
+        g_hash_table_add (excluded, story);
+    }
+
+  words = significant_words (text != NULL ? text : "");
   stories = sb_store_get_stories (store);
   n_stories = g_list_model_get_n_items (stories);
 
@@ -322,10 +325,10 @@ sb_coach_suggest_stories (SbStore    *store,
   for (guint i = 0; i < n_stories && words->len > 0; i++)
     {
       g_autoptr(SbStory) story = g_list_model_get_item (stories, i);
-      const char *text = story_text_lowered (story);
+      const char *story_text = story_text_lowered (story);
 
       for (guint w = 0; w < words->len; w++)
-        if (text_has_word_start (text, g_array_index (words, QuestionWord, w).stem))
+        if (text_has_word_start (story_text, g_array_index (words, QuestionWord, w).stem))
           {
             hits[(gsize) i * words->len + w] = TRUE;
             n_with_word[w]++;
@@ -400,4 +403,71 @@ sb_coach_suggest_stories (SbStore    *store,
   if (limit > 0 && result->len > limit)
     g_ptr_array_set_size (result, limit);
   return result;
+}
+
+GPtrArray *
+sb_coach_suggest_stories (SbStore    *store,
+                          SbQuestion *question,
+                          guint       limit)
+{
+  g_autoptr(GPtrArray) chosen = NULL;
+  g_autoptr(GPtrArray) uuids = g_ptr_array_new ();
+
+  g_return_val_if_fail (SB_IS_STORE (store), g_ptr_array_new_with_free_func ((GDestroyNotify) sb_suggestion_free));
+  g_return_val_if_fail (SB_IS_QUESTION (question), g_ptr_array_new_with_free_func ((GDestroyNotify) sb_suggestion_free));
+
+  chosen = sb_store_get_question_stories (store, sb_question_get_slug (question));
+  for (guint i = 0; i < chosen->len; i++)
+    g_ptr_array_add (uuids, (gpointer) sb_story_get_uuid (chosen->pdata[i]));
+  g_ptr_array_add (uuids, NULL);
+  return sb_coach_rank_stories (store, sb_question_get_text (question),
+                                sb_question_get_theme_slugs (question),
+                                (const char * const *) uuids->pdata, limit);
+}
+
+/* Themes of the application's values whose name the requirement uses
+ * ("Take ownership of …" names Ownership): every significant word of the
+ * name starts a word of the text. In catalog order. */
+static GStrv
+named_values (SbStore       *store,
+              SbApplication *application,
+              const char    *text)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autofree char *lowered = g_utf8_strdown (text, -1);
+  const char *framework = application != NULL ? sb_application_get_framework (application) : NULL;
+  GListModel *themes;
+
+  if (framework == NULL || sb_store_find_framework (store, framework) == NULL)
+    return g_strv_builder_end (builder);
+  themes = sb_store_get_themes (store, framework);
+  for (guint i = 0; i < g_list_model_get_n_items (themes); i++)
+    {
+      g_autoptr(SbTheme) theme = g_list_model_get_item (themes, i);
+      g_autoptr(GArray) name_words = significant_words (sb_theme_get_name (theme));
+      gboolean all = name_words->len > 0;
+
+      for (guint w = 0; all && w < name_words->len; w++)
+        all = text_has_word_start (lowered, g_array_index (name_words, QuestionWord, w).stem);
+      if (all)
+        g_strv_builder_add (builder, sb_theme_get_slug (theme));
+    }
+  return g_strv_builder_end (builder);
+}
+
+GPtrArray *
+sb_coach_suggest_for_requirement (SbStore       *store,
+                                  SbRequirement *requirement,
+                                  guint          limit)
+{
+  g_auto(GStrv) values = NULL;
+  const char *text;
+
+  g_return_val_if_fail (SB_IS_STORE (store), g_ptr_array_new_with_free_func ((GDestroyNotify) sb_suggestion_free));
+  g_return_val_if_fail (SB_IS_REQUIREMENT (requirement), g_ptr_array_new_with_free_func ((GDestroyNotify) sb_suggestion_free));
+
+  text = sb_requirement_get_text (requirement);
+  values = named_values (store, sb_store_get_requirement_application (store, requirement), text);
+  return sb_coach_rank_stories (store, text, (const char * const *) values,
+                                sb_requirement_get_story_uuids (requirement), limit);
 }

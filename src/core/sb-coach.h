@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "sb-application.h"
 #include "sb-readiness.h"
 #include "sb-store.h"
 
@@ -51,6 +52,25 @@ typedef struct
 GPtrArray *sb_coach_suggest_stories (SbStore    *store,
                                      SbQuestion *question,
                                      guint       limit);
+
+/* The same ranking for any text: @text gives the words, @theme_slugs (NULL
+ * or empty: none) the themes, the first of them the core one; stories
+ * whose uuid is in @exclude_uuids are left out. A question is ranked as
+ * sb_coach_rank_stories (store, its text, its themes, the uuids of the
+ * stories chosen for it, limit). */
+GPtrArray *sb_coach_rank_stories    (SbStore             *store,
+                                     const char          *text,
+                                     const char * const  *theme_slugs,
+                                     const char * const  *exclude_uuids,
+                                     guint                limit);
+
+/* Stories for a requirement of an application, by the same ranking: its
+ * text gives the words; the themes are the application's values whose
+ * whole name the text uses ("Take ownership of …" names Ownership), in
+ * catalog order; stories already linked to it are left out. */
+GPtrArray *sb_coach_suggest_for_requirement (SbStore       *store,
+                                             SbRequirement *requirement,
+                                             guint          limit);
 void       sb_suggestion_free       (SbSuggestion *suggestion);
 
 G_END_DECLS

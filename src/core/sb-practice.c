@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sb-application.h"
 #include "sb-practice.h"
 
 #define SECONDS_PER_DAY 86400
@@ -508,11 +509,49 @@ collect_entries (SbStore *store)
   return entries;
 }
 
+/* The stories the current application wants rehearsed first: those
+ * planned in its rounds, round by round, then those that prove its
+ * requirements; none once it is done. Borrowed, each once. */
+static GPtrArray *
+current_application_stories (SbStore *store)
+{
+  GPtrArray *stories = g_ptr_array_new ();
+  SbApplication *application = sb_store_get_current_application (store);
+  GListModel *rounds, *requirements;
+
+  if (application == NULL || sb_application_get_status (application) == SB_APPLICATION_STATUS_DONE)
+    return stories;
+
+#define ADD_STORIES(uuids) \
+  for (const char * const *u = (uuids); *u != NULL; u++) \
+    { \
+      SbStory *story = sb_store_find_story (store, *u); \
+      if (story != NULL && !g_ptr_array_find (stories, story, NULL)) \
+        g_ptr_array_add (stories, story); \
+    }
+
+  rounds = sb_application_get_rounds (application);
+  for (guint r = 0; r < g_list_model_get_n_items (rounds); r++)
+    {
+      g_autoptr(SbRound) round = g_list_model_get_item (rounds, r);
+      ADD_STORIES (sb_round_get_story_uuids (round));
+    }
+  requirements = sb_application_get_requirements (application);
+  for (guint r = 0; r < g_list_model_get_n_items (requirements); r++)
+    {
+      g_autoptr(SbRequirement) requirement = g_list_model_get_item (requirements, r);
+      ADD_STORIES (sb_requirement_get_story_uuids (requirement));
+    }
+#undef ADD_STORIES
+  return stories;
+}
+
 GPtrArray *
 sb_practice_get_queue (SbStore *store,
                        gint64   now)
 {
   g_autoptr(GArray) entries = NULL;
+  g_autoptr(GPtrArray) first = NULL;
   GPtrArray *queue;
 
   g_return_val_if_fail (SB_IS_STORE (store), NULL);
@@ -526,8 +565,21 @@ sb_practice_get_queue (SbStore *store,
   g_array_sort (entries, compare_entries);
 
   queue = g_ptr_array_new_full (entries->len, g_object_unref);
+  first = current_application_stories (store);
+  for (guint i = 0; i < first->len; i++)
+    for (guint e = 0; e < entries->len; e++)
+      if (g_array_index (entries, QueueEntry, e).story == first->pdata[i])
+        {
+          g_ptr_array_add (queue, g_object_ref (first->pdata[i]));
+          break;
+        }
   for (guint i = 0; i < entries->len; i++)
-    g_ptr_array_add (queue, g_object_ref (g_array_index (entries, QueueEntry, i).story));
+    {
+      SbStory *story = g_array_index (entries, QueueEntry, i).story;
+
+      if (!g_ptr_array_find (first, story, NULL))
+        g_ptr_array_add (queue, g_object_ref (story));
+    }
   return queue;
 }
 

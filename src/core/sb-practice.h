@@ -99,9 +99,11 @@ void      sb_practice_get_stats  (SbStore          *store,
                                   SbPracticeStats  *stats);
 
 /* Every story with something written in it, in the order to rehearse them
- * at @now (Unix seconds, 0 for now): never rehearsed first (in the bank's
- * order), then the most overdue, then the rest by when they fall due. An
- * array of SbStory refs. */
+ * at @now (Unix seconds, 0 for now). While the current application is not
+ * done, the stories planned in its rounds come first (round by round, in
+ * the order planned), then those linked to its requirements. The rest
+ * follow: never rehearsed first (in the bank's order), then the most
+ * overdue, then the rest by when they fall due. An array of SbStory refs. */
 GPtrArray *sb_practice_get_queue (SbStore          *store,
                                   gint64            now);
 

@@ -585,6 +585,24 @@ sb_store_find_application (SbStore    *self,
   return NULL;
 }
 
+SbApplication *
+sb_store_get_requirement_application (SbStore       *self,
+                                      SbRequirement *requirement)
+{
+  g_return_val_if_fail (SB_IS_STORE (self), NULL);
+  g_return_val_if_fail (SB_IS_REQUIREMENT (requirement), NULL);
+  return requirement_application (self, requirement, NULL, NULL);
+}
+
+SbApplication *
+sb_store_get_round_application (SbStore *self,
+                                SbRound *round)
+{
+  g_return_val_if_fail (SB_IS_STORE (self), NULL);
+  g_return_val_if_fail (SB_IS_ROUND (round), NULL);
+  return round_application (self, round, NULL, NULL);
+}
+
 static gboolean
 check_slug (const char  *slug,
             GError     **error)

@@ -36,8 +36,11 @@ struct _SbWindow
   GtkWidget            *questions_page;
   GtkWidget            *practice_page;
   AdwViewStackPage     *practice_stack_page;
+  GtkWidget            *applications_page;
+  GtkWidget            *current_button;
   guint                 badge_source_id;
 
+  AdwHeaderBar         *header_bar;
   AdwViewSwitcherTitle *switcher_title;
   AdwToastOverlay      *toast_overlay;
   GtkBox               *read_only_banner;

@@ -894,6 +894,37 @@ sb_application_editor_get_round_list (SbApplicationEditor *self)
 
 /* ---- building ------------------------------------------------------------ */
 
+static void
+collect_buttons (GtkWidget *widget,
+                 GPtrArray *buttons)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child))
+        g_ptr_array_add (buttons, child);
+      else
+        collect_buttons (child, buttons);
+    }
+}
+
+/* GtkCalendar 4.8 leaves its arrows nameless; in its order they are the
+ * month's, then the year's. */
+static void
+name_calendar_arrows (GtkCalendar *calendar)
+{
+  const char *names[] = { N_("Previous Month"), N_("Next Month"), N_("Previous Year"), N_("Next Year") };
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect_buttons (GTK_WIDGET (calendar), buttons);
+  for (guint i = 0; i < buttons->len && i < G_N_ELEMENTS (names); i++)
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (buttons->pdata[i]), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _(names[i]), -1);
+      gtk_widget_set_tooltip_text (buttons->pdata[i], _(names[i]));
+    }
+}
+
 static AdwEntryRow *
 entry_row_new (SbApplicationEditor *self,
                const char          *title,
@@ -997,6 +1028,7 @@ build_details (SbApplicationEditor *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->countdown_label), "dim-label");
   adw_entry_row_add_suffix (self->date_row, GTK_WIDGET (self->countdown_label));
   self->calendar = GTK_CALENDAR (gtk_calendar_new ());
+  name_calendar_arrows (self->calendar);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->calendar), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Date of the loop"), -1);
   g_signal_connect_object (self->calendar, "day-selected", G_CALLBACK (day_selected_cb),

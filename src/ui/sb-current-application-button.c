@@ -132,6 +132,8 @@ sb_current_application_button_init (SbCurrentApplicationButton *self)
 {
   gtk_widget_add_css_class (GTK_WIDGET (self), "flat");
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Current application"), -1);
 }
 
 GtkWidget *

@@ -160,6 +160,13 @@ fill (SbFocusPicker *self)
     }
 }
 
+void
+sb_focus_picker_refill (SbFocusPicker *self)
+{
+  g_return_if_fail (SB_IS_FOCUS_PICKER (self));
+  fill (self);
+}
+
 static gboolean
 filter_func (GtkListBoxRow *row,
              gpointer       user_data)

@@ -17,6 +17,8 @@ G_DECLARE_FINAL_TYPE (SbFocusPicker, sb_focus_picker, SB, FOCUS_PICKER, GtkPopov
 GtkWidget *sb_focus_picker_new    (SbStore       *store,
                                    SbApplication *application,
                                    SbRound       *round);
+/* Fills the list as opening does (tests). */
+void       sb_focus_picker_refill (SbFocusPicker *self);
 /* Adds or removes @theme_slug from the round's focus, as its check does. */
 gboolean   sb_focus_picker_toggle (SbFocusPicker *self,
                                    const char    *theme_slug,

@@ -1021,7 +1021,7 @@ build_details (SbApplicationEditor *self)
 
   self->company_row = entry_row_new (self, _("_Company"), SB_APPLICATION_FIELD_COMPANY, 40);
   self->role_row = entry_row_new (self, _("_Role"), SB_APPLICATION_FIELD_ROLE, 40);
-  self->date_row = entry_row_new (self, _("_Date of the Loop (YYYY-MM-DD)"), SB_APPLICATION_FIELD_DATE, 10);
+  self->date_row = entry_row_new (self, _("_Date (YYYY-MM-DD)"), SB_APPLICATION_FIELD_DATE, 10);
   adw_entry_row_set_input_purpose (self->date_row, GTK_INPUT_PURPOSE_DIGITS);
 
   self->countdown_label = GTK_LABEL (gtk_label_new (NULL));

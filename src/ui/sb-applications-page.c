@@ -41,6 +41,7 @@ struct _SbApplicationsPage
   GtkListBox           *list;
   GtkStack             *content_stack;
   GtkWidget            *back_button;
+  GtkWidget            *content;
   SbApplicationEditor  *editor;
   SbIntroductionEditor *introduction;
 };
@@ -300,7 +301,6 @@ new_action (GtkWidget  *widget,
       return;
     }
   sb_applications_page_select_application (self, sb_application_get_slug (application));
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   sb_application_editor_focus_company (self->editor);
 }
 
@@ -366,6 +366,9 @@ build_sidebar (SbApplicationsPage *self)
   gtk_box_append (GTK_BOX (box), header);
   gtk_box_append (GTK_BOX (box), scrolled);
   gtk_widget_set_size_request (box, 280, -1);
+  /* The header's title expands; the sidebar must not take the editor's
+   * room for it. */
+  gtk_widget_set_hexpand (box, FALSE);
   return box;
 }
 
@@ -398,6 +401,7 @@ build (SbApplicationsPage *self)
   AdwLeafletPage *separator;
 
   self->built = TRUE;
+  self->content = content;
   self->leaflet = ADW_LEAFLET (adw_leaflet_new ());
   adw_leaflet_set_can_navigate_back (self->leaflet, TRUE);
 
@@ -458,6 +462,8 @@ sb_applications_page_select_application (SbApplicationsPage *self,
     build (self);
   else
     refresh (self);
+  /* Asked for by name: in a narrow window, it is what is shown. */
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
   return TRUE;
 }
 
@@ -479,6 +485,7 @@ sb_applications_page_show_introduction (SbApplicationsPage *self)
   self->showing_introduction = TRUE;
   select_row_of (self, NULL);
   show_content (self);
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
 gboolean

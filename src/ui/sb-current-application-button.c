@@ -78,6 +78,8 @@ sb_current_application_button_update (SbCurrentApplicationButton *self)
     {
       gtk_label_set_ellipsize (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (self))), PANGO_ELLIPSIZE_END);
       gtk_label_set_max_width_chars (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (self))), 28);
+      /* In a narrow window, at least the company's first letters. */
+      gtk_label_set_width_chars (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (self))), 7);
     }
   name = sb_application_dup_display_name (application);
   /* Translators: %s is the application's company and role */

@@ -201,8 +201,8 @@ static const Refusal refusals[] = {
   { "no-version", "{\"format\":\"storybank\",\"stories\":[]}", SB_EXCHANGE_ERROR_FORMAT, "stories.json", "version" },
   { "string-version", "{\"format\":\"storybank\",\"version\":\"1\"}", SB_EXCHANGE_ERROR_FORMAT, "version: ", "a string" },
   { "float-version", "{\"format\":\"storybank\",\"version\":1.0}", SB_EXCHANGE_ERROR_FORMAT, "version: ", "a number" },
-  { "newer-version", "{\"format\":\"storybank\",\"version\":2,\"stories\":[{\"whatever\":true}]}",
-    SB_EXCHANGE_ERROR_VERSION, "stories.json", "was written by a newer Storybank (format version 2); this version reads up to 1" },
+  { "newer-version", "{\"format\":\"storybank\",\"version\":3,\"stories\":[{\"whatever\":true}]}",
+    SB_EXCHANGE_ERROR_VERSION, "stories.json", "was written by a newer Storybank (format version 3); this version reads up to 2" },
   { "unknown-theme", HEAD "\n\"stories\":[{\"title\":\"A\",\"themes\":[\"core-production-incident\"]},\n"
     "{\"title\":\"B\",\"themes\":[\"core-made-up\"]}]}", SB_EXCHANGE_ERROR_UNKNOWN_THEME,
     "stories.json:3:24: stories[1].themes[0]: ", "“core-made-up” (story “B”)" },
@@ -492,7 +492,7 @@ test_round_trip (void)
   exported = sb_exchange_export_json (first->store, NULL);
   stable = export_stable (first->store);
   g_assert_nonnull (strstr (exported, "\"format\" : \"storybank\""));
-  g_assert_nonnull (strstr (exported, "\"version\" : 1"));
+  g_assert_nonnull (strstr (exported, "\"version\" : 2"));
   g_assert_nonnull (strstr (exported, "\"strength\" : \"secondary\""));
   g_assert_nonnull (strstr (exported, "\"rating\" : \"stumbled\""));
   g_assert_nonnull (strstr (exported, "\"question\" : \"q-delay-launch\""));

@@ -14,7 +14,7 @@
 
 #include "sb-backup.h"
 #include "sb-cheat-sheet.h"
-#include "sb-cli.h"
+#include "sb-cli-private.h"
 #include "sb-coach.h"
 #include "sb-coverage.h"
 #include "sb-exchange.h"
@@ -48,8 +48,18 @@ sb_cli_add_options (GApplication *app)
       N_("Print the coach’s findings for every story and exit"), NULL },
     { "suggest", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Print the stories ranked for the question SLUG, with reasons, and exit"), N_("SLUG") },
+    { "applications", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Print the applications (id, date, status, company and role; * marks the current one) and exit"),
+      NULL },
+    { "application", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Write the --cheat-sheet for the application ID: its rounds, planned stories and requirements"),
+      N_("ID") },
+    { "plan", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Print the round plan of the application ID with its warnings and exit"), N_("ID") },
+    { "propose", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("With --plan: first fill the empty rounds with proposed stories (no story twice)"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, NULL,
-      N_("Print --check or --suggest as one JSON array"), NULL },
+      N_("Print --check, --suggest, --applications or --plan as JSON"), NULL },
     { "list-backups", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Print the bank’s backups (date, reason, stories, size, file) and exit"), NULL },
     { "restore", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -406,6 +416,10 @@ sb_cli_handle_local_options (GVariantDict *options)
   gboolean json = g_variant_dict_contains (options, "json");
   gboolean list_backups = g_variant_dict_contains (options, "list-backups");
   const char *restore = lookup_filename (options, "restore");
+  gboolean applications = g_variant_dict_contains (options, "applications");
+  const char *application = lookup_string (options, "application");
+  const char *plan = lookup_string (options, "plan");
+  gboolean propose = g_variant_dict_contains (options, "propose");
   SbCheatSheetOptions sheet_options;
   gboolean bank_existed;
   int status;
@@ -419,17 +433,23 @@ sb_cli_handle_local_options (GVariantDict *options)
   if (list_backups)
     {
       if (import != NULL || export != NULL || markdown != NULL || cheat_sheet != NULL || coverage ||
-          check || suggest != NULL || json || restore != NULL)
+          check || suggest != NULL || json || restore != NULL || applications || plan != NULL)
         return fail_literal (_("--list-backups goes alone (with --database)"));
       return print_backups (database);
     }
 
   /* Two JSON documents on one stdout would make neither readable. */
-  if (json && check == (suggest != NULL))
-    return fail_literal (_("--json goes with either --check or --suggest"));
+  if (json && (check ? 1 : 0) + (suggest != NULL ? 1 : 0) + (applications ? 1 : 0) + (plan != NULL ? 1 : 0) != 1)
+    return fail_literal (_("--json goes with one of --check, --suggest, --applications or --plan"));
+  if (application != NULL && cheat_sheet == NULL)
+    return fail_literal (_("--application goes with --cheat-sheet"));
+  if (application != NULL && g_variant_dict_contains (options, "theme"))
+    return fail_literal (_("--theme does not go with --application: that sheet shows the application’s rounds"));
+  if (propose && plan == NULL)
+    return fail_literal (_("--propose goes with --plan"));
 
   if (import == NULL && export == NULL && markdown == NULL && cheat_sheet == NULL && !coverage && !check &&
-      suggest == NULL && restore == NULL)
+      suggest == NULL && restore == NULL && !applications && plan == NULL)
     {
       if (framework != NULL || paper != NULL)
         return fail_literal (_("--framework and --paper go with --coverage or --cheat-sheet"));
@@ -485,6 +505,10 @@ run_commands (SbStore             *store,
   const char *suggest = lookup_string (options, "suggest");
   gboolean json = g_variant_dict_contains (options, "json");
   const char *restore = lookup_filename (options, "restore");
+  gboolean applications = g_variant_dict_contains (options, "applications");
+  const char *application = lookup_string (options, "application");
+  const char *plan = lookup_string (options, "plan");
+  gboolean propose = g_variant_dict_contains (options, "propose");
   g_autofree const char **themes = NULL;
 
   if (framework != NULL && sb_store_find_framework (store, framework) == NULL)
@@ -506,6 +530,23 @@ run_commands (SbStore             *store,
 
   if (suggest != NULL && sb_store_find_question (store, suggest) == NULL)
     return print_suggestions (store, suggest, json);
+
+  /* Unknown application ids are refused before anything is written. */
+  if (application != NULL)
+    {
+      g_autofree char *unknown = _sb_cli_check_application (store, "--application", application);
+
+      if (unknown != NULL)
+        return fail_literal (unknown);
+      sheet_options->application_slug = application;
+    }
+  if (plan != NULL)
+    {
+      g_autofree char *unknown = _sb_cli_check_application (store, "--plan", plan);
+
+      if (unknown != NULL)
+        return fail_literal (unknown);
+    }
 
   /* --theme: only these themes of the framework on the cheat sheet. */
   if (g_variant_dict_lookup (options, "theme", "^a&s", &themes))
@@ -596,6 +637,15 @@ run_commands (SbStore             *store,
         g_print (g_dngettext (GETTEXT_PACKAGE, "; %u rehearsal added", "; %u rehearsals added",
                               summary.rehearsals_added),
                  summary.rehearsals_added);
+      if (summary.applications_added > 0 || summary.applications_updated > 0)
+        {
+          g_autofree char *applications_added =
+            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u application added", "%u applications added",
+                                          summary.applications_added), summary.applications_added);
+
+          /* Translators: appended to the import summary: "; 2 applications added, 1 updated" */
+          g_print (_("; %s, %u updated"), applications_added, summary.applications_updated);
+        }
       g_print ("\n");
     }
 
@@ -632,5 +682,38 @@ run_commands (SbStore             *store,
   if (suggest != NULL)
     return print_suggestions (store, suggest, json);
 
+  if (applications)
+    _sb_cli_print_applications (store, json);
+
+  if (plan != NULL)
+    return _sb_cli_print_plan (store, plan, propose, json);
+
   return 0;
+}
+
+/* ---- for the other parts of the command line -------------------------- */
+
+char *
+_sb_cli_escape_for_terminal (const char *text,
+                             gboolean    keep_newlines)
+{
+  return escape_for_terminal (text, keep_newlines);
+}
+
+void
+_sb_cli_print_json (JsonBuilder *builder)
+{
+  print_json (builder);
+}
+
+int
+_sb_cli_fail (const GError *error)
+{
+  return fail (error);
+}
+
+int
+_sb_cli_fail_literal (const char *message)
+{
+  return fail_literal (message);
 }

@@ -9,8 +9,8 @@
 G_BEGIN_DECLS
 
 /* Adds --database, --import, --export, --export-markdown, --coverage,
- * --framework, --cheat-sheet, --paper, --check, --list-backups, --restore and
- * --version to @app. */
+ * --framework, --cheat-sheet, --paper, --check, --list-backups, --restore,
+ * --applications, --application, --plan, --propose and --version to @app. */
 void        sb_cli_add_options           (GApplication *app);
 
 /* Call from GApplication::handle-local-options. Returns -1 when no headless

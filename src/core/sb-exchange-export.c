@@ -237,6 +237,7 @@ sb_exchange_export_json (SbStore *store,
       build_story (builder, store, story);
     }
   json_builder_end_array (builder);
+  _sb_exchange_build_applications (builder, store);
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);

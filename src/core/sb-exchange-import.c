@@ -82,7 +82,7 @@ typedef struct
   GArray        *practice;                  /* SbRehearsal; NULL: not in the file */
 } ImportStory;
 
-typedef struct
+typedef struct _SbExchangeImport
 {
   const char *filename;
   GHashTable *positions;
@@ -94,6 +94,7 @@ typedef struct
   GStrv       deleted_questions; /* shipped questions the person deleted */
   GPtrArray  *stories;      /* ImportStory */
   GHashTable *skipped_questions; /* slugs the bank refused (hidden there), during apply */
+  SbImportApplications *applications; /* and the introduction */
   SbImportSummary summary;
 } Import;
 
@@ -178,6 +179,7 @@ import_clear (Import *import)
   g_clear_pointer (&import->frameworks, g_ptr_array_unref);
   g_clear_pointer (&import->questions, g_ptr_array_unref);
   g_clear_pointer (&import->stories, g_ptr_array_unref);
+  g_clear_pointer (&import->applications, _sb_import_applications_free);
 }
 
 static char *
@@ -1029,7 +1031,7 @@ read_person (Import      *import,
 {
   static const char * const root_known[] = {
     "format", "version", "exported", "person", "frameworks", "questions", "deleted_questions",
-    "stories", NULL
+    "stories", "introduction", "applications", NULL
   };
   static const char * const person_known[] = { "name", NULL };
   g_autofree char *exported = NULL;
@@ -1091,7 +1093,8 @@ read_import (SbStore     *store,
          read_deleted_questions (import, root, error) &&
          read_frameworks (store, import, root, error) &&
          read_questions (store, import, root, error) &&
-         read_stories (store, import, root, error);
+         read_stories (store, import, root, error) &&
+         (import->applications = _sb_import_applications_read (store, import, root, error)) != NULL;
 }
 
 /* ---- step 3: apply, inside one transaction --------------------------- */
@@ -1357,6 +1360,10 @@ apply_import_cb (SbStore   *store,
     if (!apply_story (store, import, import->stories->pdata[i], error))
       return FALSE;
 
+  /* After the stories, which their plans and requirements name. */
+  if (!_sb_import_applications_apply (store, import->applications, &import->summary, error))
+    return FALSE;
+
   /* Last, so the stories' links above never point at a question deleted
    * here. A question some story in the bank answers is kept: deleting it
    * would hide the person's chosen answer. */
@@ -1445,4 +1452,135 @@ sb_exchange_import_json_file (SbStore          *store,
       return FALSE;
     }
   return sb_exchange_import_json (store, contents, length, display, summary, error);
+}
+
+/* ---- for the readers of the file's other parts ----------------------- */
+
+gboolean
+_sb_exchange_import_fail (SbExchangeImport  *import,
+                          GError           **error,
+                          int                code,
+                          const char        *path,
+                          const char        *reason)
+{
+  return import_fail (import, error, code, path, "%s", reason);
+}
+
+gboolean
+_sb_exchange_read_string (SbExchangeImport  *import,
+                          JsonObject        *object,
+                          const char        *object_path,
+                          const char        *name,
+                          gboolean           required,
+                          char             **out,
+                          GError           **error)
+{
+  return read_string (import, object, object_path, name, required, out, error);
+}
+
+gboolean
+_sb_exchange_read_array (SbExchangeImport  *import,
+                         JsonObject        *object,
+                         const char        *object_path,
+                         const char        *name,
+                         JsonArray        **out,
+                         GError           **error)
+{
+  return read_array (import, object, object_path, name, out, error);
+}
+
+gboolean
+_sb_exchange_read_boolean (SbExchangeImport  *import,
+                           JsonObject        *object,
+                           const char        *object_path,
+                           const char        *name,
+                           int               *out,
+                           GError           **error)
+{
+  return read_boolean (import, object, object_path, name, out, error);
+}
+
+gboolean
+_sb_exchange_read_string_list (SbExchangeImport  *import,
+                               JsonObject        *object,
+                               const char        *object_path,
+                               const char        *name,
+                               GStrv             *out,
+                               GError           **error)
+{
+  return read_slug_list (import, object, object_path, name, out, error);
+}
+
+gboolean
+_sb_exchange_expect_object (SbExchangeImport  *import,
+                            JsonNode          *node,
+                            const char        *path,
+                            JsonObject       **out,
+                            GError           **error)
+{
+  return expect_object (import, node, path, out, error);
+}
+
+gboolean
+_sb_exchange_check_members (SbExchangeImport    *import,
+                            JsonObject          *object,
+                            const char          *object_path,
+                            const char * const  *known,
+                            GError             **error)
+{
+  return check_members (import, object, object_path, known, error);
+}
+
+const char *
+_sb_exchange_describe_node (JsonNode *node)
+{
+  return describe_node (node);
+}
+
+char *
+_sb_exchange_child_path (const char *parent,
+                         const char *name)
+{
+  return child_path (parent, name);
+}
+
+char *
+_sb_exchange_element_path (const char *parent,
+                           guint       index)
+{
+  return element_path (parent, index);
+}
+
+gboolean
+_sb_exchange_import_has_theme (SbStore          *store,
+                               SbExchangeImport *import,
+                               const char       *slug)
+{
+  return theme_is_known (store, import, slug);
+}
+
+gboolean
+_sb_exchange_import_has_framework (SbStore          *store,
+                                   SbExchangeImport *import,
+                                   const char       *slug)
+{
+  if (sb_store_find_framework (store, slug) != NULL)
+    return TRUE;
+  for (guint i = 0; i < import->frameworks->len; i++)
+    if (g_strcmp0 (((ImportFramework *) import->frameworks->pdata[i])->slug, slug) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+_sb_exchange_import_has_story (SbStore          *store,
+                               SbExchangeImport *import,
+                               const char       *uuid)
+{
+  if (sb_store_find_story (store, uuid) != NULL)
+    return TRUE;
+  for (guint i = 0; i < import->stories->len; i++)
+    if (g_strcmp0 (((ImportStory *) import->stories->pdata[i])->uuid, uuid) == 0)
+      return TRUE;
+  return FALSE;
 }

@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "sb-application.h"
 #include "sb-exchange-private.h"
 
 /* Markdown's inline markers, escaped where a title or name could be misread. */
@@ -92,6 +93,94 @@ append_story_markdown (GString *out,
     }
 }
 
+/* Titles of the stories @uuids name, "none yet" when none. */
+static void
+append_story_titles (GString            *out,
+                     SbStore            *store,
+                     const char * const *uuids)
+{
+  guint n = 0;
+
+  for (guint i = 0; uuids != NULL && uuids[i] != NULL; i++)
+    {
+      SbStory *story = sb_store_find_story (store, uuids[i]);
+
+      if (story == NULL)
+        continue;
+      if (n++ > 0)
+        g_string_append (out, ", ");
+      append_inline (out, sb_story_get_display_title (story));
+    }
+  if (n == 0)
+    g_string_append_printf (out, "*%s*", _("no story yet"));
+}
+
+/* One short section per application: what it asks for and what the person
+ * will tell in each round. */
+static void
+append_applications_markdown (GString *out,
+                              SbStore *store)
+{
+  GListModel *applications = sb_store_get_applications (store);
+
+  if (g_list_model_get_n_items (applications) == 0)
+    return;
+  g_string_append_printf (out, "## %s\n\n", _("Applications"));
+  for (guint i = 0; i < g_list_model_get_n_items (applications); i++)
+    {
+      g_autoptr(SbApplication) application = g_list_model_get_item (applications, i);
+      g_autofree char *name = sb_application_dup_display_name (application);
+      GListModel *requirements = sb_application_get_requirements (application);
+      GListModel *rounds = sb_application_get_rounds (application);
+      const char *date = sb_application_get_date (application);
+      const char *why = sb_application_get_field (application, SB_APPLICATION_FIELD_WHY_COMPANY);
+
+      g_string_append (out, "### ");
+      append_inline (out, name);
+      if (date != NULL && *date != '\0')
+        g_string_append_printf (out, " — %s", date);
+      g_string_append (out, "\n\n");
+
+      if (why != NULL && *why != '\0')
+        {
+          g_string_append_printf (out, "**%s**\n\n", _("Why this company"));
+          append_block (out, why);
+        }
+
+      if (g_list_model_get_n_items (requirements) > 0)
+        {
+          g_string_append_printf (out, "**%s**\n\n", _("Requirements"));
+          for (guint j = 0; j < g_list_model_get_n_items (requirements); j++)
+            {
+              g_autoptr(SbRequirement) requirement = g_list_model_get_item (requirements, j);
+
+              g_string_append (out, "- ");
+              append_inline (out, sb_requirement_get_text (requirement));
+              g_string_append (out, " — ");
+              append_story_titles (out, store, sb_requirement_get_story_uuids (requirement));
+              g_string_append_c (out, '\n');
+            }
+          g_string_append_c (out, '\n');
+        }
+
+      if (g_list_model_get_n_items (rounds) > 0)
+        {
+          g_string_append_printf (out, "**%s**\n\n", _("Rounds"));
+          for (guint j = 0; j < g_list_model_get_n_items (rounds); j++)
+            {
+              g_autoptr(SbRound) round = g_list_model_get_item (rounds, j);
+
+              g_string_append_printf (out, "%u. ", j + 1);
+              append_inline (out, sb_round_get_name (round));
+              g_string_append (out, ": ");
+              append_story_titles (out, store, sb_round_get_story_uuids (round));
+              g_string_append_c (out, '\n');
+            }
+          g_string_append_c (out, '\n');
+        }
+    }
+}
+
 static void
 append_coverage_markdown (GString *out,
                           SbStore *store)
@@ -169,6 +258,7 @@ sb_exchange_export_markdown (SbStore *store)
       append_story_markdown (out, store, story);
     }
 
+  append_applications_markdown (out, store);
   append_coverage_markdown (out, store);
 
   /* One newline at the end, not two. */

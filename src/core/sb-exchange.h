@@ -9,7 +9,10 @@
 G_BEGIN_DECLS
 
 #define SB_EXCHANGE_FORMAT  "storybank"
-#define SB_EXCHANGE_VERSION 1
+/* A file of a version this program reads has no field it does not know
+ * (the reader refuses unknown fields), so every new field is a new
+ * version: 2 added "applications" and "introduction". */
+#define SB_EXCHANGE_VERSION 2
 
 #define SB_EXCHANGE_ERROR (sb_exchange_error_quark ())
 typedef enum
@@ -31,6 +34,8 @@ typedef struct
   guint questions_added;
   guint themes_added;
   guint rehearsals_added;  /* practice log entries the bank did not have */
+  guint applications_added;
+  guint applications_updated; /* only those the file changed */
 } SbImportSummary;
 
 /* Everything in the bank as Storybank JSON (pretty, UTF-8). */
@@ -41,7 +46,7 @@ gboolean  sb_exchange_export_json_file (SbStore         *store,
                                         const char      *path,
                                         GError         **error);
 /* Merges a Storybank JSON document, all or nothing. Stories merge by uuid when
- * present, else are added. Messages name @filename (may be NULL). */
+ * present, else are added; applications merge by their id. Messages name @filename (may be NULL). */
 gboolean  sb_exchange_import_json      (SbStore         *store,
                                         const char      *data,
                                         gssize           length,

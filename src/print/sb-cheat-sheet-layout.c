@@ -1319,6 +1319,12 @@ sb_cheat_sheet_render (SbCheatSheet *sheet,
   g_return_if_fail (sheet != NULL);
   g_return_if_fail (cr != NULL);
 
+  if (sheet->application != NULL)
+    {
+      _sb_sheet_application_render (sheet, cr, width, height);
+      return;
+    }
+
   cairo_save (cr);
 
   /* Points throughout, and no hinting: the page is measured once and must

@@ -52,6 +52,46 @@ typedef enum
   SB_SHEET_N_DETAILS
 } SbSheetDetail;
 
+/* ---- the sheet for one application (sb-cheat-sheet-application.c) ---- */
+
+/* A story planned in a round: its title, its result, and the requirements
+ * of the job it proves. */
+typedef struct
+{
+  char        *title;
+  SbSheetText *result;            /* emphasis: its headline number phrase */
+  GPtrArray   *proves;            /* char*, requirement lines */
+} SbSheetPlanned;
+
+typedef struct
+{
+  char      *name;
+  char      *focus;               /* "Earn Trust · Ownership", or NULL */
+  GPtrArray *stories;             /* SbSheetPlanned*, in the planned order */
+} SbSheetRound;
+
+typedef struct
+{
+  char        *title;             /* "Acme · Senior Backend Engineer" */
+  char        *loop_date;         /* formatted for the locale, or NULL */
+  char        *why_heading;       /* "Why Acme?" */
+  SbSheetText *introduction;
+  SbSheetText *why;
+  GPtrArray   *rounds;            /* SbSheetRound* */
+  GPtrArray   *unproven;          /* char*, requirements no story proves */
+} SbSheetApplication;
+
+SbSheetApplication *_sb_sheet_application_new    (SbStore            *store,
+                                                  const char         *slug,
+                                                  GError            **error);
+void                _sb_sheet_application_free   (SbSheetApplication *application);
+/* Fits the application's sheet to one page and draws it; see
+ * sb_cheat_sheet_render(). */
+void                _sb_sheet_application_render (SbCheatSheet       *sheet,
+                                                  cairo_t            *cr,
+                                                  double              width,
+                                                  double              height);
+
 struct _SbCheatSheet
 {
   char      *person_name;         /* or NULL */
@@ -59,6 +99,7 @@ struct _SbCheatSheet
   char      *date;                /* already formatted for the locale */
   GPtrArray *themes;              /* SbSheetTheme*, in catalog order */
   GPtrArray *stories;             /* SbSheetStory*, owned */
+  SbSheetApplication *application; /* the sheet for an application instead; or NULL */
 
   /* The outcome of the last render. */
   double        font_size;

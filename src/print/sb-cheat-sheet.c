@@ -721,6 +721,7 @@ sb_cheat_sheet_free (SbCheatSheet *sheet)
   g_free (sheet->date);
   g_ptr_array_unref (sheet->themes);
   g_ptr_array_unref (sheet->stories);
+  g_clear_pointer (&sheet->application, _sb_sheet_application_free);
   g_free (sheet);
 }
 
@@ -811,6 +812,16 @@ sb_cheat_sheet_new (SbStore                   *store,
     {
       sb_cheat_sheet_options_init (&defaults);
       options = &defaults;
+    }
+
+  if (options->application_slug != NULL)
+    {
+      sheet = sb_cheat_sheet_new_empty ();
+      name = sb_store_get_person_name (store);
+      if (name != NULL && *g_strstrip (name) != '\0')
+        sheet->person_name = squeeze_spaces (name);
+      sheet->application = _sb_sheet_application_new (store, options->application_slug, error);
+      return sheet->application != NULL ? g_steal_pointer (&sheet) : NULL;
     }
 
   if (options->framework_slug != NULL)

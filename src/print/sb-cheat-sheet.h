@@ -22,6 +22,11 @@ typedef struct
   const char         *framework_slug; /* NULL: the first framework */
   const char * const *story_uuids;    /* NULL: every story */
   const char * const *theme_slugs;    /* NULL: every theme of the framework */
+  /* The id (slug) of an application: the sheet for its loop instead (its
+   * header, the introduction, why this company, the rounds with their
+   * planned stories and the requirements each proves); the three fields
+   * above are then not used. NULL: the sheet of themes. */
+  const char         *application_slug;
 } SbCheatSheetOptions;
 
 /* Defaults: every story and theme of the first framework, paper from the locale. */

@@ -210,7 +210,9 @@ sb_application_editor_flush (SbApplicationEditor *self)
   g_return_val_if_fail (SB_IS_APPLICATION_EDITOR (self), FALSE);
 
   g_clear_handle_id (&self->save_id, g_source_remove);
-  if (self->application == NULL)
+  /* Gone from the bank (deleted, or by an import): nothing to write to. */
+  if (self->application == NULL ||
+      sb_store_find_application (self->store, sb_application_get_slug (self->application)) != self->application)
     {
       self->pending = 0;
       return TRUE;

@@ -180,6 +180,24 @@ find_button (GtkWidget  *root,
   return NULL;
 }
 
+/* The button under @root whose tooltip is @tooltip. */
+static GtkWidget *
+find_button_by_tooltip (GtkWidget  *root,
+                        const char *tooltip)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_by_tooltip (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static SbApplication *
 new_application (Fixture *f)
 {
@@ -276,6 +294,29 @@ test_job_to_linked_requirement (Fixture       *f,
     after = rows_of (sb_application_editor_get_requirement_list (editor), SB_TYPE_REQUIREMENT_ROW);
     g_assert_cmpuint (after->len, ==, n - 1);
     g_assert_false (sb_requirement_row_is_marked_missing (after->pdata[0]));
+  }
+
+  /* A linked story's chip opens it in the editor; its × unlinks it. */
+  {
+    g_autoptr(GPtrArray) now = rows_of (sb_application_editor_get_requirement_list (editor),
+                                        SB_TYPE_REQUIREMENT_ROW);
+    GtkWidget *open = find_button_by_tooltip (now->pdata[0], "Open “Checkout outage”");
+    GtkWidget *unlink = find_button_by_tooltip (now->pdata[0], "Unlink “Checkout outage”");
+
+    g_assert_nonnull (open);
+    g_assert_nonnull (unlink);
+    g_signal_emit_by_name (open, "clicked");
+    sb_test_iterate_main_loop ();
+    g_assert_cmpstr (sb_window_get_page (f->window), ==, "stories");
+    g_assert_true (sb_story_editor_get_story (sb_window_get_story_editor (f->window)) == f->outage);
+    show_page (f);
+    g_assert_true (sb_applications_page_get_selected (f->page) == application);
+
+    g_signal_emit_by_name (unlink, "clicked");
+    sb_test_iterate_main_loop ();
+    g_assert_true (sb_requirement_row_is_marked_missing (now->pdata[0]));
+    g_assert_true (sb_store_set_requirement_story (f->store, sb_requirement_row_get_requirement (now->pdata[0]),
+                                                   f->outage, TRUE, NULL));
   }
 
   /* Splitting again asks before it replaces them. */

@@ -460,4 +460,16 @@ static const char *catalog_strings[] = {
   NC_("question", "Tell me about a time you cut costs without hurting the product."),
   /* Translators: what the interviewer listens for in an answer to “Tell me about a time you cut costs without hurting the product.” */
   NC_("listens for", "A cost figure before and after (infrastructure, licences, engineer time), how you made sure customers did not pay for the saving, and what you deliberately chose not to cut."),
+  /* Translators: a behavioral interview question, worded as an interviewer would ask it (q-introduce-yourself) */
+  NC_("question", "Tell me about yourself."),
+  /* Translators: what the interviewer listens for in an answer to “Tell me about yourself.” */
+  NC_("listens for", "About a minute and a half, not a life story: the engineer you are today, two or three results that show it (with a number each), and the thread that leads to this role. It should end by handing the conversation back, not trail off into the CV."),
+  /* Translators: a behavioral interview question, worded as an interviewer would ask it (q-why-this-company) */
+  NC_("question", "Why do you want this role, and why at this company?"),
+  /* Translators: what the interviewer listens for in an answer to “Why do you want this role, and why at this company?” */
+  NC_("listens for", "Something only this company has: its product, its customers, a problem it is working on, something its engineers published. Then where the candidate's own work and goals meet that problem. Praise for the culture, the pay or the brand alone says nothing."),
+  /* Translators: a behavioral interview question, worded as an interviewer would ask it (q-greatest-achievement) */
+  NC_("question", "What is your greatest professional achievement?"),
+  /* Translators: what the interviewer listens for in an answer to “What is your greatest professional achievement?” */
+  NC_("listens for", "One achievement, big for the candidate's level, and the part they did themselves: the hard problem, the decisions they made along the way, and a result with a number in it. Why they count it above the rest, and what they would do the same way again."),
 };

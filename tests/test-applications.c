@@ -754,6 +754,42 @@ test_rollback (Fixture       *f,
   g_assert_cmpint (count_rows (f->store, "SELECT count(*) FROM applications"), ==, 0);
 }
 
+/* Another program holding the bank: the change is refused as busy,
+ * nothing changes in memory, and the same change goes through once the
+ * bank is free. */
+static void
+test_busy (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  SbApplication *acme = make_application (f->store, "acme", "Acme");
+  sqlite3 *other = NULL;
+  guint before;
+
+  sb_store_set_interactive (f->store, TRUE);
+  g_assert_cmpint (sqlite3_open (f->path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  before = f->n_changed;
+  g_assert_false (sb_store_set_application_field (f->store, acme, SB_APPLICATION_FIELD_ROLE, "Staff Engineer", &error));
+  g_assert_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_BUSY);
+  g_clear_error (&error);
+  g_assert_null (sb_store_add_round (f->store, acme, "Bar raiser", -1, &error));
+  g_assert_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_BUSY);
+  g_clear_error (&error);
+  g_assert_cmpstr (sb_application_get_role (acme), ==, "Senior Backend Engineer");
+  g_assert_cmpuint (g_list_model_get_n_items (sb_application_get_rounds (acme)), ==, 0);
+  g_assert_cmpuint (f->n_changed, ==, before);
+
+  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+  g_assert_true (sb_store_set_application_field (f->store, acme, SB_APPLICATION_FIELD_ROLE, "Staff Engineer", &error));
+  g_assert_nonnull (sb_store_add_round (f->store, acme, "Bar raiser", -1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (sb_application_get_role (acme), ==, "Staff Engineer");
+  g_assert_cmpint (count_rows (f->store, "SELECT count(*) FROM rounds"), ==, 1);
+}
+
 /* ---- a bank the person cannot write -------------------------------------- */
 
 static gboolean
@@ -855,6 +891,7 @@ main (int   argc,
   ADD ("two-stores", test_two_stores);
   ADD ("reload", test_reload);
   ADD ("rollback", test_rollback);
+  ADD ("busy", test_busy);
 #undef ADD
   g_test_add_func ("/applications/read-only", test_read_only);
 

@@ -213,6 +213,29 @@ test_crlf_and_unicode_bullets (void)
   assert_lines (description, expected);
 }
 
+/* A label with its value on one line ("Location: …") is that line only,
+ * not a section: what follows is read as before. The company praising
+ * itself is not a requirement, whatever adjectives it uses. */
+static void
+test_labels (void)
+{
+  const char *description =
+    "Location: Amsterdam or remote within the EU\n"
+    "Salary: €70,000–€85,000 depending on level\n"
+    "We have a strong engineering culture and a flat hierarchy.\n"
+    "\n"
+    "You will join the on-call rotation one week in six.\n"
+    "Experience with Terraform is a plus.\n"
+    "Interested? Send your CV to jobs@example.com.\n";
+  const char *expected[] = {
+    "You will join the on-call rotation one week in six",
+    "Experience with Terraform is a plus",
+    NULL,
+  };
+
+  assert_lines (description, expected);
+}
+
 /* Nothing in, nothing out; a line longer than a requirement may be is cut
  * at a word. */
 static void
@@ -250,6 +273,7 @@ main (int   argc,
   g_test_add_func ("/requirements/mixed-headings", test_mixed_headings);
   g_test_add_func ("/requirements/benefits-and-legal", test_benefits_and_legal);
   g_test_add_func ("/requirements/crlf-and-unicode-bullets", test_crlf_and_unicode_bullets);
+  g_test_add_func ("/requirements/labels", test_labels);
   g_test_add_func ("/requirements/edges", test_edges);
 
   return g_test_run ();

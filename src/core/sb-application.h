@@ -72,6 +72,9 @@ const char * const *sb_round_get_story_uuids    (SbRound       *self);   /* prop
 
 /* ---- the application --------------------------------------------------- */
 
+/* Properties, each notified when it changes: "slug", "company", "role",
+ * "date", "job-description", "why-company", "notes", "status" (int),
+ * "framework" and "display-name" (with company and role). */
 #define SB_TYPE_APPLICATION (sb_application_get_type ())
 G_DECLARE_FINAL_TYPE (SbApplication, sb_application, SB, APPLICATION, GObject)
 
@@ -95,6 +98,8 @@ char         *sb_application_dup_display_name   (SbApplication *self);
 int           sb_application_days_until         (SbApplication *self,
                                                  GDate         *today);
 
+/* The exchange format's names: "company", "role", "date",
+ * "job_description", "why_company", "notes". */
 const char   *sb_application_field_to_string    (SbApplicationField field);
 
 /* ---- the store's applications (implemented in sb-store-applications.c) */
@@ -112,7 +117,8 @@ SbApplication *sb_store_get_requirement_application (SbStore   *store,
 SbApplication *sb_store_get_round_application   (SbStore       *store,
                                                  SbRound       *round);
 /* A new application; its slug is made from company and date when @slug is
- * NULL ("acme-2026-12-10"), made unique. */
+ * NULL ("acme-2026-12-10"), made unique. The loop's date is not known yet
+ * then: the slug takes today's, and keeps it (slugs never change). */
 SbApplication *sb_store_create_application      (SbStore       *store,
                                                  const char    *slug,
                                                  const char    *company,

@@ -591,10 +591,16 @@ sb_requirements_split (const char *job_description)
         }
       if (is_heading (line, &heading, &rest))
         {
+          Section said = classify_heading (heading);
+
           END_ITEM ();
           add_paragraph (&result, paragraph, section);
-          section = classify_heading (heading);
           previous = NULL;
+          /* "Location: Amsterdam" labels its own line only; "Requirements:
+           * 5+ years of Go" opens a section with its first line. */
+          if (rest != NULL && said == SECTION_DROP)
+            continue;
+          section = said;
           if (rest != NULL && *rest != '\0')
             {
               g_string_append (paragraph, rest);

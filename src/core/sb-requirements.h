@@ -20,7 +20,8 @@ G_BEGIN_DECLS
  *   - headings ("Requirements:", "What you'll do", "## About us") are not
  *     lines; a section about the company, its benefits or pay, equal
  *     opportunity or how to apply is dropped whole, and under a heading of
- *     requirements or duties every line is kept;
+ *     requirements or duties every line is kept; a label with its value on
+ *     the same line ("Location: Berlin") is that line only;
  *   - boilerplate (equal opportunity, "we offer", salary ranges, health
  *     insurance, 401(k), PTO, visas, "apply now", reasonable
  *     accommodation) is dropped wherever it is.

@@ -7,6 +7,7 @@
  * is kept where its row still is, so widgets keep what they hold. Every
  * change is one transaction of its own (BEGIN IMMEDIATE, after taking in
  * what others committed), and memory follows only once the bank took it.
+ * Requirements are in sb-store-requirements.c, rounds in sb-store-rounds.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,7 +20,6 @@
 #include <string.h>
 
 #include "sb-application-private.h"
-#include "sb-requirements.h"
 #include "sb-store-private.h"
 
 #define META_CURRENT      "current-application"
@@ -105,8 +105,8 @@ _sb_store_emit_applications (SbStore *self)
 }
 
 /* After a change: now, or at the end of the transaction it is part of. */
-static void
-applications_changed (SbStore *self)
+void
+_sb_store_applications_changed (SbStore *self)
 {
   self->emit_applications = TRUE;
   _sb_store_emit_applications (self);
@@ -115,9 +115,9 @@ applications_changed (SbStore *self)
 /* ---- loading ------------------------------------------------------------- */
 
 /* Replaces what @store holds by @items, unless it holds just that. */
-static void
-sync_list (GListStore *store,
-           GPtrArray  *items)
+void
+_sb_store_app_sync_list (GListStore *store,
+                         GPtrArray  *items)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
   gboolean same = n == items->len;
@@ -203,10 +203,10 @@ find_in (GListModel *model,
   return NULL;
 }
 
-static int
-compare_theme_order (gconstpointer a,
-                     gconstpointer b,
-                     gpointer      user_data)
+int
+_sb_store_compare_theme_order (gconstpointer a,
+                               gconstpointer b,
+                               gpointer      user_data)
 {
   SbStore *self = user_data;
   SbTheme *ta = sb_store_find_theme (self, *(const char **) a);
@@ -324,7 +324,7 @@ _sb_store_load_applications (SbStore  *self,
                                      (gint64 (*) (gpointer)) sb_round_get_id);
       round = round != NULL ? g_object_ref (round) : _sb_round_new (id, application_id, _sb_store_column_text (stmt, 2));
       if (focus != NULL)
-        g_ptr_array_sort_with_data (focus, compare_theme_order, self);
+        g_ptr_array_sort_with_data (focus, _sb_store_compare_theme_order, self);
       g_object_freeze_notify (G_OBJECT (round));
       _sb_round_set_name (round, _sb_store_column_text (stmt, 2));
       _sb_round_set_focus (round, strv_of (focus));
@@ -342,10 +342,10 @@ _sb_store_load_applications (SbStore  *self,
       GPtrArray *its_requirements = lookup_array (requirements, id, g_object_unref);
       GPtrArray *its_rounds = lookup_array (rounds, id, g_object_unref);
 
-      sync_list (_sb_application_get_requirement_store (application), its_requirements);
-      sync_list (_sb_application_get_round_store (application), its_rounds);
+      _sb_store_app_sync_list (_sb_application_get_requirement_store (application), its_requirements);
+      _sb_store_app_sync_list (_sb_application_get_round_store (application), its_rounds);
     }
-  sync_list (self->applications, applications);
+  _sb_store_app_sync_list (self->applications, applications);
 
   g_free (self->current_application);
   self->current_application = sb_database_get_meta (self->db, META_CURRENT);
@@ -356,12 +356,12 @@ _sb_store_load_applications (SbStore  *self,
 
 /* ---- writing ------------------------------------------------------------- */
 
-/* Every change starts here: a transaction of its own (unless it is part of
- * one already), with what others committed taken in first. */
-static gboolean
-write_begin (SbStore   *self,
-             gboolean  *started,
-             GError   **error)
+/* Every change starts here: a transaction of its own (unless it is part
+ * of one already), with what others committed taken in first. */
+gboolean
+_sb_store_app_write_begin (SbStore   *self,
+                           gboolean  *started,
+                           GError   **error)
 {
   if (!_sb_store_write_begin (self, started, error))
     return FALSE;
@@ -374,14 +374,14 @@ write_begin (SbStore   *self,
   return TRUE;
 }
 
-/* Ends the transaction write_begin() started; with @ok FALSE, @local_error
- * (taken) goes to @error. */
-static gboolean
-write_end (SbStore   *self,
-           gboolean   started,
-           gboolean   ok,
-           GError    *local_error,
-           GError   **error)
+/* Ends the transaction _sb_store_app_write_begin() started; with @ok
+ * FALSE, @local_error (taken) goes to @error. */
+gboolean
+_sb_store_app_write_end (SbStore   *self,
+                         gboolean   started,
+                         gboolean   ok,
+                         GError    *local_error,
+                         GError   **error)
 {
   if (ok && !_sb_store_write_end (self, started, TRUE, error))
     ok = FALSE;
@@ -394,11 +394,11 @@ write_end (SbStore   *self,
   return ok;
 }
 
-static gboolean
-exec_id (SbStore     *self,
-         const char  *sql,
-         gint64       id,
-         GError     **error)
+gboolean
+_sb_store_exec_id (SbStore     *self,
+                   const char  *sql,
+                   gint64       id,
+                   GError     **error)
 {
   sqlite3_stmt *stmt = sb_database_prepare (self->db, sql, error);
 
@@ -408,12 +408,12 @@ exec_id (SbStore     *self,
   return sb_database_step_done (self->db, stmt, error);
 }
 
-static gboolean
-exec_id_id (SbStore     *self,
-            const char  *sql,
-            gint64       a,
-            gint64       b,
-            GError     **error)
+gboolean
+_sb_store_exec_id_id (SbStore     *self,
+                      const char  *sql,
+                      gint64       a,
+                      gint64       b,
+                      GError     **error)
 {
   sqlite3_stmt *stmt = sb_database_prepare (self->db, sql, error);
 
@@ -424,20 +424,52 @@ exec_id_id (SbStore     *self,
   return sb_database_step_done (self->db, stmt, error);
 }
 
-static gboolean
-touch (SbStore  *self,
-       gint64    application_id,
-       GError  **error)
+gboolean
+_sb_store_app_touch (SbStore  *self,
+                     gint64    application_id,
+                     GError  **error)
 {
-  return exec_id_id (self, "UPDATE applications SET updated_at = max (updated_at, ?2) WHERE id = ?1",
-                     application_id, now_seconds (), error);
+  return _sb_store_exec_id_id (self, "UPDATE applications SET updated_at = max (updated_at, ?2) WHERE id = ?1",
+                               application_id, now_seconds (), error);
+}
+
+/* Writes position = index for every item of @items (SbRequirement or SbRound). */
+gboolean
+_sb_store_app_write_positions (SbStore     *self,
+                               const char  *table,
+                               GPtrArray   *items,
+                               gint64     (*get_id) (gpointer),
+                               GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf ("UPDATE %s SET position = ?2 WHERE id = ?1", table);
+
+  for (guint i = 0; i < items->len; i++)
+    if (!_sb_store_exec_id_id (self, sql, get_id (items->pdata[i]), i, error))
+      return FALSE;
+  return TRUE;
+}
+
+GPtrArray *
+_sb_store_app_list_items (GListModel *model)
+{
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_ptr_array_add (items, g_list_model_get_item (model, i));
+  return items;
+}
+
+char *
+_sb_store_app_clean_line (const char *text)
+{
+  return g_strstrip (g_strdup (text != NULL ? text : ""));
 }
 
 /* ---- checks ------------------------------------------------------------- */
 
-static gboolean
-check_read_only (SbStore  *self,
-                 GError  **error)
+gboolean
+_sb_store_app_check_writable (SbStore  *self,
+                              GError  **error)
 {
   if (!sb_database_is_read_only (self->db))
     return TRUE;
@@ -448,12 +480,12 @@ check_read_only (SbStore  *self,
 
 /* Text for @what: valid UTF-8 of at most @max characters, and, when
  * @required, not only blanks. */
-static gboolean
-check_text (const char  *text,
-            glong        max,
-            gboolean     required,
-            const char  *what,
-            GError     **error)
+gboolean
+_sb_store_app_check_text (const char  *text,
+                          glong        max,
+                          gboolean     required,
+                          const char  *what,
+                          GError     **error)
 {
   if (text == NULL)
     text = "";
@@ -501,10 +533,10 @@ find_by_id (SbStore *self,
   return find_in (G_LIST_MODEL (self->applications), id, (gint64 (*) (gpointer)) sb_application_get_id);
 }
 
-static gboolean
-check_application (SbStore        *self,
-                   SbApplication  *application,
-                   GError        **error)
+gboolean
+_sb_store_app_check (SbStore        *self,
+                     SbApplication  *application,
+                     GError        **error)
 {
   g_autofree char *name = NULL;
 
@@ -517,11 +549,11 @@ check_application (SbStore        *self,
 }
 
 /* The application @requirement belongs to, or NULL with @error set. */
-static SbApplication *
-requirement_application (SbStore        *self,
-                         SbRequirement  *requirement,
-                         guint          *position,
-                         GError        **error)
+SbApplication *
+_sb_store_requirement_application (SbStore        *self,
+                                   SbRequirement  *requirement,
+                                   guint          *position,
+                                   GError        **error)
 {
   SbApplication *application = find_by_id (self, _sb_requirement_get_application_id (requirement));
   guint found;
@@ -538,11 +570,11 @@ requirement_application (SbStore        *self,
   return NULL;
 }
 
-static SbApplication *
-round_application (SbStore  *self,
-                   SbRound  *round,
-                   guint    *position,
-                   GError  **error)
+SbApplication *
+_sb_store_round_application (SbStore  *self,
+                             SbRound  *round,
+                             guint    *position,
+                             GError  **error)
 {
   SbApplication *application = find_by_id (self, _sb_round_get_application_id (round));
   guint found;
@@ -591,7 +623,7 @@ sb_store_get_requirement_application (SbStore       *self,
 {
   g_return_val_if_fail (SB_IS_STORE (self), NULL);
   g_return_val_if_fail (SB_IS_REQUIREMENT (requirement), NULL);
-  return requirement_application (self, requirement, NULL, NULL);
+  return _sb_store_requirement_application (self, requirement, NULL, NULL);
 }
 
 SbApplication *
@@ -600,14 +632,14 @@ sb_store_get_round_application (SbStore *self,
 {
   g_return_val_if_fail (SB_IS_STORE (self), NULL);
   g_return_val_if_fail (SB_IS_ROUND (round), NULL);
-  return round_application (self, round, NULL, NULL);
+  return _sb_store_round_application (self, round, NULL, NULL);
 }
 
 static gboolean
 check_slug (const char  *slug,
             GError     **error)
 {
-  if (!check_text (slug, SB_APPLICATION_MAX_NAME_CHARS, TRUE, _("application id"), error))
+  if (!_sb_store_app_check_text (slug, SB_APPLICATION_MAX_NAME_CHARS, TRUE, _("application id"), error))
     return FALSE;
   for (const char *p = slug; *p != '\0'; p = g_utf8_next_char (p))
     if (g_unichar_isspace (g_utf8_get_char (p)) || g_unichar_iscntrl (g_utf8_get_char (p)))
@@ -637,14 +669,14 @@ sb_store_create_application (SbStore     *self,
 
   g_return_val_if_fail (SB_IS_STORE (self), NULL);
 
-  if (!check_read_only (self, error) ||
-      !check_text (company_text, SB_APPLICATION_MAX_NAME_CHARS, FALSE, field_label (SB_APPLICATION_FIELD_COMPANY), error) ||
-      !check_text (role_text, SB_APPLICATION_MAX_NAME_CHARS, FALSE, field_label (SB_APPLICATION_FIELD_ROLE), error))
+  if (!_sb_store_app_check_writable (self, error) ||
+      !_sb_store_app_check_text (company_text, SB_APPLICATION_MAX_NAME_CHARS, FALSE, field_label (SB_APPLICATION_FIELD_COMPANY), error) ||
+      !_sb_store_app_check_text (role_text, SB_APPLICATION_MAX_NAME_CHARS, FALSE, field_label (SB_APPLICATION_FIELD_ROLE), error))
     return NULL;
   if (slug != NULL && !check_slug (slug, error))
     return NULL;
 
-  if (!write_begin (self, &started, error))
+  if (!_sb_store_app_write_begin (self, &started, error))
     return NULL;
 
   if (slug == NULL)
@@ -655,11 +687,11 @@ sb_store_create_application (SbStore     *self,
 
       stmt = sb_database_prepare (self->db, "SELECT slug FROM applications", &local_error);
       if (stmt == NULL)
-        return write_end (self, started, FALSE, g_steal_pointer (&local_error), error), NULL;
+        return _sb_store_app_write_end (self, started, FALSE, g_steal_pointer (&local_error), error), NULL;
       while ((step = sb_database_step (self->db, stmt, &local_error)) == SB_STEP_ROW)
         g_hash_table_add (taken, g_strdup (_sb_store_column_text (stmt, 0)));
       if (step == SB_STEP_ERROR)
-        return write_end (self, started, FALSE, g_steal_pointer (&local_error), error), NULL;
+        return _sb_store_app_write_end (self, started, FALSE, g_steal_pointer (&local_error), error), NULL;
       /* The date is not known yet at creation: the slug takes today's, so
        * two loops at one company stay apart ("acme-2026-12-03"). */
       {
@@ -676,7 +708,7 @@ sb_store_create_application (SbStore     *self,
     {
       g_set_error (&local_error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID,
                    _("An application with the id “%s” is already in the bank"), slug);
-      return write_end (self, started, FALSE, g_steal_pointer (&local_error), error), NULL;
+      return _sb_store_app_write_end (self, started, FALSE, g_steal_pointer (&local_error), error), NULL;
     }
 
   stmt = sb_database_prepare (self->db,
@@ -691,16 +723,16 @@ sb_store_create_application (SbStore     *self,
       sqlite3_bind_int64 (stmt, 4, now);
     }
   if (stmt == NULL || !sb_database_step_done (self->db, stmt, &local_error))
-    return write_end (self, started, FALSE, g_steal_pointer (&local_error), error), NULL;
+    return _sb_store_app_write_end (self, started, FALSE, g_steal_pointer (&local_error), error), NULL;
 
   application = _sb_application_new (sqlite3_last_insert_rowid (sb_database_get_handle (self->db)), slug);
   _sb_application_set_field (application, SB_APPLICATION_FIELD_COMPANY, company_text);
   _sb_application_set_field (application, SB_APPLICATION_FIELD_ROLE, role_text);
-  if (!write_end (self, started, TRUE, NULL, error))
+  if (!_sb_store_app_write_end (self, started, TRUE, NULL, error))
     return NULL;
 
   g_list_store_append (self->applications, application);
-  applications_changed (self);
+  _sb_store_applications_changed (self);
   return application;
 }
 
@@ -726,17 +758,17 @@ sb_store_set_application_field (SbStore             *self,
   if (field == SB_APPLICATION_FIELD_COMPANY || field == SB_APPLICATION_FIELD_ROLE ||
       field == SB_APPLICATION_FIELD_DATE)
     g_strstrip (value);
-  if (!check_read_only (self, error) || !check_application (self, application, error) ||
-      !check_text (value, field_max_chars (field), FALSE, field_label (field), error) ||
+  if (!_sb_store_app_check_writable (self, error) || !_sb_store_app_check (self, application, error) ||
+      !_sb_store_app_check_text (value, field_max_chars (field), FALSE, field_label (field), error) ||
       (field == SB_APPLICATION_FIELD_DATE && !check_date (value, error)))
     return FALSE;
   if (strcmp (sb_application_get_field (application, field), value) == 0)
     return TRUE;
 
-  if (!write_begin (self, &started, error))
+  if (!_sb_store_app_write_begin (self, &started, error))
     return FALSE;
-  if (!check_application (self, application, &local_error))
-    return write_end (self, started, FALSE, g_steal_pointer (&local_error), error);
+  if (!_sb_store_app_check (self, application, &local_error))
+    return _sb_store_app_write_end (self, started, FALSE, g_steal_pointer (&local_error), error);
   sql = g_strdup_printf ("UPDATE applications SET %s = ?1, updated_at = max (updated_at, ?2) WHERE id = ?3",
                          columns[field]);
   stmt = sb_database_prepare (self->db, sql, &local_error);
@@ -747,12 +779,12 @@ sb_store_set_application_field (SbStore             *self,
       sqlite3_bind_int64 (stmt, 3, sb_application_get_id (application));
     }
   if (stmt == NULL || !sb_database_step_done (self->db, stmt, &local_error))
-    return write_end (self, started, FALSE, g_steal_pointer (&local_error), error);
-  if (!write_end (self, started, TRUE, NULL, error))
+    return _sb_store_app_write_end (self, started, FALSE, g_steal_pointer (&local_error), error);
+  if (!_sb_store_app_write_end (self, started, TRUE, NULL, error))
     return FALSE;
 
   _sb_application_set_field (application, field, value);
-  applications_changed (self);
+  _sb_store_applications_changed (self);
   return TRUE;
 }
 
@@ -774,23 +806,23 @@ sb_store_set_application_status (SbStore              *self,
                    _("%d is not a status of an application"), status);
       return FALSE;
     }
-  if (!check_read_only (self, error) || !check_application (self, application, error))
+  if (!_sb_store_app_check_writable (self, error) || !_sb_store_app_check (self, application, error))
     return FALSE;
   if (sb_application_get_status (application) == status)
     return TRUE;
 
-  if (!write_begin (self, &started, error))
+  if (!_sb_store_app_write_begin (self, &started, error))
     return FALSE;
-  if (!check_application (self, application, &local_error) ||
-      !exec_id_id (self, "UPDATE applications SET status = ?2 WHERE id = ?1",
-                   sb_application_get_id (application), status, &local_error) ||
-      !touch (self, sb_application_get_id (application), &local_error))
-    return write_end (self, started, FALSE, g_steal_pointer (&local_error), error);
-  if (!write_end (self, started, TRUE, NULL, error))
+  if (!_sb_store_app_check (self, application, &local_error) ||
+      !_sb_store_exec_id_id (self, "UPDATE applications SET status = ?2 WHERE id = ?1",
+                             sb_application_get_id (application), status, &local_error) ||
+      !_sb_store_app_touch (self, sb_application_get_id (application), &local_error))
+    return _sb_store_app_write_end (self, started, FALSE, g_steal_pointer (&local_error), error);
+  if (!_sb_store_app_write_end (self, started, TRUE, NULL, error))
     return FALSE;
 
   _sb_application_set_status (application, status);
-  applications_changed (self);
+  _sb_store_applications_changed (self);
   return TRUE;
 }
 
@@ -810,7 +842,7 @@ sb_store_set_application_framework (SbStore        *self,
 
   if (framework_slug != NULL && *framework_slug == '\0')
     framework_slug = NULL;
-  if (!check_read_only (self, error) || !check_application (self, application, error))
+  if (!_sb_store_app_check_writable (self, error) || !_sb_store_app_check (self, application, error))
     return FALSE;
   if (framework_slug != NULL && (framework = sb_store_find_framework (self, framework_slug)) == NULL)
     {
@@ -821,17 +853,17 @@ sb_store_set_application_framework (SbStore        *self,
   if (g_strcmp0 (sb_application_get_framework (application), framework_slug) == 0)
     return TRUE;
 
-  if (!write_begin (self, &started, error))
+  if (!_sb_store_app_write_begin (self, &started, error))
     return FALSE;
   /* Taking in others' changes may have replaced the catalog's objects. */
   framework = framework_slug != NULL ? sb_store_find_framework (self, framework_slug) : NULL;
-  if (!check_application (self, application, &local_error))
-    return write_end (self, started, FALSE, g_steal_pointer (&local_error), error);
+  if (!_sb_store_app_check (self, application, &local_error))
+    return _sb_store_app_write_end (self, started, FALSE, g_steal_pointer (&local_error), error);
   if (framework_slug != NULL && framework == NULL)
     {
       g_set_error (&local_error, SB_STORE_ERROR, SB_STORE_ERROR_NOT_FOUND,
                    _("There is no framework “%s”"), framework_slug);
-      return write_end (self, started, FALSE, g_steal_pointer (&local_error), error);
+      return _sb_store_app_write_end (self, started, FALSE, g_steal_pointer (&local_error), error);
     }
   stmt = sb_database_prepare (self->db, "UPDATE applications SET framework_id = ?2 WHERE id = ?1", &local_error);
   if (stmt != NULL)
@@ -843,13 +875,13 @@ sb_store_set_application_framework (SbStore        *self,
         sqlite3_bind_null (stmt, 2);
     }
   if (stmt == NULL || !sb_database_step_done (self->db, stmt, &local_error) ||
-      !touch (self, sb_application_get_id (application), &local_error))
-    return write_end (self, started, FALSE, g_steal_pointer (&local_error), error);
-  if (!write_end (self, started, TRUE, NULL, error))
+      !_sb_store_app_touch (self, sb_application_get_id (application), &local_error))
+    return _sb_store_app_write_end (self, started, FALSE, g_steal_pointer (&local_error), error);
+  if (!_sb_store_app_write_end (self, started, TRUE, NULL, error))
     return FALSE;
 
   _sb_application_set_framework (application, framework_slug);
-  applications_changed (self);
+  _sb_store_applications_changed (self);
   return TRUE;
 }
 
@@ -867,18 +899,18 @@ sb_store_delete_application (SbStore        *self,
   g_return_val_if_fail (SB_IS_STORE (self), FALSE);
   g_return_val_if_fail (SB_IS_APPLICATION (application), FALSE);
 
-  if (!check_read_only (self, error) || !check_application (self, application, error))
+  if (!_sb_store_app_check_writable (self, error) || !_sb_store_app_check (self, application, error))
     return FALSE;
 
-  if (!write_begin (self, &started, error))
+  if (!_sb_store_app_write_begin (self, &started, error))
     return FALSE;
   current = g_strcmp0 (self->current_application, sb_application_get_slug (application)) == 0;
   /* Requirements, rounds and their links go with it (ON DELETE CASCADE). */
-  if (!check_application (self, application, &local_error) ||
-      !exec_id (self, "DELETE FROM applications WHERE id = ?1", sb_application_get_id (application), &local_error) ||
+  if (!_sb_store_app_check (self, application, &local_error) ||
+      !_sb_store_exec_id (self, "DELETE FROM applications WHERE id = ?1", sb_application_get_id (application), &local_error) ||
       (current && !sb_database_set_meta (self->db, META_CURRENT, NULL, &local_error)))
-    return write_end (self, started, FALSE, g_steal_pointer (&local_error), error);
-  if (!write_end (self, started, TRUE, NULL, error))
+    return _sb_store_app_write_end (self, started, FALSE, g_steal_pointer (&local_error), error);
+  if (!_sb_store_app_write_end (self, started, TRUE, NULL, error))
     return FALSE;
 
   kept = g_object_ref (application);
@@ -886,7 +918,7 @@ sb_store_delete_application (SbStore        *self,
     g_list_store_remove (self->applications, position);
   if (current)
     g_clear_pointer (&self->current_application, g_free);
-  applications_changed (self);
+  _sb_store_applications_changed (self);
   return TRUE;
 }
 
@@ -909,24 +941,24 @@ sb_store_set_current_application (SbStore        *self,
   g_return_val_if_fail (SB_IS_STORE (self), FALSE);
   g_return_val_if_fail (application == NULL || SB_IS_APPLICATION (application), FALSE);
 
-  if (!check_read_only (self, error) ||
-      (application != NULL && !check_application (self, application, error)))
+  if (!_sb_store_app_check_writable (self, error) ||
+      (application != NULL && !_sb_store_app_check (self, application, error)))
     return FALSE;
   slug = application != NULL ? sb_application_get_slug (application) : NULL;
   if (g_strcmp0 (self->current_application, slug) == 0)
     return TRUE;
 
-  if (!write_begin (self, &started, error))
+  if (!_sb_store_app_write_begin (self, &started, error))
     return FALSE;
-  if ((application != NULL && !check_application (self, application, &local_error)) ||
+  if ((application != NULL && !_sb_store_app_check (self, application, &local_error)) ||
       !sb_database_set_meta (self->db, META_CURRENT, slug, &local_error))
-    return write_end (self, started, FALSE, g_steal_pointer (&local_error), error);
-  if (!write_end (self, started, TRUE, NULL, error))
+    return _sb_store_app_write_end (self, started, FALSE, g_steal_pointer (&local_error), error);
+  if (!_sb_store_app_write_end (self, started, TRUE, NULL, error))
     return FALSE;
 
   g_free (self->current_application);
   self->current_application = g_strdup (slug);
-  applications_changed (self);
+  _sb_store_applications_changed (self);
   return TRUE;
 }
 
@@ -954,678 +986,17 @@ sb_store_set_introduction (SbStore     *self,
 
   if (text == NULL)
     text = "";
-  if (!check_read_only (self, error) ||
-      !check_text (text, SB_APPLICATION_MAX_NOTE_CHARS, FALSE, _("introduction"), error))
+  if (!_sb_store_app_check_writable (self, error) ||
+      !_sb_store_app_check_text (text, SB_APPLICATION_MAX_NOTE_CHARS, FALSE, _("introduction"), error))
     return FALSE;
 
-  if (!write_begin (self, &started, error))
+  if (!_sb_store_app_write_begin (self, &started, error))
     return FALSE;
   if (!sb_database_set_meta (self->db, META_INTRODUCTION, *text != '\0' ? text : NULL, &local_error))
-    return write_end (self, started, FALSE, g_steal_pointer (&local_error), error);
-  if (!write_end (self, started, TRUE, NULL, error))
+    return _sb_store_app_write_end (self, started, FALSE, g_steal_pointer (&local_error), error);
+  if (!_sb_store_app_write_end (self, started, TRUE, NULL, error))
     return FALSE;
-  applications_changed (self);
-  return TRUE;
-}
-
-/* ---- requirements ------------------------------------------------------- */
-
-/* Writes position = index for every item of @items (SbRequirement or SbRound). */
-static gboolean
-write_positions (SbStore     *self,
-                 const char  *table,
-                 GPtrArray   *items,
-                 gint64     (*get_id) (gpointer),
-                 GError     **error)
-{
-  g_autofree char *sql = g_strdup_printf ("UPDATE %s SET position = ?2 WHERE id = ?1", table);
-
-  for (guint i = 0; i < items->len; i++)
-    if (!exec_id_id (self, sql, get_id (items->pdata[i]), i, error))
-      return FALSE;
-  return TRUE;
-}
-
-static GPtrArray *
-list_items (GListModel *model)
-{
-  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    g_ptr_array_add (items, g_list_model_get_item (model, i));
-  return items;
-}
-
-static char *
-clean_line (const char *text)
-{
-  return g_strstrip (g_strdup (text != NULL ? text : ""));
-}
-
-static gint64
-insert_requirement_row (SbStore     *self,
-                        gint64       application_id,
-                        const char  *text,
-                        GError     **error)
-{
-  sqlite3_stmt *stmt = sb_database_prepare (self->db,
-                                            "INSERT INTO requirements (application_id, position, text) "
-                                            "VALUES (?1, 0, ?2)",
-                                            error);
-
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, application_id);
-  sqlite3_bind_text (stmt, 2, text, -1, SQLITE_STATIC);
-  if (!sb_database_step_done (self->db, stmt, error))
-    return 0;
-  return sqlite3_last_insert_rowid (sb_database_get_handle (self->db));
-}
-
-SbRequirement *
-sb_store_add_requirement (SbStore        *self,
-                          SbApplication  *application,
-                          const char     *text,
-                          int             position,
-                          GError        **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(SbRequirement) requirement = NULL;
-  g_autoptr(GPtrArray) items = NULL;
-  g_autofree char *line = clean_line (text);
-  gboolean started;
-  gint64 id;
-
-  g_return_val_if_fail (SB_IS_STORE (self), NULL);
-  g_return_val_if_fail (SB_IS_APPLICATION (application), NULL);
-
-  if (!check_read_only (self, error) || !check_application (self, application, error) ||
-      !check_text (line, SB_REQUIREMENT_MAX_CHARS, TRUE, _("requirement"), error))
-    return NULL;
-
-  if (!write_begin (self, &started, error))
-    return NULL;
-  if (!check_application (self, application, &local_error) ||
-      (id = insert_requirement_row (self, sb_application_get_id (application), line, &local_error)) == 0)
-    return write_end (self, started, FALSE, g_steal_pointer (&local_error), error), NULL;
-
-  requirement = _sb_requirement_new (id, sb_application_get_id (application), line);
-  items = list_items (sb_application_get_requirements (application));
-  if (position < 0 || (guint) position > items->len)
-    position = items->len;
-  g_ptr_array_insert (items, position, g_object_ref (requirement));
-  if (!write_positions (self, "requirements", items, (gint64 (*) (gpointer)) sb_requirement_get_id, &local_error) ||
-      !touch (self, sb_application_get_id (application), &local_error))
-    return write_end (self, started, FALSE, g_steal_pointer (&local_error), error), NULL;
-  if (!write_end (self, started, TRUE, NULL, error))
-    return NULL;
-
-  g_list_store_insert (_sb_application_get_requirement_store (application), position, requirement);
-  applications_changed (self);
-  return requirement;
-}
-
-gboolean
-sb_store_set_requirement_text (SbStore        *self,
-                               SbRequirement  *requirement,
-                               const char     *text,
-                               GError        **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *line = clean_line (text);
-  SbApplication *application;
-  sqlite3_stmt *stmt;
-  gboolean started;
-
-  g_return_val_if_fail (SB_IS_STORE (self), FALSE);
-  g_return_val_if_fail (SB_IS_REQUIREMENT (requirement), FALSE);
-
-  if (!check_read_only (self, error) || requirement_application (self, requirement, NULL, error) == NULL ||
-      !check_text (line, SB_REQUIREMENT_MAX_CHARS, TRUE, _("requirement"), error))
-    return FALSE;
-  if (strcmp (line, sb_requirement_get_text (requirement)) == 0)
-    return TRUE;
-
-  if (!write_begin (self, &started, error))
-    return FALSE;
-  application = requirement_application (self, requirement, NULL, &local_error);
-  if (application == NULL)
-    return write_end (self, started, FALSE, g_steal_pointer (&local_error), error);
-  stmt = sb_database_prepare (self->db, "UPDATE requirements SET text = ?2 WHERE id = ?1", &local_error);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_int64 (stmt, 1, sb_requirement_get_id (requirement));
-      sqlite3_bind_text (stmt, 2, line, -1, SQLITE_STATIC);
-    }
-  if (stmt == NULL || !sb_database_step_done (self->db, stmt, &local_error) ||
-      !touch (self, sb_application_get_id (application), &local_error))
-    return write_end (self, started, FALSE, g_steal_pointer (&local_error), error);
-  if (!write_end (self, started, TRUE, NULL, error))
-    return FALSE;
-
-  _sb_requirement_set_text (requirement, line);
-  applications_changed (self);
-  return TRUE;
-}
-
-gboolean
-sb_store_delete_requirement (SbStore        *self,
-                             SbRequirement  *requirement,
-                             GError        **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(SbRequirement) kept = NULL;
-  SbApplication *application;
-  gboolean started;
-  guint position;
-
-  g_return_val_if_fail (SB_IS_STORE (self), FALSE);
-  g_return_val_if_fail (SB_IS_REQUIREMENT (requirement), FALSE);
-
-  if (!check_read_only (self, error) || requirement_application (self, requirement, NULL, error) == NULL)
-    return FALSE;
-
-  if (!write_begin (self, &started, error))
-    return FALSE;
-  application = requirement_application (self, requirement, &position, &local_error);
-  if (application == NULL ||
-      !exec_id (self, "DELETE FROM requirements WHERE id = ?1", sb_requirement_get_id (requirement), &local_error) ||
-      !touch (self, sb_application_get_id (application), &local_error))
-    return write_end (self, started, FALSE, g_steal_pointer (&local_error), error);
-  if (!write_end (self, started, TRUE, NULL, error))
-    return FALSE;
-
-  kept = g_object_ref (requirement);
-  g_list_store_remove (_sb_application_get_requirement_store (application), position);
-  applications_changed (self);
-  return TRUE;
-}
-
-static int
-compare_bank_order (gconstpointer a,
-                    gconstpointer b,
-                    gpointer      user_data)
-{
-  SbStore *self = user_data;
-  SbStory *sa = sb_store_find_story (self, *(const char **) a);
-  SbStory *sb = sb_store_find_story (self, *(const char **) b);
-  gint64 ca = sa != NULL ? sb_story_get_created (sa) : G_MAXINT64;
-  gint64 cb = sb != NULL ? sb_story_get_created (sb) : G_MAXINT64;
-  gint64 ia = sa != NULL ? sb_story_get_id (sa) : G_MAXINT64;
-  gint64 ib = sb != NULL ? sb_story_get_id (sb) : G_MAXINT64;
-
-  if (ca != cb)
-    return ca < cb ? -1 : 1;
-  return (ia > ib) - (ia < ib);
-}
-
-/* @uuids (borrowed strings) in the bank's order of stories, as loading
- * gives them. */
-static void
-sort_bank_order (SbStore   *self,
-                 GPtrArray *uuids)
-{
-  g_ptr_array_sort_with_data (uuids, compare_bank_order, self);
-}
-
-gboolean
-sb_store_merge_requirements (SbStore        *self,
-                             SbRequirement  *first,
-                             SbRequirement  *second,
-                             GError        **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(SbRequirement) kept = NULL;
-  g_autoptr(GPtrArray) uuids = g_ptr_array_new ();
-  g_autofree char *text = NULL;
-  SbApplication *application, *other;
-  const char * const *theirs;
-  sqlite3_stmt *stmt;
-  gboolean started;
-  guint position;
-
-  g_return_val_if_fail (SB_IS_STORE (self), FALSE);
-  g_return_val_if_fail (SB_IS_REQUIREMENT (first), FALSE);
-  g_return_val_if_fail (SB_IS_REQUIREMENT (second), FALSE);
-
-  if (!check_read_only (self, error))
-    return FALSE;
-  application = requirement_application (self, first, NULL, error);
-  if (application == NULL)
-    return FALSE;
-  other = requirement_application (self, second, NULL, error);
-  if (other == NULL)
-    return FALSE;
-  if (first == second || application != other)
-    {
-      g_set_error (error, SB_STORE_ERROR, SB_STORE_ERROR_INVALID,
-                   first == second ? _("A requirement cannot be merged with itself")
-                                   : _("Only requirements of the same application can be merged"));
-      return FALSE;
-    }
-  text = g_strdup_printf ("%s; %s", sb_requirement_get_text (first), sb_requirement_get_text (second));
-  if (!check_text (text, SB_REQUIREMENT_MAX_CHARS, TRUE, _("merged requirement"), error))
-    return FALSE;
-
-  if (!write_begin (self, &started, error))
-    return FALSE;
-  if (requirement_application (self, first, NULL, &local_error) == NULL ||
-      requirement_application (self, second, &position, &local_error) == NULL)
-    return write_end (self, started, FALSE, g_steal_pointer (&local_error), error);
-  stmt = sb_database_prepare (self->db, "UPDATE requirements SET text = ?2 WHERE id = ?1", &local_error);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_int64 (stmt, 1, sb_requirement_get_id (first));
-      sqlite3_bind_text (stmt, 2, text, -1, SQLITE_STATIC);
-    }
-  if (stmt == NULL || !sb_database_step_done (self->db, stmt, &local_error) ||
-      !exec_id_id (self,
-                   "INSERT OR IGNORE INTO requirement_stories (requirement_id, story_id) "
-                   "SELECT ?1, story_id FROM requirement_stories WHERE requirement_id = ?2",
-                   sb_requirement_get_id (first), sb_requirement_get_id (second), &local_error) ||
-      !exec_id (self, "DELETE FROM requirements WHERE id = ?1", sb_requirement_get_id (second), &local_error) ||
-      !touch (self, sb_application_get_id (application), &local_error))
-    return write_end (self, started, FALSE, g_steal_pointer (&local_error), error);
-  if (!write_end (self, started, TRUE, NULL, error))
-    return FALSE;
-
-  for (const char * const *u = sb_requirement_get_story_uuids (first); *u != NULL; u++)
-    g_ptr_array_add (uuids, (gpointer) *u);
-  theirs = sb_requirement_get_story_uuids (second);
-  for (guint i = 0; theirs[i] != NULL; i++)
-    if (!_sb_requirement_has_story (first, theirs[i]))
-      g_ptr_array_add (uuids, (gpointer) theirs[i]);
-  sort_bank_order (self, uuids);
-  g_ptr_array_add (uuids, NULL);
-
-  kept = g_object_ref (second);
-  g_object_freeze_notify (G_OBJECT (first));
-  _sb_requirement_set_text (first, text);
-  _sb_requirement_set_story_uuids (first, (const char * const *) uuids->pdata);
-  g_object_thaw_notify (G_OBJECT (first));
-  g_list_store_remove (_sb_application_get_requirement_store (application), position);
-  applications_changed (self);
-  return TRUE;
-}
-
-gboolean
-sb_store_split_requirements (SbStore        *self,
-                             SbApplication  *application,
-                             GError        **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GPtrArray) old = NULL;
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GHashTable) kept = g_hash_table_new (NULL, NULL);
-  g_auto(GStrv) lines = NULL;
-  gboolean started;
-
-  g_return_val_if_fail (SB_IS_STORE (self), FALSE);
-  g_return_val_if_fail (SB_IS_APPLICATION (application), FALSE);
-
-  if (!check_read_only (self, error) || !check_application (self, application, error))
-    return FALSE;
-
-  if (!write_begin (self, &started, error))
-    return FALSE;
-  if (!check_application (self, application, &local_error))
-    return write_end (self, started, FALSE, g_steal_pointer (&local_error), error);
-
-  lines = sb_requirements_split (sb_application_get_field (application, SB_APPLICATION_FIELD_JOB_DESCRIPTION));
-  old = list_items (sb_application_get_requirements (application));
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      SbRequirement *same = NULL;
-
-      /* A line the person already has keeps its row and its stories. */
-      for (guint j = 0; j < old->len && same == NULL; j++)
-        if (!g_hash_table_contains (kept, old->pdata[j]) &&
-            strcmp (sb_requirement_get_text (old->pdata[j]), lines[i]) == 0)
-          same = old->pdata[j];
-      if (same != NULL)
-        {
-          g_hash_table_add (kept, same);
-          g_ptr_array_add (items, g_object_ref (same));
-        }
-      else
-        {
-          gint64 id = insert_requirement_row (self, sb_application_get_id (application), lines[i], &local_error);
-
-          if (id == 0)
-            return write_end (self, started, FALSE, g_steal_pointer (&local_error), error);
-          g_ptr_array_add (items, _sb_requirement_new (id, sb_application_get_id (application), lines[i]));
-        }
-    }
-  for (guint j = 0; j < old->len; j++)
-    if (!g_hash_table_contains (kept, old->pdata[j]) &&
-        !exec_id (self, "DELETE FROM requirements WHERE id = ?1", sb_requirement_get_id (old->pdata[j]), &local_error))
-      return write_end (self, started, FALSE, g_steal_pointer (&local_error), error);
-  if (!write_positions (self, "requirements", items, (gint64 (*) (gpointer)) sb_requirement_get_id, &local_error) ||
-      !touch (self, sb_application_get_id (application), &local_error))
-    return write_end (self, started, FALSE, g_steal_pointer (&local_error), error);
-  if (!write_end (self, started, TRUE, NULL, error))
-    return FALSE;
-
-  sync_list (_sb_application_get_requirement_store (application), items);
-  applications_changed (self);
-  return TRUE;
-}
-
-gboolean
-sb_store_set_requirement_story (SbStore        *self,
-                                SbRequirement  *requirement,
-                                SbStory        *story,
-                                gboolean        linked,
-                                GError        **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GPtrArray) uuids = g_ptr_array_new ();
-  SbApplication *application;
-  const char *uuid;
-  gboolean started;
-
-  g_return_val_if_fail (SB_IS_STORE (self), FALSE);
-  g_return_val_if_fail (SB_IS_REQUIREMENT (requirement), FALSE);
-  g_return_val_if_fail (SB_IS_STORY (story), FALSE);
-
-  if (!check_read_only (self, error) || requirement_application (self, requirement, NULL, error) == NULL ||
-      !_sb_store_story_is_stored (self, story, error))
-    return FALSE;
-  uuid = sb_story_get_uuid (story);
-  if (!!_sb_requirement_has_story (requirement, uuid) == !!linked)
-    return TRUE;
-
-  if (!write_begin (self, &started, error))
-    return FALSE;
-  application = requirement_application (self, requirement, NULL, &local_error);
-  if (application == NULL || !_sb_store_story_is_stored (self, story, &local_error) ||
-      !exec_id_id (self,
-                   linked ? "INSERT OR IGNORE INTO requirement_stories (requirement_id, story_id) VALUES (?1, ?2)"
-                          : "DELETE FROM requirement_stories WHERE requirement_id = ?1 AND story_id = ?2",
-                   sb_requirement_get_id (requirement), sb_story_get_id (story), &local_error) ||
-      !touch (self, sb_application_get_id (application), &local_error))
-    return write_end (self, started, FALSE, g_steal_pointer (&local_error), error);
-  if (!write_end (self, started, TRUE, NULL, error))
-    return FALSE;
-
-  for (const char * const *u = sb_requirement_get_story_uuids (requirement); *u != NULL; u++)
-    if (strcmp (*u, uuid) != 0)
-      g_ptr_array_add (uuids, (gpointer) *u);
-  if (linked)
-    g_ptr_array_add (uuids, (gpointer) uuid);
-  sort_bank_order (self, uuids);
-  g_ptr_array_add (uuids, NULL);
-  _sb_requirement_set_story_uuids (requirement, (const char * const *) uuids->pdata);
-  applications_changed (self);
-  return TRUE;
-}
-
-/* ---- rounds ------------------------------------------------------------- */
-
-SbRound *
-sb_store_add_round (SbStore        *self,
-                    SbApplication  *application,
-                    const char     *name,
-                    int             position,
-                    GError        **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(SbRound) round = NULL;
-  g_autoptr(GPtrArray) items = NULL;
-  g_autofree char *line = clean_line (name);
-  sqlite3_stmt *stmt;
-  gboolean started;
-
-  g_return_val_if_fail (SB_IS_STORE (self), NULL);
-  g_return_val_if_fail (SB_IS_APPLICATION (application), NULL);
-
-  if (!check_read_only (self, error) || !check_application (self, application, error) ||
-      !check_text (line, SB_ROUND_MAX_NAME_CHARS, TRUE, _("name of the round"), error))
-    return NULL;
-
-  if (!write_begin (self, &started, error))
-    return NULL;
-  if (!check_application (self, application, &local_error))
-    return write_end (self, started, FALSE, g_steal_pointer (&local_error), error), NULL;
-  stmt = sb_database_prepare (self->db, "INSERT INTO rounds (application_id, position, name) VALUES (?1, 0, ?2)",
-                              &local_error);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_int64 (stmt, 1, sb_application_get_id (application));
-      sqlite3_bind_text (stmt, 2, line, -1, SQLITE_STATIC);
-    }
-  if (stmt == NULL || !sb_database_step_done (self->db, stmt, &local_error))
-    return write_end (self, started, FALSE, g_steal_pointer (&local_error), error), NULL;
-
-  round = _sb_round_new (sqlite3_last_insert_rowid (sb_database_get_handle (self->db)),
-                         sb_application_get_id (application), line);
-  items = list_items (sb_application_get_rounds (application));
-  if (position < 0 || (guint) position > items->len)
-    position = items->len;
-  g_ptr_array_insert (items, position, g_object_ref (round));
-  if (!write_positions (self, "rounds", items, (gint64 (*) (gpointer)) sb_round_get_id, &local_error) ||
-      !touch (self, sb_application_get_id (application), &local_error))
-    return write_end (self, started, FALSE, g_steal_pointer (&local_error), error), NULL;
-  if (!write_end (self, started, TRUE, NULL, error))
-    return NULL;
-
-  g_list_store_insert (_sb_application_get_round_store (application), position, round);
-  applications_changed (self);
-  return round;
-}
-
-gboolean
-sb_store_set_round_name (SbStore     *self,
-                         SbRound     *round,
-                         const char  *name,
-                         GError     **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *line = clean_line (name);
-  SbApplication *application;
-  sqlite3_stmt *stmt;
-  gboolean started;
-
-  g_return_val_if_fail (SB_IS_STORE (self), FALSE);
-  g_return_val_if_fail (SB_IS_ROUND (round), FALSE);
-
-  if (!check_read_only (self, error) || round_application (self, round, NULL, error) == NULL ||
-      !check_text (line, SB_ROUND_MAX_NAME_CHARS, TRUE, _("name of the round"), error))
-    return FALSE;
-  if (strcmp (line, sb_round_get_name (round)) == 0)
-    return TRUE;
-
-  if (!write_begin (self, &started, error))
-    return FALSE;
-  application = round_application (self, round, NULL, &local_error);
-  if (application == NULL)
-    return write_end (self, started, FALSE, g_steal_pointer (&local_error), error);
-  stmt = sb_database_prepare (self->db, "UPDATE rounds SET name = ?2 WHERE id = ?1", &local_error);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_int64 (stmt, 1, sb_round_get_id (round));
-      sqlite3_bind_text (stmt, 2, line, -1, SQLITE_STATIC);
-    }
-  if (stmt == NULL || !sb_database_step_done (self->db, stmt, &local_error) ||
-      !touch (self, sb_application_get_id (application), &local_error))
-    return write_end (self, started, FALSE, g_steal_pointer (&local_error), error);
-  if (!write_end (self, started, TRUE, NULL, error))
-    return FALSE;
-
-  _sb_round_set_name (round, line);
-  applications_changed (self);
-  return TRUE;
-}
-
-gboolean
-sb_store_set_round_focus (SbStore             *self,
-                          SbRound             *round,
-                          const char * const  *theme_slugs,
-                          GError             **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GPtrArray) slugs = g_ptr_array_new ();
-  SbApplication *application;
-  gboolean started;
-
-  g_return_val_if_fail (SB_IS_STORE (self), FALSE);
-  g_return_val_if_fail (SB_IS_ROUND (round), FALSE);
-
-  if (!check_read_only (self, error) || round_application (self, round, NULL, error) == NULL)
-    return FALSE;
-  for (guint i = 0; theme_slugs != NULL && theme_slugs[i] != NULL; i++)
-    {
-      if (sb_store_find_theme (self, theme_slugs[i]) == NULL)
-        {
-          g_set_error (error, SB_STORE_ERROR, SB_STORE_ERROR_NOT_FOUND,
-                       _("There is no theme “%s”"), theme_slugs[i]);
-          return FALSE;
-        }
-      if (!g_ptr_array_find_with_equal_func (slugs, theme_slugs[i], g_str_equal, NULL))
-        g_ptr_array_add (slugs, (gpointer) theme_slugs[i]);
-    }
-  g_ptr_array_sort_with_data (slugs, compare_theme_order, self);
-  g_ptr_array_add (slugs, NULL);
-  if (_sb_strv_same (sb_round_get_focus (round), (const char * const *) slugs->pdata))
-    return TRUE;
-
-  if (!write_begin (self, &started, error))
-    return FALSE;
-  application = round_application (self, round, NULL, &local_error);
-  if (application == NULL ||
-      !exec_id (self, "DELETE FROM round_focus WHERE round_id = ?1", sb_round_get_id (round), &local_error))
-    return write_end (self, started, FALSE, g_steal_pointer (&local_error), error);
-  for (guint i = 0; slugs->pdata[i] != NULL; i++)
-    {
-      SbTheme *theme = sb_store_find_theme (self, slugs->pdata[i]);
-
-      if (theme == NULL)
-        {
-          g_set_error (&local_error, SB_STORE_ERROR, SB_STORE_ERROR_NOT_FOUND,
-                       _("There is no theme “%s”"), (const char *) slugs->pdata[i]);
-          return write_end (self, started, FALSE, g_steal_pointer (&local_error), error);
-        }
-      if (!exec_id_id (self, "INSERT OR IGNORE INTO round_focus (round_id, theme_id) VALUES (?1, ?2)",
-                       sb_round_get_id (round), sb_theme_get_id (theme), &local_error))
-        return write_end (self, started, FALSE, g_steal_pointer (&local_error), error);
-    }
-  if (!touch (self, sb_application_get_id (application), &local_error))
-    return write_end (self, started, FALSE, g_steal_pointer (&local_error), error);
-  if (!write_end (self, started, TRUE, NULL, error))
-    return FALSE;
-
-  _sb_round_set_focus (round, (const char * const *) slugs->pdata);
-  applications_changed (self);
-  return TRUE;
-}
-
-/* Writes @round's stories as @uuids says, in that order. */
-static gboolean
-write_round_stories (SbStore             *self,
-                     SbRound             *round,
-                     const char * const  *uuids,
-                     GError             **error)
-{
-  sqlite3_stmt *stmt;
-
-  if (!exec_id (self, "DELETE FROM round_stories WHERE round_id = ?1", sb_round_get_id (round), error))
-    return FALSE;
-  for (guint i = 0; uuids[i] != NULL; i++)
-    {
-      SbStory *story = sb_store_find_story (self, uuids[i]);
-
-      if (story == NULL || sb_story_get_id (story) == 0)
-        continue;
-      stmt = sb_database_prepare (self->db,
-                                  "INSERT OR IGNORE INTO round_stories (round_id, story_id, position) VALUES (?1, ?2, ?3)",
-                                  error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, sb_round_get_id (round));
-      sqlite3_bind_int64 (stmt, 2, sb_story_get_id (story));
-      sqlite3_bind_int (stmt, 3, i);
-      if (!sb_database_step_done (self->db, stmt, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-gboolean
-sb_store_set_round_story (SbStore     *self,
-                          SbRound     *round,
-                          SbStory     *story,
-                          gboolean     planned,
-                          GError     **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GPtrArray) uuids = g_ptr_array_new ();
-  SbApplication *application;
-  const char *uuid;
-  gboolean started;
-
-  g_return_val_if_fail (SB_IS_STORE (self), FALSE);
-  g_return_val_if_fail (SB_IS_ROUND (round), FALSE);
-  g_return_val_if_fail (SB_IS_STORY (story), FALSE);
-
-  if (!check_read_only (self, error) || round_application (self, round, NULL, error) == NULL ||
-      !_sb_store_story_is_stored (self, story, error))
-    return FALSE;
-  uuid = sb_story_get_uuid (story);
-  if (!!_sb_round_has_story (round, uuid) == !!planned)
-    return TRUE;
-
-  if (!write_begin (self, &started, error))
-    return FALSE;
-  application = round_application (self, round, NULL, &local_error);
-  if (application == NULL || !_sb_store_story_is_stored (self, story, &local_error))
-    return write_end (self, started, FALSE, g_steal_pointer (&local_error), error);
-  for (const char * const *u = sb_round_get_story_uuids (round); *u != NULL; u++)
-    if (strcmp (*u, uuid) != 0)
-      g_ptr_array_add (uuids, (gpointer) *u);
-  if (planned)
-    g_ptr_array_add (uuids, (gpointer) uuid);
-  g_ptr_array_add (uuids, NULL);
-  if (!write_round_stories (self, round, (const char * const *) uuids->pdata, &local_error) ||
-      !touch (self, sb_application_get_id (application), &local_error))
-    return write_end (self, started, FALSE, g_steal_pointer (&local_error), error);
-  if (!write_end (self, started, TRUE, NULL, error))
-    return FALSE;
-
-  _sb_round_set_story_uuids (round, (const char * const *) uuids->pdata);
-  applications_changed (self);
-  return TRUE;
-}
-
-gboolean
-sb_store_delete_round (SbStore  *self,
-                       SbRound  *round,
-                       GError  **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(SbRound) kept = NULL;
-  SbApplication *application;
-  gboolean started;
-  guint position;
-
-  g_return_val_if_fail (SB_IS_STORE (self), FALSE);
-  g_return_val_if_fail (SB_IS_ROUND (round), FALSE);
-
-  if (!check_read_only (self, error) || round_application (self, round, NULL, error) == NULL)
-    return FALSE;
-
-  if (!write_begin (self, &started, error))
-    return FALSE;
-  application = round_application (self, round, &position, &local_error);
-  if (application == NULL ||
-      !exec_id (self, "DELETE FROM rounds WHERE id = ?1", sb_round_get_id (round), &local_error) ||
-      !touch (self, sb_application_get_id (application), &local_error))
-    return write_end (self, started, FALSE, g_steal_pointer (&local_error), error);
-  if (!write_end (self, started, TRUE, NULL, error))
-    return FALSE;
-
-  kept = g_object_ref (round);
-  g_list_store_remove (_sb_application_get_round_store (application), position);
-  applications_changed (self);
+  _sb_store_applications_changed (self);
   return TRUE;
 }
 
@@ -1745,10 +1116,10 @@ _sb_store_applications_restore_story (SbStore           *self,
   if (links == NULL || (links->requirement_ids->len == 0 && links->round_slots->len == 0))
     return TRUE;
   for (guint i = 0; i < links->requirement_ids->len; i++)
-    if (!exec_id_id (self,
-                     "INSERT OR IGNORE INTO requirement_stories (requirement_id, story_id) "
-                     "SELECT id, ?2 FROM requirements WHERE id = ?1",
-                     g_array_index (links->requirement_ids, gint64, i), sb_story_get_id (story), error))
+    if (!_sb_store_exec_id_id (self,
+                               "INSERT OR IGNORE INTO requirement_stories (requirement_id, story_id) "
+                               "SELECT id, ?2 FROM requirements WHERE id = ?1",
+                               g_array_index (links->requirement_ids, gint64, i), sb_story_get_id (story), error))
       return FALSE;
   for (guint i = 0; i < links->round_slots->len; i++)
     {
@@ -1756,8 +1127,8 @@ _sb_store_applications_restore_story (SbStore           *self,
       sqlite3_stmt *stmt;
 
       /* Make room at its old place, then put it there. */
-      if (!exec_id_id (self, "UPDATE round_stories SET position = position + 1 WHERE round_id = ?1 AND position >= ?2",
-                       slot->round_id, slot->position, error))
+      if (!_sb_store_exec_id_id (self, "UPDATE round_stories SET position = position + 1 WHERE round_id = ?1 AND position >= ?2",
+                                 slot->round_id, slot->position, error))
         return FALSE;
       stmt = sb_database_prepare (self->db,
                                   "INSERT OR IGNORE INTO round_stories (round_id, story_id, position) "

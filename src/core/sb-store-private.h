@@ -1,11 +1,13 @@
 /* sb-store-private.h — what sb-store.c and its sibling files
- * (sb-store-catalog.c, -questions.c, -sync.c, -history.c, -applications.c)
+ * (sb-store-catalog.c, -questions.c, -sync.c, -history.c, -applications.c,
+ * -requirements.c, -rounds.c)
  * share; never included outside src/core/sb-store*.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
+#include "sb-application.h"
 #include "sb-store.h"
 
 G_BEGIN_DECLS
@@ -190,5 +192,69 @@ gboolean    _sb_store_applications_restore_story (SbStore          *self,
                                                   GError          **error);
 SbAppLinks *_sb_app_links_copy             (const SbAppLinks *links);
 void        _sb_app_links_free             (SbAppLinks    *links);
+
+/* What sb-store-applications.c lends its siblings sb-store-requirements.c
+ * and sb-store-rounds.c. A change runs between _sb_store_app_write_begin()
+ * (a transaction of its own unless inside one, with others' commits taken
+ * in first) and _sb_store_app_write_end(), which takes @local_error when
+ * @ok is FALSE; memory changes after, then _sb_store_applications_changed(). */
+gboolean    _sb_store_app_write_begin      (SbStore       *self,
+                                            gboolean      *started,
+                                            GError       **error);
+gboolean    _sb_store_app_write_end        (SbStore       *self,
+                                            gboolean       started,
+                                            gboolean       ok,
+                                            GError        *local_error,
+                                            GError       **error);
+void        _sb_store_applications_changed (SbStore       *self);
+gboolean    _sb_store_exec_id              (SbStore       *self,
+                                            const char    *sql,
+                                            gint64         id,
+                                            GError       **error);
+gboolean    _sb_store_exec_id_id           (SbStore       *self,
+                                            const char    *sql,
+                                            gint64         a,
+                                            gint64         b,
+                                            GError       **error);
+/* Moves the application's updated_at to now. */
+gboolean    _sb_store_app_touch            (SbStore       *self,
+                                            gint64         application_id,
+                                            GError       **error);
+/* Writes position = index into @table for each of @items (SbRequirement or
+ * SbRound, told apart by @get_id). */
+gboolean    _sb_store_app_write_positions  (SbStore       *self,
+                                            const char    *table,
+                                            GPtrArray     *items,
+                                            gint64       (*get_id) (gpointer),
+                                            GError       **error);
+GPtrArray  *_sb_store_app_list_items       (GListModel    *model);
+void        _sb_store_app_sync_list        (GListStore    *store,
+                                            GPtrArray     *items);
+char       *_sb_store_app_clean_line       (const char    *text);
+/* The refusals every change starts with, each a GError for the person. */
+gboolean    _sb_store_app_check_writable   (SbStore       *self,
+                                            GError       **error);
+gboolean    _sb_store_app_check_text       (const char    *text,
+                                            glong          max,
+                                            gboolean       required,
+                                            const char    *what,
+                                            GError       **error);
+gboolean    _sb_store_app_check            (SbStore       *self,
+                                            SbApplication *application,
+                                            GError       **error);
+/* The application holding @requirement / @round (and its position there),
+ * or NULL with @error set when it is no longer in the bank. */
+SbApplication *_sb_store_requirement_application (SbStore       *self,
+                                                  SbRequirement *requirement,
+                                                  guint         *position,
+                                                  GError       **error);
+SbApplication *_sb_store_round_application (SbStore         *self,
+                                            SbRound         *round,
+                                            guint           *position,
+                                            GError         **error);
+/* Sorts theme slugs (a GPtrArray's strings) in catalog order. */
+int         _sb_store_compare_theme_order  (gconstpointer  a,
+                                            gconstpointer  b,
+                                            gpointer       user_data);
 
 G_END_DECLS

@@ -252,7 +252,8 @@ static void
 test_window_backs_up (void)
 {
   static const char json[] =
-    "{\"format\":\"storybank\",\"version\":1,\"stories\":[{\"title\":\"Imported story\"}]}";
+    "{\"format\":\"storybank\",\"version\":2,\"stories\":[{\"title\":\"Imported story\"}],"
+    "\"applications\":[{\"id\":\"acme\",\"company\":\"Acme\"}]}";
   g_autoptr(SbTestDir) dir = sb_test_dir_new ();
   g_autofree char *bank = sb_test_dir_file (dir, "storybank.sqlite3");
   g_autofree char *json_path = sb_test_dir_file (dir, "in.json");
@@ -282,6 +283,10 @@ test_window_backs_up (void)
       g_main_context_iteration (NULL, FALSE);
   }
   g_assert_cmpuint (sb_store_get_n_stories (store), ==, n + 1);
+  /* The toast counts the applications the file brought too. */
+  g_assert_nonnull (sb_window_get_last_toast (window));
+  g_assert_cmpstr (adw_toast_get_title (sb_window_get_last_toast (window)), ==,
+                   "Imported 1 new story · 1 application");
 
   /* The imported story open in the editor; restoring the backup made before
    * the import takes it away, and the window follows. */

@@ -375,13 +375,17 @@ typedef struct
   "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
 
 static const Refusal refusals[] = {
-  { "company-number", "[{\"id\":\"acme\",\"company\":42}]", "applications[0].company: ", "expected a string" },
-  { "rounds-object", "[{\"id\":\"acme\",\"rounds\":{}}]", "applications[0].rounds: ", "expected an array" },
+  { "company-number", "[{\"id\":\"acme\",\"company\":42}]", "applications[0].company: ",
+    "expected a string, found a number (application “acme”)" },
+  { "rounds-object", "[{\"id\":\"acme\",\"rounds\":{}}]", "applications[0].rounds: ",
+    "expected an array, found an object (application “acme”)" },
   { "focus-string", "[{\"id\":\"acme\",\"rounds\":[{\"name\":\"R\",\"focus\":\"lp-ownership\"}]}]",
-    "applications[0].rounds[0].focus: ", "expected an array" },
+    "applications[0].rounds[0].focus: ", "expected an array, found a string (application “acme”)" },
   { "no-id", "[{\"company\":\"Acme\"}]", "applications[0]: ", "“id” is missing" },
   { "id-with-space", "[{\"id\":\"acme 2026\"}]", "applications[0].id: ", "“acme 2026” is not an application id" },
-  { "misspelt-field", "[{\"id\":\"acme\",\"compnay\":\"Acme\"}]", "applications[0].compnay: ", "not a field" },
+  { "misspelt-field", "[{\"id\":\"acme\",\"compnay\":\"Acme\"}]", "applications[0].compnay: ",
+    "not a field Storybank knows here (expected one of: id, company, role, date, status, job_description, "
+    "why_company, notes, framework, current, requirements, rounds) (application “acme”)" },
   { "misspelt-round-field", "[{\"id\":\"acme\",\"rounds\":[{\"name\":\"R\",\"storys\":[]}]}]",
     "applications[0].rounds[0].storys: ", "not a field" },
   { "company-too-long", "[{\"id\":\"acme\",\"company\":\"" TOO_LONG_NAME "\"}]",

@@ -466,14 +466,19 @@ read_application (SbStore           *store,
   JsonNode *framework;
   int current;
 
-  if (!_sb_exchange_check_members (import, object, path, known, error) ||
-      !_sb_exchange_read_string (import, object, path, "id", TRUE, &application->slug, error))
+  /* The id first, so that every later message can name the application. */
+  if (!_sb_exchange_read_string (import, object, path, "id", TRUE, &application->slug, error))
     return FALSE;
   g_strstrip (application->slug);
   if (!slug_is_valid (application->slug))
-    return fail (import, error, SB_EXCHANGE_ERROR_INVALID, id_path,
-                 _("“%s” is not an application id (one word of at most %d characters, like “acme-2026”)"),
-                 application->slug, SB_APPLICATION_MAX_NAME_CHARS);
+    {
+      g_autofree char *slug = g_steal_pointer (&application->slug);
+      return fail (import, error, SB_EXCHANGE_ERROR_INVALID, id_path,
+                   _("“%s” is not an application id (one word of at most %d characters, like “acme-2026”)"),
+                   slug, SB_APPLICATION_MAX_NAME_CHARS);
+    }
+  if (!_sb_exchange_check_members (import, object, path, known, error))
+    return FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
@@ -541,6 +546,26 @@ read_application (SbStore           *store,
          read_rounds (store, import, object, path, application, error);
 }
 
+/* A message of the shared checks ("expected a string, found a number")
+ * names the place; say which application it is too. */
+static void
+name_application (GError     **error,
+                  const char  *slug)
+{
+  g_autofree char *quoted = NULL;
+  char *message;
+
+  if (error == NULL || *error == NULL || slug == NULL || *slug == '\0')
+    return;
+  quoted = g_strdup_printf ("“%s”", slug);
+  if (strstr ((*error)->message, quoted) != NULL)
+    return;
+  /* Translators: appended to a message about a field of an application */
+  message = g_strdup_printf (_("%s (application “%s”)"), (*error)->message, slug);
+  g_free ((*error)->message);
+  (*error)->message = message;
+}
+
 SbImportApplications *
 _sb_import_applications_read (SbStore           *store,
                               SbExchangeImport  *import,
@@ -579,7 +604,10 @@ _sb_import_applications_read (SbStore           *store,
       application = g_new0 (ImportApplication, 1);
       g_ptr_array_add (applications->applications, application);
       if (!read_application (store, import, object, path, application, error))
-        return NULL;
+        {
+          name_application (error, application->slug);
+          return NULL;
+        }
 
       if (g_hash_table_contains (slugs, application->slug))
         {

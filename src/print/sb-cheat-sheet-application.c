@@ -38,6 +38,8 @@
 #define N_COLUMNS         2
 /* Requirements shown under a story once the lists are shortened. */
 #define SHORT_PROVES      2
+/* The introduction is a cue, not the script: its first sentences. */
+#define INTRODUCTION_SENTENCES 3
 
 #define INK     0x1e1e1e
 #define MUTED   0x5e5c64
@@ -93,9 +95,13 @@ typedef enum
   N_TRIMS
 } Trim;
 
+static guint text_form (SbSheetText *text,
+                        guint        form);
+
 /* ---- gathering -------------------------------------------------------- */
 
-/* White space runs (line breaks too) as one space, ends trimmed. */
+/* White space runs (line breaks too) as one space, ends trimmed; control
+ * characters, which would print as boxes, left out. */
 static char *
 squeeze (const char *text)
 {
@@ -111,6 +117,8 @@ squeeze (const char *text)
           space = out->len > 0;
           continue;
         }
+      if (g_unichar_iscntrl (c))
+        continue;
       if (space)
         g_string_append_c (out, ' ');
       space = FALSE;
@@ -200,6 +208,14 @@ _sb_sheet_application_new (SbStore     *store,
     application->why_heading = g_strdup (_("Why this company?"));
   introduction = sb_store_get_introduction (store);
   application->introduction = sb_sheet_text_new (introduction, FALSE);
+  /* Its forms are the first n, n - 1, … sentences. */
+  if (sb_sheet_text_get_n_forms (application->introduction) > 0)
+    {
+      guint n_sentences = text_form (application->introduction, G_MAXUINT) + 1;
+
+      if (n_sentences > INTRODUCTION_SENTENCES)
+        application->introduction_form = n_sentences - INTRODUCTION_SENTENCES;
+    }
   why = g_strdup (sb_application_get_field (source, SB_APPLICATION_FIELD_WHY_COMPANY));
   application->why = sb_sheet_text_new (why, FALSE);
   application->rounds = g_ptr_array_new_with_free_func ((GDestroyNotify) sheet_round_free);
@@ -510,7 +526,8 @@ block_show (Pen                      *pen,
       y += pen_show (pen, KIND_HEADING, NULL, _("Tell me about yourself"), NULL, x, y, width) + gap;
       y += pen_show (pen, KIND_BODY, NULL,
                      sb_sheet_text_get (application->introduction,
-                                        text_form (application->introduction, fit->form)),
+                                        text_form (application->introduction,
+                                                   application->introduction_form + fit->form)),
                      NULL, x, y, width);
       break;
 
@@ -887,7 +904,8 @@ count_shortened (const SbSheetApplication *application,
 {
   guint n = 0;
 
-  n += text_form (application->introduction, fit->form) > 0;
+  n += text_form (application->introduction, application->introduction_form + fit->form) >
+       application->introduction_form;
   n += text_form (application->why, fit->form) > 0;
   for (guint i = 0; i < application->rounds->len; i++)
     {

@@ -76,6 +76,7 @@ typedef struct
   char        *loop_date;         /* formatted for the locale, or NULL */
   char        *why_heading;       /* "Why Acme?" */
   SbSheetText *introduction;
+  guint        introduction_form;  /* its longest form on the sheet: the first lines */
   SbSheetText *why;
   GPtrArray   *rounds;            /* SbSheetRound* */
   GPtrArray   *unproven;          /* char*, requirements no story proves */

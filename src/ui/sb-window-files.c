@@ -115,6 +115,16 @@ import_file (SbWindow *self,
     message = g_strdup_printf (ngettext ("Imported %u new story", "Imported %u new stories",
                                          summary.stories_added),
                                summary.stories_added);
+  if (summary.applications_added + summary.applications_updated > 0)
+    {
+      guint n = summary.applications_added + summary.applications_updated;
+      char *with_applications =
+        /* Translators: appended to "Imported 3 new stories": "Imported 3 new stories · 1 application" */
+        g_strdup_printf (ngettext ("%s · %u application", "%s · %u applications", n), message, n);
+
+      g_free (message);
+      message = with_applications;
+    }
   _sb_window_show_toast (self, message);
 }
 

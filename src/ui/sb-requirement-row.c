@@ -72,6 +72,9 @@ flush_full (SbRequirementRow *self,
   if (self->save_id == 0)
     return TRUE;
   g_clear_handle_id (&self->save_id, g_source_remove);
+  /* Gone with a split, a merge or an import: nothing to write to. */
+  if (sb_store_get_requirement_application (self->store, self->requirement) == NULL)
+    return TRUE;
   text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
   if (g_strcmp0 (text, sb_requirement_get_text (self->requirement)) == 0)
     return TRUE;

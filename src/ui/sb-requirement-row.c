@@ -22,6 +22,8 @@
 
 #define SAVE_DELAY_MS 400
 #define SUGGESTIONS 8
+/* A button's height in Adwaita: text beside one is centred on it. */
+#define LINE_HEIGHT 34
 
 struct _SbRequirementRow
 {
@@ -209,6 +211,8 @@ update_stories (SbRequirementRow *self)
   const char * const *uuids = sb_requirement_get_story_uuids (self->requirement);
   guint n = 0;
 
+  /* One line: "No story yet" or the chips, then "Link a Story…" (the two
+   * are kept by the row while the line is rebuilt). */
   sb_wrap_box_remove_all (self->chips);
   for (guint i = 0; uuids != NULL && uuids[i] != NULL; i++)
     {
@@ -219,7 +223,9 @@ update_stories (SbRequirementRow *self)
       sb_wrap_box_append (self->chips, story_chip_new (self, story));
       n++;
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->chips), n > 0);
+  if (n == 0)
+    sb_wrap_box_append (self->chips, self->missing);
+  sb_wrap_box_append (self->chips, GTK_WIDGET (self->link_button));
   gtk_widget_set_visible (self->missing, n == 0);
   if (n == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "requirement-missing");
@@ -324,6 +330,8 @@ sb_requirement_row_dispose (GObject *object)
   if (self->link_button != NULL)
     gtk_menu_button_set_popover (self->link_button, NULL);
   self->chooser = NULL;
+  g_clear_object (&self->link_button);
+  g_clear_object (&self->missing);
   g_clear_object (&self->requirement);
   g_clear_object (&self->application);
   g_clear_object (&self->store);
@@ -372,7 +380,6 @@ build (SbRequirementRow *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *bottom = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *missing_icon, *missing_label;
   GtkEventController *focus;
 
@@ -399,7 +406,7 @@ build (SbRequirementRow *self)
 
   self->chips = SB_WRAP_BOX (sb_wrap_box_new ());
 
-  self->missing = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  self->missing = g_object_ref_sink (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6));
   missing_icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
   gtk_accessible_update_property (GTK_ACCESSIBLE (missing_icon), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
   gtk_widget_set_visible (missing_icon, TRUE);
@@ -407,13 +414,14 @@ build (SbRequirementRow *self)
   gtk_box_append (GTK_BOX (self->missing), missing_icon);
   gtk_box_append (GTK_BOX (self->missing), missing_label);
   gtk_widget_add_css_class (self->missing, "error");
-  gtk_widget_set_valign (self->missing, GTK_ALIGN_CENTER);
+  /* As tall as the button beside it, so the words sit on its line. */
+  gtk_widget_set_size_request (self->missing, -1, LINE_HEIGHT);
 
   self->chooser = SB_STORY_CHOOSER (sb_story_chooser_new (self->store));
   sb_story_chooser_set_rank_func (self->chooser, rank_cb, self, NULL);
   g_signal_connect_object (self->chooser, "story-chosen", G_CALLBACK (story_chosen_cb),
                            self, G_CONNECT_SWAPPED);
-  self->link_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
+  self->link_button = g_object_ref_sink (GTK_MENU_BUTTON (gtk_menu_button_new ()));
   gtk_menu_button_set_label (self->link_button, _("_Link a Story…"));
   gtk_menu_button_set_use_underline (self->link_button, TRUE);
   gtk_menu_button_set_popover (self->link_button, GTK_WIDGET (self->chooser));
@@ -423,12 +431,9 @@ build (SbRequirementRow *self)
                                   _("Link a Story"), -1);
   gtk_widget_add_css_class (GTK_WIDGET (self->link_button), "flat");
 
-  gtk_box_append (GTK_BOX (bottom), self->missing);
-  gtk_box_append (GTK_BOX (bottom), GTK_WIDGET (self->link_button));
 
   gtk_box_append (GTK_BOX (box), top);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->chips));
-  gtk_box_append (GTK_BOX (box), bottom);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self), box);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self), FALSE);
   gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (self), FALSE);

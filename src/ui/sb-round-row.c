@@ -24,6 +24,8 @@
 
 #define SAVE_DELAY_MS 400
 #define SUGGESTIONS 8
+/* A button's height in Adwaita: text beside one is centred on it. */
+#define LINE_HEIGHT 34
 
 struct _SbRoundRow
 {
@@ -38,7 +40,7 @@ struct _SbRoundRow
 
   GtkEntry       *entry;
   SbWrapBox      *focus_chips;
-  GtkLabel       *focus_empty;
+  GtkWidget      *focus_empty;
   GtkMenuButton  *focus_button;
   SbWrapBox      *story_chips;
   GtkLabel       *count_label;
@@ -215,6 +217,8 @@ update_focus (SbRoundRow *self)
   const char * const *focus = sb_round_get_focus (self->round);
   guint n = 0;
 
+  /* One line: the themes (or "No focus chosen"), then "Choose Focus…";
+   * the row keeps the last two while the line is rebuilt. */
   sb_wrap_box_remove_all (self->focus_chips);
   for (guint i = 0; focus != NULL && focus[i] != NULL; i++)
     {
@@ -228,8 +232,9 @@ update_focus (SbRoundRow *self)
                                     "theme-slug", focus[i], self));
       n++;
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->focus_chips), n > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->focus_empty), n == 0);
+  if (n == 0)
+    sb_wrap_box_append (self->focus_chips, self->focus_empty);
+  sb_wrap_box_append (self->focus_chips, GTK_WIDGET (self->focus_button));
 }
 
 /* ---- planned stories --------------------------------------------------- */
@@ -279,16 +284,17 @@ update_stories (SbRoundRow *self)
                                     G_CALLBACK (unplan_clicked_cb), "sb-uuid", uuids[i], self));
       n++;
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->story_chips), n > 0);
   /* Two or three stories a round: enough for the follow-ups, few enough
    * to know by heart. */
   if (n == 0)
     gtk_label_set_text (self->count_label, _("No story planned yet"));
-  else
-    {
-      g_autofree char *text = g_strdup_printf (ngettext ("%u story planned", "%u stories planned", n), n);
-      gtk_label_set_text (self->count_label, text);
-    }
+  else if (n == 1)
+    gtk_label_set_text (self->count_label, _("Plan two or three"));
+  else if (n > 3)
+    gtk_label_set_text (self->count_label, _("Two or three are enough"));
+  if (n <= 1 || n > 3)
+    sb_wrap_box_append (self->story_chips, GTK_WIDGET (self->count_label));
+  sb_wrap_box_append (self->story_chips, GTK_WIDGET (self->plan_button));
   sb_story_chooser_set_excluded (self->chooser, uuids);
 }
 
@@ -395,6 +401,10 @@ sb_round_row_dispose (GObject *object)
   if (self->focus_button != NULL)
     gtk_menu_button_set_popover (self->focus_button, NULL);
   self->chooser = NULL;
+  g_clear_object (&self->plan_button);
+  g_clear_object (&self->focus_button);
+  g_clear_object (&self->count_label);
+  g_clear_object (&self->focus_empty);
   g_clear_object (&self->round);
   g_clear_object (&self->application);
   g_clear_object (&self->store);
@@ -435,8 +445,6 @@ build (SbRoundRow *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *focus_line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *plan_line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *delete_button;
   GtkEventController *focus;
 
@@ -472,9 +480,10 @@ build (SbRoundRow *self)
 
   /* Focus themes. */
   self->focus_chips = SB_WRAP_BOX (sb_wrap_box_new ());
-  self->focus_empty = GTK_LABEL (gtk_label_new (_("No focus chosen")));
-  gtk_widget_add_css_class (GTK_WIDGET (self->focus_empty), "dim-label");
-  self->focus_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
+  self->focus_empty = g_object_ref_sink (gtk_label_new (_("No focus chosen")));
+  gtk_widget_add_css_class (self->focus_empty, "dim-label");
+  gtk_widget_set_size_request (self->focus_empty, -1, LINE_HEIGHT);
+  self->focus_button = g_object_ref_sink (GTK_MENU_BUTTON (gtk_menu_button_new ()));
   gtk_menu_button_set_label (self->focus_button, _("Choose _Focus…"));
   gtk_menu_button_set_use_underline (self->focus_button, TRUE);
   gtk_menu_button_set_popover (self->focus_button, sb_focus_picker_new (self->store, self->application,
@@ -484,18 +493,17 @@ build (SbRoundRow *self)
                                _("The themes or values this interview probes"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->focus_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Choose Focus"), -1);
-  gtk_box_append (GTK_BOX (focus_line), GTK_WIDGET (self->focus_empty));
-  gtk_box_append (GTK_BOX (focus_line), GTK_WIDGET (self->focus_button));
 
   /* Planned stories. */
   self->story_chips = SB_WRAP_BOX (sb_wrap_box_new ());
-  self->count_label = GTK_LABEL (gtk_label_new (NULL));
+  self->count_label = g_object_ref_sink (GTK_LABEL (gtk_label_new (NULL)));
   gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "dim-label");
+  gtk_widget_set_size_request (GTK_WIDGET (self->count_label), -1, LINE_HEIGHT);
   self->chooser = SB_STORY_CHOOSER (sb_story_chooser_new (self->store));
   sb_story_chooser_set_rank_func (self->chooser, rank_cb, self, NULL);
   g_signal_connect_object (self->chooser, "story-chosen", G_CALLBACK (story_chosen_cb),
                            self, G_CONNECT_SWAPPED);
-  self->plan_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
+  self->plan_button = g_object_ref_sink (GTK_MENU_BUTTON (gtk_menu_button_new ()));
   gtk_menu_button_set_label (self->plan_button, _("_Plan a Story…"));
   gtk_menu_button_set_use_underline (self->plan_button, TRUE);
   gtk_menu_button_set_popover (self->plan_button, GTK_WIDGET (self->chooser));
@@ -504,8 +512,6 @@ build (SbRoundRow *self)
                                _("Plan a story to tell in this interview; two or three per round"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->plan_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Plan a Story"), -1);
-  gtk_box_append (GTK_BOX (plan_line), GTK_WIDGET (self->count_label));
-  gtk_box_append (GTK_BOX (plan_line), GTK_WIDGET (self->plan_button));
 
   self->warnings_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 4));
   gtk_widget_set_visible (GTK_WIDGET (self->warnings_box), FALSE);
@@ -513,10 +519,8 @@ build (SbRoundRow *self)
   gtk_box_append (GTK_BOX (box), top);
   gtk_box_append (GTK_BOX (box), caption_new (_("Focus")));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->focus_chips));
-  gtk_box_append (GTK_BOX (box), focus_line);
   gtk_box_append (GTK_BOX (box), caption_new (_("Stories")));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->story_chips));
-  gtk_box_append (GTK_BOX (box), plan_line);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->warnings_box));
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self), box);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self), FALSE);

@@ -32,6 +32,7 @@ struct _SbApplicationsPage
   gboolean              selecting;
   guint                 refresh_id;
   guint                 n_refreshes;
+  guint                 refreshed_day;    /* Julian day of the countdowns shown */
   char                 *selected_slug;
   gboolean              showing_introduction;
 
@@ -190,6 +191,7 @@ refresh (SbApplicationsPage *self)
     gtk_list_box_remove (self->list, GTK_WIDGET (row));
   self->selecting = FALSE;
   sb_countdown_get_today (&today);
+  self->refreshed_day = g_date_get_julian (&today);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(SbApplication) application = g_list_model_get_item (applications, i);
@@ -549,9 +551,13 @@ sb_applications_page_map (GtkWidget *widget)
 {
   SbApplicationsPage *self = SB_APPLICATIONS_PAGE (widget);
 
+  GDate today;
+
+  sb_countdown_get_today (&today);
+  /* Changed while hidden, or shown again on another day ("in 3 days"). */
   if (!self->built)
     build (self);
-  else if (self->stale)
+  else if (self->stale || self->refreshed_day != g_date_get_julian (&today))
     refresh (self);
   GTK_WIDGET_CLASS (sb_applications_page_parent_class)->map (widget);
 }

@@ -254,7 +254,7 @@ test_job_to_linked_requirement (Fixture       *f,
   g_assert_cmpuint (rows->len, >=, 4);
   for (guint i = 0; i < rows->len; i++)
     {
-      const char *text = gtk_editable_get_text (sb_requirement_row_get_entry (rows->pdata[i]));
+      g_autofree char *text = sb_requirement_row_dup_text (rows->pdata[i]);
 
       g_assert_null (strstr (text, "Health insurance"));
       g_assert_null (strstr (text, "equal opportunity"));

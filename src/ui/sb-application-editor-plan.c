@@ -23,6 +23,8 @@
 /* Two stories a round: the loop of five needs ten, most banks hold that. */
 #define PROPOSE_PER_ROUND SB_PLAN_DEFAULT_PER_ROUND
 
+static void update_propose (SbApplicationEditor *self);
+
 /* ---- requirements -------------------------------------------------------- */
 
 static GtkWidget *
@@ -61,6 +63,8 @@ update_requirements_summary (SbApplicationEditor *self)
                                       "%u of %u requirements have no story yet.", missing),
                             missing, n);
   gtk_label_set_text (self->requirements_summary, text);
+  /* An empty boxed list is a bare frame. */
+  gtk_widget_set_visible (GTK_WIDGET (self->requirement_list), n > 0);
   if (missing > 0)
     gtk_widget_add_css_class (GTK_WIDGET (self->requirements_summary), "error");
   else
@@ -137,7 +141,7 @@ focus_last_row_entry (GtkListBox *list,
   if (rounds && SB_IS_ROUND_ROW (row))
     gtk_widget_grab_focus (GTK_WIDGET (sb_round_row_get_entry (SB_ROUND_ROW (row))));
   else if (!rounds && SB_IS_REQUIREMENT_ROW (row))
-    gtk_widget_grab_focus (GTK_WIDGET (sb_requirement_row_get_entry (SB_REQUIREMENT_ROW (row))));
+    gtk_widget_grab_focus (GTK_WIDGET (sb_requirement_row_get_text_view (SB_REQUIREMENT_ROW (row))));
 }
 
 static void
@@ -151,9 +155,12 @@ add_requirement_action (GtkWidget  *widget,
   if (self->application == NULL)
     return;
   if (sb_store_add_requirement (self->store, self->application, "", -1, &error) == NULL)
-    _sb_application_editor_show_error (self, _("Could Not Add a Requirement"), error);
-  else
-    focus_last_row_entry (self->requirement_list, FALSE);
+    {
+      _sb_application_editor_show_error (self, _("Could Not Add a Requirement"), error);
+      return;
+    }
+  update_requirements_summary (self);
+  focus_last_row_entry (self->requirement_list, FALSE);
 }
 
 /* ---- rounds and the plan ------------------------------------------------- */
@@ -183,9 +190,12 @@ add_round_action (GtkWidget  *widget,
   /* Translators: the name a new round of interviews gets; %u counts from 1 */
   name = g_strdup_printf (_("Round %u"), n + 1);
   if (sb_store_add_round (self->store, self->application, name, -1, &error) == NULL)
-    _sb_application_editor_show_error (self, _("Could Not Add a Round"), error);
-  else
-    focus_last_row_entry (self->round_list, TRUE);
+    {
+      _sb_application_editor_show_error (self, _("Could Not Add a Round"), error);
+      return;
+    }
+  update_propose (self);
+  focus_last_row_entry (self->round_list, TRUE);
 }
 
 static void
@@ -231,6 +241,7 @@ update_propose (SbApplicationEditor *self)
                  g_list_model_get_n_items (sb_application_get_rounds (self->application)) > 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "application.propose", any);
+  gtk_widget_set_visible (GTK_WIDGET (self->round_list), any);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->propose_button),
                                any ? _("Fill the rounds without stories from the ranking, never one story twice")
                                    : _("Add the rounds of the loop first"));
@@ -350,14 +361,17 @@ list_new (const char *name)
 GtkWidget *
 _sb_application_editor_build_requirements (SbApplicationEditor *self)
 {
-  GtkWidget *group = _sb_application_editor_group_new (_("Requirements"),
-                                _("What the job asks for, line by line, and the stories that prove each."));
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *add;
+  GtkWidget *group, *box, *add;
 
-  self->split_button = GTK_BUTTON (_sb_application_editor_action_button_new (_("_Split From the Description"), "application.split",
-                                                      _("Find the requirement lines in the job description")));
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->split_button));
+  group = _sb_application_editor_group_new (_("Requirements"),
+                                            _("What the job asks for, line by line, and the stories "
+                                              "that prove each."));
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  /* Under the title rather than beside it: a narrow window keeps both whole. */
+  self->split_button =
+    GTK_BUTTON (_sb_application_editor_action_button_new (_("_Split From the Description"), "application.split",
+                                                          _("Find the requirement lines in the job description")));
+  gtk_widget_set_halign (GTK_WIDGET (self->split_button), GTK_ALIGN_START);
 
   self->requirements_summary = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->requirements_summary, TRUE);
@@ -367,6 +381,7 @@ _sb_application_editor_build_requirements (SbApplicationEditor *self)
   gtk_widget_set_halign (add, GTK_ALIGN_START);
 
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->requirements_summary));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->split_button));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->requirement_list));
   gtk_box_append (GTK_BOX (box), add);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), box);
@@ -376,14 +391,15 @@ _sb_application_editor_build_requirements (SbApplicationEditor *self)
 GtkWidget *
 _sb_application_editor_build_rounds (SbApplicationEditor *self)
 {
-  GtkWidget *group = _sb_application_editor_group_new (_("Rounds and Plan"),
-                                _("The interviews of the loop, what each probes, and the two or three "
-                                  "stories you will tell in it. No story twice in one loop."));
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *add;
+  GtkWidget *group, *box, *add, *buttons;
 
-  self->propose_button = GTK_BUTTON (_sb_application_editor_action_button_new (_("_Propose a Plan"), "application.propose", NULL));
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->propose_button));
+  group = _sb_application_editor_group_new (_("Rounds and Plan"),
+                                            _("The interviews of the loop, what each probes, and the two "
+                                              "or three stories you will tell in it. No story twice in "
+                                              "one loop."));
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  self->propose_button =
+    GTK_BUTTON (_sb_application_editor_action_button_new (_("_Propose a Plan"), "application.propose", NULL));
 
   self->round_list = GTK_LIST_BOX (list_new (_("Rounds")));
   self->plan_status = GTK_LABEL (gtk_label_new (NULL));
@@ -393,12 +409,14 @@ _sb_application_editor_build_rounds (SbApplicationEditor *self)
   gtk_widget_set_visible (GTK_WIDGET (self->plan_status), FALSE);
   self->plan_warnings = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 4));
   add = _sb_application_editor_action_button_new (_("Add _Round"), "application.add-round", NULL);
-  gtk_widget_set_halign (add, GTK_ALIGN_START);
+  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_box_append (GTK_BOX (buttons), add);
+  gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (self->propose_button));
 
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->plan_status));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->round_list));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->plan_warnings));
-  gtk_box_append (GTK_BOX (box), add);
+  gtk_box_append (GTK_BOX (box), buttons);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->plan_status));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), box);
   return group;
 }

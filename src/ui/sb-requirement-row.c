@@ -35,7 +35,7 @@ struct _SbRequirementRow
   guint           save_id;
   gboolean        loading;
 
-  GtkEntry       *entry;
+  GtkTextView    *view;
   SbWrapBox      *chips;
   GtkWidget      *missing;
   GtkMenuButton  *link_button;
@@ -62,6 +62,31 @@ show_error (SbRequirementRow *self,
 
 /* ---- the text ---------------------------------------------------------- */
 
+/* A requirement is one line: a pasted line break becomes a space. */
+char *
+sb_requirement_row_dup_text (SbRequirementRow *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  char *text;
+
+  g_return_val_if_fail (SB_IS_REQUIREMENT_ROW (self), NULL);
+
+  buffer = gtk_text_view_get_buffer (self->view);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  return g_strdelimit (text, "\r\n", ' ');
+}
+
+static void
+set_text (SbRequirementRow *self,
+          const char       *text)
+{
+  self->loading = TRUE;
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->view), text, -1);
+  self->loading = FALSE;
+}
+
 /* @report FALSE: the row is going away (its requirement perhaps with it),
  * and there is no one left to tell. */
 static gboolean
@@ -69,7 +94,7 @@ flush_full (SbRequirementRow *self,
             gboolean          report)
 {
   g_autoptr(GError) error = NULL;
-  const char *text;
+  g_autofree char *text = NULL;
 
   if (self->save_id == 0)
     return TRUE;
@@ -77,7 +102,7 @@ flush_full (SbRequirementRow *self,
   /* Gone with a split, a merge or an import: nothing to write to. */
   if (sb_store_get_requirement_application (self->store, self->requirement) == NULL)
     return TRUE;
-  text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
+  text = sb_requirement_row_dup_text (self);
   if (g_strcmp0 (text, sb_requirement_get_text (self->requirement)) == 0)
     return TRUE;
   if (!sb_store_set_requirement_text (self->store, self->requirement, text, &error))
@@ -120,21 +145,34 @@ entry_changed_cb (SbRequirementRow *self)
 static void
 text_changed_cb (SbRequirementRow *self)
 {
+  g_autofree char *shown = NULL;
+
   /* Someone else's change (a merge, an undo) wins only over saved text. */
   if (self->save_id != 0)
     return;
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->entry)),
-                 sb_requirement_get_text (self->requirement)) == 0)
+  shown = sb_requirement_row_dup_text (self);
+  if (g_strcmp0 (shown, sb_requirement_get_text (self->requirement)) == 0)
     return;
-  self->loading = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (self->entry), sb_requirement_get_text (self->requirement));
-  self->loading = FALSE;
+  set_text (self, sb_requirement_get_text (self->requirement));
 }
 
 static void
 focus_leave_cb (SbRequirementRow *self)
 {
   sb_requirement_row_flush (self);
+}
+
+/* Enter ends the line rather than breaking it. */
+static gboolean
+key_pressed_cb (SbRequirementRow *self,
+                guint             keyval,
+                guint             keycode,
+                GdkModifierType   state)
+{
+  if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter)
+    return GDK_EVENT_PROPAGATE;
+  sb_requirement_row_flush (self);
+  return GDK_EVENT_STOP;
 }
 
 /* ---- linked stories ---------------------------------------------------- */
@@ -381,27 +419,39 @@ build (SbRequirementRow *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *missing_icon, *missing_label;
-  GtkEventController *focus;
+  GtkEventController *focus, *key;
+  GtkWidget *frame;
 
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 6);
   gtk_widget_set_margin_top (box, 8);
   gtk_widget_set_margin_bottom (box, 8);
 
-  self->entry = GTK_ENTRY (gtk_entry_new ());
-  gtk_widget_set_hexpand (GTK_WIDGET (self->entry), TRUE);
-  gtk_entry_set_max_length (self->entry, SB_REQUIREMENT_MAX_CHARS);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+  /* Wrapped, so a long requirement reads whole in a narrow window. */
+  self->view = GTK_TEXT_VIEW (gtk_text_view_new ());
+  gtk_text_view_set_wrap_mode (self->view, GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (self->view, FALSE);
+  gtk_text_view_set_top_margin (self->view, 6);
+  gtk_text_view_set_bottom_margin (self->view, 6);
+  gtk_text_view_set_left_margin (self->view, 8);
+  gtk_text_view_set_right_margin (self->view, 8);
+  gtk_widget_add_css_class (GTK_WIDGET (self->view), "requirement-text");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Requirement"), -1);
-  self->loading = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (self->entry), sb_requirement_get_text (self->requirement));
-  self->loading = FALSE;
-  g_signal_connect_object (self->entry, "changed", G_CALLBACK (entry_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->entry, "activate", G_CALLBACK (focus_leave_cb), self, G_CONNECT_SWAPPED);
+  set_text (self, sb_requirement_get_text (self->requirement));
+  g_signal_connect_object (gtk_text_view_get_buffer (self->view), "changed", G_CALLBACK (entry_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  key = gtk_event_controller_key_new ();
+  g_signal_connect_object (key, "key-pressed", G_CALLBACK (key_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->view), key);
   focus = gtk_event_controller_focus_new ();
   g_signal_connect_object (focus, "leave", G_CALLBACK (focus_leave_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self->entry), focus);
-  gtk_box_append (GTK_BOX (top), GTK_WIDGET (self->entry));
+  gtk_widget_add_controller (GTK_WIDGET (self->view), focus);
+  frame = gtk_frame_new (NULL);
+  gtk_frame_set_child (GTK_FRAME (frame), GTK_WIDGET (self->view));
+  gtk_widget_add_css_class (frame, "view");
+  gtk_widget_set_hexpand (frame, TRUE);
+  gtk_box_append (GTK_BOX (top), frame);
   gtk_box_append (GTK_BOX (top), build_menu_button ());
 
   self->chips = SB_WRAP_BOX (sb_wrap_box_new ());
@@ -483,11 +533,11 @@ sb_requirement_row_get_chooser (SbRequirementRow *self)
   return self->chooser;
 }
 
-GtkEditable *
-sb_requirement_row_get_entry (SbRequirementRow *self)
+GtkTextView *
+sb_requirement_row_get_text_view (SbRequirementRow *self)
 {
   g_return_val_if_fail (SB_IS_REQUIREMENT_ROW (self), NULL);
-  return GTK_EDITABLE (self->entry);
+  return self->view;
 }
 
 gboolean

@@ -21,9 +21,11 @@ GtkWidget      *sb_requirement_row_new             (SbStore          *store,
 SbRequirement  *sb_requirement_row_get_requirement (SbRequirementRow *self);
 /* Writes the text typed and not yet saved; TRUE when nothing is left. */
 gboolean        sb_requirement_row_flush           (SbRequirementRow *self);
+/* The text shown, as it will be saved (one line). */
+char           *sb_requirement_row_dup_text        (SbRequirementRow *self);
 /* For tests: the "Link a Story…" chooser, and the text field. */
 SbStoryChooser *sb_requirement_row_get_chooser     (SbRequirementRow *self);
-GtkEditable    *sb_requirement_row_get_entry       (SbRequirementRow *self);
+GtkTextView    *sb_requirement_row_get_text_view   (SbRequirementRow *self);
 /* TRUE while the row says "No story yet". */
 gboolean        sb_requirement_row_is_marked_missing (SbRequirementRow *self);
 

@@ -198,6 +198,22 @@ find_button_by_tooltip (GtkWidget  *root,
   return NULL;
 }
 
+/* The message dialog shown over the window, or NULL. */
+static AdwMessageDialog *
+find_dialog (Fixture *f)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (window))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
 static SbApplication *
 new_application (Fixture *f)
 {
@@ -325,11 +341,37 @@ test_job_to_linked_requirement (Fixture       *f,
                                           SB_TYPE_REQUIREMENT_ROW);
     g_autoptr(GPtrArray) after = NULL;
 
+    AdwMessageDialog *dialog;
+    g_autoptr(GPtrArray) again = NULL;
+
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "application.split", NULL));
     sb_test_iterate_main_loop ();
     after = rows_of (sb_application_editor_get_requirement_list (editor), SB_TYPE_REQUIREMENT_ROW);
     g_assert_cmpuint (after->len, ==, before->len);
     g_assert_true (after->pdata[0] == before->pdata[0]);
+
+    /* Cancelled: nothing changes. Replace: the lines of the description. */
+    dialog = find_dialog (f);
+    g_assert_nonnull (dialog);
+    /* (A click closes the dialog too; the call only answers.) */
+    adw_message_dialog_response (dialog, "cancel");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    sb_test_iterate_main_loop ();
+    g_assert_null (find_dialog (f));
+    again = rows_of (sb_application_editor_get_requirement_list (editor), SB_TYPE_REQUIREMENT_ROW);
+    g_assert_true (again->pdata[0] == before->pdata[0]);
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "application.split", NULL));
+    sb_test_iterate_main_loop ();
+    dialog = find_dialog (f);
+    g_assert_nonnull (dialog);
+    adw_message_dialog_response (dialog, "replace");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    sb_test_iterate_main_loop ();
+    g_clear_pointer (&again, g_ptr_array_unref);
+    again = rows_of (sb_application_editor_get_requirement_list (editor), SB_TYPE_REQUIREMENT_ROW);
+    /* The merge is undone by the split: one line each again. */
+    g_assert_cmpuint (again->len, ==, before->len + 1);
   }
 }
 

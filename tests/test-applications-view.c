@@ -613,6 +613,41 @@ test_hidden_page_does_no_work (Fixture       *f,
   g_assert_nonnull (sb_applications_page_get_selected (f->page));
 }
 
+static void
+test_delete_asks (Fixture       *f,
+                  gconstpointer  data)
+{
+  SbApplicationEditor *editor;
+  AdwMessageDialog *dialog;
+
+  show_page (f);
+  new_application (f);
+  editor = sb_applications_page_get_editor (f->page);
+  sb_application_editor_type_field (editor, SB_APPLICATION_FIELD_COMPANY, "Acme");
+
+  /* Cancel keeps it, with what was typed. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "application.delete", NULL));
+  sb_test_iterate_main_loop ();
+  dialog = find_dialog (f);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  sb_test_iterate_main_loop ();
+  g_assert_cmpuint (g_list_model_get_n_items (sb_store_get_applications (f->store)), ==, 1);
+
+  /* Delete: gone, and the page says what an application is again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "application.delete", NULL));
+  sb_test_iterate_main_loop ();
+  dialog = find_dialog (f);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "delete");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  sb_test_iterate_main_loop ();
+  g_assert_cmpuint (g_list_model_get_n_items (sb_store_get_applications (f->store)), ==, 0);
+  g_assert_cmpuint (sb_applications_page_get_n_rows (f->page), ==, 0);
+  g_assert_null (sb_applications_page_get_selected (f->page));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -627,6 +662,8 @@ main (int   argc,
               fixture_set_up, test_header_countdown, fixture_tear_down);
   g_test_add ("/applications-view/switch-keeps-edit", Fixture, NULL,
               fixture_set_up, test_switch_keeps_edit, fixture_tear_down);
+  g_test_add ("/applications-view/delete-asks", Fixture, NULL,
+              fixture_set_up, test_delete_asks, fixture_tear_down);
   g_test_add ("/applications-view/hidden-page-does-no-work", Fixture, NULL,
               fixture_set_up, test_hidden_page_does_no_work, fixture_tear_down);
 

@@ -2,9 +2,11 @@
  *
  * Walks the widget tree of every page with its details open (a story in
  * the editor with theme chips, a theme selected in the matrix, a question
- * with answers and suggestions, a toast), of every dialog (cheat sheet,
+ * with answers and suggestions, an application with requirements, rounds
+ * and plan, a toast), of every dialog (cheat sheet,
  * backups, theme editor, question editor, a confirmation, the shortcuts
- * window) and of every popover (the primary menu, the theme picker), and
+ * window) and of every popover (the primary menu, the theme picker, the
+ * story chooser and focus picker of an application), and
  * checks the name a screen reader would say for each control: the name
  * GTK computes from its label and the labels it is labelled by (as
  * gtk_at_context_get_name() does). A name must not be empty, a type name
@@ -18,9 +20,12 @@
 #include <adwaita.h>
 
 #include "sb-coverage-matrix.h"
+#include "sb-applications-page.h"
 #include "sb-coverage-page.h"
 #include "sb-drill-view.h"
 #include "sb-practice-modes.h"
+#include "sb-focus-picker.h"
+#include "sb-story-chooser.h"
 #include "sb-practice-page.h"
 #include "sb-questions-page.h"
 #include "sb-test-ui.h"
@@ -312,6 +317,36 @@ assert_popovers_named (GtkWidget  *window,
     }
 }
 
+/* The popovers of a long page, checked without popping them up (one
+ * scrolled out of the screen cannot be placed under Xvfb): each filled
+ * as opening it would. */
+static void
+assert_page_popovers_named (GtkWidget  *page,
+                            const char *where,
+                            guint       min_popovers)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  guint n = 0;
+
+  collect_menu_buttons (page, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkPopover *popover = gtk_menu_button_get_popover (g_ptr_array_index (buttons, i));
+      g_autofree char *what = NULL;
+
+      if (popover == NULL)
+        continue;
+      if (SB_IS_STORY_CHOOSER (popover))
+        sb_story_chooser_refill (SB_STORY_CHOOSER (popover));
+      if (SB_IS_FOCUS_PICKER (popover))
+        sb_focus_picker_refill (SB_FOCUS_PICKER (popover));
+      what = g_strdup_printf ("%s, the popover of %s", where, G_OBJECT_TYPE_NAME (popover));
+      assert_all_named (GTK_WIDGET (popover), what, 1);
+      n++;
+    }
+  g_assert_cmpuint (n, >=, min_popovers);
+}
+
 static void
 test_every_control_named (void)
 {
@@ -399,6 +434,50 @@ test_every_control_named (void)
   gtk_widget_activate_action (drill, "drill.end", NULL);
   gtk_widget_activate_action (modes, "practice-mode.mode", "s", "tell");
   sb_test_iterate_main_loop ();
+  /* An application with every part filled in, and the introduction. */
+  {
+    SbApplication *application = sb_store_create_application (store, NULL, "Acme", "Engineer", &error);
+    SbRequirement *requirement;
+    SbRound *round;
+    GtkWidget *applications;
+
+    g_assert_no_error (error);
+    g_assert_true (sb_store_set_application_field (store, application, SB_APPLICATION_FIELD_JOB_DESCRIPTION,
+                                                   "- Own payment services end to end\n"
+                                                   "- Mentor engineers on the team\n", &error));
+    g_assert_true (sb_store_split_requirements (store, application, &error));
+    g_assert_no_error (error);
+    requirement = g_list_model_get_item (sb_application_get_requirements (application), 0);
+    g_assert_true (sb_store_set_requirement_story (store, requirement, story, TRUE, &error));
+    g_object_unref (requirement);
+    round = sb_store_add_round (store, application, "Bar raiser", -1, &error);
+    g_assert_no_error (error);
+    g_assert_true (sb_store_set_round_focus (store, round, (const char *[]) { "core-ambiguity", NULL }, &error));
+    g_assert_true (sb_store_set_round_story (store, round, story, TRUE, &error));
+    g_assert_true (sb_store_add_round (store, application, "Hiring manager", -1, &error) != NULL);
+    g_assert_true (sb_store_set_round_story (store, round, story, TRUE, &error));
+    g_assert_true (sb_store_set_current_application (store, application, &error));
+    g_assert_no_error (error);
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "applications");
+    settle_frames (GTK_WIDGET (window));
+    applications = sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_APPLICATIONS_PAGE);
+    g_assert_nonnull (applications);
+    g_assert_true (sb_applications_page_select_application (SB_APPLICATIONS_PAGE (applications),
+                                                            sb_application_get_slug (application)));
+    settle_frames (GTK_WIDGET (window));
+    assert_all_named (GTK_WIDGET (window), "Applications", 30);
+    /* The calendar, each requirement's menu and chooser, each round's
+     * focus picker and chooser. */
+    assert_page_popovers_named (applications, "Applications", 9);
+    sb_applications_page_show_introduction (SB_APPLICATIONS_PAGE (applications));
+    sb_test_iterate_main_loop ();
+    assert_all_named (GTK_WIDGET (window), "Applications, the introduction", 4);
+    g_assert_true (sb_store_delete_application (store, application, &error));
+    g_assert_no_error (error);
+    sb_test_iterate_main_loop ();
+    assert_all_named (GTK_WIDGET (window), "Applications, none", 4);
+  }
 
   assert_dialog_named (GTK_WIDGET (window), GTK_WIDGET (window), "win.print", "Cheat sheet", 6);
   assert_dialog_named (GTK_WIDGET (window), GTK_WIDGET (window), "win.backups", "Backups", 2);

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <adwaita.h>
 
+#include "sb-application.h"
 #include "sb-cheat-sheet-dialog-private.h"
 #include "sb-settings.h"
 #include "sb-readiness.h"
@@ -529,6 +530,47 @@ count_dialogs (SbCheatSheetDialog **found)
 }
 
 /* Print… and Export PDF… in the window open one dialog, on its bank. */
+/* "For" chooses the sheet of one application's loop; the current
+ * application is chosen first, as the sheet follows it. */
+static void
+test_dialog_for_application (void)
+{
+  g_autoptr(Bank) bank = bank_new ();
+  g_autoptr(GError) error = NULL;
+  SbCheatSheetDialog *dialog;
+  SbCheatSheetOptions options;
+  SbApplication *application;
+
+  /* Without an application there is nothing to choose. */
+  dialog = open_dialog (bank);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (sb_cheat_sheet_dialog_get_for_row (dialog))));
+  sb_cheat_sheet_dialog_get_options (dialog, &options);
+  g_assert_null (options.application_slug);
+  close_dialog (dialog);
+
+  application = sb_store_create_application (bank->store, NULL, "Acme", "Engineer", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (sb_store_create_application (bank->store, NULL, "Globex", "", &error));
+  g_assert_true (sb_store_set_current_application (bank->store, application, &error));
+  g_assert_no_error (error);
+
+  dialog = open_dialog (bank);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (sb_cheat_sheet_dialog_get_for_row (dialog))));
+  sb_cheat_sheet_dialog_get_options (dialog, &options);
+  g_assert_cmpstr (options.application_slug, ==, sb_application_get_slug (application));
+  /* No themes to choose for a loop's sheet. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (sb_cheat_sheet_dialog_get_framework_row (dialog))));
+  sb_cheat_sheet_dialog_flush (dialog);
+  g_assert_nonnull (sb_cheat_sheet_dialog_get_preview_sheet (dialog));
+
+  /* Back to every story. */
+  adw_combo_row_set_selected (sb_cheat_sheet_dialog_get_for_row (dialog), 0);
+  sb_cheat_sheet_dialog_get_options (dialog, &options);
+  g_assert_null (options.application_slug);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (sb_cheat_sheet_dialog_get_framework_row (dialog))));
+  close_dialog (dialog);
+}
+
 static void
 test_window_opens_dialog (void)
 {
@@ -579,6 +621,7 @@ main (int   argc,
   g_test_add_func ("/cheat-sheet-dialog/framework", test_dialog_framework);
   g_test_add_func ("/cheat-sheet-dialog/remembers-framework", test_dialog_remembers_framework);
   g_test_add_func ("/cheat-sheet-dialog/framework-names", test_dialog_framework_names);
+  g_test_add_func ("/cheat-sheet-dialog/for-application", test_dialog_for_application);
   g_test_add_func ("/cheat-sheet-dialog/window", test_window_opens_dialog);
 
   return g_test_run ();

@@ -156,6 +156,7 @@ ignore_state_change_cb (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "show-page", show_page_action_cb, "s" },
+  { "show-application", forward_action_cb, "s" },
   { "new-story", forward_action_cb },
   { "import", forward_action_cb },
   { "export", forward_action_cb },

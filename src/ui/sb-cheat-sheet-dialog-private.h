@@ -16,6 +16,8 @@ GtkCheckButton *sb_cheat_sheet_dialog_get_story_check (SbCheatSheetDialog *self,
 GtkEditable    *sb_cheat_sheet_dialog_get_name_row    (SbCheatSheetDialog *self);
 AdwComboRow    *sb_cheat_sheet_dialog_get_paper_row   (SbCheatSheetDialog *self);
 AdwComboRow    *sb_cheat_sheet_dialog_get_framework_row (SbCheatSheetDialog *self);
+/* "For": every story (0), or an application (1…, in the bank's order). */
+AdwComboRow    *sb_cheat_sheet_dialog_get_for_row     (SbCheatSheetDialog *self);
 /* The sheet the preview last drew, or NULL before the first one. */
 SbCheatSheet   *sb_cheat_sheet_dialog_get_preview_sheet (SbCheatSheetDialog *self);
 

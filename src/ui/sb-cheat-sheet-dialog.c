@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "sb-application.h"
 #include "sb-cheat-sheet-dialog-private.h"
 #include "sb-print-operation.h"
 #include "sb-readiness.h"
@@ -43,6 +44,7 @@ struct _SbCheatSheetDialog
   SbStore          *store;
   GSettings        *settings;          /* NULL without the installed schema */
   GPtrArray        *framework_slugs;   /* char*, parallel to the framework row's model */
+  GPtrArray        *application_slugs; /* char*, the For row's model less its first line */
   GHashTable       *theme_checks;      /* slug → GtkCheckButton (borrowed) */
   GHashTable       *story_checks;      /* uuid → GtkCheckButton (borrowed) */
   GPtrArray        *theme_rows;        /* AdwActionRow, borrowed from themes_group */
@@ -50,6 +52,7 @@ struct _SbCheatSheetDialog
   GStrv             chosen_stories;    /* what the last get_options returned */
   GStrv             chosen_themes;
   char             *chosen_framework;
+  char             *chosen_application;
   gboolean          name_dirty;
   gboolean          narrow;
   guint             preview_id;
@@ -70,6 +73,7 @@ struct _SbCheatSheetDialog
   AdwPreferencesPage *settings_page;
   GtkSeparator     *separator;
   GtkWidget        *preview_box;
+  AdwComboRow      *for_row;
   AdwEntryRow      *name_row;
   AdwComboRow      *framework_row;
   AdwComboRow      *paper_row;
@@ -147,6 +151,15 @@ sb_cheat_sheet_dialog_get_options (SbCheatSheetDialog  *self,
   g_clear_pointer (&self->chosen_stories, g_strfreev);
   self->chosen_stories = ticked_keys (self->story_rows);
   options->story_uuids = (const char * const *) self->chosen_stories;
+
+  options->application_slug = self->chosen_application;
+}
+
+/* TRUE when the sheet is for one application's loop. */
+static gboolean
+for_application (SbCheatSheetDialog *self)
+{
+  return self->chosen_application != NULL;
 }
 
 static guint
@@ -205,6 +218,14 @@ summary_text (SbCheatSheetDialog *self)
   g_autoptr(GString) text = g_string_new (NULL);
   guint n_themes, themes_left_out;
 
+  if (for_application (self))
+    {
+      g_string_append (text, _("The loop’s sheet: your introduction, why this company, and each round "
+                               "with its stories and what they prove"));
+      g_string_append (text, " · ");
+      g_string_append_printf (text, _("%.1f pt type"), sb_cheat_sheet_get_font_size (sheet));
+      return g_string_free (g_steal_pointer (&text), FALSE);
+    }
   if (count_ticked (self->theme_rows) == 0)
     return g_strdup (_("Tick at least one theme to make a sheet."));
 
@@ -276,7 +297,7 @@ preview_job_new (SbCheatSheetDialog *self)
 
   save_name (self);
   sb_cheat_sheet_dialog_get_options (self, &options);
-  any_theme = count_ticked (self->theme_rows) > 0;
+  any_theme = for_application (self) || count_ticked (self->theme_rows) > 0;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "cheat-sheet.print", any_theme);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "cheat-sheet.export-pdf", any_theme);
 
@@ -663,6 +684,54 @@ framework_selected_cb (SbCheatSheetDialog *self)
   schedule_preview (self);
 }
 
+/* The sheet of themes, or the sheet of one application's loop: the
+ * second has no themes or stories to choose. */
+static void
+for_selected_cb (SbCheatSheetDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (self->for_row);
+  gboolean themes;
+
+  g_clear_pointer (&self->chosen_application, g_free);
+  if (selected >= 1 && selected - 1 < self->application_slugs->len)
+    self->chosen_application = g_strdup (g_ptr_array_index (self->application_slugs, selected - 1));
+  themes = !for_application (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->framework_row), themes);
+  gtk_widget_set_visible (GTK_WIDGET (self->themes_group), themes);
+  gtk_widget_set_visible (GTK_WIDGET (self->stories_group), themes && self->story_rows->len > 0);
+  schedule_preview (self);
+}
+
+/* Every story, then each application; the current one is chosen first,
+ * as the sheet follows the current application. */
+static void
+fill_applications (SbCheatSheetDialog *self)
+{
+  GListModel *applications = sb_store_get_applications (self->store);
+  SbApplication *current = sb_store_get_current_application (self->store);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  guint selected = 0;
+
+  gtk_string_list_append (names, _("Every Story"));
+  for (guint i = 0; i < g_list_model_get_n_items (applications); i++)
+    {
+      g_autoptr(SbApplication) application = g_list_model_get_item (applications, i);
+      g_autofree char *name = sb_application_dup_display_name (application);
+
+      gtk_string_list_append (names, name);
+      g_ptr_array_add (self->application_slugs, g_strdup (sb_application_get_slug (application)));
+      if (application == current)
+        selected = i + 1;
+    }
+  g_signal_handlers_block_by_func (self->for_row, for_selected_cb, self);
+  adw_combo_row_set_model (self->for_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->for_row, selected);
+  g_signal_handlers_unblock_by_func (self->for_row, for_selected_cb, self);
+  /* Without applications there is nothing to choose. */
+  gtk_widget_set_visible (GTK_WIDGET (self->for_row), self->application_slugs->len > 0);
+  for_selected_cb (self);
+}
+
 static void
 paper_selected_cb (SbCheatSheetDialog *self)
 {
@@ -963,6 +1032,7 @@ sb_cheat_sheet_dialog_constructed (GObject *object)
   fill_paper (self);
   fill_themes (self);
   fill_stories (self);
+  fill_applications (self);
   start_preview (self);
 }
 
@@ -997,6 +1067,7 @@ sb_cheat_sheet_dialog_finalize (GObject *object)
   SbCheatSheetDialog *self = SB_CHEAT_SHEET_DIALOG (object);
 
   g_ptr_array_unref (self->framework_slugs);
+  g_ptr_array_unref (self->application_slugs);
   g_ptr_array_unref (self->theme_rows);
   g_ptr_array_unref (self->story_rows);
   g_hash_table_unref (self->theme_checks);
@@ -1004,6 +1075,7 @@ sb_cheat_sheet_dialog_finalize (GObject *object)
   g_strfreev (self->chosen_stories);
   g_strfreev (self->chosen_themes);
   g_free (self->chosen_framework);
+  g_free (self->chosen_application);
 
   G_OBJECT_CLASS (sb_cheat_sheet_dialog_parent_class)->finalize (object);
 }
@@ -1073,6 +1145,7 @@ sb_cheat_sheet_dialog_class_init (SbCheatSheetDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbCheatSheetDialog, preview_box);
   gtk_widget_class_bind_template_child (widget_class, SbCheatSheetDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, SbCheatSheetDialog, framework_row);
+  gtk_widget_class_bind_template_child (widget_class, SbCheatSheetDialog, for_row);
   gtk_widget_class_bind_template_child (widget_class, SbCheatSheetDialog, paper_row);
   gtk_widget_class_bind_template_child (widget_class, SbCheatSheetDialog, themes_group);
   gtk_widget_class_bind_template_child (widget_class, SbCheatSheetDialog, stories_group);
@@ -1080,6 +1153,7 @@ sb_cheat_sheet_dialog_class_init (SbCheatSheetDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbCheatSheetDialog, summary_label);
   gtk_widget_class_bind_template_callback (widget_class, name_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, framework_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, for_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, paper_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "cheat-sheet.print", NULL, print_action);
@@ -1098,6 +1172,7 @@ static void
 sb_cheat_sheet_dialog_init (SbCheatSheetDialog *self)
 {
   self->framework_slugs = g_ptr_array_new_with_free_func (g_free);
+  self->application_slugs = g_ptr_array_new_with_free_func (g_free);
   self->theme_rows = g_ptr_array_new ();
   self->story_rows = g_ptr_array_new ();
   self->theme_checks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1201,6 +1276,13 @@ sb_cheat_sheet_dialog_get_paper_row (SbCheatSheetDialog *self)
 {
   g_return_val_if_fail (SB_IS_CHEAT_SHEET_DIALOG (self), NULL);
   return self->paper_row;
+}
+
+AdwComboRow *
+sb_cheat_sheet_dialog_get_for_row (SbCheatSheetDialog *self)
+{
+  g_return_val_if_fail (SB_IS_CHEAT_SHEET_DIALOG (self), NULL);
+  return self->for_row;
 }
 
 AdwComboRow *

@@ -37,9 +37,12 @@ struct _SbWindow
   GtkWidget            *practice_modes;   /* the tab: SbPracticeModes */
   GtkWidget            *practice_page;    /* its telling drill: SbPracticePage */
   AdwViewStackPage     *practice_stack_page;
+  GtkWidget            *applications_page;
+  GtkWidget            *current_button;
   guint                 badge_source_id;
   guint                 midnight_source_id;
 
+  AdwHeaderBar         *header_bar;
   AdwViewSwitcherTitle *switcher_title;
   AdwToastOverlay      *toast_overlay;
   GtkBox               *read_only_banner;

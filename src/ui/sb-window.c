@@ -1,4 +1,4 @@
-/* sb-window.c — the main window: Stories, Coverage and Questions
+/* sb-window.c — the main window: Stories, Coverage, Questions, Practice and Applications
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,10 +8,12 @@
 
 #include <glib/gi18n.h>
 
+#include "sb-applications-page.h"
 #include "sb-backup.h"
 #include "sb-backups-dialog.h"
 #include "sb-cheat-sheet-dialog.h"
 #include "sb-coverage-page.h"
+#include "sb-current-application-button.h"
 #include "sb-example.h"
 #include "sb-exchange.h"
 #include "sb-menu-button.h"
@@ -182,6 +184,9 @@ is_active_cb (SbWindow   *self,
       sync_with_bank (self);
       /* Days pass, and other programs log practice. */
       queue_practice_badge (self);
+      /* The day may have changed while the laptop slept. */
+      if (self->current_button != NULL)
+        sb_current_application_button_update (SB_CURRENT_APPLICATION_BUTTON (self->current_button));
       if (self->sync_source_id == 0)
         self->sync_source_id = g_timeout_add (SYNC_INTERVAL_MS, sync_timeout_cb, self);
     }
@@ -373,6 +378,8 @@ visible_page_cb (SbWindow     *self,
   /* Leaving the Stories page is as good a moment as any to save. */
   if (self->story_editor != NULL && g_strcmp0 (name, "stories") != 0)
     sb_story_editor_flush (self->story_editor);
+  if (self->applications_page != NULL && g_strcmp0 (name, "applications") != 0)
+    sb_applications_page_flush (SB_APPLICATIONS_PAGE (self->applications_page));
   if (self->settings != NULL && name != NULL)
     g_settings_set_string (self->settings, "last-page", name);
 }
@@ -630,6 +637,20 @@ show_story_action (GtkWidget  *widget,
   _sb_window_show_editor (self);
 }
 
+/* An application named by its slug, shown on the Applications page (the
+ * header's current application). */
+static void
+show_application_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  SbWindow *self = SB_WINDOW (widget);
+
+  sb_window_show_page (self, "applications");
+  sb_applications_page_select_application (SB_APPLICATIONS_PAGE (self->applications_page),
+                                           g_variant_get_string (parameter, NULL));
+}
+
 static void
 show_page_action (GtkWidget  *widget,
                   const char *action_name,
@@ -764,6 +785,14 @@ add_view_pages (SbWindow *self)
   page = adw_view_stack_add_titled (self->view_stack, self->practice_modes, "practice", _("Practice"));
   self->practice_stack_page = page;
   adw_view_stack_page_set_icon_name (page, "media-playback-start-symbolic");
+
+  self->applications_page = sb_applications_page_new (self->store);
+  page = adw_view_stack_add_titled (self->view_stack, self->applications_page, "applications",
+                                    _("Applications"));
+  adw_view_stack_page_set_icon_name (page, "system-users-symbolic");
+
+  self->current_button = sb_current_application_button_new (self->store);
+  adw_header_bar_pack_start (self->header_bar, self->current_button);
 }
 
 static void
@@ -924,6 +953,7 @@ sb_window_class_init (SbWindowClass *klass)
   (void) sb_ui_get_resource ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/storybank/Storybank/sb-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, read_only_banner);
@@ -951,6 +981,7 @@ sb_window_class_init (SbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-story", "s", show_story_action);
+  gtk_widget_class_install_action (widget_class, "win.show-application", "s", show_application_action);
   _sb_window_install_file_actions (widget_class);
 
   /* Without an application (tests) the shortcuts still work. */
@@ -961,6 +992,7 @@ sb_window_class_init (SbWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "coverage");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "questions");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-page", "s", "practice");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_ALT_MASK, "win.show-page", "s", "applications");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
@@ -998,6 +1030,9 @@ sb_window_flush (SbWindow *self)
 {
   g_return_val_if_fail (SB_IS_WINDOW (self), FALSE);
 
+  if (self->applications_page != NULL &&
+      !sb_applications_page_flush (SB_APPLICATIONS_PAGE (self->applications_page)))
+    return FALSE;
   return self->store == NULL || sb_store_save_pending (self->store, NULL);
 }
 

@@ -1,0 +1,671 @@
+/* test-applications-view.c — the Applications page: an application from
+ * the job description to the plan, the header's countdown, edits that
+ * survive switching, and a page that does nothing while hidden
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "sb-applications-page.h"
+#include "sb-countdown.h"
+#include "sb-current-application-button.h"
+#include "sb-requirement-row.h"
+#include "sb-round-row.h"
+#include "sb-settings.h"
+#include "sb-story-chooser.h"
+#include "sb-test-ui.h"
+#include "sb-test-util.h"
+#include "sb-window-private.h"
+
+#define JOB_DESCRIPTION \
+  "About the role\n" \
+  "Acme moves money for small shops.\n" \
+  "\n" \
+  "Responsibilities:\n" \
+  "- Own the design and delivery of payment services end to end\n" \
+  "- Lead incident reviews and drive fixes to completion\n" \
+  "- Mentor engineers on the team\n" \
+  "\n" \
+  "Benefits:\n" \
+  "- Health insurance\n" \
+  "\n" \
+  "Acme is an equal opportunity employer.\n"
+
+typedef struct
+{
+  SbTestDir          *dir;
+  char               *path;
+  SbStore            *store;
+  SbStory            *outage;
+  SbStory            *migration;
+  SbWindow           *window;
+  SbApplicationsPage *page;
+} Fixture;
+
+static SbStory *
+add_story (SbStore    *store,
+           const char *title,
+           const char *theme_slug)
+{
+  g_autoptr(GError) error = NULL;
+  SbStory *story = sb_store_create_story (store, title, &error);
+
+  g_assert_no_error (error);
+  sb_story_set_field (story, SB_STORY_FIELD_ACTION, "I paged the database team and rolled back.");
+  g_assert_true (sb_store_save_story (store, story, &error));
+  g_assert_no_error (error);
+  if (theme_slug != NULL)
+    g_assert_true (sb_store_set_story_theme (store, story, theme_slug, SB_STRENGTH_PRIMARY, &error));
+  return story;
+}
+
+static void
+open_window (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->store = sb_store_open (f->path, &error);
+  g_assert_no_error (error);
+  f->window = sb_window_new (NULL, f->store);
+  gtk_window_present (GTK_WINDOW (f->window));
+  sb_test_iterate_main_loop ();
+  f->page = SB_APPLICATIONS_PAGE (sb_test_find_widget (GTK_WIDGET (f->window), SB_TYPE_APPLICATIONS_PAGE));
+  g_assert_nonnull (f->page);
+}
+
+static void
+close_window (Fixture *f)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  sb_test_iterate_main_loop ();
+  f->window = NULL;
+  f->page = NULL;
+  f->outage = NULL;
+  f->migration = NULL;
+  g_assert_finalize_object (f->store);
+  f->store = NULL;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = sb_settings_new ();
+
+  /* Each test starts where a new window does, not on the page the test
+   * before left open. */
+  if (settings != NULL)
+    g_settings_reset (settings, "last-page");
+  f->dir = sb_test_dir_new ();
+  f->path = sb_test_dir_file (f->dir, "bank.sqlite3");
+  open_window (f);
+  f->outage = add_story (f->store, "Checkout outage", "lp-ownership");
+  f->migration = add_story (f->store, "Ledger migration", "lp-dive-deep");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "stories");
+  sb_test_iterate_main_loop ();
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  if (f->window != NULL)
+    close_window (f);
+  g_free (f->path);
+  sb_test_dir_free (f->dir);
+}
+
+static void
+show_page (Fixture *f)
+{
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "applications");
+  sb_test_iterate_main_loop ();
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->page)));
+}
+
+static GPtrArray *
+rows_of (GtkListBox *list,
+         GType       type)
+{
+  GPtrArray *rows = g_ptr_array_new ();
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+      g_ptr_array_add (rows, child);
+  return rows;
+}
+
+/* The uuids the chooser offers, in order (headings left out). */
+static GPtrArray *
+offered (SbStoryChooser *chooser)
+{
+  GPtrArray *uuids = g_ptr_array_new ();
+  GtkListBoxRow *row;
+
+  sb_story_chooser_refill (chooser);
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (sb_story_chooser_get_list (chooser), i)) != NULL; i++)
+    if (sb_story_chooser_row_get_uuid (row) != NULL)
+      g_ptr_array_add (uuids, (gpointer) sb_story_chooser_row_get_uuid (row));
+  return uuids;
+}
+
+static gboolean
+offers (SbStoryChooser *chooser,
+        const char     *uuid)
+{
+  g_autoptr(GPtrArray) uuids = offered (chooser);
+
+  for (guint i = 0; i < uuids->len; i++)
+    if (g_strcmp0 (uuids->pdata[i], uuid) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The button that activates @action, under @root. */
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *action)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The button under @root whose tooltip is @tooltip. */
+static GtkWidget *
+find_button_by_tooltip (GtkWidget  *root,
+                        const char *tooltip)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_by_tooltip (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The message dialog shown over the window, or NULL. */
+static AdwMessageDialog *
+find_dialog (Fixture *f)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (window))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static SbApplication *
+new_application (Fixture *f)
+{
+  SbApplication *application;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "applications.new", NULL));
+  sb_test_iterate_main_loop ();
+  application = sb_applications_page_get_selected (f->page);
+  g_assert_nonnull (application);
+  return application;
+}
+
+static char *
+date_in_days (int days)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, days);
+
+  return g_date_time_format (then, "%Y-%m-%d");
+}
+
+/* ---- tests ------------------------------------------------------------- */
+
+static void
+test_job_to_linked_requirement (Fixture       *f,
+                                gconstpointer  data)
+{
+  SbApplicationEditor *editor;
+  SbApplication *application;
+  g_autoptr(GPtrArray) rows = NULL;
+  SbRequirementRow *first;
+  SbStoryChooser *chooser;
+
+  show_page (f);
+  g_assert_cmpuint (sb_applications_page_get_n_rows (f->page), ==, 0);
+
+  application = new_application (f);
+  g_assert_cmpuint (sb_applications_page_get_n_rows (f->page), ==, 1);
+  editor = sb_applications_page_get_editor (f->page);
+  sb_application_editor_type_field (editor, SB_APPLICATION_FIELD_COMPANY, "Acme");
+  sb_application_editor_type_field (editor, SB_APPLICATION_FIELD_JOB_DESCRIPTION, JOB_DESCRIPTION);
+  /* Typing is written after a pause, or at once by a flush. */
+  g_assert_cmpstr (sb_application_get_company (application), ==, "");
+  g_assert_true (sb_application_editor_flush (editor));
+  g_assert_cmpstr (sb_application_get_company (application), ==, "Acme");
+
+  /* Splitting writes what was typed first, so it finds the lines. */
+  sb_application_editor_type_field (editor, SB_APPLICATION_FIELD_JOB_DESCRIPTION,
+                                    JOB_DESCRIPTION "- Hire and grow a team of five\n");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "application.split", NULL));
+  sb_test_iterate_main_loop ();
+  rows = rows_of (sb_application_editor_get_requirement_list (editor), SB_TYPE_REQUIREMENT_ROW);
+  g_assert_cmpuint (rows->len, ==, g_list_model_get_n_items (sb_application_get_requirements (application)));
+  g_assert_cmpuint (rows->len, >=, 4);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_autofree char *text = sb_requirement_row_dup_text (rows->pdata[i]);
+
+      g_assert_null (strstr (text, "Health insurance"));
+      g_assert_null (strstr (text, "equal opportunity"));
+      /* No story yet: said in words, not only in red. */
+      g_assert_true (sb_requirement_row_is_marked_missing (rows->pdata[i]));
+    }
+
+  /* Link a story through the chooser: every story is offered. */
+  first = rows->pdata[0];
+  chooser = sb_requirement_row_get_chooser (first);
+  g_assert_true (offers (chooser, sb_story_get_uuid (f->outage)));
+  g_assert_true (offers (chooser, sb_story_get_uuid (f->migration)));
+  g_assert_true (sb_story_chooser_choose (chooser, sb_story_get_uuid (f->outage)));
+  sb_test_iterate_main_loop ();
+  g_assert_cmpuint (sb_requirement_get_n_stories (sb_requirement_row_get_requirement (first)), ==, 1);
+  g_assert_false (sb_requirement_row_is_marked_missing (first));
+  g_assert_true (sb_requirement_row_is_marked_missing (rows->pdata[1]));
+  /* A linked story is not offered again. */
+  g_assert_false (offers (chooser, sb_story_get_uuid (f->outage)));
+
+  /* A search finds any story. */
+  sb_story_chooser_set_search_text (chooser, "ledger");
+  {
+    GtkListBoxRow *row = gtk_list_box_get_row_at_index (sb_story_chooser_get_list (chooser), 0);
+
+    g_assert_nonnull (row);
+    g_assert_cmpstr (sb_story_chooser_row_get_uuid (row), ==, sb_story_get_uuid (f->migration));
+  }
+
+  /* Merge the first with the next: one row fewer, its story kept. */
+  {
+    guint n = rows->len;
+    g_autoptr(GPtrArray) after = NULL;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (first), "requirement.merge-next", NULL));
+    sb_test_iterate_main_loop ();
+    after = rows_of (sb_application_editor_get_requirement_list (editor), SB_TYPE_REQUIREMENT_ROW);
+    g_assert_cmpuint (after->len, ==, n - 1);
+    g_assert_false (sb_requirement_row_is_marked_missing (after->pdata[0]));
+  }
+
+  /* A linked story's chip opens it in the editor; its × unlinks it. */
+  {
+    g_autoptr(GPtrArray) now = rows_of (sb_application_editor_get_requirement_list (editor),
+                                        SB_TYPE_REQUIREMENT_ROW);
+    GtkWidget *open = find_button_by_tooltip (now->pdata[0], "Open “Checkout outage”");
+    GtkWidget *unlink = find_button_by_tooltip (now->pdata[0], "Unlink “Checkout outage”");
+
+    g_assert_nonnull (open);
+    g_assert_nonnull (unlink);
+    g_signal_emit_by_name (open, "clicked");
+    sb_test_iterate_main_loop ();
+    g_assert_cmpstr (sb_window_get_page (f->window), ==, "stories");
+    g_assert_true (sb_story_editor_get_story (sb_window_get_story_editor (f->window)) == f->outage);
+    show_page (f);
+    g_assert_true (sb_applications_page_get_selected (f->page) == application);
+
+    g_signal_emit_by_name (unlink, "clicked");
+    sb_test_iterate_main_loop ();
+    g_assert_true (sb_requirement_row_is_marked_missing (now->pdata[0]));
+    g_assert_true (sb_store_set_requirement_story (f->store, sb_requirement_row_get_requirement (now->pdata[0]),
+                                                   f->outage, TRUE, NULL));
+  }
+
+  /* Splitting again asks before it replaces them. */
+  {
+    g_autoptr(GPtrArray) before = rows_of (sb_application_editor_get_requirement_list (editor),
+                                          SB_TYPE_REQUIREMENT_ROW);
+    g_autoptr(GPtrArray) after = NULL;
+
+    AdwMessageDialog *dialog;
+    g_autoptr(GPtrArray) again = NULL;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "application.split", NULL));
+    sb_test_iterate_main_loop ();
+    after = rows_of (sb_application_editor_get_requirement_list (editor), SB_TYPE_REQUIREMENT_ROW);
+    g_assert_cmpuint (after->len, ==, before->len);
+    g_assert_true (after->pdata[0] == before->pdata[0]);
+
+    /* Cancelled: nothing changes. Replace: the lines of the description. */
+    dialog = find_dialog (f);
+    g_assert_nonnull (dialog);
+    /* (A click closes the dialog too; the call only answers.) */
+    adw_message_dialog_response (dialog, "cancel");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    sb_test_iterate_main_loop ();
+    g_assert_null (find_dialog (f));
+    again = rows_of (sb_application_editor_get_requirement_list (editor), SB_TYPE_REQUIREMENT_ROW);
+    g_assert_true (again->pdata[0] == before->pdata[0]);
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "application.split", NULL));
+    sb_test_iterate_main_loop ();
+    dialog = find_dialog (f);
+    g_assert_nonnull (dialog);
+    adw_message_dialog_response (dialog, "replace");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    sb_test_iterate_main_loop ();
+    g_clear_pointer (&again, g_ptr_array_unref);
+    again = rows_of (sb_application_editor_get_requirement_list (editor), SB_TYPE_REQUIREMENT_ROW);
+    /* The merge is undone by the split: one line each again. */
+    g_assert_cmpuint (again->len, ==, before->len + 1);
+  }
+}
+
+static void
+test_plan_rounds (Fixture       *f,
+                  gconstpointer  data)
+{
+  SbApplicationEditor *editor;
+  SbApplication *application;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) ranked = NULL;
+  SbRoundRow *hiring, *raiser;
+  g_autoptr(GError) error = NULL;
+  const char *focus[] = { "lp-dive-deep", NULL };
+
+  show_page (f);
+  application = new_application (f);
+  editor = sb_applications_page_get_editor (f->page);
+  /* No round yet: nothing to propose. */
+  g_assert_false (gtk_widget_is_sensitive (find_button (GTK_WIDGET (editor), "application.propose")));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "application.add-round", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "application.add-round", NULL));
+  sb_test_iterate_main_loop ();
+  rows = rows_of (sb_application_editor_get_round_list (editor), SB_TYPE_ROUND_ROW);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_true (gtk_widget_is_sensitive (find_button (GTK_WIDGET (editor), "application.propose")));
+  hiring = rows->pdata[0];
+  raiser = rows->pdata[1];
+
+  /* The name is typed in place and written on a flush. */
+  gtk_editable_set_text (sb_round_row_get_entry (hiring), "Hiring manager");
+  g_assert_true (sb_application_editor_flush (editor));
+  g_assert_cmpstr (sb_round_get_name (sb_round_row_get_round (hiring)), ==, "Hiring manager");
+
+  /* Ranked for its focus: the Dive Deep story first. */
+  g_assert_true (sb_store_set_round_focus (f->store, sb_round_row_get_round (hiring), focus, &error));
+  g_assert_no_error (error);
+  ranked = offered (sb_round_row_get_chooser (hiring));
+  g_assert_cmpuint (ranked->len, >=, 2);
+  g_assert_cmpstr (ranked->pdata[0], ==, sb_story_get_uuid (f->migration));
+  g_assert_true (sb_story_chooser_choose (sb_round_row_get_chooser (hiring), sb_story_get_uuid (f->migration)));
+  sb_test_iterate_main_loop ();
+  g_assert_cmpstrv (sb_round_get_story_uuids (sb_round_row_get_round (hiring)),
+                    ((const char *[]) { sb_story_get_uuid (f->migration), NULL }));
+
+  /* The same story in the other round: warned beside both. */
+  g_assert_true (sb_store_set_round_story (f->store, sb_round_row_get_round (raiser), f->migration, TRUE, &error));
+  g_assert_no_error (error);
+  sb_application_editor_update_warnings (editor);
+  g_assert_cmpuint (sb_round_row_get_n_warnings (raiser) + sb_round_row_get_n_warnings (hiring), >=, 1);
+  g_assert_true (sb_store_set_round_story (f->store, sb_round_row_get_round (raiser), f->migration, FALSE, &error));
+  g_assert_no_error (error);
+
+  /* Propose fills the empty round only, and never repeats a story. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "application.propose", NULL));
+  sb_test_iterate_main_loop ();
+  g_assert_cmpstrv (sb_round_get_story_uuids (sb_round_row_get_round (hiring)),
+                    ((const char *[]) { sb_story_get_uuid (f->migration), NULL }));
+  {
+    const char * const *planned = sb_round_get_story_uuids (sb_round_row_get_round (raiser));
+
+    g_assert_nonnull (planned);
+    g_assert_nonnull (planned[0]);
+    g_assert_false (g_strv_contains (planned, sb_story_get_uuid (f->migration)));
+  }
+  g_assert_true (g_list_model_get_n_items (sb_application_get_rounds (application)) == 2);
+
+  /* Delete a round. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (raiser), "round.delete", NULL));
+  sb_test_iterate_main_loop ();
+  g_assert_cmpuint (g_list_model_get_n_items (sb_application_get_rounds (application)), ==, 1);
+}
+
+static void
+test_header_countdown (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *date = date_in_days (3);
+  SbApplication *application, *globex;
+  SbCurrentApplicationButton *button;
+
+  button = SB_CURRENT_APPLICATION_BUTTON (sb_test_find_widget (GTK_WIDGET (f->window),
+                                                               SB_TYPE_CURRENT_APPLICATION_BUTTON));
+  g_assert_nonnull (button);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (button)));
+
+  application = sb_store_create_application (f->store, NULL, "Acme", "Senior Backend Engineer", &error);
+  g_assert_no_error (error);
+  g_assert_true (sb_store_set_application_field (f->store, application, SB_APPLICATION_FIELD_DATE, date, &error));
+  globex = sb_store_create_application (f->store, NULL, "Globex", "", &error);
+  g_assert_nonnull (globex);
+
+  /* The switch in the editor makes it current. */
+  show_page (f);
+  g_assert_true (sb_applications_page_select_application (f->page, sb_application_get_slug (application)));
+  {
+    GtkSwitch *current = GTK_SWITCH (sb_test_find_widget (GTK_WIDGET (sb_applications_page_get_editor (f->page)),
+                                                          GTK_TYPE_SWITCH));
+
+    gtk_switch_set_active (current, TRUE);
+  }
+  sb_test_iterate_main_loop ();
+  g_assert_true (sb_store_get_current_application (f->store) == application);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (button)));
+  g_assert_cmpstr (sb_current_application_button_get_text (button), ==, "Acme · in 3 days");
+
+  /* A click opens it on the Applications page, from another page and
+   * another application. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "stories");
+  sb_test_iterate_main_loop ();
+  g_assert_true (sb_applications_page_select_application (f->page, sb_application_get_slug (globex)));
+  g_signal_emit_by_name (button, "clicked");
+  sb_test_iterate_main_loop ();
+  g_assert_cmpstr (sb_window_get_page (f->window), ==, "applications");
+  g_assert_true (sb_applications_page_get_selected (f->page) == application);
+
+  /* The words: today, tomorrow, in N days, N days ago. */
+  {
+    g_autofree char *today = sb_countdown_format (0);
+    g_autofree char *tomorrow = sb_countdown_format (1);
+    g_autofree char *later = sb_countdown_format (12);
+    g_autofree char *ago = sb_countdown_format (-4);
+
+    g_assert_cmpstr (today, ==, "today");
+    g_assert_cmpstr (tomorrow, ==, "tomorrow");
+    g_assert_cmpstr (later, ==, "in 12 days");
+    g_assert_cmpstr (ago, ==, "4 days ago");
+    g_assert_null (sb_countdown_format (G_MININT));
+  }
+
+  /* No longer current: the header lets go. */
+  g_assert_true (sb_store_set_current_application (f->store, NULL, &error));
+  sb_test_iterate_main_loop ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (button)));
+}
+
+static void
+test_switch_keeps_edit (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  SbApplication *acme, *globex;
+  SbApplicationEditor *editor;
+  g_autofree char *acme_slug = NULL;
+  g_autofree char *globex_slug = NULL;
+
+  acme = sb_store_create_application (f->store, NULL, "Acme", "", &error);
+  g_assert_no_error (error);
+  globex = sb_store_create_application (f->store, NULL, "Globex", "", &error);
+  g_assert_no_error (error);
+  acme_slug = g_strdup (sb_application_get_slug (acme));
+  globex_slug = g_strdup (sb_application_get_slug (globex));
+
+  show_page (f);
+  editor = sb_applications_page_get_editor (f->page);
+  g_assert_true (sb_applications_page_select_application (f->page, acme_slug));
+  sb_application_editor_type_field (editor, SB_APPLICATION_FIELD_NOTES, "Ask about the on-call rota");
+  sb_application_editor_type_field (editor, SB_APPLICATION_FIELD_DATE, "2026-12-10");
+  /* Then at once, before the pause: another application. */
+  g_assert_true (sb_applications_page_select_application (f->page, globex_slug));
+  g_assert_true (sb_applications_page_get_selected (f->page) == globex);
+  sb_application_editor_type_field (editor, SB_APPLICATION_FIELD_WHY_COMPANY, "Their ledger is open source");
+
+  /* A date that is not one is marked and not written. */
+  sb_application_editor_type_field (editor, SB_APPLICATION_FIELD_DATE, "2026-13-40");
+  g_assert_nonnull (sb_application_editor_get_date_error (editor));
+
+  /* The introduction too, then closing the window at once. */
+  sb_applications_page_show_introduction (f->page);
+  gtk_text_buffer_set_text (sb_introduction_editor_get_buffer (sb_applications_page_get_introduction (f->page)),
+                            "I build payment systems.", -1);
+  g_assert_nonnull (sb_introduction_editor_get_hint (sb_applications_page_get_introduction (f->page)));
+  close_window (f);
+
+  /* What reached the file. */
+  {
+    g_autoptr(SbStore) store = sb_store_open (f->path, &error);
+    SbApplication *reread;
+    g_autofree char *introduction = NULL;
+
+    g_assert_no_error (error);
+    reread = sb_store_find_application (store, acme_slug);
+    g_assert_nonnull (reread);
+    g_assert_cmpstr (sb_application_get_field (reread, SB_APPLICATION_FIELD_NOTES), ==,
+                     "Ask about the on-call rota");
+    g_assert_cmpstr (sb_application_get_date (reread), ==, "2026-12-10");
+    reread = sb_store_find_application (store, globex_slug);
+    g_assert_cmpstr (sb_application_get_field (reread, SB_APPLICATION_FIELD_WHY_COMPANY), ==,
+                     "Their ledger is open source");
+    g_assert_cmpstr (sb_application_get_date (reread), ==, "");
+    introduction = sb_store_get_introduction (store);
+    g_assert_cmpstr (introduction, ==, "I build payment systems.");
+  }
+}
+
+static void
+test_hidden_page_does_no_work (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Never shown: nothing built, nothing read, whatever the bank does. */
+  g_assert_false (sb_applications_page_is_built (f->page));
+  g_assert_nonnull (sb_store_create_application (f->store, NULL, "Acme", "", &error));
+  g_assert_no_error (error);
+  sb_test_iterate_main_loop ();
+  g_assert_false (sb_applications_page_is_built (f->page));
+  g_assert_cmpuint (sb_applications_page_get_n_refreshes (f->page), ==, 0);
+
+  /* Shown: it reads the bank as it is. */
+  show_page (f);
+  g_assert_true (sb_applications_page_is_built (f->page));
+  g_assert_cmpuint (sb_applications_page_get_n_rows (f->page), ==, 1);
+  g_assert_cmpstr (sb_application_get_company (sb_applications_page_get_selected (f->page)), ==, "Acme");
+
+  /* Hidden again: a change only marks it stale... */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "coverage");
+  sb_test_iterate_main_loop ();
+  {
+    guint refreshes = sb_applications_page_get_n_refreshes (f->page);
+
+    g_assert_nonnull (sb_store_create_application (f->store, NULL, "Globex", "", &error));
+    sb_test_iterate_main_loop ();
+    g_assert_cmpuint (sb_applications_page_get_n_refreshes (f->page), ==, refreshes);
+    g_assert_cmpuint (sb_applications_page_get_n_rows (f->page), ==, 1);
+  }
+
+  /* ... and showing it reads it once. */
+  show_page (f);
+  g_assert_cmpuint (sb_applications_page_get_n_rows (f->page), ==, 2);
+
+  /* Deleted by the store while shown: the list follows. */
+  g_assert_true (sb_store_delete_application (f->store, sb_applications_page_get_selected (f->page), &error));
+  g_assert_no_error (error);
+  sb_test_iterate_main_loop ();
+  g_assert_cmpuint (sb_applications_page_get_n_rows (f->page), ==, 1);
+  g_assert_nonnull (sb_applications_page_get_selected (f->page));
+}
+
+static void
+test_delete_asks (Fixture       *f,
+                  gconstpointer  data)
+{
+  SbApplicationEditor *editor;
+  AdwMessageDialog *dialog;
+
+  show_page (f);
+  new_application (f);
+  editor = sb_applications_page_get_editor (f->page);
+  sb_application_editor_type_field (editor, SB_APPLICATION_FIELD_COMPANY, "Acme");
+
+  /* Cancel keeps it, with what was typed. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "application.delete", NULL));
+  sb_test_iterate_main_loop ();
+  dialog = find_dialog (f);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  sb_test_iterate_main_loop ();
+  g_assert_cmpuint (g_list_model_get_n_items (sb_store_get_applications (f->store)), ==, 1);
+
+  /* Delete: gone, and the page says what an application is again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "application.delete", NULL));
+  sb_test_iterate_main_loop ();
+  dialog = find_dialog (f);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "delete");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  sb_test_iterate_main_loop ();
+  g_assert_cmpuint (g_list_model_get_n_items (sb_store_get_applications (f->store)), ==, 0);
+  g_assert_cmpuint (sb_applications_page_get_n_rows (f->page), ==, 0);
+  g_assert_null (sb_applications_page_get_selected (f->page));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  sb_test_ui_init (&argc, &argv);
+
+  g_test_add ("/applications-view/job-to-linked-requirement", Fixture, NULL,
+              fixture_set_up, test_job_to_linked_requirement, fixture_tear_down);
+  g_test_add ("/applications-view/plan-rounds", Fixture, NULL,
+              fixture_set_up, test_plan_rounds, fixture_tear_down);
+  g_test_add ("/applications-view/header-countdown", Fixture, NULL,
+              fixture_set_up, test_header_countdown, fixture_tear_down);
+  g_test_add ("/applications-view/switch-keeps-edit", Fixture, NULL,
+              fixture_set_up, test_switch_keeps_edit, fixture_tear_down);
+  g_test_add ("/applications-view/delete-asks", Fixture, NULL,
+              fixture_set_up, test_delete_asks, fixture_tear_down);
+  g_test_add ("/applications-view/hidden-page-does-no-work", Fixture, NULL,
+              fixture_set_up, test_hidden_page_does_no_work, fixture_tear_down);
+
+  return g_test_run ();
+}

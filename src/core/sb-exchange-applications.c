@@ -552,13 +552,12 @@ static void
 name_application (GError     **error,
                   const char  *slug)
 {
-  g_autofree char *quoted = NULL;
   char *message;
 
   if (error == NULL || *error == NULL || slug == NULL || *slug == '\0')
     return;
-  quoted = g_strdup_printf ("“%s”", slug);
-  if (strstr ((*error)->message, quoted) != NULL)
+  /* Named already, in whatever quotes the language uses. */
+  if (strstr ((*error)->message, slug) != NULL)
     return;
   /* Translators: appended to a message about a field of an application */
   message = g_strdup_printf (_("%s (application “%s”)"), (*error)->message, slug);

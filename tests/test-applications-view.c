@@ -8,6 +8,9 @@
 
 #include "sb-applications-page.h"
 #include "sb-countdown.h"
+#include "sb-coverage-matrix.h"
+#include "sb-coverage-page.h"
+#include "sb-questions-page.h"
 #include "sb-current-application-button.h"
 #include "sb-requirement-row.h"
 #include "sb-round-row.h"
@@ -648,12 +651,89 @@ test_delete_asks (Fixture       *f,
   g_assert_null (sb_applications_page_get_selected (f->page));
 }
 
+static GtkWidget *
+find_button_labelled (GtkWidget  *root,
+                      const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_labelled (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The application's values open on the Coverage page and as the Questions
+ * page's filter; with no values, the row is not offered. */
+static void
+test_values_on_other_pages (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  SbApplicationEditor *editor;
+  SbApplication *application;
+  GtkWidget *coverage, *questions;
+  GListModel *results;
+  guint n_all = g_list_model_get_n_items (sb_store_get_questions (f->store));
+
+  application = sb_store_create_application (f->store, NULL, "Acme", "Engineer", &error);
+  g_assert_no_error (error);
+  show_page (f);
+  g_assert_true (sb_applications_page_select_application (f->page, sb_application_get_slug (application)));
+  sb_test_iterate_main_loop ();
+  editor = sb_applications_page_get_editor (f->page);
+  coverage = find_button_labelled (GTK_WIDGET (editor), "Co_verage");
+  questions = find_button_labelled (GTK_WIDGET (editor), "_Questions");
+  g_assert_nonnull (coverage);
+  g_assert_nonnull (questions);
+  g_assert_false (gtk_widget_is_visible (coverage));
+
+  g_assert_true (sb_store_set_application_framework (f->store, application, "amazon-lp", &error));
+  g_assert_no_error (error);
+  sb_test_iterate_main_loop ();
+  g_assert_true (gtk_widget_is_visible (coverage));
+
+  g_signal_emit_by_name (coverage, "clicked");
+  sb_test_iterate_main_loop ();
+  g_assert_cmpstr (sb_window_get_page (f->window), ==, "coverage");
+  g_assert_cmpstr (sb_coverage_matrix_get_framework (sb_coverage_page_get_matrix (
+                     SB_COVERAGE_PAGE (sb_test_find_widget (GTK_WIDGET (f->window), SB_TYPE_COVERAGE_PAGE)))),
+                   ==, "amazon-lp");
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "applications");
+  sb_test_iterate_main_loop ();
+  g_signal_emit_by_name (questions, "clicked");
+  sb_test_iterate_main_loop ();
+  g_assert_cmpstr (sb_window_get_page (f->window), ==, "questions");
+  results = sb_questions_page_get_results (SB_QUESTIONS_PAGE (sb_test_find_widget (GTK_WIDGET (f->window),
+                                                                                  SB_TYPE_QUESTIONS_PAGE)));
+  g_assert_cmpuint (g_list_model_get_n_items (results), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (results), <, n_all);
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(SbQuestion) question = g_list_model_get_item (results, i);
+      gboolean about_a_value = FALSE;
+
+      for (const char * const *slug = sb_question_get_theme_slugs (question); *slug != NULL; slug++)
+        if (g_str_has_prefix (*slug, "lp-"))
+          about_a_value = TRUE;
+      g_assert_true (about_a_value);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   sb_test_ui_init (&argc, &argv);
 
+  g_test_add ("/applications-view/values-on-other-pages", Fixture, NULL,
+              fixture_set_up, test_values_on_other_pages, fixture_tear_down);
   g_test_add ("/applications-view/job-to-linked-requirement", Fixture, NULL,
               fixture_set_up, test_job_to_linked_requirement, fixture_tear_down);
   g_test_add ("/applications-view/plan-rounds", Fixture, NULL,

@@ -34,6 +34,9 @@ struct _SbApplicationEditor
   GtkLabel         *countdown_label;
   AdwComboRow      *status_row;
   AdwComboRow      *framework_row;
+  GtkWidget        *values_row;        /* Coverage and Questions of the values */
+  GtkWidget        *values_coverage;
+  GtkWidget        *values_questions;
   GtkSwitch        *current_switch;
   GtkTextView      *job_view;
   GtkTextView      *why_view;

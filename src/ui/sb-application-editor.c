@@ -369,6 +369,14 @@ load_framework (SbApplicationEditor *self)
   self->loading = TRUE;
   adw_combo_row_set_selected (self->framework_row, selected);
   self->loading = FALSE;
+
+  /* The values open on the Coverage and Questions pages, for this loop. */
+  gtk_widget_set_visible (self->values_row, selected > 0);
+  if (selected > 0)
+    {
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->values_coverage), "s", slug);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->values_questions), "s", slug);
+    }
 }
 
 static void
@@ -739,6 +747,28 @@ build_details (SbApplicationEditor *self)
   g_signal_connect_object (self->framework_row, "notify::selected", G_CALLBACK (framework_selected_cb),
                            self, G_CONNECT_SWAPPED);
 
+  self->values_row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->values_row), _("These Values"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->values_row),
+                               _("Which values your stories cover, and the questions asked about them"));
+  self->values_coverage = gtk_button_new_with_mnemonic (_("Co_verage"));
+  self->values_questions = gtk_button_new_with_mnemonic (_("_Questions"));
+  gtk_widget_set_tooltip_text (self->values_coverage, _("Show these values on the Coverage page"));
+  gtk_widget_set_tooltip_text (self->values_questions, _("Show the questions about these values"));
+  /* The target first: the action takes a framework slug. */
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->values_coverage), "s", "");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->values_questions), "s", "");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->values_coverage), "win.show-coverage-framework");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->values_questions), "win.show-questions-framework");
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkWidget *button = i == 0 ? self->values_coverage : self->values_questions;
+
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (self->values_row), button);
+    }
+  gtk_widget_set_visible (self->values_row, FALSE);
+
   row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Current Application"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
@@ -757,6 +787,7 @@ build_details (SbApplicationEditor *self)
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->date_row));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->status_row));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->framework_row));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->values_row);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   return group;
 }

@@ -637,6 +637,32 @@ show_story_action (GtkWidget  *widget,
   _sb_window_show_editor (self);
 }
 
+/* A framework (an application's values) on the Coverage page, or as the
+ * Questions page's filter. */
+static void
+show_coverage_framework_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  SbWindow *self = SB_WINDOW (widget);
+
+  sb_window_show_page (self, "coverage");
+  sb_coverage_page_set_framework (SB_COVERAGE_PAGE (self->coverage_page),
+                                  g_variant_get_string (parameter, NULL));
+}
+
+static void
+show_questions_framework_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  SbWindow *self = SB_WINDOW (widget);
+
+  sb_window_show_page (self, "questions");
+  sb_questions_page_set_framework_filter (SB_QUESTIONS_PAGE (self->questions_page),
+                                          g_variant_get_string (parameter, NULL));
+}
+
 /* An application named by its slug, shown on the Applications page (the
  * header's current application). */
 static void
@@ -981,6 +1007,10 @@ sb_window_class_init (SbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-story", "s", show_story_action);
+  gtk_widget_class_install_action (widget_class, "win.show-coverage-framework", "s",
+                                   show_coverage_framework_action);
+  gtk_widget_class_install_action (widget_class, "win.show-questions-framework", "s",
+                                   show_questions_framework_action);
   gtk_widget_class_install_action (widget_class, "win.show-application", "s", show_application_action);
   _sb_window_install_file_actions (widget_class);
 

@@ -379,6 +379,35 @@ test_empty_and_unknown (void)
   assert_one_page (pdf, SB_PAPER_A4);
 }
 
+/* A planned story with a cue card prints the person's own result line,
+ * whole, rather than sentences taken from its Result. */
+static void
+test_cue_result (void)
+{
+  g_autoptr(Bank) bank = bank_new (1, 2, 0);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = sb_test_dir_file (bank->dir, "acme.pdf");
+  g_autoptr(SbCheatSheet) sheet = NULL;
+  g_autofree char *text = NULL;
+  SbApplication *acme = sb_store_find_application (bank->store, "acme-2026");
+  g_autoptr(SbRound) round = g_list_model_get_item (sb_application_get_rounds (acme), 0);
+  SbStory *story = sb_store_find_story (bank->store, sb_round_get_story_uuids (round)[0]);
+
+  g_assert_true (sb_store_edit_story (bank->store, story, SB_STORY_FIELD_CUE_RESULT,
+                                      "Cut-over two weeks early; fees down $120k a year", &error));
+  g_assert_true (sb_store_save_pending (bank->store, &error));
+  g_assert_no_error (error);
+
+  sheet = write_sheet (bank, SB_PAPER_A4, pdf);
+  if (!have_poppler ())
+    return;
+  assert_one_page (pdf, SB_PAPER_A4);
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "Result: Cut-over two weeks early; fees down $120k a year"));
+  /* The other story, with no card, keeps its Result's sentences. */
+  g_assert_nonnull (strstr (text, "Result: We finished two weeks early"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -386,6 +415,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/cheat-sheet-application/small", test_small);
+  g_test_add_func ("/cheat-sheet-application/cue-result", test_cue_result);
   g_test_add_data_func ("/cheat-sheet-application/full/a4", GINT_TO_POINTER (SB_PAPER_A4), test_full);
   g_test_add_data_func ("/cheat-sheet-application/full/letter", GINT_TO_POINTER (SB_PAPER_LETTER), test_full);
   g_test_add_func ("/cheat-sheet-application/overfull", test_overfull);

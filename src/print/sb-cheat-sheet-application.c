@@ -277,7 +277,13 @@ _sb_sheet_application_new (SbStore     *store,
             continue;
           planned = g_new0 (SbSheetPlanned, 1);
           planned->title = squeeze (sb_story_get_display_title (story));
-          planned->result = sb_sheet_text_new (sb_story_get_result (story), TRUE);
+          /* The cue card's result line when the person wrote one: their
+           * own short words, never shortened. */
+          if (*sb_story_get_field (story, SB_STORY_FIELD_CUE_RESULT) != '\0')
+            planned->result = sb_sheet_text_new_whole (sb_story_get_field (story, SB_STORY_FIELD_CUE_RESULT),
+                                                       TRUE);
+          else
+            planned->result = sb_sheet_text_new (sb_story_get_result (story), TRUE);
           planned->proves = g_ptr_array_new_with_free_func (g_free);
           for (guint k = 0; lines != NULL && k < lines->len; k++)
             g_ptr_array_add (planned->proves, g_strdup (lines->pdata[k]));

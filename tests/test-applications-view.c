@@ -10,6 +10,7 @@
 #include "sb-countdown.h"
 #include "sb-coverage-matrix.h"
 #include "sb-coverage-page.h"
+#include "sb-introduction-editor.h"
 #include "sb-questions-page.h"
 #include "sb-current-application-button.h"
 #include "sb-requirement-row.h"
@@ -726,6 +727,68 @@ test_values_on_other_pages (Fixture       *f,
     }
 }
 
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_is_visible (root) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The introduction is timed like a story: the text hides while the clock
+ * runs, and stopping says how the try compares with 60 to 90 seconds. */
+static void
+test_time_introduction (Fixture       *f,
+                        gconstpointer  data)
+{
+  SbIntroductionEditor *editor;
+  GtkToggleButton *button;
+  GtkTextView *view;
+
+  show_page (f);
+  sb_applications_page_show_introduction (f->page);
+  sb_test_iterate_main_loop ();
+  editor = sb_applications_page_get_introduction (f->page);
+  button = GTK_TOGGLE_BUTTON (sb_test_find_widget (GTK_WIDGET (editor), GTK_TYPE_TOGGLE_BUTTON));
+  view = GTK_TEXT_VIEW (sb_test_find_widget (GTK_WIDGET (editor), GTK_TYPE_TEXT_VIEW));
+  g_assert_nonnull (button);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), "I build payment systems.", -1);
+
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (view)));
+  gtk_toggle_button_set_active (button, TRUE);
+  g_assert_true (sb_introduction_editor_is_timing (editor));
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (view)));
+
+  sb_introduction_editor_finish_try (editor, 75);
+  g_assert_false (sb_introduction_editor_is_timing (editor));
+  g_assert_false (gtk_toggle_button_get_active (button));
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (view)));
+  g_assert_nonnull (find_label (GTK_WIDGET (editor), "Said in 1:15: within 60 to 90 seconds."));
+
+  /* The real button stops the clock too; a second try of under a minute
+   * says so. */
+  gtk_toggle_button_set_active (button, TRUE);
+  gtk_toggle_button_set_active (button, FALSE);
+  g_assert_false (sb_introduction_editor_is_timing (editor));
+  g_assert_nonnull (find_label (GTK_WIDGET (editor),
+                                        "Said in 0:00: under a minute. Add what you do best and one result."));
+  {
+    g_autofree char *over = sb_introduction_describe_try (95);
+
+    g_assert_cmpstr (over, ==, "Said in 1:35: over 90 seconds. Keep the headlines; they will ask for more.");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -734,6 +797,8 @@ main (int   argc,
 
   g_test_add ("/applications-view/values-on-other-pages", Fixture, NULL,
               fixture_set_up, test_values_on_other_pages, fixture_tear_down);
+  g_test_add ("/applications-view/time-introduction", Fixture, NULL,
+              fixture_set_up, test_time_introduction, fixture_tear_down);
   g_test_add ("/applications-view/job-to-linked-requirement", Fixture, NULL,
               fixture_set_up, test_job_to_linked_requirement, fixture_tear_down);
   g_test_add ("/applications-view/plan-rounds", Fixture, NULL,

@@ -4,8 +4,10 @@
  * Nearly every loop opens with it, so it is written once and rehearsed
  * like a story: the footer counts the words and says how long they take
  * to say at SB_STORY_WORDS_PER_MINUTE, and what to do when that is
- * outside 60 to 90 seconds. Typing is written 400 ms after the last key,
- * and at once when the editor is hidden or goes away.
+ * outside 60 to 90 seconds. "Time Yourself" is the telling drill's clock
+ * for it: the text hides while the person says it out loud, and stopping
+ * says how long it took against the same range. Typing is written 400 ms
+ * after the last key, and at once when the editor is hidden or goes away.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -34,6 +36,14 @@ struct _SbIntroductionEditor
   GtkTextView   *view;
   GtkLabel      *length_label;
   GtkLabel      *hint_label;
+
+  /* the stopwatch */
+  GtkWidget     *frame;
+  GtkToggleButton *time_button;
+  GtkLabel      *clock_label;
+  GtkLabel      *try_label;
+  gint64         started_at;     /* monotonic µs; 0 when not timing */
+  guint          tick_id;
 };
 
 G_DEFINE_FINAL_TYPE (SbIntroductionEditor, sb_introduction_editor, GTK_TYPE_WIDGET)
@@ -161,6 +171,87 @@ sb_introduction_editor_get_hint (SbIntroductionEditor *self)
   return self->hint;
 }
 
+/* ---- the stopwatch ------------------------------------------------------ */
+
+char *
+sb_introduction_describe_try (guint seconds)
+{
+  g_autofree char *clock = g_strdup_printf ("%u:%02u", seconds / 60, seconds % 60);
+
+  if (seconds < SB_INTRODUCTION_MIN_SECONDS)
+    /* Translators: %s is a time in minutes:seconds */
+    return g_strdup_printf (_("Said in %s: under a minute. Add what you do best and one result."), clock);
+  if (seconds > SB_INTRODUCTION_MAX_SECONDS)
+    /* Translators: %s is a time in minutes:seconds */
+    return g_strdup_printf (_("Said in %s: over 90 seconds. Keep the headlines; they will ask for more."), clock);
+  /* Translators: %s is a time in minutes:seconds */
+  return g_strdup_printf (_("Said in %s: within 60 to 90 seconds."), clock);
+}
+
+static guint
+elapsed_seconds (SbIntroductionEditor *self)
+{
+  return self->started_at == 0 ? 0 : (guint) ((g_get_monotonic_time () - self->started_at) / G_USEC_PER_SEC);
+}
+
+static gboolean
+tick_cb (gpointer user_data)
+{
+  SbIntroductionEditor *self = user_data;
+  guint seconds = elapsed_seconds (self);
+  g_autofree char *clock = g_strdup_printf ("%u:%02u", seconds / 60, seconds % 60);
+
+  gtk_label_set_text (self->clock_label, clock);
+  return G_SOURCE_CONTINUE;
+}
+
+void
+sb_introduction_editor_finish_try (SbIntroductionEditor *self,
+                                   guint                 seconds)
+{
+  g_autofree char *said = NULL;
+
+  g_return_if_fail (SB_IS_INTRODUCTION_EDITOR (self));
+
+  g_clear_handle_id (&self->tick_id, g_source_remove);
+  self->started_at = 0;
+  said = sb_introduction_describe_try (seconds);
+  gtk_label_set_text (self->try_label, said);
+  gtk_widget_set_visible (GTK_WIDGET (self->try_label), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->clock_label), FALSE);
+  gtk_widget_set_visible (self->frame, TRUE);
+  if (gtk_toggle_button_get_active (self->time_button))
+    gtk_toggle_button_set_active (self->time_button, FALSE);
+  gtk_button_set_label (GTK_BUTTON (self->time_button), _("_Time Yourself"));
+}
+
+static void
+time_toggled_cb (SbIntroductionEditor *self)
+{
+  if (gtk_toggle_button_get_active (self->time_button))
+    {
+      if (self->started_at != 0)
+        return;
+      /* Out loud, without the text: the clock takes its place. */
+      self->started_at = g_get_monotonic_time ();
+      gtk_label_set_text (self->clock_label, "0:00");
+      gtk_widget_set_visible (GTK_WIDGET (self->clock_label), TRUE);
+      gtk_widget_set_visible (GTK_WIDGET (self->try_label), FALSE);
+      gtk_widget_set_visible (self->frame, FALSE);
+      gtk_button_set_label (GTK_BUTTON (self->time_button), _("_Stop"));
+      self->tick_id = g_timeout_add (250, tick_cb, self);
+    }
+  else if (self->started_at != 0)
+    sb_introduction_editor_finish_try (self, elapsed_seconds (self));
+}
+
+gboolean
+sb_introduction_editor_is_timing (SbIntroductionEditor *self)
+{
+  g_return_val_if_fail (SB_IS_INTRODUCTION_EDITOR (self), FALSE);
+  return self->started_at != 0;
+}
+
 static void
 sb_introduction_editor_unmap (GtkWidget *widget)
 {
@@ -176,6 +267,7 @@ sb_introduction_editor_dispose (GObject *object)
   if (self->store != NULL)
     sb_introduction_editor_flush (self);
   g_clear_handle_id (&self->save_id, g_source_remove);
+  g_clear_handle_id (&self->tick_id, g_source_remove);
   g_clear_pointer (&self->scrolled, gtk_widget_unparent);
   g_clear_pointer (&self->hint, g_free);
   g_clear_object (&self->store);
@@ -206,6 +298,7 @@ sb_introduction_editor_init (SbIntroductionEditor *self)
                                       "here today. Written once for every application; aim for 60 to 90 "
                                       "seconds."));
   GtkWidget *frame = gtk_frame_new (NULL);
+  GtkWidget *clock_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_widget_add_css_class (title, "title-2");
@@ -237,8 +330,31 @@ sb_introduction_editor_init (SbIntroductionEditor *self)
   gtk_label_set_wrap (self->hint_label, TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self->hint_label), "warning");
 
+  self->frame = frame;
+  self->time_button = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_mnemonic (_("_Time Yourself")));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->time_button),
+                               _("Say it out loud against the clock; the text hides until you stop"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->time_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Time yourself saying the introduction"), -1);
+  g_signal_connect_object (self->time_button, "toggled", G_CALLBACK (time_toggled_cb),
+                           self, G_CONNECT_SWAPPED);
+  self->clock_label = GTK_LABEL (gtk_label_new ("0:00"));
+  gtk_widget_add_css_class (GTK_WIDGET (self->clock_label), "title-1");
+  gtk_widget_add_css_class (GTK_WIDGET (self->clock_label), "numeric");
+  gtk_widget_set_visible (GTK_WIDGET (self->clock_label), FALSE);
+  self->try_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->try_label, 0);
+  gtk_label_set_wrap (self->try_label, TRUE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->try_label), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->try_label), FALSE);
+  gtk_widget_set_valign (GTK_WIDGET (self->time_button), GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (clock_box), GTK_WIDGET (self->time_button));
+  gtk_box_append (GTK_BOX (clock_box), GTK_WIDGET (self->clock_label));
+  gtk_box_append (GTK_BOX (clock_box), GTK_WIDGET (self->try_label));
+
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), intro);
+  gtk_box_append (GTK_BOX (box), clock_box);
   gtk_box_append (GTK_BOX (box), frame);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->length_label));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->hint_label));

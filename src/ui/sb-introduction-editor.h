@@ -30,4 +30,13 @@ char       *sb_introduction_describe_length   (const char           *text,
 GtkTextBuffer *sb_introduction_editor_get_buffer (SbIntroductionEditor *self);
 const char *sb_introduction_editor_get_hint   (SbIntroductionEditor *self);
 
+/* The stopwatch: what a try of @seconds is told ("Said in 1:12: within 60
+ * to 90 seconds."), translated. */
+char       *sb_introduction_describe_try      (guint                 seconds);
+gboolean    sb_introduction_editor_is_timing  (SbIntroductionEditor *self);
+/* Stops the clock as if @seconds had passed (tests; the button calls it
+ * with the real time). */
+void        sb_introduction_editor_finish_try (SbIntroductionEditor *self,
+                                               guint                 seconds);
+
 G_END_DECLS

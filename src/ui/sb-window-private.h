@@ -37,6 +37,7 @@ struct _SbWindow
   GtkWidget            *practice_page;
   AdwViewStackPage     *practice_stack_page;
   guint                 badge_source_id;
+  gulong                first_paint_id;     /* until the first frame is drawn */
 
   AdwViewSwitcherTitle *switcher_title;
   AdwToastOverlay      *toast_overlay;

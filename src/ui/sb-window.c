@@ -735,6 +735,26 @@ add_view_pages (SbWindow *self)
 }
 
 static void
+first_paint_cb (GdkFrameClock *clock,
+                SbWindow      *self)
+{
+  g_clear_signal_handler (&self->first_paint_id, clock);
+  _sb_window_start_daily_backup (self);
+  if (self->badge_source_id == 0)
+    self->badge_source_id = g_idle_add_full (G_PRIORITY_LOW, update_practice_badge_cb, self, NULL);
+}
+
+static void
+window_realized_cb (SbWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock != NULL && self->first_paint_id == 0)
+    self->first_paint_id = g_signal_connect_object (clock, "after-paint", G_CALLBACK (first_paint_cb),
+                                                    self, G_CONNECT_AFTER);
+}
+
+static void
 sb_window_constructed (GObject *object)
 {
   SbWindow *self = SB_WINDOW (object);
@@ -793,9 +813,9 @@ sb_window_constructed (GObject *object)
 
   add_view_pages (self);
 
-  _sb_window_start_daily_backup (self);
-  /* After the first frame, not before it. */
-  self->badge_source_id = g_idle_add_full (G_PRIORITY_LOW, update_practice_badge_cb, self, NULL);
+  /* The daily backup (a thread copying the bank) and the Practice badge
+   * (a query over every story's rehearsals) wait for the first frame. */
+  g_signal_connect (self, "realize", G_CALLBACK (window_realized_cb), NULL);
 
   show_bank_state (self);
   sb_menu_button_hide_tooltip_while_open (self->menu_button);

@@ -129,28 +129,26 @@ sb_framework_css_class (SbStore    *store,
   return classes[0];
 }
 
+/* The dots are kept and recoloured: rows are rebound at every search
+ * keystroke, and making and dropping widgets was a fifth of it. */
 static void
 update_dots (SbStoryRow *self)
 {
   g_autoptr(GArray) links = NULL;
   g_autoptr(GString) names = g_string_new (NULL);
-  GtkWidget *child;
+  GtkWidget *dot = gtk_widget_get_first_child (GTK_WIDGET (self->dots_box));
   guint shown = 0;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->dots_box))) != NULL)
-    gtk_box_remove (self->dots_box, child);
   g_clear_pointer (&self->theme_names, g_free);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self->dots_box), FALSE);
 
-  if (self->story == NULL || self->store == NULL || sb_story_get_id (self->story) == 0)
-    return;
-
-  links = sb_store_get_story_themes (self->store, self->story);
-  for (guint i = 0; i < links->len; i++)
+  if (self->story != NULL && self->store != NULL && sb_story_get_id (self->story) != 0)
+    links = sb_store_get_story_themes (self->store, self->story);
+  for (guint i = 0; links != NULL && i < links->len; i++)
     {
       SbThemeLink *link = &g_array_index (links, SbThemeLink, i);
       SbTheme *theme = sb_store_find_theme (self->store, link->theme_slug);
-      GtkWidget *dot;
+      const char *classes[4] = { "theme-dot", NULL, NULL, NULL };
 
       if (theme == NULL)
         continue;
@@ -160,20 +158,29 @@ update_dots (SbStoryRow *self)
       if (shown++ >= MAX_DOTS)
         continue;
 
-      dot = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-      gtk_widget_add_css_class (dot, "theme-dot");
-      gtk_widget_add_css_class (dot, sb_framework_css_class (self->store,
-                                                            sb_theme_get_framework_slug (theme)));
+      if (dot == NULL)
+        {
+          dot = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+          gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
+          gtk_box_append (self->dots_box, dot);
+        }
+      classes[1] = sb_framework_css_class (self->store, sb_theme_get_framework_slug (theme));
       if (link->strength == SB_STRENGTH_SECONDARY)
-        gtk_widget_add_css_class (dot, "secondary");
-      gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
-      gtk_box_append (self->dots_box, dot);
+        classes[2] = "secondary";
+      gtk_widget_set_css_classes (dot, classes);
+      dot = gtk_widget_get_next_sibling (dot);
+    }
+  while (dot != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (dot);
+
+      gtk_box_remove (self->dots_box, dot);
+      dot = next;
     }
 
   /* gtk_widget_set_tooltip_text() costs more than everything else in a
    * row put together, and rows are rebound at every search keystroke: the
    * tooltip is made only when someone hovers. */
-  g_free (self->theme_names);
   self->theme_names = names->len > 0 ? g_string_free (g_steal_pointer (&names), FALSE) : NULL;
   gtk_widget_set_has_tooltip (GTK_WIDGET (self->dots_box), self->theme_names != NULL);
 }

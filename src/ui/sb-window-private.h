@@ -38,6 +38,11 @@ struct _SbWindow
   AdwViewStackPage     *practice_stack_page;
   guint                 badge_source_id;
   gulong                first_paint_id;     /* until the first frame is drawn */
+  /* An import or export running in a worker (sb-window-files.c). */
+  gboolean              file_job_running;
+  guint                 file_job_progress_id;
+  char                 *file_job_stage;
+  AdwToast             *file_job_toast;
 
   AdwViewSwitcherTitle *switcher_title;
   AdwToastOverlay      *toast_overlay;
@@ -61,6 +66,7 @@ void           _sb_window_show_editor          (SbWindow     *self);
 /* sb-window-files.c */
 void           _sb_window_install_file_actions (GtkWidgetClass *widget_class);
 void           _sb_window_start_daily_backup   (SbWindow       *self);
+void           _sb_window_dispose_files        (SbWindow       *self);
 
 /* Test hooks. */
 
@@ -74,8 +80,13 @@ const char    *sb_window_get_banner_text  (SbWindow *self);
 /* What Export… does once a file is chosen. */
 void           sb_window_export_file      (SbWindow *self,
                                            GFile    *file);
-/* What Import… does once a file is chosen: a backup first, in a worker. */
+/* What Import… does once a file is chosen: a backup first, then the
+ * import, both in a worker. */
 void           sb_window_import_file      (SbWindow *self,
                                            GFile    *file);
+/* TRUE while an import or export runs in its worker. */
+gboolean       sb_window_get_file_job_running (SbWindow *self);
+/* The progress toast's text while it is shown, else NULL. */
+const char    *sb_window_get_progress_text    (SbWindow *self);
 
 G_END_DECLS

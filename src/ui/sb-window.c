@@ -835,6 +835,7 @@ sb_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->sync_source_id, g_source_remove);
   g_clear_handle_id (&self->badge_source_id, g_source_remove);
+  _sb_window_dispose_files (self);
   g_clear_weak_pointer (&self->fresh_story);
   if (self->store != NULL)
     sb_store_save_pending (self->store, NULL);

@@ -6,6 +6,14 @@
  * replaces it in one splice, so the list view hears of one change, not of
  * a filter's and a sorter's passes over every story.
  *
+ * GtkListView (GTK 4.8) makes and binds a row for up to 200 items around
+ * its anchor, whatever it shows. So an empty list (the window opening, a
+ * search that found nothing) is filled twice: the first screenful at
+ * once, in the frame that shows it, the rest from idle slices after it (a
+ * screenful each, then all that is left in one go, which makes no more
+ * rows). A list that has rows gets the new one in a single splice: the
+ * list view keeps the rows of the stories in both.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "sb-story-list"
@@ -24,6 +32,11 @@ struct _SbStoryList
 
   SbStore            *store;
   GListStore         *shown;             /* SbStory, what the list shows */
+  GPtrArray          *pending;           /* SbStory refs still to be appended */
+  guint               pending_next;
+  guint               pending_id;
+  gulong              pending_paint_id;  /* waiting for a frame before the rest */
+  gulong              pending_map_id;
   GtkSingleSelection *selection;
   gboolean            searching;         /* shown holds a search's results */
   char               *query;
@@ -60,24 +73,130 @@ update_visible_page (SbStoryList *self)
                                     empty && self->searching ? "no-results" : "list");
 }
 
-/* Puts @stories in the list in one splice, unless it shows them already
- * (another letter often finds the same stories). */
+/* The first screenful of a new list, and what idle slices add after it. */
+#define FIRST_ROWS   40
+#define ROWS_PER_IDLE 40
+/* Past this many the list view makes no more rows: the rest in one go. */
+#define LIST_VIEW_ROWS 200
+
+static void
+append_pending (SbStoryList *self,
+                guint        n)
+{
+  guint available = self->pending->len - self->pending_next;
+
+  n = MIN (n, available);
+  g_list_store_splice (self->shown, g_list_model_get_n_items (G_LIST_MODEL (self->shown)), 0,
+                       self->pending->pdata + self->pending_next, n);
+  self->pending_next += n;
+}
+
+static void
+stop_waiting_for_frame (SbStoryList *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (self->pending_paint_id != 0 && clock != NULL)
+    g_signal_handler_disconnect (clock, self->pending_paint_id);
+  self->pending_paint_id = 0;
+  g_clear_signal_handler (&self->pending_map_id, self);
+}
+
+static void
+drop_pending (SbStoryList *self)
+{
+  stop_waiting_for_frame (self);
+  g_clear_handle_id (&self->pending_id, g_source_remove);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  self->pending_next = 0;
+}
+
+/* Everything in the list now: before a change by position, or to find a
+ * story that is still to come. */
+static void
+flush_pending (SbStoryList *self)
+{
+  if (self->pending != NULL)
+    append_pending (self, G_MAXUINT);
+  drop_pending (self);
+}
+
+static gboolean
+append_pending_cb (gpointer user_data)
+{
+  SbStoryList *self = user_data;
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
+
+  append_pending (self, shown + ROWS_PER_IDLE > LIST_VIEW_ROWS ? G_MAXUINT : ROWS_PER_IDLE);
+  if (self->pending_next < self->pending->len)
+    return G_SOURCE_CONTINUE;
+  self->pending_id = 0;
+  drop_pending (self);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean append_pending_cb (gpointer user_data);
+
+static void
+pending_after_paint_cb (GdkFrameClock *clock,
+                        SbStoryList   *self)
+{
+  stop_waiting_for_frame (self);
+  if (self->pending != NULL && self->pending_id == 0)
+    self->pending_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, append_pending_cb, self, NULL);
+}
+
+/* The rest of the list waits for the frame that shows the first screenful
+ * (idles would otherwise run while the window waits to be mapped). */
+static void
+wait_for_frame (SbStoryList *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_mapped (GTK_WIDGET (self))
+                         ? gtk_widget_get_frame_clock (GTK_WIDGET (self)) : NULL;
+
+  stop_waiting_for_frame (self);
+  if (clock != NULL)
+    self->pending_paint_id = g_signal_connect_object (clock, "after-paint",
+                                                      G_CALLBACK (pending_after_paint_cb),
+                                                      self, G_CONNECT_AFTER);
+  else
+    self->pending_map_id = g_signal_connect (self, "map", G_CALLBACK (wait_for_frame), NULL);
+}
+
+/* Puts @stories in the list, unless it shows them already (another letter
+ * often finds the same stories); into an empty list the first screenful
+ * now and the rest after the frame. */
 static void
 show_stories (SbStoryList *self,
               GPtrArray   *stories)
 {
   GListModel *shown = G_LIST_MODEL (self->shown);
   guint n = g_list_model_get_n_items (shown);
-  gboolean same = n == stories->len;
+  gboolean same;
 
+  flush_pending (self);
+  n = g_list_model_get_n_items (shown);
+  same = n == stories->len;
   for (guint i = 0; same && i < n; i++)
     {
       g_autoptr(SbStory) story = g_list_model_get_item (shown, i);
 
       same = story == stories->pdata[i];
     }
-  if (!same)
-    g_list_store_splice (self->shown, 0, n, stories->pdata, stories->len);
+  if (same)
+    return;
+  if (n > 0)
+    {
+      g_list_store_splice (self->shown, 0, n, stories->pdata, stories->len);
+      return;
+    }
+  g_list_store_splice (self->shown, 0, 0, stories->pdata, MIN (stories->len, FIRST_ROWS));
+  if (stories->len > FIRST_ROWS)
+    {
+      self->pending = g_ptr_array_ref (stories);
+      self->pending_next = FIRST_ROWS;
+      wait_for_frame (self);
+    }
 }
 
 static void
@@ -208,6 +327,8 @@ stories_changed_cb (SbStoryList *self,
     {
       g_autoptr(GPtrArray) added_stories = g_ptr_array_new_full (added, g_object_unref);
 
+      flush_pending (self);
+
       for (guint i = 0; i < added; i++)
         g_ptr_array_add (added_stories, g_list_model_get_item (stories, position + i));
       g_list_store_splice (self->shown, position, removed, added_stories->pdata, added);
@@ -281,6 +402,7 @@ sb_story_list_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->activate_idle_id, g_source_remove);
+  drop_pending (self);
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_STORY_LIST);
@@ -426,6 +548,13 @@ sb_story_list_select_story (SbStoryList *self,
 
   g_return_if_fail (SB_IS_STORY_LIST (self));
 
+  /* A story still to come: the list up to it, not all of it. */
+  for (guint i = self->pending_next; self->pending != NULL && i < self->pending->len; i++)
+    if (self->pending->pdata[i] == story)
+      {
+        append_pending (self, i + 1 - self->pending_next);
+        break;
+      }
   model = G_LIST_MODEL (self->shown);
   n = g_list_model_get_n_items (model);
   for (guint i = 0; i < n; i++)
@@ -469,5 +598,6 @@ sb_story_list_get_n_visible (SbStoryList *self)
 {
   g_return_val_if_fail (SB_IS_STORY_LIST (self), 0);
 
-  return g_list_model_get_n_items (G_LIST_MODEL (self->shown));
+  return g_list_model_get_n_items (G_LIST_MODEL (self->shown)) +
+         (self->pending != NULL ? self->pending->len - self->pending_next : 0);
 }

@@ -27,6 +27,9 @@
 /* The ranking gets this long within the selection's own frame; a bigger
  * bank is ranked on from idle slices of the same length, between frames. */
 #define SUGGEST_SLICE_US 3000
+/* A bank larger than this is not ranked within a frame: it goes straight
+ * to the slices, which start after the frame that shows the detail. */
+#define SUGGEST_IN_FRAME_MAX_STORIES 2000
 
 struct _SbQuestionsPage
 {
@@ -47,6 +50,7 @@ struct _SbQuestionsPage
   gboolean            show_all_answers;  /* past ANSWER_ROWS, for detail_slug */
   GHashTable         *suggestions;       /* slug → GPtrArray of SbSuggestion, until the bank changes */
   SbSuggestRun       *suggest_run;       /* ranking the selected question, a slice at a time */
+  gulong              suggest_paint_id;  /* waiting for the detail's frame */
   char               *suggest_slug;
   guint               suggest_id;
   gint64              suggest_slice_us;
@@ -726,6 +730,22 @@ trim_story_rows (GtkListBox *list,
     gtk_list_box_remove (list, GTK_WIDGET (row));
 }
 
+/* AdwActionRow's title and subtitle labels wrap (then ellipsize at their
+ * line limit); these rows' labels only ellipsize. */
+static void
+unwrap_labels (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    {
+      gtk_label_set_wrap (GTK_LABEL (widget), FALSE);
+      gtk_label_set_ellipsize (GTK_LABEL (widget), PANGO_ELLIPSIZE_END);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    unwrap_labels (child);
+}
+
 static GtkWidget *
 story_row_at (GtkListBox *list,
               guint       position,
@@ -749,10 +769,12 @@ story_row_at (GtkListBox *list,
 
   row = adw_action_row_new ();
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  /* A title on one line and a reason on two: a wrapping label is laid
-   * out again and again while the row is measured. */
+  /* A title and a reason on one line each, ellipsized: a wrapping label
+   * is laid out again for every width it is measured at, and that was
+   * most of the frame that shows a question. */
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
+  unwrap_labels (row);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
   g_object_set_data (G_OBJECT (row), ROW_BUTTON, button);
   if (answer)
@@ -819,9 +841,10 @@ show_suggestions (SbQuestionsPage *self,
       SbSuggestion *suggestion = g_ptr_array_index (suggestions, i);
       g_autofree char *label = g_strdup_printf (_("Use “%s” for This Question"),
                                                 sb_story_get_display_title (suggestion->story));
+      GtkWidget *row = story_row_at (self->suggestions_list, i, FALSE);
 
-      set_story_row (story_row_at (self->suggestions_list, i, FALSE), FALSE,
-                     suggestion->story, suggestion->reason, label);
+      gtk_widget_set_visible (row, TRUE);
+      set_story_row (row, FALSE, suggestion->story, suggestion->reason, label);
       g_ptr_array_add (self->suggestion_uuids, g_strdup (sb_story_get_uuid (suggestion->story)));
     }
   trim_story_rows (self->suggestions_list, n);
@@ -830,6 +853,11 @@ show_suggestions (SbQuestionsPage *self,
 static void
 stop_suggestions (SbQuestionsPage *self)
 {
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (self->suggest_paint_id != 0 && clock != NULL)
+    g_signal_handler_disconnect (clock, self->suggest_paint_id);
+  self->suggest_paint_id = 0;
   g_clear_handle_id (&self->suggest_id, g_source_remove);
   g_clear_pointer (&self->suggest_run, sb_coach_suggest_run_free);
   g_clear_pointer (&self->suggest_slug, g_free);
@@ -874,6 +902,16 @@ suggest_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static void
+detail_painted_cb (GdkFrameClock   *clock,
+                   SbQuestionsPage *self)
+{
+  g_signal_handler_disconnect (clock, self->suggest_paint_id);
+  self->suggest_paint_id = 0;
+  if (self->suggest_run != NULL && self->suggest_id == 0)
+    self->suggest_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, suggest_idle_cb, self, NULL);
+}
+
 /* The ranking runs once per question until the bank changes; a big bank
  * is ranked between frames, the detail saying so meanwhile. */
 static void
@@ -893,13 +931,18 @@ start_suggestions (SbQuestionsPage *self,
 
   self->suggest_slug = g_strdup (slug);
   self->suggest_run = sb_coach_suggest_begin (self->store, question, N_SUGGESTIONS);
-  if (sb_coach_suggest_step (self->suggest_run, g_get_monotonic_time () + self->suggest_slice_us))
+  if (sb_store_get_n_stories (self->store) <= SUGGEST_IN_FRAME_MAX_STORIES &&
+      sb_coach_suggest_step (self->suggest_run, g_get_monotonic_time () + self->suggest_slice_us))
     {
       finish_suggestions (self);
       return;
     }
 
-  show_suggestions (self, NULL);
+  /* The rows stay, hidden, for the ranking to reuse. */
+  remove_special_rows (self->suggestions_list);
+  g_ptr_array_set_size (self->suggestion_uuids, 0);
+  for (int i = 0; gtk_list_box_get_row_at_index (self->suggestions_list, i) != NULL; i++)
+    gtk_widget_set_visible (GTK_WIDGET (gtk_list_box_get_row_at_index (self->suggestions_list, i)), FALSE);
   label = gtk_label_new (_("Finding the stories that fit…"));
   gtk_widget_add_css_class (label, "dim-label");
   gtk_widget_set_margin_top (label, 12);
@@ -909,7 +952,13 @@ start_suggestions (SbQuestionsPage *self,
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_set_focusable (row, FALSE);
   append_special_row (self->suggestions_list, row);
-  self->suggest_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, suggest_idle_cb, self, NULL);
+  /* Shown, the slices wait for the frame with the detail in it. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->suggest_paint_id = g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)),
+                                                      "after-paint", G_CALLBACK (detail_painted_cb),
+                                                      self, G_CONNECT_AFTER);
+  else
+    self->suggest_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, suggest_idle_cb, self, NULL);
 }
 
 static void

@@ -395,6 +395,59 @@ test_async (void)
 }
 
 static void
+restore_async_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* A restore in a worker, while the window's store has the bank open: the
+ * store reads the restored bank; a file that is no backup is refused and
+ * the bank stays as it was. */
+static void
+test_restore_async (void)
+{
+  static const char * const titles[] = { "Checkout outage", NULL };
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *bank = sb_test_dir_file (dir, "storybank.sqlite3");
+  g_autofree char *junk = sb_test_dir_file (dir, "junk.sqlite3");
+  g_autoptr(SbStore) store = make_bank (bank, titles);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = sb_backup_create (bank, SB_BACKUP_REASON_MANUAL, &error);
+  g_autofree char *safety = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_auto(GStrv) shown = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (sb_store_create_story (store, "Ledger migration", &error));
+
+  g_assert_true (g_file_set_contents (junk, "not a bank", -1, NULL));
+  sb_backup_restore_async (bank, junk, NULL, restore_async_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (sb_backup_restore_finish (result, &safety, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "junk.sqlite3"));
+  g_assert_null (safety);
+  g_clear_error (&error);
+  g_clear_object (&result);
+  g_assert_true (sb_store_reload (store, &error));
+  g_assert_cmpuint (sb_store_get_n_stories (store), ==, 2);
+
+  sb_backup_restore_async (bank, backup, NULL, restore_async_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (sb_backup_restore_finish (result, &safety, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (safety, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (sb_store_reload (store, &error));
+  shown = store_titles (store);
+  g_assert_cmpuint (g_strv_length (shown), ==, 1);
+  g_assert_cmpstr (shown[0], ==, "Checkout outage");
+}
+
+static void
 test_restore (void)
 {
   static const char * const titles[] = { "Checkout outage", "Ledger migration", NULL };
@@ -648,6 +701,7 @@ main (int   argc,
   g_test_add_func ("/backup/async", test_async);
   g_test_add_func ("/backup/restore", test_restore);
   g_test_add_func ("/backup/refuse-foreign", test_refuse_foreign);
+  g_test_add_func ("/backup/restore-async", test_restore_async);
   g_test_add_func ("/backup/migration", test_migration_backup);
   g_test_add_func ("/backup/copy-newest-beside", test_copy_newest_beside);
 

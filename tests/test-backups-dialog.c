@@ -151,6 +151,13 @@ test_list_preview_restore (void)
   confirm = find_message_dialog ();
   g_assert_nonnull (confirm);
   adw_message_dialog_response (confirm, "restore");
+  /* The copy runs in a worker: the dialog goes on meanwhile. */
+  {
+    gint64 until = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+    while (safety == NULL && g_get_monotonic_time () < until)
+      g_main_context_iteration (NULL, FALSE);
+  }
   sb_test_iterate_main_loop ();
   g_assert_nonnull (safety);
   g_assert_cmpuint (sb_store_get_n_stories (store), ==, 1);

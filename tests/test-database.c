@@ -946,6 +946,108 @@ interrupt_once (void *data)
 /* A read that fails half-way through a row loop is an error, not the end
  * of the rows: here the loop that collects the taken question ids, which
  * used to stop quietly and go on with half the list. */
+/* Copies the bank file alone (no -wal) and counts the stories in it: what
+ * has been checkpointed into the bank itself. */
+static int
+count_checkpointed_stories (SbTestDir  *dir,
+                            const char *path)
+{
+  g_autofree char *copy = sb_test_dir_file (dir, "checkpointed.sqlite3");
+  g_autofree char *contents = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gsize length = 0;
+  int n;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (copy, contents, length, NULL));
+  g_assert_cmpint (sqlite3_open (copy, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM stories", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_unlink (copy);
+  return n;
+}
+
+static void
+insert_long_stories (SbDatabase *db,
+                     guint       first,
+                     guint       n)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *insert;
+
+  for (guint w = 0; w < 600; w++)
+    g_string_append_printf (text, "word%u ", w);
+  insert = sb_database_prepare (db,
+                                "INSERT INTO stories (uuid, title, action, created_at, updated_at) "
+                                "VALUES (?1, 'A long one', ?2, 0, 0)",
+                                &error);
+  g_assert_no_error (error);
+  /* Each insert is a commit of its own, as an autosave is. */
+  for (guint i = first; i < first + n; i++)
+    {
+      g_autofree char *uuid = g_strdup_printf ("uuid-%u", i);
+
+      sqlite3_bind_text (insert, 1, uuid, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (insert, 2, text->str, -1, SQLITE_STATIC);
+      g_assert_true (sb_database_step_done (db, insert, &error));
+      g_assert_no_error (error);
+    }
+}
+
+/* The window's bank folds its WAL into the file from a worker thread: no
+ * commit checkpoints (SQLite's automatic checkpoint is off), yet what was
+ * committed reaches the bank file without the main thread doing anything;
+ * a checkpoint of the main thread's own (forget_deleted) still works, and
+ * closing empties the WAL as before. */
+static void
+test_background_checkpoint (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *path = sb_test_dir_file (dir, "bank.sqlite3");
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbDatabase) db = sb_database_open (path, &error);
+  gint64 deadline;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (db, "PRAGMA wal_autocheckpoint"), ==, 1000);
+  sb_database_set_background_checkpoints (db, TRUE);
+  g_assert_cmpint (query_int (db, "PRAGMA wal_autocheckpoint"), ==, 0);
+  g_assert_cmpint (count_checkpointed_stories (dir, path), ==, 0);
+
+  /* Some 2 MB: well past the point where a checkpoint is due. */
+  insert_long_stories (db, 0, 400);
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (sb_database_get_n_background_checkpoints (db) == 0 && g_get_monotonic_time () < deadline)
+    g_usleep (10 * 1000);
+  g_assert_cmpuint (sb_database_get_n_background_checkpoints (db), >, 0);
+  g_assert_cmpint (count_checkpointed_stories (dir, path), >, 0);
+
+  /* The main thread's own truncating checkpoint is not refused because
+   * the worker's is under way. */
+  insert_long_stories (db, 400, 200);
+  g_assert_true (sb_database_forget_deleted (db, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_checkpointed_stories (dir, path), ==, 600);
+
+  /* Switched off, SQLite checkpoints in the commit again. */
+  sb_database_set_background_checkpoints (db, FALSE);
+  g_assert_cmpint (query_int (db, "PRAGMA wal_autocheckpoint"), ==, 1000);
+  sb_database_set_background_checkpoints (db, TRUE);
+  insert_long_stories (db, 600, 100);
+
+  /* Closing right after a burst of commits still leaves no WAL behind. */
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_clear_object (&db);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (count_checkpointed_stories (dir, path), ==, 700);
+}
+
 static void
 test_read_error_reported (void)
 {
@@ -1013,6 +1115,7 @@ main (int   argc,
   g_test_add_func ("/database/forget-deleted", test_forget_deleted);
   g_test_add_func ("/database/forget-deleted-busy", test_forget_deleted_busy);
   g_test_add_func ("/database/forget-deleted-cost", test_forget_deleted_cost);
+  g_test_add_func ("/database/background-checkpoint", test_background_checkpoint);
   g_test_add_func ("/database/read-error-reported", test_read_error_reported);
 
   return g_test_run ();

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "sb-bank-job.h"
 #include "sb-exchange.h"
 #include "sb-practice.h"
 #include "sb-test-util.h"
@@ -1081,6 +1082,79 @@ test_cue_card (void)
   g_assert_nonnull (strstr (error->message, "cue_card"));
 }
 
+static void
+job_done_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for_job (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+/* A job imports and exports with a store of its own in a worker: the
+ * main store reads what it committed with sb_store_sync(); a bad file is
+ * refused with the reason and leaves the bank as it was. */
+static void
+test_bank_job (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *bank = sb_test_dir_file (dir, "bank.sqlite3");
+  g_autofree char *good = sb_test_dir_file (dir, "good.json");
+  g_autofree char *bad = sb_test_dir_file (dir, "bad.json");
+  g_autofree char *out = sb_test_dir_file (dir, "out.json");
+  g_autofree char *markdown = sb_test_dir_file (dir, "out.md");
+  g_autofree char *written = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbStore) store = sb_store_open (bank, &error);
+  g_autoptr(GAsyncResult) result = NULL;
+  SbImportSummary summary = { 0 };
+
+  g_assert_no_error (error);
+  g_assert_nonnull (sb_store_create_story (store, "Already here", &error));
+  g_assert_true (g_file_set_contents (good, "{\"format\":\"storybank\",\"version\":1,"
+                                            "\"stories\":[{\"title\":\"From the worker\"}]}", -1, NULL));
+  g_assert_true (g_file_set_contents (bad, "{\"format\":\"storybank\",\"version\":1,"
+                                           "\"stories\":[{\"title\":}]}", -1, NULL));
+
+  sb_bank_job_run_async (bank, SB_BANK_JOB_IMPORT_JSON, bad, NULL, job_done_cb, &result);
+  g_assert_false (sb_bank_job_run_finish (wait_for_job (&result), &summary, &error));
+  g_assert_error (error, SB_EXCHANGE_ERROR, SB_EXCHANGE_ERROR_SYNTAX);
+  g_assert_nonnull (strstr (error->message, "bad.json"));
+  g_clear_error (&error);
+  g_clear_object (&result);
+  g_assert_true (sb_store_sync (store, &error));
+  g_assert_cmpuint (sb_store_get_n_stories (store), ==, 1);
+
+  sb_bank_job_run_async (bank, SB_BANK_JOB_IMPORT_JSON, good, NULL, job_done_cb, &result);
+  g_assert_true (sb_bank_job_run_finish (wait_for_job (&result), &summary, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpuint (summary.stories_added, ==, 1);
+  g_assert_cmpuint (sb_store_get_n_stories (store), ==, 1);
+  g_assert_true (sb_store_sync (store, &error));
+  g_assert_cmpuint (sb_store_get_n_stories (store), ==, 2);
+
+  sb_bank_job_run_async (bank, SB_BANK_JOB_EXPORT_JSON, out, NULL, job_done_cb, &result);
+  g_assert_true (sb_bank_job_run_finish (wait_for_job (&result), NULL, &error));
+  g_clear_object (&result);
+  g_assert_true (g_file_get_contents (out, &written, NULL, NULL));
+  g_assert_nonnull (strstr (written, "From the worker"));
+  g_assert_nonnull (strstr (written, "Already here"));
+  g_clear_pointer (&written, g_free);
+
+  sb_bank_job_run_async (bank, SB_BANK_JOB_EXPORT_MARKDOWN, markdown, NULL, job_done_cb, &result);
+  g_assert_true (sb_bank_job_run_finish (wait_for_job (&result), NULL, &error));
+  g_assert_true (g_file_get_contents (markdown, &written, NULL, NULL));
+  g_assert_nonnull (strstr (written, "From the worker"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1102,6 +1176,7 @@ main (int   argc,
   g_test_add_func ("/exchange/unicode", test_unicode);
   g_test_add_func ("/exchange/markdown", test_markdown);
   g_test_add_func ("/exchange/files", test_files);
+  g_test_add_func ("/exchange/bank-job", test_bank_job);
   g_test_add_func ("/exchange/example-file", test_example_file);
   return g_test_run ();
 }

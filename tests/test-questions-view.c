@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "sb-coach.h"
 #include "sb-question-editor.h"
 #include "sb-questions-page.h"
 #include "sb-test-ui.h"
@@ -552,6 +553,160 @@ test_sidebar_keeps_width (Fixture       *f,
   sb_test_iterate_main_loop ();
 }
 
+/* Widgets under @root whose action is @action. */
+static guint
+count_actionables (GtkWidget  *root,
+                   const char *action)
+{
+  guint n = 0;
+
+  if (GTK_IS_ACTIONABLE (root) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
+    n++;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_actionables (child, action);
+  return n;
+}
+
+/* A question a coach's bank answers with dozens of stories shows the
+ * first few and a row that shows the rest; another question, and back,
+ * starts short again. */
+static void
+test_many_answers (Fixture       *f,
+                   gconstpointer  data)
+{
+  SbQuestion *question = add_question (f, "Tell me about an outage you owned.", f->theme);
+  SbQuestion *other = add_question (f, "Tell me about a hard deadline.", f->theme);
+  g_autofree char *slug = g_strdup (sb_question_get_slug (question));
+  g_autofree char *other_slug = g_strdup (sb_question_get_slug (other));
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) answers = NULL;
+  SbQuestionsPage *page;
+
+  for (guint i = 0; i < 25; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Outage %u", i);
+      SbStory *story = sb_store_create_story (f->store, title, &error);
+
+      g_assert_no_error (error);
+      g_assert_true (sb_store_set_story_question (f->store, story, slug, TRUE, &error));
+    }
+
+  page = new_page (f);
+  sb_questions_page_select_question (page, slug);
+  answers = sb_questions_page_dup_answer_uuids (page);
+  g_assert_cmpuint (g_strv_length (answers), ==, 25);
+  g_assert_cmpuint (count_actionables (GTK_WIDGET (page), "win.show-story"), ==, 10);
+  g_assert_cmpuint (count_actionables (GTK_WIDGET (page), "questions.show-all-answers"), ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "questions.show-all-answers", NULL));
+  g_assert_cmpuint (count_actionables (GTK_WIDGET (page), "win.show-story"), ==, 25);
+  g_assert_cmpuint (count_actionables (GTK_WIDGET (page), "questions.show-all-answers"), ==, 0);
+
+  /* A change in the bank keeps them all shown for this question… */
+  g_assert_true (sb_store_set_story_question (f->store, sb_store_find_story (f->store, answers[0]),
+                                              slug, FALSE, &error));
+  sb_test_iterate_main_loop ();
+  g_assert_cmpuint (count_actionables (GTK_WIDGET (page), "win.show-story"), ==, 24);
+
+  /* …another question forgets it. */
+  sb_questions_page_select_question (page, other_slug);
+  sb_questions_page_select_question (page, slug);
+  g_assert_cmpuint (count_actionables (GTK_WIDGET (page), "win.show-story"), ==, 10);
+
+  g_assert_finalize_object (page);
+}
+
+static gboolean
+same_uuids (GStrv      shown,
+            GPtrArray *suggestions)
+{
+  if (g_strv_length (shown) != suggestions->len)
+    return FALSE;
+  for (guint i = 0; i < suggestions->len; i++)
+    if (g_strcmp0 (shown[i], sb_story_get_uuid (((SbSuggestion *) suggestions->pdata[i])->story)) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* In a big bank the suggestions are ranked between frames: the detail
+ * says so meanwhile, then shows the same ranking as the coach's; shown
+ * again, the question's ranking is not worked out twice, until the bank
+ * changes. */
+static void
+test_suggestions_between_frames (Fixture       *f,
+                                 gconstpointer  data)
+{
+  SbQuestion *question = add_question (f, "Tell me about a database migration you led.", f->theme);
+  SbQuestion *other = add_question (f, "Tell me about a hard deadline.", NULL);
+  g_autofree char *slug = g_strdup (sb_question_get_slug (question));
+  g_autofree char *other_slug = g_strdup (sb_question_get_slug (other));
+  g_autoptr(GPtrArray) expected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) suggestions = NULL;
+  SbQuestionsPage *page;
+  SbStory *late;
+
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Story %u", i);
+      SbStory *story = sb_store_create_story (f->store, title, &error);
+
+      g_assert_no_error (error);
+      if (i % 7 == 0)
+        g_assert_true (sb_store_set_story_theme (f->store, story, f->theme,
+                                                 i % 2 ? SB_STRENGTH_PRIMARY : SB_STRENGTH_SECONDARY,
+                                                 &error));
+      if (i % 5 == 0)
+        sb_store_edit_story (f->store, story, SB_STORY_FIELD_ACTION,
+                             "I planned the database migration and led the cut-over.", &error);
+    }
+  g_assert_true (sb_store_save_pending (f->store, &error));
+  expected = sb_coach_suggest_stories (f->store, question, 5);
+  g_assert_cmpuint (expected->len, ==, 5);
+
+  page = new_page (f);
+  sb_questions_page_set_suggest_slice (page, 0);
+  sb_questions_page_select_question (page, slug);
+  g_assert_true (sb_questions_page_get_suggesting (page));
+  suggestions = sb_questions_page_dup_suggestion_uuids (page);
+  g_assert_cmpuint (g_strv_length (suggestions), ==, 0);
+  g_clear_pointer (&suggestions, g_strfreev);
+
+  sb_test_iterate_main_loop ();
+  g_assert_false (sb_questions_page_get_suggesting (page));
+  suggestions = sb_questions_page_dup_suggestion_uuids (page);
+  g_assert_true (same_uuids (suggestions, expected));
+  g_clear_pointer (&suggestions, g_strfreev);
+
+  /* Another question and back: the ranking is there at once. */
+  sb_questions_page_select_question (page, other_slug);
+  sb_test_iterate_main_loop ();
+  sb_questions_page_select_question (page, slug);
+  g_assert_false (sb_questions_page_get_suggesting (page));
+  suggestions = sb_questions_page_dup_suggestion_uuids (page);
+  g_assert_true (same_uuids (suggestions, expected));
+  g_clear_pointer (&suggestions, g_strfreev);
+
+  /* A new story linked to the question's theme: ranked again, among the best. */
+  late = sb_store_create_story (f->store, "Zero-downtime migration", &error);
+  g_assert_true (sb_store_set_story_theme (f->store, late, f->theme, SB_STRENGTH_PRIMARY, &error));
+  sb_store_edit_story (f->store, late, SB_STORY_FIELD_ACTION,
+                       "I led the database migration of the ledger.", &error);
+  g_assert_true (sb_store_save_pending (f->store, &error));
+  g_assert_no_error (error);
+  sb_test_iterate_main_loop ();
+  g_clear_pointer (&expected, g_ptr_array_unref);
+  expected = sb_coach_suggest_stories (f->store, question, 5);
+  suggestions = sb_questions_page_dup_suggestion_uuids (page);
+  g_assert_true (same_uuids (suggestions, expected));
+  g_assert_true (strv_contains (suggestions, sb_story_get_uuid (late)));
+
+  g_assert_finalize_object (page);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -576,6 +731,10 @@ main (int   argc,
               fixture_setup, test_theme_filter_follows_framework, fixture_teardown);
   g_test_add ("/questions-view/sidebar-keeps-width", Fixture, NULL,
               fixture_setup, test_sidebar_keeps_width, fixture_teardown);
+  g_test_add ("/questions-view/many-answers", Fixture, NULL,
+              fixture_setup, test_many_answers, fixture_teardown);
+  g_test_add ("/questions-view/suggestions-between-frames", Fixture, NULL,
+              fixture_setup, test_suggestions_between_frames, fixture_teardown);
   g_test_add ("/questions-view/answered-question-stays", Fixture, NULL,
               fixture_setup, test_answered_question_stays, fixture_teardown);
 

@@ -244,6 +244,33 @@ test_search_ranking (Fixture *f, gconstpointer data)
   g_assert_cmpuint (results->len, ==, 4);
 }
 
+/* A query of one or two letters finds every story with a word starting so,
+ * those with it in the title first, each group in the bank's order. */
+static void
+test_search_short (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  SbStory *body = add_story (f->store, "Quarter planning", "We rewrote the release train.");
+  SbStory *title = add_story (f->store, "Release freeze", "I held the line.");
+  SbStory *none = add_story (f->store, "Mentoring Priya", "I paired with her weekly.");
+  SbStory *both = add_story (f->store, "Retry storm", "Requests piled up.");
+
+  results = sb_store_search_stories (f->store, "re", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, 3);
+  g_assert_true (results->pdata[0] == title);
+  g_assert_true (results->pdata[1] == both);
+  g_assert_true (results->pdata[2] == body);
+  g_assert_false (g_ptr_array_find (results, none, NULL));
+  g_clear_pointer (&results, g_ptr_array_unref);
+
+  /* Every word must match, short ones too. */
+  results = sb_store_search_stories (f->store, "re i", &error);
+  g_assert_cmpuint (results->len, ==, 1);
+  g_assert_true (results->pdata[0] == title);
+}
+
 static void
 test_questions (Fixture *f, gconstpointer data)
 {
@@ -550,6 +577,7 @@ main (int   argc,
   ADD ("theme-links", test_theme_links);
   ADD ("delete-and-restore", test_delete_and_restore);
   ADD ("search-ranking", test_search_ranking);
+  ADD ("search-short", test_search_short);
   ADD ("questions", test_questions);
   ADD ("custom-theme", test_custom_theme);
   ADD ("transaction-rolls-back-memory", test_transaction_rolls_back_memory);

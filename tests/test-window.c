@@ -50,6 +50,91 @@ close_window (SbWindow *window)
   sb_test_iterate_main_loop ();
 }
 
+/* An import or export runs in a worker: wait for it (a minute at most). */
+static void
+wait_for_file_job (SbWindow *window)
+{
+  gint64 until = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (sb_window_get_file_job_running (window) && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (sb_window_get_file_job_running (window));
+  sb_test_iterate_main_loop ();
+}
+
+static gboolean
+count_tick_cb (gpointer user_data)
+{
+  (*(guint *) user_data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* A large import runs in a worker: the window goes on handling events (a
+ * timeout keeps firing), says what it is doing once it takes a while, and
+ * shows the stories when the import is committed; another import cannot
+ * be started meanwhile. */
+static void
+test_window_import_in_worker (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autoptr(SbStore) store = open_bank (dir);
+  g_autofree char *path = sb_test_dir_file (dir, "many.json");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GString) json = g_string_new ("{\"format\":\"storybank\",\"version\":1,\"stories\":[");
+  g_autoptr(GString) words = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  SbWindow *window;
+  guint ticks = 0, ticks_while_running = 0, tick_id, n_before;
+  gboolean saw_progress = FALSE;
+  gint64 start;
+
+  for (guint w = 0; w < 250; w++)
+    g_string_append_printf (words, "word%u ", w % 97);
+  for (guint i = 0; i < 6000; i++)
+    g_string_append_printf (json, "%s{\"title\":\"Imported %u\",\"situation\":\"%s\","
+                                  "\"action\":\"%s\"}",
+                            i > 0 ? "," : "", i, words->str, words->str);
+  g_string_append (json, "]}");
+  g_assert_true (g_file_set_contents (path, json->str, json->len, NULL));
+
+  g_assert_nonnull (sb_store_create_story (store, "Mine", &error));
+  g_assert_no_error (error);
+  window = open_window (NULL, store);
+  n_before = sb_store_get_n_stories (store);
+
+  tick_id = g_timeout_add (5, count_tick_cb, &ticks);
+  start = g_get_monotonic_time ();
+  sb_window_import_file (window, file);
+  g_assert_true (sb_window_get_file_job_running (window));
+  /* One file at a time. */
+  sb_window_import_file (window, file);
+  while (sb_window_get_file_job_running (window) &&
+         g_get_monotonic_time () < start + 60 * G_USEC_PER_SEC)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      ticks_while_running = ticks;
+      if (sb_window_get_progress_text (window) != NULL)
+        saw_progress = g_str_has_prefix (sb_window_get_progress_text (window), "Importing “many.json”");
+    }
+  g_source_remove (tick_id);
+  g_assert_false (sb_window_get_file_job_running (window));
+
+  g_test_message ("import: %.0f ms, %u ticks of 5 ms meanwhile, progress shown: %s",
+                  (g_get_monotonic_time () - start) / 1000.0, ticks_while_running,
+                  saw_progress ? "yes" : "no");
+  /* The main loop ran all along: the timeout fired while the import did. */
+  g_assert_cmpuint (ticks_while_running, >=, 3);
+  if (g_get_monotonic_time () - start > 800 * 1000)
+    g_assert_true (saw_progress);
+  g_assert_null (sb_window_get_progress_text (window));
+
+  sb_test_iterate_main_loop ();
+  g_assert_cmpuint (sb_store_get_n_stories (store), ==, n_before + 6000);
+  g_assert_nonnull (sb_window_get_last_toast (window));
+  g_assert_nonnull (strstr (adw_toast_get_title (sb_window_get_last_toast (window)), "6000"));
+  close_window (window);
+}
+
 static void
 test_window_builds (void)
 {
@@ -254,6 +339,7 @@ test_window_export_toast (void)
   GVariant *target;
 
   sb_window_export_file (window, file);
+  wait_for_file_job (window);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
   toast = sb_window_get_last_toast (window);
   g_assert_nonnull (toast);
@@ -483,6 +569,7 @@ main (int   argc,
   g_test_add_func ("/window/read-only-bank", test_window_read_only_bank);
   g_test_add_func ("/window/no-banner", test_window_no_banner);
   g_test_add_func ("/window/export-toast", test_window_export_toast);
+  g_test_add_func ("/window/import-in-worker", test_window_import_in_worker);
   g_test_add_func ("/window/reopens-last-story", test_window_reopens_last_story);
   g_test_add_func ("/window/page-takes-focus", test_window_page_takes_focus);
   g_test_add_func ("/window/no-tooltip-over-menu", test_window_no_tooltip_over_menu);

@@ -275,3 +275,74 @@ sb_backup_copy_newest_beside (const char  *bank_path,
     return NULL;
   return g_steal_pointer (&dest);
 }
+
+/* ---- restoring in a worker -------------------------------------------- */
+
+typedef struct
+{
+  char *bank_path;
+  char *backup_path;
+  char *safety_path;
+} RestoreData;
+
+static void
+restore_data_free (RestoreData *data)
+{
+  g_free (data->bank_path);
+  g_free (data->backup_path);
+  g_free (data->safety_path);
+  g_free (data);
+}
+
+/* The worker opens the bank with a connection of its own (the caller's
+ * belongs to its thread) and restores through it; the caller's store then
+ * reads the restored bank (sb_store_reload()). */
+static void
+restore_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  RestoreData *data = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbDatabase) db = sb_database_open (data->bank_path, &error);
+
+  if (db == NULL || !sb_backup_restore (db, data->backup_path, &data->safety_path, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+sb_backup_restore_async (const char          *bank_path,
+                         const char          *backup_path,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  RestoreData *data = g_new0 (RestoreData, 1);
+
+  data->bank_path = g_strdup (bank_path);
+  data->backup_path = g_strdup (backup_path);
+  g_task_set_source_tag (task, sb_backup_restore_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) restore_data_free);
+  g_task_run_in_thread (task, restore_thread);
+}
+
+gboolean
+sb_backup_restore_finish (GAsyncResult  *result,
+                          char         **out_safety_path,
+                          GError       **error)
+{
+  RestoreData *data;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+  data = g_task_get_task_data (G_TASK (result));
+  if (out_safety_path != NULL)
+    *out_safety_path = g_steal_pointer (&data->safety_path);
+  return TRUE;
+}

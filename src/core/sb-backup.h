@@ -152,6 +152,17 @@ gboolean      sb_backup_restore            (SbDatabase   *db,
                                             char        **out_safety_path,
                                             GError      **error);
 
+/* The same in a worker, with a connection of its own to @bank_path: the
+ * caller's store then reads the restored bank with sb_store_reload(). */
+void          sb_backup_restore_async      (const char          *bank_path,
+                                            const char          *backup_path,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+gboolean      sb_backup_restore_finish     (GAsyncResult        *result,
+                                            char               **out_safety_path,
+                                            GError             **error);
+
 /* For sb_database_open(): backs the bank up when its schema is older than
  * this program's (0 < version < latest), before it is migrated. */
 gboolean      sb_backup_before_migration   (SbDatabase   *db,

@@ -288,95 +288,185 @@ score_themes (SbStore             *store,
   return score;
 }
 
-GPtrArray *
-sb_coach_rank_stories (SbStore             *store,
-                       const char          *text,
-                       const char * const  *theme_slugs,
-                       const char * const  *exclude_uuids,
-                       guint                limit)
+/* ---- the ranking, a slice at a time ------------------------------------ */
+
+struct _SbSuggestRun
 {
-  GPtrArray *result = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_suggestion_free);
-  g_autoptr(GHashTable) excluded = NULL;
-  g_autoptr(GArray) words = NULL;
-  g_autofree gboolean *hits = NULL;
-  g_autofree guint *n_with_word = NULL;
-  GListModel *stories;
-  guint n_stories;
+  SbStore    *store;
+  GStrv       theme_slugs;  /* the question's or requirement's themes */
+  guint       limit;
+  GPtrArray  *stories;      /* SbStory refs: the bank when the run began */
+  GHashTable *excluded;     /* SbStory* already chosen for the question or requirement */
+  GArray     *words;        /* QuestionWord */
+  gboolean   *hits;         /* [story * n_words + word] */
+  guint      *n_with_word;
+  GPtrArray  *result;       /* SbSuggestion* */
+  guint       next;         /* the next story of the current pass */
+  guint       pass;         /* 0: find words, 1: score, 2: done */
+};
 
-  g_return_val_if_fail (SB_IS_STORE (store), result);
+/* A run over @text and @theme_slugs leaving out @excluded (SbStory*, taken). */
+static SbSuggestRun *
+rank_begin (SbStore            *store,
+            const char         *text,
+            const char * const *theme_slugs,
+            GHashTable         *excluded,
+            guint               limit)
+{
+  SbSuggestRun *run = g_new0 (SbSuggestRun, 1);
+  GListModel *stories = sb_store_get_stories (store);
+  guint n_stories = g_list_model_get_n_items (stories);
 
-  excluded = g_hash_table_new (NULL, NULL);
-  for (guint i = 0; exclude_uuids != NULL && exclude_uuids[i] != NULL; i++)
-    {
-      SbStory *story = sb_store_find_story (store, exclude_uuids[i]);
-
-      if (story != NULL)
-        g_hash_table_add (excluded, story);
-    }
-
-  words = significant_words (text != NULL ? text : "");
-  stories = sb_store_get_stories (store);
-  n_stories = g_list_model_get_n_items (stories);
-
-  /* Which story has which of the question's words, and in how many stories
-   * each word is found: "production" in every story of an SRE's bank says
-   * nothing about which one answers the question. */
-  hits = g_new0 (gboolean, (gsize) n_stories * MAX (words->len, 1));
-  n_with_word = g_new0 (guint, MAX (words->len, 1));
-  for (guint i = 0; i < n_stories && words->len > 0; i++)
-    {
-      g_autoptr(SbStory) story = g_list_model_get_item (stories, i);
-      const char *story_text = story_text_lowered (story);
-
-      for (guint w = 0; w < words->len; w++)
-        if (text_has_word_start (story_text, g_array_index (words, QuestionWord, w).stem))
-          {
-            hits[(gsize) i * words->len + w] = TRUE;
-            n_with_word[w]++;
-          }
-    }
-
+  run->store = g_object_ref (store);
+  run->theme_slugs = g_strdupv ((GStrv) theme_slugs);
+  run->limit = limit;
+  run->result = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_suggestion_free);
+  run->excluded = excluded;
+  run->stories = g_ptr_array_new_full (n_stories, g_object_unref);
   for (guint i = 0; i < n_stories; i++)
+    g_ptr_array_add (run->stories, g_list_model_get_item (stories, i));
+  run->words = significant_words (text != NULL ? text : "");
+  run->hits = g_new0 (gboolean, (gsize) n_stories * MAX (run->words->len, 1));
+  run->n_with_word = g_new0 (guint, MAX (run->words->len, 1));
+  return run;
+}
+
+SbSuggestRun *
+sb_coach_suggest_begin (SbStore    *store,
+                        SbQuestion *question,
+                        guint       limit)
+{
+  g_autoptr(GPtrArray) chosen = NULL;
+  GHashTable *excluded;
+
+  g_return_val_if_fail (SB_IS_STORE (store), NULL);
+  g_return_val_if_fail (SB_IS_QUESTION (question), NULL);
+
+  chosen = sb_store_get_question_stories (store, sb_question_get_slug (question));
+  excluded = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < chosen->len; i++)
+    g_hash_table_add (excluded, chosen->pdata[i]);
+  return rank_begin (store, sb_question_get_text (question), sb_question_get_theme_slugs (question),
+                     excluded, limit);
+}
+
+void
+sb_coach_suggest_run_free (SbSuggestRun *run)
+{
+  if (run == NULL)
+    return;
+  g_object_unref (run->store);
+  g_strfreev (run->theme_slugs);
+  g_ptr_array_unref (run->stories);
+  g_hash_table_unref (run->excluded);
+  g_array_unref (run->words);
+  g_free (run->hits);
+  g_free (run->n_with_word);
+  g_ptr_array_unref (run->result);
+  g_free (run);
+}
+
+/* Which story has which of the question's words, and in how many stories
+ * each word is found: "production" in every story of an SRE's bank says
+ * nothing about which one answers the question. */
+static void
+find_words (SbSuggestRun *run,
+            guint         i)
+{
+  const char *text;
+
+  if (run->words->len == 0)
+    return;
+  text = story_text_lowered (run->stories->pdata[i]);
+  for (guint w = 0; w < run->words->len; w++)
+    if (text_has_word_start (text, g_array_index (run->words, QuestionWord, w).stem))
+      {
+        run->hits[(gsize) i * run->words->len + w] = TRUE;
+        run->n_with_word[w]++;
+      }
+}
+
+static void
+score_story (SbSuggestRun *run,
+             guint         i)
+{
+  SbStory *story = run->stories->pdata[i];
+  guint n_stories = run->stories->len;
+  g_autoptr(GPtrArray) matched = NULL;
+  g_autofree char *reason = NULL;
+  double theme_score, word_score = 0;
+  SbSuggestion *suggestion;
+
+  if (g_hash_table_contains (run->excluded, story))
+    return;
+
+  theme_score = score_themes (run->store, story, (const char * const *) run->theme_slugs, &reason);
+
+  matched = g_ptr_array_new_with_free_func (g_free);
+  for (guint w = 0; w < run->words->len; w++)
     {
-      g_autoptr(SbStory) story = g_list_model_get_item (stories, i);
-      g_autoptr(GPtrArray) matched = g_ptr_array_new_with_free_func (g_free);
-      g_autofree char *reason = NULL;
-      double theme_score, word_score = 0;
-      SbSuggestion *suggestion;
+      QuestionWord *word = &g_array_index (run->words, QuestionWord, w);
 
-      if (g_hash_table_contains (excluded, story))
+      if (!run->hits[(gsize) i * run->words->len + w])
         continue;
-
-      theme_score = score_themes (store, story, theme_slugs, &reason);
-
-      for (guint w = 0; w < words->len; w++)
-        {
-          QuestionWord *word = &g_array_index (words, QuestionWord, w);
-
-          if (!hits[(gsize) i * words->len + w])
-            continue;
-          if (n_stories >= MIN_STORIES_FOR_COMMON && n_with_word[w] * 2 > n_stories)
-            continue;
-          word_score = MIN (word_score + SB_COACH_SCORE_PER_WORD, SB_COACH_SCORE_WORDS_MAX);
-          if (matched->len < MAX_WORDS_IN_REASON)
-            g_ptr_array_add (matched, g_strdup_printf ("“%s”", word->word));
-        }
-      if (theme_score == 0 && word_score < SCORE_WORDS_ALONE)
+      if (n_stories >= MIN_STORIES_FOR_COMMON && run->n_with_word[w] * 2 > n_stories)
         continue;
-
-      if (reason == NULL)
-        {
-          g_autofree char *list = join_list (matched);
-          /* Translators: "Mentions “migration” and “rollback”" */
-          reason = g_strdup_printf (_("Mentions %s"), list);
-        }
-
-      suggestion = g_new0 (SbSuggestion, 1);
-      suggestion->story = g_object_ref (story);
-      suggestion->score = theme_score + word_score;
-      suggestion->reason = g_steal_pointer (&reason);
-      g_ptr_array_add (result, suggestion);
+      word_score = MIN (word_score + SB_COACH_SCORE_PER_WORD, SB_COACH_SCORE_WORDS_MAX);
+      if (matched->len < MAX_WORDS_IN_REASON)
+        g_ptr_array_add (matched, g_strdup_printf ("“%s”", word->word));
     }
+  if (theme_score == 0 && word_score < SCORE_WORDS_ALONE)
+    return;
+
+  if (reason == NULL)
+    {
+      g_autofree char *list = join_list (matched);
+      /* Translators: "Mentions “migration” and “rollback”" */
+      reason = g_strdup_printf (_("Mentions %s"), list);
+    }
+
+  suggestion = g_new0 (SbSuggestion, 1);
+  suggestion->story = g_object_ref (story);
+  suggestion->score = theme_score + word_score;
+  suggestion->reason = g_steal_pointer (&reason);
+  g_ptr_array_add (run->result, suggestion);
+}
+
+gboolean
+sb_coach_suggest_step (SbSuggestRun *run,
+                       gint64        until_us)
+{
+  g_return_val_if_fail (run != NULL, TRUE);
+
+  while (run->pass < 2)
+    {
+      /* At least a slice each call, whatever the clock says. */
+      for (guint n = 0; run->next < run->stories->len; n++)
+        {
+          if (n > 0 && n % 32 == 0 && until_us >= 0 && g_get_monotonic_time () >= until_us)
+            return FALSE;
+          if (run->pass == 0)
+            find_words (run, run->next++);
+          else
+            score_story (run, run->next++);
+        }
+      run->pass++;
+      run->next = 0;
+    }
+  return TRUE;
+}
+
+GPtrArray *
+sb_coach_suggest_finish (SbSuggestRun *run)
+{
+  GPtrArray *result;
+  guint limit;
+
+  g_return_val_if_fail (run != NULL, NULL);
+
+  sb_coach_suggest_step (run, -1);
+  result = g_steal_pointer (&run->result);
+  limit = run->limit;
 
   /* Readiness reads the rehearsal log and only breaks ties: work it out
    * for the stories that can still make the list, not for every story of
@@ -395,7 +485,7 @@ sb_coach_rank_stories (SbStore             *store,
   for (guint i = 0; i < result->len; i++)
     {
       SbSuggestion *suggestion = result->pdata[i];
-      g_auto(SbReadiness) readiness = sb_story_get_readiness (store, suggestion->story);
+      g_auto(SbReadiness) readiness = sb_story_get_readiness (run->store, suggestion->story);
 
       suggestion->readiness = readiness.level;
     }
@@ -403,6 +493,9 @@ sb_coach_rank_stories (SbStore             *store,
   g_ptr_array_sort (result, compare_suggestions);
   if (limit > 0 && result->len > limit)
     g_ptr_array_set_size (result, limit);
+
+  run->result = g_ptr_array_new ();
+  sb_coach_suggest_run_free (run);
   return result;
 }
 
@@ -411,19 +504,32 @@ sb_coach_suggest_stories (SbStore    *store,
                           SbQuestion *question,
                           guint       limit)
 {
-  g_autoptr(GPtrArray) chosen = NULL;
-  g_autoptr(GPtrArray) uuids = g_ptr_array_new ();
+  g_return_val_if_fail (SB_IS_STORE (store), g_ptr_array_new ());
+  g_return_val_if_fail (SB_IS_QUESTION (question), g_ptr_array_new ());
+
+  return sb_coach_suggest_finish (sb_coach_suggest_begin (store, question, limit));
+}
+
+GPtrArray *
+sb_coach_rank_stories (SbStore             *store,
+                       const char          *text,
+                       const char * const  *theme_slugs,
+                       const char * const  *exclude_uuids,
+                       guint                limit)
+{
+  GHashTable *excluded;
 
   g_return_val_if_fail (SB_IS_STORE (store), g_ptr_array_new_with_free_func ((GDestroyNotify) sb_suggestion_free));
-  g_return_val_if_fail (SB_IS_QUESTION (question), g_ptr_array_new_with_free_func ((GDestroyNotify) sb_suggestion_free));
 
-  chosen = sb_store_get_question_stories (store, sb_question_get_slug (question));
-  for (guint i = 0; i < chosen->len; i++)
-    g_ptr_array_add (uuids, (gpointer) sb_story_get_uuid (chosen->pdata[i]));
-  g_ptr_array_add (uuids, NULL);
-  return sb_coach_rank_stories (store, sb_question_get_text (question),
-                                sb_question_get_theme_slugs (question),
-                                (const char * const *) uuids->pdata, limit);
+  excluded = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; exclude_uuids != NULL && exclude_uuids[i] != NULL; i++)
+    {
+      SbStory *story = sb_store_find_story (store, exclude_uuids[i]);
+
+      if (story != NULL)
+        g_hash_table_add (excluded, story);
+    }
+  return sb_coach_suggest_finish (rank_begin (store, text, theme_slugs, excluded, limit));
 }
 
 /* Themes of the application's values whose name the requirement uses

@@ -73,4 +73,20 @@ GPtrArray *sb_coach_suggest_for_requirement (SbStore       *store,
                                              guint          limit);
 void       sb_suggestion_free       (SbSuggestion *suggestion);
 
+/* The same ranking a slice at a time, for a bank too big to rank within
+ * a frame: begin, step until it says TRUE, finish (which also does what
+ * is left). The run keeps the bank's stories as they were at its start. */
+typedef struct _SbSuggestRun SbSuggestRun;
+SbSuggestRun *sb_coach_suggest_begin    (SbStore      *store,
+                                         SbQuestion   *question,
+                                         guint         limit);
+/* Works until the monotonic time @until_us (-1: to the end), at least one
+ * slice of stories; TRUE when all is done. */
+gboolean      sb_coach_suggest_step     (SbSuggestRun *run,
+                                         gint64        until_us);
+/* Frees @run; an array as sb_coach_suggest_stories() returns. */
+GPtrArray    *sb_coach_suggest_finish   (SbSuggestRun *run);
+void          sb_coach_suggest_run_free (SbSuggestRun *run);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SbSuggestRun, sb_coach_suggest_run_free)
+
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "sb-backup.h"
+#include "sb-checkpoint.h"
 #include "sb-database.h"
 
 struct _SbDatabase
@@ -23,7 +24,9 @@ struct _SbDatabase
   GObject     parent_instance;
 
   char       *path;
+  char       *real_path;    /* folders resolved, as SQLite has it */
   sqlite3    *db;
+  SbCheckpointer *checkpointer;  /* NULL: SQLite checkpoints in the commit */
   GHashTable *statements;   /* const SQL text (interned) → sqlite3_stmt* */
   char       *read_only_reason;   /* NULL when writable */
   guint       in_transaction : 1;
@@ -222,12 +225,14 @@ sb_database_finalize (GObject *object)
   SbDatabase *self = (SbDatabase *)object;
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->checkpointer, sb_checkpointer_free);
   if (self->db != NULL)
     {
       sqlite3_close_v2 (self->db);
       self->db = NULL;
     }
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->real_path, g_free);
   g_clear_pointer (&self->read_only_reason, g_free);
 
   G_OBJECT_CLASS (sb_database_parent_class)->finalize (object);
@@ -1250,6 +1255,7 @@ open_bank (const char  *path,
 
   self = g_object_new (SB_TYPE_DATABASE, NULL);
   self->path = g_strdup (path);
+  self->real_path = g_strdup (real_path);
   self->tightened = tightened;
   self->read_only = read_only_reason != NULL;
   self->read_only_reason = g_steal_pointer (&read_only_reason);
@@ -1363,9 +1369,11 @@ sb_database_forget_deleted (SbDatabase  *self,
    * window's read takes milliseconds, and a longer one is reported as
    * busy rather than holding up the delete for the full busy timeout. */
   sqlite3_busy_timeout (self->db, 250);
+  sb_checkpointer_hold (self->checkpointer);
   rc = sqlite3_prepare_v2 (self->db, "PRAGMA wal_checkpoint(TRUNCATE)", -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_step (stmt);
+  sb_checkpointer_release (self->checkpointer);
   sqlite3_busy_timeout (self->db, self->busy_timeout_ms);
   if (rc != SQLITE_ROW)
     {
@@ -1393,6 +1401,32 @@ sb_database_set_busy_timeout (SbDatabase *self,
   g_return_if_fail (SB_IS_DATABASE (self));
   self->busy_timeout_ms = ms;
   sqlite3_busy_timeout (self->db, ms);
+}
+
+/* The WAL's size at which the worker folds it into the bank: SQLite's own
+ * limit. The first commit after a complete checkpoint starts the WAL
+ * again and syncs its header, on the committing thread (a few ms on a busy
+ * disk): the larger the WAL, the rarer that is, and the worker's
+ * checkpoint costs the main thread nothing. */
+#define BACKGROUND_CHECKPOINT_PAGES 1000
+
+void
+sb_database_set_background_checkpoints (SbDatabase *self,
+                                        gboolean    enabled)
+{
+  g_return_if_fail (SB_IS_DATABASE (self));
+
+  if (!enabled)
+    g_clear_pointer (&self->checkpointer, sb_checkpointer_free);
+  else if (self->checkpointer == NULL && !self->read_only)
+    self->checkpointer = sb_checkpointer_new (self->db, self->real_path, BACKGROUND_CHECKPOINT_PAGES);
+}
+
+guint
+sb_database_get_n_background_checkpoints (SbDatabase *self)
+{
+  g_return_val_if_fail (SB_IS_DATABASE (self), 0);
+  return self->checkpointer != NULL ? sb_checkpointer_get_n_done (self->checkpointer) : 0;
 }
 
 /* Backups: a restored older bank is brought up to date like an opened one. */

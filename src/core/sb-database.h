@@ -102,6 +102,13 @@ void          sb_database_set_busy_timeout  (SbDatabase   *self,
                                              int           ms);
 
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK. A failed commit rolls back. */
+/* For the window: a commit never checkpoints the WAL itself; a worker
+ * thread with its own connection does it once the WAL has grown (closing
+ * the bank still empties the WAL). Nothing on a read-only bank. */
+void          sb_database_set_background_checkpoints (SbDatabase *self,
+                                                      gboolean    enabled);
+/* How many checkpoints the worker has finished (for the tests). */
+guint         sb_database_get_n_background_checkpoints (SbDatabase *self);
 gboolean      sb_database_begin             (SbDatabase   *self,
                                              GError      **error);
 gboolean      sb_database_commit            (SbDatabase   *self,

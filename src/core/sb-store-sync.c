@@ -185,6 +185,8 @@ sb_store_set_interactive (SbStore  *self,
 
   sb_database_set_busy_timeout (self->db, interactive ? INTERACTIVE_BUSY_TIMEOUT_MS
                                                     : BATCH_BUSY_TIMEOUT_MS);
+  /* A checkpoint inside an autosave's commit would hold up a frame. */
+  sb_database_set_background_checkpoints (self->db, interactive);
 }
 
 /* ---- writing -------------------------------------------------------------- */

@@ -170,8 +170,11 @@ void          sb_deleted_story_free          (SbDeletedStory *deleted);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SbDeletedStory, sb_deleted_story_free)
 
 /* Full-text search over every text field, best match first (bm25, the title
- * weighted highest). Each word is matched as a prefix. An empty query gives
- * every story. Returns a new array of SbStory refs. */
+ * weighted highest). Each word is matched as a prefix. A query whose words
+ * are all one or two characters long (the first keystrokes, which match
+ * nearly every story) gives the stories with them in the title first, then
+ * the others, each in the bank's order. An empty query gives every story.
+ * Returns a new array of SbStory refs. */
 GPtrArray    *sb_store_search_stories        (SbStore     *self,
                                               const char  *query,
                                               GError     **error);

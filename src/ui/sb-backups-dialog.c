@@ -24,6 +24,7 @@ struct _SbBackupsDialog
   char            *select_after_load;
   gboolean         loading;
   gboolean         backing_up;
+  gboolean         restoring;         /* a restore runs in a worker */
 
   AdwToastOverlay *toast_overlay;
   GtkStack        *stack;
@@ -117,7 +118,8 @@ update_actions (SbBackupsDialog *self)
   SbBackupInfo *info = selected_info (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "backups.restore",
-                                 !self->loading && info != NULL && info->n_stories >= 0);
+                                 !self->loading && !self->restoring && info != NULL &&
+                                 info->n_stories >= 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "backups.back-up-now", !self->backing_up);
 }
 
@@ -361,26 +363,90 @@ sb_backups_dialog_restore (SbBackupsDialog  *self,
 }
 
 static void
+show_restore_failed (SbBackupsDialog *self,
+                     const GError    *error)
+{
+  GtkWidget *failed = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Restore the Backup"),
+                                              error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (failed), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (failed));
+}
+
+typedef struct
+{
+  SbBackupsDialog *dialog;
+  char            *path;
+} Restore;
+
+static void
+restore_ready_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  Restore *restore = user_data;
+  SbBackupsDialog *self = restore->dialog;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *safety = NULL;
+  gboolean ok = sb_backup_restore_finish (result, &safety, &error);
+
+  self->restoring = FALSE;
+  if (self->store == NULL)
+    {
+      /* Closed meanwhile: the window's next look at the bank reads it. */
+      g_object_unref (restore->dialog);
+      g_free (restore->path);
+      g_free (restore);
+      return;
+    }
+  update_actions (self);
+  /* The store reads the bank the worker restored into. */
+  if (ok && !sb_store_reload (self->store, &error))
+    ok = FALSE;
+  if (!ok)
+    show_restore_failed (self, error);
+  else
+    {
+      g_signal_emit (self, signals[RESTORED], 0, safety);
+      g_free (self->select_after_load);
+      self->select_after_load = g_strdup (restore->path);
+      reload (self);
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("Restored. The bank as it was is the newest backup.")));
+    }
+  g_object_unref (restore->dialog);
+  g_free (restore->path);
+  g_free (restore);
+}
+
+/* The copy runs in a worker (a large bank takes seconds); the dialog says
+ * so and the window stays usable. */
+static void
 restore_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
                      gpointer          user_data)
 {
   SbBackupsDialog *self = SB_BACKUPS_DIALOG (user_data);
   const char *path = g_object_get_data (G_OBJECT (dialog), "backup-path");
-  g_autoptr(GError) error = NULL;
+  Restore *restore;
 
-  if (g_strcmp0 (response, "restore") != 0)
+  if (g_strcmp0 (response, "restore") != 0 || self->restoring)
     return;
-  if (!sb_backups_dialog_restore (self, path, &error))
+  if (!flush_parent (self))
     {
-      GtkWidget *failed = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Restore the Backup"),
-                                                  error->message);
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (failed), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (failed));
+      g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED,
+                                                     _("Nothing was restored: your last edit could not be saved yet, "
+                                                       "and restoring now would lose it. Try again when it is saved."));
+      show_restore_failed (self, error);
       return;
     }
-  adw_toast_overlay_add_toast (self->toast_overlay,
-                               adw_toast_new (_("Restored. The bank as it was is the newest backup.")));
+  self->restoring = TRUE;
+  update_actions (self);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Restoring the backup…")));
+  restore = g_new0 (Restore, 1);
+  restore->dialog = g_object_ref (self);
+  restore->path = g_strdup (path);
+  sb_backup_restore_async (bank_path (self), path, NULL, restore_ready_cb, restore);
 }
 
 static void

@@ -21,6 +21,15 @@
 #include "sb-views-resources.h"
 
 #define N_SUGGESTIONS 5
+/* A question answered by hundreds of stories (a coach's bank) shows this
+ * many, then a row that shows the rest: each row costs the frame. */
+#define ANSWER_ROWS 10
+/* The ranking gets this long within the selection's own frame; a bigger
+ * bank is ranked on from idle slices of the same length, between frames. */
+#define SUGGEST_SLICE_US 3000
+/* A bank larger than this is not ranked within a frame: it goes straight
+ * to the slices, which start after the frame that shows the detail. */
+#define SUGGEST_IN_FRAME_MAX_STORIES 2000
 
 struct _SbQuestionsPage
 {
@@ -37,6 +46,14 @@ struct _SbQuestionsPage
   GPtrArray          *answer_uuids;
   GPtrArray          *suggestion_uuids;
   GHashTable         *bound_rows;        /* row box → question, for caption refresh */
+  char               *detail_slug;       /* the question the detail was built for */
+  gboolean            show_all_answers;  /* past ANSWER_ROWS, for detail_slug */
+  GHashTable         *suggestions;       /* slug → GPtrArray of SbSuggestion, until the bank changes */
+  SbSuggestRun       *suggest_run;       /* ranking the selected question, a slice at a time */
+  gulong              suggest_paint_id;  /* waiting for the detail's frame */
+  char               *suggest_slug;
+  guint               suggest_id;
+  gint64              suggest_slice_us;
   char               *kept_slug;         /* answered in the detail: spared by "no story chosen" */
   guint               refresh_id;
   guint               refilter_id;
@@ -579,25 +596,6 @@ remove_all_children (GtkWidget *container)
     }
 }
 
-static GtkWidget *
-story_row_new (SbStory    *story,
-               const char *subtitle,
-               GtkWidget  *suffix)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sb_story_get_display_title (story));
-  if (subtitle != NULL)
-    {
-      /* Titles and reasons are the person's text, not markup. */
-      g_autofree char *escaped = g_markup_escape_text (subtitle, -1);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
-    }
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix);
-  return row;
-}
-
 /* ---- any story for the question -------------------------------------- */
 
 /* At most this many stories in the chooser; the search finds the rest. */
@@ -702,12 +700,272 @@ sb_questions_page_get_chooser_list (SbQuestionsPage *self)
   return self->choose_list;
 }
 
+/* The detail's story rows are kept and given the next question's stories:
+ * making an AdwActionRow (and laying out a new one) is most of what
+ * selecting a question costs. Rows that are not a story's ("Show All",
+ * "Finding…") are marked and made anew each time. */
+#define ROW_BUTTON  "sb-questions-row-button"
+#define ROW_SPECIAL "sb-questions-row-special"
+
+static void
+remove_special_rows (GtkListBox *list)
+{
+  GtkListBoxRow *row;
+
+  for (guint i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL;)
+    if (g_object_get_data (G_OBJECT (row), ROW_SPECIAL) != NULL)
+      gtk_list_box_remove (list, GTK_WIDGET (row));
+    else
+      i++;
+}
+
+/* Removes the story rows from @n on. */
+static void
+trim_story_rows (GtkListBox *list,
+                 guint       n)
+{
+  GtkListBoxRow *row;
+
+  while ((row = gtk_list_box_get_row_at_index (list, n)) != NULL)
+    gtk_list_box_remove (list, GTK_WIDGET (row));
+}
+
+/* AdwActionRow's title and subtitle labels wrap (then ellipsize at their
+ * line limit); these rows' labels only ellipsize. */
+static void
+unwrap_labels (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    {
+      gtk_label_set_wrap (GTK_LABEL (widget), FALSE);
+      gtk_label_set_ellipsize (GTK_LABEL (widget), PANGO_ELLIPSIZE_END);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    unwrap_labels (child);
+}
+
+static GtkWidget *
+story_row_at (GtkListBox *list,
+              guint       position,
+              gboolean    answer)
+{
+  GtkListBoxRow *existing = gtk_list_box_get_row_at_index (list, position);
+  GtkWidget *button, *row;
+
+  if (existing != NULL)
+    return GTK_WIDGET (existing);
+
+  if (answer)
+    {
+      button = gtk_button_new_from_icon_name ("list-remove-symbolic");
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_tooltip_text (button, _("Remove From Your Answers"));
+    }
+  else
+    button = gtk_button_new_with_mnemonic (_("_Use This Story"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  /* A title and a reason on one line each, ellipsized: a wrapping label
+   * is laid out again for every width it is measured at, and that was
+   * most of the frame that shows a question. */
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
+  unwrap_labels (row);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  g_object_set_data (G_OBJECT (row), ROW_BUTTON, button);
+  if (answer)
+    {
+      /* One click opens the story in the editor. */
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_widget_set_tooltip_text (row, _("Open the story"));
+    }
+  gtk_list_box_insert (list, row, position);
+  return row;
+}
+
+/* The actions are set after their targets: an action without its
+ * parameter is refused (with a warning). */
+static void
+set_story_row (GtkWidget  *row,
+               gboolean    answer,
+               SbStory    *story,
+               const char *subtitle,
+               const char *button_label)
+{
+  GtkWidget *button = g_object_get_data (G_OBJECT (row), ROW_BUTTON);
+  const char *uuid = sb_story_get_uuid (story);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sb_story_get_display_title (story));
+  if (subtitle != NULL)
+    {
+      /* Titles and reasons are the person's text, not markup. */
+      g_autofree char *escaped = g_markup_escape_text (subtitle, -1);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, button_label, -1);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", uuid);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), answer ? "questions.unlink-story"
+                                                                  : "questions.use-story");
+  if (answer)
+    {
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", uuid);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-story");
+    }
+}
+
+static void
+append_special_row (GtkListBox *list,
+                    GtkWidget  *row)
+{
+  g_object_set_data (G_OBJECT (row), ROW_SPECIAL, GINT_TO_POINTER (TRUE));
+  gtk_list_box_append (list, row);
+}
+
+/* ---- suggestions ------------------------------------------------------ */
+
+static void
+show_suggestions (SbQuestionsPage *self,
+                  GPtrArray       *suggestions)
+{
+  guint n = suggestions != NULL ? suggestions->len : 0;
+
+  remove_special_rows (self->suggestions_list);
+  g_ptr_array_set_size (self->suggestion_uuids, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      SbSuggestion *suggestion = g_ptr_array_index (suggestions, i);
+      g_autofree char *label = g_strdup_printf (_("Use “%s” for This Question"),
+                                                sb_story_get_display_title (suggestion->story));
+      GtkWidget *row = story_row_at (self->suggestions_list, i, FALSE);
+
+      gtk_widget_set_visible (row, TRUE);
+      set_story_row (row, FALSE, suggestion->story, suggestion->reason, label);
+      g_ptr_array_add (self->suggestion_uuids, g_strdup (sb_story_get_uuid (suggestion->story)));
+    }
+  trim_story_rows (self->suggestions_list, n);
+}
+
+static void
+stop_suggestions (SbQuestionsPage *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (self->suggest_paint_id != 0 && clock != NULL)
+    g_signal_handler_disconnect (clock, self->suggest_paint_id);
+  self->suggest_paint_id = 0;
+  g_clear_handle_id (&self->suggest_id, g_source_remove);
+  g_clear_pointer (&self->suggest_run, sb_coach_suggest_run_free);
+  g_clear_pointer (&self->suggest_slug, g_free);
+}
+
+/* The bank changed (links, stories, text): every ranking may have. */
+static void
+forget_suggestions (SbQuestionsPage *self)
+{
+  g_hash_table_remove_all (self->suggestions);
+}
+
+static void
+finish_suggestions (SbQuestionsPage *self)
+{
+  GPtrArray *suggestions = sb_coach_suggest_finish (g_steal_pointer (&self->suggest_run));
+
+  g_hash_table_insert (self->suggestions, g_strdup (self->suggest_slug), suggestions);
+  stop_suggestions (self);
+  show_suggestions (self, suggestions);
+}
+
+static gboolean is_hidden (SbQuestionsPage *self);
+
+static gboolean
+suggest_idle_cb (gpointer user_data)
+{
+  SbQuestionsPage *self = user_data;
+
+  /* Hidden meanwhile: catch up when shown. */
+  if (is_hidden (self))
+    {
+      self->suggest_id = 0;
+      stop_suggestions (self);
+      self->stale = TRUE;
+      return G_SOURCE_REMOVE;
+    }
+  if (!sb_coach_suggest_step (self->suggest_run, g_get_monotonic_time () + self->suggest_slice_us))
+    return G_SOURCE_CONTINUE;
+  self->suggest_id = 0;
+  finish_suggestions (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+detail_painted_cb (GdkFrameClock   *clock,
+                   SbQuestionsPage *self)
+{
+  g_signal_handler_disconnect (clock, self->suggest_paint_id);
+  self->suggest_paint_id = 0;
+  if (self->suggest_run != NULL && self->suggest_id == 0)
+    self->suggest_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, suggest_idle_cb, self, NULL);
+}
+
+/* The ranking runs once per question until the bank changes; a big bank
+ * is ranked between frames, the detail saying so meanwhile. */
+static void
+start_suggestions (SbQuestionsPage *self,
+                   SbQuestion      *question)
+{
+  const char *slug = sb_question_get_slug (question);
+  GPtrArray *cached = g_hash_table_lookup (self->suggestions, slug);
+  GtkWidget *row, *label;
+
+  stop_suggestions (self);
+  if (cached != NULL)
+    {
+      show_suggestions (self, cached);
+      return;
+    }
+
+  self->suggest_slug = g_strdup (slug);
+  self->suggest_run = sb_coach_suggest_begin (self->store, question, N_SUGGESTIONS);
+  if (sb_store_get_n_stories (self->store) <= SUGGEST_IN_FRAME_MAX_STORIES &&
+      sb_coach_suggest_step (self->suggest_run, g_get_monotonic_time () + self->suggest_slice_us))
+    {
+      finish_suggestions (self);
+      return;
+    }
+
+  /* The rows stay, hidden, for the ranking to reuse. */
+  remove_special_rows (self->suggestions_list);
+  g_ptr_array_set_size (self->suggestion_uuids, 0);
+  for (int i = 0; gtk_list_box_get_row_at_index (self->suggestions_list, i) != NULL; i++)
+    gtk_widget_set_visible (GTK_WIDGET (gtk_list_box_get_row_at_index (self->suggestions_list, i)), FALSE);
+  label = gtk_label_new (_("Finding the stories that fit…"));
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_set_margin_top (label, 12);
+  gtk_widget_set_margin_bottom (label, 12);
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  append_special_row (self->suggestions_list, row);
+  /* Shown, the slices wait for the frame with the detail in it. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->suggest_paint_id = g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)),
+                                                      "after-paint", G_CALLBACK (detail_painted_cb),
+                                                      self, G_CONNECT_AFTER);
+  else
+    self->suggest_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, suggest_idle_cb, self, NULL);
+}
+
 static void
 update_detail (SbQuestionsPage *self)
 {
   SbQuestion *question = sb_questions_page_get_selected_question (self);
   g_autoptr(GPtrArray) answers = NULL;
-  g_autoptr(GPtrArray) suggestions = NULL;
   const char * const *slugs;
   const char *listen_for;
   guint n_themes = 0;
@@ -715,11 +973,12 @@ update_detail (SbQuestionsPage *self)
   g_ptr_array_set_size (self->answer_uuids, 0);
   g_ptr_array_set_size (self->suggestion_uuids, 0);
   remove_all_children (GTK_WIDGET (self->theme_chips));
-  remove_all_children (GTK_WIDGET (self->answers_list));
-  remove_all_children (GTK_WIDGET (self->suggestions_list));
 
   if (question == NULL)
     {
+      remove_all_children (GTK_WIDGET (self->answers_list));
+      remove_all_children (GTK_WIDGET (self->suggestions_list));
+      stop_suggestions (self);
       gtk_stack_set_visible_child_name (self->detail_stack, "none");
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "questions.edit", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "questions.delete", FALSE);
@@ -755,52 +1014,42 @@ update_detail (SbQuestionsPage *self)
     }
   gtk_widget_set_visible (self->themes_box, n_themes > 0);
 
+  if (g_strcmp0 (self->detail_slug, sb_question_get_slug (question)) != 0)
+    {
+      set_str (&self->detail_slug, sb_question_get_slug (question));
+      self->show_all_answers = FALSE;
+    }
   answers = sb_store_get_question_stories (self->store, sb_question_get_slug (question));
+  remove_special_rows (self->answers_list);
   for (guint i = 0; i < answers->len; i++)
     {
       SbStory *story = g_ptr_array_index (answers, i);
-      GtkWidget *button = gtk_button_new_from_icon_name ("list-remove-symbolic");
-      g_autofree char *label = g_strdup_printf (_("Remove “%s” From Your Answers"),
-                                                sb_story_get_display_title (story));
 
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_tooltip_text (button, _("Remove From Your Answers"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "questions.unlink-story");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", sb_story_get_uuid (story));
-      {
-        GtkWidget *row = story_row_new (story, NULL, button);
-
-        /* One click opens the story in the editor. */
-        gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-        gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", sb_story_get_uuid (story));
-        gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-story");
-        gtk_widget_set_tooltip_text (row, _("Open the story"));
-        gtk_list_box_append (self->answers_list, row);
-      }
       g_ptr_array_add (self->answer_uuids, g_strdup (sb_story_get_uuid (story)));
-    }
+      if (i < ANSWER_ROWS || self->show_all_answers)
+        {
+          g_autofree char *label = g_strdup_printf (_("Remove “%s” From Your Answers"),
+                                                    sb_story_get_display_title (story));
 
-  suggestions = sb_coach_suggest_stories (self->store, question, N_SUGGESTIONS);
-  for (guint i = 0; i < suggestions->len; i++)
+          set_story_row (story_row_at (self->answers_list, i, TRUE), TRUE, story, NULL, label);
+        }
+    }
+  trim_story_rows (self->answers_list, self->show_all_answers ? answers->len
+                                                               : MIN (answers->len, ANSWER_ROWS));
+  if (answers->len > ANSWER_ROWS && !self->show_all_answers)
     {
-      SbSuggestion *suggestion = g_ptr_array_index (suggestions, i);
-      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Use This Story"));
-      g_autofree char *label = g_strdup_printf (_("Use “%s” for This Question"),
-                                                sb_story_get_display_title (suggestion->story));
+      g_autofree char *title = g_strdup_printf (ngettext ("Show All %u Answer", "Show All %u Answers",
+                                                          answers->len),
+                                                answers->len);
+      GtkWidget *row = adw_action_row_new ();
 
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "questions.use-story");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s",
-                                        sb_story_get_uuid (suggestion->story));
-      gtk_list_box_append (self->suggestions_list,
-                           story_row_new (suggestion->story, suggestion->reason, button));
-      g_ptr_array_add (self->suggestion_uuids, g_strdup (sb_story_get_uuid (suggestion->story)));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "questions.show-all-answers");
+      append_special_row (self->answers_list, row);
     }
+
+  start_suggestions (self, question);
 }
 
 /* Hidden means a page of a stack other than the one shown: the stack
@@ -853,6 +1102,7 @@ refresh_idle_cb (gpointer user_data)
 static void
 queue_refresh (SbQuestionsPage *self)
 {
+  forget_suggestions (self);
   /* Hidden: nothing now, catch up when shown (see map). */
   if (is_hidden (self))
     {
@@ -910,6 +1160,17 @@ use_story_action_cb (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   link_story (SB_QUESTIONS_PAGE (widget), g_variant_get_string (parameter, NULL), TRUE);
+}
+
+static void
+show_all_answers_action_cb (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  SbQuestionsPage *self = SB_QUESTIONS_PAGE (widget);
+
+  self->show_all_answers = TRUE;
+  update_detail (self);
 }
 
 static void
@@ -1219,6 +1480,21 @@ sb_questions_page_dup_answer_uuids (SbQuestionsPage *self)
   return dup_strv (self->answer_uuids);
 }
 
+void
+sb_questions_page_set_suggest_slice (SbQuestionsPage *self,
+                                     gint64           us)
+{
+  g_return_if_fail (SB_IS_QUESTIONS_PAGE (self));
+  self->suggest_slice_us = us;
+}
+
+gboolean
+sb_questions_page_get_suggesting (SbQuestionsPage *self)
+{
+  g_return_val_if_fail (SB_IS_QUESTIONS_PAGE (self), FALSE);
+  return self->suggest_run != NULL;
+}
+
 GStrv
 sb_questions_page_dup_suggestion_uuids (SbQuestionsPage *self)
 {
@@ -1265,6 +1541,9 @@ setup_store (SbQuestionsPage *self)
                            G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "stories-reloaded",
                            G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
+  /* A story's text decides which of the question's words it has. */
+  g_signal_connect_object (self->store, "save-state-changed",
+                           G_CALLBACK (forget_suggestions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (sb_store_get_stories (self->store), "items-changed",
                            G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
 
@@ -1320,6 +1599,7 @@ sb_questions_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_handle_id (&self->refilter_id, g_source_remove);
+  stop_suggestions (self);
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_QUESTIONS_PAGE);
@@ -1347,6 +1627,8 @@ sb_questions_page_finalize (GObject *object)
   g_ptr_array_unref (self->answer_uuids);
   g_ptr_array_unref (self->suggestion_uuids);
   g_hash_table_unref (self->bound_rows);
+  g_hash_table_unref (self->suggestions);
+  g_free (self->detail_slug);
 
   G_OBJECT_CLASS (sb_questions_page_parent_class)->finalize (object);
 }
@@ -1410,6 +1692,8 @@ sb_questions_page_class_init (SbQuestionsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "questions.use-story", "s", use_story_action_cb);
   gtk_widget_class_install_action (widget_class, "questions.unlink-story", "s", unlink_story_action_cb);
   gtk_widget_class_install_action (widget_class, "questions.select", "s", select_action_cb);
+  gtk_widget_class_install_action (widget_class, "questions.show-all-answers", NULL,
+                                   show_all_answers_action_cb);
   gtk_widget_class_install_action (widget_class, "questions.new", NULL, new_action_cb);
   gtk_widget_class_install_action (widget_class, "questions.edit", NULL, edit_action_cb);
   gtk_widget_class_install_action (widget_class, "questions.delete", NULL, delete_action_cb);
@@ -1472,6 +1756,9 @@ sb_questions_page_init (SbQuestionsPage *self)
   self->answer_uuids = g_ptr_array_new_with_free_func (g_free);
   self->suggestion_uuids = g_ptr_array_new_with_free_func (g_free);
   self->bound_rows = g_hash_table_new (NULL, NULL);
+  self->suggestions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                             (GDestroyNotify) g_ptr_array_unref);
+  self->suggest_slice_us = SUGGEST_SLICE_US;
   set_choice_factories (self->framework_filter);
   set_choice_factories (self->theme_filter);
 

@@ -43,6 +43,11 @@ GtkListBox *sb_questions_page_get_chooser_list      (SbQuestionsPage *self);
 GListModel *sb_questions_page_get_results          (SbQuestionsPage *self);
 GStrv       sb_questions_page_dup_answer_uuids     (SbQuestionsPage *self);
 GStrv       sb_questions_page_dup_suggestion_uuids (SbQuestionsPage *self);
+/* How long the ranking of suggestions may run in one go (0: one small
+ * slice of stories), and whether it is still running, for the tests. */
+void        sb_questions_page_set_suggest_slice    (SbQuestionsPage *self,
+                                                    gint64           us);
+gboolean    sb_questions_page_get_suggesting       (SbQuestionsPage *self);
 GtkDropDown *sb_questions_page_get_theme_filter    (SbQuestionsPage *self);
 
 G_END_DECLS

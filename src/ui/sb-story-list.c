@@ -1,8 +1,18 @@
 /* sb-story-list.c — the searchable list of stories
  *
- * The list shows the store's own model through a filter (the full-text search
- * results) and a sorter (best match first while searching, else the order the
- * stories were written in, which stays still while the person types).
+ * The list shows a list of its own: the store's stories in the order they
+ * were written in (which stays still while the person types), or while
+ * searching the full-text search's results, best match first. Each search
+ * replaces it in one splice, so the list view hears of one change, not of
+ * a filter's and a sorter's passes over every story.
+ *
+ * GtkListView (GTK 4.8) makes and binds a row for up to 200 items around
+ * its anchor, whatever it shows. So an empty list (the window opening, a
+ * search that found nothing) is filled twice: the first screenful at
+ * once, in the frame that shows it, the rest from idle slices after it (a
+ * screenful each, then all that is left in one go, which makes no more
+ * rows). A list that has rows gets the new one in a single splice: the
+ * list view keeps the rows of the stories in both.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,13 +31,14 @@ struct _SbStoryList
   GtkWidget           parent_instance;
 
   SbStore            *store;
-  GtkFilterListModel *filter_model;
-  GtkSortListModel   *sort_model;
+  GListStore         *shown;             /* SbStory, what the list shows */
+  GPtrArray          *pending;           /* SbStory refs still to be appended */
+  guint               pending_next;
+  guint               pending_id;
+  gulong              pending_paint_id;  /* waiting for a frame before the rest */
+  gulong              pending_map_id;
   GtkSingleSelection *selection;
-  GtkCustomFilter    *filter;
-  GtkCustomSorter    *sorter;
-  /* SbStory → rank + 1 while a search is on; NULL otherwise. */
-  GHashTable         *ranks;
+  gboolean            searching;         /* shown holds a search's results */
   char               *query;
   guint               activate_idle_id;
 
@@ -53,37 +64,139 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static gboolean
-filter_func (gpointer item,
-             gpointer user_data)
-{
-  SbStoryList *self = user_data;
-
-  return self->ranks == NULL || g_hash_table_contains (self->ranks, item);
-}
-
-static int
-sort_func (gconstpointer a,
-           gconstpointer b,
-           gpointer      user_data)
-{
-  SbStoryList *self = user_data;
-  guint rank_a, rank_b;
-
-  if (self->ranks == NULL)
-    return 0; /* keep the store's order */
-  rank_a = GPOINTER_TO_UINT (g_hash_table_lookup (self->ranks, a));
-  rank_b = GPOINTER_TO_UINT (g_hash_table_lookup (self->ranks, b));
-  return (rank_a > rank_b) - (rank_a < rank_b);
-}
-
 static void
 update_visible_page (SbStoryList *self)
 {
-  gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) == 0;
+  gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->shown)) == 0;
 
   gtk_stack_set_visible_child_name (self->content_stack,
-                                    empty && self->ranks != NULL ? "no-results" : "list");
+                                    empty && self->searching ? "no-results" : "list");
+}
+
+/* The first screenful of a new list, and what idle slices add after it. */
+#define FIRST_ROWS   40
+#define ROWS_PER_IDLE 40
+/* Past this many the list view makes no more rows: the rest in one go. */
+#define LIST_VIEW_ROWS 200
+
+static void
+append_pending (SbStoryList *self,
+                guint        n)
+{
+  guint available = self->pending->len - self->pending_next;
+
+  n = MIN (n, available);
+  g_list_store_splice (self->shown, g_list_model_get_n_items (G_LIST_MODEL (self->shown)), 0,
+                       self->pending->pdata + self->pending_next, n);
+  self->pending_next += n;
+}
+
+static void
+stop_waiting_for_frame (SbStoryList *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (self->pending_paint_id != 0 && clock != NULL)
+    g_signal_handler_disconnect (clock, self->pending_paint_id);
+  self->pending_paint_id = 0;
+  g_clear_signal_handler (&self->pending_map_id, self);
+}
+
+static void
+drop_pending (SbStoryList *self)
+{
+  stop_waiting_for_frame (self);
+  g_clear_handle_id (&self->pending_id, g_source_remove);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  self->pending_next = 0;
+}
+
+/* Everything in the list now: before a change by position, or to find a
+ * story that is still to come. */
+static void
+flush_pending (SbStoryList *self)
+{
+  if (self->pending != NULL)
+    append_pending (self, G_MAXUINT);
+  drop_pending (self);
+}
+
+static gboolean
+append_pending_cb (gpointer user_data)
+{
+  SbStoryList *self = user_data;
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
+
+  append_pending (self, shown + ROWS_PER_IDLE > LIST_VIEW_ROWS ? G_MAXUINT : ROWS_PER_IDLE);
+  if (self->pending_next < self->pending->len)
+    return G_SOURCE_CONTINUE;
+  self->pending_id = 0;
+  drop_pending (self);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean append_pending_cb (gpointer user_data);
+
+static void
+pending_after_paint_cb (GdkFrameClock *clock,
+                        SbStoryList   *self)
+{
+  stop_waiting_for_frame (self);
+  if (self->pending != NULL && self->pending_id == 0)
+    self->pending_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, append_pending_cb, self, NULL);
+}
+
+/* The rest of the list waits for the frame that shows the first screenful
+ * (idles would otherwise run while the window waits to be mapped). */
+static void
+wait_for_frame (SbStoryList *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_mapped (GTK_WIDGET (self))
+                         ? gtk_widget_get_frame_clock (GTK_WIDGET (self)) : NULL;
+
+  stop_waiting_for_frame (self);
+  if (clock != NULL)
+    self->pending_paint_id = g_signal_connect_object (clock, "after-paint",
+                                                      G_CALLBACK (pending_after_paint_cb),
+                                                      self, G_CONNECT_AFTER);
+  else
+    self->pending_map_id = g_signal_connect (self, "map", G_CALLBACK (wait_for_frame), NULL);
+}
+
+/* Puts @stories in the list, unless it shows them already (another letter
+ * often finds the same stories); into an empty list the first screenful
+ * now and the rest after the frame. */
+static void
+show_stories (SbStoryList *self,
+              GPtrArray   *stories)
+{
+  GListModel *shown = G_LIST_MODEL (self->shown);
+  guint n = g_list_model_get_n_items (shown);
+  gboolean same;
+
+  flush_pending (self);
+  n = g_list_model_get_n_items (shown);
+  same = n == stories->len;
+  for (guint i = 0; same && i < n; i++)
+    {
+      g_autoptr(SbStory) story = g_list_model_get_item (shown, i);
+
+      same = story == stories->pdata[i];
+    }
+  if (same)
+    return;
+  if (n > 0)
+    {
+      g_list_store_splice (self->shown, 0, n, stories->pdata, stories->len);
+      return;
+    }
+  g_list_store_splice (self->shown, 0, 0, stories->pdata, MIN (stories->len, FIRST_ROWS));
+  if (stories->len > FIRST_ROWS)
+    {
+      self->pending = g_ptr_array_ref (stories);
+      self->pending_next = FIRST_ROWS;
+      wait_for_frame (self);
+    }
 }
 
 static void
@@ -92,29 +205,25 @@ run_search (SbStoryList *self)
   g_autoptr(GPtrArray) results = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_clear_pointer (&self->ranks, g_hash_table_unref);
+  self->searching = FALSE;
   if (self->query != NULL && *g_strstrip (self->query) != '\0')
     {
       results = sb_store_search_stories (self->store, self->query, &error);
+      /* A search that fails shows everything rather than nothing. */
       if (results == NULL)
-        {
-          /* A search that fails shows everything rather than nothing. */
-          g_debug ("Search for “%s” failed: %s", self->query, error->message);
-        }
-      else
-        {
-          self->ranks = g_hash_table_new (NULL, NULL);
-          for (guint i = 0; i < results->len; i++)
-            g_hash_table_insert (self->ranks, g_ptr_array_index (results, i), GUINT_TO_POINTER (i + 1));
-        }
+        g_debug ("Search for “%s” failed: %s", self->query, error->message);
+      self->searching = results != NULL;
     }
+  if (results == NULL)
+    {
+      GListModel *stories = sb_store_get_stories (self->store);
+      guint n = g_list_model_get_n_items (stories);
 
-  /* The sorter first: the sort model then re-sorts what it holds with the
-   * new ranks, and the filter's additions go into a list that is sorted
-   * by them. The other way round it merges into a list it wrongly takes
-   * for sorted (GTK warns that the comparison "violates its contract"). */
-  gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+      results = g_ptr_array_new_full (n, g_object_unref);
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (results, g_list_model_get_item (stories, i));
+    }
+  show_stories (self, results);
   update_visible_page (self);
 }
 
@@ -142,9 +251,9 @@ search_activate_cb (SbStoryList    *self,
   g_autoptr(SbStory) first = NULL;
 
   /* Enter in the search opens the best match. */
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) == 0)
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->shown)) == 0)
     return;
-  first = g_list_model_get_item (G_LIST_MODEL (self->sort_model), 0);
+  first = g_list_model_get_item (G_LIST_MODEL (self->shown), 0);
   sb_story_list_select_story (self, first);
   g_signal_emit (self, signals[STORY_ACTIVATED], 0, first);
 }
@@ -154,7 +263,7 @@ list_activate_cb (SbStoryList *self,
                   guint        position,
                   GtkListView *list_view)
 {
-  g_autoptr(SbStory) story = g_list_model_get_item (G_LIST_MODEL (self->sort_model), position);
+  g_autoptr(SbStory) story = g_list_model_get_item (G_LIST_MODEL (self->shown), position);
 
   if (story != NULL)
     g_signal_emit (self, signals[STORY_ACTIVATED], 0, story);
@@ -210,9 +319,20 @@ stories_changed_cb (SbStoryList *self,
                     guint        added,
                     GListModel  *stories)
 {
-  /* A story added or restored while searching takes its place in the ranking. */
-  if (self->ranks != NULL)
+  /* A story added or restored while searching takes its place in the
+   * ranking; otherwise the list follows the store's change as it is. */
+  if (self->searching)
     run_search (self);
+  else
+    {
+      g_autoptr(GPtrArray) added_stories = g_ptr_array_new_full (added, g_object_unref);
+
+      flush_pending (self);
+
+      for (guint i = 0; i < added; i++)
+        g_ptr_array_add (added_stories, g_list_model_get_item (stories, position + i));
+      g_list_store_splice (self->shown, position, removed, added_stories->pdata, added);
+    }
 }
 
 static void
@@ -253,18 +373,14 @@ set_store (SbStoryList *self,
   self->store = g_object_ref (store);
   stories = sb_store_get_stories (store);
 
-  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
-  self->sorter = gtk_custom_sorter_new (sort_func, self, NULL);
-  self->filter_model = gtk_filter_list_model_new (g_object_ref (stories),
-                                                  g_object_ref (GTK_FILTER (self->filter)));
-  self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),
-                                              g_object_ref (GTK_SORTER (self->sorter)));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
+  self->shown = g_list_store_new (SB_TYPE_STORY);
+  run_search (self);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->shown)));
   gtk_single_selection_set_autoselect (self->selection, TRUE);
   gtk_single_selection_set_can_unselect (self->selection, FALSE);
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (selected_item_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->sort_model, "items-changed",
+  g_signal_connect_object (self->shown, "items-changed",
                            G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (stories, "items-changed",
                            G_CALLBACK (stories_changed_cb), self, G_CONNECT_SWAPPED);
@@ -286,6 +402,7 @@ sb_story_list_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->activate_idle_id, g_source_remove);
+  drop_pending (self);
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_STORY_LIST);
@@ -293,11 +410,7 @@ sb_story_list_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->selection);
-  g_clear_object (&self->sort_model);
-  g_clear_object (&self->filter_model);
-  g_clear_object (&self->filter);
-  g_clear_object (&self->sorter);
-  g_clear_pointer (&self->ranks, g_hash_table_unref);
+  g_clear_object (&self->shown);
   g_clear_pointer (&self->query, g_free);
   g_clear_object (&self->store);
 
@@ -435,7 +548,14 @@ sb_story_list_select_story (SbStoryList *self,
 
   g_return_if_fail (SB_IS_STORY_LIST (self));
 
-  model = G_LIST_MODEL (self->sort_model);
+  /* A story still to come: the list up to it, not all of it. */
+  for (guint i = self->pending_next; self->pending != NULL && i < self->pending->len; i++)
+    if (self->pending->pdata[i] == story)
+      {
+        append_pending (self, i + 1 - self->pending_next);
+        break;
+      }
+  model = G_LIST_MODEL (self->shown);
   n = g_list_model_get_n_items (model);
   for (guint i = 0; i < n; i++)
     {
@@ -478,5 +598,6 @@ sb_story_list_get_n_visible (SbStoryList *self)
 {
   g_return_val_if_fail (SB_IS_STORY_LIST (self), 0);
 
-  return g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
+  return g_list_model_get_n_items (G_LIST_MODEL (self->shown)) +
+         (self->pending != NULL ? self->pending->len - self->pending_next : 0);
 }

@@ -33,6 +33,8 @@ struct _SbStoryRow
   char       *theme_names;
   /* Why the story has its readiness, said by the tag's tooltip. */
   char       *readiness_reason;
+  gboolean    readiness_queued;
+  gboolean    readiness_stale;   /* until the row is drawn */
 };
 
 G_DEFINE_FINAL_TYPE (SbStoryRow, sb_story_row, GTK_TYPE_WIDGET)
@@ -127,28 +129,26 @@ sb_framework_css_class (SbStore    *store,
   return classes[0];
 }
 
+/* The dots are kept and recoloured: rows are rebound at every search
+ * keystroke, and making and dropping widgets was a fifth of it. */
 static void
 update_dots (SbStoryRow *self)
 {
   g_autoptr(GArray) links = NULL;
   g_autoptr(GString) names = g_string_new (NULL);
-  GtkWidget *child;
+  GtkWidget *dot = gtk_widget_get_first_child (GTK_WIDGET (self->dots_box));
   guint shown = 0;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->dots_box))) != NULL)
-    gtk_box_remove (self->dots_box, child);
   g_clear_pointer (&self->theme_names, g_free);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self->dots_box), FALSE);
 
-  if (self->story == NULL || self->store == NULL || sb_story_get_id (self->story) == 0)
-    return;
-
-  links = sb_store_get_story_themes (self->store, self->story);
-  for (guint i = 0; i < links->len; i++)
+  if (self->story != NULL && self->store != NULL && sb_story_get_id (self->story) != 0)
+    links = sb_store_get_story_themes (self->store, self->story);
+  for (guint i = 0; links != NULL && i < links->len; i++)
     {
       SbThemeLink *link = &g_array_index (links, SbThemeLink, i);
       SbTheme *theme = sb_store_find_theme (self->store, link->theme_slug);
-      GtkWidget *dot;
+      const char *classes[4] = { "theme-dot", NULL, NULL, NULL };
 
       if (theme == NULL)
         continue;
@@ -158,20 +158,29 @@ update_dots (SbStoryRow *self)
       if (shown++ >= MAX_DOTS)
         continue;
 
-      dot = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-      gtk_widget_add_css_class (dot, "theme-dot");
-      gtk_widget_add_css_class (dot, sb_framework_css_class (self->store,
-                                                            sb_theme_get_framework_slug (theme)));
+      if (dot == NULL)
+        {
+          dot = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+          gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
+          gtk_box_append (self->dots_box, dot);
+        }
+      classes[1] = sb_framework_css_class (self->store, sb_theme_get_framework_slug (theme));
       if (link->strength == SB_STRENGTH_SECONDARY)
-        gtk_widget_add_css_class (dot, "secondary");
-      gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
-      gtk_box_append (self->dots_box, dot);
+        classes[2] = "secondary";
+      gtk_widget_set_css_classes (dot, classes);
+      dot = gtk_widget_get_next_sibling (dot);
+    }
+  while (dot != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (dot);
+
+      gtk_box_remove (self->dots_box, dot);
+      dot = next;
     }
 
   /* gtk_widget_set_tooltip_text() costs more than everything else in a
    * row put together, and rows are rebound at every search keystroke: the
    * tooltip is made only when someone hovers. */
-  g_free (self->theme_names);
   self->theme_names = names->len > 0 ? g_string_free (g_steal_pointer (&names), FALSE) : NULL;
   gtk_widget_set_has_tooltip (GTK_WIDGET (self->dots_box), self->theme_names != NULL);
 }
@@ -219,8 +228,91 @@ dots_query_tooltip_cb (SbStoryRow *self,
   return TRUE;
 }
 
+/* ---- readiness, between frames ----------------------------------------- */
+
+/* A row's readiness runs the coach's checks on its story (the first time
+ * the story is shown, then cached on it). The list keeps some 200 rows
+ * bound and rebinds them at each search keystroke, but draws a screenful:
+ * a row shows its title at once, and works its readiness out once it is
+ * drawn, in idle slices right after that frame. */
+#define READINESS_SLICE_US 4000
+
+static GPtrArray *queued_rows;   /* SbStoryRow*, not owned: dispose removes */
+static guint      readiness_idle_id;
+
+static void update_readiness (SbStoryRow *self);
+
+static gboolean
+readiness_idle_cb (gpointer user_data)
+{
+  gint64 until = g_get_monotonic_time () + READINESS_SLICE_US;
+
+  /* Oldest first: the rows bound first are the top of the list. */
+  while (queued_rows->len > 0 && g_get_monotonic_time () < until)
+    {
+      SbStoryRow *row = g_ptr_array_steal_index (queued_rows, 0);
+
+      row->readiness_queued = FALSE;
+      row->readiness_stale = FALSE;
+      update_readiness (row);
+    }
+  if (queued_rows->len > 0)
+    return G_SOURCE_CONTINUE;
+  readiness_idle_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_readiness (SbStoryRow *self)
+{
+  if (self->readiness_queued)
+    return;
+  if (queued_rows == NULL)
+    queued_rows = g_ptr_array_new ();
+  self->readiness_queued = TRUE;
+  g_ptr_array_add (queued_rows, self);
+  if (readiness_idle_id == 0)
+    readiness_idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, readiness_idle_cb, NULL, NULL);
+}
+
+static void
+unqueue_readiness (SbStoryRow *self)
+{
+  if (self->readiness_queued)
+    g_ptr_array_remove (queued_rows, self);
+  self->readiness_queued = FALSE;
+}
+
 static void
 update_labels (SbStoryRow *self)
+{
+  if (self->story == NULL)
+    return;
+  gtk_label_set_label (self->title_label, sb_story_get_display_title (self->story));
+  gtk_widget_set_visible (GTK_WIDGET (self->example_tag), sb_story_get_is_example (self->story));
+  if (!self->readiness_stale)
+    {
+      /* Until then, the title names the row for a screen reader. */
+      self->readiness_stale = TRUE;
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      sb_story_get_display_title (self->story), -1);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+}
+
+static void
+sb_story_row_snapshot (GtkWidget   *widget,
+                       GtkSnapshot *snapshot)
+{
+  SbStoryRow *self = SB_STORY_ROW (widget);
+
+  GTK_WIDGET_CLASS (sb_story_row_parent_class)->snapshot (widget, snapshot);
+  if (self->readiness_stale)
+    queue_readiness (self);
+}
+
+static void
+update_readiness (SbStoryRow *self)
 {
   g_autofree char *hint = NULL;
   g_autofree char *description = NULL;
@@ -232,7 +324,6 @@ update_labels (SbStoryRow *self)
 
   ready = sb_story_get_status (self->story) == SB_STORY_STATUS_READY;
   unsaved = self->store != NULL && sb_store_get_save_error (self->store, self->story) != NULL;
-  gtk_label_set_label (self->title_label, sb_story_get_display_title (self->story));
 
   /* The tag is the story's readiness (the coach's, from its findings,
    * sections, themes and practice); a refused save outranks it. */
@@ -259,7 +350,6 @@ update_labels (SbStoryRow *self)
     self->readiness_reason = g_strdup (readiness.reason);
     level_label = g_strdup (readiness.label);
   }
-  gtk_widget_set_visible (GTK_WIDGET (self->example_tag), sb_story_get_is_example (self->story));
 
   hint = sb_story_readiness_hint (self->store, self->story);
   gtk_label_set_label (self->readiness_label, hint);
@@ -328,6 +418,9 @@ sb_story_row_set_story (SbStoryRow *self,
       g_signal_handlers_disconnect_by_func (self->story, story_notify_cb, self);
     }
   g_set_object (&self->story, story);
+  /* Not another story's readiness meanwhile. */
+  gtk_label_set_label (self->status_label, "");
+  gtk_label_set_label (self->readiness_label, "");
   if (story != NULL)
     {
       /* Only what shows at once; the text's effects wait for the save. */
@@ -379,6 +472,7 @@ sb_story_row_dispose (GObject *object)
       g_clear_signal_handler (&self->notify_id, self->story);
       g_signal_handlers_disconnect_by_func (self->story, story_notify_cb, self);
     }
+  unqueue_readiness (self);
   g_clear_object (&self->story);
   g_clear_object (&self->store);
   g_clear_pointer (&self->theme_names, g_free);
@@ -440,6 +534,7 @@ sb_story_row_class_init (SbStoryRowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sb_story_row_dispose;
+  widget_class->snapshot = sb_story_row_snapshot;
   object_class->get_property = sb_story_row_get_property;
   object_class->set_property = sb_story_row_set_property;
 

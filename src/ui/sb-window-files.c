@@ -11,6 +11,7 @@
 
 #include "sb-backup.h"
 #include "sb-backups-dialog.h"
+#include "sb-bank-job.h"
 #include "sb-cheat-sheet-dialog.h"
 #include "sb-exchange.h"
 #include "sb-next-fixes-dialog.h"
@@ -80,24 +81,121 @@ choose_file (SbWindow             *self,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
-static void
-import_file (SbWindow *self,
-             GFile    *file)
+/* ---- imports and exports in a worker ---------------------------------- */
+
+/* A job that takes longer than this says what it is doing. */
+#define PROGRESS_DELAY_MS 500
+
+static const char * const file_job_actions[] = { "win.import", "win.export", "win.export-markdown" };
+
+static gboolean
+show_progress_cb (gpointer user_data)
 {
-  g_autofree char *path = g_file_get_path (file);
+  SbWindow *self = user_data;
+  AdwToast *toast;
+
+  self->file_job_progress_id = 0;
+  toast = adw_toast_new (self->file_job_stage);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_set_weak_pointer (&self->file_job_toast, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  return G_SOURCE_REMOVE;
+}
+
+/* What the job is doing now: shown once it has taken half a second. */
+static void
+set_file_job_stage (SbWindow   *self,
+                    const char *stage)
+{
+  g_free (self->file_job_stage);
+  self->file_job_stage = g_strdup (stage);
+  if (self->file_job_toast != NULL)
+    adw_toast_set_title (self->file_job_toast, stage);
+}
+
+static void
+begin_file_job (SbWindow   *self,
+                const char *stage)
+{
+  self->file_job_running = TRUE;
+  set_file_job_stage (self, stage);
+  for (guint i = 0; i < G_N_ELEMENTS (file_job_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), file_job_actions[i], FALSE);
+  g_clear_handle_id (&self->file_job_progress_id, g_source_remove);
+  self->file_job_progress_id = g_timeout_add (PROGRESS_DELAY_MS, show_progress_cb, self);
+}
+
+static void
+end_file_job (SbWindow *self)
+{
+  self->file_job_running = FALSE;
+  g_clear_handle_id (&self->file_job_progress_id, g_source_remove);
+  if (self->file_job_toast != NULL)
+    adw_toast_dismiss (self->file_job_toast);
+  g_clear_weak_pointer (&self->file_job_toast);
+  g_clear_pointer (&self->file_job_stage, g_free);
+  for (guint i = 0; i < G_N_ELEMENTS (file_job_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), file_job_actions[i], TRUE);
+}
+
+void
+_sb_window_dispose_files (SbWindow *self)
+{
+  g_clear_handle_id (&self->file_job_progress_id, g_source_remove);
+  g_clear_weak_pointer (&self->file_job_toast);
+  g_clear_pointer (&self->file_job_stage, g_free);
+}
+
+gboolean
+sb_window_get_file_job_running (SbWindow *self)
+{
+  g_return_val_if_fail (SB_IS_WINDOW (self), FALSE);
+  return self->file_job_running;
+}
+
+const char *
+sb_window_get_progress_text (SbWindow *self)
+{
+  g_return_val_if_fail (SB_IS_WINDOW (self), NULL);
+  return self->file_job_toast != NULL ? adw_toast_get_title (self->file_job_toast) : NULL;
+}
+
+static char *
+file_display_name (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  return g_filename_display_name (name);
+}
+
+static const char *
+bank_path (SbWindow *self)
+{
+  return sb_database_get_path (sb_store_get_database (self->store));
+}
+
+static void
+import_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(SbWindow) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   SbImportSummary summary = { 0 };
+  gboolean ok = sb_bank_job_run_finish (result, &summary, &error);
 
-  if (path == NULL)
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+  end_file_job (self);
+  if (!ok)
     {
-      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _("Only local files can be imported"));
       _sb_window_show_error (self, _("Import Failed"), error);
       return;
     }
-  sb_story_editor_flush (self->story_editor);
-  if (!sb_exchange_import_json_file (self->store, path, &summary, &error))
+  /* Another connection wrote the bank: the store reads it again as it does
+   * after a command-line import, keeping what the person typed since. */
+  if (!sb_store_sync (self->store, &error))
     {
       _sb_window_show_error (self, _("Import Failed"), error);
       return;
@@ -129,6 +227,33 @@ import_file (SbWindow *self,
   _sb_window_show_toast (self, message);
 }
 
+/* The import runs in a worker with a connection of its own; the window
+ * stays usable meanwhile and reads the result when it is committed. */
+static void
+import_file (SbWindow *self,
+             GFile    *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *name = file_display_name (file);
+  g_autofree char *stage = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (path == NULL)
+    {
+      end_file_job (self);
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Only local files can be imported"));
+      _sb_window_show_error (self, _("Import Failed"), error);
+      return;
+    }
+  sb_story_editor_flush (self->story_editor);
+  /* Translators: %s is the file's name */
+  stage = g_strdup_printf (_("Importing “%s”…"), name);
+  set_file_job_stage (self, stage);
+  sb_bank_job_run_async (bank_path (self), SB_BANK_JOB_IMPORT_JSON, path, NULL,
+                         import_done_cb, g_object_ref (self));
+}
+
 /* ---- backups: before an import, daily, and the Backups dialog -------- */
 
 typedef struct
@@ -152,6 +277,7 @@ import_backup_ready_cb (GObject      *source,
         import_file (data->window, data->file);
       else
         {
+          end_file_job (data->window);
           g_prefix_error (&error, "%s ", _("Nothing was imported: the bank could not be backed up first."));
           _sb_window_show_error (data->window, _("Import Failed"), error);
         }
@@ -169,6 +295,9 @@ import_file_backed_up (SbWindow *self,
 {
   ImportBackup *data;
 
+  if (self->file_job_running)
+    return;
+  begin_file_job (self, _("Backing up the bank before the import…"));
   sb_story_editor_flush (self->story_editor);
   if (sb_store_get_n_stories (self->store) == 0)
     {
@@ -301,13 +430,6 @@ backups_action (GtkWidget  *widget,
 
 /* "Exported to “bank.json”", with a button that opens the folder it is in:
  * a person should not have to remember where the chooser put it. */
-static char *
-file_display_name (GFile *file)
-{
-  g_autofree char *name = g_file_get_basename (file);
-  return g_filename_display_name (name);
-}
-
 static void
 show_written_toast (SbWindow   *self,
                     const char *title,
@@ -335,27 +457,102 @@ open_folder_action (GtkWidget  *widget,
   gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
 }
 
+typedef struct
+{
+  SbWindow *window;
+  GFile    *file;
+  gboolean  markdown;
+} ExportJob;
+
+static void
+export_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  ExportJob *job = user_data;
+  SbWindow *self = job->window;
+  g_autoptr(GError) error = NULL;
+  gboolean ok = sb_bank_job_run_finish (result, NULL, &error);
+
+  if (!gtk_widget_in_destruction (GTK_WIDGET (self)))
+    {
+      end_file_job (self);
+      if (!ok)
+        _sb_window_show_error (self, _("Export Failed"), error);
+      else
+        {
+          g_autofree char *name = file_display_name (job->file);
+          g_autofree char *title = job->markdown
+            /* Translators: %s is the file's name */
+            ? g_strdup_printf (_("Stories exported as Markdown to “%s”"), name)
+            /* Translators: %s is the file's name */
+            : g_strdup_printf (_("Story bank exported to “%s”"), name);
+
+          show_written_toast (self, title, job->file);
+        }
+    }
+  g_object_unref (job->window);
+  g_object_unref (job->file);
+  g_free (job);
+}
+
+/* The export reads the bank in a worker, so what the person typed is
+ * written first; if it cannot be (the bank is busy, the disk full), the
+ * export is made here from memory, unsaved text included, as before. */
+static void
+export_to (SbWindow *self,
+           GFile    *file,
+           gboolean  markdown)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *name = file_display_name (file);
+  g_autofree char *stage = NULL;
+  g_autoptr(GError) error = NULL;
+  ExportJob *job;
+
+  if (self->file_job_running)
+    return;
+  sb_story_editor_flush (self->story_editor);
+  if (path == NULL)
+    {
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be written"));
+      _sb_window_show_error (self, _("Export Failed"), error);
+      return;
+    }
+  if (!sb_store_save_pending (self->store, NULL))
+    {
+      gboolean ok = markdown ? sb_exchange_export_markdown_file (self->store, path, &error)
+                             : sb_exchange_export_json_file (self->store, path, &error);
+
+      if (!ok)
+        _sb_window_show_error (self, _("Export Failed"), error);
+      else
+        {
+          g_autofree char *title = markdown
+            ? g_strdup_printf (_("Stories exported as Markdown to “%s”"), name)
+            : g_strdup_printf (_("Story bank exported to “%s”"), name);
+
+          show_written_toast (self, title, file);
+        }
+      return;
+    }
+
+  /* Translators: %s is the file's name */
+  stage = g_strdup_printf (_("Exporting to “%s”…"), name);
+  begin_file_job (self, stage);
+  job = g_new0 (ExportJob, 1);
+  job->window = g_object_ref (self);
+  job->file = g_object_ref (file);
+  job->markdown = markdown;
+  sb_bank_job_run_async (bank_path (self), markdown ? SB_BANK_JOB_EXPORT_MARKDOWN : SB_BANK_JOB_EXPORT_JSON,
+                         path, NULL, export_done_cb, job);
+}
+
 static void
 export_file (SbWindow *self,
              GFile    *file)
 {
-  g_autofree char *path = g_file_get_path (file);
-  g_autoptr(GError) error = NULL;
-
-  sb_story_editor_flush (self->story_editor);
-  if (path == NULL || !sb_exchange_export_json_file (self->store, path, &error))
-    {
-      if (error == NULL)
-        g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be written"));
-      _sb_window_show_error (self, _("Export Failed"), error);
-      return;
-    }
-  {
-    g_autofree char *name = file_display_name (file);
-    /* Translators: %s is the file's name */
-    g_autofree char *title = g_strdup_printf (_("Story bank exported to “%s”"), name);
-    show_written_toast (self, title, file);
-  }
+  export_to (self, file, FALSE);
 }
 
 void
@@ -363,30 +560,14 @@ sb_window_export_file (SbWindow *self,
                        GFile    *file)
 {
   g_return_if_fail (SB_IS_WINDOW (self));
-  export_file (self, file);
+  export_to (self, file, FALSE);
 }
 
 static void
 export_markdown_file (SbWindow *self,
                       GFile    *file)
 {
-  g_autofree char *path = g_file_get_path (file);
-  g_autoptr(GError) error = NULL;
-
-  sb_story_editor_flush (self->story_editor);
-  if (path == NULL || !sb_exchange_export_markdown_file (self->store, path, &error))
-    {
-      if (error == NULL)
-        g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be written"));
-      _sb_window_show_error (self, _("Export Failed"), error);
-      return;
-    }
-  {
-    g_autofree char *name = file_display_name (file);
-    /* Translators: %s is the file's name */
-    g_autofree char *title = g_strdup_printf (_("Stories exported as Markdown to “%s”"), name);
-    show_written_toast (self, title, file);
-  }
+  export_to (self, file, TRUE);
 }
 
 static void

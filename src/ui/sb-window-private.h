@@ -41,6 +41,12 @@ struct _SbWindow
   GtkWidget            *current_button;
   guint                 badge_source_id;
   guint                 midnight_source_id;
+  gulong                first_paint_id;     /* until the first frame is drawn */
+  /* An import or export running in a worker (sb-window-files.c). */
+  gboolean              file_job_running;
+  guint                 file_job_progress_id;
+  char                 *file_job_stage;
+  AdwToast             *file_job_toast;
 
   AdwHeaderBar         *header_bar;
   AdwViewSwitcherTitle *switcher_title;
@@ -68,6 +74,7 @@ guint          _sb_window_count_practice_due   (SbWindow     *self);
 /* sb-window-files.c */
 void           _sb_window_install_file_actions (GtkWidgetClass *widget_class);
 void           _sb_window_start_daily_backup   (SbWindow       *self);
+void           _sb_window_dispose_files        (SbWindow       *self);
 
 /* Test hooks. */
 
@@ -81,8 +88,13 @@ const char    *sb_window_get_banner_text  (SbWindow *self);
 /* What Export… does once a file is chosen. */
 void           sb_window_export_file      (SbWindow *self,
                                            GFile    *file);
-/* What Import… does once a file is chosen: a backup first, in a worker. */
+/* What Import… does once a file is chosen: a backup first, then the
+ * import, both in a worker. */
 void           sb_window_import_file      (SbWindow *self,
                                            GFile    *file);
+/* TRUE while an import or export runs in its worker. */
+gboolean       sb_window_get_file_job_running (SbWindow *self);
+/* The progress toast's text while it is shown, else NULL. */
+const char    *sb_window_get_progress_text    (SbWindow *self);
 
 G_END_DECLS

@@ -822,6 +822,26 @@ add_view_pages (SbWindow *self)
 }
 
 static void
+first_paint_cb (GdkFrameClock *clock,
+                SbWindow      *self)
+{
+  g_clear_signal_handler (&self->first_paint_id, clock);
+  _sb_window_start_daily_backup (self);
+  if (self->badge_source_id == 0)
+    self->badge_source_id = g_idle_add_full (G_PRIORITY_LOW, update_practice_badge_cb, self, NULL);
+}
+
+static void
+window_realized_cb (SbWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock != NULL && self->first_paint_id == 0)
+    self->first_paint_id = g_signal_connect_object (clock, "after-paint", G_CALLBACK (first_paint_cb),
+                                                    self, G_CONNECT_AFTER);
+}
+
+static void
 sb_window_constructed (GObject *object)
 {
   SbWindow *self = SB_WINDOW (object);
@@ -882,9 +902,9 @@ sb_window_constructed (GObject *object)
 
   add_view_pages (self);
 
-  _sb_window_start_daily_backup (self);
-  /* After the first frame, not before it. */
-  self->badge_source_id = g_idle_add_full (G_PRIORITY_LOW, update_practice_badge_cb, self, NULL);
+  /* The daily backup (a thread copying the bank) and the Practice badge
+   * (a query over every story's rehearsals) wait for the first frame. */
+  g_signal_connect (self, "realize", G_CALLBACK (window_realized_cb), NULL);
   midnight_cb (self);
 
   show_bank_state (self);
@@ -906,6 +926,7 @@ sb_window_dispose (GObject *object)
   g_clear_handle_id (&self->sync_source_id, g_source_remove);
   g_clear_handle_id (&self->badge_source_id, g_source_remove);
   g_clear_handle_id (&self->midnight_source_id, g_source_remove);
+  _sb_window_dispose_files (self);
   g_clear_weak_pointer (&self->fresh_story);
   if (self->store != NULL)
     sb_store_save_pending (self->store, NULL);

@@ -9,7 +9,7 @@
 
 #include "sb-application.h"
 #include "sb-exchange.h"
-#include "sb-test-util.h"
+#include "sb-test-store.h"
 
 #define STORY_A "0b7e8c9a-3f4d-4a5b-9c6d-7e8f9a0b1c2d"
 #define STORY_B "1c8f9dab-4a5e-4b6c-8d7e-8f9a0b1c2d3e"
@@ -31,36 +31,6 @@ static const char *job_description =
   "- Health insurance, 401(k) matching and 25 days of PTO\n"
   "\n"
   "Acme is an equal opportunity employer.\n";
-
-typedef struct
-{
-  SbTestDir *dir;
-  SbStore   *store;
-} Bank;
-
-static Bank *
-bank_new (void)
-{
-  Bank *bank = g_new0 (Bank, 1);
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-
-  bank->dir = sb_test_dir_new ();
-  path = sb_test_dir_file (bank->dir, "bank.sqlite3");
-  bank->store = sb_store_open (path, &error);
-  g_assert_no_error (error);
-  return bank;
-}
-
-static void
-bank_free (Bank *bank)
-{
-  g_clear_object (&bank->store);
-  sb_test_dir_free (bank->dir);
-  g_free (bank);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Bank, bank_free)
 
 /* The export with its "exported" time taken out. */
 static char *
@@ -202,8 +172,8 @@ assert_acme (SbStore *store)
 static void
 test_round_trip (void)
 {
-  g_autoptr(Bank) from = bank_new ();
-  g_autoptr(Bank) to = bank_new ();
+  g_autoptr(SbTestBank) from = sb_test_bank_new ();
+  g_autoptr(SbTestBank) to = sb_test_bank_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *exported = NULL;
   g_autofree char *again = NULL;
@@ -255,7 +225,7 @@ test_round_trip (void)
 static void
 test_merge_by_id (void)
 {
-  g_autoptr(Bank) bank = bank_new ();
+  g_autoptr(SbTestBank) bank = sb_test_bank_new ();
   g_autoptr(GError) error = NULL;
   SbImportSummary summary = { 0, };
   SbApplication *acme, *globex;
@@ -291,7 +261,7 @@ test_merge_by_id (void)
 static void
 test_minimal_shape (void)
 {
-  g_autoptr(Bank) bank = bank_new ();
+  g_autoptr(SbTestBank) bank = sb_test_bank_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) json = g_string_new (NULL);
   g_autofree char *escaped = g_strescape (job_description, NULL);
@@ -345,7 +315,7 @@ test_minimal_shape (void)
 static void
 test_story_from_same_file (void)
 {
-  g_autoptr(Bank) bank = bank_new ();
+  g_autoptr(SbTestBank) bank = sb_test_bank_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(SbRequirement) requirement = NULL;
   const char *json =
@@ -426,7 +396,7 @@ static const Refusal refusals[] = {
 static void
 test_refusals (void)
 {
-  g_autoptr(Bank) bank = bank_new ();
+  g_autoptr(SbTestBank) bank = sb_test_bank_new ();
   g_autofree char *before = NULL;
 
   fill_bank (bank->store);
@@ -478,7 +448,7 @@ test_refusals (void)
 static void
 test_write_failure_rolls_back (void)
 {
-  g_autoptr(Bank) bank = bank_new ();
+  g_autoptr(SbTestBank) bank = sb_test_bank_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -526,7 +496,7 @@ test_write_failure_rolls_back (void)
 static void
 test_markdown (void)
 {
-  g_autoptr(Bank) bank = bank_new ();
+  g_autoptr(SbTestBank) bank = sb_test_bank_new ();
   g_autofree char *markdown = NULL;
 
   fill_bank (bank->store);

@@ -11,42 +11,11 @@
 
 #include "sb-exchange.h"
 #include "sb-practice.h"
-#include "sb-test-util.h"
+#include "sb-test-store.h"
 
 /* A fixed, recent moment: 2023-11-14T22:13:20Z. */
 #define T0  ((gint64) 1700000000)
 #define DAY 86400
-
-typedef struct
-{
-  SbTestDir *dir;
-  SbStore   *store;
-} Bank;
-
-static Bank *
-bank_new (void)
-{
-  Bank *bank = g_new0 (Bank, 1);
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-
-  bank->dir = sb_test_dir_new ();
-  path = sb_test_dir_file (bank->dir, "bank.sqlite3");
-  bank->store = sb_store_open (path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (bank->store);
-  return bank;
-}
-
-static void
-bank_free (Bank *bank)
-{
-  g_clear_object (&bank->store);
-  sb_test_dir_free (bank->dir);
-  g_free (bank);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Bank, bank_free)
 
 static void
 import_ok (SbStore         *store,
@@ -132,7 +101,7 @@ static const char minimal[] =
 static void
 test_minimal_import (void)
 {
-  g_autoptr(Bank) bank = bank_new ();
+  g_autoptr(SbTestBank) bank = sb_test_bank_new ();
   SbImportSummary summary = { 0, };
   SbStory *outage, *ledger;
 
@@ -297,7 +266,7 @@ static const Refusal refusals[] = {
 static void
 test_refusals (void)
 {
-  g_autoptr(Bank) bank = bank_new ();
+  g_autoptr(SbTestBank) bank = sb_test_bank_new ();
   g_autofree char *before = NULL;
   guint n_before;
   guint n_rehearsals;
@@ -342,7 +311,7 @@ test_refusals (void)
 static void
 test_failure_while_writing_rolls_back (void)
 {
-  g_autoptr(Bank) bank = bank_new ();
+  g_autoptr(SbTestBank) bank = sb_test_bank_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -381,8 +350,8 @@ test_failure_while_writing_rolls_back (void)
 static void
 test_deleted_question_stays_deleted (void)
 {
-  g_autoptr(Bank) bank = bank_new ();
-  g_autoptr(Bank) other = bank_new ();
+  g_autoptr(SbTestBank) bank = sb_test_bank_new ();
+  g_autoptr(SbTestBank) other = sb_test_bank_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(SbQuestion) question = g_list_model_get_item (sb_store_get_questions (bank->store), 0);
   g_autofree char *slug = g_strdup (sb_question_get_slug (question));
@@ -417,8 +386,8 @@ test_deleted_question_stays_deleted (void)
 static void
 test_round_trip (void)
 {
-  g_autoptr(Bank) first = bank_new ();
-  g_autoptr(Bank) second = bank_new ();
+  g_autoptr(SbTestBank) first = sb_test_bank_new ();
+  g_autoptr(SbTestBank) second = sb_test_bank_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *exported = NULL;
   g_autofree char *stable = NULL;
@@ -557,7 +526,7 @@ test_round_trip (void)
 static void
 test_catalog_edits_merge (void)
 {
-  g_autoptr(Bank) bank = bank_new ();
+  g_autoptr(SbTestBank) bank = sb_test_bank_new ();
   g_autoptr(GError) error = NULL;
   const char *themes[] = { "core-bad-news", NULL };
   SbStory *story;
@@ -594,7 +563,7 @@ test_catalog_edits_merge (void)
 static void
 test_merge_by_uuid (void)
 {
-  g_autoptr(Bank) bank = bank_new ();
+  g_autoptr(SbTestBank) bank = sb_test_bank_new ();
   SbImportSummary summary = { 0, };
   SbStory *story;
 
@@ -647,7 +616,7 @@ test_merge_by_uuid (void)
 static void
 test_file_defined_themes (void)
 {
-  g_autoptr(Bank) bank = bank_new ();
+  g_autoptr(SbTestBank) bank = sb_test_bank_new ();
   SbImportSummary summary = { 0, };
   SbStory *story;
   SbTheme *theme;
@@ -694,7 +663,7 @@ test_file_defined_themes (void)
 static void
 test_practice_failure_rolls_back (void)
 {
-  g_autoptr(Bank) bank = bank_new ();
+  g_autoptr(SbTestBank) bank = sb_test_bank_new ();
   g_autoptr(GError) error = NULL;
   SbDatabase *db = sb_store_get_database (bank->store);
   SbStory *outage;
@@ -727,8 +696,8 @@ test_practice_failure_rolls_back (void)
 static void
 test_practice_merge (void)
 {
-  g_autoptr(Bank) bank = bank_new ();
-  g_autoptr(Bank) other = bank_new ();
+  g_autoptr(SbTestBank) bank = sb_test_bank_new ();
+  g_autoptr(SbTestBank) other = sb_test_bank_new ();
   g_autoptr(GArray) log = NULL;
   g_autofree char *exported = NULL;
   g_autofree char *stable = NULL;
@@ -784,7 +753,7 @@ test_practice_merge (void)
 static void
 test_practice_empty (void)
 {
-  g_autoptr(Bank) bank = bank_new ();
+  g_autoptr(SbTestBank) bank = sb_test_bank_new ();
   g_autofree char *exported = NULL;
   g_autofree char *merge = NULL;
   SbStory *story;
@@ -804,8 +773,8 @@ test_practice_empty (void)
 static void
 test_unicode (void)
 {
-  g_autoptr(Bank) first = bank_new ();
-  g_autoptr(Bank) second = bank_new ();
+  g_autoptr(SbTestBank) first = sb_test_bank_new ();
+  g_autoptr(SbTestBank) second = sb_test_bank_new ();
   g_autofree char *exported = NULL;
   SbStory *story;
   const char *title = "Café déjà vu — 数据迁移 🚀";
@@ -829,7 +798,7 @@ test_unicode (void)
 static void
 test_markdown (void)
 {
-  g_autoptr(Bank) bank = bank_new ();
+  g_autoptr(SbTestBank) bank = sb_test_bank_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *markdown = NULL;
   g_autofree char *path = NULL;
@@ -880,8 +849,8 @@ test_markdown (void)
 static void
 test_files (void)
 {
-  g_autoptr(Bank) bank = bank_new ();
-  g_autoptr(Bank) other = bank_new ();
+  g_autoptr(SbTestBank) bank = sb_test_bank_new ();
+  g_autoptr(SbTestBank) other = sb_test_bank_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *path = sb_test_dir_file (bank->dir, "export.json");
   g_autofree char *missing = sb_test_dir_file (bank->dir, "missing.json");
@@ -959,7 +928,7 @@ test_files (void)
 static void
 test_example_file (void)
 {
-  g_autoptr(Bank) bank = bank_new ();
+  g_autoptr(SbTestBank) bank = sb_test_bank_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *path = sb_test_data_path ("example-import.json");
   SbImportSummary summary = { 0, };
@@ -987,8 +956,8 @@ test_example_file (void)
 static void
 test_cue_card (void)
 {
-  g_autoptr(Bank) first = bank_new ();
-  g_autoptr(Bank) second = bank_new ();
+  g_autoptr(SbTestBank) first = sb_test_bank_new ();
+  g_autoptr(SbTestBank) second = sb_test_bank_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *exported = NULL;
   g_autofree char *stable = NULL;

@@ -425,9 +425,6 @@ sb_drill_get_stats (SbStore      *store,
                     SbQuestion   *question,
                     SbDrillStats *stats)
 {
-  g_autoptr(GError) error = NULL;
-  SbDatabase *db;
-  sqlite3_stmt *stmt;
   Fold fold = { 0 };
 
   g_return_if_fail (stats != NULL);
@@ -438,18 +435,10 @@ sb_drill_get_stats (SbStore      *store,
   if (sb_question_get_id (question) == 0)
     return;
 
-  db = sb_store_get_database (store);
-  stmt = sb_database_prepare (db,
-                              "SELECT drilled_at, hit FROM question_drills "
-                              "WHERE question_id = ?1 ORDER BY drilled_at, id",
-                              &error);
-  if (stmt == NULL)
-    {
-      g_warning ("%s", error->message);
-      return;
-    }
-  sqlite3_bind_int64 (stmt, 1, sb_question_get_id (question));
-  sb_schedule_fold_rows (db, stmt, &fold, fold_add_row, "drill log");
+  sb_schedule_fold_owner (sb_store_get_database (store),
+                          "SELECT drilled_at, hit FROM question_drills "
+                          "WHERE question_id = ?1 ORDER BY drilled_at, id",
+                          sb_question_get_id (question), &fold, fold_add_row, "drill log");
   *stats = fold.stats;
 }
 

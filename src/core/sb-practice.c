@@ -372,9 +372,6 @@ sb_practice_get_stats (SbStore         *store,
                        SbStory         *story,
                        SbPracticeStats *stats)
 {
-  g_autoptr(GError) error = NULL;
-  SbDatabase *db;
-  sqlite3_stmt *stmt;
   Fold fold = { 0 };
 
   g_return_if_fail (stats != NULL);
@@ -385,18 +382,10 @@ sb_practice_get_stats (SbStore         *store,
   if (sb_story_get_id (story) == 0)
     return;
 
-  db = sb_store_get_database (store);
-  stmt = sb_database_prepare (db,
-                              "SELECT practiced_at, seconds, rating FROM practice_log "
-                              "WHERE story_id = ?1 ORDER BY practiced_at, id",
-                              &error);
-  if (stmt == NULL)
-    {
-      g_warning ("%s", error->message);
-      return;
-    }
-  sqlite3_bind_int64 (stmt, 1, sb_story_get_id (story));
-  sb_schedule_fold_rows (db, stmt, &fold, fold_add_row, "rehearsal log");
+  sb_schedule_fold_owner (sb_store_get_database (store),
+                          "SELECT practiced_at, seconds, rating FROM practice_log "
+                          "WHERE story_id = ?1 ORDER BY practiced_at, id",
+                          sb_story_get_id (story), &fold, fold_add_row, "rehearsal log");
 
   fold_finish (&fold);
   *stats = fold.stats;

@@ -28,15 +28,24 @@ sb_schedule_due (gint64 last_at,
 }
 
 void
-sb_schedule_fold_rows (SbDatabase         *db,
-                       sqlite3_stmt       *stmt,
-                       gpointer            fold,
-                       SbScheduleFoldFunc  add,
-                       const char         *log)
+sb_schedule_fold_owner (SbDatabase         *db,
+                        const char         *sql,
+                        gint64              owner_id,
+                        gpointer            fold,
+                        SbScheduleFoldFunc  add,
+                        const char         *log)
 {
   g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
   SbStep step;
 
+  stmt = sb_database_prepare (db, sql, &error);
+  if (stmt == NULL)
+    {
+      g_warning ("%s", error->message);
+      return;
+    }
+  sqlite3_bind_int64 (stmt, 1, owner_id);
   while ((step = sb_database_step (db, stmt, &error)) == SB_STEP_ROW)
     add (fold, stmt, 0);
   if (step == SB_STEP_ERROR)

@@ -32,11 +32,12 @@ typedef void (*SbScheduleFoldFunc)    (gpointer       fold,
                                        sqlite3_stmt  *stmt,
                                        int            column);
 
-/* Folds every row of @stmt into @fold (its figures from column 0). A
- * failure is a warning naming @log ("rehearsal log"): the figures are
- * what was read before it. */
-void        sb_schedule_fold_rows     (SbDatabase        *db,
-                                       sqlite3_stmt      *stmt,
+/* Runs @sql, with ?1 bound to @owner_id, and folds every row, oldest
+ * first, into @fold (its figures from column 0). A failure is a warning
+ * naming @log ("rehearsal log"): the figures are what was read before it. */
+void        sb_schedule_fold_owner    (SbDatabase        *db,
+                                       const char        *sql,
+                                       gint64             owner_id,
                                        gpointer           fold,
                                        SbScheduleFoldFunc add,
                                        const char        *log);

@@ -395,6 +395,21 @@ _sb_store_app_write_end (SbStore   *self,
 }
 
 gboolean
+_sb_store_app_begin_change (SbStore        *self,
+                            SbApplication  *application,
+                            gboolean       *started,
+                            GError        **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (!_sb_store_app_write_begin (self, started, error))
+    return FALSE;
+  if (_sb_store_app_check (self, application, &local_error))
+    return TRUE;
+  return _sb_store_app_write_end (self, *started, FALSE, g_steal_pointer (&local_error), error);
+}
+
+gboolean
 _sb_store_exec_id (SbStore     *self,
                    const char  *sql,
                    gint64       id,
@@ -633,10 +648,9 @@ _sb_store_app_part_add (SbStore          *self,
       !_sb_store_app_check_text (line, part->max_chars, TRUE, what, error))
     return NULL;
 
-  if (!_sb_store_app_write_begin (self, &started, error))
+  if (!_sb_store_app_begin_change (self, application, &started, error))
     return NULL;
-  if (!_sb_store_app_check (self, application, &local_error) ||
-      (id = _sb_store_app_part_insert_row (self, part, sb_application_get_id (application), line, &local_error)) == 0)
+  if ((id = _sb_store_app_part_insert_row (self, part, sb_application_get_id (application), line, &local_error)) == 0)
     return _sb_store_app_write_end (self, started, FALSE, g_steal_pointer (&local_error), error), NULL;
 
   item = part->new_item (id, sb_application_get_id (application), line);
@@ -907,10 +921,8 @@ sb_store_set_application_field (SbStore             *self,
   if (strcmp (sb_application_get_field (application, field), value) == 0)
     return TRUE;
 
-  if (!_sb_store_app_write_begin (self, &started, error))
+  if (!_sb_store_app_begin_change (self, application, &started, error))
     return FALSE;
-  if (!_sb_store_app_check (self, application, &local_error))
-    return _sb_store_app_write_end (self, started, FALSE, g_steal_pointer (&local_error), error);
   sql = g_strdup_printf ("UPDATE applications SET %s = ?1, updated_at = max (updated_at, ?2) WHERE id = ?3",
                          columns[field]);
   stmt = sb_database_prepare (self->db, sql, &local_error);
@@ -953,10 +965,9 @@ sb_store_set_application_status (SbStore              *self,
   if (sb_application_get_status (application) == status)
     return TRUE;
 
-  if (!_sb_store_app_write_begin (self, &started, error))
+  if (!_sb_store_app_begin_change (self, application, &started, error))
     return FALSE;
-  if (!_sb_store_app_check (self, application, &local_error) ||
-      !_sb_store_exec_id_id (self, "UPDATE applications SET status = ?2 WHERE id = ?1",
+  if (!_sb_store_exec_id_id (self, "UPDATE applications SET status = ?2 WHERE id = ?1",
                              sb_application_get_id (application), status, &local_error) ||
       !_sb_store_app_touch (self, sb_application_get_id (application), &local_error))
     return _sb_store_app_write_end (self, started, FALSE, g_steal_pointer (&local_error), error);
@@ -995,12 +1006,10 @@ sb_store_set_application_framework (SbStore        *self,
   if (g_strcmp0 (sb_application_get_framework (application), framework_slug) == 0)
     return TRUE;
 
-  if (!_sb_store_app_write_begin (self, &started, error))
+  if (!_sb_store_app_begin_change (self, application, &started, error))
     return FALSE;
   /* Taking in others' changes may have replaced the catalog's objects. */
   framework = framework_slug != NULL ? sb_store_find_framework (self, framework_slug) : NULL;
-  if (!_sb_store_app_check (self, application, &local_error))
-    return _sb_store_app_write_end (self, started, FALSE, g_steal_pointer (&local_error), error);
   if (framework_slug != NULL && framework == NULL)
     {
       g_set_error (&local_error, SB_STORE_ERROR, SB_STORE_ERROR_NOT_FOUND,
@@ -1044,12 +1053,11 @@ sb_store_delete_application (SbStore        *self,
   if (!_sb_store_app_check_writable (self, error) || !_sb_store_app_check (self, application, error))
     return FALSE;
 
-  if (!_sb_store_app_write_begin (self, &started, error))
+  if (!_sb_store_app_begin_change (self, application, &started, error))
     return FALSE;
   current = g_strcmp0 (self->current_application, sb_application_get_slug (application)) == 0;
   /* Requirements, rounds and their links go with it (ON DELETE CASCADE). */
-  if (!_sb_store_app_check (self, application, &local_error) ||
-      !_sb_store_exec_id (self, "DELETE FROM applications WHERE id = ?1", sb_application_get_id (application), &local_error) ||
+  if (!_sb_store_exec_id (self, "DELETE FROM applications WHERE id = ?1", sb_application_get_id (application), &local_error) ||
       (current && !sb_database_set_meta (self->db, META_CURRENT, NULL, &local_error)))
     return _sb_store_app_write_end (self, started, FALSE, g_steal_pointer (&local_error), error);
   if (!_sb_store_app_write_end (self, started, TRUE, NULL, error))

@@ -207,6 +207,13 @@ gboolean    _sb_store_app_write_end        (SbStore       *self,
                                             gboolean       ok,
                                             GError        *local_error,
                                             GError       **error);
+/* _sb_store_app_write_begin() for a change of @application, which must
+ * still be in the bank once others' commits are taken in; on a refusal
+ * the transaction is already ended. */
+gboolean    _sb_store_app_begin_change     (SbStore       *self,
+                                            SbApplication *application,
+                                            gboolean      *started,
+                                            GError       **error);
 void        _sb_store_applications_changed (SbStore       *self);
 gboolean    _sb_store_exec_id              (SbStore       *self,
                                             const char    *sql,

@@ -192,10 +192,8 @@ sb_store_split_requirements (SbStore        *self,
   if (!_sb_store_app_check_writable (self, error) || !_sb_store_app_check (self, application, error))
     return FALSE;
 
-  if (!_sb_store_app_write_begin (self, &started, error))
+  if (!_sb_store_app_begin_change (self, application, &started, error))
     return FALSE;
-  if (!_sb_store_app_check (self, application, &local_error))
-    return _sb_store_app_write_end (self, started, FALSE, g_steal_pointer (&local_error), error);
 
   lines = sb_requirements_split (sb_application_get_field (application, SB_APPLICATION_FIELD_JOB_DESCRIPTION));
   old = _sb_store_app_list_items (sb_application_get_requirements (application));

@@ -5,7 +5,9 @@
 #pragma once
 
 #include <sqlite3.h>
+#include <string.h>
 
+#include "sb-exchange.h"
 #include "sb-store.h"
 #include "sb-test-util.h"
 
@@ -76,4 +78,20 @@ sb_test_count_rows (SbStore    *store,
   n = (guint) sqlite3_column_int (stmt, 0);
   sqlite3_finalize (stmt);
   return n;
+}
+
+/* The bank's export with its "exported" time taken out: two snapshots of
+ * an unchanged bank are then equal. */
+static inline char *
+sb_test_export_stable (SbStore *store)
+{
+  g_autofree char *json = sb_exchange_export_json (store, NULL);
+  char *line = strstr (json, "\"exported\" : \"");
+  char *end;
+
+  g_assert_nonnull (line);
+  end = strchr (line, '\n');
+  g_assert_nonnull (end);
+  memmove (line, end + 1, strlen (end + 1) + 1);
+  return g_steal_pointer (&json);
 }

@@ -32,20 +32,6 @@ static const char *job_description =
   "\n"
   "Acme is an equal opportunity employer.\n";
 
-/* The export with its "exported" time taken out. */
-static char *
-export_stable (SbStore *store)
-{
-  g_autofree char *json = sb_exchange_export_json (store, NULL);
-  char *line = strstr (json, "\"exported\" : \"");
-  char *end;
-
-  g_assert_nonnull (line);
-  end = strchr (line, '\n');
-  memmove (line, end + 1, strlen (end + 1) + 1);
-  return g_steal_pointer (&json);
-}
-
 static SbStory *
 add_story (SbStore    *store,
            const char *uuid,
@@ -182,7 +168,7 @@ test_round_trip (void)
   SbImportSummary summary = { 0, };
 
   fill_bank (from->store);
-  exported = export_stable (from->store);
+  exported = sb_test_export_stable (from->store);
   g_assert_nonnull (strstr (exported, "\"applications\""));
   g_assert_nonnull (strstr (exported, "\"current\" : true"));
   g_assert_nonnull (strstr (exported, "\"framework\" : null"));   /* Globex has none */
@@ -192,18 +178,18 @@ test_round_trip (void)
   g_assert_cmpuint (summary.applications_added, ==, 2);
   g_assert_cmpuint (summary.applications_updated, ==, 0);
   assert_acme (to->store);
-  again = export_stable (to->store);
+  again = sb_test_export_stable (to->store);
   g_assert_cmpstr (again, ==, exported);
 
   /* Into the same bank: nothing is updated, nothing changes. */
-  before = export_stable (from->store);
+  before = sb_test_export_stable (from->store);
   memset (&summary, 0, sizeof summary);
   g_assert_true (sb_exchange_import_json (from->store, exported, -1, "bank.json", &summary, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (summary.applications_added, ==, 0);
   g_assert_cmpuint (summary.applications_updated, ==, 0);
   g_assert_cmpuint (summary.stories_updated, ==, 0);
-  after = export_stable (from->store);
+  after = sb_test_export_stable (from->store);
   g_assert_cmpstr (after, ==, before);
 
   /* And a second store on the fresh bank's file reads the same. */
@@ -214,7 +200,7 @@ test_round_trip (void)
 
     g_assert_no_error (error);
     assert_acme (other);
-    other_export = export_stable (other);
+    other_export = sb_test_export_stable (other);
     g_assert_cmpstr (other_export, ==, exported);
   }
 }
@@ -400,7 +386,7 @@ test_refusals (void)
   g_autofree char *before = NULL;
 
   fill_bank (bank->store);
-  before = export_stable (bank->store);
+  before = sb_test_export_stable (bank->store);
   for (guint i = 0; i < G_N_ELEMENTS (refusals); i++)
     {
       g_autoptr(GError) error = NULL;
@@ -423,7 +409,7 @@ test_refusals (void)
 
       g_assert_cmpstr (sb_story_get_title (sb_store_find_story (bank->store, STORY_A)), ==, "Checkout outage");
       g_assert_cmpuint (g_list_model_get_n_items (sb_store_get_applications (bank->store)), ==, 2);
-      after = export_stable (bank->store);
+      after = sb_test_export_stable (bank->store);
       g_assert_cmpstr (after, ==, before);
     }
 
@@ -437,7 +423,7 @@ test_refusals (void)
 
     g_assert_false (sb_exchange_import_json (bank->store, json, -1, "apps.json", NULL, &error));
     g_assert_nonnull (strstr (error->message, "introduction: the introduction has 20001 characters"));
-    after = export_stable (bank->store);
+    after = sb_test_export_stable (bank->store);
     g_assert_cmpstr (after, ==, before);
   }
 }
@@ -460,7 +446,7 @@ test_write_failure_rolls_back (void)
     " {\"id\":\"acme-2026\",\"company\":\"Acme Corp\",\"rounds\":[{\"name\":\"Boom\"}]}]}";
 
   fill_bank (bank->store);
-  before = export_stable (bank->store);
+  before = sb_test_export_stable (bank->store);
   g_assert_true (sb_database_exec (sb_store_get_database (bank->store),
                                    "CREATE TEMP TRIGGER boom BEFORE INSERT ON rounds "
                                    "WHEN NEW.name = 'Boom' BEGIN SELECT RAISE (ABORT, 'boom'); END",
@@ -475,7 +461,7 @@ test_write_failure_rolls_back (void)
   g_assert_cmpuint (g_list_model_get_n_items (sb_store_get_applications (bank->store)), ==, 2);
   g_assert_cmpstr (sb_application_get_company (sb_store_find_application (bank->store, "acme-2026")), ==, "Acme");
   g_assert_cmpstr (sb_story_get_title (sb_store_find_story (bank->store, STORY_A)), ==, "Checkout outage");
-  after = export_stable (bank->store);
+  after = sb_test_export_stable (bank->store);
   g_assert_cmpstr (after, ==, before);
 
   /* And a file the bank takes imports after it, in full. */

@@ -30,35 +30,11 @@ import_ok (SbStore         *store,
   g_assert_no_error (error);
 }
 
-/* The export with its "exported" time taken out: two exports of the same bank
- * are then equal. */
-static char *
-export_stable (SbStore *store)
-{
-  g_autofree char *json = sb_exchange_export_json (store, NULL);
-  char *line = strstr (json, "\"exported\" : \"");
-  char *end;
-
-  g_assert_nonnull (line);
-  end = strchr (line, '\n');
-  g_assert_nonnull (end);
-  memmove (line, end + 1, strlen (end + 1) + 1);
-  return g_steal_pointer (&json);
-}
-
 /* Straight from the table, so "unchanged" does not rest on the export. */
 static guint
 count_rehearsals (SbStore *store)
 {
-  sqlite3 *db = sb_database_get_handle (sb_store_get_database (store));
-  sqlite3_stmt *stmt = NULL;
-  guint n;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM practice_log", -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = (guint) sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  return n;
+  return sb_test_count_rows (store, "practice_log", "1");
 }
 
 static void
@@ -275,7 +251,7 @@ test_refusals (void)
   import_ok (bank->store, minimal, NULL);
   g_assert_true (sb_store_set_person_name (bank->store, "Ada", NULL));
   log_ok (bank->store, find_story_by_title (bank->store, "Checkout outage"), NULL, 90, SB_RATING_OKAY, T0);
-  before = export_stable (bank->store);
+  before = sb_test_export_stable (bank->store);
   n_before = sb_store_get_n_stories (bank->store);
   n_rehearsals = count_rehearsals (bank->store);
   g_assert_cmpuint (n_rehearsals, ==, 1);
@@ -300,7 +276,7 @@ test_refusals (void)
 
       g_assert_cmpuint (sb_store_get_n_stories (bank->store), ==, n_before);
       g_assert_cmpuint (count_rehearsals (bank->store), ==, n_rehearsals);
-      after = export_stable (bank->store);
+      after = sb_test_export_stable (bank->store);
       g_assert_cmpstr (after, ==, before);
     }
 }
@@ -318,7 +294,7 @@ test_failure_while_writing_rolls_back (void)
   SbDatabase *db = sb_store_get_database (bank->store);
 
   import_ok (bank->store, minimal, NULL);
-  before = export_stable (bank->store);
+  before = sb_test_export_stable (bank->store);
   g_assert_true (sb_database_exec (db,
                                    "CREATE TEMP TRIGGER boom BEFORE INSERT ON stories "
                                    "WHEN NEW.title = 'Boom' BEGIN SELECT RAISE (ABORT, 'boom'); END",
@@ -341,7 +317,7 @@ test_failure_while_writing_rolls_back (void)
   g_assert_null (sb_store_find_framework (bank->store, "acme"));
   g_assert_null (sb_store_find_theme (bank->store, "acme-grit"));
   g_assert_null (sb_store_find_question (bank->store, "my-q-grit"));
-  after = export_stable (bank->store);
+  after = sb_test_export_stable (bank->store);
   g_assert_cmpstr (after, ==, before);
 }
 
@@ -460,7 +436,7 @@ test_round_trip (void)
   (void) b;
 
   exported = sb_exchange_export_json (first->store, NULL);
-  stable = export_stable (first->store);
+  stable = sb_test_export_stable (first->store);
   g_assert_nonnull (strstr (exported, "\"format\" : \"storybank\""));
   g_assert_nonnull (strstr (exported, "\"version\" : 2"));
   g_assert_nonnull (strstr (exported, "\"strength\" : \"secondary\""));
@@ -492,7 +468,7 @@ test_round_trip (void)
   g_assert_null (sb_store_find_question (second->store, "q-delay-launch"));
   g_assert_cmpuint (count_rehearsals (second->store), ==, 4);
 
-  again = export_stable (second->store);
+  again = sb_test_export_stable (second->store);
   g_assert_cmpstr (again, ==, stable);
 
   /* Importing the bank's own export again changes nothing: every story
@@ -508,7 +484,7 @@ test_round_trip (void)
   g_assert_cmpuint (summary.rehearsals_added, ==, 0);
   g_assert_cmpuint (count_rehearsals (first->store), ==, 4);
   g_free (again);
-  again = export_stable (first->store);
+  again = sb_test_export_stable (first->store);
   g_assert_cmpstr (again, ==, stable);
 
   /* And the bank it was imported into takes it again without a double. */
@@ -516,7 +492,7 @@ test_round_trip (void)
   g_assert_no_error (error);
   g_assert_cmpuint (count_rehearsals (second->store), ==, 4);
   g_free (again);
-  again = export_stable (second->store);
+  again = sb_test_export_stable (second->store);
   g_assert_cmpstr (again, ==, stable);
 }
 
@@ -734,8 +710,8 @@ test_practice_merge (void)
                                        exported, 0, 0));
   import_ok (other->store, exported, NULL);
   g_assert_cmpuint (count_rehearsals (other->store), ==, 2);
-  stable = export_stable (bank->store);
-  again = export_stable (other->store);
+  stable = sb_test_export_stable (bank->store);
+  again = sb_test_export_stable (other->store);
   g_assert_cmpstr (again, ==, stable);
 
   /* A later file adds only what is new; a rehearsal logged here since stays. */
@@ -984,14 +960,14 @@ test_cue_card (void)
   g_assert_nonnull (strstr (exported, "\"cue_card\" : {"));
   g_assert_nonnull (strstr (exported, "\"result\" : \"Errors under 0.5% in 22 min\""));
   g_assert_null (strstr (exported, "cue_result"));
-  stable = export_stable (first->store);
+  stable = sb_test_export_stable (first->store);
 
   import_ok (second->store, exported, NULL);
   read = sb_store_find_story (second->store, sb_story_get_uuid (with));
   for (guint i = 0; i < 5; i++)
     g_assert_cmpstr (sb_story_get_field (read, SB_STORY_FIELD_CUE_SITUATION + i), ==, lines[i]);
   g_assert_false (sb_story_has_cue_card (sb_store_find_story (second->store, sb_story_get_uuid (without))));
-  again = export_stable (second->store);
+  again = sb_test_export_stable (second->store);
   g_assert_cmpstr (again, ==, stable);
 
   /* Markdown: the card under the story that has one. */

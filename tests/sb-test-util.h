@@ -61,6 +61,18 @@ sb_test_dir_free (SbTestDir *dir)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SbTestDir, sb_test_dir_free)
 
+/* Writes @contents to the file @name in @dir; its path. */
+static inline char *
+sb_test_dir_write (SbTestDir  *dir,
+                   const char *name,
+                   const char *contents)
+{
+  char *path = sb_test_dir_file (dir, name);
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  return path;
+}
+
 /* A fixture shipped in tests/data. */
 static inline char *
 sb_test_data_path (const char *name)

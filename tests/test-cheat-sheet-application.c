@@ -12,6 +12,7 @@
 
 #include "sb-application.h"
 #include "sb-cheat-sheet-private.h"
+#include "sb-test-pdf.h"
 #include "sb-test-util.h"
 
 static const char *result =
@@ -110,74 +111,6 @@ bank_new (guint n_rounds,
   return bank;
 }
 
-static gboolean
-have_poppler (void)
-{
-  g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
-  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
-
-  if (pdfinfo != NULL && pdftotext != NULL)
-    return TRUE;
-  g_test_skip ("pdfinfo and pdftotext (poppler-utils) are not installed");
-  return FALSE;
-}
-
-static char *
-run (const char * const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
-                &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_spawn_check_wait_status (status, &error);
-  g_assert_no_error (error);
-  return out;
-}
-
-static void
-assert_one_page (const char  *pdf,
-                 SbPaperSize  paper)
-{
-  const char *argv[] = { "pdfinfo", pdf, NULL };
-  g_autofree char *info = run (argv);
-  g_autofree char *size = NULL;
-  double width, height;
-
-  sb_paper_size_get_points (paper, &width, &height);
-  size = g_strdup_printf ("Page size:       %g x %g pts", width, height);
-  g_assert_nonnull (strstr (info, "Pages:           1\n"));
-  g_assert_nonnull (strstr (info, size));
-}
-
-/* Every word lies inside the page's margins: nothing drawn past the edge. */
-static void
-assert_words_inside (const char  *pdf,
-                     SbPaperSize  paper)
-{
-  const char *argv[] = { "pdftotext", "-bbox", "-enc", "UTF-8", pdf, "-", NULL };
-  g_autofree char *html = run (argv);
-  double width, height;
-  guint n_words = 0;
-
-  sb_paper_size_get_points (paper, &width, &height);
-  for (const char *p = strstr (html, "<word "); p != NULL; p = strstr (p + 1, "<word "))
-    {
-      double x_min, y_min, x_max, y_max;
-
-      g_assert_cmpint (sscanf (p, "<word xMin=\"%lf\" yMin=\"%lf\" xMax=\"%lf\" yMax=\"%lf\"",
-                               &x_min, &y_min, &x_max, &y_max), ==, 4);
-      g_assert_cmpfloat (x_min, >=, 20);
-      g_assert_cmpfloat (y_min, >=, 20);
-      g_assert_cmpfloat (x_max, <=, width - 20);
-      g_assert_cmpfloat (y_max, <=, height - 20);
-      n_words++;
-    }
-  g_assert_cmpuint (n_words, >, 0);
-}
-
 /* Where the lowest word of each half of the page ends, in points from the
  * top. */
 static void
@@ -187,7 +120,7 @@ column_bottoms (const char  *pdf,
                 double      *right)
 {
   const char *argv[] = { "pdftotext", "-bbox", "-enc", "UTF-8", pdf, "-", NULL };
-  g_autofree char *html = run (argv);
+  g_autofree char *html = sb_test_run_tool (argv);
   double width;
 
   sb_paper_size_get_points (paper, &width, NULL);
@@ -211,7 +144,7 @@ static char *
 pdf_text (const char *pdf)
 {
   const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
-  g_autofree char *raw = run (argv);
+  g_autofree char *raw = sb_test_run_tool (argv);
   GString *out = g_string_new (NULL);
 
   /* Lines joined, so a sentence broken over lines reads whole. */
@@ -273,10 +206,10 @@ test_small (void)
   g_assert_cmpuint (sb_cheat_sheet_get_pieces_shortened (sheet), ==, 0);
   g_assert_cmpuint (sb_cheat_sheet_get_stories_left_out (sheet), ==, 0);
   g_assert_false (sb_cheat_sheet_get_details_left_out (sheet));
-  if (!have_poppler ())
+  if (!sb_test_have_poppler ())
     return;
-  assert_one_page (pdf, SB_PAPER_A4);
-  assert_words_inside (pdf, SB_PAPER_A4);
+  sb_test_assert_pdf_one_page (pdf, SB_PAPER_A4);
+  sb_test_assert_pdf_words_inside (pdf, SB_PAPER_A4);
   text = pdf_text (pdf);
   g_assert_nonnull (strstr (text, "Acme · Senior Backend Engineer"));
   g_assert_nonnull (strstr (text, "Loop on 10 December 2026 · Ada Lovelace"));
@@ -320,10 +253,10 @@ test_full (gconstpointer data)
 
   g_assert_cmpfloat (sb_cheat_sheet_get_font_size (sheet), >=, SB_CHEAT_SHEET_MIN_FONT_SIZE);
   g_assert_cmpuint (sb_cheat_sheet_get_stories_left_out (sheet), ==, 0);
-  if (!have_poppler ())
+  if (!sb_test_have_poppler ())
     return;
-  assert_one_page (pdf, paper);
-  assert_words_inside (pdf, paper);
+  sb_test_assert_pdf_one_page (pdf, paper);
+  sb_test_assert_pdf_words_inside (pdf, paper);
   text = pdf_text (pdf);
   g_assert_nonnull (strstr (text, "ROUND 6 · ROUND OF 6 INTERVIEWS"));
   g_assert_nonnull (strstr (text, "Story 6.3 payments migration"));
@@ -345,10 +278,10 @@ test_overfull (void)
   g_assert_cmpfloat (sb_cheat_sheet_get_font_size (sheet), ==, SB_CHEAT_SHEET_MIN_FONT_SIZE);
   g_assert_cmpuint (sb_cheat_sheet_get_stories_left_out (sheet), >, 0);
   g_assert_true (sb_cheat_sheet_get_details_left_out (sheet));
-  if (!have_poppler ())
+  if (!sb_test_have_poppler ())
     return;
-  assert_one_page (pdf, SB_PAPER_LETTER);
-  assert_words_inside (pdf, SB_PAPER_LETTER);
+  sb_test_assert_pdf_one_page (pdf, SB_PAPER_LETTER);
+  sb_test_assert_pdf_words_inside (pdf, SB_PAPER_LETTER);
   text = pdf_text (pdf);
   g_assert_nonnull (strstr (text, "ROUND 1 · ROUND OF 1 INTERVIEWS"));
   g_assert_null (strstr (text, "Story 30.3 payments migration"));
@@ -374,9 +307,9 @@ test_empty_and_unknown (void)
   g_assert_null (sb_cheat_sheet_new (bank->store, &options, &error));
   g_assert_error (error, SB_STORE_ERROR, SB_STORE_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, "“globex”"));
-  if (!have_poppler ())
+  if (!sb_test_have_poppler ())
     return;
-  assert_one_page (pdf, SB_PAPER_A4);
+  sb_test_assert_pdf_one_page (pdf, SB_PAPER_A4);
 }
 
 /* A planned story with a cue card prints the person's own result line,
@@ -399,9 +332,9 @@ test_cue_result (void)
   g_assert_no_error (error);
 
   sheet = write_sheet (bank, SB_PAPER_A4, pdf);
-  if (!have_poppler ())
+  if (!sb_test_have_poppler ())
     return;
-  assert_one_page (pdf, SB_PAPER_A4);
+  sb_test_assert_pdf_one_page (pdf, SB_PAPER_A4);
   text = pdf_text (pdf);
   g_assert_nonnull (strstr (text, "Result: Cut-over two weeks early; fees down $120k a year"));
   /* The other story, with no card, keeps its Result's sentences. */

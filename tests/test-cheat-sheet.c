@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "sb-cheat-sheet-private.h"
+#include "sb-test-pdf.h"
 #include "sb-test-util.h"
 
 #define FRAMEWORK "sheet-test"
@@ -127,84 +128,11 @@ bank_options (SbCheatSheetOptions *options,
 
 /* ---- poppler-utils ---------------------------------------------------- */
 
-static gboolean
-have_poppler (void)
-{
-  g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
-  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
-
-  if (pdfinfo != NULL && pdftotext != NULL)
-    return TRUE;
-  g_test_skip ("pdfinfo and pdftotext (poppler-utils) are not installed");
-  return FALSE;
-}
-
-static char *
-run (const char * const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  int status;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                &out, &err, &status, &error);
-  g_assert_no_error (error);
-  g_spawn_check_wait_status (status, &error);
-  if (error != NULL)
-    g_printerr ("%s: %s\n", argv[0], err);
-  g_assert_no_error (error);
-  return out;
-}
-
-static void
-assert_one_page (const char  *pdf,
-                 SbPaperSize  paper)
-{
-  const char *argv[] = { "pdfinfo", pdf, NULL };
-  g_autofree char *info = run (argv);
-  double width, height;
-  g_autofree char *size = NULL;
-
-  sb_paper_size_get_points (paper, &width, &height);
-  size = g_strdup_printf ("Page size:       %g x %g pts", width, height);
-  g_assert_nonnull (strstr (info, "Pages:           1\n"));
-  if (strstr (info, size) == NULL)
-    g_error ("expected “%s” in:\n%s", size, info);
-}
-
 static char *
 pdf_text (const char *pdf)
 {
   const char *argv[] = { "pdftotext", "-layout", "-enc", "UTF-8", pdf, "-", NULL };
-  return run (argv);
-}
-
-/* Every word pdftotext finds lies inside the page's margins: nothing is
- * cut at the page edge or drawn past it. */
-static void
-assert_words_inside (const char  *pdf,
-                     SbPaperSize  paper)
-{
-  const char *argv[] = { "pdftotext", "-bbox", "-enc", "UTF-8", pdf, "-", NULL };
-  g_autofree char *html = run (argv);
-  double width, height;
-  guint n_words = 0;
-
-  sb_paper_size_get_points (paper, &width, &height);
-  for (const char *p = strstr (html, "<word "); p != NULL; p = strstr (p + 1, "<word "))
-    {
-      double x_min, y_min, x_max, y_max;
-
-      g_assert_cmpint (sscanf (p, "<word xMin=\"%lf\" yMin=\"%lf\" xMax=\"%lf\" yMax=\"%lf\"",
-                               &x_min, &y_min, &x_max, &y_max), ==, 4);
-      g_assert_cmpfloat (x_min, >=, 20);
-      g_assert_cmpfloat (y_min, >=, 20);
-      g_assert_cmpfloat (x_max, <=, width - 20);
-      g_assert_cmpfloat (y_max, <=, height - 20);
-      n_words++;
-    }
-  g_assert_cmpuint (n_words, >, 0);
+  return sb_test_run_tool (argv);
 }
 
 /* The sheet's text in reading order, lines joined: a word broken at a
@@ -213,7 +141,7 @@ static char *
 pdf_running_text (const char *pdf)
 {
   const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
-  g_autofree char *raw = run (argv);
+  g_autofree char *raw = sb_test_run_tool (argv);
   GString *out = g_string_new (NULL);
 
   for (const char *p = raw; *p != '\0'; p++)
@@ -297,7 +225,7 @@ column_bottoms (const char  *pdf,
                 double      *bottoms)
 {
   const char *argv[] = { "pdftotext", "-bbox", "-enc", "UTF-8", pdf, "-", NULL };
-  g_autofree char *html = run (argv);
+  g_autofree char *html = sb_test_run_tool (argv);
   double width;
 
   sb_paper_size_get_points (paper, &width, NULL);
@@ -390,11 +318,11 @@ test_bank (gconstpointer data)
   g_assert_cmpuint (sb_cheat_sheet_get_n_columns (sheet), >=, 2);
   g_assert_cmpuint (sb_cheat_sheet_get_n_columns (sheet), <=, 3);
 
-  if (!have_poppler ())
+  if (!sb_test_have_poppler ())
     return;
 
-  assert_one_page (pdf, c->paper);
-  assert_words_inside (pdf, c->paper);
+  sb_test_assert_pdf_one_page (pdf, c->paper);
+  sb_test_assert_pdf_words_inside (pdf, c->paper);
   text = pdf_text (pdf);
 
   /* Story i is the best for theme i; themes are dropped from the end. */
@@ -465,12 +393,12 @@ test_overfull (void)
   g_assert_cmpuint (sb_cheat_sheet_get_stories_left_out (sheet), ==,
                     sb_cheat_sheet_get_themes_left_out (sheet));
 
-  if (!have_poppler ())
+  if (!sb_test_have_poppler ())
     return;
   g_assert_true (sb_cheat_sheet_export_pdf (bank->store, &options, pdf, &error));
   g_assert_no_error (error);
-  assert_one_page (pdf, SB_PAPER_LETTER);
-  assert_words_inside (pdf, SB_PAPER_LETTER);
+  sb_test_assert_pdf_one_page (pdf, SB_PAPER_LETTER);
+  sb_test_assert_pdf_words_inside (pdf, SB_PAPER_LETTER);
   text = pdf_text (pdf);
   note = g_strdup_printf ("…and %u more themes", sb_cheat_sheet_get_themes_left_out (sheet));
   g_assert_nonnull (strstr (text, note));
@@ -500,7 +428,7 @@ test_reference (void)
       g_assert_no_error (error);
     }
 
-  if (!have_poppler ())
+  if (!sb_test_have_poppler ())
     return;
   bank_options (&options, SB_PAPER_A4);
   g_assert_true (sb_cheat_sheet_export_pdf (bank->store, &options, pdf, &error));
@@ -546,7 +474,7 @@ test_best_story (void)
   sb_store_set_story_theme (bank->store, primary_draft, theme1, SB_STRENGTH_PRIMARY, &error);
   g_assert_no_error (error);
 
-  if (!have_poppler ())
+  if (!sb_test_have_poppler ())
     return;
 
   bank_options (&options, SB_PAPER_A4);
@@ -591,12 +519,12 @@ test_unicode (void)
   sb_store_set_person_name (bank->store, "Zoë Ångström", &error);
   g_assert_no_error (error);
 
-  if (!have_poppler ())
+  if (!sb_test_have_poppler ())
     return;
   bank_options (&options, SB_PAPER_A4);
   g_assert_true (sb_cheat_sheet_export_pdf (bank->store, &options, pdf, &error));
   g_assert_no_error (error);
-  assert_one_page (pdf, SB_PAPER_A4);
+  sb_test_assert_pdf_one_page (pdf, SB_PAPER_A4);
   text = pdf_text (pdf);
   g_assert_nonnull (strstr (text, "Zoë Ångström"));
   g_assert_nonnull (strstr (text, "Café résumé"));
@@ -668,12 +596,12 @@ test_cli_themes (void)
       g_test_skip ("STORYBANK_BIN is not set");
       return;
     }
-  if (!have_poppler ())
+  if (!sb_test_have_poppler ())
     return;
 
   {
     const char *argv[] = { bin, database_arg, pdf_arg, "--framework=" FRAMEWORK, theme_arg, NULL };
-    g_autofree char *out = run (argv);
+    g_autofree char *out = sb_test_run_tool (argv);
   }
   text = pdf_text (pdf);
   g_assert_nonnull (strstr (text, "THEME 01"));
@@ -917,7 +845,7 @@ test_strong_stories (gconstpointer data)
   SbCheatSheetOptions options;
   double width, height;
 
-  if (!have_poppler ())
+  if (!sb_test_have_poppler ())
     return;
 
   sb_cheat_sheet_options_init (&options);
@@ -925,8 +853,8 @@ test_strong_stories (gconstpointer data)
   options.framework_slug = "core";
   g_assert_true (sb_cheat_sheet_export_pdf (store, &options, pdf, &error));
   g_assert_no_error (error);
-  assert_one_page (pdf, paper);
-  assert_words_inside (pdf, paper);
+  sb_test_assert_pdf_one_page (pdf, paper);
+  sb_test_assert_pdf_words_inside (pdf, paper);
 
   text = pdf_running_text (pdf);
   for (guint i = 0; i < G_N_ELEMENTS (strong_stories); i++)
@@ -1155,10 +1083,10 @@ test_cue_cards (gconstpointer data)
   /* Nothing of a card is ever shortened. */
   g_assert_cmpuint (sb_cheat_sheet_get_pieces_shortened (sheet), ==, 0);
 
-  if (!have_poppler ())
+  if (!sb_test_have_poppler ())
     return;
-  assert_one_page (pdf, paper);
-  assert_words_inside (pdf, paper);
+  sb_test_assert_pdf_one_page (pdf, paper);
+  sb_test_assert_pdf_words_inside (pdf, paper);
   running = pdf_running_text (pdf);
 
   for (guint i = 0; i < bank->stories->len; i++)

@@ -10,65 +10,8 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "sb-test-cli.h"
 #include "sb-test-util.h"
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-/* Runs the real binary with no display at all. */
-static void
-run_storybank (Run *run,
-               ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) envp = g_get_environ ();
-  const char *bin = g_getenv ("STORYBANK_BIN");
-  const char *arg;
-  va_list args;
-  int wait_status;
-
-  g_assert_nonnull (bin);
-  g_ptr_array_add (argv, g_strdup (bin));
-  va_start (args, run);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, g_strdup (arg));
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  envp = g_environ_unsetenv (envp, "DISPLAY");
-  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
-  envp = g_environ_unsetenv (envp, "DBUS_SESSION_BUS_ADDRESS");
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                               &run->out, &run->err, &wait_status, &error));
-  g_assert_no_error (error);
-  run->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
-}
-
-static char *
-write_file (SbTestDir  *dir,
-            const char *name,
-            const char *contents)
-{
-  char *path = sb_test_dir_file (dir, name);
-
-  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
-  return path;
-}
 
 #define STORY_A "0b7e8c9a-3f4d-4a5b-9c6d-7e8f9a0b1c2d"
 #define STORY_B "1c8f9dab-4a5e-4b6c-8d7e-8f9a0b1c2d3e"
@@ -124,15 +67,15 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autofree char *input = NULL;
   g_autofree char *import_arg = NULL;
-  g_auto(Run) imported = { 0, };
+  g_auto(SbTestRun) imported = { 0, };
 
   (void) data;
   fixture->dir = sb_test_dir_new ();
   fixture->bank = sb_test_dir_file (fixture->dir, "bank.sqlite3");
   fixture->database_arg = g_strconcat ("--database=", fixture->bank, NULL);
-  input = write_file (fixture->dir, "bank.json", bank_json);
+  input = sb_test_dir_write (fixture->dir, "bank.json", bank_json);
   import_arg = g_strconcat ("--import=", input, NULL);
-  run_storybank (&imported, fixture->database_arg, import_arg, NULL);
+  sb_test_run_storybank (&imported, fixture->database_arg, import_arg, NULL);
   if (imported.status != 0)
     g_error ("import failed: %s", imported.err);
   g_assert_nonnull (strstr (imported.out, "3 applications added"));
@@ -163,14 +106,14 @@ static void
 test_list (Fixture       *fixture,
            gconstpointer  data)
 {
-  g_auto(Run) text = { 0, };
-  g_auto(Run) json = { 0, };
+  g_auto(SbTestRun) text = { 0, };
+  g_auto(SbTestRun) json = { 0, };
   g_autoptr(JsonNode) root = NULL;
   JsonArray *array;
   JsonObject *acme, *globex;
 
   (void) data;
-  run_storybank (&text, fixture->database_arg, "--applications", NULL);
+  sb_test_run_storybank (&text, fixture->database_arg, "--applications", NULL);
   g_assert_cmpint (text.status, ==, 0);
   g_assert_cmpstr (text.err, ==, "");
   /* The current one is marked; bank text is escaped. */
@@ -180,7 +123,7 @@ test_list (Fixture       *fixture,
                    "  initech    —           preparing  Initech · Engineer\n");
   g_assert_null (strchr (text.out, '\x1b'));
 
-  run_storybank (&json, fixture->database_arg, "--applications", "--json", NULL);
+  sb_test_run_storybank (&json, fixture->database_arg, "--applications", "--json", NULL);
   g_assert_cmpint (json.status, ==, 0);
   root = parse (json.out);
   array = json_node_get_array (root);
@@ -220,15 +163,15 @@ static void
 test_plan (Fixture       *fixture,
            gconstpointer  data)
 {
-  g_auto(Run) text = { 0, };
-  g_auto(Run) json = { 0, };
+  g_auto(SbTestRun) text = { 0, };
+  g_auto(SbTestRun) json = { 0, };
   g_autoptr(JsonNode) root = NULL;
   JsonObject *object;
   JsonArray *rounds, *warnings;
   JsonObject *bar;
 
   (void) data;
-  run_storybank (&json, fixture->database_arg, "--plan=acme-2026", "--json", NULL);
+  sb_test_run_storybank (&json, fixture->database_arg, "--plan=acme-2026", "--json", NULL);
   g_assert_cmpint (json.status, ==, 0);
   root = parse (json.out);
   object = json_node_get_object (root);
@@ -244,7 +187,7 @@ test_plan (Fixture       *fixture,
   g_assert_true (has_warning (warnings, "uncovered-focus"));
   g_assert_true (has_warning (warnings, "requirement-without-story"));
 
-  run_storybank (&text, fixture->database_arg, "--plan=acme-2026", NULL);
+  sb_test_run_storybank (&text, fixture->database_arg, "--plan=acme-2026", NULL);
   g_assert_cmpint (text.status, ==, 0);
   g_assert_true (g_str_has_prefix (text.out, "Acme\\x1b[31m · Senior Backend Engineer — 2026-12-10\n"));
   g_assert_nonnull (strstr (text.out, "2. Bar raiser (focus: "));
@@ -275,9 +218,9 @@ static void
 test_propose (Fixture       *fixture,
               gconstpointer  data)
 {
-  g_auto(Run) proposed = { 0, };
-  g_auto(Run) again = { 0, };
-  g_auto(Run) acme = { 0, };
+  g_auto(SbTestRun) proposed = { 0, };
+  g_auto(SbTestRun) again = { 0, };
+  g_auto(SbTestRun) acme = { 0, };
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(JsonNode) root_again = NULL;
   g_autoptr(JsonNode) acme_root = NULL;
@@ -285,7 +228,7 @@ test_propose (Fixture       *fixture,
   JsonArray *rounds;
 
   (void) data;
-  run_storybank (&proposed, fixture->database_arg, "--plan=initech", "--propose", "--json", NULL);
+  sb_test_run_storybank (&proposed, fixture->database_arg, "--plan=initech", "--propose", "--json", NULL);
   g_assert_cmpint (proposed.status, ==, 0);
   g_assert_cmpstr (proposed.err, ==, "Stories proposed for 3 rounds.\n");
   root = parse (proposed.out);
@@ -302,14 +245,14 @@ test_propose (Fixture       *fixture,
                         json_array_get_object_element (rounds, i), "stories")), >, 0);
 
   /* Kept: the plan without --propose is the same. */
-  run_storybank (&again, fixture->database_arg, "--plan=initech", "--json", NULL);
+  sb_test_run_storybank (&again, fixture->database_arg, "--plan=initech", "--json", NULL);
   g_assert_cmpint (again.status, ==, 0);
   root_again = parse (again.out);
   g_assert_true (json_node_equal (json_object_get_member (json_node_get_object (root), "rounds"),
                                   json_object_get_member (json_node_get_object (root_again), "rounds")));
 
   /* Acme's rounds are planned already: --propose leaves them. */
-  run_storybank (&acme, fixture->database_arg, "--plan=acme-2026", "--propose", "--json", NULL);
+  sb_test_run_storybank (&acme, fixture->database_arg, "--plan=acme-2026", "--propose", "--json", NULL);
   g_assert_cmpint (acme.status, ==, 0);
   g_assert_nonnull (strstr (acme.err, "nothing was proposed"));
   acme_root = parse (acme.out);
@@ -333,29 +276,29 @@ test_unknown_id (Fixture       *fixture,
   g_autofree char *sheet_arg = g_strconcat ("--cheat-sheet=", pdf, NULL);
   g_autofree char *other = sb_test_dir_file (fixture->dir, "other.sqlite3");
   g_autofree char *other_arg = g_strconcat ("--database=", other, NULL);
-  g_auto(Run) plan = { 0, };
-  g_auto(Run) propose = { 0, };
-  g_auto(Run) sheet = { 0, };
-  g_auto(Run) fresh = { 0, };
+  g_auto(SbTestRun) plan = { 0, };
+  g_auto(SbTestRun) propose = { 0, };
+  g_auto(SbTestRun) sheet = { 0, };
+  g_auto(SbTestRun) fresh = { 0, };
 
   (void) data;
-  run_storybank (&plan, fixture->database_arg, "--plan=acme", "--json", NULL);
+  sb_test_run_storybank (&plan, fixture->database_arg, "--plan=acme", "--json", NULL);
   g_assert_cmpint (plan.status, !=, 0);
   g_assert_cmpstr (plan.out, ==, "");
   g_assert_cmpstr (plan.err, ==,
                    "storybank: --plan: there is no application “acme” (known: acme-2026, globex, initech)\n");
 
-  run_storybank (&propose, fixture->database_arg, "--plan=nope\x1b", "--propose", NULL);
+  sb_test_run_storybank (&propose, fixture->database_arg, "--plan=nope\x1b", "--propose", NULL);
   g_assert_cmpint (propose.status, !=, 0);
   g_assert_nonnull (strstr (propose.err, "“nope\\x1b”"));
 
-  run_storybank (&sheet, fixture->database_arg, sheet_arg, "--application=globex-2025", NULL);
+  sb_test_run_storybank (&sheet, fixture->database_arg, sheet_arg, "--application=globex-2025", NULL);
   g_assert_cmpint (sheet.status, !=, 0);
   g_assert_nonnull (strstr (sheet.err, "--application: there is no application “globex-2025”"));
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
 
   /* A bank this command would have made is not left behind. */
-  run_storybank (&fresh, other_arg, "--plan=acme-2026", NULL);
+  sb_test_run_storybank (&fresh, other_arg, "--plan=acme-2026", NULL);
   g_assert_cmpint (fresh.status, !=, 0);
   g_assert_nonnull (strstr (fresh.err, "the bank has none yet"));
   g_assert_false (g_file_test (other, G_FILE_TEST_EXISTS));
@@ -365,34 +308,34 @@ static void
 test_bad_arguments (Fixture       *fixture,
                     gconstpointer  data)
 {
-  g_auto(Run) propose = { 0, };
-  g_auto(Run) application = { 0, };
-  g_auto(Run) two_json = { 0, };
-  g_auto(Run) help = { 0, };
+  g_auto(SbTestRun) propose = { 0, };
+  g_auto(SbTestRun) application = { 0, };
+  g_auto(SbTestRun) two_json = { 0, };
+  g_auto(SbTestRun) help = { 0, };
 
   (void) data;
-  run_storybank (&propose, fixture->database_arg, "--propose", NULL);
+  sb_test_run_storybank (&propose, fixture->database_arg, "--propose", NULL);
   g_assert_cmpint (propose.status, !=, 0);
   g_assert_nonnull (strstr (propose.err, "--propose goes with --plan"));
 
-  run_storybank (&application, fixture->database_arg, "--application=acme-2026", NULL);
+  sb_test_run_storybank (&application, fixture->database_arg, "--application=acme-2026", NULL);
   g_assert_cmpint (application.status, !=, 0);
   g_assert_nonnull (strstr (application.err, "--application goes with --cheat-sheet"));
 
   {
-    g_auto(Run) theme = { 0, };
+    g_auto(SbTestRun) theme = { 0, };
 
-    run_storybank (&theme, fixture->database_arg, "--cheat-sheet=x.pdf", "--application=acme-2026",
-                   "--theme=lp-ownership", NULL);
+    sb_test_run_storybank (&theme, fixture->database_arg, "--cheat-sheet=x.pdf", "--application=acme-2026",
+                           "--theme=lp-ownership", NULL);
     g_assert_cmpint (theme.status, !=, 0);
     g_assert_nonnull (strstr (theme.err, "--theme does not go with --application"));
   }
 
-  run_storybank (&two_json, fixture->database_arg, "--applications", "--plan=acme-2026", "--json", NULL);
+  sb_test_run_storybank (&two_json, fixture->database_arg, "--applications", "--plan=acme-2026", "--json", NULL);
   g_assert_cmpint (two_json.status, !=, 0);
   g_assert_nonnull (strstr (two_json.err, "--json goes with one of"));
 
-  run_storybank (&help, "--help", NULL);
+  sb_test_run_storybank (&help, "--help", NULL);
   g_assert_cmpint (help.status, ==, 0);
   g_assert_nonnull (strstr (help.out, "--applications"));
   g_assert_nonnull (strstr (help.out, "--plan=ID"));
@@ -409,10 +352,10 @@ test_cheat_sheet (Fixture       *fixture,
   g_autofree char *sheet_arg = g_strconcat ("--cheat-sheet=", pdf, NULL);
   g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
   g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
-  g_auto(Run) sheet = { 0, };
+  g_auto(SbTestRun) sheet = { 0, };
 
   (void) data;
-  run_storybank (&sheet, fixture->database_arg, sheet_arg, "--application=acme-2026", "--paper=a4", NULL);
+  sb_test_run_storybank (&sheet, fixture->database_arg, sheet_arg, "--application=acme-2026", "--paper=a4", NULL);
   g_assert_cmpint (sheet.status, ==, 0);
   g_assert_cmpstr (sheet.err, ==, "");
   g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));

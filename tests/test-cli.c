@@ -11,67 +11,8 @@
 #include <sys/prctl.h>
 #include <sys/wait.h>
 
+#include "sb-test-cli.h"
 #include "sb-test-util.h"
-
-typedef struct
-{
-  int   status;   /* exit status */
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-/* Runs the real binary with no display at all, as in a terminal over SSH. */
-static void
-run_storybank (Run *run,
-               ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) envp = g_get_environ ();
-  const char *bin = g_getenv ("STORYBANK_BIN");
-  const char *arg;
-  va_list args;
-  int wait_status;
-
-  g_assert_nonnull (bin);
-  g_ptr_array_add (argv, g_strdup (bin));
-  va_start (args, run);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, g_strdup (arg));
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  envp = g_environ_unsetenv (envp, "DISPLAY");
-  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
-  envp = g_environ_unsetenv (envp, "DBUS_SESSION_BUS_ADDRESS");
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                               &run->out, &run->err, &wait_status, &error));
-  g_assert_no_error (error);
-  run->status = g_spawn_check_wait_status (wait_status, NULL) ? 0 : WEXITSTATUS (wait_status);
-  if (!WIFEXITED (wait_status))
-    run->status = -1;
-}
-
-static char *
-write_file (SbTestDir  *dir,
-            const char *name,
-            const char *contents)
-{
-  char *path = sb_test_dir_file (dir, name);
-
-  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
-  return path;
-}
 
 static const char minimal_import[] =
   "{\"format\":\"storybank\",\"version\":1,\"stories\":["
@@ -85,9 +26,9 @@ static const char minimal_import[] =
 static void
 test_version (void)
 {
-  g_auto(Run) run = { 0, };
+  g_auto(SbTestRun) run = { 0, };
 
-  run_storybank (&run, "--version", NULL);
+  sb_test_run_storybank (&run, "--version", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_str_has_prefix (run.out, "storybank "));
 }
@@ -97,54 +38,54 @@ test_import_coverage_export (void)
 {
   g_autoptr(SbTestDir) dir = sb_test_dir_new ();
   g_autofree char *bank = sb_test_dir_file (dir, "bank.sqlite3");
-  g_autofree char *input = write_file (dir, "stories.json", minimal_import);
+  g_autofree char *input = sb_test_dir_write (dir, "stories.json", minimal_import);
   g_autofree char *output = sb_test_dir_file (dir, "out.json");
   g_autofree char *database_arg = g_strconcat ("--database=", bank, NULL);
   g_autofree char *import_arg = g_strconcat ("--import=", input, NULL);
   g_autofree char *export_arg = g_strconcat ("--export=", output, NULL);
   g_autofree char *exported = NULL;
-  g_auto(Run) imported = { 0, };
-  g_auto(Run) coverage = { 0, };
-  g_auto(Run) lp = { 0, };
-  g_auto(Run) export = { 0, };
-  g_auto(Run) check = { 0, };
+  g_auto(SbTestRun) imported = { 0, };
+  g_auto(SbTestRun) coverage = { 0, };
+  g_auto(SbTestRun) lp = { 0, };
+  g_auto(SbTestRun) export = { 0, };
+  g_auto(SbTestRun) check = { 0, };
 
-  run_storybank (&imported, database_arg, import_arg, NULL);
+  sb_test_run_storybank (&imported, database_arg, import_arg, NULL);
   g_assert_cmpint (imported.status, ==, 0);
   g_assert_cmpstr (imported.err, ==, "");
   g_assert_nonnull (strstr (imported.out, ": 2 stories added, 0 updated, 0 questions and 0 themes added"));
   {
-    g_autofree char *one = write_file (dir, "one.json",
-                                       "{\"format\":\"storybank\",\"version\":1,\"stories\":"
-                                       "[{\"title\":\"Pager fatigue\"}]}");
+    g_autofree char *one = sb_test_dir_write (dir, "one.json",
+                                              "{\"format\":\"storybank\",\"version\":1,\"stories\":"
+                                              "[{\"title\":\"Pager fatigue\"}]}");
     g_autofree char *one_arg = g_strconcat ("--import=", one, NULL);
     g_autofree char *other_bank = sb_test_dir_file (dir, "other.sqlite3");
     g_autofree char *other_arg = g_strconcat ("--database=", other_bank, NULL);
-    g_auto(Run) single = { 0, };
+    g_auto(SbTestRun) single = { 0, };
 
-    run_storybank (&single, other_arg, one_arg, NULL);
+    sb_test_run_storybank (&single, other_arg, one_arg, NULL);
     g_assert_cmpint (single.status, ==, 0);
     g_assert_nonnull (strstr (single.out, ": 1 story added, 0 updated"));
   }
 
-  run_storybank (&coverage, database_arg, "--coverage", NULL);
+  sb_test_run_storybank (&coverage, database_arg, "--coverage", NULL);
   g_assert_cmpint (coverage.status, ==, 0);
   g_assert_nonnull (strstr (coverage.out, "Core themes"));
   g_assert_nonnull (strstr (coverage.out, "Checkout outage"));
   g_assert_nonnull (strstr (coverage.out, "Ledger migration"));
   g_assert_nonnull (strstr (coverage.out, "2 ok"));   /* two stories on the incident theme */
 
-  run_storybank (&lp, database_arg, "--coverage", "--framework=amazon-lp", NULL);
+  sb_test_run_storybank (&lp, database_arg, "--coverage", "--framework=amazon-lp", NULL);
   g_assert_cmpint (lp.status, ==, 0);
   g_assert_nonnull (strstr (lp.out, "Amazon Leadership Principles"));
 
-  run_storybank (&check, database_arg, "--check", NULL);
+  sb_test_run_storybank (&check, database_arg, "--check", NULL);
   g_assert_cmpint (check.status, ==, 0);
   g_assert_nonnull (strstr (check.out, "Ledger migration"));
   g_assert_nonnull (strstr (check.out, "The Result has no number"));
   g_assert_nonnull (strstr (check.out, "of 2 stories"));
 
-  run_storybank (&export, database_arg, export_arg, NULL);
+  sb_test_run_storybank (&export, database_arg, export_arg, NULL);
   g_assert_cmpint (export.status, ==, 0);
   g_assert_true (g_file_get_contents (output, &exported, NULL, NULL));
   g_assert_nonnull (strstr (exported, "\"format\" : \"storybank\""));
@@ -156,40 +97,40 @@ test_bad_import_changes_nothing (void)
 {
   g_autoptr(SbTestDir) dir = sb_test_dir_new ();
   g_autofree char *bank = sb_test_dir_file (dir, "bank.sqlite3");
-  g_autofree char *good = write_file (dir, "good.json", minimal_import);
-  g_autofree char *bad = write_file (dir, "bad.json",
-                                     "{\"format\":\"storybank\",\"version\":1,\n"
-                                     "\"stories\":[{\"title\":\"Half\",}]}\n");
-  g_autofree char *unknown = write_file (dir, "unknown.json",
-                                         "{\"format\":\"storybank\",\"version\":1,\"stories\":["
-                                         "{\"title\":\"A\",\"themes\":[\"core-production-incident\"]},"
-                                         "{\"title\":\"B\",\"themes\":[\"core-made-up\"]}]}");
+  g_autofree char *good = sb_test_dir_write (dir, "good.json", minimal_import);
+  g_autofree char *bad = sb_test_dir_write (dir, "bad.json",
+                                            "{\"format\":\"storybank\",\"version\":1,\n"
+                                            "\"stories\":[{\"title\":\"Half\",}]}\n");
+  g_autofree char *unknown = sb_test_dir_write (dir, "unknown.json",
+                                                "{\"format\":\"storybank\",\"version\":1,\"stories\":["
+                                                "{\"title\":\"A\",\"themes\":[\"core-production-incident\"]},"
+                                                "{\"title\":\"B\",\"themes\":[\"core-made-up\"]}]}");
   g_autofree char *database_arg = g_strconcat ("--database=", bank, NULL);
   g_autofree char *good_arg = g_strconcat ("--import=", good, NULL);
   g_autofree char *bad_arg = g_strconcat ("--import=", bad, NULL);
   g_autofree char *unknown_arg = g_strconcat ("--import=", unknown, NULL);
-  g_auto(Run) first = { 0, };
-  g_auto(Run) before = { 0, };
-  g_auto(Run) syntax = { 0, };
-  g_auto(Run) theme = { 0, };
-  g_auto(Run) after = { 0, };
+  g_auto(SbTestRun) first = { 0, };
+  g_auto(SbTestRun) before = { 0, };
+  g_auto(SbTestRun) syntax = { 0, };
+  g_auto(SbTestRun) theme = { 0, };
+  g_auto(SbTestRun) after = { 0, };
 
-  run_storybank (&first, database_arg, good_arg, NULL);
+  sb_test_run_storybank (&first, database_arg, good_arg, NULL);
   g_assert_cmpint (first.status, ==, 0);
-  run_storybank (&before, database_arg, "--coverage", NULL);
+  sb_test_run_storybank (&before, database_arg, "--coverage", NULL);
 
-  run_storybank (&syntax, database_arg, bad_arg, NULL);
+  sb_test_run_storybank (&syntax, database_arg, bad_arg, NULL);
   g_assert_cmpint (syntax.status, !=, 0);
   /* One line, naming the file and the place. */
   g_assert_true (g_str_has_prefix (syntax.err, "storybank: "));
   g_assert_nonnull (strstr (syntax.err, "bad.json:2:"));
   g_assert_cmpint (strchr (syntax.err, '\n') - syntax.err, ==, strlen (syntax.err) - 1);
 
-  run_storybank (&theme, database_arg, unknown_arg, NULL);
+  sb_test_run_storybank (&theme, database_arg, unknown_arg, NULL);
   g_assert_cmpint (theme.status, !=, 0);
   g_assert_nonnull (strstr (theme.err, "core-made-up"));
 
-  run_storybank (&after, database_arg, "--coverage", NULL);
+  sb_test_run_storybank (&after, database_arg, "--coverage", NULL);
   g_assert_cmpstr (after.out, ==, before.out);
 }
 
@@ -202,18 +143,18 @@ test_failure_leaves_no_new_bank (void)
   g_autofree char *bank = sb_test_dir_file (dir, "new.sqlite3");
   g_autofree char *wal = g_strconcat (bank, "-wal", NULL);
   g_autofree char *shm = g_strconcat (bank, "-shm", NULL);
-  g_autofree char *typo = write_file (dir, "typo.json",
-                                      "{\"format\":\"storybank\",\"version\":1,\"stories\":["
-                                      "{\"title\":\"A\",\"situaton\":\"My words\"}]}");
+  g_autofree char *typo = sb_test_dir_write (dir, "typo.json",
+                                             "{\"format\":\"storybank\",\"version\":1,\"stories\":["
+                                             "{\"title\":\"A\",\"situaton\":\"My words\"}]}");
   g_autofree char *missing = sb_test_dir_file (dir, "missing.json");
   g_autofree char *database_arg = g_strconcat ("--database=", bank, NULL);
   g_autofree char *typo_arg = g_strconcat ("--import=", typo, NULL);
   g_autofree char *missing_arg = g_strconcat ("--import=", missing, NULL);
-  g_auto(Run) refused = { 0, };
-  g_auto(Run) absent = { 0, };
-  g_auto(Run) framework = { 0, };
+  g_auto(SbTestRun) refused = { 0, };
+  g_auto(SbTestRun) absent = { 0, };
+  g_auto(SbTestRun) framework = { 0, };
 
-  run_storybank (&refused, database_arg, typo_arg, NULL);
+  sb_test_run_storybank (&refused, database_arg, typo_arg, NULL);
   g_assert_cmpint (refused.status, !=, 0);
   g_assert_nonnull (strstr (refused.err, "typo.json:1:"));
   g_assert_nonnull (strstr (refused.err, "stories[0].situaton"));
@@ -221,7 +162,7 @@ test_failure_leaves_no_new_bank (void)
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
 
-  run_storybank (&absent, database_arg, missing_arg, NULL);
+  sb_test_run_storybank (&absent, database_arg, missing_arg, NULL);
   g_assert_cmpint (absent.status, !=, 0);
   {
     g_autofree char *display = g_filename_display_name (missing);
@@ -230,7 +171,7 @@ test_failure_leaves_no_new_bank (void)
   }
   g_assert_false (g_file_test (bank, G_FILE_TEST_EXISTS));
 
-  run_storybank (&framework, database_arg, "--coverage", "--framework=nope", NULL);
+  sb_test_run_storybank (&framework, database_arg, "--coverage", "--framework=nope", NULL);
   g_assert_cmpint (framework.status, !=, 0);
   g_assert_false (g_file_test (bank, G_FILE_TEST_EXISTS));
 }
@@ -241,22 +182,22 @@ test_bad_arguments (void)
   g_autoptr(SbTestDir) dir = sb_test_dir_new ();
   g_autofree char *bank = sb_test_dir_file (dir, "bank.sqlite3");
   g_autofree char *database_arg = g_strconcat ("--database=", bank, NULL);
-  g_auto(Run) paper = { 0, };
-  g_auto(Run) framework = { 0, };
-  g_auto(Run) stray = { 0, };
+  g_auto(SbTestRun) paper = { 0, };
+  g_auto(SbTestRun) framework = { 0, };
+  g_auto(SbTestRun) stray = { 0, };
 
-  run_storybank (&paper, database_arg, "--cheat-sheet=x.pdf", "--paper=b5", NULL);
+  sb_test_run_storybank (&paper, database_arg, "--cheat-sheet=x.pdf", "--paper=b5", NULL);
   g_assert_cmpint (paper.status, !=, 0);
   g_assert_nonnull (strstr (paper.err, "b5"));
   /* Arguments are checked before the bank is created. */
   g_assert_false (g_file_test (bank, G_FILE_TEST_EXISTS));
 
-  run_storybank (&framework, database_arg, "--coverage", "--framework=nope", NULL);
+  sb_test_run_storybank (&framework, database_arg, "--coverage", "--framework=nope", NULL);
   g_assert_cmpint (framework.status, !=, 0);
   g_assert_nonnull (strstr (framework.err, "nope"));
   g_assert_nonnull (strstr (framework.err, "amazon-lp"));
 
-  run_storybank (&stray, database_arg, "--paper=a4", NULL);
+  sb_test_run_storybank (&stray, database_arg, "--paper=a4", NULL);
   g_assert_cmpint (stray.status, !=, 0);
 }
 
@@ -264,12 +205,12 @@ static void
 test_refuses_foreign_file (void)
 {
   g_autoptr(SbTestDir) dir = sb_test_dir_new ();
-  g_autofree char *notes = write_file (dir, "notes.txt", "dear diary\n");
+  g_autofree char *notes = sb_test_dir_write (dir, "notes.txt", "dear diary\n");
   g_autofree char *database_arg = g_strconcat ("--database=", notes, NULL);
   g_autofree char *contents = NULL;
-  g_auto(Run) run = { 0, };
+  g_auto(SbTestRun) run = { 0, };
 
-  run_storybank (&run, database_arg, "--coverage", NULL);
+  sb_test_run_storybank (&run, database_arg, "--coverage", NULL);
   g_assert_cmpint (run.status, !=, 0);
   g_assert_nonnull (strstr (run.err, "notes.txt"));
   g_assert_nonnull (strstr (run.err, "not a Storybank bank"));
@@ -282,17 +223,17 @@ test_cheat_sheet_pdf (void)
 {
   g_autoptr(SbTestDir) dir = sb_test_dir_new ();
   g_autofree char *bank = sb_test_dir_file (dir, "bank.sqlite3");
-  g_autofree char *input = write_file (dir, "stories.json", minimal_import);
+  g_autofree char *input = sb_test_dir_write (dir, "stories.json", minimal_import);
   g_autofree char *pdf = sb_test_dir_file (dir, "sheet.pdf");
   g_autofree char *database_arg = g_strconcat ("--database=", bank, NULL);
   g_autofree char *import_arg = g_strconcat ("--import=", input, NULL);
   g_autofree char *pdf_arg = g_strconcat ("--cheat-sheet=", pdf, NULL);
   g_autofree char *contents = NULL;
-  g_auto(Run) imported = { 0, };
-  g_auto(Run) sheet = { 0, };
+  g_auto(SbTestRun) imported = { 0, };
+  g_auto(SbTestRun) sheet = { 0, };
 
-  run_storybank (&imported, database_arg, import_arg, NULL);
-  run_storybank (&sheet, database_arg, pdf_arg, "--paper=letter", NULL);
+  sb_test_run_storybank (&imported, database_arg, import_arg, NULL);
+  sb_test_run_storybank (&sheet, database_arg, pdf_arg, "--paper=letter", NULL);
   g_assert_cmpint (sheet.status, ==, 0);
   g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
@@ -306,8 +247,8 @@ test_backups (void)
 {
   g_autoptr(SbTestDir) dir = sb_test_dir_new ();
   g_autofree char *bank = sb_test_dir_file (dir, "bank.sqlite3");
-  g_autofree char *good = write_file (dir, "good.json", minimal_import);
-  g_autofree char *junk = write_file (dir, "junk.sqlite3", "not a bank at all");
+  g_autofree char *good = sb_test_dir_write (dir, "good.json", minimal_import);
+  g_autofree char *junk = sb_test_dir_write (dir, "junk.sqlite3", "not a bank at all");
   g_autofree char *database_arg = g_strconcat ("--database=", bank, NULL);
   g_autofree char *good_arg = g_strconcat ("--import=", good, NULL);
   g_autofree char *junk_arg = g_strconcat ("--restore=", junk, NULL);
@@ -315,31 +256,31 @@ test_backups (void)
   g_autofree char *restore_arg = NULL;
   g_autofree char *bank_before = NULL;
   g_autofree char *bank_after = NULL;
-  g_auto(Run) none = { 0, };
-  g_auto(Run) first = { 0, };
-  g_auto(Run) second = { 0, };
-  g_auto(Run) listed = { 0, };
-  g_auto(Run) restored = { 0, };
-  g_auto(Run) relisted = { 0, };
-  g_auto(Run) check = { 0, };
-  g_auto(Run) refused = { 0, };
-  g_auto(Run) unchanged = { 0, };
+  g_auto(SbTestRun) none = { 0, };
+  g_auto(SbTestRun) first = { 0, };
+  g_auto(SbTestRun) second = { 0, };
+  g_auto(SbTestRun) listed = { 0, };
+  g_auto(SbTestRun) restored = { 0, };
+  g_auto(SbTestRun) relisted = { 0, };
+  g_auto(SbTestRun) check = { 0, };
+  g_auto(SbTestRun) refused = { 0, };
+  g_auto(SbTestRun) unchanged = { 0, };
   g_auto(GStrv) lines = NULL;
   gsize len_before, len_after;
 
-  run_storybank (&none, database_arg, "--list-backups", NULL);
+  sb_test_run_storybank (&none, database_arg, "--list-backups", NULL);
   g_assert_cmpint (none.status, ==, 0);
   g_assert_nonnull (strstr (none.out, "No backups yet"));
   /* Listing made no bank. */
   g_assert_false (g_file_test (bank, G_FILE_TEST_EXISTS));
 
-  run_storybank (&first, database_arg, good_arg, NULL);
+  sb_test_run_storybank (&first, database_arg, good_arg, NULL);
   g_assert_cmpint (first.status, ==, 0);
-  run_storybank (&second, database_arg, good_arg, NULL);
+  sb_test_run_storybank (&second, database_arg, good_arg, NULL);
   g_assert_cmpint (second.status, ==, 0);
 
   /* The first import found an empty bank; the second backed up two stories. */
-  run_storybank (&listed, database_arg, "--list-backups", NULL);
+  sb_test_run_storybank (&listed, database_arg, "--list-backups", NULL);
   g_assert_cmpint (listed.status, ==, 0);
   lines = g_strsplit (listed.out, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 2);
@@ -350,29 +291,29 @@ test_backups (void)
   g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
 
   restore_arg = g_strconcat ("--restore=", backup, NULL);
-  run_storybank (&restored, database_arg, restore_arg, NULL);
+  sb_test_run_storybank (&restored, database_arg, restore_arg, NULL);
   g_assert_cmpint (restored.status, ==, 0);
   g_assert_nonnull (strstr (restored.out, "Restored"));
   g_assert_nonnull (strstr (restored.out, "(2 stories)"));
   g_assert_nonnull (strstr (restored.out, "before-restore"));
 
-  run_storybank (&check, database_arg, "--check", NULL);
+  sb_test_run_storybank (&check, database_arg, "--check", NULL);
   g_assert_nonnull (strstr (check.out, "of 2 stories"));
 
-  run_storybank (&relisted, database_arg, "--list-backups", NULL);
+  sb_test_run_storybank (&relisted, database_arg, "--list-backups", NULL);
   g_assert_true (g_str_has_prefix (strstr (relisted.out, "  ") + 2, "before-restore"));
   g_assert_nonnull (strstr (relisted.out, "4 stories"));
 
   /* A file that is no bank: one line naming it, nothing changed, no backup. */
   g_assert_true (g_file_get_contents (bank, &bank_before, &len_before, NULL));
-  run_storybank (&refused, database_arg, junk_arg, NULL);
+  sb_test_run_storybank (&refused, database_arg, junk_arg, NULL);
   g_assert_cmpint (refused.status, !=, 0);
   g_assert_true (g_str_has_prefix (refused.err, "storybank: "));
   g_assert_nonnull (strstr (refused.err, "junk.sqlite3"));
   g_assert_cmpint (strchr (refused.err, '\n') - refused.err, ==, strlen (refused.err) - 1);
   g_assert_true (g_file_get_contents (bank, &bank_after, &len_after, NULL));
   g_assert_cmpmem (bank_before, len_before, bank_after, len_after);
-  run_storybank (&unchanged, database_arg, "--list-backups", NULL);
+  sb_test_run_storybank (&unchanged, database_arg, "--list-backups", NULL);
   g_assert_cmpstr (unchanged.out, ==, relisted.out);
 }
 
@@ -385,15 +326,15 @@ test_tightens_bank (void)
   GStatBuf st;
 
   {
-    g_auto(Run) run = { 0 };
-    run_storybank (&run, "--database", bank, "--check", NULL);
+    g_auto(SbTestRun) run = { 0 };
+    sb_test_run_storybank (&run, "--database", bank, "--check", NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_null (strstr (run.err, "private"));
   }
   g_assert_cmpint (g_chmod (bank, 0644), ==, 0);
   {
-    g_auto(Run) run = { 0 };
-    run_storybank (&run, "--database", bank, "--check", NULL);
+    g_auto(SbTestRun) run = { 0 };
+    sb_test_run_storybank (&run, "--database", bank, "--check", NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_nonnull (strstr (run.err, "bank.sqlite3"));
     g_assert_nonnull (strstr (run.err, "now private to you"));
@@ -401,8 +342,8 @@ test_tightens_bank (void)
   g_assert_cmpint (g_stat (bank, &st), ==, 0);
   g_assert_cmpuint (st.st_mode & 0777, ==, 0600);
   {
-    g_auto(Run) run = { 0 };
-    run_storybank (&run, "--database", bank, "--check", NULL);
+    g_auto(SbTestRun) run = { 0 };
+    sb_test_run_storybank (&run, "--database", bank, "--check", NULL);
     g_assert_null (strstr (run.err, "private"));
   }
 }
@@ -663,7 +604,7 @@ test_second_launch_opens_other_bank (void)
   /* A bank that cannot be opened: the second process says why and fails;
    * the open banks stay as they were. */
   {
-    g_autofree char *notes = write_file (dir, "notes.txt", "dear diary\n");
+    g_autofree char *notes = sb_test_dir_write (dir, "notes.txt", "dear diary\n");
     g_autofree char *notes_arg = g_strconcat ("--database=", notes, NULL);
     g_autofree char *refused_err = NULL;
     const char *argv[] = { g_getenv ("STORYBANK_BIN"), notes_arg, NULL };
@@ -694,23 +635,23 @@ test_bank_text_is_escaped (void)
 {
   g_autoptr(SbTestDir) dir = sb_test_dir_new ();
   g_autofree char *bank = sb_test_dir_file (dir, "bank.sqlite3");
-  g_autofree char *input = write_file (dir, "evil.json",
-                                       "{\"format\":\"storybank\",\"version\":1,\"stories\":["
-                                       "{\"title\":\"Wipe\\u001b[2J\\rFake\\u0007 café\","
-                                       " \"situation\":\"s\",\"action\":\"a\","
-                                       " \"themes\":[\"core-production-incident\"]}]}");
+  g_autofree char *input = sb_test_dir_write (dir, "evil.json",
+                                              "{\"format\":\"storybank\",\"version\":1,\"stories\":["
+                                              "{\"title\":\"Wipe\\u001b[2J\\rFake\\u0007 café\","
+                                              " \"situation\":\"s\",\"action\":\"a\","
+                                              " \"themes\":[\"core-production-incident\"]}]}");
   g_autofree char *database_arg = g_strconcat ("--database=", bank, NULL);
   g_autofree char *import_arg = g_strconcat ("--import=", input, NULL);
-  g_auto(Run) imported = { 0, };
-  g_auto(Run) check = { 0, };
-  g_auto(Run) coverage = { 0, };
-  Run *runs[] = { &check, &coverage };
+  g_auto(SbTestRun) imported = { 0, };
+  g_auto(SbTestRun) check = { 0, };
+  g_auto(SbTestRun) coverage = { 0, };
+  SbTestRun *runs[] = { &check, &coverage };
 
-  run_storybank (&imported, database_arg, import_arg, NULL);
+  sb_test_run_storybank (&imported, database_arg, import_arg, NULL);
   g_assert_cmpint (imported.status, ==, 0);
-  run_storybank (&check, database_arg, "--check", NULL);
+  sb_test_run_storybank (&check, database_arg, "--check", NULL);
   g_assert_cmpint (check.status, ==, 0);
-  run_storybank (&coverage, database_arg, "--coverage", NULL);
+  sb_test_run_storybank (&coverage, database_arg, "--coverage", NULL);
   g_assert_cmpint (coverage.status, ==, 0);
 
   for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
@@ -744,7 +685,7 @@ make_coach_bank (SbTestDir *dir)
   g_autofree char *import_arg = NULL;
   g_autofree char *bank = sb_test_dir_file (dir, "bank.sqlite3");
   char *database_arg = g_strconcat ("--database=", bank, NULL);
-  g_auto(Run) imported = { 0, };
+  g_auto(SbTestRun) imported = { 0, };
   JsonObject *strong = NULL;
   JsonArray *clean;
   static const char * const sections[] = { "situation", "task", "action", "result", "learning" };
@@ -801,9 +742,9 @@ make_coach_bank (SbTestDir *dir)
   root = json_builder_get_root (builder);
   json_generator_set_root (generator, root);
   text = json_generator_to_data (generator, NULL);
-  input = write_file (dir, "coach.json", text);
+  input = sb_test_dir_write (dir, "coach.json", text);
   import_arg = g_strconcat ("--import=", input, NULL);
-  run_storybank (&imported, database_arg, import_arg, NULL);
+  sb_test_run_storybank (&imported, database_arg, import_arg, NULL);
   g_assert_cmpint (imported.status, ==, 0);
   return database_arg;
 }
@@ -828,12 +769,12 @@ test_check_json (void)
   g_autoptr(SbTestDir) dir = sb_test_dir_new ();
   g_autofree char *database_arg = make_coach_bank (dir);
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_auto(Run) check = { 0, };
+  g_auto(SbTestRun) check = { 0, };
   JsonArray *findings;
   JsonObject *vague = NULL;
   static const char * const members[] = { "story", "story_id", "check", "section", "severity", "message", "ranges" };
 
-  run_storybank (&check, database_arg, "--check", "--json", NULL);
+  sb_test_run_storybank (&check, database_arg, "--check", "--json", NULL);
   g_assert_cmpint (check.status, ==, 0);
   g_assert_null (strchr (check.out, '\033'));
   findings = parse_array (parser, check.out);
@@ -878,14 +819,14 @@ test_suggest (void)
   g_autoptr(SbTestDir) dir = sb_test_dir_new ();
   g_autofree char *database_arg = make_coach_bank (dir);
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_auto(Run) text = { 0, };
-  g_auto(Run) json = { 0, };
-  g_auto(Run) unknown = { 0, };
-  g_auto(Run) stray_json = { 0, };
+  g_auto(SbTestRun) text = { 0, };
+  g_auto(SbTestRun) json = { 0, };
+  g_auto(SbTestRun) unknown = { 0, };
+  g_auto(SbTestRun) stray_json = { 0, };
   g_auto(GStrv) lines = NULL;
   JsonArray *ranking;
 
-  run_storybank (&text, database_arg, "--suggest=q-production-outage", NULL);
+  sb_test_run_storybank (&text, database_arg, "--suggest=q-production-outage", NULL);
   g_assert_cmpint (text.status, ==, 0);
   lines = g_strsplit (g_strchomp (text.out), "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 2);
@@ -894,7 +835,7 @@ test_suggest (void)
   g_assert_true (g_str_has_prefix (lines[1], "2. Café\\x1b[2J outage ("));
   g_assert_true (g_str_has_suffix (lines[1], "): Shares: Dive Deep"));
 
-  run_storybank (&json, database_arg, "--suggest=q-production-outage", "--json", NULL);
+  sb_test_run_storybank (&json, database_arg, "--suggest=q-production-outage", "--json", NULL);
   g_assert_cmpint (json.status, ==, 0);
   g_assert_null (strchr (json.out, '\033'));
   ranking = parse_array (parser, json.out);
@@ -913,12 +854,12 @@ test_suggest (void)
     g_assert_cmpstr (json_object_get_string_member (second, "story"), ==, "Café\033[2J outage");
   }
 
-  run_storybank (&unknown, database_arg, "--suggest=q-no-such-question", NULL);
+  sb_test_run_storybank (&unknown, database_arg, "--suggest=q-no-such-question", NULL);
   g_assert_cmpint (unknown.status, !=, 0);
   g_assert_nonnull (strstr (unknown.err, "“q-no-such-question”"));
   g_assert_cmpstr (unknown.out, ==, "");
 
-  run_storybank (&stray_json, database_arg, "--json", NULL);
+  sb_test_run_storybank (&stray_json, database_arg, "--json", NULL);
   g_assert_cmpint (stray_json.status, !=, 0);
   g_assert_nonnull (strstr (stray_json.err, "--json"));
 }

@@ -14,8 +14,8 @@
 #include "sb-practice.h"
 #include "sb-practice-modes.h"
 #include "sb-story-history.h"
+#include "sb-test-store.h"
 #include "sb-test-ui.h"
-#include "sb-test-util.h"
 #include "sb-window-private.h"
 
 #define DAY 86400
@@ -126,18 +126,9 @@ enter (Fixture *f)
 
 static guint
 count_rows (SbStore    *store,
-            const char *where)
+           const char *where)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM question_drills WHERE %s", where);
-  sqlite3 *db = sb_database_get_handle (sb_store_get_database (store));
-  sqlite3_stmt *stmt = NULL;
-  guint n;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = (guint) sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  return n;
+  return sb_test_count_rows (store, "question_drills", where);
 }
 
 static gboolean

@@ -12,38 +12,26 @@
 #include "sb-drill.h"
 #include "sb-exchange.h"
 #include "sb-practice.h"
-#include "sb-test-util.h"
+#include "sb-test-store.h"
 
 #define DAY 86400
 /* A fixed, recent moment so schedules do not depend on the clock. */
 #define T0  ((gint64) 1700000000)
 
-typedef struct
-{
-  SbTestDir *dir;
-  char      *path;
-  SbStore   *store;
-} Fixture;
+typedef SbTestBank Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = sb_test_dir_new ();
-  f->path = sb_test_dir_file (f->dir, "bank.sqlite3");
-  f->store = sb_store_open (f->path, &error);
-  g_assert_no_error (error);
+  sb_test_bank_init (f);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_assert_finalize_object (f->store);
-  g_free (f->path);
-  sb_test_dir_free (f->dir);
+  sb_test_bank_clear (f);
 }
 
 static SbStory *
@@ -103,18 +91,9 @@ question_at (SbStore *store,
 
 static guint
 count_drill_rows (SbStore    *store,
-                  const char *where)
+                 const char *where)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM question_drills WHERE %s", where);
-  sqlite3 *db = sb_database_get_handle (sb_store_get_database (store));
-  sqlite3_stmt *stmt = NULL;
-  guint n;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = (guint) sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  return n;
+  return sb_test_count_rows (store, "question_drills", where);
 }
 
 static guint

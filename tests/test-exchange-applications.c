@@ -9,7 +9,7 @@
 
 #include "sb-application.h"
 #include "sb-exchange.h"
-#include "sb-test-util.h"
+#include "sb-test-store.h"
 
 #define STORY_A "0b7e8c9a-3f4d-4a5b-9c6d-7e8f9a0b1c2d"
 #define STORY_B "1c8f9dab-4a5e-4b6c-8d7e-8f9a0b1c2d3e"
@@ -31,50 +31,6 @@ static const char *job_description =
   "- Health insurance, 401(k) matching and 25 days of PTO\n"
   "\n"
   "Acme is an equal opportunity employer.\n";
-
-typedef struct
-{
-  SbTestDir *dir;
-  SbStore   *store;
-} Bank;
-
-static Bank *
-bank_new (void)
-{
-  Bank *bank = g_new0 (Bank, 1);
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-
-  bank->dir = sb_test_dir_new ();
-  path = sb_test_dir_file (bank->dir, "bank.sqlite3");
-  bank->store = sb_store_open (path, &error);
-  g_assert_no_error (error);
-  return bank;
-}
-
-static void
-bank_free (Bank *bank)
-{
-  g_clear_object (&bank->store);
-  sb_test_dir_free (bank->dir);
-  g_free (bank);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Bank, bank_free)
-
-/* The export with its "exported" time taken out. */
-static char *
-export_stable (SbStore *store)
-{
-  g_autofree char *json = sb_exchange_export_json (store, NULL);
-  char *line = strstr (json, "\"exported\" : \"");
-  char *end;
-
-  g_assert_nonnull (line);
-  end = strchr (line, '\n');
-  memmove (line, end + 1, strlen (end + 1) + 1);
-  return g_steal_pointer (&json);
-}
 
 static SbStory *
 add_story (SbStore    *store,
@@ -202,8 +158,8 @@ assert_acme (SbStore *store)
 static void
 test_round_trip (void)
 {
-  g_autoptr(Bank) from = bank_new ();
-  g_autoptr(Bank) to = bank_new ();
+  g_autoptr(SbTestBank) from = sb_test_bank_new ();
+  g_autoptr(SbTestBank) to = sb_test_bank_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *exported = NULL;
   g_autofree char *again = NULL;
@@ -212,7 +168,7 @@ test_round_trip (void)
   SbImportSummary summary = { 0, };
 
   fill_bank (from->store);
-  exported = export_stable (from->store);
+  exported = sb_test_export_stable (from->store);
   g_assert_nonnull (strstr (exported, "\"applications\""));
   g_assert_nonnull (strstr (exported, "\"current\" : true"));
   g_assert_nonnull (strstr (exported, "\"framework\" : null"));   /* Globex has none */
@@ -222,18 +178,18 @@ test_round_trip (void)
   g_assert_cmpuint (summary.applications_added, ==, 2);
   g_assert_cmpuint (summary.applications_updated, ==, 0);
   assert_acme (to->store);
-  again = export_stable (to->store);
+  again = sb_test_export_stable (to->store);
   g_assert_cmpstr (again, ==, exported);
 
   /* Into the same bank: nothing is updated, nothing changes. */
-  before = export_stable (from->store);
+  before = sb_test_export_stable (from->store);
   memset (&summary, 0, sizeof summary);
   g_assert_true (sb_exchange_import_json (from->store, exported, -1, "bank.json", &summary, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (summary.applications_added, ==, 0);
   g_assert_cmpuint (summary.applications_updated, ==, 0);
   g_assert_cmpuint (summary.stories_updated, ==, 0);
-  after = export_stable (from->store);
+  after = sb_test_export_stable (from->store);
   g_assert_cmpstr (after, ==, before);
 
   /* And a second store on the fresh bank's file reads the same. */
@@ -244,7 +200,7 @@ test_round_trip (void)
 
     g_assert_no_error (error);
     assert_acme (other);
-    other_export = export_stable (other);
+    other_export = sb_test_export_stable (other);
     g_assert_cmpstr (other_export, ==, exported);
   }
 }
@@ -255,7 +211,7 @@ test_round_trip (void)
 static void
 test_merge_by_id (void)
 {
-  g_autoptr(Bank) bank = bank_new ();
+  g_autoptr(SbTestBank) bank = sb_test_bank_new ();
   g_autoptr(GError) error = NULL;
   SbImportSummary summary = { 0, };
   SbApplication *acme, *globex;
@@ -291,7 +247,7 @@ test_merge_by_id (void)
 static void
 test_minimal_shape (void)
 {
-  g_autoptr(Bank) bank = bank_new ();
+  g_autoptr(SbTestBank) bank = sb_test_bank_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) json = g_string_new (NULL);
   g_autofree char *escaped = g_strescape (job_description, NULL);
@@ -345,7 +301,7 @@ test_minimal_shape (void)
 static void
 test_story_from_same_file (void)
 {
-  g_autoptr(Bank) bank = bank_new ();
+  g_autoptr(SbTestBank) bank = sb_test_bank_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(SbRequirement) requirement = NULL;
   const char *json =
@@ -426,11 +382,11 @@ static const Refusal refusals[] = {
 static void
 test_refusals (void)
 {
-  g_autoptr(Bank) bank = bank_new ();
+  g_autoptr(SbTestBank) bank = sb_test_bank_new ();
   g_autofree char *before = NULL;
 
   fill_bank (bank->store);
-  before = export_stable (bank->store);
+  before = sb_test_export_stable (bank->store);
   for (guint i = 0; i < G_N_ELEMENTS (refusals); i++)
     {
       g_autoptr(GError) error = NULL;
@@ -453,7 +409,7 @@ test_refusals (void)
 
       g_assert_cmpstr (sb_story_get_title (sb_store_find_story (bank->store, STORY_A)), ==, "Checkout outage");
       g_assert_cmpuint (g_list_model_get_n_items (sb_store_get_applications (bank->store)), ==, 2);
-      after = export_stable (bank->store);
+      after = sb_test_export_stable (bank->store);
       g_assert_cmpstr (after, ==, before);
     }
 
@@ -467,7 +423,7 @@ test_refusals (void)
 
     g_assert_false (sb_exchange_import_json (bank->store, json, -1, "apps.json", NULL, &error));
     g_assert_nonnull (strstr (error->message, "introduction: the introduction has 20001 characters"));
-    after = export_stable (bank->store);
+    after = sb_test_export_stable (bank->store);
     g_assert_cmpstr (after, ==, before);
   }
 }
@@ -478,7 +434,7 @@ test_refusals (void)
 static void
 test_write_failure_rolls_back (void)
 {
-  g_autoptr(Bank) bank = bank_new ();
+  g_autoptr(SbTestBank) bank = sb_test_bank_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -490,7 +446,7 @@ test_write_failure_rolls_back (void)
     " {\"id\":\"acme-2026\",\"company\":\"Acme Corp\",\"rounds\":[{\"name\":\"Boom\"}]}]}";
 
   fill_bank (bank->store);
-  before = export_stable (bank->store);
+  before = sb_test_export_stable (bank->store);
   g_assert_true (sb_database_exec (sb_store_get_database (bank->store),
                                    "CREATE TEMP TRIGGER boom BEFORE INSERT ON rounds "
                                    "WHEN NEW.name = 'Boom' BEGIN SELECT RAISE (ABORT, 'boom'); END",
@@ -505,7 +461,7 @@ test_write_failure_rolls_back (void)
   g_assert_cmpuint (g_list_model_get_n_items (sb_store_get_applications (bank->store)), ==, 2);
   g_assert_cmpstr (sb_application_get_company (sb_store_find_application (bank->store, "acme-2026")), ==, "Acme");
   g_assert_cmpstr (sb_story_get_title (sb_store_find_story (bank->store, STORY_A)), ==, "Checkout outage");
-  after = export_stable (bank->store);
+  after = sb_test_export_stable (bank->store);
   g_assert_cmpstr (after, ==, before);
 
   /* And a file the bank takes imports after it, in full. */
@@ -526,7 +482,7 @@ test_write_failure_rolls_back (void)
 static void
 test_markdown (void)
 {
-  g_autoptr(Bank) bank = bank_new ();
+  g_autoptr(SbTestBank) bank = sb_test_bank_new ();
   g_autofree char *markdown = NULL;
 
   fill_bank (bank->store);

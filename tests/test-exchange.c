@@ -12,42 +12,11 @@
 #include "sb-bank-job.h"
 #include "sb-exchange.h"
 #include "sb-practice.h"
-#include "sb-test-util.h"
+#include "sb-test-store.h"
 
 /* A fixed, recent moment: 2023-11-14T22:13:20Z. */
 #define T0  ((gint64) 1700000000)
 #define DAY 86400
-
-typedef struct
-{
-  SbTestDir *dir;
-  SbStore   *store;
-} Bank;
-
-static Bank *
-bank_new (void)
-{
-  Bank *bank = g_new0 (Bank, 1);
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-
-  bank->dir = sb_test_dir_new ();
-  path = sb_test_dir_file (bank->dir, "bank.sqlite3");
-  bank->store = sb_store_open (path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (bank->store);
-  return bank;
-}
-
-static void
-bank_free (Bank *bank)
-{
-  g_clear_object (&bank->store);
-  sb_test_dir_free (bank->dir);
-  g_free (bank);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Bank, bank_free)
 
 static void
 import_ok (SbStore         *store,
@@ -62,35 +31,11 @@ import_ok (SbStore         *store,
   g_assert_no_error (error);
 }
 
-/* The export with its "exported" time taken out: two exports of the same bank
- * are then equal. */
-static char *
-export_stable (SbStore *store)
-{
-  g_autofree char *json = sb_exchange_export_json (store, NULL);
-  char *line = strstr (json, "\"exported\" : \"");
-  char *end;
-
-  g_assert_nonnull (line);
-  end = strchr (line, '\n');
-  g_assert_nonnull (end);
-  memmove (line, end + 1, strlen (end + 1) + 1);
-  return g_steal_pointer (&json);
-}
-
 /* Straight from the table, so "unchanged" does not rest on the export. */
 static guint
 count_rehearsals (SbStore *store)
 {
-  sqlite3 *db = sb_database_get_handle (sb_store_get_database (store));
-  sqlite3_stmt *stmt = NULL;
-  guint n;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM practice_log", -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = (guint) sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  return n;
+  return sb_test_count_rows (store, "practice_log", "1");
 }
 
 static void
@@ -133,7 +78,7 @@ static const char minimal[] =
 static void
 test_minimal_import (void)
 {
-  g_autoptr(Bank) bank = bank_new ();
+  g_autoptr(SbTestBank) bank = sb_test_bank_new ();
   SbImportSummary summary = { 0, };
   SbStory *outage, *ledger;
 
@@ -298,7 +243,7 @@ static const Refusal refusals[] = {
 static void
 test_refusals (void)
 {
-  g_autoptr(Bank) bank = bank_new ();
+  g_autoptr(SbTestBank) bank = sb_test_bank_new ();
   g_autofree char *before = NULL;
   guint n_before;
   guint n_rehearsals;
@@ -307,7 +252,7 @@ test_refusals (void)
   import_ok (bank->store, minimal, NULL);
   g_assert_true (sb_store_set_person_name (bank->store, "Ada", NULL));
   log_ok (bank->store, find_story_by_title (bank->store, "Checkout outage"), NULL, 90, SB_RATING_OKAY, T0);
-  before = export_stable (bank->store);
+  before = sb_test_export_stable (bank->store);
   n_before = sb_store_get_n_stories (bank->store);
   n_rehearsals = count_rehearsals (bank->store);
   g_assert_cmpuint (n_rehearsals, ==, 1);
@@ -332,7 +277,7 @@ test_refusals (void)
 
       g_assert_cmpuint (sb_store_get_n_stories (bank->store), ==, n_before);
       g_assert_cmpuint (count_rehearsals (bank->store), ==, n_rehearsals);
-      after = export_stable (bank->store);
+      after = sb_test_export_stable (bank->store);
       g_assert_cmpstr (after, ==, before);
     }
 }
@@ -343,14 +288,14 @@ test_refusals (void)
 static void
 test_failure_while_writing_rolls_back (void)
 {
-  g_autoptr(Bank) bank = bank_new ();
+  g_autoptr(SbTestBank) bank = sb_test_bank_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   SbDatabase *db = sb_store_get_database (bank->store);
 
   import_ok (bank->store, minimal, NULL);
-  before = export_stable (bank->store);
+  before = sb_test_export_stable (bank->store);
   g_assert_true (sb_database_exec (db,
                                    "CREATE TEMP TRIGGER boom BEFORE INSERT ON stories "
                                    "WHEN NEW.title = 'Boom' BEGIN SELECT RAISE (ABORT, 'boom'); END",
@@ -373,7 +318,7 @@ test_failure_while_writing_rolls_back (void)
   g_assert_null (sb_store_find_framework (bank->store, "acme"));
   g_assert_null (sb_store_find_theme (bank->store, "acme-grit"));
   g_assert_null (sb_store_find_question (bank->store, "my-q-grit"));
-  after = export_stable (bank->store);
+  after = sb_test_export_stable (bank->store);
   g_assert_cmpstr (after, ==, before);
 }
 
@@ -382,8 +327,8 @@ test_failure_while_writing_rolls_back (void)
 static void
 test_deleted_question_stays_deleted (void)
 {
-  g_autoptr(Bank) bank = bank_new ();
-  g_autoptr(Bank) other = bank_new ();
+  g_autoptr(SbTestBank) bank = sb_test_bank_new ();
+  g_autoptr(SbTestBank) other = sb_test_bank_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(SbQuestion) question = g_list_model_get_item (sb_store_get_questions (bank->store), 0);
   g_autofree char *slug = g_strdup (sb_question_get_slug (question));
@@ -418,8 +363,8 @@ test_deleted_question_stays_deleted (void)
 static void
 test_round_trip (void)
 {
-  g_autoptr(Bank) first = bank_new ();
-  g_autoptr(Bank) second = bank_new ();
+  g_autoptr(SbTestBank) first = sb_test_bank_new ();
+  g_autoptr(SbTestBank) second = sb_test_bank_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *exported = NULL;
   g_autofree char *stable = NULL;
@@ -492,7 +437,7 @@ test_round_trip (void)
   (void) b;
 
   exported = sb_exchange_export_json (first->store, NULL);
-  stable = export_stable (first->store);
+  stable = sb_test_export_stable (first->store);
   g_assert_nonnull (strstr (exported, "\"format\" : \"storybank\""));
   g_assert_nonnull (strstr (exported, "\"version\" : 2"));
   g_assert_nonnull (strstr (exported, "\"strength\" : \"secondary\""));
@@ -524,7 +469,7 @@ test_round_trip (void)
   g_assert_null (sb_store_find_question (second->store, "q-delay-launch"));
   g_assert_cmpuint (count_rehearsals (second->store), ==, 4);
 
-  again = export_stable (second->store);
+  again = sb_test_export_stable (second->store);
   g_assert_cmpstr (again, ==, stable);
 
   /* Importing the bank's own export again changes nothing: every story
@@ -540,7 +485,7 @@ test_round_trip (void)
   g_assert_cmpuint (summary.rehearsals_added, ==, 0);
   g_assert_cmpuint (count_rehearsals (first->store), ==, 4);
   g_free (again);
-  again = export_stable (first->store);
+  again = sb_test_export_stable (first->store);
   g_assert_cmpstr (again, ==, stable);
 
   /* And the bank it was imported into takes it again without a double. */
@@ -548,7 +493,7 @@ test_round_trip (void)
   g_assert_no_error (error);
   g_assert_cmpuint (count_rehearsals (second->store), ==, 4);
   g_free (again);
-  again = export_stable (second->store);
+  again = sb_test_export_stable (second->store);
   g_assert_cmpstr (again, ==, stable);
 }
 
@@ -558,7 +503,7 @@ test_round_trip (void)
 static void
 test_catalog_edits_merge (void)
 {
-  g_autoptr(Bank) bank = bank_new ();
+  g_autoptr(SbTestBank) bank = sb_test_bank_new ();
   g_autoptr(GError) error = NULL;
   const char *themes[] = { "core-bad-news", NULL };
   SbStory *story;
@@ -595,7 +540,7 @@ test_catalog_edits_merge (void)
 static void
 test_merge_by_uuid (void)
 {
-  g_autoptr(Bank) bank = bank_new ();
+  g_autoptr(SbTestBank) bank = sb_test_bank_new ();
   SbImportSummary summary = { 0, };
   SbStory *story;
 
@@ -648,7 +593,7 @@ test_merge_by_uuid (void)
 static void
 test_file_defined_themes (void)
 {
-  g_autoptr(Bank) bank = bank_new ();
+  g_autoptr(SbTestBank) bank = sb_test_bank_new ();
   SbImportSummary summary = { 0, };
   SbStory *story;
   SbTheme *theme;
@@ -695,7 +640,7 @@ test_file_defined_themes (void)
 static void
 test_practice_failure_rolls_back (void)
 {
-  g_autoptr(Bank) bank = bank_new ();
+  g_autoptr(SbTestBank) bank = sb_test_bank_new ();
   g_autoptr(GError) error = NULL;
   SbDatabase *db = sb_store_get_database (bank->store);
   SbStory *outage;
@@ -728,8 +673,8 @@ test_practice_failure_rolls_back (void)
 static void
 test_practice_merge (void)
 {
-  g_autoptr(Bank) bank = bank_new ();
-  g_autoptr(Bank) other = bank_new ();
+  g_autoptr(SbTestBank) bank = sb_test_bank_new ();
+  g_autoptr(SbTestBank) other = sb_test_bank_new ();
   g_autoptr(GArray) log = NULL;
   g_autofree char *exported = NULL;
   g_autofree char *stable = NULL;
@@ -766,8 +711,8 @@ test_practice_merge (void)
                                        exported, 0, 0));
   import_ok (other->store, exported, NULL);
   g_assert_cmpuint (count_rehearsals (other->store), ==, 2);
-  stable = export_stable (bank->store);
-  again = export_stable (other->store);
+  stable = sb_test_export_stable (bank->store);
+  again = sb_test_export_stable (other->store);
   g_assert_cmpstr (again, ==, stable);
 
   /* A later file adds only what is new; a rehearsal logged here since stays. */
@@ -785,7 +730,7 @@ test_practice_merge (void)
 static void
 test_practice_empty (void)
 {
-  g_autoptr(Bank) bank = bank_new ();
+  g_autoptr(SbTestBank) bank = sb_test_bank_new ();
   g_autofree char *exported = NULL;
   g_autofree char *merge = NULL;
   SbStory *story;
@@ -805,8 +750,8 @@ test_practice_empty (void)
 static void
 test_unicode (void)
 {
-  g_autoptr(Bank) first = bank_new ();
-  g_autoptr(Bank) second = bank_new ();
+  g_autoptr(SbTestBank) first = sb_test_bank_new ();
+  g_autoptr(SbTestBank) second = sb_test_bank_new ();
   g_autofree char *exported = NULL;
   SbStory *story;
   const char *title = "Café déjà vu — 数据迁移 🚀";
@@ -830,7 +775,7 @@ test_unicode (void)
 static void
 test_markdown (void)
 {
-  g_autoptr(Bank) bank = bank_new ();
+  g_autoptr(SbTestBank) bank = sb_test_bank_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *markdown = NULL;
   g_autofree char *path = NULL;
@@ -881,8 +826,8 @@ test_markdown (void)
 static void
 test_files (void)
 {
-  g_autoptr(Bank) bank = bank_new ();
-  g_autoptr(Bank) other = bank_new ();
+  g_autoptr(SbTestBank) bank = sb_test_bank_new ();
+  g_autoptr(SbTestBank) other = sb_test_bank_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *path = sb_test_dir_file (bank->dir, "export.json");
   g_autofree char *missing = sb_test_dir_file (bank->dir, "missing.json");
@@ -960,7 +905,7 @@ test_files (void)
 static void
 test_example_file (void)
 {
-  g_autoptr(Bank) bank = bank_new ();
+  g_autoptr(SbTestBank) bank = sb_test_bank_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *path = sb_test_data_path ("example-import.json");
   SbImportSummary summary = { 0, };
@@ -988,8 +933,8 @@ test_example_file (void)
 static void
 test_cue_card (void)
 {
-  g_autoptr(Bank) first = bank_new ();
-  g_autoptr(Bank) second = bank_new ();
+  g_autoptr(SbTestBank) first = sb_test_bank_new ();
+  g_autoptr(SbTestBank) second = sb_test_bank_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *exported = NULL;
   g_autofree char *stable = NULL;
@@ -1016,14 +961,14 @@ test_cue_card (void)
   g_assert_nonnull (strstr (exported, "\"cue_card\" : {"));
   g_assert_nonnull (strstr (exported, "\"result\" : \"Errors under 0.5% in 22 min\""));
   g_assert_null (strstr (exported, "cue_result"));
-  stable = export_stable (first->store);
+  stable = sb_test_export_stable (first->store);
 
   import_ok (second->store, exported, NULL);
   read = sb_store_find_story (second->store, sb_story_get_uuid (with));
   for (guint i = 0; i < 5; i++)
     g_assert_cmpstr (sb_story_get_field (read, SB_STORY_FIELD_CUE_SITUATION + i), ==, lines[i]);
   g_assert_false (sb_story_has_cue_card (sb_store_find_story (second->store, sb_story_get_uuid (without))));
-  again = export_stable (second->store);
+  again = sb_test_export_stable (second->store);
   g_assert_cmpstr (again, ==, stable);
 
   /* Markdown: the card under the story that has one. */

@@ -7,34 +7,22 @@
 #include <string.h>
 
 #include "sb-store.h"
-#include "sb-test-util.h"
+#include "sb-test-store.h"
 
-typedef struct
-{
-  SbTestDir *dir;
-  char      *path;
-  SbStore   *store;
-} Fixture;
+typedef SbTestBank Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = sb_test_dir_new ();
-  f->path = sb_test_dir_file (f->dir, "bank.sqlite3");
-  f->store = sb_store_open (f->path, &error);
-  g_assert_no_error (error);
+  sb_test_bank_init (f);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_assert_finalize_object (f->store);
-  g_free (f->path);
-  sb_test_dir_free (f->dir);
+  sb_test_bank_clear (f);
 }
 
 static SbStore *

@@ -13,6 +13,7 @@
 
 #include "sb-application.h"
 #include "sb-cli-private.h"
+#include "sb-json-build.h"
 #include "sb-plan.h"
 
 static const char *
@@ -43,27 +44,6 @@ _sb_cli_check_application (SbStore    *store,
   return g_strdup_printf (_("%s: there is no application “%s” (known: %s)"), option, slug, known->str);
 }
 
-static void
-add_member_string (JsonBuilder *builder,
-                   const char  *name,
-                   const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, value != NULL ? value : "");
-}
-
-static void
-add_member_strv (JsonBuilder        *builder,
-                 const char         *name,
-                 const char * const *values)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_begin_array (builder);
-  for (guint i = 0; values != NULL && values[i] != NULL; i++)
-    json_builder_add_string_value (builder, values[i]);
-  json_builder_end_array (builder);
-}
-
 int
 _sb_cli_print_applications (SbStore  *store,
                             gboolean  json)
@@ -82,11 +62,11 @@ _sb_cli_print_applications (SbStore  *store,
           g_autoptr(SbApplication) application = g_list_model_get_item (applications, i);
 
           json_builder_begin_object (builder);
-          add_member_string (builder, "id", sb_application_get_slug (application));
-          add_member_string (builder, "company", sb_application_get_company (application));
-          add_member_string (builder, "role", sb_application_get_role (application));
-          add_member_string (builder, "date", sb_application_get_date (application));
-          add_member_string (builder, "status", status_to_string (sb_application_get_status (application)));
+          sb_json_build_string (builder, "id", sb_application_get_slug (application));
+          sb_json_build_string (builder, "company", sb_application_get_company (application));
+          sb_json_build_string (builder, "role", sb_application_get_role (application));
+          sb_json_build_string (builder, "date", sb_application_get_date (application));
+          sb_json_build_string (builder, "status", status_to_string (sb_application_get_status (application)));
           json_builder_set_member_name (builder, "current");
           json_builder_add_boolean_value (builder, application == current);
           json_builder_end_object (builder);
@@ -164,7 +144,7 @@ print_plan_json (SbApplication *application,
   GListModel *rounds = sb_application_get_rounds (application);
 
   json_builder_begin_object (builder);
-  add_member_string (builder, "application", sb_application_get_slug (application));
+  sb_json_build_string (builder, "application", sb_application_get_slug (application));
   json_builder_set_member_name (builder, "rounds");
   json_builder_begin_array (builder);
   for (guint i = 0; i < g_list_model_get_n_items (rounds); i++)
@@ -172,9 +152,9 @@ print_plan_json (SbApplication *application,
       g_autoptr(SbRound) round = g_list_model_get_item (rounds, i);
 
       json_builder_begin_object (builder);
-      add_member_string (builder, "name", sb_round_get_name (round));
-      add_member_strv (builder, "focus", sb_round_get_focus (round));
-      add_member_strv (builder, "stories", sb_round_get_story_uuids (round));
+      sb_json_build_string (builder, "name", sb_round_get_name (round));
+      sb_json_build_strv (builder, "focus", sb_round_get_focus (round));
+      sb_json_build_strv (builder, "stories", sb_round_get_story_uuids (round));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -187,14 +167,14 @@ print_plan_json (SbApplication *application,
       SbRound *round = warning->round_id > 0 ? find_round (application, warning->round_id) : NULL;
 
       json_builder_begin_object (builder);
-      add_member_string (builder, "kind", sb_plan_warning_kind_to_string (warning->kind));
-      add_member_string (builder, "message", warning->message);
+      sb_json_build_string (builder, "kind", sb_plan_warning_kind_to_string (warning->kind));
+      sb_json_build_string (builder, "message", warning->message);
       if (round != NULL)
-        add_member_string (builder, "round", sb_round_get_name (round));
+        sb_json_build_string (builder, "round", sb_round_get_name (round));
       if (warning->story_uuid != NULL)
-        add_member_string (builder, "story_id", warning->story_uuid);
+        sb_json_build_string (builder, "story_id", warning->story_uuid);
       if (warning->theme_slug != NULL)
-        add_member_string (builder, "theme", warning->theme_slug);
+        sb_json_build_string (builder, "theme", warning->theme_slug);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -42,6 +42,37 @@ strv_contains (const char * const *strv,
   return strv != NULL && text != NULL && g_strv_contains (strv, text);
 }
 
+/* Puts a copy of @text ("" for NULL) in *@field; FALSE when it held
+ * that text already. The setters below notify only on TRUE. */
+static gboolean
+set_string (char       **field,
+            const char  *text)
+{
+  if (text == NULL)
+    text = "";
+  if (*field != NULL && strcmp (*field, text) == 0)
+    return FALSE;
+  g_free (*field);
+  *field = g_strdup (text);
+  return TRUE;
+}
+
+/* Puts a copy of @strv (empty for NULL) in *@field; FALSE when it held
+ * those strings already. */
+static gboolean
+set_strv (GStrv              *field,
+          const char * const *strv)
+{
+  GStrv old = *field;
+
+  if (_sb_strv_same ((const char * const *) old, strv))
+    return FALSE;
+  /* @strv may point into the old array: copy before freeing it. */
+  *field = strv != NULL ? g_strdupv ((char **) strv) : g_new0 (char *, 1);
+  g_strfreev (old);
+  return TRUE;
+}
+
 /* ---- SbRequirement ------------------------------------------------------ */
 
 struct _SbRequirement
@@ -128,8 +159,7 @@ _sb_requirement_new (gint64      id,
 
   self->id = id;
   self->application_id = application_id;
-  g_free (self->text);
-  self->text = g_strdup (text != NULL ? text : "");
+  set_string (&self->text, text);
   return self;
 }
 
@@ -171,29 +201,16 @@ void
 _sb_requirement_set_text (SbRequirement *self,
                           const char    *text)
 {
-  if (text == NULL)
-    text = "";
-  if (strcmp (self->text, text) == 0)
-    return;
-  g_free (self->text);
-  self->text = g_strdup (text);
-  g_object_notify_by_pspec (G_OBJECT (self), requirement_props[REQ_PROP_TEXT]);
+  if (set_string (&self->text, text))
+    g_object_notify_by_pspec (G_OBJECT (self), requirement_props[REQ_PROP_TEXT]);
 }
 
 void
 _sb_requirement_set_story_uuids (SbRequirement      *self,
                                  const char * const *uuids)
 {
-  if (_sb_strv_same ((const char * const *) self->story_uuids, uuids))
-    return;
-  {
-    /* @uuids may point into the old array: copy before freeing it. */
-    GStrv old = self->story_uuids;
-
-    self->story_uuids = uuids != NULL ? g_strdupv ((char **) uuids) : g_new0 (char *, 1);
-    g_strfreev (old);
-  }
-  g_object_notify_by_pspec (G_OBJECT (self), requirement_props[REQ_PROP_N_STORIES]);
+  if (set_strv (&self->story_uuids, uuids))
+    g_object_notify_by_pspec (G_OBJECT (self), requirement_props[REQ_PROP_N_STORIES]);
 }
 
 gboolean
@@ -297,8 +314,7 @@ _sb_round_new (gint64      id,
 
   self->id = id;
   self->application_id = application_id;
-  g_free (self->name);
-  self->name = g_strdup (name != NULL ? name : "");
+  set_string (&self->name, name);
   return self;
 }
 
@@ -340,45 +356,24 @@ void
 _sb_round_set_name (SbRound    *self,
                     const char *name)
 {
-  if (name == NULL)
-    name = "";
-  if (strcmp (self->name, name) == 0)
-    return;
-  g_free (self->name);
-  self->name = g_strdup (name);
-  g_object_notify_by_pspec (G_OBJECT (self), round_props[ROUND_PROP_NAME]);
+  if (set_string (&self->name, name))
+    g_object_notify_by_pspec (G_OBJECT (self), round_props[ROUND_PROP_NAME]);
 }
 
 void
 _sb_round_set_focus (SbRound            *self,
                      const char * const *theme_slugs)
 {
-  if (_sb_strv_same ((const char * const *) self->focus, theme_slugs))
-    return;
-  {
-    /* @theme_slugs may point into the old array: copy before freeing it. */
-    GStrv old = self->focus;
-
-    self->focus = theme_slugs != NULL ? g_strdupv ((char **) theme_slugs) : g_new0 (char *, 1);
-    g_strfreev (old);
-  }
-  g_object_notify_by_pspec (G_OBJECT (self), round_props[ROUND_PROP_FOCUS]);
+  if (set_strv (&self->focus, theme_slugs))
+    g_object_notify_by_pspec (G_OBJECT (self), round_props[ROUND_PROP_FOCUS]);
 }
 
 void
 _sb_round_set_story_uuids (SbRound            *self,
                            const char * const *uuids)
 {
-  if (_sb_strv_same ((const char * const *) self->story_uuids, uuids))
-    return;
-  {
-    /* @uuids may point into the old array: copy before freeing it. */
-    GStrv old = self->story_uuids;
-
-    self->story_uuids = uuids != NULL ? g_strdupv ((char **) uuids) : g_new0 (char *, 1);
-    g_strfreev (old);
-  }
-  g_object_notify_by_pspec (G_OBJECT (self), round_props[ROUND_PROP_STORIES]);
+  if (set_strv (&self->story_uuids, uuids))
+    g_object_notify_by_pspec (G_OBJECT (self), round_props[ROUND_PROP_STORIES]);
 }
 
 gboolean
@@ -538,8 +533,7 @@ _sb_application_new (gint64      id,
   SbApplication *self = g_object_new (SB_TYPE_APPLICATION, NULL);
 
   self->id = id;
-  g_free (self->slug);
-  self->slug = g_strdup (slug != NULL ? slug : "");
+  set_string (&self->slug, slug);
   return self;
 }
 
@@ -547,13 +541,8 @@ void
 _sb_application_set_slug (SbApplication *self,
                           const char    *slug)
 {
-  if (slug == NULL)
-    slug = "";
-  if (strcmp (self->slug, slug) == 0)
-    return;
-  g_free (self->slug);
-  self->slug = g_strdup (slug);
-  g_object_notify_by_pspec (G_OBJECT (self), props[PROP_SLUG]);
+  if (set_string (&self->slug, slug))
+    g_object_notify_by_pspec (G_OBJECT (self), props[PROP_SLUG]);
 }
 
 void
@@ -563,12 +552,8 @@ _sb_application_set_field (SbApplication      *self,
 {
   g_return_if_fail (field < SB_APPLICATION_N_FIELDS);
 
-  if (text == NULL)
-    text = "";
-  if (strcmp (self->fields[field], text) == 0)
+  if (!set_string (&self->fields[field], text))
     return;
-  g_free (self->fields[field]);
-  self->fields[field] = g_strdup (text);
   g_object_notify_by_pspec (G_OBJECT (self), props[field_props[field]]);
   if (field == SB_APPLICATION_FIELD_COMPANY || field == SB_APPLICATION_FIELD_ROLE)
     g_object_notify_by_pspec (G_OBJECT (self), props[PROP_DISPLAY_NAME]);

@@ -17,8 +17,7 @@
 #include "sb-application.h"
 #include "sb-coach.h"
 #include "sb-drill.h"
-
-#define SECONDS_PER_DAY 86400
+#include "sb-schedule.h"
 
 G_DEFINE_QUARK (sb-drill-error-quark, sb_drill_error)
 
@@ -43,9 +42,9 @@ fold_add (Fold     *fold,
   if (hit)
     {
       stats->n_hits++;
-      stats->interval_days = fold->streak == 0
-                             ? SB_DRILL_FIRST_INTERVAL
-                             : MIN (stats->interval_days * 2, SB_DRILL_MAX_INTERVAL);
+      /* After a miss the doubling starts over from the first pause. */
+      stats->interval_days = sb_schedule_grow (fold->streak == 0 ? 0 : stats->interval_days,
+                                               SB_DRILL_FIRST_INTERVAL, SB_DRILL_MAX_INTERVAL);
       fold->streak++;
     }
   else
@@ -53,7 +52,16 @@ fold_add (Fold     *fold,
       stats->interval_days = 1;
       fold->streak = 0;
     }
-  stats->due_at = stats->last_at + (gint64) stats->interval_days * SECONDS_PER_DAY;
+  stats->due_at = sb_schedule_due (stats->last_at, stats->interval_days);
+}
+
+/* Reads one row of (drilled_at, hit) starting at @column. */
+static void
+fold_add_row (gpointer      fold,
+              sqlite3_stmt *stmt,
+              int           column)
+{
+  fold_add (fold, sqlite3_column_int64 (stmt, column), sqlite3_column_int (stmt, column + 1) != 0);
 }
 
 static gint64
@@ -417,11 +425,7 @@ sb_drill_get_stats (SbStore      *store,
                     SbQuestion   *question,
                     SbDrillStats *stats)
 {
-  g_autoptr(GError) error = NULL;
-  SbDatabase *db;
-  sqlite3_stmt *stmt;
   Fold fold = { 0 };
-  SbStep step;
 
   g_return_if_fail (stats != NULL);
   *stats = (SbDrillStats) { 0 };
@@ -431,21 +435,10 @@ sb_drill_get_stats (SbStore      *store,
   if (sb_question_get_id (question) == 0)
     return;
 
-  db = sb_store_get_database (store);
-  stmt = sb_database_prepare (db,
-                              "SELECT drilled_at, hit FROM question_drills "
-                              "WHERE question_id = ?1 ORDER BY drilled_at, id",
-                              &error);
-  if (stmt == NULL)
-    {
-      g_warning ("%s", error->message);
-      return;
-    }
-  sqlite3_bind_int64 (stmt, 1, sb_question_get_id (question));
-  while ((step = sb_database_step (db, stmt, &error)) == SB_STEP_ROW)
-    fold_add (&fold, sqlite3_column_int64 (stmt, 0), sqlite3_column_int (stmt, 1) != 0);
-  if (step == SB_STEP_ERROR)
-    g_warning ("The drill log could not be read: %s", error->message);
+  sb_schedule_fold_owner (sb_store_get_database (store),
+                          "SELECT drilled_at, hit FROM question_drills "
+                          "WHERE question_id = ?1 ORDER BY drilled_at, id",
+                          sb_question_get_id (question), &fold, fold_add_row, "drill log");
   *stats = fold.stats;
 }
 
@@ -456,40 +449,10 @@ sb_drill_get_stats (SbStore      *store,
 static GHashTable *
 collect_all_stats (SbStore *store)
 {
-  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  g_autoptr(GError) error = NULL;
-  SbDatabase *db = sb_store_get_database (store);
-  sqlite3_stmt *stmt;
-  Fold *fold = NULL;
-  gint64 current = 0;
-  SbStep step;
-
-  stmt = sb_database_prepare (db,
-                              "SELECT question_id, drilled_at, hit FROM question_drills "
-                              "ORDER BY question_id, drilled_at, id",
-                              &error);
-  if (stmt == NULL)
-    {
-      g_warning ("%s", error->message);
-      return g_steal_pointer (&by_id);
-    }
-  while ((step = sb_database_step (db, stmt, &error)) == SB_STEP_ROW)
-    {
-      gint64 question_id = sqlite3_column_int64 (stmt, 0);
-
-      if (fold == NULL || question_id != current)
-        {
-          gint64 *key = g_new (gint64, 1);
-
-          *key = current = question_id;
-          fold = g_new0 (Fold, 1);
-          g_hash_table_insert (by_id, key, fold);
-        }
-      fold_add (fold, sqlite3_column_int64 (stmt, 1), sqlite3_column_int (stmt, 2) != 0);
-    }
-  if (step == SB_STEP_ERROR)
-    g_warning ("The drill log could not be read: %s", error->message);
-  return g_steal_pointer (&by_id);
+  return sb_schedule_fold_by_owner (sb_store_get_database (store),
+                                    "SELECT question_id, drilled_at, hit FROM question_drills "
+                                    "ORDER BY question_id, drilled_at, id",
+                                    sizeof (Fold), fold_add_row, "drill log");
 }
 
 typedef enum

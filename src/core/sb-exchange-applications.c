@@ -24,6 +24,7 @@
 
 #include "sb-application.h"
 #include "sb-exchange-private.h"
+#include "sb-json-build.h"
 
 /* The exchange format's names of the application's texts. */
 static const struct
@@ -46,27 +47,6 @@ static const struct
 /* ---- export ----------------------------------------------------------- */
 
 static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, value != NULL ? value : "");
-}
-
-static void
-add_string_array (JsonBuilder        *builder,
-                  const char         *name,
-                  const char * const *values)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_begin_array (builder);
-  for (guint i = 0; values != NULL && values[i] != NULL; i++)
-    json_builder_add_string_value (builder, values[i]);
-  json_builder_end_array (builder);
-}
-
-static void
 build_application (JsonBuilder   *builder,
                    SbApplication *application,
                    gboolean       current)
@@ -76,14 +56,14 @@ build_application (JsonBuilder   *builder,
   const char *framework = sb_application_get_framework (application);
 
   json_builder_begin_object (builder);
-  add_string (builder, "id", sb_application_get_slug (application));
+  sb_json_build_string (builder, "id", sb_application_get_slug (application));
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
-      add_string (builder, texts[i].name, sb_application_get_field (application, texts[i].field));
+      sb_json_build_string (builder, texts[i].name, sb_application_get_field (application, texts[i].field));
       if (texts[i].field == SB_APPLICATION_FIELD_DATE)
-        add_string (builder, "status",
-                    sb_application_get_status (application) == SB_APPLICATION_STATUS_DONE
-                    ? "done" : "preparing");
+        sb_json_build_string (builder, "status",
+                              sb_application_get_status (application) == SB_APPLICATION_STATUS_DONE
+                              ? "done" : "preparing");
     }
   json_builder_set_member_name (builder, "framework");
   if (framework != NULL)
@@ -103,8 +83,8 @@ build_application (JsonBuilder   *builder,
       g_autoptr(SbRequirement) requirement = g_list_model_get_item (requirements, i);
 
       json_builder_begin_object (builder);
-      add_string (builder, "text", sb_requirement_get_text (requirement));
-      add_string_array (builder, "stories", sb_requirement_get_story_uuids (requirement));
+      sb_json_build_string (builder, "text", sb_requirement_get_text (requirement));
+      sb_json_build_strv (builder, "stories", sb_requirement_get_story_uuids (requirement));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -116,9 +96,9 @@ build_application (JsonBuilder   *builder,
       g_autoptr(SbRound) round = g_list_model_get_item (rounds, i);
 
       json_builder_begin_object (builder);
-      add_string (builder, "name", sb_round_get_name (round));
-      add_string_array (builder, "focus", sb_round_get_focus (round));
-      add_string_array (builder, "stories", sb_round_get_story_uuids (round));
+      sb_json_build_string (builder, "name", sb_round_get_name (round));
+      sb_json_build_strv (builder, "focus", sb_round_get_focus (round));
+      sb_json_build_strv (builder, "stories", sb_round_get_story_uuids (round));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -133,7 +113,7 @@ _sb_exchange_build_applications (JsonBuilder *builder,
   SbApplication *current = sb_store_get_current_application (store);
   g_autofree char *introduction = sb_store_get_introduction (store);
 
-  add_string (builder, "introduction", introduction);
+  sb_json_build_string (builder, "introduction", introduction);
   json_builder_set_member_name (builder, "applications");
   json_builder_begin_array (builder);
   for (guint i = 0; i < g_list_model_get_n_items (applications); i++)
@@ -673,6 +653,30 @@ text_is_blank (const char *text)
   return TRUE;
 }
 
+/* One requirement or one round in a signature: the stored and the
+ * imported side must write them alike to compare equal. */
+static void
+append_requirement (GString            *out,
+                    const char         *text,
+                    const char * const *stories)
+{
+  g_string_append (out, text);
+  g_string_append_c (out, '\x1d');
+  append_sorted_strv (out, stories);
+}
+
+static void
+append_round (GString            *out,
+              const char         *name,
+              const char * const *focus,
+              const char * const *stories)
+{
+  g_string_append (out, name);
+  g_string_append_c (out, '\x1d');
+  append_sorted_strv (out, focus);
+  append_strv (out, stories);
+}
+
 static char *
 requirements_signature (SbApplication *application)
 {
@@ -683,9 +687,7 @@ requirements_signature (SbApplication *application)
     {
       g_autoptr(SbRequirement) requirement = g_list_model_get_item (requirements, i);
 
-      g_string_append (out, sb_requirement_get_text (requirement));
-      g_string_append_c (out, '\x1d');
-      append_sorted_strv (out, sb_requirement_get_story_uuids (requirement));
+      append_requirement (out, sb_requirement_get_text (requirement), sb_requirement_get_story_uuids (requirement));
     }
   return g_string_free (out, FALSE);
 }
@@ -699,9 +701,7 @@ import_requirements_signature (GPtrArray *requirements)
     {
       ImportRequirement *requirement = requirements->pdata[i];
 
-      g_string_append (out, requirement->text);
-      g_string_append_c (out, '\x1d');
-      append_sorted_strv (out, (const char * const *) requirement->stories);
+      append_requirement (out, requirement->text, (const char * const *) requirement->stories);
     }
   return g_string_free (out, FALSE);
 }
@@ -716,10 +716,7 @@ rounds_signature (SbApplication *application)
     {
       g_autoptr(SbRound) round = g_list_model_get_item (rounds, i);
 
-      g_string_append (out, sb_round_get_name (round));
-      g_string_append_c (out, '\x1d');
-      append_sorted_strv (out, sb_round_get_focus (round));
-      append_strv (out, sb_round_get_story_uuids (round));
+      append_round (out, sb_round_get_name (round), sb_round_get_focus (round), sb_round_get_story_uuids (round));
     }
   return g_string_free (out, FALSE);
 }
@@ -733,10 +730,7 @@ import_rounds_signature (GPtrArray *rounds)
     {
       ImportRound *round = rounds->pdata[i];
 
-      g_string_append (out, round->name);
-      g_string_append_c (out, '\x1d');
-      append_sorted_strv (out, (const char * const *) round->focus);
-      append_strv (out, (const char * const *) round->stories);
+      append_round (out, round->name, (const char * const *) round->focus, (const char * const *) round->stories);
     }
   return g_string_free (out, FALSE);
 }

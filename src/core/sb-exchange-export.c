@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 
 #include "sb-exchange-private.h"
+#include "sb-json-build.h"
 #include "sb-practice.h"
 
 static char *
@@ -21,15 +22,6 @@ format_timestamp (gint64 seconds)
   if (time == NULL)
     time = g_date_time_new_from_unix_utc (0);
   return g_date_time_format (time, "%Y-%m-%dT%H:%M:%SZ");
-}
-
-static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, value != NULL ? value : "");
 }
 
 static void
@@ -46,9 +38,9 @@ build_frameworks (JsonBuilder *builder,
       GListModel *themes = sb_store_get_themes (store, sb_framework_get_slug (framework));
 
       json_builder_begin_object (builder);
-      add_string (builder, "slug", sb_framework_get_slug (framework));
-      add_string (builder, "name", sb_framework_get_bank_name (framework));
-      add_string (builder, "description", sb_framework_get_bank_description (framework));
+      sb_json_build_string (builder, "slug", sb_framework_get_slug (framework));
+      sb_json_build_string (builder, "name", sb_framework_get_bank_name (framework));
+      sb_json_build_string (builder, "description", sb_framework_get_bank_description (framework));
       json_builder_set_member_name (builder, "builtin");
       json_builder_add_boolean_value (builder, sb_framework_get_builtin (framework));
       json_builder_set_member_name (builder, "themes");
@@ -58,9 +50,9 @@ build_frameworks (JsonBuilder *builder,
           g_autoptr(SbTheme) theme = g_list_model_get_item (themes, j);
 
           json_builder_begin_object (builder);
-          add_string (builder, "slug", sb_theme_get_slug (theme));
-          add_string (builder, "name", sb_theme_get_bank_name (theme));
-          add_string (builder, "description", sb_theme_get_bank_description (theme));
+          sb_json_build_string (builder, "slug", sb_theme_get_slug (theme));
+          sb_json_build_string (builder, "name", sb_theme_get_bank_name (theme));
+          sb_json_build_string (builder, "description", sb_theme_get_bank_description (theme));
           json_builder_set_member_name (builder, "builtin");
           json_builder_add_boolean_value (builder, sb_theme_get_builtin (theme));
           json_builder_set_member_name (builder, "edited");
@@ -88,9 +80,9 @@ build_questions (JsonBuilder *builder,
       const char * const *themes = sb_question_get_theme_slugs (question);
 
       json_builder_begin_object (builder);
-      add_string (builder, "slug", sb_question_get_slug (question));
-      add_string (builder, "text", sb_question_get_bank_text (question));
-      add_string (builder, "listen_for", sb_question_get_bank_listen_for (question));
+      sb_json_build_string (builder, "slug", sb_question_get_slug (question));
+      sb_json_build_string (builder, "text", sb_question_get_bank_text (question));
+      sb_json_build_string (builder, "listen_for", sb_question_get_bank_listen_for (question));
       json_builder_set_member_name (builder, "themes");
       json_builder_begin_array (builder);
       for (guint j = 0; themes != NULL && themes[j] != NULL; j++)
@@ -142,13 +134,13 @@ build_practice (JsonBuilder *builder,
       const char *rating = rating_to_string (rehearsal->rating);
 
       json_builder_begin_object (builder);
-      add_string (builder, "at", at);
+      sb_json_build_string (builder, "at", at);
       json_builder_set_member_name (builder, "seconds");
       json_builder_add_int_value (builder, rehearsal->seconds);
       if (rating != NULL)
-        add_string (builder, "rating", rating);
+        sb_json_build_string (builder, "rating", rating);
       if (rehearsal->question_slug != NULL)
-        add_string (builder, "question", rehearsal->question_slug);
+        sb_json_build_string (builder, "question", rehearsal->question_slug);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -165,21 +157,21 @@ build_story (JsonBuilder *builder,
   g_autofree char *updated = format_timestamp (sb_story_get_updated (story));
 
   json_builder_begin_object (builder);
-  add_string (builder, "uuid", sb_story_get_uuid (story));
+  sb_json_build_string (builder, "uuid", sb_story_get_uuid (story));
   for (guint f = 0; f < SB_STORY_N_TEXT_FIELDS; f++)
-    add_string (builder, sb_story_field_to_string (f), sb_story_get_field (story, f));
+    sb_json_build_string (builder, sb_story_field_to_string (f), sb_story_get_field (story, f));
   /* Always written, empty lines too, so that the file says the whole story. */
   json_builder_set_member_name (builder, "cue_card");
   json_builder_begin_object (builder);
   for (guint i = 0; i < SB_STORY_N_CUE_LINES; i++)
-    add_string (builder, sb_story_field_to_string (SB_STORY_FIELD_SITUATION + i),
-                sb_story_get_field (story, SB_STORY_FIELD_CUE_SITUATION + i));
+    sb_json_build_string (builder, sb_story_field_to_string (SB_STORY_FIELD_SITUATION + i),
+                          sb_story_get_field (story, SB_STORY_FIELD_CUE_SITUATION + i));
   json_builder_end_object (builder);
-  add_string (builder, "status", sb_story_get_status (story) == SB_STORY_STATUS_READY ? "ready" : "draft");
+  sb_json_build_string (builder, "status", sb_story_get_status (story) == SB_STORY_STATUS_READY ? "ready" : "draft");
   json_builder_set_member_name (builder, "example");
   json_builder_add_boolean_value (builder, sb_story_get_is_example (story));
-  add_string (builder, "created", created);
-  add_string (builder, "updated", updated);
+  sb_json_build_string (builder, "created", created);
+  sb_json_build_string (builder, "updated", updated);
 
   json_builder_set_member_name (builder, "themes");
   json_builder_begin_array (builder);
@@ -188,8 +180,8 @@ build_story (JsonBuilder *builder,
       SbThemeLink *link = &g_array_index (links, SbThemeLink, i);
 
       json_builder_begin_object (builder);
-      add_string (builder, "slug", link->theme_slug);
-      add_string (builder, "strength", link->strength == SB_STRENGTH_SECONDARY ? "secondary" : "primary");
+      sb_json_build_string (builder, "slug", link->theme_slug);
+      sb_json_build_string (builder, "strength", link->strength == SB_STRENGTH_SECONDARY ? "secondary" : "primary");
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -218,17 +210,17 @@ sb_exchange_export_json (SbStore *store,
   g_return_val_if_fail (SB_IS_STORE (store), NULL);
 
   json_builder_begin_object (builder);
-  add_string (builder, "format", SB_EXCHANGE_FORMAT);
+  sb_json_build_string (builder, "format", SB_EXCHANGE_FORMAT);
   json_builder_set_member_name (builder, "version");
   json_builder_add_int_value (builder, SB_EXCHANGE_VERSION);
-  add_string (builder, "exported", exported);
+  sb_json_build_string (builder, "exported", exported);
 
   person = sb_store_get_person_name (store);
   if (person != NULL && *person != '\0')
     {
       json_builder_set_member_name (builder, "person");
       json_builder_begin_object (builder);
-      add_string (builder, "name", person);
+      sb_json_build_string (builder, "name", person);
       json_builder_end_object (builder);
     }
 

@@ -14,8 +14,7 @@
 
 #include "sb-application.h"
 #include "sb-practice.h"
-
-#define SECONDS_PER_DAY 86400
+#include "sb-schedule.h"
 
 G_DEFINE_QUARK (sb-practice-error-quark, sb_practice_error)
 
@@ -46,9 +45,8 @@ fold_add (Fold   *fold,
   fold->total_seconds += seconds;
 
   if (rating >= SB_RATING_NAILED)
-    stats->interval_days = stats->interval_days == 0
-                           ? SB_PRACTICE_FIRST_INTERVAL
-                           : MIN (stats->interval_days * 2, SB_PRACTICE_MAX_INTERVAL);
+    stats->interval_days = sb_schedule_grow (stats->interval_days,
+                                             SB_PRACTICE_FIRST_INTERVAL, SB_PRACTICE_MAX_INTERVAL);
   else if (rating >= SB_RATING_OKAY || rating == 0)
     stats->interval_days = MAX (stats->interval_days, 1);
   else
@@ -63,12 +61,12 @@ fold_finish (Fold *fold)
   if (stats->n_rehearsals == 0)
     return;
   stats->mean_seconds = (guint) ((fold->total_seconds + stats->n_rehearsals / 2) / stats->n_rehearsals);
-  stats->due_at = stats->last_at + (gint64) stats->interval_days * SECONDS_PER_DAY;
+  stats->due_at = sb_schedule_due (stats->last_at, stats->interval_days);
 }
 
 /* Reads one row of (practiced_at, seconds, rating) starting at @column. */
 static void
-fold_add_row (Fold         *fold,
+fold_add_row (gpointer      fold,
               sqlite3_stmt *stmt,
               int           column)
 {
@@ -374,11 +372,7 @@ sb_practice_get_stats (SbStore         *store,
                        SbStory         *story,
                        SbPracticeStats *stats)
 {
-  g_autoptr(GError) error = NULL;
-  SbDatabase *db;
-  sqlite3_stmt *stmt;
   Fold fold = { 0 };
-  SbStep step;
 
   g_return_if_fail (stats != NULL);
   *stats = (SbPracticeStats) { 0 };
@@ -388,21 +382,10 @@ sb_practice_get_stats (SbStore         *store,
   if (sb_story_get_id (story) == 0)
     return;
 
-  db = sb_store_get_database (store);
-  stmt = sb_database_prepare (db,
-                              "SELECT practiced_at, seconds, rating FROM practice_log "
-                              "WHERE story_id = ?1 ORDER BY practiced_at, id",
-                              &error);
-  if (stmt == NULL)
-    {
-      g_warning ("%s", error->message);
-      return;
-    }
-  sqlite3_bind_int64 (stmt, 1, sb_story_get_id (story));
-  while ((step = sb_database_step (db, stmt, &error)) == SB_STEP_ROW)
-    fold_add_row (&fold, stmt, 0);
-  if (step == SB_STEP_ERROR)
-    g_warning ("The rehearsal log could not be read: %s", error->message);
+  sb_schedule_fold_owner (sb_store_get_database (store),
+                          "SELECT practiced_at, seconds, rating FROM practice_log "
+                          "WHERE story_id = ?1 ORDER BY practiced_at, id",
+                          sb_story_get_id (story), &fold, fold_add_row, "rehearsal log");
 
   fold_finish (&fold);
   *stats = fold.stats;
@@ -413,49 +396,17 @@ sb_practice_get_stats (SbStore         *store,
 static GHashTable *
 collect_all_stats (SbStore *store)
 {
-  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  g_autoptr(GError) error = NULL;
-  SbDatabase *db = sb_store_get_database (store);
-  sqlite3_stmt *stmt;
-  Fold *fold = NULL;
-  gint64 current = 0;
-  SbStep step;
+  g_autoptr(GHashTable) by_id =
+    sb_schedule_fold_by_owner (sb_store_get_database (store),
+                               "SELECT story_id, practiced_at, seconds, rating FROM practice_log "
+                               "ORDER BY story_id, practiced_at, id",
+                               sizeof (Fold), fold_add_row, "rehearsal log");
+  GHashTableIter iter;
+  gpointer value;
 
-  stmt = sb_database_prepare (db,
-                              "SELECT story_id, practiced_at, seconds, rating FROM practice_log "
-                              "ORDER BY story_id, practiced_at, id",
-                              &error);
-  if (stmt == NULL)
-    {
-      g_warning ("%s", error->message);
-      return g_steal_pointer (&by_id);
-    }
-
-  while ((step = sb_database_step (db, stmt, &error)) == SB_STEP_ROW)
-    {
-      gint64 story_id = sqlite3_column_int64 (stmt, 0);
-
-      if (fold == NULL || story_id != current)
-        {
-          gint64 *key = g_new (gint64, 1);
-
-          *key = current = story_id;
-          fold = g_new0 (Fold, 1);
-          g_hash_table_insert (by_id, key, fold);
-        }
-      fold_add_row (fold, stmt, 1);
-    }
-  if (step == SB_STEP_ERROR)
-    g_warning ("The rehearsal log could not be read: %s", error->message);
-
-  {
-    GHashTableIter iter;
-    gpointer value;
-
-    g_hash_table_iter_init (&iter, by_id);
-    while (g_hash_table_iter_next (&iter, NULL, &value))
-      fold_finish (value);
-  }
+  g_hash_table_iter_init (&iter, by_id);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    fold_finish (value);
   return g_steal_pointer (&by_id);
 }
 

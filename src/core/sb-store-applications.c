@@ -395,6 +395,21 @@ _sb_store_app_write_end (SbStore   *self,
 }
 
 gboolean
+_sb_store_app_begin_change (SbStore        *self,
+                            SbApplication  *application,
+                            gboolean       *started,
+                            GError        **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (!_sb_store_app_write_begin (self, started, error))
+    return FALSE;
+  if (_sb_store_app_check (self, application, &local_error))
+    return TRUE;
+  return _sb_store_app_write_end (self, *started, FALSE, g_steal_pointer (&local_error), error);
+}
+
+gboolean
 _sb_store_exec_id (SbStore     *self,
                    const char  *sql,
                    gint64       id,
@@ -590,6 +605,147 @@ _sb_store_round_application (SbStore  *self,
   return NULL;
 }
 
+/* ---- requirements and rounds alike -------------------------------------- */
+
+gint64
+_sb_store_app_part_insert_row (SbStore          *self,
+                               const SbAppPart  *part,
+                               gint64            application_id,
+                               const char       *text,
+                               GError          **error)
+{
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO %s (application_id, position, %s) VALUES (?1, 0, ?2)",
+                                          part->table, part->column);
+  sqlite3_stmt *stmt = sb_database_prepare (self->db, sql, error);
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, application_id);
+  sqlite3_bind_text (stmt, 2, text, -1, SQLITE_STATIC);
+  if (!sb_database_step_done (self->db, stmt, error))
+    return 0;
+  return sqlite3_last_insert_rowid (sb_database_get_handle (self->db));
+}
+
+gpointer
+_sb_store_app_part_add (SbStore          *self,
+                        const SbAppPart  *part,
+                        SbApplication    *application,
+                        const char       *text,
+                        int               position,
+                        const char       *what,
+                        GError          **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GObject) item = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autofree char *line = _sb_store_app_clean_line (text);
+  GListStore *store = part->get_store (application);
+  gboolean started;
+  gint64 id;
+
+  if (!_sb_store_app_check_writable (self, error) || !_sb_store_app_check (self, application, error) ||
+      !_sb_store_app_check_text (line, part->max_chars, TRUE, what, error))
+    return NULL;
+
+  if (!_sb_store_app_begin_change (self, application, &started, error))
+    return NULL;
+  if ((id = _sb_store_app_part_insert_row (self, part, sb_application_get_id (application), line, &local_error)) == 0)
+    return _sb_store_app_write_end (self, started, FALSE, g_steal_pointer (&local_error), error), NULL;
+
+  item = part->new_item (id, sb_application_get_id (application), line);
+  items = _sb_store_app_list_items (G_LIST_MODEL (store));
+  if (position < 0 || (guint) position > items->len)
+    position = items->len;
+  g_ptr_array_insert (items, position, g_object_ref (item));
+  if (!_sb_store_app_write_positions (self, part->table, items, part->get_id, &local_error) ||
+      !_sb_store_app_touch (self, sb_application_get_id (application), &local_error))
+    return _sb_store_app_write_end (self, started, FALSE, g_steal_pointer (&local_error), error), NULL;
+  if (!_sb_store_app_write_end (self, started, TRUE, NULL, error))
+    return NULL;
+
+  g_list_store_insert (store, position, item);
+  _sb_store_applications_changed (self);
+  return item;
+}
+
+gboolean
+_sb_store_app_part_set_text (SbStore          *self,
+                             const SbAppPart  *part,
+                             gpointer          item,
+                             const char       *text,
+                             const char       *what,
+                             GError          **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *line = _sb_store_app_clean_line (text);
+  g_autofree char *sql = NULL;
+  SbApplication *application;
+  sqlite3_stmt *stmt;
+  gboolean started;
+
+  if (!_sb_store_app_check_writable (self, error) || part->find_application (self, item, NULL, error) == NULL ||
+      !_sb_store_app_check_text (line, part->max_chars, TRUE, what, error))
+    return FALSE;
+  if (strcmp (line, part->get_text (item)) == 0)
+    return TRUE;
+
+  if (!_sb_store_app_write_begin (self, &started, error))
+    return FALSE;
+  application = part->find_application (self, item, NULL, &local_error);
+  if (application == NULL)
+    return _sb_store_app_write_end (self, started, FALSE, g_steal_pointer (&local_error), error);
+  sql = g_strdup_printf ("UPDATE %s SET %s = ?2 WHERE id = ?1", part->table, part->column);
+  stmt = sb_database_prepare (self->db, sql, &local_error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, part->get_id (item));
+      sqlite3_bind_text (stmt, 2, line, -1, SQLITE_STATIC);
+    }
+  if (stmt == NULL || !sb_database_step_done (self->db, stmt, &local_error) ||
+      !_sb_store_app_touch (self, sb_application_get_id (application), &local_error))
+    return _sb_store_app_write_end (self, started, FALSE, g_steal_pointer (&local_error), error);
+  if (!_sb_store_app_write_end (self, started, TRUE, NULL, error))
+    return FALSE;
+
+  part->set_text (item, line);
+  _sb_store_applications_changed (self);
+  return TRUE;
+}
+
+gboolean
+_sb_store_app_part_delete (SbStore          *self,
+                           const SbAppPart  *part,
+                           gpointer          item,
+                           GError          **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GObject) kept = NULL;
+  g_autofree char *sql = NULL;
+  SbApplication *application;
+  gboolean started;
+  guint position;
+
+  if (!_sb_store_app_check_writable (self, error) || part->find_application (self, item, NULL, error) == NULL)
+    return FALSE;
+
+  if (!_sb_store_app_write_begin (self, &started, error))
+    return FALSE;
+  sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", part->table);
+  application = part->find_application (self, item, &position, &local_error);
+  if (application == NULL ||
+      !_sb_store_exec_id (self, sql, part->get_id (item), &local_error) ||
+      !_sb_store_app_touch (self, sb_application_get_id (application), &local_error))
+    return _sb_store_app_write_end (self, started, FALSE, g_steal_pointer (&local_error), error);
+  if (!_sb_store_app_write_end (self, started, TRUE, NULL, error))
+    return FALSE;
+
+  kept = g_object_ref (item);
+  g_list_store_remove (part->get_store (application), position);
+  _sb_store_applications_changed (self);
+  return TRUE;
+}
+
 /* ---- applications ------------------------------------------------------- */
 
 GListModel *
@@ -765,10 +921,8 @@ sb_store_set_application_field (SbStore             *self,
   if (strcmp (sb_application_get_field (application, field), value) == 0)
     return TRUE;
 
-  if (!_sb_store_app_write_begin (self, &started, error))
+  if (!_sb_store_app_begin_change (self, application, &started, error))
     return FALSE;
-  if (!_sb_store_app_check (self, application, &local_error))
-    return _sb_store_app_write_end (self, started, FALSE, g_steal_pointer (&local_error), error);
   sql = g_strdup_printf ("UPDATE applications SET %s = ?1, updated_at = max (updated_at, ?2) WHERE id = ?3",
                          columns[field]);
   stmt = sb_database_prepare (self->db, sql, &local_error);
@@ -811,10 +965,9 @@ sb_store_set_application_status (SbStore              *self,
   if (sb_application_get_status (application) == status)
     return TRUE;
 
-  if (!_sb_store_app_write_begin (self, &started, error))
+  if (!_sb_store_app_begin_change (self, application, &started, error))
     return FALSE;
-  if (!_sb_store_app_check (self, application, &local_error) ||
-      !_sb_store_exec_id_id (self, "UPDATE applications SET status = ?2 WHERE id = ?1",
+  if (!_sb_store_exec_id_id (self, "UPDATE applications SET status = ?2 WHERE id = ?1",
                              sb_application_get_id (application), status, &local_error) ||
       !_sb_store_app_touch (self, sb_application_get_id (application), &local_error))
     return _sb_store_app_write_end (self, started, FALSE, g_steal_pointer (&local_error), error);
@@ -853,12 +1006,10 @@ sb_store_set_application_framework (SbStore        *self,
   if (g_strcmp0 (sb_application_get_framework (application), framework_slug) == 0)
     return TRUE;
 
-  if (!_sb_store_app_write_begin (self, &started, error))
+  if (!_sb_store_app_begin_change (self, application, &started, error))
     return FALSE;
   /* Taking in others' changes may have replaced the catalog's objects. */
   framework = framework_slug != NULL ? sb_store_find_framework (self, framework_slug) : NULL;
-  if (!_sb_store_app_check (self, application, &local_error))
-    return _sb_store_app_write_end (self, started, FALSE, g_steal_pointer (&local_error), error);
   if (framework_slug != NULL && framework == NULL)
     {
       g_set_error (&local_error, SB_STORE_ERROR, SB_STORE_ERROR_NOT_FOUND,
@@ -902,12 +1053,11 @@ sb_store_delete_application (SbStore        *self,
   if (!_sb_store_app_check_writable (self, error) || !_sb_store_app_check (self, application, error))
     return FALSE;
 
-  if (!_sb_store_app_write_begin (self, &started, error))
+  if (!_sb_store_app_begin_change (self, application, &started, error))
     return FALSE;
   current = g_strcmp0 (self->current_application, sb_application_get_slug (application)) == 0;
   /* Requirements, rounds and their links go with it (ON DELETE CASCADE). */
-  if (!_sb_store_app_check (self, application, &local_error) ||
-      !_sb_store_exec_id (self, "DELETE FROM applications WHERE id = ?1", sb_application_get_id (application), &local_error) ||
+  if (!_sb_store_exec_id (self, "DELETE FROM applications WHERE id = ?1", sb_application_get_id (application), &local_error) ||
       (current && !sb_database_set_meta (self->db, META_CURRENT, NULL, &local_error)))
     return _sb_store_app_write_end (self, started, FALSE, g_steal_pointer (&local_error), error);
   if (!_sb_store_app_write_end (self, started, TRUE, NULL, error))

@@ -207,6 +207,13 @@ gboolean    _sb_store_app_write_end        (SbStore       *self,
                                             gboolean       ok,
                                             GError        *local_error,
                                             GError       **error);
+/* _sb_store_app_write_begin() for a change of @application, which must
+ * still be in the bank once others' commits are taken in; on a refusal
+ * the transaction is already ended. */
+gboolean    _sb_store_app_begin_change     (SbStore       *self,
+                                            SbApplication *application,
+                                            gboolean      *started,
+                                            GError       **error);
 void        _sb_store_applications_changed (SbStore       *self);
 gboolean    _sb_store_exec_id              (SbStore       *self,
                                             const char    *sql,
@@ -253,6 +260,55 @@ SbApplication *_sb_store_round_application (SbStore         *self,
                                             SbRound         *round,
                                             guint           *position,
                                             GError         **error);
+/* An application's requirements or its rounds, as the writes both kinds
+ * share see them: lines of text in a table, in order, each in a list
+ * store of the application. */
+typedef struct
+{
+  const char     *table;                  /* "requirements" */
+  const char     *column;                 /* its line of text: "text" */
+  glong           max_chars;
+  GListStore   *(*get_store)        (SbApplication *application);
+  SbApplication *(*find_application) (SbStore       *self,
+                                       gpointer       item,
+                                       guint         *position,
+                                       GError       **error);
+  gint64        (*get_id)           (gpointer       item);
+  const char   *(*get_text)         (gpointer       item);
+  void          (*set_text)         (gpointer       item,
+                                     const char    *text);
+  gpointer      (*new_item)         (gint64         id,
+                                     gint64         application_id,
+                                     const char    *text);
+} SbAppPart;
+
+/* Inserts a row of @part's table (position 0; write the positions after)
+ * inside a write; its id, or 0 with @error set. */
+gint64      _sb_store_app_part_insert_row (SbStore        *self,
+                                           const SbAppPart *part,
+                                           gint64          application_id,
+                                           const char     *text,
+                                           GError        **error);
+/* The whole change of adding, renaming and deleting an item of @part;
+ * @what names the line in errors ("requirement"). The added item is
+ * owned by the application. */
+gpointer    _sb_store_app_part_add        (SbStore        *self,
+                                           const SbAppPart *part,
+                                           SbApplication  *application,
+                                           const char     *text,
+                                           int             position,
+                                           const char     *what,
+                                           GError        **error);
+gboolean    _sb_store_app_part_set_text   (SbStore        *self,
+                                           const SbAppPart *part,
+                                           gpointer        item,
+                                           const char     *text,
+                                           const char     *what,
+                                           GError        **error);
+gboolean    _sb_store_app_part_delete     (SbStore        *self,
+                                           const SbAppPart *part,
+                                           gpointer        item,
+                                           GError        **error);
 /* Sorts theme slugs (a GPtrArray's strings) in catalog order. */
 int         _sb_store_compare_theme_order  (gconstpointer  a,
                                             gconstpointer  b,

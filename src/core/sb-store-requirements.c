@@ -19,25 +19,17 @@
 
 /* ---- requirements ------------------------------------------------------- */
 
-static gint64
-insert_requirement_row (SbStore     *self,
-                        gint64       application_id,
-                        const char  *text,
-                        GError     **error)
-{
-  sqlite3_stmt *stmt = sb_database_prepare (self->db,
-                                            "INSERT INTO requirements (application_id, position, text) "
-                                            "VALUES (?1, 0, ?2)",
-                                            error);
-
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, application_id);
-  sqlite3_bind_text (stmt, 2, text, -1, SQLITE_STATIC);
-  if (!sb_database_step_done (self->db, stmt, error))
-    return 0;
-  return sqlite3_last_insert_rowid (sb_database_get_handle (self->db));
-}
+static const SbAppPart requirement_part = {
+  .table = "requirements",
+  .column = "text",
+  .max_chars = SB_REQUIREMENT_MAX_CHARS,
+  .get_store = _sb_application_get_requirement_store,
+  .find_application = (SbApplication *(*) (SbStore *, gpointer, guint *, GError **)) _sb_store_requirement_application,
+  .get_id = (gint64 (*) (gpointer)) sb_requirement_get_id,
+  .get_text = (const char *(*) (gpointer)) sb_requirement_get_text,
+  .set_text = (void (*) (gpointer, const char *)) _sb_requirement_set_text,
+  .new_item = (gpointer (*) (gint64, gint64, const char *)) _sb_requirement_new,
+};
 
 SbRequirement *
 sb_store_add_requirement (SbStore        *self,
@@ -46,40 +38,10 @@ sb_store_add_requirement (SbStore        *self,
                           int             position,
                           GError        **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(SbRequirement) requirement = NULL;
-  g_autoptr(GPtrArray) items = NULL;
-  g_autofree char *line = _sb_store_app_clean_line (text);
-  gboolean started;
-  gint64 id;
-
   g_return_val_if_fail (SB_IS_STORE (self), NULL);
   g_return_val_if_fail (SB_IS_APPLICATION (application), NULL);
 
-  if (!_sb_store_app_check_writable (self, error) || !_sb_store_app_check (self, application, error) ||
-      !_sb_store_app_check_text (line, SB_REQUIREMENT_MAX_CHARS, TRUE, _("requirement"), error))
-    return NULL;
-
-  if (!_sb_store_app_write_begin (self, &started, error))
-    return NULL;
-  if (!_sb_store_app_check (self, application, &local_error) ||
-      (id = insert_requirement_row (self, sb_application_get_id (application), line, &local_error)) == 0)
-    return _sb_store_app_write_end (self, started, FALSE, g_steal_pointer (&local_error), error), NULL;
-
-  requirement = _sb_requirement_new (id, sb_application_get_id (application), line);
-  items = _sb_store_app_list_items (sb_application_get_requirements (application));
-  if (position < 0 || (guint) position > items->len)
-    position = items->len;
-  g_ptr_array_insert (items, position, g_object_ref (requirement));
-  if (!_sb_store_app_write_positions (self, "requirements", items, (gint64 (*) (gpointer)) sb_requirement_get_id, &local_error) ||
-      !_sb_store_app_touch (self, sb_application_get_id (application), &local_error))
-    return _sb_store_app_write_end (self, started, FALSE, g_steal_pointer (&local_error), error), NULL;
-  if (!_sb_store_app_write_end (self, started, TRUE, NULL, error))
-    return NULL;
-
-  g_list_store_insert (_sb_application_get_requirement_store (application), position, requirement);
-  _sb_store_applications_changed (self);
-  return requirement;
+  return _sb_store_app_part_add (self, &requirement_part, application, text, position, _("requirement"), error);
 }
 
 gboolean
@@ -88,41 +50,10 @@ sb_store_set_requirement_text (SbStore        *self,
                                const char     *text,
                                GError        **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *line = _sb_store_app_clean_line (text);
-  SbApplication *application;
-  sqlite3_stmt *stmt;
-  gboolean started;
-
   g_return_val_if_fail (SB_IS_STORE (self), FALSE);
   g_return_val_if_fail (SB_IS_REQUIREMENT (requirement), FALSE);
 
-  if (!_sb_store_app_check_writable (self, error) || _sb_store_requirement_application (self, requirement, NULL, error) == NULL ||
-      !_sb_store_app_check_text (line, SB_REQUIREMENT_MAX_CHARS, TRUE, _("requirement"), error))
-    return FALSE;
-  if (strcmp (line, sb_requirement_get_text (requirement)) == 0)
-    return TRUE;
-
-  if (!_sb_store_app_write_begin (self, &started, error))
-    return FALSE;
-  application = _sb_store_requirement_application (self, requirement, NULL, &local_error);
-  if (application == NULL)
-    return _sb_store_app_write_end (self, started, FALSE, g_steal_pointer (&local_error), error);
-  stmt = sb_database_prepare (self->db, "UPDATE requirements SET text = ?2 WHERE id = ?1", &local_error);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_int64 (stmt, 1, sb_requirement_get_id (requirement));
-      sqlite3_bind_text (stmt, 2, line, -1, SQLITE_STATIC);
-    }
-  if (stmt == NULL || !sb_database_step_done (self->db, stmt, &local_error) ||
-      !_sb_store_app_touch (self, sb_application_get_id (application), &local_error))
-    return _sb_store_app_write_end (self, started, FALSE, g_steal_pointer (&local_error), error);
-  if (!_sb_store_app_write_end (self, started, TRUE, NULL, error))
-    return FALSE;
-
-  _sb_requirement_set_text (requirement, line);
-  _sb_store_applications_changed (self);
-  return TRUE;
+  return _sb_store_app_part_set_text (self, &requirement_part, requirement, text, _("requirement"), error);
 }
 
 gboolean
@@ -130,32 +61,10 @@ sb_store_delete_requirement (SbStore        *self,
                              SbRequirement  *requirement,
                              GError        **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(SbRequirement) kept = NULL;
-  SbApplication *application;
-  gboolean started;
-  guint position;
-
   g_return_val_if_fail (SB_IS_STORE (self), FALSE);
   g_return_val_if_fail (SB_IS_REQUIREMENT (requirement), FALSE);
 
-  if (!_sb_store_app_check_writable (self, error) || _sb_store_requirement_application (self, requirement, NULL, error) == NULL)
-    return FALSE;
-
-  if (!_sb_store_app_write_begin (self, &started, error))
-    return FALSE;
-  application = _sb_store_requirement_application (self, requirement, &position, &local_error);
-  if (application == NULL ||
-      !_sb_store_exec_id (self, "DELETE FROM requirements WHERE id = ?1", sb_requirement_get_id (requirement), &local_error) ||
-      !_sb_store_app_touch (self, sb_application_get_id (application), &local_error))
-    return _sb_store_app_write_end (self, started, FALSE, g_steal_pointer (&local_error), error);
-  if (!_sb_store_app_write_end (self, started, TRUE, NULL, error))
-    return FALSE;
-
-  kept = g_object_ref (requirement);
-  g_list_store_remove (_sb_application_get_requirement_store (application), position);
-  _sb_store_applications_changed (self);
-  return TRUE;
+  return _sb_store_app_part_delete (self, &requirement_part, requirement, error);
 }
 
 static int
@@ -283,10 +192,8 @@ sb_store_split_requirements (SbStore        *self,
   if (!_sb_store_app_check_writable (self, error) || !_sb_store_app_check (self, application, error))
     return FALSE;
 
-  if (!_sb_store_app_write_begin (self, &started, error))
+  if (!_sb_store_app_begin_change (self, application, &started, error))
     return FALSE;
-  if (!_sb_store_app_check (self, application, &local_error))
-    return _sb_store_app_write_end (self, started, FALSE, g_steal_pointer (&local_error), error);
 
   lines = sb_requirements_split (sb_application_get_field (application, SB_APPLICATION_FIELD_JOB_DESCRIPTION));
   old = _sb_store_app_list_items (sb_application_get_requirements (application));
@@ -306,7 +213,8 @@ sb_store_split_requirements (SbStore        *self,
         }
       else
         {
-          gint64 id = insert_requirement_row (self, sb_application_get_id (application), lines[i], &local_error);
+          gint64 id = _sb_store_app_part_insert_row (self, &requirement_part, sb_application_get_id (application),
+                                                     lines[i], &local_error);
 
           if (id == 0)
             return _sb_store_app_write_end (self, started, FALSE, g_steal_pointer (&local_error), error);
@@ -317,7 +225,7 @@ sb_store_split_requirements (SbStore        *self,
     if (!g_hash_table_contains (kept, old->pdata[j]) &&
         !_sb_store_exec_id (self, "DELETE FROM requirements WHERE id = ?1", sb_requirement_get_id (old->pdata[j]), &local_error))
       return _sb_store_app_write_end (self, started, FALSE, g_steal_pointer (&local_error), error);
-  if (!_sb_store_app_write_positions (self, "requirements", items, (gint64 (*) (gpointer)) sb_requirement_get_id, &local_error) ||
+  if (!_sb_store_app_write_positions (self, requirement_part.table, items, requirement_part.get_id, &local_error) ||
       !_sb_store_app_touch (self, sb_application_get_id (application), &local_error))
     return _sb_store_app_write_end (self, started, FALSE, g_steal_pointer (&local_error), error);
   if (!_sb_store_app_write_end (self, started, TRUE, NULL, error))

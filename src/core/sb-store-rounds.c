@@ -18,6 +18,18 @@
 
 /* ---- rounds ------------------------------------------------------------- */
 
+static const SbAppPart round_part = {
+  .table = "rounds",
+  .column = "name",
+  .max_chars = SB_ROUND_MAX_NAME_CHARS,
+  .get_store = _sb_application_get_round_store,
+  .find_application = (SbApplication *(*) (SbStore *, gpointer, guint *, GError **)) _sb_store_round_application,
+  .get_id = (gint64 (*) (gpointer)) sb_round_get_id,
+  .get_text = (const char *(*) (gpointer)) sb_round_get_name,
+  .set_text = (void (*) (gpointer, const char *)) _sb_round_set_name,
+  .new_item = (gpointer (*) (gint64, gint64, const char *)) _sb_round_new,
+};
+
 SbRound *
 sb_store_add_round (SbStore        *self,
                     SbApplication  *application,
@@ -25,49 +37,10 @@ sb_store_add_round (SbStore        *self,
                     int             position,
                     GError        **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(SbRound) round = NULL;
-  g_autoptr(GPtrArray) items = NULL;
-  g_autofree char *line = _sb_store_app_clean_line (name);
-  sqlite3_stmt *stmt;
-  gboolean started;
-
   g_return_val_if_fail (SB_IS_STORE (self), NULL);
   g_return_val_if_fail (SB_IS_APPLICATION (application), NULL);
 
-  if (!_sb_store_app_check_writable (self, error) || !_sb_store_app_check (self, application, error) ||
-      !_sb_store_app_check_text (line, SB_ROUND_MAX_NAME_CHARS, TRUE, _("name of the round"), error))
-    return NULL;
-
-  if (!_sb_store_app_write_begin (self, &started, error))
-    return NULL;
-  if (!_sb_store_app_check (self, application, &local_error))
-    return _sb_store_app_write_end (self, started, FALSE, g_steal_pointer (&local_error), error), NULL;
-  stmt = sb_database_prepare (self->db, "INSERT INTO rounds (application_id, position, name) VALUES (?1, 0, ?2)",
-                              &local_error);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_int64 (stmt, 1, sb_application_get_id (application));
-      sqlite3_bind_text (stmt, 2, line, -1, SQLITE_STATIC);
-    }
-  if (stmt == NULL || !sb_database_step_done (self->db, stmt, &local_error))
-    return _sb_store_app_write_end (self, started, FALSE, g_steal_pointer (&local_error), error), NULL;
-
-  round = _sb_round_new (sqlite3_last_insert_rowid (sb_database_get_handle (self->db)),
-                         sb_application_get_id (application), line);
-  items = _sb_store_app_list_items (sb_application_get_rounds (application));
-  if (position < 0 || (guint) position > items->len)
-    position = items->len;
-  g_ptr_array_insert (items, position, g_object_ref (round));
-  if (!_sb_store_app_write_positions (self, "rounds", items, (gint64 (*) (gpointer)) sb_round_get_id, &local_error) ||
-      !_sb_store_app_touch (self, sb_application_get_id (application), &local_error))
-    return _sb_store_app_write_end (self, started, FALSE, g_steal_pointer (&local_error), error), NULL;
-  if (!_sb_store_app_write_end (self, started, TRUE, NULL, error))
-    return NULL;
-
-  g_list_store_insert (_sb_application_get_round_store (application), position, round);
-  _sb_store_applications_changed (self);
-  return round;
+  return _sb_store_app_part_add (self, &round_part, application, name, position, _("name of the round"), error);
 }
 
 gboolean
@@ -76,41 +49,10 @@ sb_store_set_round_name (SbStore     *self,
                          const char  *name,
                          GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *line = _sb_store_app_clean_line (name);
-  SbApplication *application;
-  sqlite3_stmt *stmt;
-  gboolean started;
-
   g_return_val_if_fail (SB_IS_STORE (self), FALSE);
   g_return_val_if_fail (SB_IS_ROUND (round), FALSE);
 
-  if (!_sb_store_app_check_writable (self, error) || _sb_store_round_application (self, round, NULL, error) == NULL ||
-      !_sb_store_app_check_text (line, SB_ROUND_MAX_NAME_CHARS, TRUE, _("name of the round"), error))
-    return FALSE;
-  if (strcmp (line, sb_round_get_name (round)) == 0)
-    return TRUE;
-
-  if (!_sb_store_app_write_begin (self, &started, error))
-    return FALSE;
-  application = _sb_store_round_application (self, round, NULL, &local_error);
-  if (application == NULL)
-    return _sb_store_app_write_end (self, started, FALSE, g_steal_pointer (&local_error), error);
-  stmt = sb_database_prepare (self->db, "UPDATE rounds SET name = ?2 WHERE id = ?1", &local_error);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_int64 (stmt, 1, sb_round_get_id (round));
-      sqlite3_bind_text (stmt, 2, line, -1, SQLITE_STATIC);
-    }
-  if (stmt == NULL || !sb_database_step_done (self->db, stmt, &local_error) ||
-      !_sb_store_app_touch (self, sb_application_get_id (application), &local_error))
-    return _sb_store_app_write_end (self, started, FALSE, g_steal_pointer (&local_error), error);
-  if (!_sb_store_app_write_end (self, started, TRUE, NULL, error))
-    return FALSE;
-
-  _sb_round_set_name (round, line);
-  _sb_store_applications_changed (self);
-  return TRUE;
+  return _sb_store_app_part_set_text (self, &round_part, round, name, _("name of the round"), error);
 }
 
 gboolean
@@ -257,30 +199,8 @@ sb_store_delete_round (SbStore  *self,
                        SbRound  *round,
                        GError  **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(SbRound) kept = NULL;
-  SbApplication *application;
-  gboolean started;
-  guint position;
-
   g_return_val_if_fail (SB_IS_STORE (self), FALSE);
   g_return_val_if_fail (SB_IS_ROUND (round), FALSE);
 
-  if (!_sb_store_app_check_writable (self, error) || _sb_store_round_application (self, round, NULL, error) == NULL)
-    return FALSE;
-
-  if (!_sb_store_app_write_begin (self, &started, error))
-    return FALSE;
-  application = _sb_store_round_application (self, round, &position, &local_error);
-  if (application == NULL ||
-      !_sb_store_exec_id (self, "DELETE FROM rounds WHERE id = ?1", sb_round_get_id (round), &local_error) ||
-      !_sb_store_app_touch (self, sb_application_get_id (application), &local_error))
-    return _sb_store_app_write_end (self, started, FALSE, g_steal_pointer (&local_error), error);
-  if (!_sb_store_app_write_end (self, started, TRUE, NULL, error))
-    return FALSE;
-
-  kept = g_object_ref (round);
-  g_list_store_remove (_sb_application_get_round_store (application), position);
-  _sb_store_applications_changed (self);
-  return TRUE;
+  return _sb_store_app_part_delete (self, &round_part, round, error);
 }

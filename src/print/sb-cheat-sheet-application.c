@@ -31,21 +31,11 @@
 #include "sb-application.h"
 #include "sb-cheat-sheet-private.h"
 
-#define FONT_FAMILY       "Cantarell, Noto Sans, DejaVu Sans, sans"
-#define FONT_STEP         0.5
-#define PAGE_MARGIN       28.0
-#define READING_FONT_SIZE 8.5
 #define N_COLUMNS         2
 /* Requirements shown under a story once the lists are shortened. */
 #define SHORT_PROVES      2
 /* The introduction is a cue, not the script: its first sentences. */
 #define INTRODUCTION_SENTENCES 3
-
-#define INK     0x1e1e1e
-#define MUTED   0x5e5c64
-#define ACCENT  0x1a5fb4
-#define WARNING 0xa51d2d
-#define RULE    0x9a9996
 
 typedef enum
 {
@@ -63,26 +53,19 @@ typedef enum
   N_KINDS
 } Kind;
 
-static const struct
-{
-  double      scale;
-  PangoWeight weight;
-  PangoStyle  style;
-  int         max_lines;   /* 0: as many as it takes; only names are ever ellipsized */
-  guint32     rgb;
-  gboolean    caps;
-} kinds[N_KINDS] = {
-  [KIND_HEADER_NAME] = { 1.60, PANGO_WEIGHT_BOLD,     PANGO_STYLE_NORMAL, 2, INK,     FALSE },
-  [KIND_HEADER_INFO] = { 0.95, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_NORMAL, 1, MUTED,   FALSE },
-  [KIND_HEADING]     = { 0.82, PANGO_WEIGHT_BOLD,     PANGO_STYLE_NORMAL, 2, ACCENT,  TRUE  },
-  [KIND_FOCUS]       = { 0.90, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_ITALIC, 0, MUTED,   FALSE },
-  [KIND_TITLE]       = { 1.05, PANGO_WEIGHT_SEMIBOLD, PANGO_STYLE_NORMAL, 2, INK,     FALSE },
-  [KIND_BODY]        = { 1.00, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_NORMAL, 0, INK,     FALSE },
-  [KIND_PROVES]      = { 0.90, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_NORMAL, 0, MUTED,   FALSE },
-  [KIND_EMPTY]       = { 0.95, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_ITALIC, 1, WARNING, FALSE },
-  [KIND_GAP_HEADING] = { 0.82, PANGO_WEIGHT_BOLD,     PANGO_STYLE_NORMAL, 1, WARNING, TRUE  },
-  [KIND_GAP_LIST]    = { 0.95, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_NORMAL, 0, INK,     FALSE },
-  [KIND_NOTE]        = { 0.90, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_ITALIC, 3, MUTED,   FALSE },
+/* Only names are ever ellipsized. */
+static const SbPenStyle kinds[N_KINDS] = {
+  [KIND_HEADER_NAME] = { 1.60, PANGO_WEIGHT_BOLD,     PANGO_STYLE_NORMAL, 2, SB_PEN_INK,     FALSE },
+  [KIND_HEADER_INFO] = { 0.95, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_NORMAL, 1, SB_PEN_MUTED,   FALSE },
+  [KIND_HEADING]     = { 0.82, PANGO_WEIGHT_BOLD,     PANGO_STYLE_NORMAL, 2, SB_PEN_ACCENT,  TRUE  },
+  [KIND_FOCUS]       = { 0.90, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_ITALIC, 0, SB_PEN_MUTED,   FALSE },
+  [KIND_TITLE]       = { 1.05, PANGO_WEIGHT_SEMIBOLD, PANGO_STYLE_NORMAL, 2, SB_PEN_INK,     FALSE },
+  [KIND_BODY]        = { 1.00, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_NORMAL, 0, SB_PEN_INK,     FALSE },
+  [KIND_PROVES]      = { 0.90, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_NORMAL, 0, SB_PEN_MUTED,   FALSE },
+  [KIND_EMPTY]       = { 0.95, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_ITALIC, 1, SB_PEN_WARNING, FALSE },
+  [KIND_GAP_HEADING] = { 0.82, PANGO_WEIGHT_BOLD,     PANGO_STYLE_NORMAL, 1, SB_PEN_WARNING, TRUE  },
+  [KIND_GAP_LIST]    = { 0.95, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_NORMAL, 0, SB_PEN_INK,     FALSE },
+  [KIND_NOTE]        = { 0.90, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_ITALIC, 3, SB_PEN_MUTED,   FALSE },
 };
 
 /* What is left out, each step more. */
@@ -296,61 +279,11 @@ _sb_sheet_application_new (SbStore     *store,
 
 /* ---- the pen ---------------------------------------------------------- */
 
-typedef struct
-{
-  PangoLayout          *layout;
-  PangoFontDescription *fonts[N_KINDS];
-  cairo_t              *cr;         /* NULL: only measure */
-  double                size;
-} Pen;
-
-static void
-pen_init (Pen          *pen,
-          PangoContext *context,
-          double        size)
-{
-  memset (pen, 0, sizeof *pen);
-  pen->layout = pango_layout_new (context);
-  pen->size = size;
-  pango_layout_set_wrap (pen->layout, PANGO_WRAP_WORD_CHAR);
-  for (guint i = 0; i < N_KINDS; i++)
-    {
-      PangoFontDescription *font = pango_font_description_from_string (FONT_FAMILY);
-
-      pango_font_description_set_size (font, (int) round (size * kinds[i].scale * PANGO_SCALE));
-      pango_font_description_set_weight (font, kinds[i].weight);
-      pango_font_description_set_style (font, kinds[i].style);
-      pen->fonts[i] = font;
-    }
-}
-
-static void
-pen_clear (Pen *pen)
-{
-  for (guint i = 0; i < N_KINDS; i++)
-    g_clear_pointer (&pen->fonts[i], pango_font_description_free);
-  g_clear_object (&pen->layout);
-}
-
-static void
-add_colour (PangoAttrList *attrs,
-            guint32        rgb,
-            guint          start,
-            guint          end)
-{
-  PangoAttribute *attr = pango_attr_foreground_new (((rgb >> 16) & 0xff) * 257,
-                                                    ((rgb >> 8) & 0xff) * 257,
-                                                    (rgb & 0xff) * 257);
-  attr->start_index = start;
-  attr->end_index = end;
-  pango_attr_list_insert (attrs, attr);
-}
-
 /* Lays out @label (muted) and @text (in the kind's style, @emphasis in
  * bold) @width wide, draws it at (@x, @y) when the pen draws, and returns
  * its height. */
 static double
-pen_show (Pen        *pen,
+pen_show (SbPen      *pen,
           Kind        kind,
           const char *label,
           const char *text,
@@ -360,60 +293,12 @@ pen_show (Pen        *pen,
           double      width)
 {
   g_autofree char *caps = kinds[kind].caps ? g_utf8_strup (text, -1) : NULL;
-  g_autoptr(GString) content = g_string_new (label);
-  PangoAttrList *attrs = pango_attr_list_new ();
-  PangoRectangle logical;
-  guint text_start = content->len;
-  const char *bold;
+  double height;
 
-  if (caps != NULL)
-    text = caps;
-  g_string_append (content, text);
-  add_colour (attrs, kinds[kind].rgb, text_start, content->len);
-  if (text_start > 0)
-    {
-      PangoAttribute *attr = pango_attr_weight_new (PANGO_WEIGHT_NORMAL);
-
-      add_colour (attrs, MUTED, 0, text_start);
-      attr->start_index = 0;
-      attr->end_index = text_start;
-      pango_attr_list_insert (attrs, attr);
-    }
-  if (emphasis != NULL && emphasis[0] != '\0' && (bold = strstr (text, emphasis)) != NULL)
-    {
-      PangoAttribute *attr = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
-
-      attr->start_index = text_start + (bold - text);
-      attr->end_index = attr->start_index + strlen (emphasis);
-      pango_attr_list_insert (attrs, attr);
-    }
-  if (kinds[kind].caps)
-    pango_attr_list_insert (attrs, pango_attr_letter_spacing_new ((int) (pen->size * 0.08 * PANGO_SCALE)));
-
-  pango_layout_set_font_description (pen->layout, pen->fonts[kind]);
-  pango_layout_set_width (pen->layout, (int) floor (width * PANGO_SCALE));
-  if (kinds[kind].max_lines > 0)
-    {
-      pango_layout_set_ellipsize (pen->layout, PANGO_ELLIPSIZE_END);
-      pango_layout_set_height (pen->layout, -kinds[kind].max_lines);
-    }
-  else
-    {
-      pango_layout_set_ellipsize (pen->layout, PANGO_ELLIPSIZE_NONE);
-      pango_layout_set_height (pen->layout, -1);
-    }
-  pango_layout_set_spacing (pen->layout, (int) (pen->size * 0.12 * PANGO_SCALE));
-  pango_layout_set_text (pen->layout, content->str, (int) content->len);
-  pango_layout_set_attributes (pen->layout, attrs);
-  pango_attr_list_unref (attrs);
-
-  pango_layout_get_extents (pen->layout, NULL, &logical);
-  if (pen->cr != NULL)
-    {
-      cairo_move_to (pen->cr, x, y);
-      pango_cairo_show_layout (pen->cr, pen->layout);
-    }
-  return pango_units_to_double (logical.y + logical.height);
+  sb_pen_set (pen, kind, label, SB_PEN_MUTED, PANGO_WEIGHT_NORMAL, caps != NULL ? caps : text, emphasis, width);
+  height = sb_pen_get_height (pen);
+  sb_pen_draw (pen, x, y);
+  return height;
 }
 
 /* ---- fitting ---------------------------------------------------------- */
@@ -515,7 +400,7 @@ proves_text (SbSheetPlanned *planned,
 }
 
 static double
-block_show (Pen                      *pen,
+block_show (SbPen                    *pen,
             const SbSheetApplication *application,
             const Fit                *fit,
             const Block              *block,
@@ -630,7 +515,7 @@ static double
 page_margin (double width,
              double height)
 {
-  return MIN (PAGE_MARGIN, MIN (width, height) * 0.06);
+  return MIN (SB_SHEET_PAGE_MARGIN, MIN (width, height) * 0.06);
 }
 
 static double
@@ -643,7 +528,7 @@ column_gutter (double size)
  * on the right of the same line or under it; a hairline below. Returns
  * its height with the space under it. */
 static double
-header_show (Pen                      *pen,
+header_show (SbPen                    *pen,
              const SbCheatSheet       *sheet,
              const SbSheetApplication *application,
              double                    x,
@@ -691,8 +576,8 @@ header_show (Pen                      *pen,
       pen_show (pen, KIND_HEADER_NAME, NULL, application->title, NULL, x, y, width);
       pen_show (pen, KIND_HEADER_INFO, NULL, info->str, NULL, x + info_x, y + info_y, width);
       cairo_save (cr);
-      cairo_set_source_rgb (cr, ((RULE >> 16) & 0xff) / 255.0, ((RULE >> 8) & 0xff) / 255.0,
-                            (RULE & 0xff) / 255.0);
+      cairo_set_source_rgb (cr, ((SB_PEN_RULE >> 16) & 0xff) / 255.0, ((SB_PEN_RULE >> 8) & 0xff) / 255.0,
+                            (SB_PEN_RULE & 0xff) / 255.0);
       cairo_set_line_width (cr, 0.5);
       cairo_move_to (cr, x, y + rule_y);
       cairo_line_to (cr, x + width, y + rule_y);
@@ -787,9 +672,9 @@ page_lay_out (const SbCheatSheet *sheet,
   double top, footer_height = 0, columns_height;
   double ys[N_COLUMNS] = { 0, };
   gboolean fits;
-  Pen pen;
+  SbPen pen;
 
-  pen_init (&pen, context, fit->size);
+  sb_pen_init (&pen, context, fit->size, kinds, N_KINDS);
   top = header_show (&pen, sheet, application, margin, margin, page_width);
   if (footer != NULL)
     footer_height = pen_show (&pen, KIND_NOTE, NULL, footer, NULL, 0, 0, page_width) + fit->size * 0.8;
@@ -823,14 +708,14 @@ page_lay_out (const SbCheatSheet *sheet,
         pen_show (&pen, KIND_NOTE, NULL, footer, NULL, margin,
                   margin + page_height - footer_height + fit->size * 0.8, page_width);
     }
-  pen_clear (&pen);
+  sb_pen_clear (&pen);
   return fits;
 }
 
 static double
 size_at (guint step)
 {
-  return SB_CHEAT_SHEET_MAX_FONT_SIZE - step * FONT_STEP;
+  return SB_CHEAT_SHEET_MAX_FONT_SIZE - step * SB_SHEET_FONT_STEP;
 }
 
 static guint
@@ -859,17 +744,17 @@ fit_page (const SbCheatSheet *sheet,
   const SbSheetApplication *application = sheet->application;
   guint n_planned = count_planned (application);
   guint last_form = max_whole_forms (application) - 1;
-  guint n_sizes = (guint) ((SB_CHEAT_SHEET_MAX_FONT_SIZE - SB_CHEAT_SHEET_MIN_FONT_SIZE) / FONT_STEP) + 1;
+  guint n_sizes = (guint) ((SB_CHEAT_SHEET_MAX_FONT_SIZE - SB_CHEAT_SHEET_MIN_FONT_SIZE) / SB_SHEET_FONT_STEP) + 1;
   Fit fit = { SB_CHEAT_SHEET_MAX_FONT_SIZE, 0, TRIM_NONE, n_planned };
   guint lo, hi;
 
-  for (guint step = 0; step < n_sizes && size_at (step) >= READING_FONT_SIZE; step++)
+  for (guint step = 0; step < n_sizes && size_at (step) >= SB_SHEET_READING_FONT_SIZE; step++)
     {
       fit.size = size_at (step);
       if (page_lay_out (sheet, context, NULL, &fit, width, height))
         return fit;
     }
-  fit.size = READING_FONT_SIZE;
+  fit.size = SB_SHEET_READING_FONT_SIZE;
   for (fit.form = 1; fit.form <= last_form; fit.form++)
     if (page_lay_out (sheet, context, NULL, &fit, width, height))
       return fit;
@@ -880,7 +765,7 @@ fit_page (const SbCheatSheet *sheet,
   fit.trim = N_TRIMS - 1;
   for (guint step = 0; step < n_sizes; step++)
     {
-      if (size_at (step) >= READING_FONT_SIZE)
+      if (size_at (step) >= SB_SHEET_READING_FONT_SIZE)
         continue;
       fit.size = size_at (step);
       if (page_lay_out (sheet, context, NULL, &fit, width, height))
@@ -950,13 +835,13 @@ _sb_sheet_application_render (SbCheatSheet *sheet,
     {
       /* Not even the header and the first round fit (a tiny area): draw
        * the header alone rather than anything past the edge. */
-      Pen pen;
+      SbPen pen;
       double margin = page_margin (width, height);
 
-      pen_init (&pen, context, fit.size);
+      sb_pen_init (&pen, context, fit.size, kinds, N_KINDS);
       pen.cr = cr;
       header_show (&pen, sheet, sheet->application, margin, margin, MAX (width - 2 * margin, 1));
-      pen_clear (&pen);
+      sb_pen_clear (&pen);
     }
 
   sheet->font_size = fit.size;

@@ -30,22 +30,10 @@
 
 #include "sb-cheat-sheet-private.h"
 
-#define FONT_FAMILY   "Cantarell, Noto Sans, DejaVu Sans, sans"
-#define FONT_STEP     0.5
-#define PAGE_MARGIN   28.0       /* ≈ 10 mm: inside any printer's hardware margin */
 #define MIN_COLUMN_EMS 19.0     /* a column is at least this many body sizes wide */
 #define COMFORTABLE_COLUMN_EMS 26.0   /* …and best about this wide (~55 characters) */
-/* Pieces are shortened before the type goes below this size. */
-#define READING_FONT_SIZE 8.5
 
-#define N_SIZES ((guint) ((SB_CHEAT_SHEET_MAX_FONT_SIZE - SB_CHEAT_SHEET_MIN_FONT_SIZE) / FONT_STEP) + 1)
-
-/* Colours that stay legible in greyscale. */
-#define INK     0x1e1e1e
-#define MUTED   0x5e5c64
-#define ACCENT  0x1a5fb4
-#define WARNING 0xa51d2d
-#define RULE    0x9a9996
+#define N_SIZES ((guint) ((SB_CHEAT_SHEET_MAX_FONT_SIZE - SB_CHEAT_SHEET_MIN_FONT_SIZE) / SB_SHEET_FONT_STEP) + 1)
 
 typedef enum
 {
@@ -70,49 +58,40 @@ typedef enum
   N_PIECES
 } PieceKind;
 
-static const struct
-{
-  double      scale;       /* of the body size */
-  PangoWeight weight;
-  PangoStyle  style;
-  int         max_lines;   /* 0: as many as it takes; the text is never ellipsized */
-  guint32     rgb;
-  gboolean    caps;        /* upper case, letter-spaced: the small-caps look */
-  double      weight_of_length;  /* a story piece: how long it may stay as others are shortened */
-} pieces[N_PIECES] = {
-  [PIECE_HEADER_NAME]  = { 1.60, PANGO_WEIGHT_BOLD,     PANGO_STYLE_NORMAL, 1, INK,     FALSE, 0 },
-  [PIECE_HEADER_INFO]  = { 0.95, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_NORMAL, 1, MUTED,   FALSE, 0 },
-  [PIECE_THEME]        = { 0.82, PANGO_WEIGHT_BOLD,     PANGO_STYLE_NORMAL, 2, ACCENT,  TRUE,  0 },
-  [PIECE_TITLE]        = { 1.10, PANGO_WEIGHT_SEMIBOLD, PANGO_STYLE_NORMAL, 3, INK,     FALSE, 0 },
-  [PIECE_HOOK]         = { 1.00, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_ITALIC, 0, MUTED,   FALSE, 0.7 },
-  [PIECE_ACTION]       = { 1.00, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_NORMAL, 0, INK,     FALSE, 1.0 },
-  [PIECE_RESULT]       = { 1.00, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_NORMAL, 0, INK,     FALSE, 1.6 },
-  [PIECE_LEARNING]     = { 1.00, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_NORMAL, 0, INK,     FALSE, 1.2 },
-  /* A cue line has one form: its weight never matters. */
-  [PIECE_CUE_SITUATION] = { 1.00, PANGO_WEIGHT_NORMAL,  PANGO_STYLE_NORMAL, 0, INK,     FALSE, 1.0 },
-  [PIECE_CUE_TASK]     = { 1.00, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_NORMAL, 0, INK,     FALSE, 1.0 },
-  [PIECE_CUE_ACTION]   = { 1.00, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_NORMAL, 0, INK,     FALSE, 1.0 },
-  [PIECE_CUE_RESULT]   = { 1.00, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_NORMAL, 0, INK,     FALSE, 1.0 },
-  [PIECE_CUE_LEARNING] = { 1.00, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_NORMAL, 0, INK,     FALSE, 1.0 },
-  [PIECE_REFERENCE]    = { 1.00, PANGO_WEIGHT_SEMIBOLD, PANGO_STYLE_NORMAL, 2, INK,     FALSE, 0 },
-  [PIECE_GAP_HEADING]  = { 0.82, PANGO_WEIGHT_BOLD,     PANGO_STYLE_NORMAL, 1, WARNING, TRUE,  0 },
-  [PIECE_GAP_LIST]     = { 1.00, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_NORMAL, 0, INK,     FALSE, 0 },
-  [PIECE_NOTE]         = { 0.90, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_ITALIC, 3, MUTED,   FALSE, 0 },
+/* Only names are ever ellipsized: a story's own text never is. */
+static const SbPenStyle pieces[N_PIECES] = {
+  [PIECE_HEADER_NAME]  = { 1.60, PANGO_WEIGHT_BOLD,     PANGO_STYLE_NORMAL, 1, SB_PEN_INK,     FALSE },
+  [PIECE_HEADER_INFO]  = { 0.95, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_NORMAL, 1, SB_PEN_MUTED,   FALSE },
+  [PIECE_THEME]        = { 0.82, PANGO_WEIGHT_BOLD,     PANGO_STYLE_NORMAL, 2, SB_PEN_ACCENT,  TRUE  },
+  [PIECE_TITLE]        = { 1.10, PANGO_WEIGHT_SEMIBOLD, PANGO_STYLE_NORMAL, 3, SB_PEN_INK,     FALSE },
+  [PIECE_HOOK]         = { 1.00, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_ITALIC, 0, SB_PEN_MUTED,   FALSE },
+  [PIECE_ACTION]       = { 1.00, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_NORMAL, 0, SB_PEN_INK,     FALSE },
+  [PIECE_RESULT]       = { 1.00, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_NORMAL, 0, SB_PEN_INK,     FALSE },
+  [PIECE_LEARNING]     = { 1.00, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_NORMAL, 0, SB_PEN_INK,     FALSE },
+  [PIECE_CUE_SITUATION] = { 1.00, PANGO_WEIGHT_NORMAL,  PANGO_STYLE_NORMAL, 0, SB_PEN_INK,     FALSE },
+  [PIECE_CUE_TASK]     = { 1.00, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_NORMAL, 0, SB_PEN_INK,     FALSE },
+  [PIECE_CUE_ACTION]   = { 1.00, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_NORMAL, 0, SB_PEN_INK,     FALSE },
+  [PIECE_CUE_RESULT]   = { 1.00, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_NORMAL, 0, SB_PEN_INK,     FALSE },
+  [PIECE_CUE_LEARNING] = { 1.00, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_NORMAL, 0, SB_PEN_INK,     FALSE },
+  [PIECE_REFERENCE]    = { 1.00, PANGO_WEIGHT_SEMIBOLD, PANGO_STYLE_NORMAL, 2, SB_PEN_INK,     FALSE },
+  [PIECE_GAP_HEADING]  = { 0.82, PANGO_WEIGHT_BOLD,     PANGO_STYLE_NORMAL, 1, SB_PEN_WARNING, TRUE  },
+  [PIECE_GAP_LIST]     = { 1.00, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_NORMAL, 0, SB_PEN_INK,     FALSE },
+  [PIECE_NOTE]         = { 0.90, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_ITALIC, 3, SB_PEN_MUTED,   FALSE },
 };
 
-/* One attempt at a body size: the fonts, and the layout every piece is
- * measured and drawn with. With cr NULL it only measures. */
-typedef struct
-{
-  PangoLayout          *layout;
-  PangoFontDescription *fonts[N_PIECES];
-  cairo_t              *cr;
-  double                size;
-  double                bullet_width;
-  double                cue_width;  /* a cue line's letter and the space after it */
-  double                limit;     /* of a story piece's weighted length; see text_form() */
-  GHashTable           *heights;   /* measured pieces, shared by every attempt */
-} Pen;
+/* A story piece: how long it may stay as others are shortened. */
+static const double weight_of_length[N_PIECES] = {
+  [PIECE_HOOK] = 0.7,
+  [PIECE_ACTION] = 1.0,
+  [PIECE_RESULT] = 1.6,
+  [PIECE_LEARNING] = 1.2,
+  /* A cue line has one form: its weight never matters. */
+  [PIECE_CUE_SITUATION] = 1.0,
+  [PIECE_CUE_TASK] = 1.0,
+  [PIECE_CUE_ACTION] = 1.0,
+  [PIECE_CUE_RESULT] = 1.0,
+  [PIECE_CUE_LEARNING] = 1.0,
+};
 
 /* A theme block, or the "No story yet" block when theme is NULL. */
 typedef struct
@@ -148,26 +127,11 @@ typedef struct
 /* ---- pieces ----------------------------------------------------------- */
 
 static void
-pen_init (Pen          *pen,
+pen_init (SbPen        *pen,
           PangoContext *context,
           double        size)
 {
-  memset (pen, 0, sizeof *pen);
-  pen->layout = pango_layout_new (context);
-  pen->size = size;
-  pango_layout_set_wrap (pen->layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_ellipsize (pen->layout, PANGO_ELLIPSIZE_END);
-
-  for (guint i = 0; i < N_PIECES; i++)
-    {
-      PangoFontDescription *font = pango_font_description_from_string (FONT_FAMILY);
-
-      pango_font_description_set_size (font, (int) round (size * pieces[i].scale * PANGO_SCALE));
-      pango_font_description_set_weight (font, pieces[i].weight);
-      pango_font_description_set_style (font, pieces[i].style);
-      pen->fonts[i] = font;
-    }
-
+  sb_pen_init (pen, context, size, pieces, N_PIECES);
   pango_layout_set_font_description (pen->layout, pen->fonts[PIECE_ACTION]);
   pango_layout_set_width (pen->layout, -1);
   pango_layout_set_text (pen->layout, "•\u2002", -1);
@@ -181,79 +145,20 @@ pen_init (Pen          *pen,
   pen->cue_width = size * 1.25;
 }
 
-static void
-pen_clear (Pen *pen)
-{
-  for (guint i = 0; i < N_PIECES; i++)
-    g_clear_pointer (&pen->fonts[i], pango_font_description_free);
-  g_clear_object (&pen->layout);
-}
-
 #define IS_CUE(kind) ((kind) >= PIECE_CUE_SITUATION && (kind) <= PIECE_CUE_LEARNING)
 
-static void
-add_colour (PangoAttrList *attrs,
-            guint32        rgb,
-            guint          start,
-            guint          end)
-{
-  PangoAttribute *attr = pango_attr_foreground_new (((rgb >> 16) & 0xff) * 257,
-                                                    ((rgb >> 8) & 0xff) * 257,
-                                                    (rgb & 0xff) * 257);
-  attr->start_index = start;
-  attr->end_index = end;
-  pango_attr_list_insert (attrs, attr);
-}
-
-/* Sets @label (muted, regular) and @text (in the piece's style, with
+/* Sets @label (muted, regular; a cue's letter bold in the accent) and @text (in the piece's style, with
  * @emphasis in bold wherever it holds it) on the pen's layout, @width wide. */
 static void
-pen_set (Pen         *pen,
+pen_set (SbPen       *pen,
          PieceKind    kind,
          const char  *label,
          const char  *text,
          const char  *emphasis,
          double       width)
 {
-  g_autoptr(GString) content = g_string_new (label);
-  PangoAttrList *attrs = pango_attr_list_new ();
-  const char *bold;
-  guint text_start;
-
-  text_start = content->len;
-  g_string_append (content, text);
-
-  add_colour (attrs, pieces[kind].rgb, text_start, content->len);
-  if (text_start > 0)
-    {
-      PangoAttribute *attr;
-
-      add_colour (attrs, IS_CUE (kind) ? ACCENT : MUTED, 0, text_start);
-      attr = pango_attr_weight_new (IS_CUE (kind) ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-      attr->start_index = 0;
-      attr->end_index = text_start;
-      pango_attr_list_insert (attrs, attr);
-    }
-  if (emphasis != NULL && emphasis[0] != '\0' && (bold = strstr (text, emphasis)) != NULL)
-    {
-      PangoAttribute *attr = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
-
-      attr->start_index = text_start + (bold - text);
-      attr->end_index = attr->start_index + strlen (emphasis);
-      pango_attr_list_insert (attrs, attr);
-    }
-  if (pieces[kind].caps)
-    pango_attr_list_insert (attrs, pango_attr_letter_spacing_new ((int) (pen->size * 0.08 * PANGO_SCALE)));
-
-  pango_layout_set_font_description (pen->layout, pen->fonts[kind]);
-  pango_layout_set_width (pen->layout, (int) floor (width * PANGO_SCALE));
-  if (pieces[kind].max_lines > 0)
-    {
-      pango_layout_set_ellipsize (pen->layout, PANGO_ELLIPSIZE_END);
-      pango_layout_set_height (pen->layout, -pieces[kind].max_lines);
-    }
-  else
-    pango_layout_set_ellipsize (pen->layout, PANGO_ELLIPSIZE_NONE);
+  sb_pen_set (pen, kind, label, IS_CUE (kind) ? SB_PEN_ACCENT : SB_PEN_MUTED,
+              IS_CUE (kind) ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL, text, emphasis, width);
   pango_layout_set_indent (pen->layout, kind == PIECE_ACTION ? (int) (-pen->bullet_width * PANGO_SCALE)
                                         : IS_CUE (kind) ? (int) (-pen->cue_width * PANGO_SCALE) : 0);
   if (IS_CUE (kind))
@@ -265,10 +170,6 @@ pen_set (Pen         *pen,
     }
   else
     pango_layout_set_tabs (pen->layout, NULL);
-  pango_layout_set_spacing (pen->layout, (int) (pen->size * 0.12 * PANGO_SCALE));
-  pango_layout_set_text (pen->layout, content->str, (int) content->len);
-  pango_layout_set_attributes (pen->layout, attrs);
-  pango_attr_list_unref (attrs);
 }
 
 /* Only names (titles, themes) are ever ellipsized, when longer than their
@@ -278,7 +179,7 @@ pen_set (Pen         *pen,
  * and leaves that on the layout. It never grows the layout: the words that
  * fit take at most the lines the ellipsized text took. */
 static void
-pen_ellipsize_at_word (Pen         *pen,
+pen_ellipsize_at_word (SbPen       *pen,
                        PieceKind    kind,
                        const char  *label,
                        const char  *text,
@@ -324,7 +225,7 @@ pen_ellipsize_at_word (Pen         *pen,
  * Returns its height. Lines past the piece's limit, if it has one, are
  * ellipsized. */
 static double
-pen_show (Pen         *pen,
+pen_show (SbPen       *pen,
           PieceKind    kind,
           const char  *label,
           const char  *text,
@@ -335,7 +236,6 @@ pen_show (Pen         *pen,
 {
   g_autofree char *caps = NULL;
   g_autofree char *key = NULL;
-  PangoRectangle logical;
   double height;
   double *known;
 
@@ -356,8 +256,7 @@ pen_show (Pen         *pen,
     text = caps = g_utf8_strup (text, -1);
 
   pen_set (pen, kind, label, text, emphasis, width);
-  pango_layout_get_extents (pen->layout, NULL, &logical);
-  height = pango_units_to_double (logical.y + logical.height);
+  height = sb_pen_get_height (pen);
   if (key != NULL)
     g_hash_table_insert (pen->heights, g_steal_pointer (&key), g_memdup2 (&height, sizeof height));
 
@@ -365,8 +264,7 @@ pen_show (Pen         *pen,
     {
       if (pieces[kind].max_lines > 0 && pango_layout_is_ellipsized (pen->layout))
         pen_ellipsize_at_word (pen, kind, label, text, emphasis, width);
-      cairo_move_to (pen->cr, x, y);
-      pango_cairo_show_layout (pen->cr, pen->layout);
+      sb_pen_draw (pen, x, y);
     }
   return height;
 }
@@ -384,7 +282,7 @@ text_form (SbSheetText *text,
   guint n = sb_sheet_text_get_n_forms (text);
 
   for (guint i = 0; i < n; i++)
-    if (text->n_chars[i] / pieces[kind].weight_of_length < limit)
+    if (text->n_chars[i] / weight_of_length[kind] < limit)
       return i;
   return n > 0 ? n - 1 : 0;
 }
@@ -441,7 +339,7 @@ story_foreach_piece (SbSheetStory  *story,
 
 typedef struct
 {
-  Pen    *pen;
+  SbPen  *pen;
   double  x, y, width;
   double  line_gap;
 } PieceSpot;
@@ -495,7 +393,7 @@ show_piece_cb (SbSheetText *text,
 }
 
 static double
-block_show (Pen           *pen,
+block_show (SbPen         *pen,
             const Page    *page,
             const Block   *block,
             SbSheetDetail  detail,
@@ -584,7 +482,7 @@ footer_text (SbSheetDetail detail,
  * both do not fit; a hairline under them. Returns its height, rule and the
  * space below included. */
 static double
-header_show (Pen                *pen,
+header_show (SbPen              *pen,
              const SbCheatSheet *sheet,
              const Page         *page)
 {
@@ -636,8 +534,8 @@ header_show (Pen                *pen,
                 page->width);
 
       cairo_save (cr);
-      cairo_set_source_rgb (cr, ((RULE >> 16) & 0xff) / 255.0, ((RULE >> 8) & 0xff) / 255.0,
-                            (RULE & 0xff) / 255.0);
+      cairo_set_source_rgb (cr, ((SB_PEN_RULE >> 16) & 0xff) / 255.0, ((SB_PEN_RULE >> 8) & 0xff) / 255.0,
+                            (SB_PEN_RULE & 0xff) / 255.0);
       cairo_set_line_width (cr, 0.5);
       cairo_move_to (cr, page->x, page->y + rule_y);
       cairo_line_to (cr, page->x + page->width, page->y + rule_y);
@@ -745,7 +643,7 @@ fit_measure (Fit                *fit,
   double y = 0;
   guint col = 0;
   gboolean fits = TRUE;
-  Pen pen;
+  SbPen pen;
 
   pen_init (&pen, context, fit->size);
   pen.heights = page->heights;
@@ -782,20 +680,20 @@ fit_measure (Fit                *fit,
         y += need;
     }
 
-  pen_clear (&pen);
+  sb_pen_clear (&pen);
   return fits && fit->columns_height > 0;
 }
 
 static double
 size_at (guint step)
 {
-  return SB_CHEAT_SHEET_MAX_FONT_SIZE - step * FONT_STEP;
+  return SB_CHEAT_SHEET_MAX_FONT_SIZE - step * SB_SHEET_FONT_STEP;
 }
 
 static guint
 size_step (double size)
 {
-  return (guint) round ((SB_CHEAT_SHEET_MAX_FONT_SIZE - size) / FONT_STEP);
+  return (guint) round ((SB_CHEAT_SHEET_MAX_FONT_SIZE - size) / SB_SHEET_FONT_STEP);
 }
 
 static double
@@ -1005,7 +903,7 @@ fit_page (Fit                *fit,
           const SbCheatSheet *sheet,
           const Page         *page)
 {
-  guint reading = size_step (READING_FONT_SIZE);
+  guint reading = size_step (SB_SHEET_READING_FONT_SIZE);
   guint shortest = page->limits->len - 1;
   guint lo, hi;
 
@@ -1069,7 +967,7 @@ add_limits_cb (SbSheetText *text,
   /* A limit at a form's weighted length shortens that piece past it. */
   for (guint i = 0; i + 1 < sb_sheet_text_get_n_forms (text); i++)
     {
-      double limit = text->n_chars[i] / pieces[kind].weight_of_length;
+      double limit = text->n_chars[i] / weight_of_length[kind];
       g_array_append_val (limits, limit);
     }
 }
@@ -1142,7 +1040,7 @@ count_pieces_shortened (const Page  *page,
 /* The height of column @c's blocks at @cut; with @update, their heights
  * in @fit become those at @cut. */
 static double
-column_measure (Pen         *pen,
+column_measure (SbPen       *pen,
                 const Page  *page,
                 Fit         *fit,
                 const guint *column,
@@ -1173,7 +1071,7 @@ column_measure (Pen         *pen,
 /* The least cut, at most @most, at which column @c's blocks fit in
  * @column_height; G_MAXUINT when they do not even at @most. */
 static guint
-column_least_cut (Pen         *pen,
+column_least_cut (SbPen       *pen,
                   const Page  *page,
                   Fit         *fit,
                   const guint *column,
@@ -1249,7 +1147,7 @@ fit_restore_columns (Fit          *fit,
                      guint        *cuts)
 {
   guint n_blocks = fit_n_blocks (page, fit);
-  Pen pen;
+  SbPen pen;
 
   pen_init (&pen, context, fit->size);
   pen.heights = page->heights;
@@ -1293,7 +1191,7 @@ fit_restore_columns (Fit          *fit,
 
   for (guint c = 0; c < fit->n_columns; c++)
     column_measure (&pen, page, fit, column, c, cuts[c], TRUE);
-  pen_clear (&pen);
+  sb_pen_clear (&pen);
 }
 
 static void
@@ -1303,7 +1201,7 @@ page_init (Page               *page,
            double              height)
 {
   g_autoptr(GHashTable) shown = g_hash_table_new (NULL, NULL);
-  double margin = MIN (PAGE_MARGIN, MIN (width, height) * 0.06);
+  double margin = MIN (SB_SHEET_PAGE_MARGIN, MIN (width, height) * 0.06);
 
   page->x = margin;
   page->y = margin;
@@ -1392,7 +1290,7 @@ sb_cheat_sheet_render (SbCheatSheet *sheet,
   double gap, gutter, column_height;
   double y[3] = { 0, 0, 0 };
   guint cuts[3];
-  Pen pen;
+  SbPen pen;
 
   g_return_if_fail (sheet != NULL);
   g_return_if_fail (cr != NULL);
@@ -1466,7 +1364,7 @@ sb_cheat_sheet_render (SbCheatSheet *sheet,
     pen_show (&pen, PIECE_NOTE, NULL, footer, NULL, page.x,
               page.y + page.height - fit.footer_height + fit.size * 0.8, page.width);
 
-  pen_clear (&pen);
+  sb_pen_clear (&pen);
   g_free (fit.heights);
   page_clear (&page);
   g_object_unref (context);

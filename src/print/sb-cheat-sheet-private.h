@@ -7,6 +7,8 @@
  */
 #pragma once
 
+#include <pango/pangocairo.h>
+
 #include "sb-cheat-sheet.h"
 
 G_BEGIN_DECLS
@@ -116,6 +118,76 @@ struct _SbCheatSheet
   guint         stories_left_out;
   guint         pieces_shortened;
 };
+
+/* ---- the pen both sheets draw with (sb-cheat-sheet-pen.c) ------------ */
+
+#define SB_PEN_FONT_FAMILY "Cantarell, Noto Sans, DejaVu Sans, sans"
+
+/* Colours that stay legible in greyscale. */
+#define SB_PEN_INK     0x1e1e1e
+#define SB_PEN_MUTED   0x5e5c64
+#define SB_PEN_ACCENT  0x1a5fb4
+#define SB_PEN_WARNING 0xa51d2d
+#define SB_PEN_RULE    0x9a9996
+
+/* Both sheets: the steps the body size takes, the margin (≈ 10 mm:
+ * inside any printer's hardware margin), and the size below which
+ * pieces are shortened before the type shrinks further. */
+#define SB_SHEET_FONT_STEP         0.5
+#define SB_SHEET_PAGE_MARGIN       28.0
+#define SB_SHEET_READING_FONT_SIZE 8.5
+
+/* How one kind of text on a sheet looks. */
+typedef struct
+{
+  double      scale;       /* of the body size */
+  PangoWeight weight;
+  PangoStyle  style;
+  int         max_lines;   /* 0: as many as it takes; else ellipsized past them */
+  guint32     rgb;
+  gboolean    caps;        /* upper case, letter-spaced: the small-caps look */
+} SbPenStyle;
+
+/* One attempt at a body size: a font per style, and the layout every
+ * piece is measured and drawn with. With cr NULL it only measures. */
+typedef struct
+{
+  PangoLayout           *layout;
+  PangoFontDescription **fonts;      /* one per style */
+  const SbPenStyle      *styles;     /* borrowed, n_styles of them */
+  guint                  n_styles;
+  cairo_t               *cr;
+  double                 size;
+  /* Only the story sheet's (sb-cheat-sheet-layout.c) */
+  double                 bullet_width;
+  double                 cue_width;  /* a cue line's letter and the space after it */
+  double                 limit;      /* of a story piece's weighted length; see text_form() */
+  GHashTable            *heights;    /* measured pieces, shared by every attempt */
+} SbPen;
+
+void          sb_pen_init          (SbPen            *pen,
+                                    PangoContext     *context,
+                                    double            size,
+                                    const SbPenStyle *styles,
+                                    guint             n_styles);
+void          sb_pen_clear         (SbPen            *pen);
+/* Sets @label (in @label_rgb and @label_weight) and @text (in the style
+ * @kind, with @emphasis in bold wherever it holds it) on the pen's layout,
+ * @width wide. Text in capitals is the caller's to make. */
+void          sb_pen_set           (SbPen            *pen,
+                                    guint             kind,
+                                    const char       *label,
+                                    guint32           label_rgb,
+                                    PangoWeight       label_weight,
+                                    const char       *text,
+                                    const char       *emphasis,
+                                    double            width);
+/* The height of what the layout holds. */
+double        sb_pen_get_height    (SbPen            *pen);
+/* Draws what the layout holds at (@x, @y) when the pen draws. */
+void          sb_pen_draw          (SbPen            *pen,
+                                    double            x,
+                                    double            y);
 
 /* @text as it may appear on the sheet, in all its forms. With @is_result,
  * the sentence that holds the headline number is kept longest and the

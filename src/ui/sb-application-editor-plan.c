@@ -79,7 +79,7 @@ split_now (SbApplicationEditor *self)
   if (!sb_application_editor_flush (self))
     return;
   if (!sb_store_split_requirements (self->store, self->application, &error))
-    _sb_application_editor_show_error (self, _("Could Not Split the Description"), error);
+    sb_error_dialog_show (GTK_WIDGET (self), _("Could Not Split the Description"), error);
 }
 
 static void
@@ -156,7 +156,7 @@ add_requirement_action (GtkWidget  *widget,
     return;
   if (sb_store_add_requirement (self->store, self->application, "", -1, &error) == NULL)
     {
-      _sb_application_editor_show_error (self, _("Could Not Add a Requirement"), error);
+      sb_error_dialog_show (GTK_WIDGET (self), _("Could Not Add a Requirement"), error);
       return;
     }
   update_requirements_summary (self);
@@ -191,7 +191,7 @@ add_round_action (GtkWidget  *widget,
   name = g_strdup_printf (_("Round %u"), n + 1);
   if (sb_store_add_round (self->store, self->application, name, -1, &error) == NULL)
     {
-      _sb_application_editor_show_error (self, _("Could Not Add a Round"), error);
+      sb_error_dialog_show (GTK_WIDGET (self), _("Could Not Add a Round"), error);
       return;
     }
   update_propose (self);
@@ -213,7 +213,7 @@ propose_action (GtkWidget  *widget,
   if (!sb_plan_propose_full (self->store, self->application, PROPOSE_PER_ROUND,
                              &filled, &left_empty, &error))
     {
-      _sb_application_editor_show_error (self, _("Could Not Propose a Plan"), error);
+      sb_error_dialog_show (GTK_WIDGET (self), _("Could Not Propose a Plan"), error);
       return;
     }
   if (filled == 0 && left_empty == 0)

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "sb-application-editor.h"
+#include "sb-error-dialog.h"
 
 G_BEGIN_DECLS
 
@@ -51,9 +52,6 @@ struct _SbApplicationEditor
 };
 
 /* sb-application-editor.c */
-void       _sb_application_editor_show_error        (SbApplicationEditor *self,
-                                                     const char          *heading,
-                                                     const GError        *error);
 GtkWidget *_sb_application_editor_group_new         (const char          *title,
                                                      const char          *description);
 GtkWidget *_sb_application_editor_action_button_new (const char          *label,

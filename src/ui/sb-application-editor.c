@@ -32,22 +32,6 @@
 
 G_DEFINE_FINAL_TYPE (SbApplicationEditor, sb_application_editor, GTK_TYPE_WIDGET)
 
-void
-_sb_application_editor_show_error (SbApplicationEditor *self,
-                                   const char          *heading,
-                                   const GError        *error)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog;
-
-  g_debug ("%s: %s", heading, error->message);
-  if (!GTK_IS_WINDOW (root))
-    return;
-  dialog = adw_message_dialog_new (GTK_WINDOW (root), heading, error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 /* ---- the text fields ----------------------------------------------------- */
 
 static GtkTextView *
@@ -194,7 +178,7 @@ sb_application_editor_flush (SbApplicationEditor *self)
         continue;
       if (!sb_store_set_application_field (self->store, self->application, field, text, &error))
         {
-          _sb_application_editor_show_error (self, _("Could Not Save the Application"), error);
+          sb_error_dialog_show (GTK_WIDGET (self), _("Could Not Save the Application"), error);
           ok = FALSE;
         }
     }
@@ -332,7 +316,7 @@ status_selected_cb (SbApplicationEditor *self)
     return;
   if (!sb_store_set_application_status (self->store, self->application, status, &error))
     {
-      _sb_application_editor_show_error (self, _("Could Not Save the Application"), error);
+      sb_error_dialog_show (GTK_WIDGET (self), _("Could Not Save the Application"), error);
       load_status (self);
     }
 }
@@ -394,7 +378,7 @@ framework_selected_cb (SbApplicationEditor *self)
     return;
   if (!sb_store_set_application_framework (self->store, self->application, slug, &error))
     {
-      _sb_application_editor_show_error (self, _("Could Not Save the Application"), error);
+      sb_error_dialog_show (GTK_WIDGET (self), _("Could Not Save the Application"), error);
       load_framework (self);
     }
 }
@@ -428,7 +412,7 @@ current_switched_cb (SbApplicationEditor *self)
     return;
   if (!sb_store_set_current_application (self->store, current ? self->application : NULL, &error))
     {
-      _sb_application_editor_show_error (self, _("Could Not Change the Current Application"), error);
+      sb_error_dialog_show (GTK_WIDGET (self), _("Could Not Change the Current Application"), error);
       load_current (self);
     }
 }
@@ -465,7 +449,7 @@ delete_response_cb (SbApplicationEditor *self,
   self->pending = 0;
   g_clear_handle_id (&self->save_id, g_source_remove);
   if (!sb_store_delete_application (self->store, application, &error))
-    _sb_application_editor_show_error (self, _("Could Not Delete the Application"), error);
+    sb_error_dialog_show (GTK_WIDGET (self), _("Could Not Delete the Application"), error);
 }
 
 static void

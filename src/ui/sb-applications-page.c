@@ -21,6 +21,7 @@
 
 #include "sb-applications-page.h"
 #include "sb-countdown.h"
+#include "sb-error-dialog.h"
 
 struct _SbApplicationsPage
 {
@@ -290,16 +291,7 @@ new_action (GtkWidget  *widget,
   application = sb_store_create_application (self->store, NULL, "", "", &error);
   if (application == NULL)
     {
-      GtkRoot *root = gtk_widget_get_root (widget);
-
-      if (GTK_IS_WINDOW (root))
-        {
-          GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (root), _("Could Not Add an Application"),
-                                                      error->message);
-
-          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-          gtk_window_present (GTK_WINDOW (dialog));
-        }
+      sb_error_dialog_show (widget, _("Could Not Add an Application"), error);
       return;
     }
   sb_applications_page_select_application (self, sb_application_get_slug (application));

@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 
 #include "sb-application.h"
+#include "sb-error-dialog.h"
 #include "sb-introduction-editor.h"
 
 #define SAVE_DELAY_MS 400
@@ -108,17 +109,7 @@ sb_introduction_editor_flush (SbIntroductionEditor *self)
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   if (!sb_store_set_introduction (self->store, text, &error))
     {
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-      g_debug ("Could not save the introduction: %s", error->message);
-      if (GTK_IS_WINDOW (root))
-        {
-          GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (root), _("Could Not Save the Introduction"),
-                                                      error->message);
-
-          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-          gtk_window_present (GTK_WINDOW (dialog));
-        }
+      sb_error_dialog_show (GTK_WIDGET (self), _("Could Not Save the Introduction"), error);
       return FALSE;
     }
   return TRUE;

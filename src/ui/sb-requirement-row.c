@@ -16,7 +16,9 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "sb-chip.h"
 #include "sb-coach.h"
+#include "sb-error-dialog.h"
 #include "sb-requirement-row.h"
 #include "sb-wrap-box.h"
 
@@ -43,22 +45,6 @@ struct _SbRequirementRow
 };
 
 G_DEFINE_FINAL_TYPE (SbRequirementRow, sb_requirement_row, GTK_TYPE_LIST_BOX_ROW)
-
-static void
-show_error (SbRequirementRow *self,
-            const char       *heading,
-            const GError     *error)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog;
-
-  g_debug ("%s: %s", heading, error->message);
-  if (!GTK_IS_WINDOW (root))
-    return;
-  dialog = adw_message_dialog_new (GTK_WINDOW (root), heading, error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
 
 /* ---- the text ---------------------------------------------------------- */
 
@@ -108,7 +94,7 @@ flush_full (SbRequirementRow *self,
   if (!sb_store_set_requirement_text (self->store, self->requirement, text, &error))
     {
       if (report)
-        show_error (self, _("Could Not Save the Requirement"), error);
+        sb_error_dialog_show (GTK_WIDGET (self), _("Could Not Save the Requirement"), error);
       else
         g_debug ("A requirement's last edit is lost: %s", error->message);
       return FALSE;
@@ -196,51 +182,7 @@ unlink_clicked_cb (GtkButton        *button,
 
   if (story != NULL &&
       !sb_store_set_requirement_story (self->store, self->requirement, story, FALSE, &error))
-    show_error (self, _("Could Not Unlink the Story"), error);
-}
-
-static GtkWidget *
-story_chip_new (SbRequirementRow *self,
-                SbStory          *story)
-{
-  const char *title = sb_story_get_display_title (story);
-  GtkWidget *chip = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *open = gtk_button_new_with_label (title);
-  GtkWidget *remove = gtk_button_new_from_icon_name ("window-close-symbolic");
-  GtkWidget *label = gtk_button_get_child (GTK_BUTTON (open));
-  g_autofree char *open_name = NULL;
-  g_autofree char *remove_name = NULL;
-
-  gtk_widget_add_css_class (chip, "story-chip");
-  gtk_widget_set_halign (chip, GTK_ALIGN_START);
-  /* A long title must not make the narrow window wider. */
-  if (GTK_IS_LABEL (label))
-    {
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 32);
-    }
-  gtk_widget_add_css_class (open, "flat");
-  gtk_widget_add_css_class (open, "chip-toggle");
-  /* Translators: %s is a story's title */
-  open_name = g_strdup_printf (_("Open “%s”"), title);
-  gtk_widget_set_tooltip_text (open, open_name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (open), GTK_ACCESSIBLE_PROPERTY_LABEL, open_name, -1);
-  g_object_set_data_full (G_OBJECT (open), "sb-uuid", g_strdup (sb_story_get_uuid (story)), g_free);
-  g_signal_connect (open, "clicked", G_CALLBACK (open_story_clicked_cb), self);
-
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_add_css_class (remove, "circular");
-  gtk_widget_add_css_class (remove, "chip-remove");
-  /* Translators: %s is a story's title */
-  remove_name = g_strdup_printf (_("Unlink “%s”"), title);
-  gtk_widget_set_tooltip_text (remove, remove_name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_name, -1);
-  g_object_set_data_full (G_OBJECT (remove), "sb-uuid", g_strdup (sb_story_get_uuid (story)), g_free);
-  g_signal_connect (remove, "clicked", G_CALLBACK (unlink_clicked_cb), self);
-
-  gtk_box_append (GTK_BOX (chip), open);
-  gtk_box_append (GTK_BOX (chip), remove);
-  return chip;
+    sb_error_dialog_show (GTK_WIDGET (self), _("Could Not Unlink the Story"), error);
 }
 
 static void
@@ -256,9 +198,20 @@ update_stories (SbRequirementRow *self)
     {
       SbStory *story = sb_store_find_story (self->store, uuids[i]);
 
+      const char *title;
+      g_autofree char *open_name = NULL;
+      g_autofree char *remove_name = NULL;
+
       if (story == NULL)
         continue;
-      sb_wrap_box_append (self->chips, story_chip_new (self, story));
+      title = sb_story_get_display_title (story);
+      /* Translators: %s is a story's title */
+      open_name = g_strdup_printf (_("Open “%s”"), title);
+      /* Translators: %s is a story's title */
+      remove_name = g_strdup_printf (_("Unlink “%s”"), title);
+      sb_wrap_box_append (self->chips,
+                          sb_chip_new (title, open_name, remove_name, G_CALLBACK (open_story_clicked_cb),
+                                       G_CALLBACK (unlink_clicked_cb), "sb-uuid", uuids[i], self));
       n++;
     }
   if (n == 0)
@@ -289,7 +242,7 @@ story_chosen_cb (SbRequirementRow *self,
   g_autoptr(GError) error = NULL;
 
   if (!sb_store_set_requirement_story (self->store, self->requirement, story, TRUE, &error))
-    show_error (self, _("Could Not Link the Story"), error);
+    sb_error_dialog_show (GTK_WIDGET (self), _("Could Not Link the Story"), error);
 }
 
 /* ---- actions ----------------------------------------------------------- */
@@ -322,7 +275,7 @@ merge_next_action (GtkWidget  *widget,
   if (next == NULL || !sb_requirement_row_flush (self))
     return;
   if (!sb_store_merge_requirements (self->store, self->requirement, next, &error))
-    show_error (self, _("Could Not Merge the Requirements"), error);
+    sb_error_dialog_show (GTK_WIDGET (self), _("Could Not Merge the Requirements"), error);
 }
 
 static void
@@ -337,7 +290,7 @@ delete_action (GtkWidget  *widget,
   /* What was typed goes with it. */
   g_clear_handle_id (&self->save_id, g_source_remove);
   if (!sb_store_delete_requirement (self->store, requirement, &error))
-    show_error (self, _("Could Not Delete the Requirement"), error);
+    sb_error_dialog_show (GTK_WIDGET (self), _("Could Not Delete the Requirement"), error);
 }
 
 static void

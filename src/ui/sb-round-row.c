@@ -16,7 +16,9 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "sb-chip.h"
 #include "sb-coach.h"
+#include "sb-error-dialog.h"
 #include "sb-focus-picker.h"
 #include "sb-plan.h"
 #include "sb-round-row.h"
@@ -51,22 +53,6 @@ struct _SbRoundRow
 
 G_DEFINE_FINAL_TYPE (SbRoundRow, sb_round_row, GTK_TYPE_LIST_BOX_ROW)
 
-static void
-show_error (SbRoundRow   *self,
-            const char   *heading,
-            const GError *error)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog;
-
-  g_debug ("%s: %s", heading, error->message);
-  if (!GTK_IS_WINDOW (root))
-    return;
-  dialog = adw_message_dialog_new (GTK_WINDOW (root), heading, error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 /* ---- the name ---------------------------------------------------------- */
 
 static gboolean
@@ -88,7 +74,7 @@ flush_full (SbRoundRow *self,
   if (!sb_store_set_round_name (self->store, self->round, text, &error))
     {
       if (report)
-        show_error (self, _("Could Not Rename the Round"), error);
+        sb_error_dialog_show (GTK_WIDGET (self), _("Could Not Rename the Round"), error);
       else
         g_debug ("A round's last name is lost: %s", error->message);
       return FALSE;
@@ -154,61 +140,7 @@ remove_focus_clicked_cb (GtkButton  *button,
       g_strv_builder_add (builder, focus[i]);
   next = g_strv_builder_end (builder);
   if (!sb_store_set_round_focus (self->store, self->round, (const char * const *) next, &error))
-    show_error (self, _("Could Not Change the Focus"), error);
-}
-
-static GtkWidget *
-chip_new (const char *title,
-          const char *open_name,
-          const char *remove_name,
-          GCallback   open_cb,
-          GCallback   remove_cb,
-          const char *key,
-          const char *value,
-          gpointer    data)
-{
-  GtkWidget *chip = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *remove = gtk_button_new_from_icon_name ("window-close-symbolic");
-  GtkWidget *main;
-
-  gtk_widget_add_css_class (chip, "story-chip");
-  gtk_widget_set_halign (chip, GTK_ALIGN_START);
-  if (open_cb != NULL)
-    {
-      main = gtk_button_new_with_label (title);
-      gtk_widget_add_css_class (main, "flat");
-      gtk_widget_add_css_class (main, "chip-toggle");
-      gtk_widget_set_tooltip_text (main, open_name);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (main), GTK_ACCESSIBLE_PROPERTY_LABEL, open_name, -1);
-      g_object_set_data_full (G_OBJECT (main), key, g_strdup (value), g_free);
-      g_signal_connect (main, "clicked", open_cb, data);
-      if (GTK_IS_LABEL (gtk_button_get_child (GTK_BUTTON (main))))
-        {
-          GtkLabel *label = GTK_LABEL (gtk_button_get_child (GTK_BUTTON (main)));
-
-          gtk_label_set_ellipsize (label, PANGO_ELLIPSIZE_END);
-          gtk_label_set_max_width_chars (label, 32);
-        }
-    }
-  else
-    {
-      main = gtk_label_new (title);
-      gtk_label_set_ellipsize (GTK_LABEL (main), PANGO_ELLIPSIZE_END);
-      gtk_widget_set_margin_start (main, 12);
-      gtk_widget_set_margin_end (main, 2);
-    }
-
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_add_css_class (remove, "circular");
-  gtk_widget_add_css_class (remove, "chip-remove");
-  gtk_widget_set_tooltip_text (remove, remove_name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_name, -1);
-  g_object_set_data_full (G_OBJECT (remove), key, g_strdup (value), g_free);
-  g_signal_connect (remove, "clicked", remove_cb, data);
-
-  gtk_box_append (GTK_BOX (chip), main);
-  gtk_box_append (GTK_BOX (chip), remove);
-  return chip;
+    sb_error_dialog_show (GTK_WIDGET (self), _("Could Not Change the Focus"), error);
 }
 
 static void
@@ -228,7 +160,7 @@ update_focus (SbRoundRow *self)
       g_autofree char *remove_name = g_strdup_printf (_("Remove the focus on %s"), name);
 
       sb_wrap_box_append (self->focus_chips,
-                          chip_new (name, NULL, remove_name, NULL, G_CALLBACK (remove_focus_clicked_cb),
+                          sb_chip_new (name, NULL, remove_name, NULL, G_CALLBACK (remove_focus_clicked_cb),
                                     "theme-slug", focus[i], self));
       n++;
     }
@@ -255,7 +187,7 @@ unplan_clicked_cb (GtkButton  *button,
   g_autoptr(GError) error = NULL;
 
   if (story != NULL && !sb_store_set_round_story (self->store, self->round, story, FALSE, &error))
-    show_error (self, _("Could Not Change the Plan"), error);
+    sb_error_dialog_show (GTK_WIDGET (self), _("Could Not Change the Plan"), error);
 }
 
 static void
@@ -280,7 +212,7 @@ update_stories (SbRoundRow *self)
       /* Translators: %s is a story's title */
       remove_name = g_strdup_printf (_("Take “%s” out of the round"), title);
       sb_wrap_box_append (self->story_chips,
-                          chip_new (title, open_name, remove_name, G_CALLBACK (open_story_clicked_cb),
+                          sb_chip_new (title, open_name, remove_name, G_CALLBACK (open_story_clicked_cb),
                                     G_CALLBACK (unplan_clicked_cb), "sb-uuid", uuids[i], self));
       n++;
     }
@@ -316,7 +248,7 @@ story_chosen_cb (SbRoundRow *self,
   g_autoptr(GError) error = NULL;
 
   if (!sb_store_set_round_story (self->store, self->round, story, TRUE, &error))
-    show_error (self, _("Could Not Plan the Story"), error);
+    sb_error_dialog_show (GTK_WIDGET (self), _("Could Not Plan the Story"), error);
 }
 
 /* ---- warnings ---------------------------------------------------------- */
@@ -376,7 +308,7 @@ delete_action (GtkWidget  *widget,
 
   g_clear_handle_id (&self->save_id, g_source_remove);
   if (!sb_store_delete_round (self->store, round, &error))
-    show_error (self, _("Could Not Delete the Round"), error);
+    sb_error_dialog_show (GTK_WIDGET (self), _("Could Not Delete the Round"), error);
 }
 
 /* ---- GObject ------------------------------------------------------------ */

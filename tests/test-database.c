@@ -947,9 +947,11 @@ interrupt_once (void *data)
  * of the rows: here the loop that collects the taken question ids, which
  * used to stop quietly and go on with half the list. */
 /* Copies the bank file alone (no -wal) and counts the stories in it: what
- * has been checkpointed into the bank itself. */
+ * has been checkpointed into the bank itself. A checkpoint still running
+ * would be copied half-written: @db (may be NULL) waits for it first. */
 static int
 count_checkpointed_stories (SbTestDir  *dir,
+                            SbDatabase *db_,
                             const char *path)
 {
   g_autofree char *copy = sb_test_dir_file (dir, "checkpointed.sqlite3");
@@ -959,6 +961,8 @@ count_checkpointed_stories (SbTestDir  *dir,
   gsize length = 0;
   int n;
 
+  if (db_ != NULL)
+    sb_database_wait_background_checkpoints (db_);
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   g_assert_true (g_file_set_contents (copy, contents, length, NULL));
   g_assert_cmpint (sqlite3_open (copy, &db), ==, SQLITE_OK);
@@ -1018,7 +1022,7 @@ test_background_checkpoint (void)
   g_assert_cmpint (query_int (db, "PRAGMA wal_autocheckpoint"), ==, 1000);
   sb_database_set_background_checkpoints (db, TRUE);
   g_assert_cmpint (query_int (db, "PRAGMA wal_autocheckpoint"), ==, 0);
-  g_assert_cmpint (count_checkpointed_stories (dir, path), ==, 0);
+  g_assert_cmpint (count_checkpointed_stories (dir, db, path), ==, 0);
 
   /* Some 2 MB: well past the point where a checkpoint is due. */
   insert_long_stories (db, 0, 400);
@@ -1026,14 +1030,14 @@ test_background_checkpoint (void)
   while (sb_database_get_n_background_checkpoints (db) == 0 && g_get_monotonic_time () < deadline)
     g_usleep (10 * 1000);
   g_assert_cmpuint (sb_database_get_n_background_checkpoints (db), >, 0);
-  g_assert_cmpint (count_checkpointed_stories (dir, path), >, 0);
+  g_assert_cmpint (count_checkpointed_stories (dir, db, path), >, 0);
 
   /* The main thread's own truncating checkpoint is not refused because
    * the worker's is under way. */
   insert_long_stories (db, 400, 200);
   g_assert_true (sb_database_forget_deleted (db, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count_checkpointed_stories (dir, path), ==, 600);
+  g_assert_cmpint (count_checkpointed_stories (dir, db, path), ==, 600);
 
   /* Switched off, SQLite checkpoints in the commit again. */
   sb_database_set_background_checkpoints (db, FALSE);
@@ -1045,7 +1049,7 @@ test_background_checkpoint (void)
   g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
   g_clear_object (&db);
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
-  g_assert_cmpint (count_checkpointed_stories (dir, path), ==, 700);
+  g_assert_cmpint (count_checkpointed_stories (dir, db, path), ==, 700);
 }
 
 static void

@@ -139,3 +139,10 @@ sb_checkpointer_get_n_done (SbCheckpointer *self)
 {
   return g_atomic_int_get (&self->n_done);
 }
+
+void
+sb_checkpointer_wait (SbCheckpointer *self)
+{
+  while (g_atomic_int_get (&self->queued))
+    g_usleep (1000);
+}

@@ -29,5 +29,7 @@ void            sb_checkpointer_hold    (SbCheckpointer *self);
 void            sb_checkpointer_release (SbCheckpointer *self);
 /* How many checkpoints the worker has run to the end (for the tests). */
 guint           sb_checkpointer_get_n_done (SbCheckpointer *self);
+/* Returns once no checkpoint is queued or running. */
+void            sb_checkpointer_wait       (SbCheckpointer *self);
 
 G_END_DECLS

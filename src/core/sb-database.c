@@ -1429,6 +1429,14 @@ sb_database_get_n_background_checkpoints (SbDatabase *self)
   return self->checkpointer != NULL ? sb_checkpointer_get_n_done (self->checkpointer) : 0;
 }
 
+void
+sb_database_wait_background_checkpoints (SbDatabase *self)
+{
+  g_return_if_fail (SB_IS_DATABASE (self));
+  if (self->checkpointer != NULL)
+    sb_checkpointer_wait (self->checkpointer);
+}
+
 /* Backups: a restored older bank is brought up to date like an opened one. */
 gboolean
 sb_database_migrate (SbDatabase  *self,

@@ -109,6 +109,9 @@ void          sb_database_set_background_checkpoints (SbDatabase *self,
                                                       gboolean    enabled);
 /* How many checkpoints the worker has finished (for the tests). */
 guint         sb_database_get_n_background_checkpoints (SbDatabase *self);
+/* Returns once no background checkpoint is queued or running (until the
+ * next commit queues one): the bank file alone is then whole. */
+void          sb_database_wait_background_checkpoints  (SbDatabase *self);
 gboolean      sb_database_begin             (SbDatabase   *self,
                                              GError      **error);
 gboolean      sb_database_commit            (SbDatabase   *self,

@@ -463,7 +463,7 @@ wait_for_badge (AdwViewStackPage *page,
                 guint             expected)
 {
   gboolean timed_out = FALSE;
-  guint id = g_timeout_add (4000, wait_cb, &timed_out);
+  guint id = g_timeout_add (15000, wait_cb, &timed_out);
 
   while (!timed_out && adw_view_stack_page_get_badge_number (page) != expected)
     g_main_context_iteration (NULL, TRUE);
@@ -516,7 +516,7 @@ test_window_badge (void)
   {
     GtkWidget *tell = sb_practice_modes_get_page (SB_PRACTICE_MODES (modes), "tell");
     gboolean waited = FALSE;
-    guint id = g_timeout_add (2000, wait_cb, &waited);
+    guint id = g_timeout_add (10000, wait_cb, &waited);
 
     while (!waited && gtk_widget_get_mapped (tell))
       g_main_context_iteration (NULL, TRUE);

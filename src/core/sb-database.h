@@ -63,6 +63,13 @@ gboolean      sb_database_get_tightened     (SbDatabase   *self);
 gboolean      sb_database_forget_deleted    (SbDatabase   *self,
                                              GError      **error);
 
+/* Merges the full-text index into one segment, inside the caller's
+ * transaction. For a write of many stories at once (an import): otherwise
+ * the index's pending merges of its big segments run, a slice at a time,
+ * inside the person's next autosave commits. */
+gboolean      sb_database_compact_search_index (SbDatabase   *self,
+                                                GError      **error);
+
 /* A cached statement, reset and with its bindings cleared; owned by the
  * database, so never finalize it. */
 sqlite3_stmt *sb_database_prepare           (SbDatabase   *self,

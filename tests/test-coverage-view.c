@@ -74,15 +74,30 @@ theme_slug (Fixture *f,
   return sb_theme_get_slug (sb_store_find_theme (f->store, sb_theme_get_slug (theme)));
 }
 
+/* The page, shown in a window of its own: it sets up the matrix only once
+ * it is shown. Returns a reference; close_page() ends both. */
 static SbCoveragePage *
 new_page (Fixture *f)
 {
   SbCoveragePage *page = g_object_new (SB_TYPE_COVERAGE_PAGE, "store", f->store, NULL);
+  GtkWidget *window = gtk_window_new ();
 
-  g_object_ref_sink (page);
+  g_object_ref (page);
   sb_coverage_page_set_framework (page, f->framework);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 600);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (page)))
+    g_main_context_iteration (NULL, TRUE);
   sb_test_iterate_main_loop ();
   return page;
+}
+
+static void
+close_page (SbCoveragePage *page)
+{
+  gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (page))));
+  g_assert_finalize_object (page);
 }
 
 static void
@@ -117,7 +132,7 @@ test_toggle_cycles (Fixture       *f,
   coverage = sb_coverage_matrix_get_coverage (matrix);
   g_assert_cmpint (sb_coverage_get_cell (coverage, 0, 0), ==, SB_STRENGTH_NONE);
 
-  g_assert_finalize_object (page);
+  close_page (page);
 }
 
 static gboolean
@@ -152,6 +167,8 @@ test_keyboard_and_undo (Fixture       *f,
   const char *slug = theme_slug (f, 1);
   AdwToast *toast;
 
+  /* Moved from its own window into one with a toast overlay. */
+  gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (page))));
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (page));
   gtk_window_set_child (GTK_WINDOW (window), overlay);
   gtk_window_present (GTK_WINDOW (window));
@@ -225,7 +242,7 @@ test_edit_theme (Fixture       *f,
   g_clear_object (&editor);
 
   sb_test_iterate_main_loop ();
-  g_assert_finalize_object (page);
+  close_page (page);
 }
 
 static void
@@ -281,7 +298,7 @@ test_summary_and_rows (Fixture       *f,
     expected = g_strdup ("Every theme has at least two stories");
   g_assert_cmpstr (sb_coverage_page_get_summary (page), ==, expected);
 
-  g_assert_finalize_object (page);
+  close_page (page);
 }
 
 static void
@@ -296,7 +313,7 @@ test_empty_state (Fixture       *f,
   g_assert_false (sb_coverage_page_is_empty (page));
   g_assert_cmpuint (sb_coverage_get_n_stories (sb_coverage_matrix_get_coverage (sb_coverage_page_get_matrix (page))), ==, 1);
 
-  g_assert_finalize_object (page);
+  close_page (page);
 }
 
 static gboolean
@@ -552,6 +569,47 @@ test_says_what_marks_and_clicks_mean (Fixture       *f,
   sb_test_iterate_main_loop ();
 }
 
+/* A page not shown does no work: the matrix stays unbuilt while the bank
+ * changes, and shows the bank as it is once the page is shown. */
+static void
+test_builds_when_shown (Fixture       *f,
+                        gconstpointer  data)
+{
+  SbCoveragePage *page = g_object_new (SB_TYPE_COVERAGE_PAGE, "store", f->store, NULL);
+  SbCoverageMatrix *matrix = sb_coverage_page_get_matrix (page);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *stack = gtk_stack_new ();
+  SbStory *story;
+  g_autoptr(GError) error = NULL;
+
+  g_object_ref (page);
+  sb_coverage_page_set_framework (page, f->framework);
+  gtk_stack_add_named (GTK_STACK (stack), gtk_label_new ("Stories"), "stories");
+  gtk_stack_add_named (GTK_STACK (stack), GTK_WIDGET (page), "coverage");
+  gtk_window_set_child (GTK_WINDOW (window), stack);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (window))
+    g_main_context_iteration (NULL, TRUE);
+
+  story = add_story (f, "Checkout outage");
+  sb_store_set_story_theme (f->store, story, theme_slug (f, 0), SB_STRENGTH_PRIMARY, &error);
+  g_assert_no_error (error);
+  sb_test_iterate_main_loop ();
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  g_assert_null (sb_coverage_matrix_get_coverage (matrix));
+
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "coverage");
+  sb_test_iterate_main_loop ();
+  g_assert_nonnull (sb_coverage_matrix_get_coverage (matrix));
+  g_assert_false (sb_coverage_page_is_empty (page));
+  g_assert_cmpuint (sb_coverage_get_theme_count (sb_coverage_matrix_get_coverage (matrix), 0), ==, 1);
+  /* The framework asked for before it was shown is the one it shows. */
+  g_assert_cmpstr (sb_coverage_matrix_get_framework (matrix), ==, f->framework);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (page);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -574,6 +632,8 @@ main (int   argc,
               fixture_setup, test_says_what_marks_and_clicks_mean, fixture_teardown);
   g_test_add ("/coverage-view/large-bank", Fixture, NULL,
               fixture_setup, test_large_bank_draws_visible_cells, fixture_teardown);
+  g_test_add ("/coverage-view/builds-when-shown", Fixture, NULL,
+              fixture_setup, test_builds_when_shown, fixture_teardown);
 
   return g_test_run ();
 }

@@ -1079,6 +1079,173 @@ test_read_error_reported (void)
   g_assert_nonnull (question);
 }
 
+/* A damaged WAL bank: a leaf of its stories table overwritten, so it
+ * opens but its pages do not check out. */
+static char *
+make_damaged_wal_bank (SbTestDir *dir,
+                       char     **contents,
+                       gsize     *length)
+{
+  char *path = make_wal_bank_with_stories (dir, "bank.sqlite3", 200);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *uri = g_strconcat ("file:", path, "?immutable=1", NULL);
+  gsize page;
+
+  /* A leaf page of the stories table. */
+  g_assert_cmpint (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT pageno FROM dbstat WHERE name = 'stories' "
+                                           "AND pagetype = 'leaf' LIMIT 1", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  page = (gsize) sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+
+  g_assert_true (g_file_get_contents (path, contents, length, NULL));
+  g_assert_cmpuint (page * 4096, <=, *length);
+  memset (*contents + (page - 1) * 4096, 0xff, 64);
+  g_assert_true (g_file_set_contents (path, *contents, *length, NULL));
+  return path;
+}
+
+static void
+check_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static gboolean
+run_check (SbDatabase  *db,
+           GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  sb_database_check_async (db, NULL, check_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return sb_database_check_finish (db, result, error);
+}
+
+static void
+assert_file_is (const char *path,
+                const char *contents,
+                gsize       length)
+{
+  g_autofree char *now = NULL;
+  gsize now_length;
+
+  g_assert_true (g_file_get_contents (path, &now, &now_length, NULL));
+  g_assert_cmpmem (now, now_length, contents, length);
+}
+
+/* The window's way in: a damaged bank opens, its check runs in a worker
+ * after the window shows, and finds it; from then on it is read-only, says
+ * why, and its file is never written, not even on closing. */
+static void
+test_deferred_check_finds_damage (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *contents = NULL;
+  gsize length;
+  g_autofree char *path = make_damaged_wal_bank (dir, &contents, &length);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbDatabase) db = NULL;
+
+  /* The command line's way still refuses it outright. */
+  assert_refused_unchanged (path, SB_DATABASE_ERROR_CORRUPT, "damaged");
+
+  db = sb_database_open_deferring_check (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (sb_database_get_check_pending (db));
+  g_assert_false (sb_database_is_read_only (db));
+  /* Nothing writes while the check is pending, even behind its back. */
+  g_assert_false (sb_database_exec (db, "INSERT INTO meta (key, value) VALUES ('x', 'y')", NULL));
+
+  g_assert_false (run_check (db, &error));
+  g_assert_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "damaged"));
+  g_clear_error (&error);
+  g_assert_false (sb_database_get_check_pending (db));
+  g_assert_true (sb_database_is_damaged (db));
+  g_assert_true (sb_database_is_read_only (db));
+  g_assert_nonnull (strstr (sb_database_get_read_only_reason (db), "backup"));
+
+  g_assert_false (sb_database_begin (db, &error));
+  g_assert_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_CORRUPT);
+  g_clear_error (&error);
+  g_assert_false (sb_database_compact_search_index (db, &error));
+  g_assert_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_CORRUPT);
+  g_clear_error (&error);
+
+  g_clear_object (&db);
+  assert_file_is (path, contents, length);
+}
+
+/* A write that comes before the worker's verdict runs the check itself,
+ * first: on a damaged bank it is refused and nothing is written. */
+static void
+test_deferred_check_before_write (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *contents = NULL;
+  gsize length;
+  g_autofree char *path = make_damaged_wal_bank (dir, &contents, &length);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbDatabase) db = sb_database_open_deferring_check (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (sb_database_get_check_pending (db));
+  g_assert_false (sb_database_begin (db, &error));
+  g_assert_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_CORRUPT);
+  g_clear_error (&error);
+  g_assert_true (sb_database_is_damaged (db));
+  /* The worker's late answer agrees. */
+  g_assert_false (run_check (db, &error));
+  g_assert_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_CORRUPT);
+
+  g_clear_object (&db);
+  assert_file_is (path, contents, length);
+}
+
+/* A sound bank: the check passes, in the worker or before a write, and
+ * writes go through; a bank opening must write to (a migration, a
+ * rollback journal) is checked at once. */
+static void
+test_deferred_check_sound_bank (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *path = make_wal_bank_with_stories (dir, "bank.sqlite3", 3);
+  g_autofree char *plain = make_bank_with_stories (dir, "plain.sqlite3", 3);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbDatabase) db = NULL;
+
+  db = sb_database_open_deferring_check (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (sb_database_get_check_pending (db));
+  g_assert_true (run_check (db, &error));
+  g_assert_no_error (error);
+  g_assert_false (sb_database_get_check_pending (db));
+  g_assert_true (sb_database_set_meta (db, "x", "y", &error));
+  g_assert_no_error (error);
+  g_clear_object (&db);
+
+  db = sb_database_open_deferring_check (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (sb_database_set_meta (db, "x", "z", &error));
+  g_assert_no_error (error);
+  g_assert_false (sb_database_get_check_pending (db));
+  g_assert_false (sb_database_is_damaged (db));
+  g_clear_object (&db);
+
+  db = sb_database_open_deferring_check (plain, &error);
+  g_assert_no_error (error);
+  g_assert_false (sb_database_get_check_pending (db));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1090,6 +1257,9 @@ main (int   argc,
   g_test_add_func ("/database/transaction-rollback", test_transaction_rollback);
   g_test_add_func ("/database/statement-cache", test_statement_cache);
   g_test_add_func ("/database/refuse/random-bytes", test_refuse_random_bytes);
+  g_test_add_func ("/database/deferred-check/finds-damage", test_deferred_check_finds_damage);
+  g_test_add_func ("/database/deferred-check/before-write", test_deferred_check_before_write);
+  g_test_add_func ("/database/deferred-check/sound-bank", test_deferred_check_sound_bank);
   g_test_add_func ("/database/refuse/text-file", test_refuse_text_file);
   g_test_add_func ("/database/refuse/other-program", test_refuse_other_program);
   g_test_add_func ("/database/refuse/truncated", test_refuse_truncated);

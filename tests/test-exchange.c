@@ -1100,6 +1100,54 @@ test_bank_job (void)
   g_assert_nonnull (strstr (written, "From the worker"));
 }
 
+/* A big import writes the full-text index as many segments; left so, the
+ * merging of them ran a slice at a time inside the next autosaves. The
+ * import merges them into one itself, and search still finds every story
+ * (the first, the last, and one edited after). */
+static void
+test_import_compacts_search_index (void)
+{
+  g_autoptr(SbTestBank) bank = sb_test_bank_new ();
+  g_autoptr(GString) json = g_string_new (HEAD "\"stories\":[");
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GError) error = NULL;
+  SbImportSummary summary = { 0, };
+  SbStory *last;
+
+  for (guint i = 0; i < 600; i++)
+    {
+      g_string_append_printf (json, "%s{\"title\":\"Story marker%u\",\"situation\":\"", i ? "," : "", i);
+      /* Words of their own, so the index holds much more than one page. */
+      for (guint w = 0; w < 150; w++)
+        g_string_append_printf (json, "word%ux%u ", i, w);
+      g_string_append (json, "\"}");
+    }
+  g_string_append (json, "]}");
+
+  import_ok (bank->store, json->str, &summary);
+  g_assert_cmpuint (summary.stories_added, ==, 600);
+  g_assert_cmpuint (sb_test_count_rows (bank->store, "(SELECT DISTINCT segid FROM stories_fts_idx)", "1"), ==, 1);
+
+  found = sb_store_search_stories (bank->store, "marker0", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = sb_store_search_stories (bank->store, "word599x149", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  last = find_story_by_title (bank->store, "Story marker599");
+  g_assert_nonnull (last);
+  sb_story_set_field (last, SB_STORY_FIELD_RESULT, "Shipped unbelievably early.");
+  g_assert_true (sb_store_save_story (bank->store, last, &error));
+  g_assert_no_error (error);
+  found = sb_store_search_stories (bank->store, "unbelievably", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_true (g_ptr_array_index (found, 0) == (gpointer) last);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1123,5 +1171,6 @@ main (int   argc,
   g_test_add_func ("/exchange/files", test_files);
   g_test_add_func ("/exchange/bank-job", test_bank_job);
   g_test_add_func ("/exchange/example-file", test_example_file);
+  g_test_add_func ("/exchange/import-compacts-search-index", test_import_compacts_search_index);
   return g_test_run ();
 }

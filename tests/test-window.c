@@ -12,6 +12,7 @@
 
 #include "sb-app.h"
 #include "sb-drill.h"
+#include "sb-example.h"
 #include "sb-test-ui.h"
 #include "sb-test-util.h"
 #include "sb-next-fixes-dialog.h"
@@ -561,6 +562,80 @@ test_window_no_banner (void)
   close_window (window);
 }
 
+/* The window opens a bank before reading all of its pages through; the
+ * check runs in a worker after the first frame. A damaged bank found so:
+ * the window says so at the top, nothing offers to change it, and its file
+ * is left byte for byte as it was. */
+static void
+test_window_damaged_bank (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *path = sb_test_dir_file (dir, "bank.sqlite3");
+  g_autofree char *uri = g_strconcat ("file:", path, "?immutable=1", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(SbStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length, after_length;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 until;
+  SbWindow *window;
+  guint n, page;
+
+  {
+    g_autoptr(SbStore) writable = open_bank (dir);
+
+    for (guint i = 0; i < 100; i++)
+      {
+        g_autofree char *title = g_strdup_printf ("Story %u about a careful migration of ledgers", i);
+        g_assert_nonnull (sb_store_create_story (writable, title, &error));
+        g_assert_no_error (error);
+      }
+    /* Opened in a window before, as a bank in use is: opening it again
+     * writes nothing. */
+    g_assert_null (sb_example_seed (writable, &error));
+    g_assert_no_error (error);
+  }
+  /* A page of the search index, which opening the bank does not read. */
+  g_assert_cmpint (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT pageno FROM dbstat WHERE name = 'stories_fts_data' "
+                                           "AND pagetype = 'leaf' LIMIT 1", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  page = (guint) sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  g_assert_true (g_file_get_contents (path, &before, &length, NULL));
+  g_assert_cmpuint ((gsize) page * 4096, <=, length);
+  memset (before + (page - 1) * 4096, 0xff, 64);
+  g_assert_true (g_file_set_contents (path, before, length, NULL));
+
+  store = sb_store_open_deferring_check (path, &error);
+  g_assert_no_error (error);
+  g_assert_false (sb_store_is_read_only (store));
+  n = sb_store_get_n_stories (store);
+
+  window = open_window (NULL, store);
+  until = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (sb_window_get_banner_text (window) == NULL && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (sb_window_get_banner_text (window));
+  g_assert_nonnull (strstr (sb_window_get_banner_text (window), "damaged"));
+  g_assert_nonnull (strstr (sb_window_get_banner_text (window), "bank.sqlite3"));
+  g_assert_true (sb_store_is_read_only (store));
+
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-story", NULL) &&
+                  sb_store_get_n_stories (store) != n);
+  g_assert_cmpuint (sb_store_get_n_stories (store), ==, n);
+  g_assert_null (sb_store_create_story (store, "Not written", &error));
+  g_assert_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_CORRUPT);
+  close_window (window);
+  g_clear_object (&store);
+
+  g_assert_true (g_file_get_contents (path, &after, &after_length, NULL));
+  g_assert_cmpmem (before, length, after, after_length);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -573,6 +648,7 @@ main (int   argc,
   g_test_add_func ("/window/app-actions", test_window_app_actions);
   g_test_add_func ("/window/remembers-page", test_window_remembers_page);
   g_test_add_func ("/window/read-only-bank", test_window_read_only_bank);
+  g_test_add_func ("/window/damaged-bank", test_window_damaged_bank);
   g_test_add_func ("/window/no-banner", test_window_no_banner);
   g_test_add_func ("/window/export-toast", test_window_export_toast);
   g_test_add_func ("/window/import-in-worker", test_window_import_in_worker);

@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 #include <sqlite3.h>
 
 G_BEGIN_DECLS
@@ -34,6 +34,27 @@ char         *sb_database_default_path      (void);
 
 SbDatabase   *sb_database_open              (const char   *path,
                                              GError      **error);
+
+/* As sb_database_open(), but a bank that opening does not write to (no
+ * migration, already a write-ahead log) opens before its pages are read
+ * through (PRAGMA quick_check), which then waits for
+ * sb_database_check_async() or the first write, whichever comes first.
+ * Until then nothing is written to the file. A damaged bank becomes
+ * read-only (sb_database_is_damaged(); the reason says what to do) and
+ * every write fails with SB_DATABASE_ERROR_CORRUPT. */
+SbDatabase   *sb_database_open_deferring_check (const char   *path,
+                                                GError      **error);
+gboolean      sb_database_get_check_pending (SbDatabase   *self);
+gboolean      sb_database_is_damaged        (SbDatabase   *self);
+/* Runs the check in a worker on a read-only connection of its own; the
+ * verdict applies when finished (on the calling thread). */
+void          sb_database_check_async       (SbDatabase          *self,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+gboolean      sb_database_check_finish      (SbDatabase    *self,
+                                             GAsyncResult  *result,
+                                             GError       **error);
 const char   *sb_database_get_path          (SbDatabase   *self);
 sqlite3      *sb_database_get_handle        (SbDatabase   *self);
 int           sb_database_get_schema_version (SbDatabase  *self);
@@ -62,6 +83,13 @@ gboolean      sb_database_get_tightened     (SbDatabase   *self);
  * delete itself stands; the next call erases it). */
 gboolean      sb_database_forget_deleted    (SbDatabase   *self,
                                              GError      **error);
+
+/* Merges the full-text index into one segment, inside the caller's
+ * transaction. For a write of many stories at once (an import): otherwise
+ * the index's pending merges of its big segments run, a slice at a time,
+ * inside the person's next autosave commits. */
+gboolean      sb_database_compact_search_index (SbDatabase   *self,
+                                                GError      **error);
 
 /* A cached statement, reset and with its bindings cleared; owned by the
  * database, so never finalize it. */

@@ -1470,6 +1470,12 @@ apply_import_cb (SbStore   *store,
       if (answers->len == 0 && !sb_store_delete_question (store, question, error))
         return FALSE;
     }
+
+  /* Many stories written at once leave the full-text index in pieces
+   * whose merging would otherwise run inside the next autosaves. */
+  if (import->summary.stories_added + import->summary.stories_updated > 0 &&
+      !sb_database_compact_search_index (sb_store_get_database (store), error))
+    return FALSE;
   return TRUE;
 }
 

@@ -242,6 +242,17 @@ sb_store_open (const char  *path,
   return sb_store_new_for_database (db, error);
 }
 
+SbStore *
+sb_store_open_deferring_check (const char  *path,
+                               GError     **error)
+{
+  g_autoptr(SbDatabase) db = sb_database_open_deferring_check (path, error);
+
+  if (db == NULL)
+    return NULL;
+  return sb_store_new_for_database (db, error);
+}
+
 gboolean
 sb_store_is_read_only (SbStore *self)
 {

@@ -44,6 +44,11 @@ G_DECLARE_FINAL_TYPE (SbStore, sb_store, SB, STORE, GObject)
  * migrates it, merges the builtin catalog and loads the stories. */
 SbStore      *sb_store_open                  (const char  *path,
                                               GError     **error);
+/* As sb_store_open(), with the bank's page check left for later: see
+ * sb_database_open_deferring_check(). The window starts it after its
+ * first frame. */
+SbStore      *sb_store_open_deferring_check  (const char  *path,
+                                              GError     **error);
 SbStore      *sb_store_new_for_database      (SbDatabase  *db,
                                               GError     **error);
 SbDatabase   *sb_store_get_database          (SbStore     *self);

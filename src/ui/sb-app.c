@@ -271,7 +271,8 @@ present_bank (SbApp       *self,
       return TRUE;
     }
 
-  store = sb_store_open (path, error);
+  /* The bank's pages are read through after the window shows. */
+  store = sb_store_open_deferring_check (path, error);
   if (store == NULL)
     return FALSE;
 

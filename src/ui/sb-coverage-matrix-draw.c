@@ -683,6 +683,8 @@ sb_coverage_matrix_measure (GtkWidget      *widget,
       *natural = CLAMP (self->titles_width + COLUMN_TITLE_PADDING, MIN_HEADER_HEIGHT, MAX_HEADER_HEIGHT) +
                  _sb_coverage_matrix_n_rows (self) * ROW_HEIGHT;
     }
+  /* Before its first build (a page not shown yet) it has no columns. */
+  *natural = MAX (*natural, *minimum);
 }
 
 static void

@@ -24,6 +24,8 @@ struct _SbCoveragePage
   SbStore          *store;
   GSettings        *settings;       /* NULL when the schema is not installed (tests) */
   char             *summary;
+  gboolean          built;          /* the store is set up: the page has been shown */
+  char             *framework;      /* asked for before then */
 
   /* template */
   GtkDropDown      *framework_dropdown;
@@ -297,7 +299,9 @@ setup_store (SbCoveragePage *self)
   gtk_drop_down_set_expression (self->framework_dropdown, expression);
   gtk_drop_down_set_model (self->framework_dropdown, sb_store_get_frameworks (self->store));
 
-  if (self->settings != NULL)
+  if (self->framework != NULL)
+    remembered = g_steal_pointer (&self->framework);
+  else if (self->settings != NULL)
     remembered = g_settings_get_string (self->settings, SETTINGS_KEY_FRAMEWORK);
   select_framework (self, remembered);
 
@@ -368,6 +372,12 @@ sb_coverage_page_set_framework (SbCoveragePage *self,
                                 const char     *framework_slug)
 {
   g_return_if_fail (SB_IS_COVERAGE_PAGE (self));
+  if (!self->built)
+    {
+      g_free (self->framework);
+      self->framework = g_strdup (framework_slug);
+      return;
+    }
   select_framework (self, framework_slug);
 }
 
@@ -395,21 +405,26 @@ sb_coverage_page_is_empty (SbCoveragePage *self)
 /* ---- GObject -------------------------------------------------------- */
 
 static void
-sb_coverage_page_constructed (GObject *object)
-{
-  SbCoveragePage *self = SB_COVERAGE_PAGE (object);
-
-  G_OBJECT_CLASS (sb_coverage_page_parent_class)->constructed (object);
-
-  if (self->store != NULL)
-    setup_store (self);
-}
-
-static void
 sb_coverage_page_realize (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (sb_coverage_page_parent_class)->realize (widget);
   sb_views_ensure_css (widget);
+}
+
+/* The matrix reads every story's links and measures every title: nothing
+ * of it is needed before the page is first shown (at start-up it cost
+ * about 20 ms at 10,000 stories), so the store is set up then. */
+static void
+sb_coverage_page_map (GtkWidget *widget)
+{
+  SbCoveragePage *self = SB_COVERAGE_PAGE (widget);
+
+  if (!self->built && self->store != NULL)
+    {
+      self->built = TRUE;
+      setup_store (self);
+    }
+  GTK_WIDGET_CLASS (sb_coverage_page_parent_class)->map (widget);
 }
 
 static void
@@ -433,6 +448,7 @@ sb_coverage_page_finalize (GObject *object)
   SbCoveragePage *self = SB_COVERAGE_PAGE (object);
 
   g_free (self->summary);
+  g_free (self->framework);
 
   G_OBJECT_CLASS (sb_coverage_page_parent_class)->finalize (object);
 }
@@ -479,13 +495,13 @@ sb_coverage_page_class_init (SbCoveragePageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->constructed = sb_coverage_page_constructed;
   object_class->dispose = sb_coverage_page_dispose;
   object_class->finalize = sb_coverage_page_finalize;
   object_class->get_property = sb_coverage_page_get_property;
   object_class->set_property = sb_coverage_page_set_property;
 
   widget_class->realize = sb_coverage_page_realize;
+  widget_class->map = sb_coverage_page_map;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, SB_TYPE_STORE,

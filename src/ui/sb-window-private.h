@@ -40,6 +40,7 @@ struct _SbWindow
   GtkWidget            *applications_page;
   GtkWidget            *current_button;
   guint                 badge_source_id;
+  GCancellable         *check_cancellable;   /* the bank's check after the first frame */
   guint                 midnight_source_id;
   gulong                first_paint_id;     /* until the first frame is drawn */
   /* An import or export running in a worker (sb-window-files.c). */

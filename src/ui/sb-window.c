@@ -130,7 +130,9 @@ show_bank_state (SbWindow *self)
 
       /* One line that fits a narrow window; the whole reason on hover and
        * for a screen reader. */
-      gtk_label_set_label (self->read_only_label, _("This bank is read-only: editing is off"));
+      gtk_label_set_label (self->read_only_label,
+                           sb_database_is_damaged (db) ? _("This bank is damaged: editing is off")
+                                                       : _("This bank is read-only: editing is off"));
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->read_only_banner), text);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->read_only_label),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
@@ -821,11 +823,39 @@ add_view_pages (SbWindow *self)
   adw_header_bar_pack_start (self->header_bar, self->current_button);
 }
 
+/* The bank was opened before its pages were checked; the verdict. */
+static void
+bank_checked_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(SbWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (sb_database_check_finish (SB_DATABASE (source), result, &error))
+    return;
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->check_cancellable == NULL)
+    return;
+  /* Damaged: the bank is read-only now; say so, as for a bank opened
+   * read-only, and point to the backups. */
+  show_bank_state (self);
+}
+
 static void
 first_paint_cb (GdkFrameClock *clock,
                 SbWindow      *self)
 {
+  SbDatabase *db = sb_store_get_database (self->store);
+
   g_clear_signal_handler (&self->first_paint_id, clock);
+  /* Also when a write during start-up already found damage: the verdict
+   * is then at hand, and said the same way. */
+  if ((sb_database_get_check_pending (db) || sb_database_is_damaged (db)) &&
+      self->check_cancellable == NULL)
+    {
+      self->check_cancellable = g_cancellable_new ();
+      sb_database_check_async (db, self->check_cancellable, bank_checked_cb, g_object_ref (self));
+    }
   _sb_window_start_daily_backup (self);
   if (self->badge_source_id == 0)
     self->badge_source_id = g_idle_add_full (G_PRIORITY_LOW, update_practice_badge_cb, self, NULL);
@@ -926,6 +956,8 @@ sb_window_dispose (GObject *object)
   g_clear_handle_id (&self->sync_source_id, g_source_remove);
   g_clear_handle_id (&self->badge_source_id, g_source_remove);
   g_clear_handle_id (&self->midnight_source_id, g_source_remove);
+  g_cancellable_cancel (self->check_cancellable);
+  g_clear_object (&self->check_cancellable);
   _sb_window_dispose_files (self);
   g_clear_weak_pointer (&self->fresh_story);
   if (self->store != NULL)

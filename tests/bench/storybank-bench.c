@@ -52,6 +52,7 @@
 #include "bench-bank.h"
 #include "sb-cheat-sheet.h"
 #include "sb-coverage-page.h"
+#include "sb-example.h"
 #include "sb-exchange.h"
 #include "sb-questions-page.h"
 #include "sb-story-check.h"
@@ -623,6 +624,9 @@ bench_size (guint        n_stories,
       g_error ("importing: %s", error->message);
     import_ms = ms_since (start);
     g_assert_cmpuint (summary.stories_added, ==, n_stories);
+    /* As after its first window: a bank in use writes nothing on opening. */
+    g_assert_null (sb_example_seed (bank, &error));
+    g_assert_no_error (error);
   }
 
   g_printerr ("[%u stories] opening…\n", n_stories);

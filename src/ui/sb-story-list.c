@@ -163,38 +163,45 @@ wait_for_frame (SbStoryList *self)
     self->pending_map_id = g_signal_connect (self, "map", G_CALLBACK (wait_for_frame), NULL);
 }
 
-/* Puts @stories in the list, unless it shows them already (another letter
- * often finds the same stories); into an empty list the first screenful
- * now and the rest after the frame. */
+/* Puts @stories in the list. What the list already shows in the same
+ * places stays (another letter often finds the same stories first); the
+ * rest of the first screenful replaces the old list in one splice, so the
+ * list view keeps the rows of the stories in both, and what follows comes
+ * after the frame, a screenful per idle. A search thus makes and binds at
+ * most a screenful of new rows per frame instead of the list view's 200.
+ * An earlier search's unfinished rest is dropped, not put in. */
 static void
 show_stories (SbStoryList *self,
               GPtrArray   *stories)
 {
   GListModel *shown = G_LIST_MODEL (self->shown);
-  guint n = g_list_model_get_n_items (shown);
-  gboolean same;
+  SbStory *selected = sb_story_list_get_selected_story (self);
+  guint n, same, first;
 
-  flush_pending (self);
+  drop_pending (self);
   n = g_list_model_get_n_items (shown);
-  same = n == stories->len;
-  for (guint i = 0; same && i < n; i++)
+  for (same = 0; same < MIN (n, stories->len); same++)
     {
-      g_autoptr(SbStory) story = g_list_model_get_item (shown, i);
+      g_autoptr(SbStory) story = g_list_model_get_item (shown, same);
 
-      same = story == stories->pdata[i];
+      if (story != stories->pdata[same])
+        break;
     }
-  if (same)
-    return;
-  if (n > 0)
-    {
-      g_list_store_splice (self->shown, 0, n, stories->pdata, stories->len);
-      return;
-    }
-  g_list_store_splice (self->shown, 0, 0, stories->pdata, MIN (stories->len, FIRST_ROWS));
-  if (stories->len > FIRST_ROWS)
+  first = MIN (stories->len, MAX (same, FIRST_ROWS));
+  /* The selected story keeps its selection (and the editor its story) if
+   * the search still finds it. */
+  for (guint i = first; selected != NULL && i < stories->len; i++)
+    if (stories->pdata[i] == selected)
+      {
+        first = i + 1;
+        break;
+      }
+  if (same < n || same < first)
+    g_list_store_splice (self->shown, same, n - same, stories->pdata + same, first - same);
+  if (stories->len > first)
     {
       self->pending = g_ptr_array_ref (stories);
-      self->pending_next = FIRST_ROWS;
+      self->pending_next = first;
       wait_for_frame (self);
     }
 }
@@ -231,9 +238,15 @@ static void
 search_changed_cb (SbStoryList    *self,
                    GtkSearchEntry *entry)
 {
-  /* GtkSearchEntry already waits 150 ms after the last keystroke. */
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+
+  /* GtkSearchEntry already waits 150 ms after the last keystroke; after
+   * sb_story_list_set_search_text() it tells of a search already run
+   * (store changes rerun it themselves). */
+  if (g_strcmp0 (text, self->query) == 0)
+    return;
   g_free (self->query);
-  self->query = g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry)));
+  self->query = g_steal_pointer (&text);
   run_search (self);
 }
 
@@ -585,11 +598,18 @@ sb_story_list_set_search_text (SbStoryList *self,
   g_return_if_fail (SB_IS_STORY_LIST (self));
 
   text = text != NULL ? text : "";
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), text) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
-  /* Without waiting for the entry's pause. */
+  /* Without waiting for the entry's pause, and once: setting the text
+   * empties the entry first, which the entry tells of at once (a search
+   * for everything, for nothing), and tells of the new text after its
+   * pause, when search_changed_cb() finds the search already run. */
   g_free (self->query);
-  self->query = g_strdup (text);
+  self->query = g_strstrip (g_strdup (text));
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), text) != 0)
+    {
+      g_signal_handlers_block_by_func (self->search_entry, search_changed_cb, self);
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+      g_signal_handlers_unblock_by_func (self->search_entry, search_changed_cb, self);
+    }
   run_search (self);
 }
 

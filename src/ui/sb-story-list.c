@@ -33,6 +33,7 @@ struct _SbStoryList
   SbStore            *store;
   GListStore         *shown;             /* SbStory, what the list shows */
   GPtrArray          *pending;           /* SbStory refs still to be appended */
+  GPtrArray          *spare_rows;        /* SbStoryRow refs, torn down, to reuse */
   guint               pending_next;
   guint               pending_id;
   gulong              pending_paint_id;  /* waiting for a frame before the rest */
@@ -74,8 +75,8 @@ update_visible_page (SbStoryList *self)
 }
 
 /* The first screenful of a new list, and what idle slices add after it. */
-#define FIRST_ROWS   40
-#define ROWS_PER_IDLE 40
+#define FIRST_ROWS    16
+#define ROWS_PER_IDLE 16
 /* Past this many the list view makes no more rows: the rest in one go. */
 #define LIST_VIEW_ROWS 200
 
@@ -175,7 +176,6 @@ show_stories (SbStoryList *self,
               GPtrArray   *stories)
 {
   GListModel *shown = G_LIST_MODEL (self->shown);
-  SbStory *selected = sb_story_list_get_selected_story (self);
   guint n, same, first;
 
   drop_pending (self);
@@ -188,14 +188,6 @@ show_stories (SbStoryList *self,
         break;
     }
   first = MIN (stories->len, MAX (same, FIRST_ROWS));
-  /* The selected story keeps its selection (and the editor its story) if
-   * the search still finds it. */
-  for (guint i = first; selected != NULL && i < stories->len; i++)
-    if (stories->pdata[i] == selected)
-      {
-        first = i + 1;
-        break;
-      }
   if (same < n || same < first)
     g_list_store_splice (self->shown, same, n - same, stories->pdata + same, first - same);
   if (stories->len > first)
@@ -348,12 +340,40 @@ stories_changed_cb (SbStoryList *self,
     }
 }
 
+/* GTK 4.8's list view drops the rows of items a splice removes and makes
+ * new ones for the items it adds: a search replaces up to 200 of them.
+ * Building a row from its template and disposing of it was most of that,
+ * so a row its list item lets go of (GTK 4.8 unparents it without a
+ * "teardown") is kept and given to the next list item set up. */
+#define MAX_SPARE_ROWS 250
+
+static void
+row_parent_cb (GtkWidget   *row,
+               GParamSpec  *pspec,
+               SbStoryList *self)
+{
+  if (gtk_widget_get_parent (row) != NULL || self->spare_rows == NULL ||
+      self->spare_rows->len >= MAX_SPARE_ROWS)
+    return;
+  sb_story_row_set_story (SB_STORY_ROW (row), NULL);
+  g_ptr_array_add (self->spare_rows, g_object_ref (row));
+}
+
 static void
 setup_row_cb (SbStoryList              *self,
               GtkListItem              *item,
               GtkSignalListItemFactory *factory)
 {
-  gtk_list_item_set_child (item, sb_story_row_new (self->store));
+  g_autoptr(GtkWidget) row = NULL;
+
+  if (self->spare_rows != NULL && self->spare_rows->len > 0)
+    row = g_ptr_array_steal_index_fast (self->spare_rows, self->spare_rows->len - 1);
+  else
+    {
+      row = g_object_ref_sink (sb_story_row_new (self->store));
+      g_signal_connect_object (row, "notify::parent", G_CALLBACK (row_parent_cb), self, 0);
+    }
+  gtk_list_item_set_child (item, row);
 }
 
 static void
@@ -402,6 +422,7 @@ set_store (SbStoryList *self,
   g_signal_connect_object (factory, "setup", G_CALLBACK (setup_row_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (factory, "bind", G_CALLBACK (bind_row_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_row_cb), self, G_CONNECT_SWAPPED);
+  self->spare_rows = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
@@ -418,6 +439,8 @@ sb_story_list_dispose (GObject *object)
   drop_pending (self);
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
+  /* No more rows kept from here on (the template's dispose tears down). */
+  g_clear_pointer (&self->spare_rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_STORY_LIST);
   /* The template's unnamed boxes are ours to unparent. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)

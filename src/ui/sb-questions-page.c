@@ -60,6 +60,7 @@ struct _SbQuestionsPage
   gboolean            rebuilding_filters;
   gboolean            stale;             /* the bank changed while hidden */
   gboolean            list_built;        /* the list view has its model */
+  guint               warm_id;           /* builds the store's maps after the first frame */
 
   /* template */
   AdwLeaflet         *leaflet;
@@ -1590,6 +1591,19 @@ sb_questions_page_constructed (GObject *object)
     setup_store (self);
 }
 
+/* The store builds its question → stories and theme → stories maps when
+ * first asked after a change of links; the first selection would pay for
+ * them in its frame. Asked here instead, once the page is drawn. */
+static gboolean
+warm_maps_cb (gpointer user_data)
+{
+  SbQuestionsPage *self = user_data;
+  g_autoptr(GPtrArray) unused = sb_store_get_question_stories (self->store, "");
+
+  self->warm_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 sb_questions_page_map (GtkWidget *widget)
 {
@@ -1604,6 +1618,8 @@ sb_questions_page_map (GtkWidget *widget)
       self->list_built = TRUE;
       gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
     }
+  if (self->warm_id == 0)
+    self->warm_id = g_idle_add_full (G_PRIORITY_LOW, warm_maps_cb, self, NULL);
   if (self->stale)
     {
       self->stale = FALSE;
@@ -1627,6 +1643,7 @@ sb_questions_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_handle_id (&self->refilter_id, g_source_remove);
+  g_clear_handle_id (&self->warm_id, g_source_remove);
   stop_suggestions (self);
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);

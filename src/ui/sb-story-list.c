@@ -7,12 +7,13 @@
  * a filter's and a sorter's passes over every story.
  *
  * GtkListView (GTK 4.8) makes and binds a row for up to 200 items around
- * its anchor, whatever it shows. So an empty list (the window opening, a
- * search that found nothing) is filled twice: the first screenful at
- * once, in the frame that shows it, the rest from idle slices after it (a
- * screenful each, then all that is left in one go, which makes no more
- * rows). A list that has rows gets the new one in a single splice: the
- * list view keeps the rows of the stories in both.
+ * its anchor, whatever it shows, and measures each in every frame. So a
+ * new list (the window opening, each search) is put in in steps: what
+ * the list already shows in the same places stays, the rest of the first
+ * screenful comes in one splice (the list view keeps the rows of the
+ * stories in both), and what follows a screenful per frame after it, then
+ * all that is left in one go once the list view has all the rows it
+ * makes. The next search drops an unfinished rest.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -122,6 +123,8 @@ flush_pending (SbStoryList *self)
   drop_pending (self);
 }
 
+static void wait_for_frame (SbStoryList *self);
+
 static gboolean
 append_pending_cb (gpointer user_data)
 {
@@ -129,14 +132,14 @@ append_pending_cb (gpointer user_data)
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
 
   append_pending (self, shown + ROWS_PER_IDLE > LIST_VIEW_ROWS ? G_MAXUINT : ROWS_PER_IDLE);
-  if (self->pending_next < self->pending->len)
-    return G_SOURCE_CONTINUE;
   self->pending_id = 0;
-  drop_pending (self);
+  /* One slice per frame: idles run again and again between two frames. */
+  if (self->pending_next < self->pending->len)
+    wait_for_frame (self);
+  else
+    drop_pending (self);
   return G_SOURCE_REMOVE;
 }
-
-static gboolean append_pending_cb (gpointer user_data);
 
 static void
 pending_after_paint_cb (GdkFrameClock *clock,

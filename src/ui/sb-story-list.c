@@ -2,9 +2,9 @@
  *
  * The list shows a list of its own: the store's stories in the order they
  * were written in (which stays still while the person types), or while
- * searching the full-text search's results, best match first. Each search
- * replaces it in one splice, so the list view hears of one change, not of
- * a filter's and a sorter's passes over every story.
+ * searching the full-text search's results, best match first. A search
+ * changes it by splices (below), so the list view hears of a few changes,
+ * not of a filter's and a sorter's passes over every story.
  *
  * GtkListView (GTK 4.8) makes and binds a row for up to 200 items around
  * its anchor, whatever it shows, and measures each in every frame. So a

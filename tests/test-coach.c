@@ -287,6 +287,72 @@ test_thousand_stories (void)
   g_assert_cmpfloat (seconds, <, 1.0);
 }
 
+/* The page ranks a slice at a time: the same suggestions, in the same
+ * order, as all at once; and a run over a bank that lost stories
+ * meanwhile ranks those left without touching the lost. */
+static void
+test_ranking_in_slices (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autoptr(SbStore) store = open_bank (dir);
+  g_autoptr(GString) json = g_string_new ("{\"format\":\"storybank\",\"version\":1,\"stories\":[");
+  g_autoptr(GPtrArray) whole = NULL;
+  g_autoptr(GPtrArray) sliced = NULL;
+  g_autoptr(GPtrArray) after_delete = NULL;
+  g_autoptr(GError) error = NULL;
+  SbQuestion *question = add_question (store);
+  SbSuggestRun *run;
+  guint slices = 0;
+
+  for (guint i = 0; i < 300; i++)
+    g_string_append_printf (json,
+                            "%s{\"title\":\"Story %u\",\"situation\":\"Story %u moved a %s.\","
+                            "\"action\":\"I %s the work.\",\"themes\":[\"%s\"]}",
+                            i > 0 ? "," : "", i, i, i % 4 == 0 ? "database migration" : "team",
+                            i % 5 == 0 ? "dived deep into" : "planned",
+                            i % 3 == 0 ? "core-data-migration" : "core-scaling-performance");
+  g_string_append (json, "]}");
+  g_assert_true (sb_exchange_import_json (store, json->str, json->len, "many.json", NULL, &error));
+  g_assert_no_error (error);
+
+  whole = sb_coach_suggest_stories (store, question, 0);
+  g_assert_cmpuint (whole->len, >, 10);
+  run = sb_coach_suggest_begin (store, question, 0);
+  /* A deadline already past: one slice per step. */
+  while (!sb_coach_suggest_step (run, 0))
+    slices++;
+  g_assert_cmpuint (slices, >, 2);
+  sliced = sb_coach_suggest_finish (run);
+  g_assert_cmpuint (sliced->len, ==, whole->len);
+  for (guint i = 0; i < whole->len; i++)
+    {
+      SbSuggestion *a = whole->pdata[i], *b = sliced->pdata[i];
+
+      g_assert_true (a->story == b->story);
+      g_assert_cmpfloat (a->score, ==, b->score);
+      g_assert_cmpstr (a->reason, ==, b->reason);
+    }
+
+  /* Stories deleted from the end while a run is under way. */
+  run = sb_coach_suggest_begin (store, question, 0);
+  sb_coach_suggest_step (run, 0);
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autoptr(SbStory) last = g_list_model_get_item (sb_store_get_stories (store),
+                                                       sb_store_get_n_stories (store) - 1);
+      g_autoptr(SbDeletedStory) deleted = sb_store_delete_story (store, last, &error);
+
+      g_assert_no_error (error);
+    }
+  after_delete = sb_coach_suggest_finish (run);
+  for (guint i = 0; i < after_delete->len; i++)
+    {
+      SbSuggestion *suggestion = after_delete->pdata[i];
+
+      g_assert_nonnull (sb_store_find_story (store, sb_story_get_uuid (suggestion->story)));
+    }
+}
+
 /* A clean, strong story of the labelled set (tests/data/coach/stories.json)
  * written into @story. */
 static void
@@ -506,6 +572,7 @@ main (int   argc,
   g_test_add_func ("/coach/ties-by-title", test_ties_by_title);
   g_test_add_func ("/coach/empty-bank", test_empty_bank);
   g_test_add_func ("/coach/thousand-stories", test_thousand_stories);
+  g_test_add_func ("/coach/ranking-in-slices", test_ranking_in_slices);
   g_test_add_func ("/coach/readiness-levels", test_readiness_levels);
   g_test_add_func ("/coach/check-in-store-follows-links", test_check_in_store_follows_links);
   g_test_add_func ("/coach/core-theme-first", test_core_theme_first);

@@ -277,6 +277,91 @@ test_search_filters (Fixture       *fixture,
   g_assert_cmpuint (sb_story_list_get_n_visible (list), ==, n);
 }
 
+/* What the list view shows, once the list has put all of it in. */
+static GPtrArray *
+shown_stories (SbStoryList *list)
+{
+  GtkListView *view = GTK_LIST_VIEW (sb_test_find_widget (GTK_WIDGET (list), GTK_TYPE_LIST_VIEW));
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (view));
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  GPtrArray *shown = g_ptr_array_new_with_free_func (g_object_unref);
+
+  while (g_list_model_get_n_items (model) < sb_story_list_get_n_visible (list) &&
+         g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, sb_story_list_get_n_visible (list));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_ptr_array_add (shown, g_list_model_get_item (model, i));
+  return shown;
+}
+
+static void
+assert_shows_search (Fixture     *fixture,
+                     SbStoryList *list,
+                     const char  *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) expected = sb_store_search_stories (fixture->store, text, &error);
+  g_autoptr(GPtrArray) shown = shown_stories (list);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (shown->len, ==, expected->len);
+  for (guint i = 0; i < shown->len; i++)
+    g_assert_true (shown->pdata[i] == expected->pdata[i]);
+}
+
+/* Typing, deleting and typing fast: whatever the list shows first and
+ * puts in after the frame, it ends up with the search's results in the
+ * search's order, and a story added meanwhile takes its place. */
+static void
+test_search_as_you_type (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  static const char * const typed[] = {
+    "m", "mi", "mig", "migr", "mig", "mi", "m", "", "l", "la", "lat", "late", "",
+    "migration latency", "migration", "",
+  };
+  SbStoryList *list = sb_window_get_story_list (fixture->window);
+
+  for (guint i = 0; i < 120; i++)
+    {
+      g_autofree char *title = g_strdup_printf (i % 3 == 0 ? "Migration %u" : "Story %u", i);
+      g_autofree char *action = g_strdup_printf (i % 2 == 0 ? "I cut the latency of step %u."
+                                                            : "I planned the migration of part %u.", i);
+
+      add_story (fixture, title, action);
+    }
+  sb_test_iterate_main_loop ();
+
+  /* One letter at a time, the list settling after each. */
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      sb_story_list_set_search_text (list, typed[i]);
+      assert_shows_search (fixture, list, typed[i]);
+    }
+
+  /* Faster than the list fills: each search replaces the last one's
+   * unfinished list. */
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      sb_story_list_set_search_text (list, typed[i]);
+      g_main_context_iteration (NULL, FALSE);
+    }
+  assert_shows_search (fixture, list, "");
+  sb_story_list_set_search_text (list, "mig");
+  sb_story_list_set_search_text (list, "migrat");
+  sb_story_list_set_search_text (list, "m");
+  assert_shows_search (fixture, list, "m");
+
+  /* A story added while the list is still filling. */
+  sb_story_list_set_search_text (list, "migration");
+  add_story (fixture, "Migration zero", "The first migration.");
+  assert_shows_search (fixture, list, "migration");
+}
+
 static void
 test_length_footer (Fixture       *fixture,
                     gconstpointer  data)
@@ -947,6 +1032,7 @@ main (int   argc,
   ADD ("/stories/edit-survives-reopen", test_edit_survives_reopen);
   ADD ("/stories/delete-and-undo", test_delete_and_undo);
   ADD ("/stories/search-filters", test_search_filters);
+  ADD ("/stories/search-as-you-type", test_search_as_you_type);
   ADD ("/stories/length-footer", test_length_footer);
   ADD ("/stories/coach-notes", test_coach_notes);
   ADD ("/stories/picker-adds-own-theme", test_picker_adds_own_theme);

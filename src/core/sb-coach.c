@@ -297,6 +297,8 @@ struct _SbSuggestRun
   guint       limit;
   GPtrArray  *stories;      /* SbStory refs: the bank when the run began */
   GHashTable *excluded;     /* SbStory* already chosen for the question or requirement */
+  GListModel *model;        /* the store's stories */
+  guint       n_stories;    /* how many when the run began */
   GArray     *words;        /* QuestionWord */
   gboolean   *hits;         /* [story * n_words + word] */
   guint      *n_with_word;
@@ -322,9 +324,12 @@ rank_begin (SbStore            *store,
   run->limit = limit;
   run->result = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_suggestion_free);
   run->excluded = excluded;
+  /* The stories are taken a slice at a time by the first pass (at 10,000
+   * stories, taking them all here was most of a question's selection);
+   * a run is stopped when the bank changes, so the positions hold. */
+  run->model = G_LIST_MODEL (g_object_ref (stories));
+  run->n_stories = n_stories;
   run->stories = g_ptr_array_new_full (n_stories, g_object_unref);
-  for (guint i = 0; i < n_stories; i++)
-    g_ptr_array_add (run->stories, g_list_model_get_item (stories, i));
   run->words = significant_words (text != NULL ? text : "");
   run->hits = g_new0 (gboolean, (gsize) n_stories * MAX (run->words->len, 1));
   run->n_with_word = g_new0 (guint, MAX (run->words->len, 1));
@@ -358,6 +363,7 @@ sb_coach_suggest_run_free (SbSuggestRun *run)
   g_object_unref (run->store);
   g_strfreev (run->theme_slugs);
   g_ptr_array_unref (run->stories);
+  g_object_unref (run->model);
   g_hash_table_unref (run->excluded);
   g_array_unref (run->words);
   g_free (run->hits);
@@ -441,12 +447,23 @@ sb_coach_suggest_step (SbSuggestRun *run,
   while (run->pass < 2)
     {
       /* At least a slice each call, whatever the clock says. */
-      for (guint n = 0; run->next < run->stories->len; n++)
+      for (guint n = 0; run->next < run->n_stories; n++)
         {
           if (n > 0 && n % 32 == 0 && until_us >= 0 && g_get_monotonic_time () >= until_us)
             return FALSE;
           if (run->pass == 0)
-            find_words (run, run->next++);
+            {
+              SbStory *story = g_list_model_get_item (run->model, run->next);
+
+              /* A bank that lost stories meanwhile: rank those left. */
+              if (story == NULL)
+                {
+                  run->n_stories = run->next;
+                  break;
+                }
+              g_ptr_array_add (run->stories, story);
+              find_words (run, run->next++);
+            }
           else
             score_story (run, run->next++);
         }

@@ -60,6 +60,7 @@ struct _SbQuestionsPage
   gboolean            rebuilding_filters;
   gboolean            stale;             /* the bank changed while hidden */
   gboolean            list_built;        /* the list view has its model */
+  guint               warm_id;           /* builds the store's maps after the first frame */
 
   /* template */
   AdwLeaflet         *leaflet;
@@ -961,6 +962,18 @@ start_suggestions (SbQuestionsPage *self,
     self->suggest_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, suggest_idle_cb, self, NULL);
 }
 
+static gboolean
+chip_query_tooltip_cb (GtkWidget  *chip,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard_mode,
+                       GtkTooltip *tooltip,
+                       gpointer    user_data)
+{
+  gtk_tooltip_set_text (tooltip, g_object_get_data (G_OBJECT (chip), "sb-description"));
+  return TRUE;
+}
+
 static void
 update_detail (SbQuestionsPage *self)
 {
@@ -988,9 +1001,16 @@ update_detail (SbQuestionsPage *self)
   gtk_stack_set_visible_child_name (self->detail_stack, "detail");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "questions.edit", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "questions.delete", TRUE);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->delete_button),
-                               sb_question_get_builtin (question) ? _("Hide Question")
-                                                                  : _("Delete Question"));
+  {
+    const char *tooltip = sb_question_get_builtin (question) ? _("Hide Question")
+                                                             : _("Delete Question");
+    const char *before = gtk_widget_get_tooltip_text (GTK_WIDGET (self->delete_button));
+
+    /* Setting a tooltip asks the X server where the pointer is: only
+     * when it changes. */
+    if (g_strcmp0 (before, tooltip) != 0)
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->delete_button), tooltip);
+  }
 
   gtk_label_set_label (self->question_label, sb_question_get_text (question));
   listen_for = sb_question_get_listen_for (question);
@@ -1007,7 +1027,16 @@ update_detail (SbQuestionsPage *self)
         continue;
       chip = gtk_label_new (sb_theme_get_name (theme));
       gtk_widget_add_css_class (chip, "theme-chip");
-      gtk_widget_set_tooltip_text (chip, sb_theme_get_description (theme));
+      /* The description is made a tooltip only on hover (see above). */
+      if (sb_theme_get_description (theme) != NULL && *sb_theme_get_description (theme) != '\0')
+        {
+          g_object_set_data_full (G_OBJECT (chip), "sb-description",
+                                  g_strdup (sb_theme_get_description (theme)), g_free);
+          gtk_widget_set_has_tooltip (chip, TRUE);
+          g_signal_connect (chip, "query-tooltip", G_CALLBACK (chip_query_tooltip_cb), NULL);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (chip), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                          sb_theme_get_description (theme), -1);
+        }
       gtk_flow_box_append (self->theme_chips, chip);
       gtk_widget_set_focusable (gtk_widget_get_parent (chip), FALSE);
       n_themes++;
@@ -1562,6 +1591,19 @@ sb_questions_page_constructed (GObject *object)
     setup_store (self);
 }
 
+/* The store builds its question → stories and theme → stories maps when
+ * first asked after a change of links; the first selection would pay for
+ * them in its frame. Asked here instead, once the page is drawn. */
+static gboolean
+warm_maps_cb (gpointer user_data)
+{
+  SbQuestionsPage *self = user_data;
+  g_autoptr(GPtrArray) unused = sb_store_get_question_stories (self->store, "");
+
+  self->warm_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 sb_questions_page_map (GtkWidget *widget)
 {
@@ -1576,6 +1618,8 @@ sb_questions_page_map (GtkWidget *widget)
       self->list_built = TRUE;
       gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
     }
+  if (self->warm_id == 0)
+    self->warm_id = g_idle_add_full (G_PRIORITY_LOW, warm_maps_cb, self, NULL);
   if (self->stale)
     {
       self->stale = FALSE;
@@ -1599,6 +1643,7 @@ sb_questions_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_handle_id (&self->refilter_id, g_source_remove);
+  g_clear_handle_id (&self->warm_id, g_source_remove);
   stop_suggestions (self);
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);

@@ -2,17 +2,18 @@
  *
  * The list shows a list of its own: the store's stories in the order they
  * were written in (which stays still while the person types), or while
- * searching the full-text search's results, best match first. Each search
- * replaces it in one splice, so the list view hears of one change, not of
- * a filter's and a sorter's passes over every story.
+ * searching the full-text search's results, best match first. A search
+ * changes it by splices (below), so the list view hears of a few changes,
+ * not of a filter's and a sorter's passes over every story.
  *
  * GtkListView (GTK 4.8) makes and binds a row for up to 200 items around
- * its anchor, whatever it shows. So an empty list (the window opening, a
- * search that found nothing) is filled twice: the first screenful at
- * once, in the frame that shows it, the rest from idle slices after it (a
- * screenful each, then all that is left in one go, which makes no more
- * rows). A list that has rows gets the new one in a single splice: the
- * list view keeps the rows of the stories in both.
+ * its anchor, whatever it shows, and measures each in every frame. So a
+ * new list (the window opening, each search) is put in in steps: what
+ * the list already shows in the same places stays, the rest of the first
+ * screenful comes in one splice (the list view keeps the rows of the
+ * stories in both), and what follows a screenful per frame after it, then
+ * all that is left in one go once the list view has all the rows it
+ * makes. The next search drops an unfinished rest.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -33,6 +34,7 @@ struct _SbStoryList
   SbStore            *store;
   GListStore         *shown;             /* SbStory, what the list shows */
   GPtrArray          *pending;           /* SbStory refs still to be appended */
+  GPtrArray          *spare_rows;        /* SbStoryRow refs, torn down, to reuse */
   guint               pending_next;
   guint               pending_id;
   gulong              pending_paint_id;  /* waiting for a frame before the rest */
@@ -74,8 +76,8 @@ update_visible_page (SbStoryList *self)
 }
 
 /* The first screenful of a new list, and what idle slices add after it. */
-#define FIRST_ROWS   40
-#define ROWS_PER_IDLE 40
+#define FIRST_ROWS    16
+#define ROWS_PER_IDLE 16
 /* Past this many the list view makes no more rows: the rest in one go. */
 #define LIST_VIEW_ROWS 200
 
@@ -121,6 +123,8 @@ flush_pending (SbStoryList *self)
   drop_pending (self);
 }
 
+static void wait_for_frame (SbStoryList *self);
+
 static gboolean
 append_pending_cb (gpointer user_data)
 {
@@ -128,14 +132,14 @@ append_pending_cb (gpointer user_data)
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
 
   append_pending (self, shown + ROWS_PER_IDLE > LIST_VIEW_ROWS ? G_MAXUINT : ROWS_PER_IDLE);
-  if (self->pending_next < self->pending->len)
-    return G_SOURCE_CONTINUE;
   self->pending_id = 0;
-  drop_pending (self);
+  /* One slice per frame: idles run again and again between two frames. */
+  if (self->pending_next < self->pending->len)
+    wait_for_frame (self);
+  else
+    drop_pending (self);
   return G_SOURCE_REMOVE;
 }
-
-static gboolean append_pending_cb (gpointer user_data);
 
 static void
 pending_after_paint_cb (GdkFrameClock *clock,
@@ -163,38 +167,36 @@ wait_for_frame (SbStoryList *self)
     self->pending_map_id = g_signal_connect (self, "map", G_CALLBACK (wait_for_frame), NULL);
 }
 
-/* Puts @stories in the list, unless it shows them already (another letter
- * often finds the same stories); into an empty list the first screenful
- * now and the rest after the frame. */
+/* Puts @stories in the list. What the list already shows in the same
+ * places stays (another letter often finds the same stories first); the
+ * rest of the first screenful replaces the old list in one splice, so the
+ * list view keeps the rows of the stories in both, and what follows comes
+ * after the frame, a screenful per idle. A search thus makes and binds at
+ * most a screenful of new rows per frame instead of the list view's 200.
+ * An earlier search's unfinished rest is dropped, not put in. */
 static void
 show_stories (SbStoryList *self,
               GPtrArray   *stories)
 {
   GListModel *shown = G_LIST_MODEL (self->shown);
-  guint n = g_list_model_get_n_items (shown);
-  gboolean same;
+  guint n, same, first;
 
-  flush_pending (self);
+  drop_pending (self);
   n = g_list_model_get_n_items (shown);
-  same = n == stories->len;
-  for (guint i = 0; same && i < n; i++)
+  for (same = 0; same < MIN (n, stories->len); same++)
     {
-      g_autoptr(SbStory) story = g_list_model_get_item (shown, i);
+      g_autoptr(SbStory) story = g_list_model_get_item (shown, same);
 
-      same = story == stories->pdata[i];
+      if (story != stories->pdata[same])
+        break;
     }
-  if (same)
-    return;
-  if (n > 0)
-    {
-      g_list_store_splice (self->shown, 0, n, stories->pdata, stories->len);
-      return;
-    }
-  g_list_store_splice (self->shown, 0, 0, stories->pdata, MIN (stories->len, FIRST_ROWS));
-  if (stories->len > FIRST_ROWS)
+  first = MIN (stories->len, MAX (same, FIRST_ROWS));
+  if (same < n || same < first)
+    g_list_store_splice (self->shown, same, n - same, stories->pdata + same, first - same);
+  if (stories->len > first)
     {
       self->pending = g_ptr_array_ref (stories);
-      self->pending_next = FIRST_ROWS;
+      self->pending_next = first;
       wait_for_frame (self);
     }
 }
@@ -231,9 +233,15 @@ static void
 search_changed_cb (SbStoryList    *self,
                    GtkSearchEntry *entry)
 {
-  /* GtkSearchEntry already waits 150 ms after the last keystroke. */
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+
+  /* GtkSearchEntry already waits 150 ms after the last keystroke; after
+   * sb_story_list_set_search_text() it tells of a search already run
+   * (store changes rerun it themselves). */
+  if (g_strcmp0 (text, self->query) == 0)
+    return;
   g_free (self->query);
-  self->query = g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry)));
+  self->query = g_steal_pointer (&text);
   run_search (self);
 }
 
@@ -335,12 +343,40 @@ stories_changed_cb (SbStoryList *self,
     }
 }
 
+/* GTK 4.8's list view drops the rows of items a splice removes and makes
+ * new ones for the items it adds: a search replaces up to 200 of them.
+ * Building a row from its template and disposing of it was most of that,
+ * so a row its list item lets go of (GTK 4.8 unparents it without a
+ * "teardown") is kept and given to the next list item set up. */
+#define MAX_SPARE_ROWS 250
+
+static void
+row_parent_cb (GtkWidget   *row,
+               GParamSpec  *pspec,
+               SbStoryList *self)
+{
+  if (gtk_widget_get_parent (row) != NULL || self->spare_rows == NULL ||
+      self->spare_rows->len >= MAX_SPARE_ROWS)
+    return;
+  sb_story_row_set_story (SB_STORY_ROW (row), NULL);
+  g_ptr_array_add (self->spare_rows, g_object_ref (row));
+}
+
 static void
 setup_row_cb (SbStoryList              *self,
               GtkListItem              *item,
               GtkSignalListItemFactory *factory)
 {
-  gtk_list_item_set_child (item, sb_story_row_new (self->store));
+  g_autoptr(GtkWidget) row = NULL;
+
+  if (self->spare_rows != NULL && self->spare_rows->len > 0)
+    row = g_ptr_array_steal_index_fast (self->spare_rows, self->spare_rows->len - 1);
+  else
+    {
+      row = g_object_ref_sink (sb_story_row_new (self->store));
+      g_signal_connect_object (row, "notify::parent", G_CALLBACK (row_parent_cb), self, 0);
+    }
+  gtk_list_item_set_child (item, row);
 }
 
 static void
@@ -389,6 +425,7 @@ set_store (SbStoryList *self,
   g_signal_connect_object (factory, "setup", G_CALLBACK (setup_row_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (factory, "bind", G_CALLBACK (bind_row_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_row_cb), self, G_CONNECT_SWAPPED);
+  self->spare_rows = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
@@ -405,6 +442,8 @@ sb_story_list_dispose (GObject *object)
   drop_pending (self);
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
+  /* No more rows kept from here on (the template's dispose tears down). */
+  g_clear_pointer (&self->spare_rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_STORY_LIST);
   /* The template's unnamed boxes are ours to unparent. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -585,11 +624,18 @@ sb_story_list_set_search_text (SbStoryList *self,
   g_return_if_fail (SB_IS_STORY_LIST (self));
 
   text = text != NULL ? text : "";
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), text) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
-  /* Without waiting for the entry's pause. */
+  /* Without waiting for the entry's pause, and once: setting the text
+   * empties the entry first, which the entry tells of at once (a search
+   * for everything, for nothing), and tells of the new text after its
+   * pause, when search_changed_cb() finds the search already run. */
   g_free (self->query);
-  self->query = g_strdup (text);
+  self->query = g_strstrip (g_strdup (text));
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), text) != 0)
+    {
+      g_signal_handlers_block_by_func (self->search_entry, search_changed_cb, self);
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+      g_signal_handlers_unblock_by_func (self->search_entry, search_changed_cb, self);
+    }
   run_search (self);
 }
 

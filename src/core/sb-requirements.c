@@ -40,82 +40,21 @@ typedef struct
   GStrv      abbreviations;
 } WordLists;
 
-static GPtrArray *
-read_phrases (JsonObject *root,
-              const char *member)
-{
-  GPtrArray *phrases = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  JsonArray *array = json_object_has_member (root, member) ? json_object_get_array_member (root, member) : NULL;
-
-  if (array == NULL)
-    g_critical ("%s: the list “%s” is missing", WORDS_RESOURCE, member);
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
-    {
-      const char *text = json_array_get_string_element (array, i);
-      GStrv words = sb_words_lowered (text);
-
-      if (words[0] == NULL)
-        {
-          g_strfreev (words);
-          continue;
-        }
-      /* The splitter drops a trailing star: put it back on the last word. */
-      if (g_str_has_suffix (text, "*"))
-        {
-          guint last = g_strv_length (words) - 1;
-          char *starred = g_strconcat (words[last], "*", NULL);
-
-          g_free (words[last]);
-          words[last] = starred;
-        }
-      g_ptr_array_add (phrases, words);
-    }
-  return phrases;
-}
-
-static GStrv
-read_strings (JsonObject *root,
-              const char *member)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  JsonArray *array = json_object_has_member (root, member) ? json_object_get_array_member (root, member) : NULL;
-
-  if (array == NULL)
-    g_critical ("%s: the list “%s” is missing", WORDS_RESOURCE, member);
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
-    g_strv_builder_add (builder, json_array_get_string_element (array, i));
-  return g_strv_builder_end (builder);
-}
-
 static gpointer
 load_word_lists (gpointer data)
 {
   WordLists *lists = g_new0 (WordLists, 1);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = g_resource_lookup_data (sb_core_get_resource (), WORDS_RESOURCE,
-                                                    G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(JsonObject) empty = json_object_new ();
-  JsonObject *root = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  JsonObject *root = sb_words_load_lists (WORDS_RESOURCE, &parser);
 
   (void) data;
-  if (bytes != NULL &&
-      json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error) &&
-      JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    root = json_node_get_object (json_parser_get_root (parser));
-  if (root == NULL)
-    {
-      /* Shipped inside the program: only a broken build gets here. */
-      g_critical ("%s cannot be read: %s", WORDS_RESOURCE, error != NULL ? error->message : "not an object");
-      root = empty;
-    }
-  lists->bullets = read_strings (root, "bullets");
-  lists->keep_headings = read_phrases (root, "keep_headings");
-  lists->drop_headings = read_phrases (root, "drop_headings");
-  lists->boilerplate = read_phrases (root, "boilerplate");
-  lists->qualification = read_phrases (root, "qualification_words");
-  lists->role = read_phrases (root, "role_words");
-  lists->abbreviations = read_strings (root, "abbreviations");
+  lists->bullets = sb_words_list_strings (root, WORDS_RESOURCE, "bullets");
+  lists->keep_headings = sb_words_list_phrases (root, WORDS_RESOURCE, "keep_headings");
+  lists->drop_headings = sb_words_list_phrases (root, WORDS_RESOURCE, "drop_headings");
+  lists->boilerplate = sb_words_list_phrases (root, WORDS_RESOURCE, "boilerplate");
+  lists->qualification = sb_words_list_phrases (root, WORDS_RESOURCE, "qualification_words");
+  lists->role = sb_words_list_phrases (root, WORDS_RESOURCE, "role_words");
+  lists->abbreviations = sb_words_list_strings (root, WORDS_RESOURCE, "abbreviations");
   return lists;
 }
 

@@ -99,76 +99,25 @@ read_phrases (JsonObject *root,
               const char *member)
 {
   PhraseList *list = g_new0 (PhraseList, 1);
-  JsonArray *array = json_object_has_member (root, member)
-    ? json_object_get_array_member (root, member) : NULL;
+  g_autoptr(GPtrArray) phrases = sb_words_list_phrases (root, LEXICON_RESOURCE, member);
 
   list->by_first = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   list->starred = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  if (array == NULL)
-    {
-      g_critical ("%s: the list “%s” is missing", LEXICON_RESOURCE, member);
-      return list;
-    }
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      const char *text = json_array_get_string_element (array, i);
-      GStrv words = sb_words_lowered (text);
-
-      /* "teammate*": the splitter drops the star; put it back on the last
-       * word. */
-      if (text != NULL && g_str_has_suffix (text, "*") && words[0] != NULL)
-        {
-          guint last = g_strv_length (words) - 1;
-          char *starred = g_strconcat (words[last], "*", NULL);
-          g_free (words[last]);
-          words[last] = starred;
-        }
-      if (words[0] == NULL)
-        g_strfreev (words);
-      else
-        phrase_list_add (list, words);
-    }
+  /* The list takes each phrase's words. */
+  g_ptr_array_set_free_func (phrases, NULL);
+  for (guint i = 0; i < phrases->len; i++)
+    phrase_list_add (list, phrases->pdata[i]);
   return list;
-}
-
-static GStrv
-read_strings (JsonObject *root,
-              const char *member)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  JsonArray *array = json_object_has_member (root, member)
-    ? json_object_get_array_member (root, member) : NULL;
-
-  if (array == NULL)
-    g_critical ("%s: the list “%s” is missing", LEXICON_RESOURCE, member);
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
-    g_strv_builder_add (builder, json_array_get_string_element (array, i));
-  return g_strv_builder_end (builder);
 }
 
 static gpointer
 load_lexicon (gpointer data)
 {
   Lexicon *lex = g_new0 (Lexicon, 1);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = g_resource_lookup_data (sb_core_get_resource (), LEXICON_RESOURCE,
-                                                    G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonObject *root = NULL;
-  g_autoptr(JsonObject) empty = json_object_new ();
+  g_autoptr(JsonParser) parser = NULL;
+  JsonObject *root = sb_words_load_lists (LEXICON_RESOURCE, &parser);
 
   (void) data;
-  if (bytes != NULL &&
-      json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error) &&
-      JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    root = json_node_get_object (json_parser_get_root (parser));
-  if (root == NULL)
-    {
-      /* Shipped inside the program: only a broken build gets here. */
-      g_critical ("%s cannot be read: %s", LEXICON_RESOURCE, error != NULL ? error->message : "not an object");
-      root = empty;
-    }
-
   lex->measure_words = read_phrases (root, "measure_words");
   lex->i_words = read_phrases (root, "i_words");
   lex->we_words = read_phrases (root, "we_words");
@@ -182,8 +131,8 @@ load_lexicon (gpointer data)
   lex->ownership_negations = read_phrases (root, "ownership_negations");
   lex->others = read_phrases (root, "others");
   lex->tradeoff = read_phrases (root, "tradeoff");
-  lex->hero_themes = read_strings (root, "hero_themes");
-  lex->decision_themes = read_strings (root, "decision_themes");
+  lex->hero_themes = sb_words_list_strings (root, LEXICON_RESOURCE, "hero_themes");
+  lex->decision_themes = sb_words_list_strings (root, LEXICON_RESOURCE, "decision_themes");
   return lex;
 }
 

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "sb-core-resources.h"
 #include "sb-words.h"
 
 static gboolean
@@ -139,4 +140,88 @@ sb_words_find (GArray             *words,
         return i;
     }
   return -1;
+}
+
+GStrv
+sb_words_phrase (const char *text)
+{
+  GStrv words = sb_words_lowered (text);
+
+  if (words[0] == NULL)
+    {
+      g_strfreev (words);
+      return NULL;
+    }
+  /* The splitter drops a trailing star: put it back on the last word. */
+  if (text != NULL && g_str_has_suffix (text, "*"))
+    {
+      guint last = g_strv_length (words) - 1;
+      char *starred = g_strconcat (words[last], "*", NULL);
+
+      g_free (words[last]);
+      words[last] = starred;
+    }
+  return words;
+}
+
+JsonObject *
+sb_words_load_lists (const char  *resource,
+                     JsonParser **parser)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_resource_lookup_data (sb_core_get_resource (), resource,
+                                                    G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+
+  *parser = json_parser_new ();
+  if (bytes != NULL &&
+      json_parser_load_from_data (*parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error) &&
+      JSON_NODE_HOLDS_OBJECT (json_parser_get_root (*parser)))
+    return json_node_get_object (json_parser_get_root (*parser));
+
+  /* Shipped inside the program: only a broken build gets here. */
+  g_critical ("%s cannot be read: %s", resource, error != NULL ? error->message : "not an object");
+  json_parser_load_from_data (*parser, "{}", -1, NULL);
+  return json_node_get_object (json_parser_get_root (*parser));
+}
+
+static JsonArray *
+list_member (JsonObject *root,
+             const char *resource,
+             const char *member)
+{
+  if (json_object_has_member (root, member))
+    return json_object_get_array_member (root, member);
+  g_critical ("%s: the list “%s” is missing", resource, member);
+  return NULL;
+}
+
+GStrv
+sb_words_list_strings (JsonObject *root,
+                       const char *resource,
+                       const char *member)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  JsonArray *array = list_member (root, resource, member);
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    g_strv_builder_add (builder, json_array_get_string_element (array, i));
+  return g_strv_builder_end (builder);
+}
+
+GPtrArray *
+sb_words_list_phrases (JsonObject *root,
+                       const char *resource,
+                       const char *member)
+{
+  GPtrArray *phrases = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  JsonArray *array = list_member (root, resource, member);
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      GStrv words = sb_words_phrase (json_array_get_string_element (array, i));
+
+      if (words != NULL)
+        g_ptr_array_add (phrases, words);
+    }
+  return phrases;
 }

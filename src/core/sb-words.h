@@ -16,6 +16,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -35,6 +36,24 @@ GArray     *sb_words_split     (const char *text);
 /* The lowered words of @text as a NULL-terminated array: how a phrase of a
  * word list is matched against sb_words_split()'s words. */
 GStrv       sb_words_lowered   (const char *text);
+
+/* A phrase of a word list as sb_words_lowered() gives it, a trailing "*"
+ * ("teammate*") kept on its last word; NULL when it has no word. */
+GStrv       sb_words_phrase    (const char *text);
+
+/* The root object of a word-list file shipped in the core's resources
+ * (@resource, a path); an empty object, with a critical, when a broken
+ * build lacks it. The parser owns it: keep *@parser until done. */
+JsonObject *sb_words_load_lists (const char  *resource,
+                                 JsonParser **parser);
+/* The list @member of @root as strings, and as phrases (GStrv each, see
+ * sb_words_phrase()); a critical naming @resource when it is missing. */
+GStrv       sb_words_list_strings (JsonObject *root,
+                                   const char *resource,
+                                   const char *member);
+GPtrArray  *sb_words_list_phrases (JsonObject *root,
+                                   const char *resource,
+                                   const char *member);
 
 /* Index of the first word at or after @from where @phrase (lowered words;
  * a word ending in "*" matches any word it begins) starts, or -1. The

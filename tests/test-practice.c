@@ -214,6 +214,25 @@ test_queue_order (Fixture *f, gconstpointer data)
   g_assert_cmpuint (sb_practice_count_due (f->store, now), ==, 6);
   g_assert_cmpuint (sb_practice_count_due (f->store, now - 1), ==, 5);
   g_assert_cmpuint (sb_practice_count_due (f->store, now + 2 * DAY), ==, 7);
+
+  /* The queue with its count, in one read: the same order and figures. */
+  {
+    const gint64 nows[] = { now, now - 1, now + 2 * DAY };
+    const guint counts[] = { 6, 5, 7 };
+
+    for (guint n = 0; n < G_N_ELEMENTS (nows); n++)
+      {
+        g_autoptr(GPtrArray) full = NULL;
+        guint n_due = 0;
+
+        full = sb_practice_get_queue_full (f->store, nows[n], &n_due);
+        g_assert_cmpuint (n_due, ==, counts[n]);
+        g_assert_cmpuint (full->len, ==, G_N_ELEMENTS (expected));
+        for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+          g_assert_true (g_ptr_array_index (full, i) == expected[i]);
+      }
+    g_ptr_array_unref (sb_practice_get_queue_full (f->store, now, NULL));
+  }
 }
 
 /* A new story nobody wrote in yet is not offered for rehearsal. */

@@ -504,6 +504,35 @@ GPtrArray *
 sb_practice_get_queue (SbStore *store,
                        gint64   now)
 {
+  g_return_val_if_fail (SB_IS_STORE (store), NULL);
+
+  return sb_practice_get_queue_full (store, now, NULL);
+}
+
+/* Stories of @entries due at @now (never rehearsed, or due_at <= now). */
+static guint
+count_due_entries (GArray *entries,
+                   gint64  now)
+{
+  guint n_due = 0;
+
+  if (now == 0)
+    now = now_seconds ();
+  for (guint i = 0; i < entries->len; i++)
+    {
+      QueueEntry *entry = &g_array_index (entries, QueueEntry, i);
+
+      if (!entry->rehearsed || entry->due_at <= now)
+        n_due++;
+    }
+  return n_due;
+}
+
+GPtrArray *
+sb_practice_get_queue_full (SbStore *store,
+                            gint64   now,
+                            guint   *n_due)
+{
   g_autoptr(GArray) entries = NULL;
   g_autoptr(GPtrArray) first = NULL;
   GPtrArray *queue;
@@ -512,10 +541,10 @@ sb_practice_get_queue (SbStore *store,
 
   /* Ordering by due_at alone already puts the most overdue first and the
    * rest after by when they fall due, so @now does not change the order; it
-   * stays in the API for callers that show it beside the queue. */
-  (void) now;
-
+   * only says which stories count as due. */
   entries = collect_entries (store);
+  if (n_due != NULL)
+    *n_due = count_due_entries (entries, now);
   g_array_sort (entries, compare_entries);
 
   queue = g_ptr_array_new_full (entries->len, g_object_unref);
@@ -542,20 +571,9 @@ sb_practice_count_due (SbStore *store,
                        gint64   now)
 {
   g_autoptr(GArray) entries = NULL;
-  guint n_due = 0;
 
   g_return_val_if_fail (SB_IS_STORE (store), 0);
 
-  if (now == 0)
-    now = now_seconds ();
-
   entries = collect_entries (store);
-  for (guint i = 0; i < entries->len; i++)
-    {
-      QueueEntry *entry = &g_array_index (entries, QueueEntry, i);
-
-      if (!entry->rehearsed || entry->due_at <= now)
-        n_due++;
-    }
-  return n_due;
+  return count_due_entries (entries, now);
 }

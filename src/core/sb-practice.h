@@ -111,4 +111,10 @@ GPtrArray *sb_practice_get_queue (SbStore          *store,
 guint     sb_practice_count_due  (SbStore          *store,
                                   gint64            now);
 
+/* The queue and, in @n_due (may be NULL), how many of it are due at @now
+ * (0: the current time): one read of the rehearsal log for both. */
+GPtrArray *sb_practice_get_queue_full (SbStore   *store,
+                                       gint64     now,
+                                       guint     *n_due);
+
 G_END_DECLS

@@ -503,7 +503,7 @@ sb_practice_page_refresh (SbPracticePage *self)
 
   keep = self->story != NULL ? g_object_ref (self->story) : NULL;
   g_clear_pointer (&self->queue, g_ptr_array_unref);
-  self->queue = sb_practice_get_queue (self->store, now);
+  self->queue = sb_practice_get_queue_full (self->store, now, &n_due);
 
   /* One splice: the list view rebinds the rows on screen, no more. */
   self->selecting = TRUE;
@@ -512,7 +512,6 @@ sb_practice_page_refresh (SbPracticePage *self)
   gtk_single_selection_set_selected (self->queue_selection, GTK_INVALID_LIST_POSITION);
   self->selecting = FALSE;
 
-  n_due = sb_practice_count_due (self->store, now);
   if (n_due == 0)
     due = g_strdup (_("Nothing due: every story is on schedule"));
   else

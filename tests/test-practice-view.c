@@ -262,6 +262,59 @@ test_burst_read_once (Fixture       *f,
   g_assert_cmpuint (sb_practice_page_get_n_queued (f->page), ==, 32);
 }
 
+/* A long schedule shows a screenful first and the rest after the frame:
+ * it ends complete and in order, and a story chosen further down than the
+ * list has come yet is the one selected. */
+static void
+test_long_queue_fills_in_order (Fixture       *f,
+                                gconstpointer  data)
+{
+  GtkWidget *list = sb_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_LIST_VIEW);
+  GtkSingleSelection *selection;
+  GListModel *model;
+  g_autoptr(GPtrArray) queue = NULL;
+  gboolean timed_out = FALSE;
+  guint timeout_id;
+  SbStory *deep;
+
+  for (guint i = 0; i < 150; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Story %u", i);
+
+      add_story (f->store, title, NULL);
+    }
+  sb_test_iterate_main_loop ();
+  selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+  model = G_LIST_MODEL (selection);
+
+  sb_practice_page_refresh (f->page);
+  g_assert_cmpuint (sb_practice_page_get_n_queued (f->page), ==, 150);
+  g_assert_cmpuint (g_list_model_get_n_items (model), <, 150);
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
+
+  /* Chosen before the list reaches it. */
+  deep = sb_practice_page_get_queued_story (f->page, 120);
+  sb_practice_page_select_story (f->page, deep);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 120);
+
+  timeout_id = g_timeout_add_seconds (10, timeout_cb, &timed_out);
+  while (g_list_model_get_n_items (model) < 150 && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (timeout_id);
+
+  queue = sb_practice_get_queue (f->store, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, queue->len);
+  for (guint i = 0; i < queue->len; i++)
+    {
+      g_autoptr(SbStory) story = g_list_model_get_item (model, i);
+
+      g_assert_true (story == queue->pdata[i]);
+    }
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 120);
+  g_assert_true (sb_practice_page_get_story (f->page) == deep);
+}
+
 /* A change in the bank during a try waits for the try to end. */
 static void
 test_try_undisturbed (Fixture       *f,
@@ -377,6 +430,7 @@ main (int   argc,
   ADD ("/practice-view/discard-logs-nothing", test_discard_logs_nothing, NULL);
   ADD ("/practice-view/follows-the-bank", test_follows_the_bank, "empty");
   ADD ("/practice-view/burst-read-once", test_burst_read_once, NULL);
+  ADD ("/practice-view/long-queue-fills-in-order", test_long_queue_fills_in_order, "empty");
   ADD ("/practice-view/try-undisturbed", test_try_undisturbed, NULL);
   ADD ("/practice-view/honest-default-rating", test_honest_default_rating, NULL);
   ADD ("/practice-view/peek-shows-cue-card", test_peek_shows_cue_card, NULL);

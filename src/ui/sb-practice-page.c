@@ -12,7 +12,11 @@
  * the bank just marks it stale, and it is read again when the page is
  * next shown. A burst of changes (an import) is read once, in one idle.
  * The list is a GtkListView, so only the rows on screen are made and only
- * they ask for their story's figures.
+ * they ask for their story's figures. GtkListView (GTK 4.8) makes and
+ * binds a row for up to 200 items whatever it shows, so a new schedule is
+ * put in in steps, as the story list does: a screenful in the frame that
+ * shows the page, a screenful per frame after it up to the rows the list
+ * view makes, then all the rest in one splice.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -42,7 +46,9 @@ struct _SbPracticePage
   GPtrArray      *questions;         /* SbQuestion refs that fit the story */
   guint           question_index;
   GPtrArray      *queue;             /* SbStory refs, in list order */
-  GListStore     *queue_model;       /* the same, for the list view */
+  GListStore     *queue_model;       /* a start of it, for the list view */
+  guint           fill_id;           /* the idle that puts in the next slice */
+  gulong          fill_paint_id;     /* waiting for a frame before the next */
   GtkSingleSelection *queue_selection;
   gboolean        stale;             /* the bank changed since the last read */
   gint64          refreshed_at;      /* Unix seconds of the last read; 0: never */
@@ -392,6 +398,9 @@ update_story (SbPracticePage *self)
   update_peek (self);
 }
 
+static void fill_to (SbPracticePage *self,
+                     guint           n);
+
 void
 sb_practice_page_select_story (SbPracticePage *self,
                                SbStory        *story)
@@ -411,7 +420,11 @@ sb_practice_page_select_story (SbPracticePage *self,
   self->selecting = TRUE;
   for (guint i = 0; i < self->queue->len; i++)
     if (self->queue->pdata[i] == story)
-      gtk_single_selection_set_selected (self->queue_selection, i);
+      {
+        /* A story further down than the list has come yet: up to it now. */
+        fill_to (self, i + 1);
+        gtk_single_selection_set_selected (self->queue_selection, i);
+      }
   self->selecting = FALSE;
 }
 
@@ -473,6 +486,74 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 }
 
+/* A screenful of rows of a tall window, in the first frame and in each
+ * after it; past LIST_VIEW_ROWS the list view makes no more rows. */
+#define FIRST_ROWS     40
+#define LIST_VIEW_ROWS 200
+
+/* Puts the queue in the list up to @n items (at most all of it). */
+static void
+fill_to (SbPracticePage *self,
+         guint           n)
+{
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->queue_model));
+
+  n = MIN (n, self->queue->len);
+  if (n > shown)
+    g_list_store_splice (self->queue_model, shown, 0, self->queue->pdata + shown, n - shown);
+}
+
+static void
+stop_filling (SbPracticePage *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (self->fill_paint_id != 0 && clock != NULL)
+    g_signal_handler_disconnect (clock, self->fill_paint_id);
+  self->fill_paint_id = 0;
+  g_clear_handle_id (&self->fill_id, g_source_remove);
+}
+
+static void wait_for_frame (SbPracticePage *self);
+
+static gboolean
+fill_cb (gpointer user_data)
+{
+  SbPracticePage *self = user_data;
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->queue_model));
+
+  self->fill_id = 0;
+  fill_to (self, shown + FIRST_ROWS > LIST_VIEW_ROWS ? G_MAXUINT : shown + FIRST_ROWS);
+  /* One slice per frame: idles run again and again between two frames. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->queue_model)) < self->queue->len)
+    wait_for_frame (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+fill_after_paint_cb (GdkFrameClock  *clock,
+                     SbPracticePage *self)
+{
+  stop_filling (self);
+  self->fill_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, fill_cb, self, NULL);
+}
+
+/* The next slice waits for the frame that shows this one; with no frame
+ * to wait for (the window gone), the rest comes in one go. */
+static void
+wait_for_frame (SbPracticePage *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  stop_filling (self);
+  if (clock != NULL)
+    self->fill_paint_id = g_signal_connect_object (clock, "after-paint",
+                                                   G_CALLBACK (fill_after_paint_cb),
+                                                   self, G_CONNECT_AFTER);
+  else
+    fill_to (self, G_MAXUINT);
+}
+
 static gboolean
 is_shown (SbPracticePage *self)
 {
@@ -505,10 +586,14 @@ sb_practice_page_refresh (SbPracticePage *self)
   g_clear_pointer (&self->queue, g_ptr_array_unref);
   self->queue = sb_practice_get_queue_full (self->store, now, &n_due);
 
-  /* One splice: the list view rebinds the rows on screen, no more. */
+  /* One splice of a screenful (the list view rebinds the rows on screen,
+   * no more); the rest after the frame (see the top). */
+  stop_filling (self);
   self->selecting = TRUE;
   n_old = g_list_model_get_n_items (G_LIST_MODEL (self->queue_model));
-  g_list_store_splice (self->queue_model, 0, n_old, self->queue->pdata, self->queue->len);
+  g_list_store_splice (self->queue_model, 0, n_old, self->queue->pdata, MIN (self->queue->len, FIRST_ROWS));
+  if (self->queue->len > FIRST_ROWS)
+    wait_for_frame (self);
   gtk_single_selection_set_selected (self->queue_selection, GTK_INVALID_LIST_POSITION);
   self->selecting = FALSE;
 
@@ -836,6 +921,7 @@ sb_practice_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->tick_id, g_source_remove);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  stop_filling (self);
   if (self->queue_list != NULL)
     gtk_list_view_set_model (self->queue_list, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_PRACTICE_PAGE);

@@ -510,6 +510,33 @@ test_names_use_the_width (Fixture       *f,
   sb_test_iterate_main_loop ();
 }
 
+/* A story's new title reaches its column header; once the page is gone,
+ * a title change reaches nothing of it (the matrix let go of every story). */
+static void
+test_follows_titles (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkWidget *window;
+  SbCoveragePage *page;
+  SbCoverageMatrix *matrix;
+  SbStory *story = add_story (f, "Checkout outage");
+  GdkRectangle cell;
+  g_autofree char *tip = NULL;
+
+  page = show_page_in_window (f, 1100, 800, &window);
+  matrix = sb_coverage_page_get_matrix (page);
+  sb_story_set_title (story, "Ledger migration");
+  sb_test_iterate_main_loop ();
+  sb_coverage_matrix_get_cell_area (matrix, 0, 0, &cell);
+  tip = sb_coverage_matrix_dup_tooltip_at (matrix, cell.x + cell.width / 2, cell.y - 20);
+  g_assert_nonnull (strstr (tip, "Ledger migration"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  sb_test_iterate_main_loop ();
+  sb_story_set_title (story, "Pricing page rewrite");
+  sb_test_iterate_main_loop ();
+}
+
 /* A cell says what a click does; the legend says what stretched thin
  * means, and the grid marks such a story. */
 static void
@@ -630,6 +657,8 @@ main (int   argc,
               fixture_setup, test_names_use_the_width, fixture_teardown);
   g_test_add ("/coverage-view/says-what-marks-and-clicks-mean", Fixture, NULL,
               fixture_setup, test_says_what_marks_and_clicks_mean, fixture_teardown);
+  g_test_add ("/coverage-view/follows-titles", Fixture, NULL,
+              fixture_setup, test_follows_titles, fixture_teardown);
   g_test_add ("/coverage-view/large-bank", Fixture, NULL,
               fixture_setup, test_large_bank_draws_visible_cells, fixture_teardown);
   g_test_add ("/coverage-view/builds-when-shown", Fixture, NULL,

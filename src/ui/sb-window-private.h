@@ -40,6 +40,7 @@ struct _SbWindow
   GtkWidget            *applications_page;
   GtkWidget            *current_button;
   guint                 badge_source_id;
+  guint                 warm_source_id;     /* the store's link maps, after the first frame */
   GCancellable         *check_cancellable;   /* the bank's check after the first frame */
   guint                 midnight_source_id;
   gulong                first_paint_id;     /* until the first frame is drawn */

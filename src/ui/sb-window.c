@@ -841,6 +841,19 @@ bank_checked_cb (GObject      *source,
   show_bank_state (self);
 }
 
+/* The store builds its question → stories and theme → stories maps when
+ * first asked; the Questions and Coverage pages ask in their first frame.
+ * Asked here instead, in an idle once the window is drawn. */
+static gboolean
+warm_link_maps_cb (gpointer user_data)
+{
+  SbWindow *self = user_data;
+  g_autoptr(GPtrArray) unused = sb_store_get_question_stories (self->store, "");
+
+  self->warm_source_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 first_paint_cb (GdkFrameClock *clock,
                 SbWindow      *self)
@@ -859,6 +872,8 @@ first_paint_cb (GdkFrameClock *clock,
   _sb_window_start_daily_backup (self);
   if (self->badge_source_id == 0)
     self->badge_source_id = g_idle_add_full (G_PRIORITY_LOW, update_practice_badge_cb, self, NULL);
+  if (self->warm_source_id == 0)
+    self->warm_source_id = g_idle_add_full (G_PRIORITY_LOW, warm_link_maps_cb, self, NULL);
 }
 
 static void
@@ -955,6 +970,7 @@ sb_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->sync_source_id, g_source_remove);
   g_clear_handle_id (&self->badge_source_id, g_source_remove);
+  g_clear_handle_id (&self->warm_source_id, g_source_remove);
   g_clear_handle_id (&self->midnight_source_id, g_source_remove);
   g_cancellable_cancel (self->check_cancellable);
   g_clear_object (&self->check_cancellable);

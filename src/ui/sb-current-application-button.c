@@ -26,6 +26,12 @@ struct _SbCurrentApplicationButton
   char      *slug;
   char      *text;
   guint      midnight_id;
+
+  /* The company gives way in a narrow window; how far the loop is never
+   * does. */
+  GtkLabel  *company_label;
+  GtkWidget *separator;
+  GtkLabel  *when_label;
 };
 
 G_DEFINE_FINAL_TYPE (SbCurrentApplicationButton, sb_current_application_button, GTK_TYPE_BUTTON)
@@ -72,15 +78,16 @@ sb_current_application_button_update (SbCurrentApplicationButton *self)
   sb_countdown_get_today (&today);
   self->slug = g_strdup (sb_application_get_slug (application));
   self->text = sb_countdown_describe (application, &today);
-  gtk_button_set_label (GTK_BUTTON (self), self->text);
-  /* A long company name must not push the view switcher away. */
-  if (GTK_IS_LABEL (gtk_button_get_child (GTK_BUTTON (self))))
-    {
-      gtk_label_set_ellipsize (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (self))), PANGO_ELLIPSIZE_END);
-      gtk_label_set_max_width_chars (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (self))), 28);
-      /* In a narrow window, at least the company's first letters. */
-      gtk_label_set_width_chars (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (self))), 7);
-    }
+  {
+    const char *company = sb_application_get_company (application);
+    g_autofree char *display = sb_application_dup_display_name (application);
+    g_autofree char *when = sb_countdown_format (sb_application_days_until (application, &today));
+
+    gtk_label_set_text (self->company_label, company != NULL && *company != '\0' ? company : display);
+    gtk_label_set_text (self->when_label, when != NULL ? when : "");
+    gtk_widget_set_visible (GTK_WIDGET (self->when_label), when != NULL);
+    gtk_widget_set_visible (self->separator, when != NULL);
+  }
   name = sb_application_dup_display_name (application);
   /* Translators: %s is the application's company and role */
   tooltip = g_strdup_printf (_("Preparing for %s: open the application"), name);
@@ -132,8 +139,24 @@ sb_current_application_button_class_init (SbCurrentApplicationButtonClass *klass
 static void
 sb_current_application_button_init (SbCurrentApplicationButton *self)
 {
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
   gtk_widget_add_css_class (GTK_WIDGET (self), "flat");
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+  /* A long company name must not push the view switcher away; in a narrow
+   * window it keeps its first letters and the countdown stays whole. */
+  self->company_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_ellipsize (self->company_label, PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (self->company_label, 20);
+  gtk_label_set_width_chars (self->company_label, 3);
+  gtk_widget_add_css_class (GTK_WIDGET (self->company_label), "heading");
+  self->when_label = GTK_LABEL (gtk_label_new (NULL));
+  self->separator = gtk_label_new ("·");
+  gtk_widget_add_css_class (self->separator, "dim-label");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->company_label));
+  gtk_box_append (GTK_BOX (box), self->separator);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->when_label));
+  gtk_button_set_child (GTK_BUTTON (self), box);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Current application"), -1);
 }

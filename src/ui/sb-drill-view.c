@@ -26,6 +26,7 @@
 #include "sb-coach.h"
 #include "sb-drill.h"
 #include "sb-drill-view.h"
+#include "sb-placeholder.h"
 #include "sb-ui-resources.h"
 
 #define TICK_MS          100
@@ -399,20 +400,6 @@ story_row_new (SbStory    *story,
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag);
     }
   return row;
-}
-
-static GtkWidget *
-placeholder_new (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_set_margin_top (label, 12);
-  gtk_widget_set_margin_bottom (label, 12);
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_end (label, 12);
-  gtk_widget_add_css_class (label, "dim-label");
-  return label;
 }
 
 static void
@@ -956,9 +943,9 @@ sb_drill_view_init (SbDrillView *self)
   gtk_widget_add_controller (GTK_WIDGET (self->pick_entry), keys);
 
   gtk_list_box_set_placeholder (self->linked_list,
-                                placeholder_new (_("No story is linked to this question yet.")));
+                                sb_placeholder_new (_("No story is linked to this question yet.")));
   gtk_list_box_set_placeholder (self->suggestions_list,
-                                placeholder_new (_("No other story fits this question by its themes or words.")));
+                                sb_placeholder_new (_("No other story fits this question by its themes or words.")));
 
   gtk_stack_set_visible_child_name (self->stage_stack, "start");
   update_actions (self);

@@ -16,6 +16,7 @@
 #include <adwaita.h>
 
 #include "sb-coach.h"
+#include "sb-placeholder.h"
 #include "sb-question-editor.h"
 #include "sb-questions-page.h"
 #include "sb-views-resources.h"
@@ -1776,20 +1777,6 @@ sb_questions_page_class_init (SbQuestionsPageClass *klass)
   gtk_widget_class_set_css_name (widget_class, "questions-page");
 }
 
-static GtkWidget *
-placeholder_new (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_set_margin_top (label, 12);
-  gtk_widget_set_margin_bottom (label, 12);
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_end (label, 12);
-  gtk_widget_add_css_class (label, "dim-label");
-  return label;
-}
-
 static void
 sb_questions_page_init (SbQuestionsPage *self)
 {
@@ -1808,10 +1795,10 @@ sb_questions_page_init (SbQuestionsPage *self)
   set_choice_factories (self->theme_filter);
 
   gtk_list_box_set_placeholder (self->answers_list,
-                                placeholder_new (_("No story chosen yet. Use one of the "
+                                sb_placeholder_new (_("No story chosen yet. Use one of the "
                                                    "suggestions below.")));
   gtk_list_box_set_placeholder (self->suggestions_list,
-                                placeholder_new (_("No other story fits yet. Link stories to "
+                                sb_placeholder_new (_("No other story fits yet. Link stories to "
                                                    "this question’s themes on the Coverage page.")));
 
   g_object_bind_property (self->leaflet, "folded", self->back_button, "visible",

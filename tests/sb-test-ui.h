@@ -54,3 +54,32 @@ sb_test_find_widget (GtkWidget *root,
     }
   return NULL;
 }
+
+/* Every GtkLabel under @root (itself included) whose text is @text, added
+ * to @found. */
+static inline void
+sb_test_find_labels (GtkWidget  *root,
+                     const char *text,
+                     GPtrArray  *found)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    g_ptr_array_add (found, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    sb_test_find_labels (child, text, found);
+}
+
+/* The first visible GtkLabel under @root whose text is @text, or NULL. */
+static inline GtkWidget *
+sb_test_find_visible_label (GtkWidget  *root,
+                            const char *text)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  sb_test_find_labels (root, text, found);
+  for (guint i = 0; i < found->len; i++)
+    if (gtk_widget_is_visible (found->pdata[i]))
+      return found->pdata[i];
+  return NULL;
+}

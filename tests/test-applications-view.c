@@ -727,24 +727,6 @@ test_values_on_other_pages (Fixture       *f,
     }
 }
 
-static GtkWidget *
-find_label (GtkWidget  *root,
-            const char *text)
-{
-  if (GTK_IS_LABEL (root) && gtk_widget_is_visible (root) &&
-      g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The introduction is timed like a story: the text hides while the clock
  * runs, and stopping says how the try compares with 60 to 90 seconds. */
 static void
@@ -773,14 +755,14 @@ test_time_introduction (Fixture       *f,
   g_assert_false (sb_introduction_editor_is_timing (editor));
   g_assert_false (gtk_toggle_button_get_active (button));
   g_assert_true (gtk_widget_is_visible (GTK_WIDGET (view)));
-  g_assert_nonnull (find_label (GTK_WIDGET (editor), "Said in 1:15: within 60 to 90 seconds."));
+  g_assert_nonnull (sb_test_find_visible_label (GTK_WIDGET (editor), "Said in 1:15: within 60 to 90 seconds."));
 
   /* The real button stops the clock too; a second try of under a minute
    * says so. */
   gtk_toggle_button_set_active (button, TRUE);
   gtk_toggle_button_set_active (button, FALSE);
   g_assert_false (sb_introduction_editor_is_timing (editor));
-  g_assert_nonnull (find_label (GTK_WIDGET (editor),
+  g_assert_nonnull (sb_test_find_visible_label (GTK_WIDGET (editor),
                                         "Said in 0:00: under a minute. Add what you do best and one result."));
   {
     g_autofree char *over = sb_introduction_describe_try (95);

@@ -454,18 +454,6 @@ test_dialog_remembers_framework (void)
 
 /* Every GtkLabel under @widget (popovers included) showing @text. */
 static void
-find_labels (GtkWidget  *widget,
-             const char *text,
-             GPtrArray  *found)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    g_ptr_array_add (found, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    find_labels (child, text, found);
-}
-
-static void
 assert_whole (GPtrArray  *labels,
               const char *where)
 {
@@ -497,12 +485,12 @@ test_dialog_framework_names (void)
   sb_test_iterate_main_loop ();
 
   /* The chosen name in the row, and again in the list. */
-  find_labels (GTK_WIDGET (row), name, in_row);
+  sb_test_find_labels (GTK_WIDGET (row), name, in_row);
   g_assert_cmpuint (in_row->len, ==, 2);
   for (guint i = 0; i < in_row->len; i++)
     g_assert_true (gtk_widget_get_mapped (g_ptr_array_index (in_row, i)));
   assert_whole (in_row, "in the drop-down");
-  find_labels (GTK_WIDGET (row), "What interviewers evaluate", in_list);
+  sb_test_find_labels (GTK_WIDGET (row), "What interviewers evaluate", in_list);
   assert_whole (in_list, "in the list");
 
   close_dialog (dialog);

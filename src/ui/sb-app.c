@@ -19,6 +19,7 @@
 #include "sb-ui-resources.h"
 #include "sb-views-resources.h"
 #include "sb-store.h"
+#include "sb-store-opening.h"
 #include "sb-window.h"
 
 struct _SbApp
@@ -26,6 +27,10 @@ struct _SbApp
   AdwApplication  parent_instance;
 
   char           *database_path;
+  /* The first window's bank, opening in a thread while GTK starts (a
+   * launch from the command line only: one that will show a window). */
+  gboolean        open_early;
+  SbStoreOpening *opening;
   /* The canonical path of each open bank → its window (not owned). */
   GHashTable     *windows_by_bank;
 };
@@ -271,8 +276,12 @@ present_bank (SbApp       *self,
       return TRUE;
     }
 
-  /* The bank's pages are read through after the window shows. */
-  store = sb_store_open_deferring_check (path, error);
+  /* The bank's pages are read through after the window shows. The first
+   * window's bank has been opening since start-up. */
+  if (self->opening != NULL && g_strcmp0 (sb_store_opening_get_path (self->opening), path) == 0)
+    store = sb_store_opening_finish (g_steal_pointer (&self->opening), error);
+  else
+    store = sb_store_open_deferring_check (path, error);
   if (store == NULL)
     return FALSE;
 
@@ -377,6 +386,11 @@ sb_app_startup (GApplication *app)
   static const char *help_accels[] = { "F1", NULL };
   SbApp *self = SB_APP (app);
 
+  /* Only the first instance starts up: its bank opens while GTK starts
+   * (present_bank() takes it). */
+  if (self->open_early)
+    self->opening = sb_store_opening_start (self->database_path);
+
   G_APPLICATION_CLASS (sb_app_parent_class)->startup (app);
   /* Before the first widget: controls with mnemonics get plain names. */
   sb_accessible_init ();
@@ -408,7 +422,14 @@ sb_app_startup (GApplication *app)
 static void
 sb_app_shutdown (GApplication *app)
 {
+  SbApp *self = SB_APP (app);
   GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  /* Started and never asked for (the command line named another bank). */
+  if (self->opening != NULL)
+    {
+      g_autoptr(SbStore) unused = sb_store_opening_finish (g_steal_pointer (&self->opening), NULL);
+    }
 
   for (GList *l = windows; l != NULL; l = l->next)
     if (SB_IS_WINDOW (l->data))
@@ -440,6 +461,7 @@ sb_app_handle_local_options (GApplication *app,
       g_variant_dict_insert (options, "database", "^ay", canonical);
       sb_app_set_database_path (self, canonical);
     }
+  self->open_early = TRUE;
 
   return G_APPLICATION_CLASS (sb_app_parent_class)->handle_local_options (app, options);
 }
@@ -449,6 +471,10 @@ sb_app_finalize (GObject *object)
 {
   SbApp *self = SB_APP (object);
 
+  if (self->opening != NULL)
+    {
+      g_autoptr(SbStore) unused = sb_store_opening_finish (g_steal_pointer (&self->opening), NULL);
+    }
   g_clear_pointer (&self->database_path, g_free);
   g_clear_pointer (&self->windows_by_bank, g_hash_table_unref);
 

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "sb-accessible.h"
+#include "sb-window-private.h"
 
 /* gtk_test_init() and adw_init(), with the app's schema compiled beside the
  * tests (a run by hand outside meson finds it too) and settings in memory,
@@ -43,6 +44,15 @@ sb_test_find_widget (GtkWidget *root,
 {
   if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
     return root;
+  /* A window builds its pages after its first frame or when shown; a test
+   * looking for one gets them all, as if that had happened. */
+  if (SB_IS_WINDOW (root))
+    {
+      static const char * const pages[] = { "coverage", "questions", "practice", "applications" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+        _sb_window_ensure_page (SB_WINDOW (root), pages[i]);
+    }
   for (GtkWidget *child = gtk_widget_get_first_child (root);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))

@@ -202,8 +202,10 @@ import_done_cb (GObject      *source,
     }
 
   _sb_window_update_stories_stack (self);
-  /* The file may add rehearsals to stories the bank already had. */
-  sb_practice_page_refresh (SB_PRACTICE_PAGE (self->practice_page));
+  /* The file may add rehearsals to stories the bank already had (a page
+   * not built yet reads them when it is). */
+  if (self->practice_page != NULL)
+    sb_practice_page_refresh (SB_PRACTICE_PAGE (self->practice_page));
   if (summary.stories_updated > 0)
     /* Translators: "Imported 3 new stories, updated 2" */
     message = g_strdup_printf (ngettext ("Imported %u new story, updated %u",
@@ -373,13 +375,14 @@ fix_activated_cb (SbWindow          *self,
       break;
     case SB_FIX_UNANSWERED:
       sb_window_show_page (self, "questions");
-      sb_questions_page_select_question (SB_QUESTIONS_PAGE (self->questions_page), target);
+      sb_questions_page_select_question (SB_QUESTIONS_PAGE (_sb_window_ensure_page (self, "questions")),
+                                         target);
       break;
     case SB_FIX_NEVER_REHEARSED:
     case SB_FIX_DUE:
       story = sb_store_find_story (self->store, target);
       sb_window_show_page (self, "practice");
-      sb_practice_modes_set_mode (SB_PRACTICE_MODES (self->practice_modes), "tell");
+      sb_practice_modes_set_mode (SB_PRACTICE_MODES (_sb_window_ensure_page (self, "practice")), "tell");
       if (story != NULL)
         sb_practice_page_select_story (SB_PRACTICE_PAGE (self->practice_page), story);
       break;
@@ -413,7 +416,8 @@ backups_restored_cb (SbWindow        *self,
                      SbBackupsDialog *dialog)
 {
   _sb_window_update_stories_stack (self);
-  sb_practice_page_refresh (SB_PRACTICE_PAGE (self->practice_page));
+  if (self->practice_page != NULL)
+    sb_practice_page_refresh (SB_PRACTICE_PAGE (self->practice_page));
 }
 
 static void

@@ -32,6 +32,10 @@ struct _SbWindow
 
   SbStoryList          *story_list;
   SbStoryEditor        *story_editor;
+  /* The pages after Stories are built when first shown or asked for, or
+   * one per idle after the first frame (_sb_window_ensure_page()); NULL
+   * until then. */
+  guint                 build_pages_id;
   GtkWidget            *coverage_page;
   GtkWidget            *questions_page;
   GtkWidget            *practice_modes;   /* the tab: SbPracticeModes */
@@ -68,6 +72,8 @@ void           _sb_window_show_error           (SbWindow     *self,
                                                 const char   *heading,
                                                 const GError *error);
 void           _sb_window_update_stories_stack (SbWindow     *self);
+GtkWidget     *_sb_window_ensure_page          (SbWindow     *self,
+                                                const char   *name);
 void           _sb_window_show_editor          (SbWindow     *self);
 
 /* Stories due to tell plus questions due to drill: the Practice badge. */

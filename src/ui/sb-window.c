@@ -373,6 +373,8 @@ visible_page_cb (SbWindow     *self,
 {
   const char *name = adw_view_stack_get_visible_child_name (stack);
 
+  if (name != NULL)
+    _sb_window_ensure_page (self, name);
   /* Rehearsals were perhaps logged there. */
   if (g_strcmp0 (name, "practice") != 0)
     queue_practice_badge (self);
@@ -591,7 +593,7 @@ search_action (GtkWidget  *widget,
       sb_story_list_focus_search (self->story_list);
     }
   else if (g_strcmp0 (page, "questions") == 0)
-    sb_questions_page_focus_search (SB_QUESTIONS_PAGE (self->questions_page));
+    sb_questions_page_focus_search (SB_QUESTIONS_PAGE (_sb_window_ensure_page (self, "questions")));
 }
 
 static void
@@ -649,7 +651,7 @@ show_coverage_framework_action (GtkWidget  *widget,
   SbWindow *self = SB_WINDOW (widget);
 
   sb_window_show_page (self, "coverage");
-  sb_coverage_page_set_framework (SB_COVERAGE_PAGE (self->coverage_page),
+  sb_coverage_page_set_framework (SB_COVERAGE_PAGE (_sb_window_ensure_page (self, "coverage")),
                                   g_variant_get_string (parameter, NULL));
 }
 
@@ -661,7 +663,7 @@ show_questions_framework_action (GtkWidget  *widget,
   SbWindow *self = SB_WINDOW (widget);
 
   sb_window_show_page (self, "questions");
-  sb_questions_page_set_framework_filter (SB_QUESTIONS_PAGE (self->questions_page),
+  sb_questions_page_set_framework_filter (SB_QUESTIONS_PAGE (_sb_window_ensure_page (self, "questions")),
                                           g_variant_get_string (parameter, NULL));
 }
 
@@ -675,7 +677,7 @@ show_application_action (GtkWidget  *widget,
   SbWindow *self = SB_WINDOW (widget);
 
   sb_window_show_page (self, "applications");
-  sb_applications_page_select_application (SB_APPLICATIONS_PAGE (self->applications_page),
+  sb_applications_page_select_application (SB_APPLICATIONS_PAGE (_sb_window_ensure_page (self, "applications")),
                                            g_variant_get_string (parameter, NULL));
 }
 
@@ -794,30 +796,86 @@ sb_window_close_request (GtkWindow *window)
 
 /* ---- construction ---------------------------------------------------- */
 
+/* Each page after Stories sits in an AdwBin until it is built: when first
+ * shown, when an action needs it, or in an idle after the first frame, one
+ * page per idle. Building one costs a few milliseconds; four of them before
+ * the first frame held the window back for nothing. Returns the page. */
+GtkWidget *
+_sb_window_ensure_page (SbWindow   *self,
+                        const char *name)
+{
+  GtkWidget *bin = adw_view_stack_get_child_by_name (self->view_stack, name);
+  GtkWidget *page;
+
+  if (!ADW_IS_BIN (bin))
+    return NULL;
+  page = adw_bin_get_child (ADW_BIN (bin));
+  if (page != NULL)
+    return page;
+
+  if (g_str_equal (name, "coverage"))
+    page = self->coverage_page = g_object_new (SB_TYPE_COVERAGE_PAGE, "store", self->store, NULL);
+  else if (g_str_equal (name, "questions"))
+    page = self->questions_page = g_object_new (SB_TYPE_QUESTIONS_PAGE, "store", self->store, NULL);
+  else if (g_str_equal (name, "practice"))
+    {
+      /* Two kinds of practice in the tab; practice_page is the telling one. */
+      page = self->practice_modes = sb_practice_modes_new (self->store);
+      self->practice_page = sb_practice_modes_get_page (SB_PRACTICE_MODES (page), "tell");
+    }
+  else if (g_str_equal (name, "applications"))
+    page = self->applications_page = sb_applications_page_new (self->store);
+  else
+    return NULL;
+  adw_bin_set_child (ADW_BIN (bin), page);
+  return page;
+}
+
+static const char * const lazy_pages[] = { "practice", "questions", "coverage", "applications" };
+
+static gboolean
+build_pages_cb (gpointer user_data)
+{
+  SbWindow *self = user_data;
+
+  for (guint i = 0; i < G_N_ELEMENTS (lazy_pages); i++)
+    {
+      GtkWidget *bin = adw_view_stack_get_child_by_name (self->view_stack, lazy_pages[i]);
+
+      if (adw_bin_get_child (ADW_BIN (bin)) == NULL)
+        {
+          _sb_window_ensure_page (self, lazy_pages[i]);
+          return G_SOURCE_CONTINUE;
+        }
+    }
+  self->build_pages_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 add_view_pages (SbWindow *self)
 {
-  AdwViewStackPage *page;
+  static const struct
+  {
+    const char *name;
+    const char *title;
+    const char *icon;
+  } pages[] = {
+    { "coverage", N_("Coverage"), "view-grid-symbolic" },
+    { "questions", N_("Questions"), "help-faq-symbolic" },
+    { "practice", N_("Practice"), "media-playback-start-symbolic" },
+    { "applications", N_("Applications"), "system-users-symbolic" },
+  };
 
-  self->coverage_page = g_object_new (SB_TYPE_COVERAGE_PAGE, "store", self->store, NULL);
-  page = adw_view_stack_add_titled (self->view_stack, self->coverage_page, "coverage", _("Coverage"));
-  adw_view_stack_page_set_icon_name (page, "view-grid-symbolic");
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      AdwViewStackPage *page = adw_view_stack_add_titled (self->view_stack, adw_bin_new (),
+                                                          pages[i].name, _(pages[i].title));
 
-  self->questions_page = g_object_new (SB_TYPE_QUESTIONS_PAGE, "store", self->store, NULL);
-  page = adw_view_stack_add_titled (self->view_stack, self->questions_page, "questions", _("Questions"));
-  adw_view_stack_page_set_icon_name (page, "help-faq-symbolic");
-
-  /* Two kinds of practice in the tab; practice_page is the telling one. */
-  self->practice_modes = sb_practice_modes_new (self->store);
-  self->practice_page = sb_practice_modes_get_page (SB_PRACTICE_MODES (self->practice_modes), "tell");
-  page = adw_view_stack_add_titled (self->view_stack, self->practice_modes, "practice", _("Practice"));
-  self->practice_stack_page = page;
-  adw_view_stack_page_set_icon_name (page, "media-playback-start-symbolic");
-
-  self->applications_page = sb_applications_page_new (self->store);
-  page = adw_view_stack_add_titled (self->view_stack, self->applications_page, "applications",
-                                    _("Applications"));
-  adw_view_stack_page_set_icon_name (page, "system-users-symbolic");
+      adw_view_stack_page_set_icon_name (page, pages[i].icon);
+      if (g_str_equal (pages[i].name, "practice"))
+        self->practice_stack_page = page;
+    }
 
   self->current_button = sb_current_application_button_new (self->store);
   adw_header_bar_pack_start (self->header_bar, self->current_button);
@@ -874,6 +932,8 @@ first_paint_cb (GdkFrameClock *clock,
     self->badge_source_id = g_idle_add_full (G_PRIORITY_LOW, update_practice_badge_cb, self, NULL);
   if (self->warm_source_id == 0)
     self->warm_source_id = g_idle_add_full (G_PRIORITY_LOW, warm_link_maps_cb, self, NULL);
+  if (self->build_pages_id == 0)
+    self->build_pages_id = g_idle_add_full (G_PRIORITY_LOW, build_pages_cb, self, NULL);
 }
 
 static void
@@ -971,6 +1031,7 @@ sb_window_dispose (GObject *object)
   g_clear_handle_id (&self->sync_source_id, g_source_remove);
   g_clear_handle_id (&self->badge_source_id, g_source_remove);
   g_clear_handle_id (&self->warm_source_id, g_source_remove);
+  g_clear_handle_id (&self->build_pages_id, g_source_remove);
   g_clear_handle_id (&self->midnight_source_id, g_source_remove);
   g_cancellable_cancel (self->check_cancellable);
   g_clear_object (&self->check_cancellable);

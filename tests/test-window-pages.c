@@ -1,0 +1,180 @@
+/* test-window-pages.c — the window builds its other pages after the first frame
+ *
+ * The Coverage, Questions, Practice and Applications pages are built when
+ * first shown, when an action needs one, or in idles after the window's
+ * first frame; never before that frame. Whichever way a page comes to be
+ * built, it shows the bank as it is then.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "sb-practice-page.h"
+#include "sb-test-ui.h"
+#include "sb-test-util.h"
+#include "sb-window-private.h"
+
+static const char * const lazy_pages[] = { "coverage", "questions", "practice", "applications" };
+
+static SbStore *
+open_bank (SbTestDir *dir)
+{
+  g_autofree char *path = sb_test_dir_file (dir, "bank.sqlite3");
+  g_autoptr(GError) error = NULL;
+  SbStore *store = sb_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}
+
+/* The page named @name, or NULL while it is not built. Walks the view
+ * stack itself: sb_test_find_widget() would build every page. */
+static GtkWidget *
+built_page (SbWindow   *window,
+            const char *name)
+{
+  GtkWidget *bin = adw_view_stack_get_child_by_name (window->view_stack, name);
+
+  g_assert_true (ADW_IS_BIN (bin));
+  return adw_bin_get_child (ADW_BIN (bin));
+}
+
+static void
+close_window (SbWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  sb_test_iterate_main_loop ();
+}
+
+/* Iterates until @done says so, a few seconds at most. */
+static void
+wait_until (gboolean (*done) (SbWindow *), SbWindow *window)
+{
+  gint64 until = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (!done (window) && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static gboolean
+all_built (SbWindow *window)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (lazy_pages); i++)
+    if (built_page (window, lazy_pages[i]) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
+/* Nothing but the Stories page before the first frame; every page soon
+ * after it, without being shown. */
+static void
+test_pages_built_after_first_frame (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autoptr(SbStore) store = open_bank (dir);
+  SbWindow *window = sb_window_new (NULL, store);
+
+  for (guint i = 0; i < G_N_ELEMENTS (lazy_pages); i++)
+    g_assert_null (built_page (window, lazy_pages[i]));
+  /* The switcher offers every page all the same. */
+  for (guint i = 0; i < G_N_ELEMENTS (lazy_pages); i++)
+    g_assert_nonnull (adw_view_stack_get_page (window->view_stack,
+                                               adw_view_stack_get_child_by_name (window->view_stack,
+                                                                                 lazy_pages[i])));
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (all_built, window);
+  g_assert_true (all_built (window));
+  g_assert_cmpstr (sb_window_get_page (window), ==, "stories");
+  g_assert_true (SB_IS_PRACTICE_PAGE (window->practice_page));
+
+  close_window (window);
+}
+
+/* Showing a page that is not built yet builds it at once, in the same
+ * call: the page is there to draw in the switch's frame. */
+static void
+test_page_built_when_shown (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autoptr(SbStore) store = open_bank (dir);
+  SbWindow *window = sb_window_new (NULL, store);
+
+  for (guint i = 0; i < G_N_ELEMENTS (lazy_pages); i++)
+    {
+      g_assert_null (built_page (window, lazy_pages[i]));
+      sb_window_show_page (window, lazy_pages[i]);
+      g_assert_cmpstr (sb_window_get_page (window), ==, lazy_pages[i]);
+      g_assert_nonnull (built_page (window, lazy_pages[i]));
+      g_assert_true (gtk_widget_get_parent (built_page (window, lazy_pages[i])) != NULL);
+    }
+  close_window (window);
+}
+
+/* The window's actions reach a page that is not built yet: the values of
+ * an application on Coverage, a next fix on Practice. */
+static void
+test_actions_build_pages (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autoptr(SbStore) store = open_bank (dir);
+  SbWindow *window = sb_window_new (NULL, store);
+
+  g_assert_null (built_page (window, "coverage"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-coverage-framework", "s", "core");
+  g_assert_cmpstr (sb_window_get_page (window), ==, "coverage");
+  g_assert_nonnull (built_page (window, "coverage"));
+
+  g_assert_null (built_page (window, "questions"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-questions-framework", "s", "core");
+  g_assert_cmpstr (sb_window_get_page (window), ==, "questions");
+  g_assert_nonnull (built_page (window, "questions"));
+
+  close_window (window);
+}
+
+/* Stories added before a page is built are on it when it is: a page built
+ * late reads the bank as it is then, not as it was at start-up. */
+static void
+test_late_page_sees_new_stories (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autoptr(SbStore) store = open_bank (dir);
+  SbWindow *window = sb_window_new (NULL, store);
+  g_autoptr(GError) error = NULL;
+  SbStory *story = sb_store_create_story (store, "Moved the billing queue", &error);
+  SbPracticePage *practice;
+  gboolean queued = FALSE;
+
+  g_assert_no_error (error);
+  /* The queue holds stories with something written in them. */
+  sb_story_set_field (story, SB_STORY_FIELD_ACTION, "I moved the queue to its own database.");
+  g_assert_true (sb_store_save_story (store, story, &error));
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_null (built_page (window, "practice"));
+  sb_window_show_page (window, "practice");
+  sb_test_iterate_main_loop ();
+  practice = SB_PRACTICE_PAGE (window->practice_page);
+  for (guint i = 0; i < sb_practice_page_get_n_queued (practice); i++)
+    queued |= sb_practice_page_get_queued_story (practice, i) == story;
+  g_assert_true (queued);
+
+  close_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  sb_test_ui_init (&argc, &argv);
+
+  g_test_add_func ("/window-pages/built-after-first-frame", test_pages_built_after_first_frame);
+  g_test_add_func ("/window-pages/built-when-shown", test_page_built_when_shown);
+  g_test_add_func ("/window-pages/actions-build-pages", test_actions_build_pages);
+  g_test_add_func ("/window-pages/late-page-sees-new-stories", test_late_page_sees_new_stories);
+
+  return g_test_run ();
+}

@@ -154,6 +154,35 @@ test_down_enters_results (Fixture       *f,
                    SB_STRENGTH_PRIMARY);
 }
 
+/* The picker builds its rows when it opens: a theme added while it is
+ * closed (and linked meanwhile) is offered the next time, and one added
+ * while it is open at once. */
+static void
+test_catalog_change_while_closed (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  SbTheme *theme;
+
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (f->button));
+  sb_test_iterate_main_loop ();
+  theme = sb_store_add_own_theme (f->store, "Zebra migrations", &error);
+  g_assert_no_error (error);
+  g_assert_true (sb_store_set_story_theme (f->store, f->story, sb_theme_get_slug (theme),
+                                           SB_STRENGTH_SECONDARY, &error));
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (f->button));
+  sb_test_iterate_main_loop ();
+  type (f, "zebra");
+  g_assert_cmpstr (sb_theme_picker_get_best_match (f->picker), ==, sb_theme_get_slug (theme));
+
+  /* Open: a theme added now is there without closing. */
+  theme = sb_store_add_own_theme (f->store, "Yak shaving", &error);
+  g_assert_no_error (error);
+  type (f, "yak");
+  g_assert_cmpstr (sb_theme_picker_get_best_match (f->picker), ==, sb_theme_get_slug (theme));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -166,6 +195,8 @@ main (int   argc,
               fixture_setup, test_ranking, fixture_teardown);
   g_test_add ("/theme-picker/down-enters-results", Fixture, NULL,
               fixture_setup, test_down_enters_results, fixture_teardown);
+  g_test_add ("/theme-picker/catalog-change-while-closed", Fixture, NULL,
+              fixture_setup, test_catalog_change_while_closed, fixture_teardown);
 
   return g_test_run ();
 }

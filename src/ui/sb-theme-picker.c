@@ -27,6 +27,10 @@ struct _SbThemePicker
   GtkToggleButton *primary_button;
   GtkToggleButton *secondary_button;
   GtkListBox      *list_box;
+  /* The rows are built when the picker first opens or is searched, and
+   * again after a catalog change: every story editor has a picker, and most
+   * are never opened. */
+  gboolean         rows_stale;
   GtkWidget       *scroller;
   GtkButton       *create_button;
   GtkLabel        *create_label;
@@ -47,6 +51,17 @@ static const char *
 row_get_slug (GtkListBoxRow *row)
 {
   return g_object_get_data (G_OBJECT (row), "theme-slug");
+}
+
+static void rebuild_rows (SbThemePicker *self);
+
+static void
+ensure_rows (SbThemePicker *self)
+{
+  if (!self->rows_stale)
+    return;
+  self->rows_stale = FALSE;
+  rebuild_rows (self);
 }
 
 static void
@@ -292,6 +307,7 @@ search_changed_cb (SbThemePicker  *self,
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
 
+  ensure_rows (self);
   g_clear_pointer (&self->needle, g_free);
   if (text != NULL && *text != '\0')
     self->needle = g_utf8_casefold (text, -1);
@@ -391,6 +407,7 @@ first_shown_row (SbThemePicker *self)
 {
   GtkListBoxRow *row;
 
+  ensure_rows (self);
   for (int i = 0; (row = gtk_list_box_get_row_at_index (self->list_box, i)) != NULL; i++)
     if (gtk_widget_get_child_visible (GTK_WIDGET (row)))
       return row;
@@ -455,7 +472,9 @@ static void
 catalog_changed_cb (SbThemePicker *self,
                     SbStore       *store)
 {
-  rebuild_rows (self);
+  self->rows_stale = TRUE;
+  if (gtk_widget_get_visible (GTK_WIDGET (self)))
+    ensure_rows (self);
 }
 
 static void
@@ -463,6 +482,7 @@ sb_theme_picker_show (GtkWidget *widget)
 {
   SbThemePicker *self = SB_THEME_PICKER (widget);
 
+  ensure_rows (self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   update_marks (self);
 
@@ -485,7 +505,7 @@ set_store (SbThemePicker *self,
                            G_CALLBACK (catalog_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "stories-reloaded",
                            G_CALLBACK (catalog_changed_cb), self, G_CONNECT_SWAPPED);
-  rebuild_rows (self);
+  self->rows_stale = TRUE;
 }
 
 static void

@@ -1,6 +1,6 @@
 /* sb-store-private.h — what sb-store.c and its sibling files
  * (sb-store-catalog.c, -questions.c, -sync.c, -history.c, -applications.c,
- * -requirements.c, -rounds.c)
+ * -applications-load.c, -applications-edit.c, -requirements.c, -rounds.c)
  * share; never included outside src/core/sb-store*.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -313,5 +313,14 @@ gboolean    _sb_store_app_part_delete     (SbStore        *self,
 int         _sb_store_compare_theme_order  (gconstpointer  a,
                                             gconstpointer  b,
                                             gpointer       user_data);
+/* The meta key that holds the current application's slug. */
+#define SB_STORE_META_CURRENT_APPLICATION "current-application"
+/* Now, in seconds since 1970, as created_at and updated_at hold it. */
+gint64      _sb_store_app_now_seconds      (void);
+/* The item of @model (applications, requirements or rounds) whose
+ * @get_id is @id, or NULL; sb-store-applications-load.c. */
+SbApplication *_sb_store_app_find_in       (GListModel    *model,
+                                            gint64         id,
+                                            gint64       (*get_id) (gpointer));
 
 G_END_DECLS

@@ -2,9 +2,7 @@
  *
  * The person's name (kept in the bank), the framework, the paper, and which
  * themes and stories go on the sheet, beside a preview drawn by the same
- * layout code that prints and exports it. The preview is laid out once per
- * change, after a short pause, into a recording surface; drawing a frame
- * only scales that recording, so typing a name never waits for the layout.
+ * layout code that prints and exports it (sb-cheat-sheet-dialog-preview.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,7 +11,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
 
 #include "sb-application.h"
 #include "sb-cheat-sheet-dialog-private.h"
@@ -21,14 +18,8 @@
 #include "sb-readiness.h"
 #include "sb-settings.h"
 #include "sb-ui-resources.h"
-
-/* The pause after a change before the preview is laid out again (and the
- * name saved): long enough to cover a burst of typing or ticking. */
-#define PREVIEW_DELAY_MS 150
 /* Narrower than this, the preview goes above the settings. */
 #define NARROW_WIDTH 720
-#define PAGE_PADDING 18.0
-#define SUPERSAMPLE 2
 
 #define SETTINGS_KEY_FRAMEWORK "cheat-sheet-framework"
 /* Longer framework names wrap in the row rather than being cut. */
@@ -36,52 +27,6 @@
 #define FRAMEWORK_LIST_CHARS 36
 
 static const char * const paper_values[] = { "auto", "a4", "letter" };
-
-struct _SbCheatSheetDialog
-{
-  AdwWindow         parent_instance;
-
-  SbStore          *store;
-  GSettings        *settings;          /* NULL without the installed schema */
-  GPtrArray        *framework_slugs;   /* char*, parallel to the framework row's model */
-  GPtrArray        *application_slugs; /* char*, the For row's model less its first line */
-  GHashTable       *theme_checks;      /* slug → GtkCheckButton (borrowed) */
-  GHashTable       *story_checks;      /* uuid → GtkCheckButton (borrowed) */
-  GPtrArray        *theme_rows;        /* AdwActionRow, borrowed from themes_group */
-  GPtrArray        *story_rows;        /* AdwActionRow, borrowed from stories_group */
-  GStrv             chosen_stories;    /* what the last get_options returned */
-  GStrv             chosen_themes;
-  char             *chosen_framework;
-  char             *chosen_application;
-  gboolean          name_dirty;
-  gboolean          narrow;
-  guint             preview_id;
-  guint             layout_id;
-  GCancellable     *preview_cancellable; /* the layout running in a worker */
-
-  SbCheatSheet     *preview_sheet;     /* the sheet the preview shows */
-  cairo_surface_t  *preview_recording; /* that sheet drawn in points */
-  SbPaperSize       preview_paper;
-  cairo_surface_t  *preview_image;     /* the recording scaled to the widget */
-  GtkFileChooserNative *chooser;
-
-  /* template */
-  AdwToastOverlay  *toast_overlay;
-  GtkButton        *print_button;
-  GtkButton        *export_button;
-  GtkBox           *main_box;
-  AdwPreferencesPage *settings_page;
-  GtkSeparator     *separator;
-  GtkWidget        *preview_box;
-  AdwComboRow      *for_row;
-  AdwEntryRow      *name_row;
-  AdwComboRow      *framework_row;
-  AdwComboRow      *paper_row;
-  AdwPreferencesGroup *themes_group;
-  AdwPreferencesGroup *stories_group;
-  GtkDrawingArea   *preview;
-  GtkLabel         *summary_label;
-};
 
 G_DEFINE_FINAL_TYPE (SbCheatSheetDialog, sb_cheat_sheet_dialog, ADW_TYPE_WINDOW)
 
@@ -156,14 +101,14 @@ sb_cheat_sheet_dialog_get_options (SbCheatSheetDialog  *self,
 }
 
 /* TRUE when the sheet is for one application's loop. */
-static gboolean
-for_application (SbCheatSheetDialog *self)
+gboolean
+_sb_cheat_sheet_dialog_for_application (SbCheatSheetDialog *self)
 {
   return self->chosen_application != NULL;
 }
 
-static guint
-count_ticked (GPtrArray *rows)
+guint
+_sb_cheat_sheet_dialog_count_ticked (GPtrArray *rows)
 {
   guint n = 0;
 
@@ -189,8 +134,8 @@ show_error (SbCheatSheetDialog *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-save_name (SbCheatSheetDialog *self)
+void
+_sb_cheat_sheet_dialog_save_name (SbCheatSheetDialog *self)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
@@ -207,309 +152,6 @@ save_name (SbCheatSheetDialog *self)
       toast = adw_toast_new (title);
       adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (toast));
     }
-}
-
-/* ---- the preview ------------------------------------------------------ */
-
-static char *
-summary_text (SbCheatSheetDialog *self)
-{
-  SbCheatSheet *sheet = self->preview_sheet;
-  g_autoptr(GString) text = g_string_new (NULL);
-  guint n_themes, themes_left_out;
-
-  if (for_application (self))
-    {
-      g_string_append (text, _("The loop’s sheet: your introduction, why this company, and each round "
-                               "with its stories and what they prove"));
-      g_string_append (text, " · ");
-      g_string_append_printf (text, _("%.1f pt type"), sb_cheat_sheet_get_font_size (sheet));
-      return g_string_free (g_steal_pointer (&text), FALSE);
-    }
-  if (count_ticked (self->theme_rows) == 0)
-    return g_strdup (_("Tick at least one theme to make a sheet."));
-
-  n_themes = sb_cheat_sheet_get_n_themes (sheet);
-  themes_left_out = sb_cheat_sheet_get_themes_left_out (sheet);
-
-  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u theme", "%u themes", n_themes),
-                          n_themes);
-  g_string_append (text, " · ");
-  /* TRANSLATORS: the body type size of the cheat sheet, in points */
-  g_string_append_printf (text, _("%.1f pt type"), sb_cheat_sheet_get_font_size (sheet));
-  g_string_append (text, " · ");
-  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u column", "%u columns",
-                                             sb_cheat_sheet_get_n_columns (sheet)),
-                          sb_cheat_sheet_get_n_columns (sheet));
-
-  if (themes_left_out > 0)
-    {
-      g_string_append (text, "\n");
-      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
-                                                 "%u theme did not fit; untick some to choose which.",
-                                                 "%u themes did not fit; untick some to choose which.",
-                                                 themes_left_out),
-                              themes_left_out);
-    }
-  else if (sb_cheat_sheet_get_details_left_out (sheet))
-    {
-      g_string_append (text, "\n");
-      g_string_append (text, _("Some details were left out to fit one page."));
-    }
-  else if (sb_cheat_sheet_get_pieces_shortened (sheet) > 0)
-    {
-      g_string_append (text, "\n");
-      g_string_append (text, _("The longest passages end early (…) to fit one page."));
-    }
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-/* One layout of the page: the snapshot taken from the store on the main
- * thread, and the recording it is drawn into, in a worker or not. */
-typedef struct
-{
-  SbCheatSheet    *sheet;
-  SbPaperSize      paper;
-  gboolean         any_theme;
-  cairo_surface_t *recording;
-} PreviewJob;
-
-static void
-preview_job_free (PreviewJob *job)
-{
-  g_clear_pointer (&job->sheet, sb_cheat_sheet_free);
-  g_clear_pointer (&job->recording, cairo_surface_destroy);
-  g_free (job);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PreviewJob, preview_job_free)
-
-/* Takes what the sheet needs from the store and the controls; NULL (and the
- * reason in the summary) when the options name nothing that exists. */
-static PreviewJob *
-preview_job_new (SbCheatSheetDialog *self)
-{
-  g_autoptr(GError) error = NULL;
-  SbCheatSheetOptions options;
-  PreviewJob *job;
-  SbCheatSheet *sheet;
-  gboolean any_theme;
-
-  save_name (self);
-  sb_cheat_sheet_dialog_get_options (self, &options);
-  any_theme = for_application (self) || count_ticked (self->theme_rows) > 0;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cheat-sheet.print", any_theme);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cheat-sheet.export-pdf", any_theme);
-
-  sheet = sb_cheat_sheet_new (self->store, &options, &error);
-  if (sheet == NULL)
-    {
-      gtk_label_set_text (self->summary_label, error->message);
-      return NULL;
-    }
-  job = g_new0 (PreviewJob, 1);
-  job->sheet = sheet;
-  job->paper = options.paper;
-  job->any_theme = any_theme;
-  return job;
-}
-
-/* Pango and cairo only, on data nobody else touches: safe in any thread
- * (Pango's default font map is per thread). */
-static void
-preview_job_render (PreviewJob *job)
-{
-  cairo_rectangle_t extents = { 0, 0, 0, 0 };
-  cairo_t *cr;
-
-  sb_paper_size_get_points (job->paper, &extents.width, &extents.height);
-  job->recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
-  cr = cairo_create (job->recording);
-  if (job->any_theme)
-    sb_cheat_sheet_render (job->sheet, cr, extents.width, extents.height);
-  cairo_destroy (cr);
-}
-
-static void
-show_preview_job (SbCheatSheetDialog *self,
-                  PreviewJob         *job)
-{
-  g_autofree char *summary = NULL;
-
-  g_clear_pointer (&self->preview_recording, cairo_surface_destroy);
-  g_clear_pointer (&self->preview_image, cairo_surface_destroy);
-  g_clear_pointer (&self->preview_sheet, sb_cheat_sheet_free);
-  self->preview_recording = g_steal_pointer (&job->recording);
-  self->preview_sheet = g_steal_pointer (&job->sheet);
-  self->preview_paper = job->paper;
-
-  summary = summary_text (self);
-  gtk_label_set_text (self->summary_label, summary);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->preview),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary,
-                                  -1);
-  gtk_widget_queue_draw (GTK_WIDGET (self->preview));
-}
-
-static void
-cancel_preview (SbCheatSheetDialog *self)
-{
-  g_clear_handle_id (&self->preview_id, g_source_remove);
-  g_cancellable_cancel (self->preview_cancellable);
-  g_clear_object (&self->preview_cancellable);
-}
-
-static void
-render_in_thread_cb (GTask        *task,
-                     gpointer      source_object,
-                     gpointer      task_data,
-                     GCancellable *cancellable)
-{
-  preview_job_render (task_data);
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-render_done_cb (GObject      *unused,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  GWeakRef *weak = user_data;
-  g_autoptr(SbCheatSheetDialog) self = g_weak_ref_get (weak);
-
-  g_weak_ref_clear (weak);
-  g_free (weak);
-  /* Closed meanwhile, or made stale by a later change or a flush. */
-  if (self == NULL || !g_task_propagate_boolean (G_TASK (result), NULL))
-    return;
-  g_clear_object (&self->preview_cancellable);
-  show_preview_job (self, g_task_get_task_data (G_TASK (result)));
-}
-
-/* Lays the page out in a worker: up to ~100 ms for a full bank, which
- * would otherwise cost the dialog frames while the person clicks. */
-static void
-start_preview (SbCheatSheetDialog *self)
-{
-  g_autoptr(GTask) task = NULL;
-  PreviewJob *job;
-  GWeakRef *weak;
-
-  cancel_preview (self);
-  job = preview_job_new (self);
-  if (job == NULL)
-    return;
-  self->preview_cancellable = g_cancellable_new ();
-  /* Held weakly: closing the dialog need not wait for the worker. */
-  weak = g_new0 (GWeakRef, 1);
-  g_weak_ref_init (weak, self);
-  task = g_task_new (NULL, self->preview_cancellable, render_done_cb, weak);
-  g_task_set_source_tag (task, start_preview);
-  g_task_set_task_data (task, job, (GDestroyNotify) preview_job_free);
-  g_task_run_in_thread (task, render_in_thread_cb);
-}
-
-/* The same, here and now: what the tests and a flush need. */
-static void
-update_preview (SbCheatSheetDialog *self)
-{
-  g_autoptr(PreviewJob) job = NULL;
-
-  cancel_preview (self);
-  job = preview_job_new (self);
-  if (job == NULL)
-    return;
-  preview_job_render (job);
-  show_preview_job (self, job);
-}
-
-static gboolean
-preview_timeout_cb (gpointer user_data)
-{
-  SbCheatSheetDialog *self = user_data;
-
-  self->preview_id = 0;
-  start_preview (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-schedule_preview (SbCheatSheetDialog *self)
-{
-  g_clear_handle_id (&self->preview_id, g_source_remove);
-  self->preview_id = g_timeout_add (PREVIEW_DELAY_MS, preview_timeout_cb, self);
-}
-
-void
-sb_cheat_sheet_dialog_flush (SbCheatSheetDialog *self)
-{
-  g_return_if_fail (SB_IS_CHEAT_SHEET_DIALOG (self));
-
-  update_preview (self);
-}
-
-/* A white page with a soft shadow, the sheet scaled to fit the widget. */
-static void
-preview_draw_cb (GtkDrawingArea *area,
-                 cairo_t        *cr,
-                 int             width,
-                 int             height,
-                 gpointer        user_data)
-{
-  SbCheatSheetDialog *self = user_data;
-  double page_width, page_height, scale, x, y, w, h;
-  int scale_factor = gtk_widget_get_scale_factor (GTK_WIDGET (area));
-
-  if (self->preview_recording == NULL)
-    return;
-
-  sb_paper_size_get_points (self->preview_paper, &page_width, &page_height);
-  scale = MIN ((width - 2 * PAGE_PADDING) / page_width, (height - 2 * PAGE_PADDING) / page_height);
-  if (scale <= 0)
-    return;
-  w = floor (page_width * scale);
-  h = floor (page_height * scale);
-  x = floor ((width - w) / 2);
-  y = floor ((height - h) / 2);
-
-  /* Only a new sheet or a new size lays the recording out again in pixels.
-   * Cairo puts glyphs on whole pixels, which at this size would squeeze
-   * the words together: the page is drawn at twice the size and scaled down. */
-  if (self->preview_image == NULL ||
-      cairo_image_surface_get_width (self->preview_image) != (int) w * scale_factor * SUPERSAMPLE ||
-      cairo_image_surface_get_height (self->preview_image) != (int) h * scale_factor * SUPERSAMPLE)
-    {
-      cairo_font_options_t *font_options = cairo_font_options_create ();
-      int pixels = scale_factor * SUPERSAMPLE;
-      cairo_t *image_cr;
-
-      g_clear_pointer (&self->preview_image, cairo_surface_destroy);
-      self->preview_image = cairo_image_surface_create (CAIRO_FORMAT_RGB24,
-                                                        (int) w * pixels, (int) h * pixels);
-      image_cr = cairo_create (self->preview_image);
-      /* Hinting would snap the small glyphs away from where the layout put them. */
-      cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
-      cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
-      cairo_font_options_set_antialias (font_options, CAIRO_ANTIALIAS_GRAY);
-      cairo_set_font_options (image_cr, font_options);
-      cairo_font_options_destroy (font_options);
-      cairo_set_source_rgb (image_cr, 1, 1, 1);
-      cairo_paint (image_cr);
-      cairo_scale (image_cr, w * pixels / page_width, h * pixels / page_height);
-      cairo_set_source_surface (image_cr, self->preview_recording, 0, 0);
-      cairo_paint (image_cr);
-      cairo_destroy (image_cr);
-      cairo_surface_set_device_scale (self->preview_image, pixels, pixels);
-    }
-
-  for (int i = 3; i > 0; i--)
-    {
-      cairo_set_source_rgba (cr, 0, 0, 0, 0.06);
-      cairo_rectangle (cr, x - i + 1, y - i + 2, w + 2 * i - 2, h + 2 * i - 2);
-      cairo_fill (cr);
-    }
-  cairo_set_source_surface (cr, self->preview_image, x, y);
-  cairo_paint (cr);
 }
 
 /* ---- narrow windows --------------------------------------------------- */
@@ -564,7 +206,7 @@ default_width_changed_cb (SbCheatSheetDialog *self,
 static void
 check_toggled_cb (SbCheatSheetDialog *self)
 {
-  schedule_preview (self);
+  _sb_cheat_sheet_dialog_schedule_preview (self);
 }
 
 static GtkWidget *
@@ -681,7 +323,7 @@ framework_selected_cb (SbCheatSheetDialog *self)
     g_settings_set_string (self->settings, SETTINGS_KEY_FRAMEWORK,
                            g_ptr_array_index (self->framework_slugs, selected));
   fill_themes (self);
-  schedule_preview (self);
+  _sb_cheat_sheet_dialog_schedule_preview (self);
 }
 
 /* The sheet of themes, or the sheet of one application's loop: the
@@ -695,11 +337,11 @@ for_selected_cb (SbCheatSheetDialog *self)
   g_clear_pointer (&self->chosen_application, g_free);
   if (selected >= 1 && selected - 1 < self->application_slugs->len)
     self->chosen_application = g_strdup (g_ptr_array_index (self->application_slugs, selected - 1));
-  themes = !for_application (self);
+  themes = !_sb_cheat_sheet_dialog_for_application (self);
   gtk_widget_set_visible (GTK_WIDGET (self->framework_row), themes);
   gtk_widget_set_visible (GTK_WIDGET (self->themes_group), themes);
   gtk_widget_set_visible (GTK_WIDGET (self->stories_group), themes && self->story_rows->len > 0);
-  schedule_preview (self);
+  _sb_cheat_sheet_dialog_schedule_preview (self);
 }
 
 /* Every story, then each application; the current one is chosen first,
@@ -739,14 +381,14 @@ paper_selected_cb (SbCheatSheetDialog *self)
 
   if (self->settings != NULL && selected < G_N_ELEMENTS (paper_values))
     g_settings_set_string (self->settings, "paper-size", paper_values[selected]);
-  schedule_preview (self);
+  _sb_cheat_sheet_dialog_schedule_preview (self);
 }
 
 static void
 name_changed_cb (SbCheatSheetDialog *self)
 {
   self->name_dirty = TRUE;
-  schedule_preview (self);
+  _sb_cheat_sheet_dialog_schedule_preview (self);
 }
 
 /* ---- print and export ------------------------------------------------- */
@@ -763,7 +405,7 @@ sb_cheat_sheet_dialog_export_pdf (SbCheatSheetDialog  *self,
 
   /* The sheet comes from the controls, not from the preview: no need to
    * wait for it or lay it out twice. */
-  save_name (self);
+  _sb_cheat_sheet_dialog_save_name (self);
   sb_cheat_sheet_dialog_get_options (self, &options);
   return sb_cheat_sheet_export_pdf (self->store, &options, path, error);
 }
@@ -827,7 +469,7 @@ print_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   SbCheatSheetOptions options;
 
-  save_name (self);
+  _sb_cheat_sheet_dialog_save_name (self);
   sb_cheat_sheet_dialog_get_options (self, &options);
   operation = GTK_PRINT_OPERATION (sb_print_operation_new (self->store, &options));
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
@@ -1033,7 +675,7 @@ sb_cheat_sheet_dialog_constructed (GObject *object)
   fill_themes (self);
   fill_stories (self);
   fill_applications (self);
-  start_preview (self);
+  _sb_cheat_sheet_dialog_start_preview (self);
 }
 
 static void
@@ -1043,8 +685,8 @@ sb_cheat_sheet_dialog_dispose (GObject *object)
 
   /* The name typed last is kept even when the dialog closes in the pause. */
   if (self->store != NULL)
-    save_name (self);
-  cancel_preview (self);
+    _sb_cheat_sheet_dialog_save_name (self);
+  _sb_cheat_sheet_dialog_cancel_preview (self);
   g_clear_handle_id (&self->layout_id, g_source_remove);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
@@ -1181,7 +823,7 @@ sb_cheat_sheet_dialog_init (SbCheatSheetDialog *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_drawing_area_set_draw_func (self->preview, preview_draw_cb, self, NULL);
+  gtk_drawing_area_set_draw_func (self->preview, _sb_cheat_sheet_dialog_preview_draw_cb, self, NULL);
   g_signal_connect (self, "notify::default-width", G_CALLBACK (default_width_changed_cb), NULL);
   default_width_changed_cb (self, NULL, NULL);
 }

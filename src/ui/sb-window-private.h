@@ -72,8 +72,15 @@ void           _sb_window_show_error           (SbWindow     *self,
                                                 const char   *heading,
                                                 const GError *error);
 void           _sb_window_update_stories_stack (SbWindow     *self);
+
+/* sb-window-pages.c */
+void           _sb_window_add_pages            (SbWindow     *self);
 GtkWidget     *_sb_window_ensure_page          (SbWindow     *self,
                                                 const char   *name);
+void           _sb_window_pages_after_first_frame (SbWindow  *self);
+void           _sb_window_queue_practice_badge (SbWindow     *self);
+void           _sb_window_watch_midnight       (SbWindow     *self);
+void           _sb_window_install_page_actions (GtkWidgetClass *widget_class);
 void           _sb_window_show_editor          (SbWindow     *self);
 
 /* Stories due to tell plus questions due to drill: the Practice badge. */

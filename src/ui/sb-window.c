@@ -1,4 +1,4 @@
-/* sb-window.c — the main window: Stories, Coverage, Questions, Practice and Applications
+/* sb-window.c — the main window: the Stories page, the bank, undo, closing
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,23 +12,17 @@
 #include "sb-backup.h"
 #include "sb-backups-dialog.h"
 #include "sb-cheat-sheet-dialog.h"
-#include "sb-coverage-page.h"
 #include "sb-current-application-button.h"
 #include "sb-example.h"
 #include "sb-exchange.h"
 #include "sb-menu-button.h"
 #include "sb-next-fixes-dialog.h"
-#include "sb-drill.h"
-#include "sb-practice-modes.h"
-#include "sb-practice.h"
-#include "sb-questions-page.h"
 #include "sb-settings.h"
 #include "sb-story-editor.h"
 #include "sb-story-list.h"
 #include "sb-ui-resources.h"
 #include "sb-window-private.h"
 #include "sb-window.h"
-
 
 G_DEFINE_FINAL_TYPE (SbWindow, sb_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -175,7 +169,6 @@ sync_timeout_cb (gpointer user_data)
 /* Coming back to the window is when a person expects to see what they did
  * elsewhere; while it is active a cheap check (PRAGMA data_version) every
  * two seconds catches a window beside it. An inactive window does no work. */
-static void queue_practice_badge (SbWindow *self);
 
 static void
 is_active_cb (SbWindow   *self,
@@ -185,7 +178,7 @@ is_active_cb (SbWindow   *self,
     {
       sync_with_bank (self);
       /* Days pass, and other programs log practice. */
-      queue_practice_badge (self);
+      _sb_window_queue_practice_badge (self);
       /* The day may have changed while the laptop slept. */
       if (self->current_button != NULL)
         sb_current_application_button_update (SB_CURRENT_APPLICATION_BUTTON (self->current_button));
@@ -214,7 +207,7 @@ stories_changed_cb (SbWindow   *self,
                     GListModel *stories)
 {
   _sb_window_update_stories_stack (self);
-  queue_practice_badge (self);
+  _sb_window_queue_practice_badge (self);
 }
 
 static void show_undo_toast (SbWindow *self);
@@ -316,95 +309,6 @@ leaflet_folded_cb (SbWindow   *self,
                    AdwLeaflet *leaflet)
 {
   sb_story_editor_set_show_back (self->story_editor, adw_leaflet_get_folded (leaflet));
-}
-
-guint
-_sb_window_count_practice_due (SbWindow *self)
-{
-  return sb_practice_count_due (self->store, 0) + sb_drill_count_due (self->store, 0);
-}
-
-/* The Practice tab says how much is due today: the stories to tell (never
- * rehearsed ones included) plus the questions to drill (drilled before:
- * never drilled ones are not counted, a bank ships well over a hundred).
- * Read once things settle, not at every change. */
-static gboolean
-update_practice_badge_cb (gpointer user_data)
-{
-  SbWindow *self = user_data;
-
-  self->badge_source_id = 0;
-  if (self->practice_stack_page != NULL && self->store != NULL)
-    adw_view_stack_page_set_badge_number (self->practice_stack_page,
-                                          _sb_window_count_practice_due (self));
-  return G_SOURCE_REMOVE;
-}
-
-/* What is due changes with the date too: the badge is read again just
- * after each local midnight (and whenever the window is focused). */
-static gboolean
-midnight_cb (gpointer user_data)
-{
-  SbWindow *self = user_data;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) today = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
-                                                      g_date_time_get_day_of_month (now), 0, 0, 0);
-  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (today, 1);
-  GTimeSpan until = g_date_time_difference (tomorrow, now);
-
-  if (self->midnight_source_id != 0)
-    queue_practice_badge (self);
-  self->midnight_source_id = g_timeout_add_seconds ((guint) CLAMP (until / G_USEC_PER_SEC + 1, 1, 86401),
-                                                    midnight_cb, self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-queue_practice_badge (SbWindow *self)
-{
-  if (self->badge_source_id == 0)
-    self->badge_source_id = g_timeout_add_seconds (1, update_practice_badge_cb, self);
-}
-
-static void
-visible_page_cb (SbWindow     *self,
-                 GParamSpec   *pspec,
-                 AdwViewStack *stack)
-{
-  const char *name = adw_view_stack_get_visible_child_name (stack);
-
-  if (name != NULL)
-    _sb_window_ensure_page (self, name);
-  /* Rehearsals were perhaps logged there. */
-  if (g_strcmp0 (name, "practice") != 0)
-    queue_practice_badge (self);
-
-  /* Leaving the Stories page is as good a moment as any to save. */
-  if (self->story_editor != NULL && g_strcmp0 (name, "stories") != 0)
-    sb_story_editor_flush (self->story_editor);
-  if (self->applications_page != NULL && g_strcmp0 (name, "applications") != 0)
-    sb_applications_page_flush (SB_APPLICATIONS_PAGE (self->applications_page));
-  if (self->settings != NULL && name != NULL)
-    g_settings_set_string (self->settings, "last-page", name);
-}
-
-void
-sb_window_show_page (SbWindow   *self,
-                     const char *name)
-{
-  g_return_if_fail (SB_IS_WINDOW (self));
-
-  if (name == NULL || adw_view_stack_get_child_by_name (self->view_stack, name) == NULL)
-    return;
-  adw_view_stack_set_visible_child_name (self->view_stack, name);
-}
-
-const char *
-sb_window_get_page (SbWindow *self)
-{
-  g_return_val_if_fail (SB_IS_WINDOW (self), NULL);
-
-  return adw_view_stack_get_visible_child_name (self->view_stack);
 }
 
 /* ---- actions: stories ------------------------------------------------ */
@@ -579,24 +483,6 @@ redo_action (GtkWidget  *widget,
 }
 
 static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  SbWindow *self = SB_WINDOW (widget);
-  const char *page = sb_window_get_page (self);
-
-  if (g_strcmp0 (page, "stories") == 0)
-    {
-      if (adw_leaflet_get_folded (self->leaflet))
-        adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->story_list));
-      sb_story_list_focus_search (self->story_list);
-    }
-  else if (g_strcmp0 (page, "questions") == 0)
-    sb_questions_page_focus_search (SB_QUESTIONS_PAGE (_sb_window_ensure_page (self, "questions")));
-}
-
-static void
 back_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -606,22 +492,6 @@ back_action (GtkWidget  *widget,
   sb_story_editor_flush (self->story_editor);
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->story_list));
   gtk_widget_grab_focus (GTK_WIDGET (self->story_list));
-}
-
-/* After the page is laid out: moving the focus into a page not allocated
- * yet made GTK 4.8 scroll widgets of its hidden side panel at a width of
- * G_MININT. */
-static gboolean
-focus_page_idle_cb (gpointer user_data)
-{
-  SbWindow *self = user_data;
-  GtkWidget *page = adw_view_stack_get_visible_child (self->view_stack);
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-
-  if (page != NULL && gtk_widget_get_mapped (page) &&
-      (focus == NULL || !gtk_widget_is_ancestor (focus, page)))
-    gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
-  return G_SOURCE_REMOVE;
 }
 
 /* A story named by its id, shown in the editor (from a question's answers). */
@@ -639,59 +509,6 @@ show_story_action (GtkWidget  *widget,
   sb_story_list_set_search_text (self->story_list, "");
   sb_story_list_select_story (self->story_list, story);
   _sb_window_show_editor (self);
-}
-
-/* A framework (an application's values) on the Coverage page, or as the
- * Questions page's filter. */
-static void
-show_coverage_framework_action (GtkWidget  *widget,
-                                const char *action_name,
-                                GVariant   *parameter)
-{
-  SbWindow *self = SB_WINDOW (widget);
-
-  sb_window_show_page (self, "coverage");
-  sb_coverage_page_set_framework (SB_COVERAGE_PAGE (_sb_window_ensure_page (self, "coverage")),
-                                  g_variant_get_string (parameter, NULL));
-}
-
-static void
-show_questions_framework_action (GtkWidget  *widget,
-                                 const char *action_name,
-                                 GVariant   *parameter)
-{
-  SbWindow *self = SB_WINDOW (widget);
-
-  sb_window_show_page (self, "questions");
-  sb_questions_page_set_framework_filter (SB_QUESTIONS_PAGE (_sb_window_ensure_page (self, "questions")),
-                                          g_variant_get_string (parameter, NULL));
-}
-
-/* An application named by its slug, shown on the Applications page (the
- * header's current application). */
-static void
-show_application_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  SbWindow *self = SB_WINDOW (widget);
-
-  sb_window_show_page (self, "applications");
-  sb_applications_page_select_application (SB_APPLICATIONS_PAGE (_sb_window_ensure_page (self, "applications")),
-                                           g_variant_get_string (parameter, NULL));
-}
-
-static void
-show_page_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  SbWindow *self = SB_WINDOW (widget);
-
-  sb_window_show_page (self, g_variant_get_string (parameter, NULL));
-  /* Alt+2 and friends take the keyboard into the page, rather than leave
-   * the focus ring on the tab of the page before. */
-  g_idle_add_full (G_PRIORITY_LOW, focus_page_idle_cb, g_object_ref (self), g_object_unref);
 }
 
 /* ---- settings -------------------------------------------------------- */
@@ -796,91 +613,6 @@ sb_window_close_request (GtkWindow *window)
 
 /* ---- construction ---------------------------------------------------- */
 
-/* Each page after Stories sits in an AdwBin until it is built: when first
- * shown, when an action needs it, or in an idle after the first frame, one
- * page per idle. Building one costs a few milliseconds; four of them before
- * the first frame held the window back for nothing. Returns the page. */
-GtkWidget *
-_sb_window_ensure_page (SbWindow   *self,
-                        const char *name)
-{
-  GtkWidget *bin = adw_view_stack_get_child_by_name (self->view_stack, name);
-  GtkWidget *page;
-
-  if (!ADW_IS_BIN (bin))
-    return NULL;
-  page = adw_bin_get_child (ADW_BIN (bin));
-  if (page != NULL)
-    return page;
-
-  if (g_str_equal (name, "coverage"))
-    page = self->coverage_page = g_object_new (SB_TYPE_COVERAGE_PAGE, "store", self->store, NULL);
-  else if (g_str_equal (name, "questions"))
-    page = self->questions_page = g_object_new (SB_TYPE_QUESTIONS_PAGE, "store", self->store, NULL);
-  else if (g_str_equal (name, "practice"))
-    {
-      /* Two kinds of practice in the tab; practice_page is the telling one. */
-      page = self->practice_modes = sb_practice_modes_new (self->store);
-      self->practice_page = sb_practice_modes_get_page (SB_PRACTICE_MODES (page), "tell");
-    }
-  else if (g_str_equal (name, "applications"))
-    page = self->applications_page = sb_applications_page_new (self->store);
-  else
-    return NULL;
-  adw_bin_set_child (ADW_BIN (bin), page);
-  return page;
-}
-
-static const char * const lazy_pages[] = { "practice", "questions", "coverage", "applications" };
-
-static gboolean
-build_pages_cb (gpointer user_data)
-{
-  SbWindow *self = user_data;
-
-  for (guint i = 0; i < G_N_ELEMENTS (lazy_pages); i++)
-    {
-      GtkWidget *bin = adw_view_stack_get_child_by_name (self->view_stack, lazy_pages[i]);
-
-      if (adw_bin_get_child (ADW_BIN (bin)) == NULL)
-        {
-          _sb_window_ensure_page (self, lazy_pages[i]);
-          return G_SOURCE_CONTINUE;
-        }
-    }
-  self->build_pages_id = 0;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-add_view_pages (SbWindow *self)
-{
-  static const struct
-  {
-    const char *name;
-    const char *title;
-    const char *icon;
-  } pages[] = {
-    { "coverage", N_("Coverage"), "view-grid-symbolic" },
-    { "questions", N_("Questions"), "help-faq-symbolic" },
-    { "practice", N_("Practice"), "media-playback-start-symbolic" },
-    { "applications", N_("Applications"), "system-users-symbolic" },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
-    {
-      AdwViewStackPage *page = adw_view_stack_add_titled (self->view_stack, adw_bin_new (),
-                                                          pages[i].name, _(pages[i].title));
-
-      adw_view_stack_page_set_icon_name (page, pages[i].icon);
-      if (g_str_equal (pages[i].name, "practice"))
-        self->practice_stack_page = page;
-    }
-
-  self->current_button = sb_current_application_button_new (self->store);
-  adw_header_bar_pack_start (self->header_bar, self->current_button);
-}
-
 /* The bank was opened before its pages were checked; the verdict. */
 static void
 bank_checked_cb (GObject      *source,
@@ -899,19 +631,6 @@ bank_checked_cb (GObject      *source,
   show_bank_state (self);
 }
 
-/* The store builds its question → stories and theme → stories maps when
- * first asked; the Questions and Coverage pages ask in their first frame.
- * Asked here instead, in an idle once the window is drawn. */
-static gboolean
-warm_link_maps_cb (gpointer user_data)
-{
-  SbWindow *self = user_data;
-  g_autoptr(GPtrArray) unused = sb_store_get_question_stories (self->store, "");
-
-  self->warm_source_id = 0;
-  return G_SOURCE_REMOVE;
-}
-
 static void
 first_paint_cb (GdkFrameClock *clock,
                 SbWindow      *self)
@@ -928,12 +647,7 @@ first_paint_cb (GdkFrameClock *clock,
       sb_database_check_async (db, self->check_cancellable, bank_checked_cb, g_object_ref (self));
     }
   _sb_window_start_daily_backup (self);
-  if (self->badge_source_id == 0)
-    self->badge_source_id = g_idle_add_full (G_PRIORITY_LOW, update_practice_badge_cb, self, NULL);
-  if (self->warm_source_id == 0)
-    self->warm_source_id = g_idle_add_full (G_PRIORITY_LOW, warm_link_maps_cb, self, NULL);
-  if (self->build_pages_id == 0)
-    self->build_pages_id = g_idle_add_full (G_PRIORITY_LOW, build_pages_cb, self, NULL);
+  _sb_window_pages_after_first_frame (self);
 }
 
 static void
@@ -994,7 +708,7 @@ sb_window_constructed (GObject *object)
                            G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
   history_changed_cb (self, self->store);
   g_signal_connect_object (self->store, "practice-logged",
-                           G_CALLBACK (queue_practice_badge), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (_sb_window_queue_practice_badge), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_cb), NULL);
   sb_store_set_interactive (self->store, TRUE);
   g_signal_connect_object (sb_store_get_stories (self->store), "items-changed",
@@ -1005,12 +719,12 @@ sb_window_constructed (GObject *object)
   sb_story_editor_set_show_back (self->story_editor, adw_leaflet_get_folded (self->leaflet));
   _sb_window_update_stories_stack (self);
 
-  add_view_pages (self);
+  _sb_window_add_pages (self);
 
   /* The daily backup (a thread copying the bank) and the Practice badge
    * (a query over every story's rehearsals) wait for the first frame. */
   g_signal_connect (self, "realize", G_CALLBACK (window_realized_cb), NULL);
-  midnight_cb (self);
+  _sb_window_watch_midnight (self);
 
   show_bank_state (self);
   sb_menu_button_hide_tooltip_while_open (self->menu_button);
@@ -1119,7 +833,6 @@ sb_window_class_init (SbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbWindow, stories_stack);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, leaflet);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_cb);
-  gtk_widget_class_bind_template_callback (widget_class, visible_page_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-story", NULL, new_story_action);
   gtk_widget_class_install_action (widget_class, "win.delete-story", NULL, delete_story_action);
@@ -1133,26 +846,13 @@ sb_window_class_init (SbWindowClass *klass)
                                        "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.redo", NULL);
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
-  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-story", "s", show_story_action);
-  gtk_widget_class_install_action (widget_class, "win.show-coverage-framework", "s",
-                                   show_coverage_framework_action);
-  gtk_widget_class_install_action (widget_class, "win.show-questions-framework", "s",
-                                   show_questions_framework_action);
-  gtk_widget_class_install_action (widget_class, "win.show-application", "s", show_application_action);
   _sb_window_install_file_actions (widget_class);
+  _sb_window_install_page_actions (widget_class);
 
   /* Without an application (tests) the shortcuts still work. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-story", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
-  /* Alt+number walks the view switcher, as in other GNOME apps. */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "stories");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "coverage");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "questions");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-page", "s", "practice");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_ALT_MASK, "win.show-page", "s", "applications");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }

@@ -346,7 +346,7 @@ reload_catalog_and_links (SbStore  *self,
   /* Theme objects are replaced, and links point at them: reload both. */
   if (!_sb_store_load_catalog (self, error) || !_sb_store_load_stories (self, error))
     return FALSE;
-  g_signal_emit (self, _sb_store_signals[CATALOG_CHANGED], 0);
+  _sb_store_catalog_changed (self);
   /* A round focused on a deleted theme lost it; an application whose
    * values framework went has none now. */
   _sb_store_emit_applications (self);
@@ -394,7 +394,7 @@ sb_store_add_framework (SbStore     *self,
     g_list_store_append (self->frameworks, framework);
     g_hash_table_insert (self->themes_by_framework, g_strdup (slug), g_list_store_new (SB_TYPE_THEME));
   }
-  g_signal_emit (self, _sb_store_signals[CATALOG_CHANGED], 0);
+  _sb_store_catalog_changed (self);
   return sb_store_find_framework (self, slug);
 }
 
@@ -450,7 +450,7 @@ sb_store_add_theme_with_slug (SbStore     *self,
 
     insert_new_theme (self, theme);
   }
-  g_signal_emit (self, _sb_store_signals[CATALOG_CHANGED], 0);
+  _sb_store_catalog_changed (self);
   return sb_store_find_theme (self, slug);
 }
 
@@ -525,7 +525,7 @@ sb_store_update_theme (SbStore     *self,
   /* The same object, new words: links and widgets keep pointing at it. */
   sb_theme_set_text (theme, name, description != NULL ? description : "");
   sb_theme_set_edited (theme, sb_theme_get_builtin (theme));
-  g_signal_emit (self, _sb_store_signals[CATALOG_CHANGED], 0);
+  _sb_store_catalog_changed (self);
   return TRUE;
 }
 

@@ -69,6 +69,7 @@ struct _SbStore
   GListStore  *applications;        /* SbApplication, oldest first */
   char        *current_application; /* its slug, as the meta table says; NULL: none */
   guint        emit_applications : 1; /* "applications-changed" is due */
+  guint        emit_catalog : 1;      /* "catalog-changed" is due */
 };
 
 typedef struct _SbHistoryStep SbHistoryStep;
@@ -137,6 +138,10 @@ void        _sb_store_merge_status    (SbStore       *self,
 gboolean    _sb_store_sync_in_write   (SbStore       *self,
                                        GError       **error);
 void        _sb_store_emit_pending    (SbStore       *self);
+/* "catalog-changed" now, or once at the end of the transaction the change
+ * is part of (an import adds thousands of themes in one). */
+void        _sb_store_catalog_changed (SbStore       *self);
+void        _sb_store_flush_catalog   (SbStore       *self);
 void        _sb_store_sync_init       (SbStore       *self);
 void        _sb_store_sync_dispose    (SbStore       *self);
 gboolean    _sb_store_read_data_version (SbStore     *self,

@@ -195,7 +195,7 @@ sb_store_add_question_with_slug (SbStore             *self,
     return NULL;
   g_list_store_append (self->questions, question);
   g_hash_table_insert (self->question_by_slug, (gpointer) sb_question_get_slug (question), question);
-  g_signal_emit (self, _sb_store_signals[CATALOG_CHANGED], 0);
+  _sb_store_catalog_changed (self);
   return question;
 }
 
@@ -290,7 +290,7 @@ sb_store_update_question (SbStore             *self,
     return FALSE;
   g_hash_table_replace (self->question_by_slug, (gpointer) sb_question_get_slug (updated), updated);
   g_list_store_splice (self->questions, position, 1, (gpointer *) &updated, 1);
-  g_signal_emit (self, _sb_store_signals[CATALOG_CHANGED], 0);
+  _sb_store_catalog_changed (self);
   return TRUE;
 }
 
@@ -338,7 +338,7 @@ sb_store_delete_question (SbStore     *self,
     g_hash_table_remove (((StoryLinks *) value)->questions, slug);
   _sb_store_links_changed (self);
 
-  g_signal_emit (self, _sb_store_signals[CATALOG_CHANGED], 0);
+  _sb_store_catalog_changed (self);
   return TRUE;
 }
 

@@ -499,6 +499,22 @@ _sb_store_merge_status (SbStore       *self,
   sb_story_set_saved_status (story, theirs);
 }
 
+void
+_sb_store_catalog_changed (SbStore *self)
+{
+  self->emit_catalog = TRUE;
+  _sb_store_flush_catalog (self);
+}
+
+void
+_sb_store_flush_catalog (SbStore *self)
+{
+  if (!self->emit_catalog || sb_database_in_transaction (self->db))
+    return;
+  self->emit_catalog = FALSE;
+  g_signal_emit (self, _sb_store_signals[CATALOG_CHANGED], 0);
+}
+
 /* Signals that wait until a write's transaction is over, so that no handler
  * runs inside it. */
 void
@@ -509,9 +525,11 @@ _sb_store_emit_pending (SbStore *self)
   if (self->emit_reload)
     {
       self->emit_reload = FALSE;
+      self->emit_catalog = FALSE;
       g_signal_emit (self, _sb_store_signals[CATALOG_CHANGED], 0);
       g_signal_emit (self, _sb_store_signals[STORIES_RELOADED], 0);
     }
+  _sb_store_flush_catalog (self);
   _sb_store_emit_applications (self);
   if (self->conflicts->len == 0)
     return;

@@ -296,9 +296,12 @@ _sb_store_write_end (SbStore   *self,
   if (!ok)
     {
       sb_database_rollback (self->db);
+      _sb_store_flush_catalog (self);
       return FALSE;
     }
-  return sb_database_commit (self->db, error);
+  ok = sb_database_commit (self->db, error);
+  _sb_store_flush_catalog (self);
+  return ok;
 }
 
 typedef struct
@@ -385,7 +388,7 @@ sb_store_reload (SbStore  *self,
 
   if (!_sb_store_load_catalog (self, error) || !_sb_store_load_stories (self, error))
     return FALSE;
-  g_signal_emit (self, _sb_store_signals[CATALOG_CHANGED], 0);
+  _sb_store_catalog_changed (self);
   g_signal_emit (self, _sb_store_signals[STORIES_RELOADED], 0);
   _sb_store_emit_applications (self);
   return TRUE;

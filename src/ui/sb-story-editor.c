@@ -21,6 +21,7 @@
 #include "sb-story-check.h"
 #include "sb-story-editor-private.h"
 #include "sb-story-row.h"
+#include "sb-text-view-fit.h"
 #include "sb-theme-picker.h"
 #include "sb-wrap-box.h"
 
@@ -908,6 +909,7 @@ sb_story_editor_init (SbStoryEditor *self)
     g_signal_connect_object (title, "insert-text", G_CALLBACK (title_insert_text_cb), self, 0);
     g_signal_connect_object (keys, "key-pressed", G_CALLBACK (title_key_pressed_cb), self, 0);
     gtk_widget_add_controller (GTK_WIDGET (self->title_view), keys);
+    sb_text_view_fit_height (self->title_view);
   }
   {
     GtkEventController *motion = gtk_event_controller_motion_new ();

@@ -1,6 +1,6 @@
 /* sb-store-private.h — what sb-store.c and its sibling files
- * (sb-store-catalog.c, -questions.c, -sync.c, -history.c, -applications.c,
- * -requirements.c, -rounds.c)
+ * (sb-store-catalog.c, -questions.c, -load.c, -sync.c, -history.c,
+ * -applications.c, -requirements.c, -rounds.c)
  * share; never included outside src/core/sb-store*.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -97,6 +97,12 @@ enum {
 
 extern guint _sb_store_signals[N_SIGNALS];
 
+/* Each SbStoryField's column, in the enum's order (the field's name is
+ * its column's). */
+#define STORY_FIELD_COLUMNS \
+  "title, situation, task, action, result, learning, notes," \
+  " cue_situation, cue_task, cue_action, cue_result, cue_learning"
+
 /* sb-store.c */
 StoryLinks *_sb_store_get_links       (SbStore       *self,
                                        SbStory       *story);
@@ -110,10 +116,6 @@ gboolean    _sb_store_write_end       (SbStore       *self,
                                        gboolean       started,
                                        gboolean       ok,
                                        GError       **error);
-const char *_sb_store_column_text     (sqlite3_stmt  *stmt,
-                                       int            column);
-gboolean    _sb_store_load_stories    (SbStore       *self,
-                                       GError       **error);
 gboolean    _sb_store_story_is_stored (SbStore       *self,
                                        SbStory       *story,
                                        GError       **error);
@@ -121,6 +123,17 @@ gboolean    _sb_store_story_is_stored (SbStore       *self,
 gboolean    _sb_store_write_story     (SbStore       *self,
                                        SbStory       *story,
                                        GError       **error);
+
+/* sb-store-load.c */
+const char *_sb_store_column_text     (sqlite3_stmt  *stmt,
+                                       int            column);
+/* Reads every story and its links again, keeping the objects whose rows
+ * are still there (merged with what is not saved yet). */
+gboolean    _sb_store_load_stories    (SbStore       *self,
+                                       GError       **error);
+/* Puts @story in the store's maps by id and uuid and watches its edits. */
+void        _sb_store_index_story     (SbStore       *self,
+                                       SbStory       *story);
 
 /* sb-store-sync.c */
 void        _sb_store_watch_story     (SbStore       *self,

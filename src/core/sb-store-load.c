@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "sb-store-private.h"
+#include "sb-story-private.h"
 
 const char *
 _sb_store_column_text (sqlite3_stmt *stmt,
@@ -36,21 +37,27 @@ enum {
 
 G_STATIC_ASSERT (SB_STORY_N_FIELDS == 12);
 
-static void
-fill_story_from_row (SbStory      *story,
-                     sqlite3_stmt *stmt)
+/* A row of a story this store does not hold yet: the story is made
+ * straight from it, the text shared with its saved copy, without a
+ * notification per field (nothing watches a new story). */
+static SbStory *
+story_from_row (sqlite3_stmt *stmt)
 {
-  g_object_freeze_notify (G_OBJECT (story));
-  sb_story_set_id (story, sqlite3_column_int64 (stmt, 0));
-  sb_story_set_uuid (story, _sb_store_column_text (stmt, 1));
+  SbStory *story = sb_story_new ();
+  char *fields[SB_STORY_N_FIELDS];
+
   for (guint f = 0; f < SB_STORY_N_FIELDS; f++)
-    sb_story_set_field (story, f, _sb_store_column_text (stmt, COLUMN_FIELD + f));
-  sb_story_set_status (story, sqlite3_column_int (stmt, COLUMN_STATUS));
-  sb_story_set_is_example (story, sqlite3_column_int (stmt, COLUMN_IS_EXAMPLE));
-  sb_story_set_created (story, sqlite3_column_int64 (stmt, COLUMN_CREATED));
-  sb_story_set_updated (story, sqlite3_column_int64 (stmt, COLUMN_UPDATED));
-  sb_story_mark_saved (story);
-  g_object_thaw_notify (G_OBJECT (story));
+    fields[f] = _sb_story_text_new ((const char *) sqlite3_column_text (stmt, COLUMN_FIELD + f),
+                                    sqlite3_column_bytes (stmt, COLUMN_FIELD + f));
+  _sb_story_load (story,
+                  sqlite3_column_int64 (stmt, COLUMN_ID),
+                  _sb_store_column_text (stmt, COLUMN_UUID),
+                  fields,
+                  sqlite3_column_int (stmt, COLUMN_STATUS),
+                  sqlite3_column_int (stmt, COLUMN_IS_EXAMPLE),
+                  sqlite3_column_int64 (stmt, COLUMN_CREATED),
+                  sqlite3_column_int64 (stmt, COLUMN_UPDATED));
+  return story;
 }
 
 void
@@ -138,11 +145,7 @@ _sb_store_load_stories (SbStore  *self,
         }
       else
         {
-          story = sb_story_new ();
-          self->loading = TRUE;
-          fill_story_from_row (story, stmt);
-          self->loading = FALSE;
-          g_ptr_array_add (stories, story);
+          g_ptr_array_add (stories, story_from_row (stmt));
         }
     }
   if (step == SB_STEP_ERROR)

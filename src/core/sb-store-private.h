@@ -140,6 +140,8 @@ void        _sb_store_watch_story     (SbStore       *self,
                                        SbStory       *story);
 void        _sb_store_forget_story    (SbStore       *self,
                                        SbStory       *story);
+/* Stops watching every story (the store is going; its stories may stay). */
+void        _sb_store_unwatch_stories (SbStore       *self);
 void        _sb_store_merge_field     (SbStore       *self,
                                        SbStory       *story,
                                        SbStoryField   field,

@@ -115,6 +115,7 @@ sb_store_dispose (GObject *object)
   /* What is still unsaved gets its last chance. */
   if (self->unsaved != NULL && self->db != NULL)
     sb_store_save_pending (self, NULL);
+  _sb_store_unwatch_stories (self);
   g_clear_pointer (&self->stories_by_theme, g_hash_table_unref);
   g_clear_pointer (&self->stories_by_question, g_hash_table_unref);
   g_clear_pointer (&self->links, g_hash_table_unref);

@@ -9,7 +9,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "sb-story.h"
+#include "sb-story-private.h"
 
 struct _SbStory
 {
@@ -29,6 +29,9 @@ struct _SbStory
   /* What others derive from the text (findings, lowered text), dropped at
    * every change of a field. */
   GData         *derived;
+  /* The store's watch (sb-story-private.h): a pointer, not a closure. */
+  SbStoryDirtyFunc dirty_func;
+  gpointer       dirty_data;
   gint64         created;
   gint64         updated;
   guint          is_example : 1;
@@ -49,6 +52,26 @@ set_str (char       **dest,
   return TRUE;
 }
 
+/* The one empty text every story's empty fields share (never freed). */
+static char *
+empty_text (void)
+{
+  static char *empty;
+
+  if (g_once_init_enter (&empty))
+    g_once_init_leave (&empty, g_ref_string_new (""));
+  return g_ref_string_acquire (empty);
+}
+
+char *
+_sb_story_text_new (const char *text,
+                    gssize      length)
+{
+  if (text == NULL || length == 0 || *text == '\0')
+    return empty_text ();
+  return length < 0 ? g_ref_string_new (text) : g_ref_string_new_len (text, length);
+}
+
 static gboolean
 set_ref_str (char       **dest,
              const char  *value)
@@ -56,7 +79,7 @@ set_ref_str (char       **dest,
   if (*dest == value || g_strcmp0 (*dest, value) == 0)
     return FALSE;
   g_clear_pointer (dest, g_ref_string_release);
-  *dest = g_ref_string_new (value);
+  *dest = _sb_story_text_new (value, -1);
   return TRUE;
 }
 
@@ -239,12 +262,26 @@ sb_story_set_property (GObject      *object,
     }
 }
 
+/* The class handler of "notify": runs before any connected handler, and
+ * once per thaw when notifications were frozen, as a handler of
+ * "notify::dirty" would. */
+static void
+sb_story_notify (GObject    *object,
+                 GParamSpec *pspec)
+{
+  SbStory *self = SB_STORY (object);
+
+  if (pspec == properties[PROP_DIRTY] && self->dirty_func != NULL)
+    self->dirty_func (self, self->dirty_data);
+}
+
 static void
 sb_story_class_init (SbStoryClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = sb_story_finalize;
+  object_class->notify = sb_story_notify;
   object_class->get_property = sb_story_get_property;
   object_class->set_property = sb_story_set_property;
 
@@ -293,7 +330,7 @@ sb_story_init (SbStory *self)
   g_datalist_init (&self->derived);
   for (guint i = 0; i < SB_STORY_N_FIELDS; i++)
     {
-      self->fields[i] = g_ref_string_new ("");
+      self->fields[i] = empty_text ();
       self->saved[i] = g_ref_string_acquire (self->fields[i]);
     }
 }
@@ -302,6 +339,55 @@ SbStory *
 sb_story_new (void)
 {
   return g_object_new (SB_TYPE_STORY, NULL);
+}
+
+void
+_sb_story_load (SbStory       *self,
+                gint64         id,
+                const char    *uuid,
+                char          *fields[SB_STORY_N_FIELDS],
+                SbStoryStatus  status,
+                gboolean       is_example,
+                gint64         created,
+                gint64         updated)
+{
+  g_return_if_fail (SB_IS_STORY (self));
+
+  self->id = id;
+  g_free (self->uuid);
+  self->uuid = g_strdup (uuid);
+  for (guint f = 0; f < SB_STORY_N_FIELDS; f++)
+    {
+      g_ref_string_release (self->fields[f]);
+      g_ref_string_release (self->saved[f]);
+      self->fields[f] = fields[f];
+      self->saved[f] = g_ref_string_acquire (fields[f]);
+      self->field_words[f] = *fields[f] == '\0' ? 0 : NOT_COUNTED;
+    }
+  g_datalist_clear (&self->derived);
+  self->status = self->saved_status =
+    status == SB_STORY_STATUS_READY ? SB_STORY_STATUS_READY : SB_STORY_STATUS_DRAFT;
+  self->is_example = !!is_example;
+  self->created = created;
+  self->updated = updated;
+  self->dirty = FALSE;
+}
+
+void
+_sb_story_set_dirty_func (SbStory          *self,
+                          SbStoryDirtyFunc  func,
+                          gpointer          user_data)
+{
+  g_return_if_fail (SB_IS_STORY (self));
+  self->dirty_func = func;
+  self->dirty_data = func != NULL ? user_data : NULL;
+}
+
+gpointer
+_sb_story_get_dirty_data (SbStory *self)
+{
+  g_return_val_if_fail (SB_IS_STORY (self), NULL);
+  return self->dirty_data;
 }
 
 gint64
@@ -391,7 +477,7 @@ sb_story_set_field (SbStory      *self,
   /* Back to the saved text: share its buffer again. */
   self->fields[field] = strcmp (self->saved[field], value) == 0
                         ? g_ref_string_acquire (self->saved[field])
-                        : g_ref_string_new (value);
+                        : _sb_story_text_new (value, -1);
 
   self->field_words[field] = NOT_COUNTED;
   /* What was derived from the old text is stale now. */

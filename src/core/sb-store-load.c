@@ -201,8 +201,8 @@ _sb_store_load_stories (SbStore  *self,
       SbTheme *theme = g_hash_table_lookup (self->theme_by_id, &theme_id);
 
       if (story != NULL && theme != NULL)
-        g_hash_table_insert (_sb_store_get_links (self, story)->themes, theme,
-                             GINT_TO_POINTER (sqlite3_column_int (stmt, 2)));
+        _sb_story_links_set_theme (_sb_store_get_links (self, story), theme,
+                                   sqlite3_column_int (stmt, 2));
     }
   if (step == SB_STEP_ERROR)
     return FALSE;
@@ -219,7 +219,7 @@ _sb_store_load_stories (SbStore  *self,
       SbStory *story = g_hash_table_lookup (self->story_by_id, &story_id);
 
       if (story != NULL)
-        g_hash_table_add (_sb_store_get_links (self, story)->questions, g_strdup (_sb_store_column_text (stmt, 1)));
+        _sb_story_links_set_question (_sb_store_get_links (self, story), _sb_store_column_text (stmt, 1), TRUE);
     }
   if (step == SB_STEP_ERROR)
     return FALSE;

@@ -26,19 +26,82 @@ guint _sb_store_signals[N_SIGNALS];
 static void
 story_links_free (StoryLinks *links)
 {
-  g_hash_table_unref (links->themes);
-  g_hash_table_unref (links->questions);
+  g_free (links->themes);
+  g_free (links->questions);
   g_free (links);
 }
 
-static StoryLinks *
-story_links_new (void)
+SbStrength
+_sb_story_links_get_theme (const StoryLinks *links,
+                           SbTheme          *theme)
 {
-  StoryLinks *links = g_new0 (StoryLinks, 1);
+  for (guint i = 0; i < links->n_themes; i++)
+    if (links->themes[i].theme == theme)
+      return links->themes[i].strength;
+  return SB_STRENGTH_NONE;
+}
 
-  links->themes = g_hash_table_new (NULL, NULL);
-  links->questions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  return links;
+void
+_sb_story_links_set_theme (StoryLinks *links,
+                           SbTheme    *theme,
+                           SbStrength  strength)
+{
+  for (guint i = 0; i < links->n_themes; i++)
+    if (links->themes[i].theme == theme)
+      {
+        if (strength != SB_STRENGTH_NONE)
+          links->themes[i].strength = strength;
+        else
+          links->themes[i] = links->themes[--links->n_themes];
+        return;
+      }
+  if (strength == SB_STRENGTH_NONE)
+    return;
+  links->themes = g_renew (StoryTheme, links->themes, links->n_themes + 1);
+  links->themes[links->n_themes++] = (StoryTheme) { theme, strength };
+}
+
+gboolean
+_sb_story_links_has_question (const StoryLinks *links,
+                              const char       *slug)
+{
+  for (guint i = 0; i < links->n_questions; i++)
+    if (strcmp (links->questions[i], slug) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+void
+_sb_story_links_set_question (StoryLinks *links,
+                              const char *slug,
+                              gboolean    linked)
+{
+  for (guint i = 0; i < links->n_questions; i++)
+    if (strcmp (links->questions[i], slug) == 0)
+      {
+        if (!linked)
+          links->questions[i] = links->questions[--links->n_questions];
+        return;
+      }
+  if (!linked)
+    return;
+  links->questions = g_renew (const char *, links->questions, links->n_questions + 1);
+  links->questions[links->n_questions++] = g_intern_string (slug);
+}
+
+static void
+add_to_reverse (GHashTable *map,
+                gpointer    key,
+                SbStory    *story)
+{
+  GPtrArray *linked = g_hash_table_lookup (map, key);
+
+  if (linked == NULL)
+    {
+      linked = g_ptr_array_new ();
+      g_hash_table_insert (map, key, linked);
+    }
+  g_ptr_array_add (linked, story);
 }
 
 /* One pass over the bank's stories, in order, after any change of links. */
@@ -56,33 +119,13 @@ _sb_store_ensure_reverse (SbStore *self)
     {
       g_autoptr(SbStory) story = g_list_model_get_item (G_LIST_MODEL (self->stories), i);
       StoryLinks *links = g_hash_table_lookup (self->links, story);
-      GHashTableIter iter;
-      gpointer key;
 
       if (links == NULL)
         continue;
-      g_hash_table_iter_init (&iter, links->themes);
-      while (g_hash_table_iter_next (&iter, &key, NULL))
-        {
-          GPtrArray *linked = g_hash_table_lookup (self->stories_by_theme, key);
-          if (linked == NULL)
-            {
-              linked = g_ptr_array_new ();
-              g_hash_table_insert (self->stories_by_theme, key, linked);
-            }
-          g_ptr_array_add (linked, story);
-        }
-      g_hash_table_iter_init (&iter, links->questions);
-      while (g_hash_table_iter_next (&iter, &key, NULL))
-        {
-          GPtrArray *linked = g_hash_table_lookup (self->stories_by_question, key);
-          if (linked == NULL)
-            {
-              linked = g_ptr_array_new ();
-              g_hash_table_insert (self->stories_by_question, key, linked);
-            }
-          g_ptr_array_add (linked, story);
-        }
+      for (guint t = 0; t < links->n_themes; t++)
+        add_to_reverse (self->stories_by_theme, links->themes[t].theme, story);
+      for (guint q = 0; q < links->n_questions; q++)
+        add_to_reverse (self->stories_by_question, (gpointer) links->questions[q], story);
     }
   self->reverse_serial = self->links_serial;
 }
@@ -95,7 +138,7 @@ _sb_store_get_links (SbStore *self,
 
   if (links == NULL)
     {
-      links = story_links_new ();
+      links = g_new0 (StoryLinks, 1);
       g_hash_table_insert (self->links, story, links);
     }
   return links;
@@ -1162,7 +1205,7 @@ sb_store_set_story_theme (SbStore     *self,
     }
 
   links = _sb_store_get_links (self, story);
-  before = GPOINTER_TO_INT (g_hash_table_lookup (links->themes, theme));
+  before = _sb_story_links_get_theme (links, theme);
   if (before == strength)
     return TRUE;
 
@@ -1184,10 +1227,7 @@ sb_store_set_story_theme (SbStore     *self,
   if (!sb_database_step_done (self->db, stmt, error))
     return FALSE;
 
-  if (strength == SB_STRENGTH_NONE)
-    g_hash_table_remove (links->themes, theme);
-  else
-    g_hash_table_insert (links->themes, theme, GINT_TO_POINTER (strength));
+  _sb_story_links_set_theme (links, theme, strength);
   _sb_store_links_changed (self);
 
   _sb_store_history_theme (self, story, theme_slug, before, strength);
@@ -1209,7 +1249,7 @@ sb_store_get_story_theme (SbStore    *self,
   theme = g_hash_table_lookup (self->theme_by_slug, theme_slug);
   if (links == NULL || theme == NULL)
     return SB_STRENGTH_NONE;
-  return GPOINTER_TO_INT (g_hash_table_lookup (links->themes, theme));
+  return _sb_story_links_get_theme (links, theme);
 }
 
 static void
@@ -1240,8 +1280,6 @@ sb_store_get_story_themes (SbStore *self,
   GArray *result = g_array_new (FALSE, FALSE, sizeof (SbThemeLink));
   g_autoptr(GArray) ordered = g_array_new (FALSE, FALSE, sizeof (OrderedLink));
   StoryLinks *links;
-  GHashTableIter iter;
-  gpointer key, value;
 
   g_return_val_if_fail (SB_IS_STORE (self), result);
   g_array_set_clear_func (result, (GDestroyNotify) theme_link_clear);
@@ -1250,13 +1288,12 @@ sb_store_get_story_themes (SbStore *self,
   if (links == NULL)
     return result;
 
-  g_hash_table_iter_init (&iter, links->themes);
-  while (g_hash_table_iter_next (&iter, &key, &value))
+  for (guint i = 0; i < links->n_themes; i++)
     {
       OrderedLink link = {
-        GPOINTER_TO_UINT (g_hash_table_lookup (self->theme_order, key)),
-        key,
-        GPOINTER_TO_INT (value),
+        GPOINTER_TO_UINT (g_hash_table_lookup (self->theme_order, links->themes[i].theme)),
+        links->themes[i].theme,
+        links->themes[i].strength,
       };
       g_array_append_val (ordered, link);
     }
@@ -1280,8 +1317,8 @@ compare_by_strength (gconstpointer a,
   SbTheme *theme = g_object_get_data (G_OBJECT (self), "sb-sorting-theme");
   SbStory *sa = *(SbStory **) a;
   SbStory *sb = *(SbStory **) b;
-  int ka = GPOINTER_TO_INT (g_hash_table_lookup (_sb_store_get_links (self, sa)->themes, theme));
-  int kb = GPOINTER_TO_INT (g_hash_table_lookup (_sb_store_get_links (self, sb)->themes, theme));
+  int ka = _sb_story_links_get_theme (_sb_store_get_links (self, sa), theme);
+  int kb = _sb_story_links_get_theme (_sb_store_get_links (self, sb), theme);
 
   if (ka != kb)
     return ka - kb;   /* primary (1) before secondary (2) */

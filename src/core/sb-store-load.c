@@ -47,8 +47,12 @@ story_from_row (sqlite3_stmt *stmt)
   char *fields[SB_STORY_N_FIELDS];
 
   for (guint f = 0; f < SB_STORY_N_FIELDS; f++)
-    fields[f] = _sb_story_text_new ((const char *) sqlite3_column_text (stmt, COLUMN_FIELD + f),
-                                    sqlite3_column_bytes (stmt, COLUMN_FIELD + f));
+    {
+      /* The text first, then its length (SQLite's advice). */
+      const char *text = (const char *) sqlite3_column_text (stmt, COLUMN_FIELD + f);
+
+      fields[f] = _sb_story_text_new (text, sqlite3_column_bytes (stmt, COLUMN_FIELD + f));
+    }
   _sb_story_load (story,
                   sqlite3_column_int64 (stmt, COLUMN_ID),
                   _sb_store_column_text (stmt, COLUMN_UUID),

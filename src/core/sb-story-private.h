@@ -11,15 +11,16 @@
 
 G_BEGIN_DECLS
 
-/* A story's text as a GRefString, which the story takes: every empty text
- * is one shared buffer, so a bank of stories with empty notes and cue
+/* A story's text as the story keeps it (counted, so that a field and its
+ * saved copy share it), for _sb_story_load(): every empty text is one
+ * shared buffer, so a bank of stories with empty notes and cue
  * lines keeps none of them. @length: bytes, or -1. */
 char    *_sb_story_text_new      (const char    *text,
                                   gssize         length);
 
 /* Fills a story nothing watches yet (just made by sb_story_new()) from
  * the bank's row: each field's text is also its saved copy (one buffer),
- * so it is clean. Takes @fields (GRefStrings from _sb_story_text_new());
+ * so it is clean. Takes @fields (from _sb_story_text_new());
  * emits no notifications. Words, findings and the rest are derived when
  * first asked, as after any change. */
 void     _sb_story_load          (SbStory       *self,

@@ -59,7 +59,7 @@ struct _SbStore
   gint64       data_version;      /* PRAGMA data_version when last in step */
   GPtrArray   *conflicts;         /* SbStory refs with a note added by a merge */
   guint        emit_reload : 1;   /* a merge ran inside a write: signal after it */
-  guint        loading : 1;       /* rows are being read: dirty flips are not edits */
+  guint        loading : 1;       /* memory is put back after a rollback: dirty flips are not edits */
 
   /* Which stories link each theme and question: derived from the links
    * above when first asked after they changed (links_serial moves on with

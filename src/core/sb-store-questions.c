@@ -335,7 +335,7 @@ sb_store_delete_question (SbStore     *self,
 
   g_hash_table_iter_init (&iter, self->links);
   while (g_hash_table_iter_next (&iter, NULL, &value))
-    g_hash_table_remove (((StoryLinks *) value)->questions, slug);
+    _sb_story_links_set_question (value, slug, FALSE);
   _sb_store_links_changed (self);
 
   _sb_store_catalog_changed (self);
@@ -392,7 +392,7 @@ sb_store_set_story_question (SbStore     *self,
     }
 
   links = _sb_store_get_links (self, story);
-  if (!!g_hash_table_contains (links->questions, question_slug) == !!linked)
+  if (_sb_story_links_has_question (links, question_slug) == !!linked)
     return TRUE;
 
   if (linked)
@@ -410,10 +410,7 @@ sb_store_set_story_question (SbStore     *self,
   if (!sb_database_step_done (self->db, stmt, error))
     return FALSE;
 
-  if (linked)
-    g_hash_table_add (links->questions, g_strdup (question_slug));
-  else
-    g_hash_table_remove (links->questions, question_slug);
+  _sb_story_links_set_question (links, question_slug, linked);
   _sb_store_links_changed (self);
   _sb_store_history_question (self, story, question_slug, linked);
 
@@ -467,14 +464,8 @@ sb_store_get_story_questions (SbStore *self,
 
   links = g_hash_table_lookup (self->links, story);
   if (links != NULL)
-    {
-      GHashTableIter iter;
-      gpointer key;
-
-      g_hash_table_iter_init (&iter, links->questions);
-      while (g_hash_table_iter_next (&iter, &key, NULL))
-        g_ptr_array_add (slugs, g_strdup (key));
-    }
+    for (guint i = 0; i < links->n_questions; i++)
+      g_ptr_array_add (slugs, g_strdup (links->questions[i]));
   g_ptr_array_sort_with_data (slugs, compare_question_order, self);
   g_ptr_array_add (slugs, NULL);
   return (GStrv) g_ptr_array_free (g_steal_pointer (&slugs), FALSE);

@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "sb-store-private.h"
+#include "sb-story-private.h"
 
 /* A write that found the bank busy is retried soon; any other refusal (a
  * full disk, a read-only file) less and less often. */
@@ -112,11 +113,15 @@ clear_unsaved (SbStore *self,
     g_signal_emit (self, _sb_store_signals[SAVE_STATE_CHANGED], 0, kept);
 }
 
+/* Each stored story's "notify::dirty", through the story's one watch
+ * (sb-story-private.h) rather than a signal connection per story: at
+ * 10,000 stories the closures alone were 3 MB and a tenth of the open. */
 static void
-story_dirty_cb (SbStory    *story,
-                GParamSpec *pspec,
-                SbStore    *self)
+story_dirty_cb (SbStory  *story,
+                gpointer  user_data)
 {
+  SbStore *self = user_data;
+
   if (self->loading)
     return;
   if (sb_story_get_dirty (story))
@@ -132,8 +137,7 @@ void
 _sb_store_watch_story (SbStore *self,
                        SbStory *story)
 {
-  g_signal_handlers_disconnect_by_func (story, story_dirty_cb, self);
-  g_signal_connect_object (story, "notify::dirty", G_CALLBACK (story_dirty_cb), self, 0);
+  _sb_story_set_dirty_func (story, story_dirty_cb, self);
   /* Text typed before the story was in the model (or kept by a merge). */
   if (sb_story_get_dirty (story))
     {
@@ -146,8 +150,23 @@ void
 _sb_store_forget_story (SbStore *self,
                         SbStory *story)
 {
-  g_signal_handlers_disconnect_by_func (story, story_dirty_cb, self);
+  if (_sb_story_get_dirty_data (story) == self)
+    _sb_story_set_dirty_func (story, NULL, NULL);
   clear_unsaved (self, story);
+}
+
+void
+_sb_store_unwatch_stories (SbStore *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  if (self->story_by_uuid == NULL)
+    return;
+  g_hash_table_iter_init (&iter, self->story_by_uuid);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (_sb_story_get_dirty_data (value) == self)
+      _sb_story_set_dirty_func (value, NULL, NULL);
 }
 
 guint

@@ -1,9 +1,10 @@
 /* sb-store.c — the store itself: opening a bank, its stories and their theme links
  *
- * The store is one object split by concern over three files that share
+ * The store is one object split by concern over files that share
  * sb-store-private.h: the catalog (frameworks and themes) is in
  * sb-store-catalog.c, questions and which stories answer them in
- * sb-store-questions.c.
+ * sb-store-questions.c, reading the stories from the bank in
+ * sb-store-load.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,19 +26,82 @@ guint _sb_store_signals[N_SIGNALS];
 static void
 story_links_free (StoryLinks *links)
 {
-  g_hash_table_unref (links->themes);
-  g_hash_table_unref (links->questions);
+  g_free (links->themes);
+  g_free (links->questions);
   g_free (links);
 }
 
-static StoryLinks *
-story_links_new (void)
+SbStrength
+_sb_story_links_get_theme (const StoryLinks *links,
+                           SbTheme          *theme)
 {
-  StoryLinks *links = g_new0 (StoryLinks, 1);
+  for (guint i = 0; i < links->n_themes; i++)
+    if (links->themes[i].theme == theme)
+      return links->themes[i].strength;
+  return SB_STRENGTH_NONE;
+}
 
-  links->themes = g_hash_table_new (NULL, NULL);
-  links->questions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  return links;
+void
+_sb_story_links_set_theme (StoryLinks *links,
+                           SbTheme    *theme,
+                           SbStrength  strength)
+{
+  for (guint i = 0; i < links->n_themes; i++)
+    if (links->themes[i].theme == theme)
+      {
+        if (strength != SB_STRENGTH_NONE)
+          links->themes[i].strength = strength;
+        else
+          links->themes[i] = links->themes[--links->n_themes];
+        return;
+      }
+  if (strength == SB_STRENGTH_NONE)
+    return;
+  links->themes = g_renew (StoryTheme, links->themes, links->n_themes + 1);
+  links->themes[links->n_themes++] = (StoryTheme) { theme, strength };
+}
+
+gboolean
+_sb_story_links_has_question (const StoryLinks *links,
+                              const char       *slug)
+{
+  for (guint i = 0; i < links->n_questions; i++)
+    if (strcmp (links->questions[i], slug) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+void
+_sb_story_links_set_question (StoryLinks *links,
+                              const char *slug,
+                              gboolean    linked)
+{
+  for (guint i = 0; i < links->n_questions; i++)
+    if (strcmp (links->questions[i], slug) == 0)
+      {
+        if (!linked)
+          links->questions[i] = links->questions[--links->n_questions];
+        return;
+      }
+  if (!linked)
+    return;
+  links->questions = g_renew (const char *, links->questions, links->n_questions + 1);
+  links->questions[links->n_questions++] = g_intern_string (slug);
+}
+
+static void
+add_to_reverse (GHashTable *map,
+                gpointer    key,
+                SbStory    *story)
+{
+  GPtrArray *linked = g_hash_table_lookup (map, key);
+
+  if (linked == NULL)
+    {
+      linked = g_ptr_array_new ();
+      g_hash_table_insert (map, key, linked);
+    }
+  g_ptr_array_add (linked, story);
 }
 
 /* One pass over the bank's stories, in order, after any change of links. */
@@ -55,33 +119,13 @@ _sb_store_ensure_reverse (SbStore *self)
     {
       g_autoptr(SbStory) story = g_list_model_get_item (G_LIST_MODEL (self->stories), i);
       StoryLinks *links = g_hash_table_lookup (self->links, story);
-      GHashTableIter iter;
-      gpointer key;
 
       if (links == NULL)
         continue;
-      g_hash_table_iter_init (&iter, links->themes);
-      while (g_hash_table_iter_next (&iter, &key, NULL))
-        {
-          GPtrArray *linked = g_hash_table_lookup (self->stories_by_theme, key);
-          if (linked == NULL)
-            {
-              linked = g_ptr_array_new ();
-              g_hash_table_insert (self->stories_by_theme, key, linked);
-            }
-          g_ptr_array_add (linked, story);
-        }
-      g_hash_table_iter_init (&iter, links->questions);
-      while (g_hash_table_iter_next (&iter, &key, NULL))
-        {
-          GPtrArray *linked = g_hash_table_lookup (self->stories_by_question, key);
-          if (linked == NULL)
-            {
-              linked = g_ptr_array_new ();
-              g_hash_table_insert (self->stories_by_question, key, linked);
-            }
-          g_ptr_array_add (linked, story);
-        }
+      for (guint t = 0; t < links->n_themes; t++)
+        add_to_reverse (self->stories_by_theme, links->themes[t].theme, story);
+      for (guint q = 0; q < links->n_questions; q++)
+        add_to_reverse (self->stories_by_question, (gpointer) links->questions[q], story);
     }
   self->reverse_serial = self->links_serial;
 }
@@ -94,7 +138,7 @@ _sb_store_get_links (SbStore *self,
 
   if (links == NULL)
     {
-      links = story_links_new ();
+      links = g_new0 (StoryLinks, 1);
       g_hash_table_insert (self->links, story, links);
     }
   return links;
@@ -114,6 +158,7 @@ sb_store_dispose (GObject *object)
   /* What is still unsaved gets its last chance. */
   if (self->unsaved != NULL && self->db != NULL)
     sb_store_save_pending (self, NULL);
+  _sb_store_unwatch_stories (self);
   g_clear_pointer (&self->stories_by_theme, g_hash_table_unref);
   g_clear_pointer (&self->stories_by_question, g_hash_table_unref);
   g_clear_pointer (&self->links, g_hash_table_unref);
@@ -394,226 +439,6 @@ sb_store_reload (SbStore  *self,
   return TRUE;
 }
 
-/* ---- loading -------------------------------------------------------- */
-
-const char *
-_sb_store_column_text (sqlite3_stmt *stmt,
-                       int           column)
-{
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
-  return text != NULL ? text : "";
-}
-
-/* The columns of STORY_SELECT, in order. */
-enum {
-  COLUMN_ID,
-  COLUMN_UUID,
-  COLUMN_FIELD,      /* one per SbStoryField, in its order */
-  COLUMN_STATUS = COLUMN_FIELD + SB_STORY_N_FIELDS,
-  COLUMN_IS_EXAMPLE,
-  COLUMN_CREATED,
-  COLUMN_UPDATED,
-};
-
-G_STATIC_ASSERT (SB_STORY_N_FIELDS == 12);
-
-/* Each SbStoryField's column, in the enum's order (the field's name is
- * its column's). */
-#define STORY_FIELD_COLUMNS \
-  "title, situation, task, action, result, learning, notes," \
-  " cue_situation, cue_task, cue_action, cue_result, cue_learning"
-
-static void
-fill_story_from_row (SbStory      *story,
-                     sqlite3_stmt *stmt)
-{
-  g_object_freeze_notify (G_OBJECT (story));
-  sb_story_set_id (story, sqlite3_column_int64 (stmt, 0));
-  sb_story_set_uuid (story, _sb_store_column_text (stmt, 1));
-  for (guint f = 0; f < SB_STORY_N_FIELDS; f++)
-    sb_story_set_field (story, f, _sb_store_column_text (stmt, COLUMN_FIELD + f));
-  sb_story_set_status (story, sqlite3_column_int (stmt, COLUMN_STATUS));
-  sb_story_set_is_example (story, sqlite3_column_int (stmt, COLUMN_IS_EXAMPLE));
-  sb_story_set_created (story, sqlite3_column_int64 (stmt, COLUMN_CREATED));
-  sb_story_set_updated (story, sqlite3_column_int64 (stmt, COLUMN_UPDATED));
-  sb_story_mark_saved (story);
-  g_object_thaw_notify (G_OBJECT (story));
-}
-
-static void
-index_story (SbStore *self,
-             SbStory *story)
-{
-  gint64 *id = g_new (gint64, 1);
-
-  *id = sb_story_get_id (story);
-  if (*id > 0)
-    g_hash_table_replace (self->story_by_id, id, story);
-  else
-    g_free (id);
-  g_hash_table_replace (self->story_by_uuid, (gpointer) sb_story_get_uuid (story), story);
-  _sb_store_watch_story (self, story);
-}
-
-/* A row of a story this store already holds: what another program (or a
- * rolled-back change) left in the bank is merged with what the person has
- * not saved yet; see _sb_store_merge_field(). */
-static void
-merge_story_from_row (SbStore      *self,
-                      SbStory      *story,
-                      sqlite3_stmt *stmt)
-{
-  g_object_freeze_notify (G_OBJECT (story));
-  sb_story_set_id (story, sqlite3_column_int64 (stmt, 0));
-  for (guint f = 0; f < SB_STORY_N_FIELDS; f++)
-    _sb_store_merge_field (self, story, f, _sb_store_column_text (stmt, COLUMN_FIELD + f));
-  _sb_store_merge_status (self, story, sqlite3_column_int (stmt, COLUMN_STATUS));
-  sb_story_set_is_example (story, sqlite3_column_int (stmt, COLUMN_IS_EXAMPLE));
-  sb_story_set_created (story, sqlite3_column_int64 (stmt, COLUMN_CREATED));
-  sb_story_set_updated (story, sqlite3_column_int64 (stmt, COLUMN_UPDATED));
-  g_object_thaw_notify (G_OBJECT (story));
-}
-
-/* The bank's order: creation time, then id. */
-static int
-compare_created (gconstpointer a,
-                 gconstpointer b)
-{
-  SbStory *x = *(SbStory * const *) a;
-  SbStory *y = *(SbStory * const *) b;
-  gint64 cx = sb_story_get_created (x), cy = sb_story_get_created (y);
-  gint64 ix = sb_story_get_id (x), iy = sb_story_get_id (y);
-
-  if (cx != cy)
-    return cx < cy ? -1 : 1;
-  return (ix > iy) - (ix < iy);
-}
-
-gboolean
-_sb_store_load_stories (SbStore  *self,
-                        GError  **error)
-{
-  g_autoptr(GPtrArray) stories = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GHashTable) old_by_uuid = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
-  sqlite3_stmt *stmt;
-  SbStep step;
-
-  /* Keep the objects widgets hold: match rows to existing stories by uuid. */
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->stories)); i++)
-    {
-      g_autoptr(SbStory) story = g_list_model_get_item (G_LIST_MODEL (self->stories), i);
-      g_hash_table_insert (old_by_uuid, (gpointer) sb_story_get_uuid (story), story);
-    }
-
-  stmt = sb_database_prepare (self->db,
-                              "SELECT id, uuid, " STORY_FIELD_COLUMNS ","
-                              "       status, is_example, created_at, updated_at "
-                              "FROM stories",
-                              error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((step = sb_database_step (self->db, stmt, error)) == SB_STEP_ROW)
-    {
-      SbStory *story = g_hash_table_lookup (old_by_uuid, _sb_store_column_text (stmt, 1));
-
-      if (story != NULL)
-        {
-          merge_story_from_row (self, story, stmt);
-          g_ptr_array_add (stories, g_object_ref (story));
-          g_hash_table_add (seen, story);
-        }
-      else
-        {
-          story = sb_story_new ();
-          self->loading = TRUE;
-          fill_story_from_row (story, stmt);
-          self->loading = FALSE;
-          g_ptr_array_add (stories, story);
-        }
-    }
-  if (step == SB_STEP_ERROR)
-    return FALSE;
-  /* Sorted here, not by SQLite: its sorter would copy every row, texts
-   * and all (30 MB at 10,000 stories), into a temporary b-tree. */
-  g_ptr_array_sort (stories, compare_created);
-
-  /* A story gone from the bank: deleted by another program, or added by a
-   * change that was rolled back. If the person has typed into it and that
-   * is not saved yet, the text is not thrown away: the story stays, and
-   * its next save writes it back as a new row. */
-  {
-    GHashTableIter iter;
-    gpointer value;
-
-    g_hash_table_iter_init (&iter, old_by_uuid);
-    while (g_hash_table_iter_next (&iter, NULL, &value))
-      {
-        SbStory *story = value;
-
-        if (g_hash_table_contains (seen, story))
-          continue;
-        if (sb_story_get_dirty (story))
-          {
-            g_object_freeze_notify (G_OBJECT (story));
-            sb_story_set_id (story, 0);
-            for (guint f = 0; f < SB_STORY_N_FIELDS; f++)
-              sb_story_set_saved_field (story, f, "");
-            g_object_thaw_notify (G_OBJECT (story));
-            g_ptr_array_add (stories, g_object_ref (story));
-          }
-        else
-          _sb_store_forget_story (self, story);
-      }
-  }
-
-  g_hash_table_remove_all (self->story_by_id);
-  g_hash_table_remove_all (self->story_by_uuid);
-  g_hash_table_remove_all (self->links);
-  _sb_store_links_changed (self);
-  for (guint i = 0; i < stories->len; i++)
-    index_story (self, stories->pdata[i]);
-
-  stmt = sb_database_prepare (self->db, "SELECT story_id, theme_id, strength FROM story_themes", error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((step = sb_database_step (self->db, stmt, error)) == SB_STEP_ROW)
-    {
-      gint64 story_id = sqlite3_column_int64 (stmt, 0);
-      gint64 theme_id = sqlite3_column_int64 (stmt, 1);
-      SbStory *story = g_hash_table_lookup (self->story_by_id, &story_id);
-      SbTheme *theme = g_hash_table_lookup (self->theme_by_id, &theme_id);
-
-      if (story != NULL && theme != NULL)
-        g_hash_table_insert (_sb_store_get_links (self, story)->themes, theme,
-                             GINT_TO_POINTER (sqlite3_column_int (stmt, 2)));
-    }
-  if (step == SB_STEP_ERROR)
-    return FALSE;
-
-  stmt = sb_database_prepare (self->db,
-                              "SELECT sq.story_id, q.slug FROM story_questions sq "
-                              "JOIN questions q ON q.id = sq.question_id WHERE NOT q.hidden",
-                              error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((step = sb_database_step (self->db, stmt, error)) == SB_STEP_ROW)
-    {
-      gint64 story_id = sqlite3_column_int64 (stmt, 0);
-      SbStory *story = g_hash_table_lookup (self->story_by_id, &story_id);
-
-      if (story != NULL)
-        g_hash_table_add (_sb_store_get_links (self, story)->questions, g_strdup (_sb_store_column_text (stmt, 1)));
-    }
-  if (step == SB_STEP_ERROR)
-    return FALSE;
-
-  g_list_store_splice (self->stories, 0, g_list_model_get_n_items (G_LIST_MODEL (self->stories)),
-                       stories->pdata, stories->len);
-  /* Requirements and rounds name stories: they follow. */
-  return _sb_store_load_applications (self, error);
-}
-
 /* ---- stories -------------------------------------------------------- */
 
 GListModel *
@@ -734,7 +559,7 @@ sb_store_insert_story (SbStore  *self,
 
   sb_story_set_id (story, sqlite3_last_insert_rowid (sb_database_get_handle (self->db)));
   sb_story_mark_saved (story);
-  index_story (self, story);
+  _sb_store_index_story (self, story);
   g_list_store_append (self->stories, story);
   return TRUE;
 }
@@ -794,7 +619,7 @@ _sb_store_write_story (SbStore  *self,
       if (!write_story_row (self, story, TRUE, &local_error))
         goto failed;
       sb_story_set_id (story, sqlite3_last_insert_rowid (sb_database_get_handle (self->db)));
-      index_story (self, story);
+      _sb_store_index_story (self, story);
       inserted = TRUE;
     }
   else
@@ -1383,7 +1208,7 @@ sb_store_set_story_theme (SbStore     *self,
     }
 
   links = _sb_store_get_links (self, story);
-  before = GPOINTER_TO_INT (g_hash_table_lookup (links->themes, theme));
+  before = _sb_story_links_get_theme (links, theme);
   if (before == strength)
     return TRUE;
 
@@ -1405,10 +1230,7 @@ sb_store_set_story_theme (SbStore     *self,
   if (!sb_database_step_done (self->db, stmt, error))
     return FALSE;
 
-  if (strength == SB_STRENGTH_NONE)
-    g_hash_table_remove (links->themes, theme);
-  else
-    g_hash_table_insert (links->themes, theme, GINT_TO_POINTER (strength));
+  _sb_story_links_set_theme (links, theme, strength);
   _sb_store_links_changed (self);
 
   _sb_store_history_theme (self, story, theme_slug, before, strength);
@@ -1430,7 +1252,7 @@ sb_store_get_story_theme (SbStore    *self,
   theme = g_hash_table_lookup (self->theme_by_slug, theme_slug);
   if (links == NULL || theme == NULL)
     return SB_STRENGTH_NONE;
-  return GPOINTER_TO_INT (g_hash_table_lookup (links->themes, theme));
+  return _sb_story_links_get_theme (links, theme);
 }
 
 static void
@@ -1461,8 +1283,6 @@ sb_store_get_story_themes (SbStore *self,
   GArray *result = g_array_new (FALSE, FALSE, sizeof (SbThemeLink));
   g_autoptr(GArray) ordered = g_array_new (FALSE, FALSE, sizeof (OrderedLink));
   StoryLinks *links;
-  GHashTableIter iter;
-  gpointer key, value;
 
   g_return_val_if_fail (SB_IS_STORE (self), result);
   g_array_set_clear_func (result, (GDestroyNotify) theme_link_clear);
@@ -1471,13 +1291,12 @@ sb_store_get_story_themes (SbStore *self,
   if (links == NULL)
     return result;
 
-  g_hash_table_iter_init (&iter, links->themes);
-  while (g_hash_table_iter_next (&iter, &key, &value))
+  for (guint i = 0; i < links->n_themes; i++)
     {
       OrderedLink link = {
-        GPOINTER_TO_UINT (g_hash_table_lookup (self->theme_order, key)),
-        key,
-        GPOINTER_TO_INT (value),
+        GPOINTER_TO_UINT (g_hash_table_lookup (self->theme_order, links->themes[i].theme)),
+        links->themes[i].theme,
+        links->themes[i].strength,
       };
       g_array_append_val (ordered, link);
     }
@@ -1501,8 +1320,8 @@ compare_by_strength (gconstpointer a,
   SbTheme *theme = g_object_get_data (G_OBJECT (self), "sb-sorting-theme");
   SbStory *sa = *(SbStory **) a;
   SbStory *sb = *(SbStory **) b;
-  int ka = GPOINTER_TO_INT (g_hash_table_lookup (_sb_store_get_links (self, sa)->themes, theme));
-  int kb = GPOINTER_TO_INT (g_hash_table_lookup (_sb_store_get_links (self, sb)->themes, theme));
+  int ka = _sb_story_links_get_theme (_sb_store_get_links (self, sa), theme);
+  int kb = _sb_story_links_get_theme (_sb_store_get_links (self, sb), theme);
 
   if (ka != kb)
     return ka - kb;   /* primary (1) before secondary (2) */

@@ -165,6 +165,47 @@ test_late_page_sees_new_stories (void)
   close_window (window);
 }
 
+/* Once it has settled, an idle window draws (almost) nothing: no tick
+ * callback left running, no idle rebuilding a page (the cursor's blink is
+ * turned off, it is the one thing that should draw). */
+static void
+test_idle_window_draws_nothing (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autoptr(SbStore) store = open_bank (dir);
+  SbWindow *window = sb_window_new (NULL, store);
+  GdkFrameClock *clock;
+  gint64 frame, until;
+
+  g_autoptr(SbStory) example = g_list_model_get_item (sb_store_get_stories (store), 0);
+
+  g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
+  g_assert_nonnull (example);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  /* A story in the editor: its title watches frames for a while (the
+   * tests before this one left another page in the settings). */
+  sb_window_show_page (window, "stories");
+  sb_story_list_select_story (sb_window_get_story_list (window), example);
+  wait_until (all_built, window);
+  /* Settle: the pages built, the badge read, the title fitted. */
+  until = g_get_monotonic_time () + 1500 * 1000;
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE) || (g_usleep (2000), TRUE);
+
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  frame = gdk_frame_clock_get_frame_counter (clock);
+  until = g_get_monotonic_time () + 700 * 1000;
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE) || (g_usleep (2000), TRUE);
+  /* A late one-off (the Practice badge read a second after the window
+   * became active) may draw once; anything left ticking draws every frame
+   * (~40 in this time). */
+  g_assert_cmpint (gdk_frame_clock_get_frame_counter (clock) - frame, <=, 2);
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -175,6 +216,7 @@ main (int   argc,
   g_test_add_func ("/window-pages/built-when-shown", test_page_built_when_shown);
   g_test_add_func ("/window-pages/actions-build-pages", test_actions_build_pages);
   g_test_add_func ("/window-pages/late-page-sees-new-stories", test_late_page_sees_new_stories);
+  g_test_add_func ("/window-pages/idle-window-draws-nothing", test_idle_window_draws_nothing);
 
   return g_test_run ();
 }

@@ -1,6 +1,6 @@
 /* sb-store-private.h — what sb-store.c and its sibling files
  * (sb-store-catalog.c, -questions.c, -sync.c, -history.c, -applications.c,
- * -requirements.c, -rounds.c)
+ * -requirements.c, -rounds.c, -search.c)
  * share; never included outside src/core/sb-store*.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,6 +8,7 @@
 #pragma once
 
 #include "sb-application.h"
+#include "sb-database-reader.h"
 #include "sb-store.h"
 
 G_BEGIN_DECLS
@@ -69,6 +70,15 @@ struct _SbStore
   GListStore  *applications;        /* SbApplication, oldest first */
   char        *current_application; /* its slug, as the meta table says; NULL: none */
   guint        emit_applications : 1; /* "applications-changed" is due */
+
+  /* Search (sb-store-search.c): the bank's read-only connection for the
+   * worker, and the one search under way. */
+  SbDatabaseReader *reader;
+  guint        reader_unusable : 1;   /* search on the main connection */
+  guint        search_generation;
+  GTask       *search_task;           /* the caller's; NULL: none under way */
+  GCancellable *search_cancellable;   /* the worker's */
+  gulong       search_caller_id;      /* on the caller's cancellable */
 };
 
 typedef struct _SbHistoryStep SbHistoryStep;
@@ -161,6 +171,9 @@ void        _sb_store_history_question (SbStore        *self,
 void        _sb_store_history_delete   (SbStore        *self,
                                         SbStory        *story,
                                         SbDeletedStory *deleted);
+
+/* sb-store-search.c */
+void        _sb_store_search_dispose   (SbStore        *self);
 
 /* sb-store-catalog.c */
 gboolean    _sb_store_load_catalog    (SbStore       *self,

@@ -515,6 +515,13 @@ test_search_keeps_unsaved_edit (Fixture       *fixture,
   search_for (list, "interview");
   g_assert_cmpuint (sb_story_list_get_n_visible (list), ==, 1);
   g_assert_true (sb_story_list_get_selected_story (list) == hiring);
+  /* The editor follows after the frame that shows the results. */
+  {
+    gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+    while (sb_story_editor_get_story (editor) != hiring && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, TRUE);
+  }
   g_assert_true (sb_story_editor_get_story (editor) == hiring);
   g_assert_cmpstr (sb_story_get_result (migration), ==, "Checkout stayed up throughout.");
 

@@ -44,6 +44,9 @@ struct _SbStoryList
   char               *query;
   GCancellable       *search_cancellable; /* the query under way; NULL: none */
   gboolean            activate_found;    /* Enter while it ran: open its best */
+  gboolean            defer_selection;   /* results going in: tell of the selection later */
+  gulong              selection_paint_id;
+  guint               selection_idle_id;
   guint               activate_idle_id;
 
   GtkSearchEntry     *search_entry;
@@ -243,9 +246,10 @@ show_results (SbStoryList *self,
   update_visible_page (self);
 }
 
-static void search_activate_cb (SbStoryList    *self,
-                                GtkSearchEntry *entry);
-static void run_search_now     (SbStoryList    *self);
+static void search_activate_cb       (SbStoryList    *self,
+                                      GtkSearchEntry *entry);
+static void run_search_now           (SbStoryList    *self);
+static void flush_deferred_selection (SbStoryList    *self);
 
 /* Which query a result belongs to. */
 typedef struct
@@ -286,7 +290,11 @@ search_done_cb (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     run_search_now (self);
   else
-    show_results (self, results, error);
+    {
+      self->defer_selection = TRUE;
+      show_results (self, results, error);
+      self->defer_selection = FALSE;
+    }
   if (activate)
     search_activate_cb (self, self->search_entry);
 }
@@ -378,6 +386,7 @@ search_activate_cb (SbStoryList    *self,
     return;
   first = g_list_model_get_item (G_LIST_MODEL (self->shown), 0);
   sb_story_list_select_story (self, first);
+  flush_deferred_selection (self);
   g_signal_emit (self, signals[STORY_ACTIVATED], 0, first);
 }
 
@@ -417,12 +426,76 @@ click_released_cb (SbStoryList     *self,
   self->activate_idle_id = g_idle_add (activate_selected_idle_cb, self);
 }
 
+/* A search's results move the selection when they take the selected
+ * story out (the selection keeps its place, as GtkSingleSelection does);
+ * the window then loads the newly selected story into the editor. That is
+ * told after the frame that shows the results, not in it: its rows are
+ * enough work for one frame, and when results come faster than frames
+ * the editor loads only the last story selected. */
+static void
+stop_deferred_selection (SbStoryList *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (self->selection_paint_id != 0 && clock != NULL)
+    g_signal_handler_disconnect (clock, self->selection_paint_id);
+  self->selection_paint_id = 0;
+  g_clear_handle_id (&self->selection_idle_id, g_source_remove);
+}
+
+static void
+notify_selection (SbStoryList *self)
+{
+  stop_deferred_selection (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_STORY]);
+}
+
+/* The selection changed and has not been told yet: tell it now. */
+static void
+flush_deferred_selection (SbStoryList *self)
+{
+  if (self->selection_paint_id != 0 || self->selection_idle_id != 0)
+    notify_selection (self);
+}
+
+static gboolean
+selection_idle_cb (gpointer user_data)
+{
+  SbStoryList *self = user_data;
+
+  self->selection_idle_id = 0;
+  notify_selection (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+selection_after_paint_cb (GdkFrameClock *clock,
+                          SbStoryList   *self)
+{
+  g_signal_handler_disconnect (clock, self->selection_paint_id);
+  self->selection_paint_id = 0;
+  if (self->selection_idle_id == 0)
+    self->selection_idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, selection_idle_cb, self, NULL);
+}
+
 static void
 selected_item_cb (SbStoryList        *self,
                   GParamSpec         *pspec,
                   GtkSingleSelection *selection)
 {
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_STORY]);
+  GdkFrameClock *clock = gtk_widget_get_mapped (GTK_WIDGET (self))
+                         ? gtk_widget_get_frame_clock (GTK_WIDGET (self)) : NULL;
+
+  if (!self->defer_selection || clock == NULL)
+    {
+      notify_selection (self);
+      return;
+    }
+  if (self->selection_paint_id == 0 && self->selection_idle_id == 0)
+    self->selection_paint_id = g_signal_connect_object (clock, "after-paint",
+                                                        G_CALLBACK (selection_after_paint_cb),
+                                                        self, G_CONNECT_AFTER);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
 }
 
 static void
@@ -555,6 +628,7 @@ sb_story_list_dispose (GObject *object)
 
   g_clear_handle_id (&self->activate_idle_id, g_source_remove);
   stop_query (self);
+  stop_deferred_selection (self);
   drop_pending (self);
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
@@ -703,6 +777,7 @@ sb_story_list_select_story (SbStoryList *self,
 
   g_return_if_fail (SB_IS_STORY_LIST (self));
 
+  flush_deferred_selection (self);
   /* A story still to come: the list up to it, not all of it. */
   for (guint i = self->pending_next; self->pending != NULL && i < self->pending->len; i++)
     if (self->pending->pdata[i] == story)

@@ -474,6 +474,34 @@ test_search_while_running (Fixture       *fixture,
   run_for_ms (200);
   assert_shows_search (fixture, list, "migration 1");
 
+  /* The selection after a search: a story its first screenful shows
+   * stays selected; one it leaves out gives way to one it shows, which
+   * the editor then shows. */
+  {
+    g_autoptr(GPtrArray) expected = sb_store_search_stories (fixture->store, "migration", NULL);
+    SbStoryEditor *editor = sb_window_get_story_editor (fixture->window);
+    SbStory *kept = expected->pdata[3];
+    SbStory *selected;
+    gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+    sb_story_list_set_search_text (list, "");
+    sb_story_list_select_story (list, kept);
+    search_for (list, "migration");
+    g_assert_true (sb_story_list_get_selected_story (list) == kept);
+
+    sb_story_list_set_search_text (list, "");
+    sb_story_list_select_story (list, hiring);
+    search_for (list, "migration");
+    selected = sb_story_list_get_selected_story (list);
+    g_assert_nonnull (selected);
+    g_assert_true (g_ptr_array_find (expected, selected, NULL));
+    while (sb_story_editor_get_story (editor) != selected && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_true (sb_story_editor_get_story (editor) == selected);
+    assert_shows_search (fixture, list, "migration");
+    g_assert_true (sb_story_list_get_selected_story (list) == selected);
+  }
+
   /* Enter while the query runs opens its best match once it is back, not
    * the best of the results still shown. */
   g_signal_connect (list, "story-activated", G_CALLBACK (story_activated_cb), &activations);

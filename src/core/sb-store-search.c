@@ -263,7 +263,8 @@ search_thread (GTask        *task,
   Hits *hits = NULL;
 
   db = sb_database_reader_acquire (job->reader, cancellable, &error);
-  if (db != NULL)
+  /* Superseded while it waited for the connection: no need to start. */
+  if (db != NULL && !g_cancellable_is_cancelled (cancellable))
     hits = query_hits (db, job->match, job->short_query, &error);
   sb_database_reader_release (job->reader);
 

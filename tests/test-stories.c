@@ -254,6 +254,26 @@ test_delete_and_undo (Fixture       *fixture,
   g_assert_true (sb_story_editor_get_story (editor) == story);
 }
 
+/* Until the query running in the store's worker has come back. */
+static void
+wait_for_search (SbStoryList *list)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (sb_story_list_get_search_running (list) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (sb_story_list_get_search_running (list));
+}
+
+/* Types @text and waits for its results. */
+static void
+search_for (SbStoryList *list,
+            const char  *text)
+{
+  sb_story_list_set_search_text (list, text);
+  wait_for_search (list);
+}
+
 static void
 test_search_filters (Fixture       *fixture,
                      gconstpointer  data)
@@ -266,14 +286,16 @@ test_search_filters (Fixture       *fixture,
   n = sb_store_get_n_stories (fixture->store);
   g_assert_cmpuint (sb_story_list_get_n_visible (list), ==, n);
 
-  sb_story_list_set_search_text (list, "migra");
+  search_for (list, "migra");
   g_assert_cmpuint (sb_story_list_get_n_visible (list), ==, 1);
-  sb_story_list_set_search_text (list, "interview loop");
+  search_for (list, "interview loop");
   g_assert_cmpuint (sb_story_list_get_n_visible (list), ==, 1);
   g_assert_cmpstr (sb_story_get_title (sb_story_list_get_selected_story (list)), ==, "Hiring plan");
-  sb_story_list_set_search_text (list, "zebra");
+  search_for (list, "zebra");
   g_assert_cmpuint (sb_story_list_get_n_visible (list), ==, 0);
+  /* Clearing the search shows every story at once. */
   sb_story_list_set_search_text (list, "");
+  g_assert_false (sb_story_list_get_search_running (list));
   g_assert_cmpuint (sb_story_list_get_n_visible (list), ==, n);
 }
 
@@ -286,6 +308,7 @@ shown_stories (SbStoryList *list)
   gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
   GPtrArray *shown = g_ptr_array_new_with_free_func (g_object_unref);
 
+  wait_for_search (list);
   while (g_list_model_get_n_items (model) < sb_story_list_get_n_visible (list) &&
          g_get_monotonic_time () < deadline)
     {
@@ -360,6 +383,190 @@ test_search_as_you_type (Fixture       *fixture,
   sb_story_list_set_search_text (list, "migration");
   add_story (fixture, "Migration zero", "The first migration.");
   assert_shows_search (fixture, list, "migration");
+}
+
+typedef struct
+{
+  guint    n;
+  SbStory *last;
+} Activations;
+
+static void
+story_activated_cb (SbStoryList *list,
+                    SbStory     *story,
+                    Activations *activations)
+{
+  activations->n++;
+  activations->last = story;
+}
+
+static const char *
+shown_page (SbStoryList *list)
+{
+  GtkStack *stack = GTK_STACK (sb_test_find_widget (GTK_WIDGET (list), GTK_TYPE_STACK));
+
+  return gtk_stack_get_visible_child_name (stack);
+}
+
+/* Iterates the main loop for @ms without waiting on anything. */
+static void
+run_for_ms (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
+/* The query runs in the store's worker: until its results come the list
+ * shows the last ones (never an empty list or "No Results" meanwhile), a
+ * newer query or a cleared search wins over an older query still
+ * running, and Enter meanwhile opens the new query's best match. */
+static void
+test_search_while_running (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  SbStoryList *list = sb_window_get_story_list (fixture->window);
+  Activations activations = { 0, };
+  SbStory *hiring;
+  GtkWidget *entry = sb_test_find_widget (GTK_WIDGET (list), GTK_TYPE_SEARCH_ENTRY);
+  guint n, n_migration;
+
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Migration %u", i);
+
+      add_story (fixture, title, "I moved the orders to the new cluster.");
+    }
+  hiring = add_story (fixture, "Hiring plan", "I wrote the interview loop for three backend roles.");
+  n = sb_store_get_n_stories (fixture->store);
+  sb_test_iterate_main_loop ();
+
+  search_for (list, "migration");
+  n_migration = sb_story_list_get_n_visible (list);
+  g_assert_cmpuint (n_migration, ==, 30);
+
+  /* A query with no match: until it is back, the list stays as it was. */
+  sb_story_list_set_search_text (list, "zebracorn");
+  g_assert_true (sb_story_list_get_search_running (list));
+  g_assert_cmpuint (sb_story_list_get_n_visible (list), ==, n_migration);
+  g_assert_cmpstr (shown_page (list), ==, "list");
+  wait_for_search (list);
+  g_assert_cmpuint (sb_story_list_get_n_visible (list), ==, 0);
+  g_assert_cmpstr (shown_page (list), ==, "no-results");
+
+  /* Cleared while a query runs: every story at once, and the query's
+   * results, when they come, are not put in. */
+  sb_story_list_set_search_text (list, "mig");
+  sb_story_list_set_search_text (list, "");
+  g_assert_false (sb_story_list_get_search_running (list));
+  g_assert_cmpuint (sb_story_list_get_n_visible (list), ==, n);
+  g_assert_cmpstr (shown_page (list), ==, "list");
+  run_for_ms (200);
+  g_assert_cmpuint (sb_story_list_get_n_visible (list), ==, n);
+
+  /* Typed fast: only the last query's results, whichever finishes first. */
+  sb_story_list_set_search_text (list, "interview");
+  sb_story_list_set_search_text (list, "mig");
+  sb_story_list_set_search_text (list, "migration 1");
+  assert_shows_search (fixture, list, "migration 1");
+  run_for_ms (200);
+  assert_shows_search (fixture, list, "migration 1");
+
+  /* The selection after a search: a story its first screenful shows
+   * stays selected; one it leaves out gives way to one it shows, which
+   * the editor then shows. */
+  {
+    g_autoptr(GPtrArray) expected = sb_store_search_stories (fixture->store, "migration", NULL);
+    SbStoryEditor *editor = sb_window_get_story_editor (fixture->window);
+    SbStory *kept = expected->pdata[3];
+    SbStory *selected;
+    gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+    sb_story_list_set_search_text (list, "");
+    sb_story_list_select_story (list, kept);
+    search_for (list, "migration");
+    g_assert_true (sb_story_list_get_selected_story (list) == kept);
+
+    sb_story_list_set_search_text (list, "");
+    sb_story_list_select_story (list, hiring);
+    search_for (list, "migration");
+    selected = sb_story_list_get_selected_story (list);
+    g_assert_nonnull (selected);
+    g_assert_true (g_ptr_array_find (expected, selected, NULL));
+    while (sb_story_editor_get_story (editor) != selected && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_true (sb_story_editor_get_story (editor) == selected);
+    assert_shows_search (fixture, list, "migration");
+    g_assert_true (sb_story_list_get_selected_story (list) == selected);
+  }
+
+  /* Enter while the query runs opens its best match once it is back, not
+   * the best of the results still shown. */
+  g_signal_connect (list, "story-activated", G_CALLBACK (story_activated_cb), &activations);
+  sb_story_list_set_search_text (list, "interview loop");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpuint (activations.n, ==, 0);
+  wait_for_search (list);
+  g_assert_cmpuint (activations.n, ==, 1);
+  g_assert_true (activations.last == hiring);
+  g_signal_handlers_disconnect_by_func (list, story_activated_cb, &activations);
+  g_assert_true (sb_story_list_get_selected_story (list) == hiring);
+}
+
+/* A search that takes the story being edited out of the list leaves its
+ * unsaved text with the store, which writes it; the editor follows the
+ * selection as before. */
+static void
+test_search_keeps_unsaved_edit (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  SbStoryList *list = sb_window_get_story_list (fixture->window);
+  SbStoryEditor *editor = sb_window_get_story_editor (fixture->window);
+  g_autoptr(SbStore) other = NULL;
+  g_autofree char *uuid = NULL;
+  SbStory *migration, *hiring, *saved;
+  GtkTextBuffer *buffer;
+
+  migration = add_story (fixture, "Database migration", "I moved 2 TB of orders to the new cluster.");
+  hiring = add_story (fixture, "Hiring plan", "I wrote the interview loop for three backend roles.");
+  uuid = g_strdup (sb_story_get_uuid (migration));
+  sb_test_iterate_main_loop ();
+  sb_story_list_select_story (list, migration);
+  g_assert_true (sb_story_editor_get_story (editor) == migration);
+
+  buffer = gtk_text_view_get_buffer (sb_story_editor_get_text_view (editor, SB_STORY_FIELD_RESULT));
+  gtk_text_buffer_set_text (buffer, "Checkout stayed up throughout.", -1);
+  g_assert_true (sb_story_get_dirty (migration));
+
+  search_for (list, "interview");
+  g_assert_cmpuint (sb_story_list_get_n_visible (list), ==, 1);
+  g_assert_true (sb_story_list_get_selected_story (list) == hiring);
+  /* The editor follows after the frame that shows the results. */
+  {
+    gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+    while (sb_story_editor_get_story (editor) != hiring && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, TRUE);
+  }
+  g_assert_true (sb_story_editor_get_story (editor) == hiring);
+  g_assert_cmpstr (sb_story_get_result (migration), ==, "Checkout stayed up throughout.");
+
+  sb_story_list_set_search_text (list, "");
+  sb_story_list_select_story (list, migration);
+  g_assert_true (sb_story_editor_get_story (editor) == migration);
+  {
+    GtkTextIter start, end;
+    g_autofree char *shown = NULL;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_cmpstr (shown, ==, "Checkout stayed up throughout.");
+  }
+  g_assert_true (sb_window_flush (fixture->window));
+  saved = find_on_disk (fixture, uuid, &other);
+  g_assert_cmpstr (sb_story_get_result (saved), ==, "Checkout stayed up throughout.");
 }
 
 static void
@@ -1048,6 +1255,8 @@ main (int   argc,
   ADD ("/stories/delete-and-undo", test_delete_and_undo);
   ADD ("/stories/search-filters", test_search_filters);
   ADD ("/stories/search-as-you-type", test_search_as_you_type);
+  ADD ("/stories/search-while-running", test_search_while_running);
+  ADD ("/stories/search-keeps-unsaved-edit", test_search_keeps_unsaved_edit);
   ADD ("/stories/length-footer", test_length_footer);
   ADD ("/stories/coach-notes", test_coach_notes);
   ADD ("/stories/picker-adds-own-theme", test_picker_adds_own_theme);

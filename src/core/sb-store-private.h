@@ -1,7 +1,7 @@
 /* sb-store-private.h — what sb-store.c and its sibling files
  * (sb-store-catalog.c, -questions.c, -load.c, -sync.c, -history.c,
  * -applications.c, -applications-load.c, -applications-edit.c,
- * -requirements.c, -rounds.c, -opening.c)
+ * -requirements.c, -rounds.c, -opening.c, -search.c)
  * share; never included outside src/core/sb-store*.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,6 +9,7 @@
 #pragma once
 
 #include "sb-application.h"
+#include "sb-database-reader.h"
 #include "sb-store.h"
 
 G_BEGIN_DECLS
@@ -83,6 +84,15 @@ struct _SbStore
   char        *current_application; /* its slug, as the meta table says; NULL: none */
   guint        emit_applications : 1; /* "applications-changed" is due */
   guint        emit_catalog : 1;      /* "catalog-changed" is due */
+
+  /* Search (sb-store-search.c): the bank's read-only connection for the
+   * worker, and the one search under way. */
+  SbDatabaseReader *reader;
+  guint        reader_unusable : 1;   /* search on the main connection */
+  guint        search_generation;
+  GTask       *search_task;           /* the caller's; NULL: none under way */
+  GCancellable *search_cancellable;   /* the worker's */
+  gulong       search_caller_id;      /* on the caller's cancellable */
 };
 
 typedef struct _SbHistoryStep SbHistoryStep;
@@ -205,6 +215,9 @@ void        _sb_store_history_question (SbStore        *self,
 void        _sb_store_history_delete   (SbStore        *self,
                                         SbStory        *story,
                                         SbDeletedStory *deleted);
+
+/* sb-store-search.c */
+void        _sb_store_search_dispose   (SbStore        *self);
 
 /* sb-store-catalog.c */
 gboolean    _sb_store_load_catalog    (SbStore       *self,

@@ -183,6 +183,23 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SbDeletedStory, sb_deleted_story_free)
 GPtrArray    *sb_store_search_stories        (SbStore     *self,
                                               const char  *query,
                                               GError     **error);
+/* The same search with the query in a worker thread, on a read-only
+ * connection of the store's own (SQLite's WAL lets it read while the
+ * store writes; it sees what was committed when the query began). The
+ * callback runs on the calling (main) thread, never before this returns;
+ * _finish() gives the same array sb_store_search_stories() would. One
+ * search is under way per store: a newer one supersedes it, and the older
+ * one finishes with G_IO_ERROR_CANCELLED, so results never arrive out of
+ * order. An empty query finishes with every story; a bank the reader
+ * cannot open is searched on the main connection. */
+void          sb_store_search_stories_async  (SbStore             *self,
+                                              const char          *query,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+GPtrArray    *sb_store_search_stories_finish (SbStore       *self,
+                                              GAsyncResult  *result,
+                                              GError       **error);
 
 /* ---- theme links ---------------------------------------------------- */
 

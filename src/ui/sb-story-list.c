@@ -42,6 +42,11 @@ struct _SbStoryList
   GtkSingleSelection *selection;
   gboolean            searching;         /* shown holds a search's results */
   char               *query;
+  GCancellable       *search_cancellable; /* the query under way; NULL: none */
+  gboolean            activate_found;    /* Enter while it ran: open its best */
+  gboolean            defer_selection;   /* results going in: tell of the selection later */
+  gulong              selection_paint_id;
+  guint               selection_idle_id;
   guint               activate_idle_id;
 
   GtkSearchEntry     *search_entry;
@@ -202,31 +207,143 @@ show_stories (SbStoryList *self,
 }
 
 static void
+stop_query (SbStoryList *self)
+{
+  if (self->search_cancellable != NULL)
+    g_cancellable_cancel (self->search_cancellable);
+  g_clear_object (&self->search_cancellable);
+  self->activate_found = FALSE;
+}
+
+static void
+show_all_stories (SbStoryList *self)
+{
+  GListModel *stories = sb_store_get_stories (self->store);
+  guint n = g_list_model_get_n_items (stories);
+  g_autoptr(GPtrArray) all = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (all, g_list_model_get_item (stories, i));
+  self->searching = FALSE;
+  show_stories (self, all);
+  update_visible_page (self);
+}
+
+static void
+show_results (SbStoryList *self,
+              GPtrArray   *results,
+              GError      *error)
+{
+  /* A search that fails shows everything rather than nothing. */
+  if (results == NULL)
+    {
+      g_debug ("Search for “%s” failed: %s", self->query, error->message);
+      show_all_stories (self);
+      return;
+    }
+  self->searching = TRUE;
+  show_stories (self, results);
+  update_visible_page (self);
+}
+
+static void search_activate_cb       (SbStoryList    *self,
+                                      GtkSearchEntry *entry);
+static void run_search_now           (SbStoryList    *self);
+static void flush_deferred_selection (SbStoryList    *self);
+
+/* Which query a result belongs to. */
+typedef struct
+{
+  SbStoryList  *list;          /* a reference */
+  GCancellable *cancellable;   /* the query's, a reference */
+} QueryCall;
+
+static void
+query_call_free (QueryCall *call)
+{
+  g_object_unref (call->list);
+  g_object_unref (call->cancellable);
+  g_free (call);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (QueryCall, query_call_free)
+
+static void
+search_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(QueryCall) call = user_data;
+  SbStoryList *self = call->list;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean activate;
+
+  results = sb_store_search_stories_finish (SB_STORE (source), result, &error);
+  /* A newer query (or none) took its place. */
+  if (call->cancellable != self->search_cancellable)
+    return;
+  activate = self->activate_found;
+  g_clear_object (&self->search_cancellable);
+  self->activate_found = FALSE;
+  /* Another search of the store's superseded this one. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    run_search_now (self);
+  else
+    {
+      self->defer_selection = TRUE;
+      show_results (self, results, error);
+      self->defer_selection = FALSE;
+    }
+  if (activate)
+    search_activate_cb (self, self->search_entry);
+}
+
+static gboolean
+query_is_empty (SbStoryList *self)
+{
+  return self->query == NULL || *g_strstrip (self->query) == '\0';
+}
+
+/* While typing: the query runs in the store's worker and the list keeps
+ * what it shows until the results come (no empty list, no "No Results"
+ * in between); an earlier query still running is dropped. Everything
+ * (an empty search) shows at once. */
+static void
 run_search (SbStoryList *self)
+{
+  QueryCall *call;
+
+  stop_query (self);
+  if (query_is_empty (self))
+    {
+      show_all_stories (self);
+      return;
+    }
+  call = g_new0 (QueryCall, 1);
+  self->search_cancellable = g_cancellable_new ();
+  call->list = g_object_ref (self);
+  call->cancellable = g_object_ref (self->search_cancellable);
+  sb_store_search_stories_async (self->store, self->query, self->search_cancellable,
+                                 search_done_cb, call);
+}
+
+/* After the store's stories changed: at once, so the list never shows a
+ * story that is gone. */
+static void
+run_search_now (SbStoryList *self)
 {
   g_autoptr(GPtrArray) results = NULL;
   g_autoptr(GError) error = NULL;
 
-  self->searching = FALSE;
-  if (self->query != NULL && *g_strstrip (self->query) != '\0')
+  stop_query (self);
+  if (query_is_empty (self))
     {
-      results = sb_store_search_stories (self->store, self->query, &error);
-      /* A search that fails shows everything rather than nothing. */
-      if (results == NULL)
-        g_debug ("Search for “%s” failed: %s", self->query, error->message);
-      self->searching = results != NULL;
+      show_all_stories (self);
+      return;
     }
-  if (results == NULL)
-    {
-      GListModel *stories = sb_store_get_stories (self->store);
-      guint n = g_list_model_get_n_items (stories);
-
-      results = g_ptr_array_new_full (n, g_object_unref);
-      for (guint i = 0; i < n; i++)
-        g_ptr_array_add (results, g_list_model_get_item (stories, i));
-    }
-  show_stories (self, results);
-  update_visible_page (self);
+  results = sb_store_search_stories (self->store, self->query, &error);
+  show_results (self, results, error);
 }
 
 static void
@@ -258,11 +375,18 @@ search_activate_cb (SbStoryList    *self,
 {
   g_autoptr(SbStory) first = NULL;
 
-  /* Enter in the search opens the best match. */
+  /* Enter in the search opens the best match: of the query still
+   * running, once it is done. */
+  if (self->search_cancellable != NULL)
+    {
+      self->activate_found = TRUE;
+      return;
+    }
   if (g_list_model_get_n_items (G_LIST_MODEL (self->shown)) == 0)
     return;
   first = g_list_model_get_item (G_LIST_MODEL (self->shown), 0);
   sb_story_list_select_story (self, first);
+  flush_deferred_selection (self);
   g_signal_emit (self, signals[STORY_ACTIVATED], 0, first);
 }
 
@@ -302,12 +426,76 @@ click_released_cb (SbStoryList     *self,
   self->activate_idle_id = g_idle_add (activate_selected_idle_cb, self);
 }
 
+/* A search's results move the selection when they take the selected
+ * story out (the selection keeps its place, as GtkSingleSelection does);
+ * the window then loads the newly selected story into the editor. That is
+ * told after the frame that shows the results, not in it: its rows are
+ * enough work for one frame, and when results come faster than frames
+ * the editor loads only the last story selected. */
+static void
+stop_deferred_selection (SbStoryList *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (self->selection_paint_id != 0 && clock != NULL)
+    g_signal_handler_disconnect (clock, self->selection_paint_id);
+  self->selection_paint_id = 0;
+  g_clear_handle_id (&self->selection_idle_id, g_source_remove);
+}
+
+static void
+notify_selection (SbStoryList *self)
+{
+  stop_deferred_selection (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_STORY]);
+}
+
+/* The selection changed and has not been told yet: tell it now. */
+static void
+flush_deferred_selection (SbStoryList *self)
+{
+  if (self->selection_paint_id != 0 || self->selection_idle_id != 0)
+    notify_selection (self);
+}
+
+static gboolean
+selection_idle_cb (gpointer user_data)
+{
+  SbStoryList *self = user_data;
+
+  self->selection_idle_id = 0;
+  notify_selection (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+selection_after_paint_cb (GdkFrameClock *clock,
+                          SbStoryList   *self)
+{
+  g_signal_handler_disconnect (clock, self->selection_paint_id);
+  self->selection_paint_id = 0;
+  if (self->selection_idle_id == 0)
+    self->selection_idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, selection_idle_cb, self, NULL);
+}
+
 static void
 selected_item_cb (SbStoryList        *self,
                   GParamSpec         *pspec,
                   GtkSingleSelection *selection)
 {
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_STORY]);
+  GdkFrameClock *clock = gtk_widget_get_mapped (GTK_WIDGET (self))
+                         ? gtk_widget_get_frame_clock (GTK_WIDGET (self)) : NULL;
+
+  if (!self->defer_selection || clock == NULL)
+    {
+      notify_selection (self);
+      return;
+    }
+  if (self->selection_paint_id == 0 && self->selection_idle_id == 0)
+    self->selection_paint_id = g_signal_connect_object (clock, "after-paint",
+                                                        G_CALLBACK (selection_after_paint_cb),
+                                                        self, G_CONNECT_AFTER);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
 }
 
 static void
@@ -329,8 +517,8 @@ stories_changed_cb (SbStoryList *self,
 {
   /* A story added or restored while searching takes its place in the
    * ranking; otherwise the list follows the store's change as it is. */
-  if (self->searching)
-    run_search (self);
+  if (self->searching || self->search_cancellable != NULL)
+    run_search_now (self);
   else
     {
       g_autoptr(GPtrArray) added_stories = g_ptr_array_new_full (added, g_object_unref);
@@ -410,7 +598,7 @@ set_store (SbStoryList *self,
   stories = sb_store_get_stories (store);
 
   self->shown = g_list_store_new (SB_TYPE_STORY);
-  run_search (self);
+  show_all_stories (self);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->shown)));
   gtk_single_selection_set_autoselect (self->selection, TRUE);
   gtk_single_selection_set_can_unselect (self->selection, FALSE);
@@ -439,6 +627,8 @@ sb_story_list_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->activate_idle_id, g_source_remove);
+  stop_query (self);
+  stop_deferred_selection (self);
   drop_pending (self);
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
@@ -587,6 +777,7 @@ sb_story_list_select_story (SbStoryList *self,
 
   g_return_if_fail (SB_IS_STORY_LIST (self));
 
+  flush_deferred_selection (self);
   /* A story still to come: the list up to it, not all of it. */
   for (guint i = self->pending_next; self->pending != NULL && i < self->pending->len; i++)
     if (self->pending->pdata[i] == story)
@@ -646,4 +837,12 @@ sb_story_list_get_n_visible (SbStoryList *self)
 
   return g_list_model_get_n_items (G_LIST_MODEL (self->shown)) +
          (self->pending != NULL ? self->pending->len - self->pending_next : 0);
+}
+
+gboolean
+sb_story_list_get_search_running (SbStoryList *self)
+{
+  g_return_val_if_fail (SB_IS_STORY_LIST (self), FALSE);
+
+  return self->search_cancellable != NULL;
 }

@@ -20,9 +20,13 @@ SbStory    *sb_story_list_get_selected_story (SbStoryList *self);
 void        sb_story_list_select_story       (SbStoryList *self,
                                               SbStory     *story);
 void        sb_story_list_focus_search       (SbStoryList *self);
-/* Runs the search now instead of after the typing pause. */
+/* Starts the search now instead of after the typing pause. The query
+ * runs in a worker: until its results come the list keeps showing what it
+ * showed (sb_story_list_get_search_running() says so). An empty text
+ * shows every story at once. */
 void        sb_story_list_set_search_text    (SbStoryList *self,
                                               const char  *text);
+gboolean    sb_story_list_get_search_running (SbStoryList *self);
 /* How many stories the list shows (after the search). */
 guint       sb_story_list_get_n_visible      (SbStoryList *self);
 

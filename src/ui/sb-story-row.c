@@ -418,20 +418,26 @@ sb_story_row_set_story (SbStoryRow *self,
       g_signal_handlers_disconnect_by_func (self->story, story_notify_cb, self);
     }
   g_set_object (&self->story, story);
+  /* A row without a story is not shown: it keeps its labels and dots for
+   * the next story it is bound to (a search unbinds up to 200 rows, and
+   * clearing and dropping their widgets was half of that). */
+  if (story == NULL)
+    {
+      g_clear_pointer (&self->theme_names, g_free);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORY]);
+      return;
+    }
   /* Not another story's readiness meanwhile. */
   gtk_label_set_label (self->status_label, "");
   gtk_label_set_label (self->readiness_label, "");
-  if (story != NULL)
-    {
-      /* Only what shows at once; the text's effects wait for the save. */
-      self->notify_id = g_signal_connect_object (story, "notify::display-title", G_CALLBACK (story_notify_cb),
-                                                 self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (story, "notify::status", G_CALLBACK (story_notify_cb),
-                               self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (story, "notify::is-example", G_CALLBACK (story_notify_cb),
-                               self, G_CONNECT_SWAPPED);
-      update_labels (self);
-    }
+  /* Only what shows at once; the text's effects wait for the save. */
+  self->notify_id = g_signal_connect_object (story, "notify::display-title", G_CALLBACK (story_notify_cb),
+                                             self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (story, "notify::status", G_CALLBACK (story_notify_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (story, "notify::is-example", G_CALLBACK (story_notify_cb),
+                           self, G_CONNECT_SWAPPED);
+  update_labels (self);
   update_dots (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORY]);
 }

@@ -1,0 +1,403 @@
+/* test-search.c — full-text search through SbStore, on the main thread
+ * and in a worker (sb_store_search_stories_async)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+#include "sb-store.h"
+#include "sb-test-store.h"
+
+#define NOBODY 65534
+
+typedef SbTestBank Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  sb_test_bank_init (f);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  sb_test_bank_clear (f);
+}
+
+static SbStory *
+add_story (SbStore    *store,
+           const char *title,
+           const char *action)
+{
+  g_autoptr(GError) error = NULL;
+  SbStory *story = sb_store_create_story (store, title, &error);
+
+  g_assert_no_error (error);
+  sb_story_set_field (story, SB_STORY_FIELD_ACTION, action);
+  g_assert_true (sb_store_save_story (store, story, &error));
+  g_assert_no_error (error);
+  return story;
+}
+
+/* One async search's outcome, as its callback saw it. */
+typedef struct
+{
+  gboolean   done;
+  guint      order;      /* when it finished, counting from 1 */
+  GPtrArray *results;
+  GError    *error;
+} Outcome;
+
+static guint n_finished;
+
+static void
+outcome_clear (Outcome *outcome)
+{
+  g_clear_pointer (&outcome->results, g_ptr_array_unref);
+  g_clear_error (&outcome->error);
+  outcome->done = FALSE;
+}
+
+static void
+search_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Outcome *outcome = user_data;
+
+  g_assert_false (outcome->done);
+  outcome->results = sb_store_search_stories_finish (SB_STORE (source), result, &outcome->error);
+  g_assert_true ((outcome->results == NULL) != (outcome->error == NULL));
+  outcome->done = TRUE;
+  outcome->order = ++n_finished;
+}
+
+static void
+wait_for (Outcome *outcome)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!outcome->done && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (outcome->done);
+}
+
+/* The async search's results (which must not fail). */
+static GPtrArray *
+search_async (SbStore    *store,
+              const char *query)
+{
+  Outcome outcome = { 0, };
+
+  sb_store_search_stories_async (store, query, NULL, search_cb, &outcome);
+  /* Never before the call returns. */
+  g_assert_false (outcome.done);
+  wait_for (&outcome);
+  g_assert_no_error (outcome.error);
+  return g_steal_pointer (&outcome.results);
+}
+
+static void
+assert_same_results (GPtrArray *a,
+                     GPtrArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    g_assert_true (a->pdata[i] == b->pdata[i]);
+}
+
+/* Whatever the query, the worker gives what the main thread gives, in
+ * the same order: ranked with title matches first, short queries in the
+ * bank's order, nothing, or everything. */
+static void
+test_async_equals_sync (Fixture *f, gconstpointer data)
+{
+  static const char * const queries[] = {
+    "kafka", "ment pri", "zurich", "re", "re i", "r", "the", "nothing like this",
+    "\"", "\"kafka OR NEAR(", "kafka*", "title:kafka", "", "   ",
+  };
+  SbStory *in_title = add_story (f->store, "Kafka migration", "I moved the consumers.");
+  SbStory *in_body = add_story (f->store, "Quarter planning", "We discussed a kafka upgrade once.");
+
+  add_story (f->store, "Mentoring Priya", "I paired with her weekly.");
+  add_story (f->store, "Résumé du café", "Déploiement à Zürich.");
+  add_story (f->store, "Release freeze", "I held the line on the release.");
+  add_story (f->store, "Retry storm", "Requests piled up.");
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) sync = sb_store_search_stories (f->store, queries[i], &error);
+      g_autoptr(GPtrArray) async = NULL;
+
+      g_test_message ("query “%s”", queries[i]);
+      g_assert_no_error (error);
+      async = search_async (f->store, queries[i]);
+      assert_same_results (async, sync);
+    }
+
+  /* And they are what they should be. */
+  {
+    g_autoptr(GPtrArray) results = search_async (f->store, "kafka");
+
+    g_assert_cmpuint (results->len, ==, 2);
+    g_assert_true (results->pdata[0] == in_title);
+    g_assert_true (results->pdata[1] == in_body);
+  }
+  {
+    g_autoptr(GPtrArray) results = search_async (f->store, "nothing like this");
+
+    g_assert_cmpuint (results->len, ==, 0);
+  }
+  {
+    g_autoptr(GPtrArray) results = search_async (f->store, "");
+
+    g_assert_cmpuint (results->len, ==, sb_store_get_n_stories (f->store));
+  }
+}
+
+/* A newer search supersedes the one under way: the older one finishes
+ * cancelled (before the newer one's results), and only the newest gives
+ * results. */
+static void
+test_newer_supersedes (Fixture *f, gconstpointer data)
+{
+  Outcome first = { 0, }, second = { 0, }, third = { 0, };
+  SbStory *kafka = add_story (f->store, "Kafka migration", "I moved the consumers.");
+  SbStory *zurich = add_story (f->store, "Zürich office", "I opened it.");
+
+  n_finished = 0;
+  sb_store_search_stories_async (f->store, "kafka", NULL, search_cb, &first);
+  sb_store_search_stories_async (f->store, "zurich", NULL, search_cb, &second);
+  wait_for (&second);
+  wait_for (&first);
+  g_assert_error (first.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (first.results);
+  g_assert_no_error (second.error);
+  g_assert_cmpuint (second.results->len, ==, 1);
+  g_assert_true (second.results->pdata[0] == zurich);
+  g_assert_cmpuint (first.order, <, second.order);
+  outcome_clear (&first);
+  outcome_clear (&second);
+
+  /* Three in a row, the last one empty (every story). */
+  sb_store_search_stories_async (f->store, "kafka", NULL, search_cb, &first);
+  sb_store_search_stories_async (f->store, "zur", NULL, search_cb, &second);
+  sb_store_search_stories_async (f->store, "", NULL, search_cb, &third);
+  wait_for (&third);
+  wait_for (&first);
+  wait_for (&second);
+  g_assert_error (first.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_error (second.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (third.results->len, ==, 2);
+  outcome_clear (&first);
+  outcome_clear (&second);
+  outcome_clear (&third);
+
+  /* The caller's own cancellable stops it too; the next search works. */
+  {
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+
+    sb_store_search_stories_async (f->store, "kafka", cancellable, search_cb, &first);
+    g_cancellable_cancel (cancellable);
+    wait_for (&first);
+    g_assert_error (first.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    outcome_clear (&first);
+  }
+  {
+    g_autoptr(GPtrArray) results = search_async (f->store, "kafka");
+
+    g_assert_cmpuint (results->len, ==, 1);
+    g_assert_true (results->pdata[0] == kafka);
+  }
+}
+
+/* The worker's connection reads what the store committed, each search
+ * anew: a saved story is found, an edited title's old words are not. */
+static void
+test_finds_saved_story (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) renamed = NULL;
+  g_autoptr(GPtrArray) old_name = NULL;
+  SbStory *story;
+
+  add_story (f->store, "Quarter planning", "We planned.");
+  /* The reader is open (and has read the bank) before the story exists. */
+  before = search_async (f->store, "flamegraph");
+  g_assert_cmpuint (before->len, ==, 0);
+
+  story = add_story (f->store, "Story two", "I read the flamegraph first.");
+  after = search_async (f->store, "flamegraph");
+  g_assert_cmpuint (after->len, ==, 1);
+  g_assert_true (after->pdata[0] == story);
+
+  sb_story_set_field (story, SB_STORY_FIELD_TITLE, "Profiling the checkout");
+  g_assert_true (sb_store_save_story (f->store, story, &error));
+  g_assert_no_error (error);
+  renamed = search_async (f->store, "profiling");
+  g_assert_cmpuint (renamed->len, ==, 1);
+  old_name = search_async (f->store, "two");
+  g_assert_cmpuint (old_name->len, ==, 0);
+}
+
+/* Another program (a second store on the same file) commits a story: once
+ * the store has taken it in, the worker finds it. And a search runs while
+ * the other program holds the bank's write lock. */
+static void
+test_other_store_commits (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbStore) other = sb_store_open (f->path, &error);
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) locked = NULL;
+  SbStory *theirs;
+
+  g_assert_no_error (error);
+  add_story (f->store, "Quarter planning", "We planned.");
+  before = search_async (f->store, "zebracorn");
+  g_assert_cmpuint (before->len, ==, 0);
+
+  add_story (other, "Zebracorn launch", "I shipped it.");
+  g_assert_true (sb_store_sync (f->store, &error));
+  g_assert_no_error (error);
+  theirs = g_list_model_get_item (sb_store_get_stories (f->store), 1);
+  g_object_unref (theirs);
+  g_assert_cmpstr (sb_story_get_title (theirs), ==, "Zebracorn launch");
+  after = search_async (f->store, "zebracorn");
+  g_assert_cmpuint (after->len, ==, 1);
+  g_assert_true (after->pdata[0] == theirs);
+
+  /* A write under way elsewhere does not hold the search up. */
+  {
+    sqlite3 *db = sb_database_get_handle (sb_store_get_database (other));
+
+    g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE; UPDATE stories SET title = 'Zebracorn again'",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+    locked = search_async (f->store, "zebracorn launch");
+    g_assert_cmpuint (locked->len, ==, 1);
+    g_assert_cmpint (sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  }
+}
+
+static gboolean
+act_as_person (SbTestDir *dir)
+{
+  if (getuid () != 0)
+    return TRUE;
+  g_assert_cmpint (chown (dir->path, NOBODY, NOBODY), ==, 0);
+  g_assert_cmpint (setegid (NOBODY), ==, 0);
+  g_assert_cmpint (seteuid (NOBODY), ==, 0);
+  if (access (dir->path, W_OK | X_OK) != 0)
+    {
+      g_assert_cmpint (seteuid (0), ==, 0);
+      g_assert_cmpint (setegid (0), ==, 0);
+      g_test_skip ("running as root, and “nobody” cannot reach the temporary folder");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+act_as_self (void)
+{
+  if (getuid () != 0)
+    return;
+  g_assert_cmpint (seteuid (0), ==, 0);
+  g_assert_cmpint (setegid (0), ==, 0);
+}
+
+/* A bank the person cannot write opens read-only, and searches all the
+ * same, in the worker too. */
+static void
+test_read_only_bank (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *path = sb_test_dir_file (dir, "bank.sqlite3");
+  g_autoptr(GError) error = NULL;
+
+  if (!act_as_person (dir))
+    return;
+  {
+    g_autoptr(SbStore) store = sb_store_open (path, &error);
+
+    g_assert_no_error (error);
+    add_story (store, "Kafka migration", "I moved the consumers.");
+    add_story (store, "Quarter planning", "We discussed a kafka upgrade once.");
+  }
+  g_assert_cmpint (g_chmod (path, 0400), ==, 0);
+  {
+    g_autoptr(SbStore) store = sb_store_open (path, &error);
+    g_autoptr(GPtrArray) sync = NULL;
+    g_autoptr(GPtrArray) async = NULL;
+    g_autoptr(GPtrArray) again = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (sb_store_is_read_only (store));
+    sync = sb_store_search_stories (store, "kafka", &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (sync->len, ==, 2);
+    async = search_async (store, "kafka");
+    assert_same_results (async, sync);
+    again = search_async (store, "quarter");
+    g_assert_cmpuint (again->len, ==, 1);
+  }
+  act_as_self ();
+}
+
+/* The worker's connection stays open between searches, and closing the
+ * store closes it first: closing the bank still empties the write-ahead
+ * log, as it does when the last connection closes. */
+static void
+test_close_empties_wal (Fixture *f, gconstpointer data)
+{
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  Outcome outcome = { 0, };
+
+  for (guint i = 0; i < 50; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Kafka story %u", i);
+
+      add_story (f->store, title, "I moved the consumers off the old cluster.");
+    }
+  sb_store_search_stories_async (f->store, "kafka", NULL, search_cb, &outcome);
+  /* The task holds the store until it finishes. */
+  wait_for (&outcome);
+  g_assert_no_error (outcome.error);
+  g_assert_cmpuint (outcome.results->len, ==, 50);
+  outcome_clear (&outcome);
+
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_finalize_object (g_steal_pointer (&f->store));
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) g_test_add ("/search/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("async-equals-sync", test_async_equals_sync);
+  ADD ("newer-supersedes", test_newer_supersedes);
+  ADD ("finds-saved-story", test_finds_saved_story);
+  ADD ("other-store-commits", test_other_store_commits);
+  ADD ("close-empties-wal", test_close_empties_wal);
+#undef ADD
+  g_test_add_func ("/search/read-only-bank", test_read_only_bank);
+
+  return g_test_run ();
+}

@@ -1534,6 +1534,36 @@ sb_store_get_theme_stories (SbStore    *self,
   return result;
 }
 
+GArray *
+sb_store_get_theme_links (SbStore    *self,
+                          const char *theme_slug)
+{
+  GArray *result = g_array_new (FALSE, FALSE, sizeof (SbStoryLink));
+  GPtrArray *linked;
+  SbTheme *theme;
+
+  g_return_val_if_fail (SB_IS_STORE (self), result);
+
+  theme = sb_store_find_theme (self, theme_slug);
+  if (theme == NULL)
+    return result;
+
+  _sb_store_ensure_reverse (self);
+  linked = g_hash_table_lookup (self->stories_by_theme, theme);
+  if (linked == NULL)
+    return result;
+  g_array_set_size (result, linked->len);
+  for (guint i = 0; i < linked->len; i++)
+    {
+      StoryLinks *links = g_hash_table_lookup (self->links, linked->pdata[i]);
+      SbStoryLink *link = &g_array_index (result, SbStoryLink, i);
+
+      link->story = linked->pdata[i];
+      link->strength = GPOINTER_TO_INT (g_hash_table_lookup (links->themes, theme));
+    }
+  return result;
+}
+
 /* ---- bank settings -------------------------------------------------- */
 
 char *

@@ -772,6 +772,16 @@ test_catches_up_when_shown_again (Fixture       *f,
   g_assert_cmpstr (sb_coverage_matrix_get_drawn_title (matrix, column_of (before, a)), ==,
                    "Checkout outage, told again");
 
+  /* A story written meanwhile is a new column. */
+  set_shown_and_paint (GTK_WIDGET (page), FALSE);
+  g_assert_true (sb_store_set_story_theme (f->store, add_story (f, "Hiring loop"), theme_slug (f, 1),
+                                           SB_STRENGTH_PRIMARY, &error));
+  sb_test_iterate_main_loop ();
+  g_assert_true (sb_coverage_matrix_get_coverage (matrix) == before);
+  set_shown_and_paint (GTK_WIDGET (page), TRUE);
+  g_assert_cmpuint (sb_coverage_get_n_stories (sb_coverage_matrix_get_coverage (matrix)), ==, 3);
+  g_assert_cmpuint (sb_coverage_get_theme_count (sb_coverage_matrix_get_coverage (matrix), 1), ==, 2);
+
   gtk_window_destroy (GTK_WINDOW (window));
   assert_finalized_soon (page);
 }

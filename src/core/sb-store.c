@@ -56,20 +56,22 @@ _sb_store_ensure_reverse (SbStore *self)
       g_autoptr(SbStory) story = g_list_model_get_item (G_LIST_MODEL (self->stories), i);
       StoryLinks *links = g_hash_table_lookup (self->links, story);
       GHashTableIter iter;
-      gpointer key;
+      gpointer key, value;
 
       if (links == NULL)
         continue;
       g_hash_table_iter_init (&iter, links->themes);
-      while (g_hash_table_iter_next (&iter, &key, NULL))
+      while (g_hash_table_iter_next (&iter, &key, &value))
         {
-          GPtrArray *linked = g_hash_table_lookup (self->stories_by_theme, key);
+          GArray *linked = g_hash_table_lookup (self->stories_by_theme, key);
+          SbStoryLink link = { story, GPOINTER_TO_INT (value) };
+
           if (linked == NULL)
             {
-              linked = g_ptr_array_new ();
+              linked = g_array_new (FALSE, FALSE, sizeof (SbStoryLink));
               g_hash_table_insert (self->stories_by_theme, key, linked);
             }
-          g_ptr_array_add (linked, story);
+          g_array_append_val (linked, link);
         }
       g_hash_table_iter_init (&iter, links->questions);
       while (g_hash_table_iter_next (&iter, &key, NULL))
@@ -197,7 +199,7 @@ sb_store_init (SbStore *self)
   self->questions = g_list_store_new (SB_TYPE_QUESTION);
   self->question_by_slug = g_hash_table_new (g_str_hash, g_str_equal);
 
-  self->stories_by_theme = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  self->stories_by_theme = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
   self->stories_by_question = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                      (GDestroyNotify) g_ptr_array_unref);
   self->links_serial = 1;
@@ -1522,10 +1524,10 @@ sb_store_get_theme_stories (SbStore    *self,
 
   _sb_store_ensure_reverse (self);
   {
-    GPtrArray *linked = g_hash_table_lookup (self->stories_by_theme, theme);
+    GArray *linked = g_hash_table_lookup (self->stories_by_theme, theme);
 
     for (guint i = 0; linked != NULL && i < linked->len; i++)
-      g_ptr_array_add (result, g_object_ref (linked->pdata[i]));
+      g_ptr_array_add (result, g_object_ref (g_array_index (linked, SbStoryLink, i).story));
   }
 
   g_object_set_data (G_OBJECT (self), "sb-sorting-theme", theme);
@@ -1539,7 +1541,7 @@ sb_store_get_theme_links (SbStore    *self,
                           const char *theme_slug)
 {
   GArray *result = g_array_new (FALSE, FALSE, sizeof (SbStoryLink));
-  GPtrArray *linked;
+  GArray *linked;
   SbTheme *theme;
 
   g_return_val_if_fail (SB_IS_STORE (self), result);
@@ -1550,17 +1552,8 @@ sb_store_get_theme_links (SbStore    *self,
 
   _sb_store_ensure_reverse (self);
   linked = g_hash_table_lookup (self->stories_by_theme, theme);
-  if (linked == NULL)
-    return result;
-  g_array_set_size (result, linked->len);
-  for (guint i = 0; i < linked->len; i++)
-    {
-      StoryLinks *links = g_hash_table_lookup (self->links, linked->pdata[i]);
-      SbStoryLink *link = &g_array_index (result, SbStoryLink, i);
-
-      link->story = linked->pdata[i];
-      link->strength = GPOINTER_TO_INT (g_hash_table_lookup (links->themes, theme));
-    }
+  if (linked != NULL)
+    g_array_append_vals (result, linked->data, linked->len);
   return result;
 }
 

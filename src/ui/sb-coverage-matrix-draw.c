@@ -154,22 +154,71 @@ _sb_coverage_matrix_clear_layout_caches (SbCoverageMatrix *self)
     _sb_coverage_matrix_watch_title (self, sb_coverage_get_story (self->coverage, self->focus_column));
 }
 
+/* The columns on screen, [*first, *last). */
+static void
+visible_columns (SbCoverageMatrix *self,
+                 int              *first,
+                 int              *last)
+{
+  int columns = _sb_coverage_matrix_n_columns (self);
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+
+  *first = CLAMP ((int) floor (_sb_coverage_matrix_hvalue (self) / COLUMN_WIDTH), 0, columns);
+  *last = CLAMP ((int) ceil ((_sb_coverage_matrix_hvalue (self) + width - self->header_width) /
+                             COLUMN_WIDTH),
+                 *first, columns);
+}
+
+/* Reads the readiness of the columns on screen that have none yet, a few
+ * milliseconds at a time, and draws again. */
+static gboolean
+readiness_idle_cb (gpointer data)
+{
+  SbCoverageMatrix *self = data;
+  gint64 deadline = g_get_monotonic_time () + 3000;
+  int first, last;
+
+  if (self->coverage == NULL || !self->shown)
+    {
+      self->readiness_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  visible_columns (self, &first, &last);
+  for (int c = first; c < last && c < (int) self->column_readiness->len; c++)
+    {
+      gint8 *level = &g_array_index (self->column_readiness, gint8, c);
+
+      if (*level >= 0)
+        continue;
+      {
+        g_auto(SbReadiness) readiness = sb_story_get_readiness (self->store,
+                                                                sb_coverage_get_story (self->coverage, c));
+        *level = (gint8) readiness.level;
+      }
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      if (g_get_monotonic_time () > deadline)
+        return G_SOURCE_CONTINUE;
+    }
+  self->readiness_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* The story's readiness for column @column, or -1 while it is read after
+ * the frame: the coach's checks on a screenful of stories not checked yet
+ * took ~2 ms of the frame that first shows the page. */
 int
 _sb_coverage_matrix_column_readiness (SbCoverageMatrix *self,
                                       guint             column)
 {
-  gint8 *level;
+  int level;
 
   if (column >= self->column_readiness->len)
     return -1;
-  level = &g_array_index (self->column_readiness, gint8, column);
-  if (*level < 0)
-    {
-      g_auto(SbReadiness) readiness = sb_story_get_readiness (self->store,
-                                                              sb_coverage_get_story (self->coverage, column));
-      *level = (gint8) readiness.level;
-    }
-  return *level;
+  level = g_array_index (self->column_readiness, gint8, column);
+  if (level < 0 && self->readiness_id == 0)
+    self->readiness_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, readiness_idle_cb, self, NULL);
+  return level;
 }
 
 PangoLayout *
@@ -658,7 +707,7 @@ sb_coverage_matrix_snapshot (GtkWidget   *widget,
   SbCoverageMatrix *self = SB_COVERAGE_MATRIX (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  int rows = _sb_coverage_matrix_n_rows (self), columns = _sb_coverage_matrix_n_columns (self);
+  int rows = _sb_coverage_matrix_n_rows (self);
   int first_row, last_row, first_column, last_column;
   Palette p;
 
@@ -668,10 +717,7 @@ sb_coverage_matrix_snapshot (GtkWidget   *widget,
 
   palette_init (self, &p);
 
-  first_column = CLAMP ((int) floor (_sb_coverage_matrix_hvalue (self) / COLUMN_WIDTH), 0, columns);
-  last_column = CLAMP ((int) ceil ((_sb_coverage_matrix_hvalue (self) + width - self->header_width) /
-                                   COLUMN_WIDTH),
-                       first_column, columns);
+  visible_columns (self, &first_column, &last_column);
   first_row = CLAMP ((int) floor (_sb_coverage_matrix_vvalue (self) / ROW_HEIGHT), 0, rows);
   last_row = CLAMP ((int) ceil ((_sb_coverage_matrix_vvalue (self) + height - self->header_height) /
                                 ROW_HEIGHT),

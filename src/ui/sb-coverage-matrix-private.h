@@ -70,6 +70,7 @@ struct _SbCoverageMatrix
   GPtrArray     *row_count_layouts;
   GPtrArray     *column_layouts;
   GArray        *column_readiness; /* gint8 SbReadinessLevel per column, -1: not read yet */
+  guint          readiness_id;     /* reads them for the columns on screen */
   PangoLayout   *legend_layouts[3];
 
   int            focus_row;        /* -1: none */
@@ -82,8 +83,8 @@ struct _SbCoverageMatrix
   AdwToast      *last_toast;       /* weak */
 };
 
-/* The story's readiness for column @column, read when first asked after
- * a rebuild or a save (sb-coverage-matrix-draw.c). */
+/* The story's readiness for column @column, or -1 until an idle after the
+ * frame has read it (after a rebuild or a save; sb-coverage-matrix-draw.c). */
 int _sb_coverage_matrix_column_readiness (SbCoverageMatrix *self,
                                           guint             column);
 

@@ -659,6 +659,7 @@ sb_coverage_matrix_dispose (GObject *object)
   SbCoverageMatrix *self = SB_COVERAGE_MATRIX (object);
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  g_clear_handle_id (&self->readiness_id, g_source_remove);
   g_clear_weak_pointer (&self->last_toast);
   _sb_coverage_matrix_unwatch_titles (self);
   if (self->store != NULL)

@@ -72,6 +72,7 @@ struct _SbCoverageMatrix
   GArray        *column_readiness; /* gint8 SbReadinessLevel per column, -1: not read yet */
   guint          readiness_id;     /* reads them for the columns on screen */
   PangoLayout   *legend_layouts[3];
+  PangoContext  *title_context;    /* unhinted, for the turned titles */
 
   int            focus_row;        /* -1: none */
   int            focus_column;

@@ -684,6 +684,7 @@ sb_coverage_matrix_dispose (GObject *object)
   g_ptr_array_set_size (self->column_layouts, 0);
   for (guint i = 0; i < G_N_ELEMENTS (self->legend_layouts); i++)
     g_clear_object (&self->legend_layouts[i]);
+  g_clear_object (&self->title_context);
 
   G_OBJECT_CLASS (sb_coverage_matrix_parent_class)->dispose (object);
 }

@@ -156,10 +156,10 @@ _sb_coverage_matrix_clear_layout_caches (SbCoverageMatrix *self)
 }
 
 /* The columns on screen, [*first, *last). */
-static void
-visible_columns (SbCoverageMatrix *self,
-                 int              *first,
-                 int              *last)
+void
+_sb_coverage_matrix_visible_columns (SbCoverageMatrix *self,
+                                     int              *first,
+                                     int              *last)
 {
   int columns = _sb_coverage_matrix_n_columns (self);
   int width = gtk_widget_get_width (GTK_WIDGET (self));
@@ -185,7 +185,7 @@ readiness_idle_cb (gpointer data)
       return G_SOURCE_REMOVE;
     }
 
-  visible_columns (self, &first, &last);
+  _sb_coverage_matrix_visible_columns (self, &first, &last);
   for (int c = first; c < last && c < (int) self->column_readiness->len; c++)
     {
       gint8 *level = &g_array_index (self->column_readiness, gint8, c);
@@ -743,7 +743,7 @@ sb_coverage_matrix_snapshot (GtkWidget   *widget,
 
   palette_init (self, &p);
 
-  visible_columns (self, &first_column, &last_column);
+  _sb_coverage_matrix_visible_columns (self, &first_column, &last_column);
   first_row = CLAMP ((int) floor (_sb_coverage_matrix_vvalue (self) / ROW_HEIGHT), 0, rows);
   last_row = CLAMP ((int) ceil ((_sb_coverage_matrix_vvalue (self) + height - self->header_height) /
                                 ROW_HEIGHT),

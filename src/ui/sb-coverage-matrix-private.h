@@ -126,6 +126,9 @@ void      _sb_coverage_matrix_unwatch_titles              (SbCoverageMatrix *sel
 void      _sb_coverage_matrix_class_init_draw             (GtkWidgetClass   *widget_class);
 void      _sb_coverage_matrix_clear_layout_caches         (SbCoverageMatrix *self);
 void      _sb_coverage_matrix_measure_names               (SbCoverageMatrix *self);
+void      _sb_coverage_matrix_visible_columns             (SbCoverageMatrix *self,
+                                                           int              *first,
+                                                           int              *last);
 PangoLayout *_sb_coverage_matrix_row_name_layout          (SbCoverageMatrix *self,
                                                            guint             row);
 PangoLayout *_sb_coverage_matrix_column_layout            (SbCoverageMatrix *self,

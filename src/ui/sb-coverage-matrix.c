@@ -182,10 +182,68 @@ revalidate_titles (SbCoverageMatrix *self)
   _sb_coverage_matrix_update_accessible (self);
 }
 
+/* The header layouts of the snapshot going, by story (or theme). */
+static GHashTable *
+keep_layouts (SbCoverageMatrix *self,
+              GPtrArray        *layouts,
+              gboolean          rows)
+{
+  GHashTable *kept = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+
+  for (guint i = 0; self->coverage != NULL && i < layouts->len; i++)
+    {
+      PangoLayout *layout = g_ptr_array_index (layouts, i);
+
+      if (layout != NULL)
+        g_hash_table_insert (kept,
+                             rows ? (gpointer) sb_coverage_get_theme (self->coverage, i)
+                                  : (gpointer) sb_coverage_get_story (self->coverage, i),
+                             g_object_ref (layout));
+    }
+  return kept;
+}
+
+/* A rebuild keeps the headers on screen that still say the same: laying a
+ * screenful of titles out again was ~2 ms of the frame after a rebuild. */
+static void
+reuse_layouts (SbCoverageMatrix *self,
+               GHashTable       *titles,
+               GHashTable       *names)
+{
+  int first, last;
+
+  if (self->coverage == NULL)
+    return;
+
+  _sb_coverage_matrix_visible_columns (self, &first, &last);
+  for (int c = first; c < last && g_hash_table_size (titles) > 0; c++)
+    {
+      SbStory *story = sb_coverage_get_story (self->coverage, c);
+      PangoLayout *layout = g_hash_table_lookup (titles, story);
+
+      if (layout != NULL &&
+          g_strcmp0 (pango_layout_get_text (layout), sb_story_get_display_title (story)) == 0)
+        {
+          g_ptr_array_index (self->column_layouts, c) = g_object_ref (layout);
+          _sb_coverage_matrix_watch_title (self, story);
+        }
+    }
+  for (guint r = 0; r < _sb_coverage_matrix_n_rows (self) && g_hash_table_size (names) > 0; r++)
+    {
+      SbTheme *theme = sb_coverage_get_theme (self->coverage, r);
+      PangoLayout *layout = g_hash_table_lookup (names, theme);
+
+      if (layout != NULL && g_strcmp0 (pango_layout_get_text (layout), sb_theme_get_name (theme)) == 0)
+        g_ptr_array_index (self->row_name_layouts, r) = g_object_ref (layout);
+    }
+}
+
 void
 sb_coverage_matrix_rebuild (SbCoverageMatrix *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) kept_titles = NULL;
+  g_autoptr(GHashTable) kept_names = NULL;
   SbCoverage *coverage = NULL;
   int row = -1, column = -1;
 
@@ -209,12 +267,16 @@ sb_coverage_matrix_rebuild (SbCoverageMatrix *self)
         g_warning ("Could not compute the coverage: %s", error->message);
     }
 
+  kept_titles = keep_layouts (self, self->column_layouts, FALSE);
+  kept_names = keep_layouts (self, self->row_name_layouts, TRUE);
+
   g_clear_pointer (&self->coverage, sb_coverage_unref);
   self->coverage = coverage;
 
   self->stale = FALSE;
   _sb_coverage_matrix_clear_layout_caches (self);
   _sb_coverage_matrix_measure_names (self);
+  reuse_layouts (self, kept_titles, kept_names);
 
   /* Keep the focus cell and the selected theme on the same theme and story. */
   if (coverage != NULL)
@@ -230,13 +292,17 @@ sb_coverage_matrix_rebuild (SbCoverageMatrix *self)
           if (g_strcmp0 (slug, self->selected_theme) == 0)
             selected_found = TRUE;
         }
-      for (guint c = 0; c < _sb_coverage_matrix_n_columns (self) && self->focus_story != NULL; c++)
-        if (g_strcmp0 (sb_story_get_uuid (sb_coverage_get_story (coverage, c)),
-                       self->focus_story) == 0)
-          {
-            column = c;
-            break;
-          }
+      /* By the story itself: reading every story's id touched 10,000 of them. */
+      {
+        SbStory *focus = self->focus_story != NULL ? sb_store_find_story (self->store, self->focus_story) : NULL;
+
+        for (guint c = 0; c < _sb_coverage_matrix_n_columns (self) && focus != NULL; c++)
+          if (sb_coverage_get_story (coverage, c) == focus)
+            {
+              column = c;
+              break;
+            }
+      }
       if (!selected_found)
         _sb_coverage_matrix_set_selected_theme_internal (self, NULL);
     }

@@ -434,6 +434,24 @@ _sb_coverage_matrix_measure_names (SbCoverageMatrix *self)
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
+/* After a title changed (or may have, unseen): the themes are the same,
+ * and the size is asked for again only if the headers want another. */
+void
+_sb_coverage_matrix_measure_titles (SbCoverageMatrix *self)
+{
+  int titles_width;
+
+  if (self->coverage == NULL)
+    return;
+  titles_width = widest_of_longest (self, _sb_coverage_matrix_n_columns (self), story_title_at, TRUE,
+                                    MAX_HEADER_HEIGHT - COLUMN_TITLE_PADDING);
+  if (titles_width != self->titles_width)
+    {
+      self->titles_width = titles_width;
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+    }
+}
+
 /* ---- geometry ----------------------------------------------------------- */
 
 HitRegion

@@ -126,6 +126,7 @@ void      _sb_coverage_matrix_unwatch_titles              (SbCoverageMatrix *sel
 void      _sb_coverage_matrix_class_init_draw             (GtkWidgetClass   *widget_class);
 void      _sb_coverage_matrix_clear_layout_caches         (SbCoverageMatrix *self);
 void      _sb_coverage_matrix_measure_names               (SbCoverageMatrix *self);
+void      _sb_coverage_matrix_measure_titles              (SbCoverageMatrix *self);
 void      _sb_coverage_matrix_visible_columns             (SbCoverageMatrix *self,
                                                            int              *first,
                                                            int              *last);

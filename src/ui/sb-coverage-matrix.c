@@ -131,7 +131,7 @@ story_title_changed_cb (SbCoverageMatrix *self,
     if (g_ptr_array_index (self->column_layouts, c) != NULL &&
         sb_coverage_get_story (self->coverage, c) == story)
       g_clear_object (&g_ptr_array_index (self->column_layouts, c));
-  _sb_coverage_matrix_measure_names (self);
+  _sb_coverage_matrix_measure_titles (self);
   _sb_coverage_matrix_update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -178,7 +178,7 @@ revalidate_titles (SbCoverageMatrix *self)
       else
         g_clear_object (&g_ptr_array_index (self->column_layouts, c));
     }
-  _sb_coverage_matrix_measure_names (self);
+  _sb_coverage_matrix_measure_titles (self);
   _sb_coverage_matrix_update_accessible (self);
 }
 

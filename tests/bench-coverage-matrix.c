@@ -5,16 +5,28 @@
  * matrix's rebuild, and drawing frames while scrolling across the columns.
  * Prints the times; asserts nothing about them (machines differ).
  *
+ * With BENCH_COVERAGE_BANK=FILE (a bank storybank-bench kept with
+ * STORYBANK_BENCH_KEEP, copied first: the window writes to it) it opens
+ * that bank in the real window instead and times, as main-thread work to
+ * the end of the frame that shows it: the first switch to Coverage, the
+ * switch again, a rebuild, a link toggled and a story renamed.
+ * BENCH_COVERAGE_REPEAT=N does it in N windows one after the other (to
+ * profile the first switch with perf).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "bench-coverage-matrix"
 
 #include "config.h"
 
+#include <stdlib.h>
+
 #include <adwaita.h>
 
 #include "sb-coverage-page.h"
+#include "sb-test-ui.h"
 #include "sb-test-util.h"
+#include "sb-window.h"
 
 #define N_STORIES 1000
 #define N_FRAMES  200
@@ -122,12 +134,242 @@ bench_matrix (void)
     ;
 }
 
+/* ---- a kept bank in the real window ------------------------------------ */
+
+static GPollFunc real_poll;
+static gint64    polled_us;
+static guint     frames_painted;
+
+static gint
+counting_poll (GPollFD *fds,
+               guint    n_fds,
+               gint     timeout)
+{
+  gint64 start = g_get_monotonic_time ();
+  gint result = real_poll (fds, n_fds, timeout);
+
+  polled_us += g_get_monotonic_time () - start;
+  return result;
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  frames_painted++;
+}
+
+typedef void (*Interaction) (gpointer data);
+
+/* Main-thread work from the call to the end of the frame after it, in ms
+ * (as storybank-bench counts it). */
+static double
+time_interaction (GtkWidget   *window,
+                  Interaction  interaction,
+                  gpointer     data)
+{
+  guint target = frames_painted + 1;
+  gint64 start = g_get_monotonic_time ();
+  gint64 polled = polled_us;
+
+  interaction (data);
+  gdk_frame_clock_request_phase (gtk_widget_get_frame_clock (window), GDK_FRAME_CLOCK_PHASE_PAINT);
+  while (frames_painted < target)
+    g_main_context_iteration (NULL, TRUE);
+  /* To find the interaction in a profile (perf record -k mono). */
+  if (g_getenv ("BENCH_COVERAGE_MARKS") != NULL)
+    g_printerr ("mark %" G_GINT64_FORMAT " %" G_GINT64_FORMAT "\n", start, g_get_monotonic_time ());
+  return (g_get_monotonic_time () - start - (polled_us - polled)) / 1000.0;
+}
+
+static void
+settle (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE) || (g_usleep (1000), TRUE);
+}
+
+typedef struct
+{
+  SbWindow         *window;
+  SbCoverageMatrix *matrix;
+  SbStore          *store;
+  const char       *page;
+  guint             i;
+} Ui;
+
+static void
+show_page_cb (gpointer data)
+{
+  Ui *ui = data;
+
+  sb_window_show_page (ui->window, ui->page);
+}
+
+static void
+rebuild_cb (gpointer data)
+{
+  Ui *ui = data;
+
+  sb_coverage_matrix_rebuild (ui->matrix);
+}
+
+static void
+toggle_cb (gpointer data)
+{
+  Ui *ui = data;
+  SbCoverage *coverage = sb_coverage_matrix_get_coverage (ui->matrix);
+  SbStory *story = sb_coverage_get_story (coverage, sb_coverage_get_n_stories (coverage) - 1 - ui->i);
+  SbTheme *theme = sb_coverage_get_theme (coverage, ui->i % sb_coverage_get_n_themes (coverage));
+  g_autoptr(GError) error = NULL;
+
+  if (!sb_coverage_matrix_toggle (ui->matrix, sb_story_get_uuid (story), sb_theme_get_slug (theme), &error))
+    g_error ("toggling: %s", error->message);
+}
+
+static void
+rename_cb (gpointer data)
+{
+  Ui *ui = data;
+  SbCoverage *coverage = sb_coverage_matrix_get_coverage (ui->matrix);
+  SbStory *story = sb_coverage_get_story (coverage, ui->i);
+  g_autofree char *title = g_strdup_printf ("Renamed story %u", ui->i);
+
+  sb_story_set_title (story, title);
+}
+
+static void
+select_theme_cb (gpointer data)
+{
+  Ui *ui = data;
+  SbCoverage *coverage = sb_coverage_matrix_get_coverage (ui->matrix);
+  SbTheme *theme = sb_coverage_get_theme (coverage, ui->i % sb_coverage_get_n_themes (coverage));
+
+  sb_coverage_matrix_set_selected_theme (ui->matrix, ui->i == G_MAXUINT ? NULL : sb_theme_get_slug (theme));
+}
+
+static void
+print_samples (const char *what,
+               GArray     *samples)
+{
+  g_autoptr(GString) line = g_string_new (what);
+
+  g_string_append (line, ":");
+  for (guint i = 0; i < samples->len; i++)
+    g_string_append_printf (line, " %.2f", g_array_index (samples, double, i));
+  g_print ("%s ms\n", line->str);
+}
+
+static void
+bench_bank (const char *path,
+            guint       repeat)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbStore) store = sb_store_open (path, &error);
+  g_autoptr(GArray) first = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) again = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) rebuilds = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) rebuild_calls = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) toggles = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) renames = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) selects = g_array_new (FALSE, FALSE, sizeof (double));
+
+  g_assert_no_error (error);
+  real_poll = g_main_context_get_poll_func (NULL);
+  g_main_context_set_poll_func (NULL, counting_poll);
+
+  for (guint w = 0; w < repeat; w++)
+    {
+      GtkWidget *window = GTK_WIDGET (sb_window_new (NULL, store));
+      Ui ui = { SB_WINDOW (window), NULL, store, NULL, 0 };
+      double ms;
+
+      gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+      gtk_window_present (GTK_WINDOW (window));
+      g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (after_paint_cb), NULL);
+      sb_window_show_page (ui.window, "stories");
+      settle (600);
+      ui.matrix = SB_COVERAGE_MATRIX (sb_test_find_widget (window, SB_TYPE_COVERAGE_MATRIX));
+
+      ui.page = "coverage";
+      ms = time_interaction (window, show_page_cb, &ui);
+      g_array_append_val (first, ms);
+      settle (100);
+      ui.page = "stories";
+      time_interaction (window, show_page_cb, &ui);
+      settle (100);
+      ui.page = "coverage";
+      ms = time_interaction (window, show_page_cb, &ui);
+      g_array_append_val (again, ms);
+      settle (100);
+
+      for (ui.i = 0; ui.i < 5 && w == 0; ui.i++)
+        {
+          gint64 start = g_get_monotonic_time ();
+
+          sb_coverage_matrix_rebuild (ui.matrix);
+          ms = (g_get_monotonic_time () - start) / 1000.0;
+          g_array_append_val (rebuild_calls, ms);
+          settle (50);
+          ms = time_interaction (window, rebuild_cb, &ui);
+          g_array_append_val (rebuilds, ms);
+          settle (50);
+          ms = time_interaction (window, toggle_cb, &ui);
+          g_array_append_val (toggles, ms);
+          settle (50);
+          ms = time_interaction (window, rename_cb, &ui);
+          g_array_append_val (renames, ms);
+          settle (50);
+        }
+      for (ui.i = 0; ui.i < 3 && w == 0; ui.i++)
+        {
+          ms = time_interaction (window, select_theme_cb, &ui);
+          g_array_append_val (selects, ms);
+          settle (50);
+        }
+      ui.i = G_MAXUINT;
+      select_theme_cb (&ui);
+      settle (50);
+
+      /* Undo the toggles: the bank is left as it was. */
+      for (guint i = 0; i < 5 && w == 0; i++)
+        for (guint k = 0; k < 2; k++)
+          {
+            ui.i = i;
+            toggle_cb (&ui);
+          }
+
+      gtk_window_destroy (GTK_WINDOW (window));
+      settle (100);
+    }
+
+  g_print ("%u stories\n", g_list_model_get_n_items (sb_store_get_stories (store)));
+  print_samples ("first switch to coverage", first);
+  print_samples ("switch again", again);
+  print_samples ("rebuild call", rebuild_calls);
+  print_samples ("rebuild to frame", rebuilds);
+  print_samples ("toggle to frame", toggles);
+  print_samples ("rename to frame", renames);
+  print_samples ("select a theme to frame", selects);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  const char *bank = g_getenv ("BENCH_COVERAGE_BANK");
+
+  sb_test_ui_init (&argc, &argv);
+
+  if (bank != NULL)
+    {
+      const char *repeat = g_getenv ("BENCH_COVERAGE_REPEAT");
+
+      bench_bank (bank, repeat != NULL ? MAX (1, atoi (repeat)) : 1);
+      return 0;
+    }
 
   g_test_add_func ("/coverage-matrix/bench", bench_matrix);
 

@@ -21,6 +21,8 @@ typedef struct
   char      *framework;   /* slug of the first framework */
 } Fixture;
 
+static void draw_matrix (SbCoverageMatrix *matrix);
+
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
@@ -525,8 +527,11 @@ test_follows_titles (Fixture       *f,
 
   page = show_page_in_window (f, 1100, 800, &window);
   matrix = sb_coverage_page_get_matrix (page);
+  g_assert_cmpstr (sb_coverage_matrix_get_drawn_title (matrix, 0), ==, "Checkout outage");
   sb_story_set_title (story, "Ledger migration");
   sb_test_iterate_main_loop ();
+  draw_matrix (matrix);
+  g_assert_cmpstr (sb_coverage_matrix_get_drawn_title (matrix, 0), ==, "Ledger migration");
   sb_coverage_matrix_get_cell_area (matrix, 0, 0, &cell);
   tip = sb_coverage_matrix_dup_tooltip_at (matrix, cell.x + cell.width / 2, cell.y - 20);
   g_assert_nonnull (strstr (tip, "Ledger migration"));
@@ -637,6 +642,418 @@ test_builds_when_shown (Fixture       *f,
   g_assert_finalize_object (page);
 }
 
+/* Draws one frame's worth of the matrix on demand: the headers of the
+ * columns on screen are laid out. */
+static void
+draw_matrix (SbCoverageMatrix *matrix)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+
+  GTK_WIDGET_GET_CLASS (matrix)->snapshot (GTK_WIDGET (matrix), snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+}
+
+static guint
+column_of (SbCoverage *coverage,
+           SbStory    *story)
+{
+  for (guint c = 0; c < sb_coverage_get_n_stories (coverage); c++)
+    if (sb_coverage_get_story (coverage, c) == story)
+      return c;
+  g_assert_not_reached ();
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gpointer       data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+/* Shows or hides @widget as a person switching pages would, up to the
+ * frame that paints it. */
+static void
+set_shown_and_paint (GtkWidget *widget,
+                     gboolean   shown)
+{
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (widget));
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+  gboolean painted = FALSE;
+  gulong id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
+
+  gtk_widget_set_visible (widget, shown);
+  gtk_widget_queue_draw (window);
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, id);
+  sb_test_iterate_main_loop ();
+}
+
+/* Drops the last reference to @object, letting GTK finish what it holds
+ * it for: hiding a shown widget keeps it referenced for a moment. */
+static void
+assert_finalized_soon (gpointer object)
+{
+  gpointer weak = object;
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  g_object_add_weak_pointer (object, &weak);
+  g_object_unref (object);
+  while (weak != NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE) || (g_usleep (1000), TRUE);
+  g_assert_null (weak);
+}
+
+/* Once shown, a hidden page still does no work: a change of links or of a
+ * title only marks it stale, and it shows both when shown again. */
+static void
+test_catches_up_when_shown_again (Fixture       *f,
+                                  gconstpointer  data)
+{
+  SbCoveragePage *page = g_object_new (SB_TYPE_COVERAGE_PAGE, "store", f->store, NULL);
+  SbCoverageMatrix *matrix = sb_coverage_page_get_matrix (page);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  SbStory *a = add_story (f, "Checkout outage");
+  SbStory *b = add_story (f, "Ledger migration");
+  g_autoptr(GError) error = NULL;
+  SbCoverage *before;
+
+  g_object_ref (page);
+  g_assert_true (sb_store_set_story_theme (f->store, a, theme_slug (f, 0), SB_STRENGTH_PRIMARY, &error));
+  sb_coverage_page_set_framework (page, f->framework);
+  gtk_widget_set_vexpand (GTK_WIDGET (page), TRUE);
+  gtk_box_append (GTK_BOX (box), gtk_label_new ("Stories"));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (page));
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 600);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (matrix)))
+    g_main_context_iteration (NULL, TRUE);
+  sb_test_iterate_main_loop ();
+  draw_matrix (matrix);
+  before = sb_coverage_matrix_get_coverage (matrix);
+  g_assert_cmpstr (sb_coverage_matrix_get_drawn_title (matrix, column_of (before, a)), ==, "Checkout outage");
+
+  set_shown_and_paint (GTK_WIDGET (page), FALSE);
+  g_assert_true (sb_store_set_story_theme (f->store, b, theme_slug (f, 0), SB_STRENGTH_SECONDARY, &error));
+  g_assert_true (sb_store_set_story_theme (f->store, a, theme_slug (f, 1), SB_STRENGTH_PRIMARY, &error));
+  sb_story_set_title (a, "Checkout outage, told again");
+  sb_test_iterate_main_loop ();
+  /* Nothing was computed while hidden. */
+  g_assert_true (sb_coverage_matrix_get_coverage (matrix) == before);
+  g_assert_cmpuint (sb_coverage_get_theme_count (before, 0), ==, 1);
+
+  set_shown_and_paint (GTK_WIDGET (page), TRUE);
+  {
+    SbCoverage *coverage = sb_coverage_matrix_get_coverage (matrix);
+
+    g_assert_cmpuint (sb_coverage_get_theme_count (coverage, 0), ==, 2);
+    g_assert_cmpuint (sb_coverage_get_theme_count (coverage, 1), ==, 1);
+    g_assert_cmpint (sb_coverage_get_cell (coverage, 0, column_of (coverage, b)), ==, SB_STRENGTH_SECONDARY);
+    g_assert_cmpint (sb_coverage_get_cell (coverage, 1, column_of (coverage, a)), ==, SB_STRENGTH_PRIMARY);
+    g_assert_cmpuint (sb_coverage_get_story_count (coverage, column_of (coverage, a)), ==, 2);
+    draw_matrix (matrix);
+    g_assert_cmpstr (sb_coverage_matrix_get_drawn_title (matrix, column_of (coverage, a)), ==,
+                     "Checkout outage, told again");
+  }
+
+  /* Hidden again with nothing but a title changed: the header follows it. */
+  set_shown_and_paint (GTK_WIDGET (page), FALSE);
+  before = sb_coverage_matrix_get_coverage (matrix);
+  sb_story_set_title (b, "Ledger migration without downtime");
+  sb_test_iterate_main_loop ();
+  set_shown_and_paint (GTK_WIDGET (page), TRUE);
+  g_assert_true (sb_coverage_matrix_get_coverage (matrix) == before);
+  draw_matrix (matrix);
+  g_assert_cmpstr (sb_coverage_matrix_get_drawn_title (matrix, column_of (before, b)), ==,
+                   "Ledger migration without downtime");
+  g_assert_cmpstr (sb_coverage_matrix_get_drawn_title (matrix, column_of (before, a)), ==,
+                   "Checkout outage, told again");
+
+  /* A story written meanwhile is a new column (a rebuild); the headers
+   * kept through it say the titles as they are now. */
+  set_shown_and_paint (GTK_WIDGET (page), FALSE);
+  g_assert_true (sb_store_set_story_theme (f->store, add_story (f, "Hiring loop"), theme_slug (f, 1),
+                                           SB_STRENGTH_PRIMARY, &error));
+  sb_story_set_title (a, "Checkout outage, a third time");
+  sb_test_iterate_main_loop ();
+  g_assert_true (sb_coverage_matrix_get_coverage (matrix) == before);
+  set_shown_and_paint (GTK_WIDGET (page), TRUE);
+  {
+    SbCoverage *coverage = sb_coverage_matrix_get_coverage (matrix);
+
+    g_assert_cmpuint (sb_coverage_get_n_stories (coverage), ==, 3);
+    g_assert_cmpuint (sb_coverage_get_theme_count (coverage, 1), ==, 2);
+    draw_matrix (matrix);
+    g_assert_cmpstr (sb_coverage_matrix_get_drawn_title (matrix, column_of (coverage, a)), ==,
+                     "Checkout outage, a third time");
+    g_assert_cmpstr (sb_coverage_matrix_get_drawn_title (matrix, column_of (coverage, b)), ==,
+                     "Ledger migration without downtime");
+    g_assert_cmpstr (sb_coverage_matrix_get_drawn_title (matrix, 2), ==, "Hiring loop");
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  assert_finalized_soon (page);
+}
+
+/* A change of one story's links reads its column again; several at once,
+ * a deleted story or a question link give the same matrix as a rebuild. */
+static void
+test_follows_link_changes (Fixture       *f,
+                           gconstpointer  data)
+{
+  SbStory *stories[40];
+  g_autoptr(GError) error = NULL;
+  SbCoveragePage *page;
+  SbCoverageMatrix *matrix;
+  SbCoverage *coverage;
+  const char *question_slug;
+
+  for (guint i = 0; i < G_N_ELEMENTS (stories); i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Story %u", i);
+      stories[i] = add_story (f, title);
+    }
+  page = new_page (f);
+  matrix = sb_coverage_page_get_matrix (page);
+
+  /* One story, from the store (the editor's chips do the same). */
+  g_assert_true (sb_store_set_story_theme (f->store, stories[3], theme_slug (f, 0), SB_STRENGTH_PRIMARY, &error));
+  g_assert_true (sb_store_set_story_theme (f->store, stories[3], theme_slug (f, 1), SB_STRENGTH_SECONDARY, &error));
+  sb_test_iterate_main_loop ();
+  coverage = sb_coverage_matrix_get_coverage (matrix);
+  g_assert_cmpint (sb_coverage_get_cell (coverage, 0, 3), ==, SB_STRENGTH_PRIMARY);
+  g_assert_cmpint (sb_coverage_get_cell (coverage, 1, 3), ==, SB_STRENGTH_SECONDARY);
+  g_assert_cmpuint (sb_coverage_get_theme_count (coverage, 0), ==, 1);
+  g_assert_cmpuint (sb_coverage_get_story_count (coverage, 3), ==, 2);
+  g_assert_cmpuint (sb_coverage_get_n_stories (coverage), ==, G_N_ELEMENTS (stories));
+
+  /* Unlinked again: the counts go down. */
+  g_assert_true (sb_store_set_story_theme (f->store, stories[3], theme_slug (f, 0), SB_STRENGTH_NONE, &error));
+  sb_test_iterate_main_loop ();
+  coverage = sb_coverage_matrix_get_coverage (matrix);
+  g_assert_cmpint (sb_coverage_get_cell (coverage, 0, 3), ==, SB_STRENGTH_NONE);
+  g_assert_cmpuint (sb_coverage_get_theme_count (coverage, 0), ==, 0);
+  g_assert_cmpuint (sb_coverage_get_story_count (coverage, 3), ==, 1);
+
+  /* A question link changes nothing here. */
+  {
+    g_autoptr(SbQuestion) question = g_list_model_get_item (sb_store_get_questions (f->store), 0);
+
+    question_slug = sb_question_get_slug (question);
+    g_assert_true (sb_store_set_story_question (f->store, stories[5], question_slug, TRUE, &error));
+    g_assert_no_error (error);
+  }
+  sb_test_iterate_main_loop ();
+  coverage = sb_coverage_matrix_get_coverage (matrix);
+  g_assert_cmpuint (sb_coverage_get_story_count (coverage, 5), ==, 0);
+
+  /* Every story at once (more than are read one by one), one of them
+   * deleted before the matrix saw it. */
+  for (guint i = 0; i < G_N_ELEMENTS (stories); i++)
+    g_assert_true (sb_store_set_story_theme (f->store, stories[i], theme_slug (f, 2), SB_STRENGTH_PRIMARY, &error));
+  {
+    SbDeletedStory *deleted = sb_store_delete_story (f->store, stories[7], &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (deleted);
+    sb_deleted_story_free (deleted);
+  }
+  sb_test_iterate_main_loop ();
+  coverage = sb_coverage_matrix_get_coverage (matrix);
+  g_assert_cmpuint (sb_coverage_get_n_stories (coverage), ==, G_N_ELEMENTS (stories) - 1);
+  g_assert_cmpuint (sb_coverage_get_theme_count (coverage, 2), ==, G_N_ELEMENTS (stories) - 1);
+  for (guint c = 0; c < sb_coverage_get_n_stories (coverage); c++)
+    g_assert_cmpint (sb_coverage_get_cell (coverage, 2, c), ==, SB_STRENGTH_PRIMARY);
+
+  /* The snapshot the matrix holds is the one a rebuild gives. */
+  {
+    g_autoptr(SbCoverage) fresh = sb_coverage_new (f->store, f->framework, &error);
+
+    g_assert_no_error (error);
+    for (guint r = 0; r < sb_coverage_get_n_themes (fresh); r++)
+      {
+        g_assert_cmpuint (sb_coverage_get_theme_count (fresh, r), ==, sb_coverage_get_theme_count (coverage, r));
+        for (guint c = 0; c < sb_coverage_get_n_stories (fresh); c++)
+          g_assert_cmpint (sb_coverage_get_cell (fresh, r, c), ==, sb_coverage_get_cell (coverage, r, c));
+      }
+  }
+
+  close_page (page);
+}
+
+static gboolean
+press_key_with (GtkWidget       *widget,
+                guint            keyval,
+                GdkModifierType  state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+    }
+  return handled;
+}
+
+/* In a large bank the keyboard reaches the last story and the last theme,
+ * the matrix scrolls there, and that corner shows the right story and
+ * links. */
+static void
+test_large_bank_reaches_the_end (Fixture       *f,
+                                 gconstpointer  data)
+{
+  const guint n_stories = 1000;
+  guint n_themes = g_list_model_get_n_items (sb_store_get_themes (f->store, f->framework));
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window;
+  SbCoveragePage *page;
+  SbCoverageMatrix *matrix;
+  SbCoverage *coverage;
+  SbStory *last = NULL;
+  GtkAdjustment *hadjustment, *vadjustment;
+  GdkRectangle cell;
+  g_autofree char *tip = NULL;
+
+  for (guint i = 0; i < n_stories; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Story number %u", i);
+
+      last = add_story (f, title);
+    }
+  g_assert_true (sb_store_set_story_theme (f->store, last, theme_slug (f, n_themes - 1),
+                                           SB_STRENGTH_PRIMARY, &error));
+  g_assert_true (sb_store_set_story_theme (f->store, last, theme_slug (f, 0),
+                                           SB_STRENGTH_SECONDARY, &error));
+
+  page = show_page_in_window (f, 900, 600, &window);
+  matrix = sb_coverage_page_get_matrix (page);
+  coverage = sb_coverage_matrix_get_coverage (matrix);
+  hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (matrix));
+  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (matrix));
+  /* The extent comes from the counts, whatever has been laid out. */
+  g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), ==, n_stories * 36.0);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (vadjustment), >=, n_themes * 40.0);
+
+  gtk_widget_grab_focus (GTK_WIDGET (matrix));
+  g_assert_true (press_key_with (GTK_WIDGET (matrix), GDK_KEY_End, GDK_CONTROL_MASK));
+  sb_test_iterate_main_loop ();
+  /* The theme's panel opened beside it: the cell stays in sight. */
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_ancestor (GTK_WIDGET (matrix), ADW_TYPE_FLAP)));
+  while (!adw_flap_get_reveal_flap (ADW_FLAP (gtk_widget_get_ancestor (GTK_WIDGET (matrix), ADW_TYPE_FLAP))) ||
+         adw_flap_get_reveal_progress (ADW_FLAP (gtk_widget_get_ancestor (GTK_WIDGET (matrix), ADW_TYPE_FLAP))) < 1)
+    g_main_context_iteration (NULL, TRUE);
+  sb_test_iterate_main_loop ();
+
+  /* The last cell is on screen and says what it joins. */
+  sb_coverage_matrix_get_cell_area (matrix, n_themes - 1, n_stories - 1, &cell);
+  g_assert_cmpint (cell.x + cell.width, <=, gtk_widget_get_width (GTK_WIDGET (matrix)));
+  g_assert_cmpint (cell.y + cell.height, <=, gtk_widget_get_height (GTK_WIDGET (matrix)));
+  g_assert_cmpint (cell.x, >=, 0);
+  tip = sb_coverage_matrix_dup_tooltip_at (matrix, cell.x + cell.width / 2, cell.y + cell.height / 2);
+  g_assert_nonnull (strstr (tip, "Story number 999"));
+  g_assert_nonnull (strstr (tip, "Primary story for this theme"));
+  g_clear_pointer (&tip, g_free);
+  draw_matrix (matrix);
+  g_assert_cmpstr (sb_coverage_matrix_get_drawn_title (matrix, n_stories - 1), ==, "Story number 999");
+  /* Only what is on screen was laid out. */
+  g_assert_null (sb_coverage_matrix_get_drawn_title (matrix, n_stories / 2));
+
+  /* Up to the first theme by keys, in the same column. */
+  for (guint r = 0; r < n_themes; r++)
+    g_assert_true (press_key_with (GTK_WIDGET (matrix), GDK_KEY_Up, 0));
+  sb_test_iterate_main_loop ();
+  sb_coverage_matrix_get_cell_area (matrix, 0, n_stories - 1, &cell);
+  tip = sb_coverage_matrix_dup_tooltip_at (matrix, cell.x + cell.width / 2, cell.y + cell.height / 2);
+  g_assert_nonnull (strstr (tip, "Secondary story for this theme"));
+  g_assert_cmpint (sb_coverage_get_cell (coverage, 0, n_stories - 1), ==, SB_STRENGTH_SECONDARY);
+
+  /* And back to the first story. */
+  g_assert_true (press_key_with (GTK_WIDGET (matrix), GDK_KEY_Home, GDK_CONTROL_MASK));
+  sb_test_iterate_main_loop ();
+  g_assert_cmpfloat (gtk_adjustment_get_value (hadjustment), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  sb_test_iterate_main_loop ();
+}
+
+static guint
+count_rows (GtkListBox  *list,
+            const char **last_title)
+{
+  guint n = 0;
+  GtkListBoxRow *row;
+
+  while ((row = gtk_list_box_get_row_at_index (list, n)) != NULL)
+    {
+      *last_title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+      n++;
+    }
+  return n;
+}
+
+/* The theme panel lists a theme's first stories, primary ones first, and
+ * all of them on request. */
+static void
+test_panel_lists_first_stories (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  SbCoveragePage *page;
+  SbCoverageMatrix *matrix;
+  GtkListBox *list;
+  const char *title = NULL;
+
+  for (guint i = 0; i < 14; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Story %u", i);
+      SbStory *story = add_story (f, name);
+
+      /* The last two are the primary ones. */
+      g_assert_true (sb_store_set_story_theme (f->store, story, theme_slug (f, 0),
+                                               i >= 12 ? SB_STRENGTH_PRIMARY : SB_STRENGTH_SECONDARY,
+                                               &error));
+    }
+
+  page = new_page (f);
+  matrix = sb_coverage_page_get_matrix (page);
+  list = GTK_LIST_BOX (sb_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LIST_BOX));
+  g_assert_nonnull (list);
+
+  sb_coverage_matrix_set_selected_theme (matrix, theme_slug (f, 0));
+  g_assert_cmpuint (count_rows (list, &title), ==, 11);
+  g_assert_cmpstr (title, ==, "Show All 14 Stories");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_list_box_get_row_at_index (list, 0))),
+                   ==, "Story 12");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (gtk_list_box_get_row_at_index (list, 1))),
+                   ==, "Primary story");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_list_box_get_row_at_index (list, 2))),
+                   ==, "Story 0");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 10)),
+                                             "coverage.show-all-stories", NULL));
+  g_assert_cmpuint (count_rows (list, &title), ==, 14);
+  g_assert_cmpstr (title, ==, "Story 11");
+
+  /* A change keeps them all; another theme starts short again. */
+  g_assert_true (sb_store_set_story_theme (f->store, sb_coverage_get_story (sb_coverage_matrix_get_coverage (matrix), 0),
+                                           theme_slug (f, 1), SB_STRENGTH_PRIMARY, &error));
+  sb_test_iterate_main_loop ();
+  g_assert_cmpuint (count_rows (list, &title), ==, 14);
+  sb_coverage_matrix_set_selected_theme (matrix, theme_slug (f, 1));
+  g_assert_cmpuint (count_rows (list, &title), ==, 1);
+  sb_coverage_matrix_set_selected_theme (matrix, theme_slug (f, 0));
+  g_assert_cmpuint (count_rows (list, &title), ==, 11);
+
+  close_page (page);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -663,6 +1080,14 @@ main (int   argc,
               fixture_setup, test_large_bank_draws_visible_cells, fixture_teardown);
   g_test_add ("/coverage-view/builds-when-shown", Fixture, NULL,
               fixture_setup, test_builds_when_shown, fixture_teardown);
+  g_test_add ("/coverage-view/catches-up-when-shown-again", Fixture, NULL,
+              fixture_setup, test_catches_up_when_shown_again, fixture_teardown);
+  g_test_add ("/coverage-view/follows-link-changes", Fixture, NULL,
+              fixture_setup, test_follows_link_changes, fixture_teardown);
+  g_test_add ("/coverage-view/large-bank-reaches-the-end", Fixture, NULL,
+              fixture_setup, test_large_bank_reaches_the_end, fixture_teardown);
+  g_test_add ("/coverage-view/panel-lists-first-stories", Fixture, NULL,
+              fixture_setup, test_panel_lists_first_stories, fixture_teardown);
 
   return g_test_run ();
 }

@@ -172,11 +172,134 @@ test_text (void)
   g_assert_nonnull (strstr (text, "1 story stretched thin"));
 }
 
+static void
+assert_same_matrix (SbCoverage *a,
+                    SbCoverage *b)
+{
+  g_assert_cmpuint (sb_coverage_get_n_themes (a), ==, sb_coverage_get_n_themes (b));
+  g_assert_cmpuint (sb_coverage_get_n_stories (a), ==, sb_coverage_get_n_stories (b));
+  for (guint r = 0; r < sb_coverage_get_n_themes (a); r++)
+    {
+      g_assert_cmpuint (sb_coverage_get_theme_count (a, r), ==, sb_coverage_get_theme_count (b, r));
+      for (guint c = 0; c < sb_coverage_get_n_stories (a); c++)
+        g_assert_cmpint (sb_coverage_get_cell (a, r, c), ==, sb_coverage_get_cell (b, r, c));
+    }
+  for (guint c = 0; c < sb_coverage_get_n_stories (a); c++)
+    {
+      g_assert_true (sb_coverage_get_story (a, c) == sb_coverage_get_story (b, c));
+      g_assert_cmpuint (sb_coverage_get_story_count (a, c), ==, sb_coverage_get_story_count (b, c));
+    }
+}
+
+/* The matrix is read from the store's theme → stories map; after links
+ * change in any order (a deleted story, one restored by undo, links added
+ * to old stories after new ones), it is the matrix each story's own links
+ * give. A story's column read again gives the same as a new snapshot,
+ * and leaves the old snapshot as it was. */
+static void
+test_from_theme_links (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *path = sb_test_dir_file (dir, "bank.sqlite3");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbStore) store = sb_store_open (path, &error);
+  g_autoptr(SbCoverage) before = NULL;
+  g_autoptr(SbCoverage) updated = NULL;
+  g_autoptr(SbCoverage) fresh = NULL;
+  g_autoptr(GArray) links = NULL;
+  GListModel *core_themes;
+  SbStory *stories[6];
+
+  g_assert_no_error (error);
+  core_themes = sb_store_get_themes (store, "core");
+  for (guint i = 0; i < G_N_ELEMENTS (stories); i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Story %u", i);
+      stories[i] = add_story (store, title);
+    }
+  /* Linked newest first. */
+  for (guint i = G_N_ELEMENTS (stories); i-- > 0;)
+    for (guint t = 0; t < 4; t++)
+      if ((i + t) % 3 == 0)
+        {
+          g_autoptr(SbTheme) theme = g_list_model_get_item (core_themes, t);
+          link_theme (store, stories[i], sb_theme_get_slug (theme),
+                      t % 2 ? SB_STRENGTH_SECONDARY : SB_STRENGTH_PRIMARY);
+        }
+
+  /* The theme's links, in the order of the stories, with their strengths. */
+  links = sb_store_get_theme_links (store, "core-production-incident");
+  {
+    g_autoptr(GPtrArray) linked = sb_store_get_theme_stories (store, "core-production-incident");
+    GListModel *all = sb_store_get_stories (store);
+    guint previous = 0;
+
+    g_assert_cmpuint (links->len, ==, linked->len);
+    for (guint i = 0; i < links->len; i++)
+      {
+        SbStoryLink *link = &g_array_index (links, SbStoryLink, i);
+        guint position = G_MAXUINT;
+
+        for (guint p = 0; p < g_list_model_get_n_items (all); p++)
+          {
+            g_autoptr(SbStory) story = g_list_model_get_item (all, p);
+            if (story == link->story)
+              position = p;
+          }
+        g_assert_cmpuint (position, !=, G_MAXUINT);
+        g_assert_true (i == 0 || position > previous);
+        previous = position;
+        g_assert_cmpint (link->strength, ==, sb_store_get_story_theme (store, link->story,
+                                                                       "core-production-incident"));
+      }
+  }
+  g_clear_pointer (&links, g_array_unref);
+  links = sb_store_get_theme_links (store, "no-such-theme");
+  g_assert_cmpuint (links->len, ==, 0);
+
+  /* Delete a story and bring it back: it comes back last. */
+  {
+    SbDeletedStory *deleted = sb_store_delete_story (store, stories[1], &error);
+
+    g_assert_no_error (error);
+    stories[1] = sb_store_restore_story (store, deleted, &error);
+    g_assert_no_error (error);
+    sb_deleted_story_free (deleted);
+  }
+
+  before = sb_coverage_new (store, "core", &error);
+  g_assert_no_error (error);
+  for (guint c = 0; c < sb_coverage_get_n_stories (before); c++)
+    {
+      SbStory *story = sb_coverage_get_story (before, c);
+
+      for (guint r = 0; r < sb_coverage_get_n_themes (before); r++)
+        g_assert_cmpint (sb_coverage_get_cell (before, r, c), ==,
+                         sb_store_get_story_theme (store, story,
+                                                   sb_theme_get_slug (sb_coverage_get_theme (before, r))));
+    }
+
+  /* One story's links change: its column read again is a new snapshot's. */
+  link_theme (store, stories[2], "core-production-incident", SB_STRENGTH_NONE);
+  link_theme (store, stories[2], "core-ambiguity", SB_STRENGTH_SECONDARY);
+  updated = sb_coverage_new_updated (before, store, stories[2]);
+  fresh = sb_coverage_new (store, "core", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (updated);
+  assert_same_matrix (updated, fresh);
+  g_assert_cmpint (sb_coverage_get_cell (before, row_of (before, "core-ambiguity"), 2), ==, SB_STRENGTH_NONE);
+
+  /* A story the snapshot does not have: nothing to update. */
+  g_assert_null (sb_coverage_new_updated (before, store, add_story (store, "Newer")));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/coverage/from-theme-links", test_from_theme_links);
 
   g_test_add_func ("/coverage/matrix", test_matrix);
   g_test_add_func ("/coverage/text", test_text);

@@ -26,6 +26,12 @@ typedef struct _SbCoverage SbCoverage;
 SbCoverage     *sb_coverage_new             (SbStore    *store,
                                              const char *framework_slug,
                                              GError    **error);
+/* A snapshot like @self with @story's links read again from @store (its
+ * links changed; the stories and themes are the same): a copy of the
+ * cells, no pass over the stories. NULL when @story is not in @self. */
+SbCoverage     *sb_coverage_new_updated     (SbCoverage *self,
+                                             SbStore    *store,
+                                             SbStory    *story);
 SbCoverage     *sb_coverage_ref             (SbCoverage *self);
 void            sb_coverage_unref           (SbCoverage *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SbCoverage, sb_coverage_unref)

@@ -68,7 +68,7 @@ struct _SbStore
    * every change), so a page of questions asks in constant time. */
   guint        links_serial;
   guint        reverse_serial;
-  GHashTable  *stories_by_theme;    /* SbTheme* → GPtrArray of SbStory*, bank order */
+  GHashTable  *stories_by_theme;    /* SbTheme* → GArray of SbStoryLink, bank order */
   GHashTable  *stories_by_question; /* slug (borrowed) → GPtrArray of SbStory*, bank order */
 
   /* Undo and redo (sb-store-history.c): SbHistoryStep*, newest first. */

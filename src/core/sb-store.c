@@ -123,7 +123,17 @@ _sb_store_ensure_reverse (SbStore *self)
       if (links == NULL)
         continue;
       for (guint t = 0; t < links->n_themes; t++)
-        add_to_reverse (self->stories_by_theme, links->themes[t].theme, story);
+        {
+          GArray *linked = g_hash_table_lookup (self->stories_by_theme, links->themes[t].theme);
+          SbStoryLink link = { story, links->themes[t].strength };
+
+          if (linked == NULL)
+            {
+              linked = g_array_new (FALSE, FALSE, sizeof (SbStoryLink));
+              g_hash_table_insert (self->stories_by_theme, links->themes[t].theme, linked);
+            }
+          g_array_append_val (linked, link);
+        }
       for (guint q = 0; q < links->n_questions; q++)
         add_to_reverse (self->stories_by_question, (gpointer) links->questions[q], story);
     }
@@ -244,7 +254,7 @@ sb_store_init (SbStore *self)
   self->questions = g_list_store_new (SB_TYPE_QUESTION);
   self->question_by_slug = g_hash_table_new (g_str_hash, g_str_equal);
 
-  self->stories_by_theme = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  self->stories_by_theme = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
   self->stories_by_question = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                      (GDestroyNotify) g_ptr_array_unref);
   self->links_serial = 1;
@@ -1200,15 +1210,36 @@ sb_store_get_theme_stories (SbStore    *self,
 
   _sb_store_ensure_reverse (self);
   {
-    GPtrArray *linked = g_hash_table_lookup (self->stories_by_theme, theme);
+    GArray *linked = g_hash_table_lookup (self->stories_by_theme, theme);
 
     for (guint i = 0; linked != NULL && i < linked->len; i++)
-      g_ptr_array_add (result, g_object_ref (linked->pdata[i]));
+      g_ptr_array_add (result, g_object_ref (g_array_index (linked, SbStoryLink, i).story));
   }
 
   g_object_set_data (G_OBJECT (self), "sb-sorting-theme", theme);
   g_ptr_array_sort_with_data (result, compare_by_strength, self);
   g_object_set_data (G_OBJECT (self), "sb-sorting-theme", NULL);
+  return result;
+}
+
+GArray *
+sb_store_get_theme_links (SbStore    *self,
+                          const char *theme_slug)
+{
+  GArray *result = g_array_new (FALSE, FALSE, sizeof (SbStoryLink));
+  GArray *linked;
+  SbTheme *theme;
+
+  g_return_val_if_fail (SB_IS_STORE (self), result);
+
+  theme = sb_store_find_theme (self, theme_slug);
+  if (theme == NULL)
+    return result;
+
+  _sb_store_ensure_reverse (self);
+  linked = g_hash_table_lookup (self->stories_by_theme, theme);
+  if (linked != NULL)
+    g_array_append_vals (result, linked->data, linked->len);
   return result;
 }
 

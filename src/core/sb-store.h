@@ -29,6 +29,13 @@ typedef struct
   SbStrength  strength;
 } SbThemeLink;
 
+/* One story linked to a theme (sb_store_get_theme_links()). */
+typedef struct
+{
+  SbStory    *story;     /* borrowed: the store's */
+  SbStrength  strength;
+} SbStoryLink;
+
 #define SB_STORE_ERROR (sb_store_error_quark ())
 typedef enum
 {
@@ -217,6 +224,12 @@ GArray       *sb_store_get_story_themes      (SbStore     *self,
                                               SbStory     *story);
 /* Stories linked to a theme, primary links first. Array of SbStory refs. */
 GPtrArray    *sb_store_get_theme_stories     (SbStore     *self,
+                                              const char  *theme_slug);
+/* The same from the theme → stories map, in the order of
+ * sb_store_get_stories() and unsorted: array of SbStoryLink (stories
+ * borrowed; hold a reference to keep one past a change). No pass over
+ * the stories once the map is built. Free with g_array_unref. */
+GArray       *sb_store_get_theme_links       (SbStore     *self,
                                               const char  *theme_slug);
 
 /* ---- catalog -------------------------------------------------------- */

@@ -148,24 +148,78 @@ _sb_coverage_matrix_clear_layout_caches (SbCoverageMatrix *self)
   memset (self->column_readiness->data, -1, columns);
   for (guint i = 0; i < G_N_ELEMENTS (self->legend_layouts); i++)
     g_clear_object (&self->legend_layouts[i]);
+  g_clear_object (&self->title_context);
+  /* Titles are watched again as their columns are laid out. */
+  _sb_coverage_matrix_unwatch_titles (self);
+  if (self->focus_column >= 0 && (guint) self->focus_column < columns)
+    _sb_coverage_matrix_watch_title (self, sb_coverage_get_story (self->coverage, self->focus_column));
 }
 
+/* The columns on screen, [*first, *last). */
+void
+_sb_coverage_matrix_visible_columns (SbCoverageMatrix *self,
+                                     int              *first,
+                                     int              *last)
+{
+  int columns = _sb_coverage_matrix_n_columns (self);
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+
+  *first = CLAMP ((int) floor (_sb_coverage_matrix_hvalue (self) / COLUMN_WIDTH), 0, columns);
+  *last = CLAMP ((int) ceil ((_sb_coverage_matrix_hvalue (self) + width - self->header_width) /
+                             COLUMN_WIDTH),
+                 *first, columns);
+}
+
+/* Reads the readiness of the columns on screen that have none yet, a few
+ * milliseconds at a time, and draws again. */
+static gboolean
+readiness_idle_cb (gpointer data)
+{
+  SbCoverageMatrix *self = data;
+  gint64 deadline = g_get_monotonic_time () + 3000;
+  int first, last;
+
+  if (self->coverage == NULL || !self->shown)
+    {
+      self->readiness_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  _sb_coverage_matrix_visible_columns (self, &first, &last);
+  for (int c = first; c < last && c < (int) self->column_readiness->len; c++)
+    {
+      gint8 *level = &g_array_index (self->column_readiness, gint8, c);
+
+      if (*level >= 0)
+        continue;
+      {
+        g_auto(SbReadiness) readiness = sb_story_get_readiness (self->store,
+                                                                sb_coverage_get_story (self->coverage, c));
+        *level = (gint8) readiness.level;
+      }
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      if (g_get_monotonic_time () > deadline)
+        return G_SOURCE_CONTINUE;
+    }
+  self->readiness_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* The story's readiness for column @column, or -1 while it is read after
+ * the frame: the coach's checks on a screenful of stories not checked yet
+ * took ~2 ms of the frame that first shows the page. */
 int
 _sb_coverage_matrix_column_readiness (SbCoverageMatrix *self,
                                       guint             column)
 {
-  gint8 *level;
+  int level;
 
   if (column >= self->column_readiness->len)
     return -1;
-  level = &g_array_index (self->column_readiness, gint8, column);
-  if (*level < 0)
-    {
-      g_auto(SbReadiness) readiness = sb_story_get_readiness (self->store,
-                                                              sb_coverage_get_story (self->coverage, column));
-      *level = (gint8) readiness.level;
-    }
-  return *level;
+  level = g_array_index (self->column_readiness, gint8, column);
+  if (level < 0 && self->readiness_id == 0)
+    self->readiness_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, readiness_idle_cb, self, NULL);
+  return level;
 }
 
 PangoLayout *
@@ -205,12 +259,37 @@ row_count_layout (SbCoverageMatrix *self,
   return layout;
 }
 
+/* The story titles are drawn turned a quarter: hinting, made for upright
+ * text, does nothing for them but cost the glyphs' first drawing (~2 ms
+ * of the frame that first shows the page). Their context hints nothing;
+ * made again when the font settings change (clear_layout_caches). */
+static PangoContext *
+title_context (SbCoverageMatrix *self)
+{
+  if (self->title_context == NULL)
+    {
+      cairo_font_options_t *options;
+      const cairo_font_options_t *current;
+
+      self->title_context = gtk_widget_create_pango_context (GTK_WIDGET (self));
+      current = pango_cairo_context_get_font_options (self->title_context);
+      options = current != NULL ? cairo_font_options_copy (current) : cairo_font_options_create ();
+      cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+      cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+      pango_cairo_context_set_font_options (self->title_context, options);
+      cairo_font_options_destroy (options);
+    }
+  return self->title_context;
+}
+
 static PangoLayout *
 title_layout_new (SbCoverageMatrix *self,
                   const char       *title)
 {
-  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), title);
+  PangoLayout *layout = pango_layout_new (title_context (self));
   PangoAttrList *attrs = pango_attr_list_new ();
+
+  pango_layout_set_text (layout, title, -1);
 
   pango_attr_list_insert (attrs, pango_attr_scale_new (0.9));
   pango_layout_set_attributes (layout, attrs);
@@ -232,6 +311,7 @@ _sb_coverage_matrix_column_layout (SbCoverageMatrix *self,
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
       pango_layout_set_width (layout, MAX (1, self->header_height - COLUMN_TITLE_PADDING) * PANGO_SCALE);
       g_ptr_array_index (self->column_layouts, column) = layout;
+      _sb_coverage_matrix_watch_title (self, story);
     }
 
   return layout;
@@ -260,18 +340,38 @@ legend_layout (SbCoverageMatrix *self,
   return self->legend_layouts[i];
 }
 
-/* The widest of the few longest strings, in pixels: measuring a thousand
- * titles on every rebuild would cost more than it tells. */
+/* The widest of the few longest strings, in pixels: laying out ten
+ * thousand titles on every rebuild would cost more than it tells. On the
+ * way, each string longer than all before it is measured (a few of them):
+ * once one is as wide as @enough, no header could show more and the rest
+ * are not read (at 10,000 stories, reading every title was ~5 ms). */
 #define N_MEASURED 6
+#define N_MEASURED_ON_THE_WAY 12
+
+static int
+measure_text (SbCoverageMatrix *self,
+              const char       *text,
+              gboolean          title)
+{
+  g_autoptr(PangoLayout) layout = title ? title_layout_new (self, text)
+                                        : gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+  int w, h;
+
+  pango_layout_get_pixel_size (layout, &w, &h);
+  return w;
+}
 
 static int
 widest_of_longest (SbCoverageMatrix *self,
                    guint             n,
                    const char     *(*get) (SbCoverage *, guint),
-                   gboolean          title)
+                   gboolean          title,
+                   int               enough)
 {
   const char *longest[N_MEASURED] = { NULL, };
   glong lengths[N_MEASURED] = { 0, };
+  glong record = 0;
+  guint n_on_the_way = 0;
   int widest = 0;
 
   for (guint i = 0; i < n; i++)
@@ -279,6 +379,15 @@ widest_of_longest (SbCoverageMatrix *self,
       const char *text = get (self->coverage, i);
       glong length = g_utf8_strlen (text, -1);
       guint slot = 0;
+
+      if (length > record && n_on_the_way < N_MEASURED_ON_THE_WAY)
+        {
+          record = length;
+          n_on_the_way++;
+          widest = MAX (widest, measure_text (self, text, title));
+          if (widest >= enough)
+            return widest;
+        }
 
       for (guint k = 1; k < N_MEASURED; k++)
         if (lengths[k] < lengths[slot])
@@ -291,17 +400,8 @@ widest_of_longest (SbCoverageMatrix *self,
     }
 
   for (guint k = 0; k < N_MEASURED; k++)
-    {
-      g_autoptr(PangoLayout) layout = NULL;
-      int w, h;
-
-      if (longest[k] == NULL)
-        continue;
-      layout = title ? title_layout_new (self, longest[k])
-                     : gtk_widget_create_pango_layout (GTK_WIDGET (self), longest[k]);
-      pango_layout_get_pixel_size (layout, &w, &h);
-      widest = MAX (widest, w);
-    }
+    if (longest[k] != NULL)
+      widest = MAX (widest, measure_text (self, longest[k], title));
   return widest;
 }
 
@@ -327,9 +427,29 @@ _sb_coverage_matrix_measure_names (SbCoverageMatrix *self)
   self->names_width = self->titles_width = 0;
   if (self->coverage == NULL)
     return;
-  self->names_width = widest_of_longest (self, _sb_coverage_matrix_n_rows (self), theme_name_at, FALSE);
-  self->titles_width = widest_of_longest (self, _sb_coverage_matrix_n_columns (self), story_title_at, TRUE);
+  self->names_width = widest_of_longest (self, _sb_coverage_matrix_n_rows (self), theme_name_at, FALSE,
+                                         MAX_HEADER_WIDTH - ROW_NAME_PADDING);
+  self->titles_width = widest_of_longest (self, _sb_coverage_matrix_n_columns (self), story_title_at, TRUE,
+                                          MAX_HEADER_HEIGHT - COLUMN_TITLE_PADDING);
   gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+/* After a title changed (or may have, unseen): the themes are the same,
+ * and the size is asked for again only if the headers want another. */
+void
+_sb_coverage_matrix_measure_titles (SbCoverageMatrix *self)
+{
+  int titles_width;
+
+  if (self->coverage == NULL)
+    return;
+  titles_width = widest_of_longest (self, _sb_coverage_matrix_n_columns (self), story_title_at, TRUE,
+                                    MAX_HEADER_HEIGHT - COLUMN_TITLE_PADDING);
+  if (titles_width != self->titles_width)
+    {
+      self->titles_width = titles_width;
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+    }
 }
 
 /* ---- geometry ----------------------------------------------------------- */
@@ -631,7 +751,7 @@ sb_coverage_matrix_snapshot (GtkWidget   *widget,
   SbCoverageMatrix *self = SB_COVERAGE_MATRIX (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  int rows = _sb_coverage_matrix_n_rows (self), columns = _sb_coverage_matrix_n_columns (self);
+  int rows = _sb_coverage_matrix_n_rows (self);
   int first_row, last_row, first_column, last_column;
   Palette p;
 
@@ -641,10 +761,7 @@ sb_coverage_matrix_snapshot (GtkWidget   *widget,
 
   palette_init (self, &p);
 
-  first_column = CLAMP ((int) floor (_sb_coverage_matrix_hvalue (self) / COLUMN_WIDTH), 0, columns);
-  last_column = CLAMP ((int) ceil ((_sb_coverage_matrix_hvalue (self) + width - self->header_width) /
-                                   COLUMN_WIDTH),
-                       first_column, columns);
+  _sb_coverage_matrix_visible_columns (self, &first_column, &last_column);
   first_row = CLAMP ((int) floor (_sb_coverage_matrix_vvalue (self) / ROW_HEIGHT), 0, rows);
   last_row = CLAMP ((int) ceil ((_sb_coverage_matrix_vvalue (self) + height - self->header_height) /
                                 ROW_HEIGHT),
@@ -736,6 +853,14 @@ sb_coverage_matrix_size_allocate (GtkWidget *widget,
                         width - header_width, COLUMN_WIDTH);
   configure_adjustment (self->vadjustment, _sb_coverage_matrix_n_rows (self) * ROW_HEIGHT,
                         height - self->header_height, ROW_HEIGHT);
+
+  /* Narrowed with the keyboard in it (the theme's panel opens beside it
+   * when a key moves the focus cell): the focus cell stays in sight. */
+  if ((width < self->allocated_width || height < self->allocated_height) &&
+      gtk_widget_has_focus (widget) && self->focus_row >= 0)
+    _sb_coverage_matrix_scroll_to_cell (self, self->focus_row, self->focus_column);
+  self->allocated_width = width;
+  self->allocated_height = height;
 }
 
 /* ---- GtkWidget ---------------------------------------------------------- */

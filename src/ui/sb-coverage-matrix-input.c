@@ -55,7 +55,11 @@ _sb_coverage_matrix_update_accessible (SbCoverageMatrix *self)
   g_autofree char *label = NULL;
 
   if (self->coverage != NULL && self->focus_row >= 0 && self->focus_column >= 0)
-    label = describe_cell (self, self->focus_row, self->focus_column);
+    {
+      /* The label says the story's title: follow it. */
+      label = describe_cell (self, self->focus_row, self->focus_column);
+      _sb_coverage_matrix_watch_title (self, sb_coverage_get_story (self->coverage, self->focus_column));
+    }
   else if (self->coverage != NULL && _sb_coverage_matrix_n_columns (self) == 0)
     label = g_strdup (_("Coverage matrix, no stories"));
   else
@@ -72,8 +76,8 @@ _sb_coverage_matrix_update_accessible (SbCoverageMatrix *self)
 
 /* ---- focus cell --------------------------------------------------------- */
 
-static void
-scroll_to_cell (SbCoverageMatrix *self,
+void
+_sb_coverage_matrix_scroll_to_cell (SbCoverageMatrix *self,
                 int               row,
                 int               column)
 {
@@ -132,7 +136,7 @@ _sb_coverage_matrix_set_focus_cell (SbCoverageMatrix *self,
   if (select_theme)
     _sb_coverage_matrix_set_selected_theme_internal (self, self->focus_theme);
 
-  scroll_to_cell (self, self->focus_row, self->focus_column);
+  _sb_coverage_matrix_scroll_to_cell (self, self->focus_row, self->focus_column);
   _sb_coverage_matrix_update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

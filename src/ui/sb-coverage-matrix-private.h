@@ -45,8 +45,13 @@ struct _SbCoverageMatrix
   GListModel    *stories;
   char          *framework;
   SbCoverage    *coverage;
-  GPtrArray     *watched_stories;   /* SbStory refs with a notify::title handler */
+  GHashTable    *watched_stories;   /* SbStory refs with a notify::title handler */
   guint          rebuild_id;
+  GPtrArray     *updated_stories;   /* SbStory refs whose links changed since */
+  guint          full_rebuild : 1; /* …or more than that changed */
+  guint          shown : 1;        /* FALSE: changes only mark it stale */
+  guint          stale : 1;        /* the bank changed while hidden */
+  guint          readiness_stale : 1; /* a story was saved while hidden */
 
   GtkAdjustment *hadjustment;
   GtkAdjustment *vadjustment;
@@ -57,13 +62,17 @@ struct _SbCoverageMatrix
   int            header_height;
   int            names_width;      /* the widest theme name, in pixels */
   int            titles_width;     /* the widest story title, as drawn */
+  int            allocated_width;  /* at the last allocation */
+  int            allocated_height;
 
   /* Lazily filled caches, one slot per row or column of the snapshot. */
   GPtrArray     *row_name_layouts;
   GPtrArray     *row_count_layouts;
   GPtrArray     *column_layouts;
   GArray        *column_readiness; /* gint8 SbReadinessLevel per column, -1: not read yet */
+  guint          readiness_id;     /* reads them for the columns on screen */
   PangoLayout   *legend_layouts[3];
+  PangoContext  *title_context;    /* unhinted, for the turned titles */
 
   int            focus_row;        /* -1: none */
   int            focus_column;
@@ -75,8 +84,8 @@ struct _SbCoverageMatrix
   AdwToast      *last_toast;       /* weak */
 };
 
-/* The story's readiness for column @column, read when first asked after
- * a rebuild or a save (sb-coverage-matrix-draw.c). */
+/* The story's readiness for column @column, or -1 until an idle after the
+ * frame has read it (after a rebuild or a save; sb-coverage-matrix-draw.c). */
 int _sb_coverage_matrix_column_readiness (SbCoverageMatrix *self,
                                           guint             column);
 
@@ -109,11 +118,18 @@ gboolean  _sb_coverage_matrix_set_str                     (char            **slo
                                                            const char       *value);
 void      _sb_coverage_matrix_set_selected_theme_internal (SbCoverageMatrix *self,
                                                            const char       *slug);
+void      _sb_coverage_matrix_watch_title                 (SbCoverageMatrix *self,
+                                                           SbStory          *story);
+void      _sb_coverage_matrix_unwatch_titles              (SbCoverageMatrix *self);
 
 /* sb-coverage-matrix-draw.c */
 void      _sb_coverage_matrix_class_init_draw             (GtkWidgetClass   *widget_class);
 void      _sb_coverage_matrix_clear_layout_caches         (SbCoverageMatrix *self);
 void      _sb_coverage_matrix_measure_names               (SbCoverageMatrix *self);
+void      _sb_coverage_matrix_measure_titles              (SbCoverageMatrix *self);
+void      _sb_coverage_matrix_visible_columns             (SbCoverageMatrix *self,
+                                                           int              *first,
+                                                           int              *last);
 PangoLayout *_sb_coverage_matrix_row_name_layout          (SbCoverageMatrix *self,
                                                            guint             row);
 PangoLayout *_sb_coverage_matrix_column_layout            (SbCoverageMatrix *self,
@@ -137,6 +153,9 @@ char     *_sb_coverage_matrix_describe_point              (SbCoverageMatrix *sel
                                                            double            y,
                                                            gboolean          keyboard_mode,
                                                            GdkRectangle     *area);
+void      _sb_coverage_matrix_scroll_to_cell              (SbCoverageMatrix *self,
+                                                           int               row,
+                                                           int               column);
 void      _sb_coverage_matrix_set_focus_cell              (SbCoverageMatrix *self,
                                                            int               row,
                                                            int               column,

@@ -41,6 +41,13 @@ gboolean     sb_coverage_matrix_toggle             (SbCoverageMatrix *self,
                                                     GError          **error);
 /* Rebuilds the snapshot now instead of at the next idle. */
 void         sb_coverage_matrix_rebuild            (SbCoverageMatrix *self);
+/* Hidden (FALSE), a change of the bank only marks the matrix stale and no
+ * title is watched; shown again, it rebuilds if stale and catches up on
+ * titles. The Coverage page says so from its own map and unmap: the
+ * matrix's own map state cannot tell (the page's empty state unmaps it).
+ * TRUE at first. */
+void         sb_coverage_matrix_set_shown          (SbCoverageMatrix *self,
+                                                    gboolean          shown);
 
 /* Test hook: how many cells the last snapshot drew. */
 guint        sb_coverage_matrix_get_n_cells_drawn  (SbCoverageMatrix *self);
@@ -58,6 +65,10 @@ void         sb_coverage_matrix_get_cell_area      (SbCoverageMatrix *self,
 char        *sb_coverage_matrix_dup_tooltip_at     (SbCoverageMatrix *self,
                                                     double            x,
                                                     double            y);
+/* Test hook: the title column @column's header was last drawn with, or
+ * NULL while it has not been laid out since the last rebuild. */
+const char  *sb_coverage_matrix_get_drawn_title    (SbCoverageMatrix *self,
+                                                    guint             column);
 /* Test hook: the last link toast shown (with its Undo), while it lives. */
 AdwToast    *sb_coverage_matrix_get_last_toast     (SbCoverageMatrix *self);
 

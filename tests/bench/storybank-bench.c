@@ -19,8 +19,9 @@
  *                after it that fills the rest of the list in,
  *                search_fill_frame_ms), typing one character in the editor, switching
  *                to each page (first time and again), the coverage matrix
- *                rebuild and draw, selecting a question, autosave commit
- *                (sb_store_save_story), the cheat-sheet PDF, the story
+ *                rebuild (the call, and to the end of its frame), a click
+ *                on a cell to its frame, and drawing, selecting a
+ *                question, autosave commit (sb_store_save_story), the cheat-sheet PDF, the story
  *                checks on one story
  *   import shown importing 1,000 new stories into the bank with the
  *                window on the Practice page, up to the frame that shows them;
@@ -448,6 +449,30 @@ time_search_keystroke (GtkWidget *window,
   return keystroke_ms;
 }
 
+/* The coverage matrix: a rebuild, and a click on a cell. */
+typedef struct
+{
+  SbCoverageMatrix *matrix;
+  const char       *story_uuid;
+  const char       *theme_slug;
+} CoverageToggle;
+
+static void
+rebuild_matrix_cb (gpointer data)
+{
+  sb_coverage_matrix_rebuild (data);
+}
+
+static void
+toggle_link_cb (gpointer data)
+{
+  CoverageToggle *toggle = data;
+  g_autoptr(GError) error = NULL;
+
+  if (!sb_coverage_matrix_toggle (toggle->matrix, toggle->story_uuid, toggle->theme_slug, &error))
+    g_error ("toggling a link: %s", error->message);
+}
+
 static void
 measure_ui (SbStore     *store,
             JsonOut     *builder,
@@ -467,6 +492,8 @@ measure_ui (SbStore     *store,
   g_autoptr(GArray) checks = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) rebuilds = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) draws = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) rebuild_frames = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) toggles = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) pdfs = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GError) error = NULL;
   g_autoptr(SbStory) edited = NULL;
@@ -619,9 +646,27 @@ measure_ui (SbStore     *store,
       append_ms (draws, ms_since (start));
       g_clear_pointer (&node, gsk_render_node_unref);
     }
+  /* The same to the end of the frame that shows it, and a click's link
+   * change (each cell three times: back as it was). */
+  for (guint i = 0; i < 7; i++)
+    append_ms (rebuild_frames, time_interaction (window, rebuild_matrix_cb, matrix));
+  for (guint i = 0; i < 21; i++)
+    {
+      SbCoverage *snapshot = sb_coverage_matrix_get_coverage (matrix);
+
+      CoverageToggle toggle = {
+        matrix,
+        sb_story_get_uuid (sb_coverage_get_story (snapshot, (i / 3 * 997) % sb_coverage_get_n_stories (snapshot))),
+        sb_theme_get_slug (sb_coverage_get_theme (snapshot, (i / 3) % sb_coverage_get_n_themes (snapshot))),
+      };
+
+      append_ms (toggles, time_interaction (window, toggle_link_cb, &toggle));
+    }
   json_begin (builder, "coverage_matrix");
   add_ms (builder, "rebuild_ms", median (rebuilds));
   add_percentiles (builder, "draw_ms", draws);
+  add_percentiles (builder, "rebuild_frame_ms", rebuild_frames);
+  add_percentiles (builder, "toggle_frame_ms", toggles);
   json_end (builder);
 
   /* Selecting questions on their page: the detail and its suggestions. */

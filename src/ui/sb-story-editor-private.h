@@ -62,9 +62,6 @@ struct _SbStoryEditor
   GtkTextView    *edited_view;
 };
 
-/* How long typing pauses before the footer's length follows it. */
-#define SB_STORY_EDITOR_LENGTH_PAUSE_MS 300
-
 /* sb-story-editor.c */
 void _sb_story_editor_update_saved_label (SbStoryEditor *self);
 /* Sets @label's text unless it already shows it. */

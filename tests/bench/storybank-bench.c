@@ -489,6 +489,24 @@ measure_ui (SbStore     *store,
       append_ms (typing, time_interaction (window, type_cb, &ui));
     }
   add_percentiles (builder, "type_character_ms", typing);
+  /* Then the person pauses: the footer's length (after
+   * SB_STORY_EDITOR_LENGTH_PAUSE_MS), the autosave and the coach reading
+   * again (after SB_STORY_EDITOR_AUTOSAVE_MS), to the frame that shows
+   * them. None of it is in a keystroke's frame; the waits are not work. */
+  {
+    gint64 pause_start = g_get_monotonic_time ();
+    gint64 pause_polled = polled_us;
+    guint target;
+
+    while (sb_story_editor_has_pending (ui.editor))
+      g_main_context_iteration (NULL, TRUE);
+    target = frames_painted + 1;
+    gdk_frame_clock_request_phase (gtk_widget_get_frame_clock (window), GDK_FRAME_CLOCK_PHASE_PAINT);
+    while (frames_painted < target)
+      g_main_context_iteration (NULL, TRUE);
+    add_ms (builder, "type_pause_ms",
+            (g_get_monotonic_time () - pause_start - (polled_us - pause_polled)) / 1000.0);
+  }
   sb_story_editor_flush (ui.editor);
   settle (window, 100);
 

@@ -570,6 +570,16 @@ test_search_keeps_unsaved_edit (Fixture       *fixture,
 }
 
 static void
+type_text (GtkTextBuffer *buffer,
+           const char    *text)
+{
+  gtk_text_buffer_insert_interactive_at_cursor (buffer, text, -1, TRUE);
+}
+
+/* The footer's length follows the typing when it pauses (a count drawn
+ * at every keystroke doubled the keystroke's frame), and at once when the
+ * story is saved, which steady typing does every two seconds. */
+static void
 test_length_footer (Fixture       *fixture,
                     gconstpointer  data)
 {
@@ -577,9 +587,85 @@ test_length_footer (Fixture       *fixture,
   GtkTextBuffer *buffer;
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-story", NULL);
+  g_assert_true (g_str_has_prefix (sb_story_editor_get_length_text (editor), "0 words · about 0 s"));
   buffer = gtk_text_view_get_buffer (sb_story_editor_get_text_view (editor, SB_STORY_FIELD_SITUATION));
   gtk_text_buffer_set_text (buffer, "one two three four five six seven", -1);
+  /* Mid-word, the footer still shows the count from before. */
+  g_assert_true (g_str_has_prefix (sb_story_editor_get_length_text (editor), "0 words"));
+  wait_ms (SB_STORY_EDITOR_LENGTH_PAUSE_MS + 200);
   g_assert_true (g_str_has_prefix (sb_story_editor_get_length_text (editor), "7 words · about 3 s"));
+
+  /* Words typed faster than the pause: the count waits... */
+  for (guint i = 0; i < 3; i++)
+    {
+      type_text (buffer, " more");
+      wait_ms (SB_STORY_EDITOR_LENGTH_PAUSE_MS / 4);
+    }
+  g_assert_true (g_str_has_prefix (sb_story_editor_get_length_text (editor), "7 words"));
+  /* ...until the story is saved. */
+  g_assert_true (sb_window_flush (fixture->window));
+  g_assert_true (g_str_has_prefix (sb_story_editor_get_length_text (editor), "10 words"));
+
+  /* Deleting counts too, and Ctrl+Z puts the words back. */
+  {
+    GtkTextIter start, end;
+
+    gtk_text_buffer_begin_user_action (buffer);
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    gtk_text_buffer_delete_interactive (buffer, &start, &end, TRUE);
+    type_text (buffer, "one two");
+    gtk_text_buffer_end_user_action (buffer);
+  }
+  wait_ms (SB_STORY_EDITOR_LENGTH_PAUSE_MS + 200);
+  g_assert_true (g_str_has_prefix (sb_story_editor_get_length_text (editor), "2 words"));
+  gtk_text_buffer_undo (buffer);
+  wait_ms (SB_STORY_EDITOR_LENGTH_PAUSE_MS + 200);
+  g_assert_true (g_str_has_prefix (sb_story_editor_get_length_text (editor), "10 words"));
+
+  /* Another story shows its own length at once, whatever was pending. */
+  type_text (buffer, " and more");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-story", NULL);
+  g_assert_true (g_str_has_prefix (sb_story_editor_get_length_text (editor), "0 words"));
+  wait_ms (SB_STORY_EDITOR_LENGTH_PAUSE_MS + 200);
+  g_assert_true (g_str_has_prefix (sb_story_editor_get_length_text (editor), "0 words"));
+}
+
+/* The status line says "All changes saved" once the store has written
+ * what the person typed, and nothing while there is something to write;
+ * a story just opened has nothing to report. */
+static void
+test_saved_status_line (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  SbStoryEditor *editor = sb_window_get_story_editor (fixture->window);
+  SbStoryList *list = sb_window_get_story_list (fixture->window);
+  SbStory *story = add_story (fixture, "Migration", "I planned the migration.");
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+
+  sb_story_list_select_story (list, story);
+  sb_test_iterate_main_loop ();
+  g_assert_true (sb_story_editor_get_story (editor) == story);
+  g_assert_null (sb_test_find_visible_label (GTK_WIDGET (editor), "All changes saved"));
+
+  buffer = gtk_text_view_get_buffer (sb_story_editor_get_text_view (editor, SB_STORY_FIELD_ACTION));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+  type_text (buffer, " I tested it");
+  g_assert_true (sb_story_editor_has_pending (editor));
+  g_assert_null (sb_test_find_visible_label (GTK_WIDGET (editor), "All changes saved"));
+
+  /* The pause: written, and said so. */
+  wait_ms (SB_STORY_EDITOR_AUTOSAVE_MS + 300);
+  g_assert_false (sb_story_editor_has_pending (editor));
+  g_assert_nonnull (sb_test_find_visible_label (GTK_WIDGET (editor), "All changes saved"));
+
+  /* Typing again: no longer all saved. */
+  type_text (buffer, " first.");
+  g_assert_null (sb_test_find_visible_label (GTK_WIDGET (editor), "All changes saved"));
+  g_assert_true (sb_window_flush (fixture->window));
+  g_assert_nonnull (sb_test_find_visible_label (GTK_WIDGET (editor), "All changes saved"));
+  g_assert_cmpstr (sb_story_get_action (story), ==, "I planned the migration. I tested it first.");
 }
 
 static void
@@ -1258,6 +1344,7 @@ main (int   argc,
   ADD ("/stories/search-while-running", test_search_while_running);
   ADD ("/stories/search-keeps-unsaved-edit", test_search_keeps_unsaved_edit);
   ADD ("/stories/length-footer", test_length_footer);
+  ADD ("/stories/saved-status-line", test_saved_status_line);
   ADD ("/stories/coach-notes", test_coach_notes);
   ADD ("/stories/picker-adds-own-theme", test_picker_adds_own_theme);
   ADD ("/stories/list-counts-what-to-fix", test_list_counts_what_to_fix);

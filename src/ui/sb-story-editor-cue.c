@@ -68,7 +68,7 @@ update_counter (SbStoryEditor *self,
     g_autofree char *text = g_strdup_printf ("%ld/%d", n, SB_STORY_MAX_CUE_CHARS);
     g_autofree char *spoken = NULL;
 
-    gtk_label_set_label (counter, text);
+    _sb_story_editor_set_label (counter, text);
     /* Translators: read out for the counter beside a cue line */
     spoken = g_strdup_printf (_("%ld of at most %d characters"), n, SB_STORY_MAX_CUE_CHARS);
     gtk_accessible_update_property (GTK_ACCESSIBLE (counter), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);

@@ -55,10 +55,18 @@ struct _SbStoryEditor
   GtkEntry       *cue_entries[SB_STORY_N_CUE_LINES];
   GtkLabel       *cue_counters[SB_STORY_N_CUE_LINES];
   GtkLabel       *cue_status_label;
+  /* The footer's length waits for a pause in the typing. */
+  guint           length_source_id;
+  /* The section just edited, laid out before GTK validates it. */
+  guint           layout_source_id;
+  GtkTextView    *edited_view;
 };
 
 /* sb-story-editor.c */
 void _sb_story_editor_update_saved_label (SbStoryEditor *self);
+/* Sets @label's text unless it already shows it. */
+void _sb_story_editor_set_label          (GtkLabel      *label,
+                                          const char    *text);
 
 /* sb-story-editor-coach.c */
 void _sb_story_editor_update_findings (SbStoryEditor *self);

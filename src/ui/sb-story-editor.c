@@ -66,6 +66,8 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+static void update_length_now (SbStoryEditor *self);
+
 
 /* ---- saving ---------------------------------------------------------- */
 
@@ -73,27 +75,38 @@ static guint signals[N_SIGNALS];
  * retrying what the bank refuses); the editor only hands it the text and
  * shows where the story stands. */
 
+/* GTK 4.8 lays a label out again, and a wrapping one queues a resize up
+ * to the window, whenever its text is set, even to the same text: the
+ * footer and the status line are set at every keystroke. A label that
+ * does change in a keystroke's frame costs more than the paragraph: the
+ * frame (and the next, as the back buffer is a frame old) repaints all
+ * between the two, measured at about 1 ms at the Action's end. */
+void
+_sb_story_editor_set_label (GtkLabel   *label,
+                            const char *text)
+{
+  if (g_strcmp0 (gtk_label_get_label (label), text) != 0)
+    gtk_label_set_label (label, text);
+}
+
 void
 _sb_story_editor_update_saved_label (SbStoryEditor *self)
 {
   const GError *error;
+  const char *text;
 
   if (self->story == NULL)
     return;
   if (sb_store_is_read_only (self->store))
-    {
-      gtk_label_set_label (self->saved_label, _("Read-only"));
-      return;
-    }
-  error = sb_store_get_save_error (self->store, self->story);
-  if (error != NULL && g_error_matches (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_BUSY))
-    gtk_label_set_label (self->saved_label, _("Waiting for the bank…"));
-  else if (error != NULL)
-    gtk_label_set_label (self->saved_label, _("Not saved yet: will try again"));
+    text = _("Read-only");
+  else if ((error = sb_store_get_save_error (self->store, self->story)) != NULL)
+    text = g_error_matches (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_BUSY)
+           ? _("Waiting for the bank…") : _("Not saved yet: will try again");
   else if (sb_store_story_is_unsaved (self->store, self->story))
-    gtk_label_set_label (self->saved_label, "");
+    text = "";
   else
-    gtk_label_set_label (self->saved_label, _("All changes saved"));
+    text = _("All changes saved");
+  _sb_story_editor_set_label (self->saved_label, text);
 }
 
 static void
@@ -104,9 +117,13 @@ save_state_changed_cb (SbStoryEditor *self,
   if (story != self->story)
     return;
   _sb_story_editor_update_saved_label (self);
-  /* Saved: the person paused, which is when the coach reads again. */
+  /* Saved: the person paused (or has typed for a while), which is when
+   * the coach reads again and the length catches up. */
   if (!sb_store_story_is_unsaved (store, story))
-    _sb_story_editor_update_findings (self);
+    {
+      update_length_now (self);
+      _sb_story_editor_update_findings (self);
+    }
 }
 
 static gboolean
@@ -159,7 +176,7 @@ update_length (SbStoryEditor *self)
   length = sb_format_spoken_length (seconds);
   /* Translators: "412 words · about 2 min 56 s" */
   text = g_strdup_printf (ngettext ("%u word · %s", "%u words · %s", words), words, length);
-  gtk_label_set_label (self->length_label, text);
+  _sb_story_editor_set_label (self->length_label, text);
 
   if (words == 0)
     hint = _("Spoken, a strong answer runs 90 seconds to 2 minutes.");
@@ -167,7 +184,7 @@ update_length (SbStoryEditor *self)
     hint = _("A little short: interviewers want the detail of what you did.");
   else if (seconds > SB_CHECK_MAX_SECONDS)
     hint = _("A little long: try to tell it in under 2 minutes.");
-  gtk_label_set_label (self->length_hint_label, hint);
+  _sb_story_editor_set_label (self->length_hint_label, hint);
 }
 
 /* ---- theme chips ----------------------------------------------------- */
@@ -419,6 +436,62 @@ title_key_pressed_cb (GtkEventControllerKey *controller,
   return GDK_EVENT_STOP;
 }
 
+/* GTK 4.8 lays the edited paragraph out first for its size alone (the
+ * text view's validation idle, a layout it does not keep), then again in
+ * full for the input method's cursor and the paint: a long paragraph is
+ * shaped twice per keystroke. Asking for the cursor's place before the
+ * validation runs makes the full layout once; the others reuse it. */
+static gboolean
+layout_edited_line_cb (gpointer user_data)
+{
+  SbStoryEditor *self = user_data;
+  GtkTextView *view = g_steal_pointer (&self->edited_view);
+  GdkRectangle strong;
+
+  self->layout_source_id = 0;
+  if (view != NULL && gtk_widget_get_mapped (GTK_WIDGET (view)))
+    gtk_text_view_get_cursor_locations (view, NULL, &strong, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_layout_edited_line (SbStoryEditor *self,
+                          GtkTextView   *view)
+{
+  self->edited_view = view;
+  /* Before GTK's validation (GDK_PRIORITY_REDRAW + 4) and the frame. */
+  if (self->layout_source_id == 0)
+    self->layout_source_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, layout_edited_line_cb, self, NULL);
+}
+
+/* The footer's count changes with every word; set in a keystroke's frame
+ * it doubles that frame and the next (see _sb_story_editor_set_label()).
+ * It follows a pause instead, or the next save, whichever comes first. */
+static gboolean
+length_pause_cb (gpointer user_data)
+{
+  SbStoryEditor *self = user_data;
+
+  self->length_source_id = 0;
+  update_length (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_length (SbStoryEditor *self)
+{
+  g_clear_handle_id (&self->length_source_id, g_source_remove);
+  self->length_source_id = g_timeout_add (SB_STORY_EDITOR_LENGTH_PAUSE_MS, length_pause_cb, self);
+  g_source_set_name_by_id (self->length_source_id, "[storybank] editor length");
+}
+
+static void
+update_length_now (SbStoryEditor *self)
+{
+  g_clear_handle_id (&self->length_source_id, g_source_remove);
+  update_length (self);
+}
+
 static void
 buffer_changed_cb (SbStoryEditor *self,
                    GtkTextBuffer *buffer)
@@ -434,8 +507,9 @@ buffer_changed_cb (SbStoryEditor *self,
   self->pushing = TRUE;
   sb_store_edit_story (self->store, self->story, field, text, NULL);
   self->pushing = FALSE;
-  update_length (self);
+  queue_length (self);
   _sb_story_editor_update_saved_label (self);
+  queue_layout_edited_line (self, self->text_views[field]);
 }
 
 /* A section holds at most SB_STORY_MAX_SECTION_CHARS: past that the window
@@ -554,7 +628,7 @@ story_field_notify_cb (SbStoryEditor *self,
           gtk_text_buffer_set_text (buffer, sb_story_get_field (story, field), -1);
           gtk_text_buffer_get_iter_at_offset (buffer, &cursor, offset);
           gtk_text_buffer_place_cursor (buffer, &cursor);
-          update_length (self);
+          update_length_now (self);
         }
     }
   self->loading = FALSE;
@@ -607,12 +681,19 @@ load_story (SbStoryEditor *self)
       gtk_switch_set_active (self->status_switch,
                              sb_story_get_status (self->story) == SB_STORY_STATUS_READY);
       gtk_widget_set_visible (GTK_WIDGET (self->example_banner), sb_story_get_is_example (self->story));
+      /* Until the person types, the line only speaks of a problem: a
+       * story just opened is saved, and "All changes saved" would be
+       * blanked by the first keystroke, in its frame (see
+       * _sb_story_editor_set_label()). */
       gtk_label_set_label (self->saved_label, "");
-      _sb_story_editor_update_saved_label (self);
+      if (sb_store_is_read_only (self->store) ||
+          sb_store_story_is_unsaved (self->store, self->story) ||
+          sb_store_get_save_error (self->store, self->story) != NULL)
+        _sb_story_editor_update_saved_label (self);
       for (guint i = 0; i < SB_STORY_N_FIELDS; i++)
         if (self->limit_labels[i] != NULL)
           gtk_widget_set_visible (GTK_WIDGET (self->limit_labels[i]), FALSE);
-      update_length (self);
+      update_length_now (self);
       _sb_story_editor_update_findings (self);
       /* Start at the top, not where the last story was scrolled to. */
       gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (
@@ -792,6 +873,9 @@ sb_story_editor_dispose (GObject *object)
   SbStoryEditor *self = SB_STORY_EDITOR (object);
   GtkWidget *child;
 
+  g_clear_handle_id (&self->length_source_id, g_source_remove);
+  g_clear_handle_id (&self->layout_source_id, g_source_remove);
+  self->edited_view = NULL;
   /* Last chance to keep what was typed (the store retries what fails). */
   if (self->store != NULL)
     save_now (self);

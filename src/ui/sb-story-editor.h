@@ -13,6 +13,9 @@ G_BEGIN_DECLS
 /* The store writes an edit after this pause, and steady typing after at
  * most SB_STORY_EDITOR_AUTOSAVE_MAX_MS (see sb_store_edit_story()). */
 #define SB_STORY_EDITOR_AUTOSAVE_MS     SB_STORE_AUTOSAVE_PAUSE_MS
+/* How long typing pauses before the footer's length follows it (a save
+ * brings it up to date at once). */
+#define SB_STORY_EDITOR_LENGTH_PAUSE_MS 300
 #define SB_STORY_EDITOR_AUTOSAVE_MAX_MS SB_STORE_AUTOSAVE_MAX_MS
 
 #define SB_TYPE_STORY_EDITOR (sb_story_editor_get_type ())

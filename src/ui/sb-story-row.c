@@ -376,14 +376,19 @@ story_notify_cb (SbStoryRow *self,
 }
 
 /* The readiness hint runs the coach: once per pause (when the store has
- * written the story), not at every keystroke. */
+ * written the story), not at every keystroke. A first edit only makes
+ * the story unsaved, which the row does not show (a refused save it
+ * does): the keystroke's frame then leaves the list alone. */
 static void
 save_state_changed_cb (SbStoryRow *self,
                        SbStory    *story,
                        SbStore    *store)
 {
-  if (story == self->story)
-    update_labels (self);
+  if (story != self->story)
+    return;
+  if (sb_store_story_is_unsaved (store, story) && sb_store_get_save_error (store, story) == NULL)
+    return;
+  update_labels (self);
 }
 
 static void

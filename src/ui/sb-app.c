@@ -20,6 +20,7 @@
 #include "sb-views-resources.h"
 #include "sb-store.h"
 #include "sb-store-opening.h"
+#include "sb-views-css.h"
 #include "sb-window.h"
 
 struct _SbApp
@@ -435,16 +436,7 @@ sb_app_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help", help_accels);
 
   /* AdwApplication loads style.css by itself; the views keep theirs apart. */
-  if (g_resources_get_info ("/io/github/storybank/Storybank/views.css",
-                            G_RESOURCE_LOOKUP_FLAGS_NONE, NULL, NULL, NULL))
-    {
-      g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
-
-      gtk_css_provider_load_from_resource (provider, "/io/github/storybank/Storybank/views.css");
-      gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                                  GTK_STYLE_PROVIDER (provider),
-                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-    }
+  sb_views_ensure_css_for_display (gdk_display_get_default ());
 }
 
 static void

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "sb-coverage-page.h"
+#include "sb-views-css.h"
 #include "sb-settings.h"
 #include "sb-theme-editor.h"
 #include "sb-views-resources.h"
@@ -54,26 +55,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* Loads views.css once per display; shared by the Coverage and Questions pages. */
-void sb_views_ensure_css (GtkWidget *widget);
-
-void
-sb_views_ensure_css (GtkWidget *widget)
-{
-  GdkDisplay *display = gtk_widget_get_display (widget);
-  g_autoptr(GtkCssProvider) provider = NULL;
-
-  if (display == NULL || g_object_get_data (G_OBJECT (display), "sb-views-css") != NULL)
-    return;
-
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, "/io/github/storybank/Storybank/views.css");
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  g_object_set_data_full (G_OBJECT (display), "sb-views-css",
-                          g_object_ref (provider), g_object_unref);
-}
 
 static char *
 framework_name (SbFramework *framework)

@@ -23,6 +23,7 @@
 
 #include <adwaita.h>
 
+#include "bench/bench-frames.h"
 #include "sb-coverage-page.h"
 #include "sb-test-ui.h"
 #include "sb-test-util.h"
@@ -136,61 +137,6 @@ bench_matrix (void)
 
 /* ---- a kept bank in the real window ------------------------------------ */
 
-static GPollFunc real_poll;
-static gint64    polled_us;
-static guint     frames_painted;
-
-static gint
-counting_poll (GPollFD *fds,
-               guint    n_fds,
-               gint     timeout)
-{
-  gint64 start = g_get_monotonic_time ();
-  gint result = real_poll (fds, n_fds, timeout);
-
-  polled_us += g_get_monotonic_time () - start;
-  return result;
-}
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                gpointer       user_data)
-{
-  frames_painted++;
-}
-
-typedef void (*Interaction) (gpointer data);
-
-/* Main-thread work from the call to the end of the frame after it, in ms
- * (as storybank-bench counts it). */
-static double
-time_interaction (GtkWidget   *window,
-                  Interaction  interaction,
-                  gpointer     data)
-{
-  guint target = frames_painted + 1;
-  gint64 start = g_get_monotonic_time ();
-  gint64 polled = polled_us;
-
-  interaction (data);
-  gdk_frame_clock_request_phase (gtk_widget_get_frame_clock (window), GDK_FRAME_CLOCK_PHASE_PAINT);
-  while (frames_painted < target)
-    g_main_context_iteration (NULL, TRUE);
-  /* To find the interaction in a profile (perf record -k mono). */
-  if (g_getenv ("BENCH_COVERAGE_MARKS") != NULL)
-    g_printerr ("mark %" G_GINT64_FORMAT " %" G_GINT64_FORMAT "\n", start, g_get_monotonic_time ());
-  return (g_get_monotonic_time () - start - (polled_us - polled)) / 1000.0;
-}
-
-static void
-settle (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE) || (g_usleep (1000), TRUE);
-}
-
 typedef struct
 {
   SbWindow         *window;
@@ -277,8 +223,7 @@ bench_bank (const char *path,
   g_autoptr(GArray) selects = g_array_new (FALSE, FALSE, sizeof (double));
 
   g_assert_no_error (error);
-  real_poll = g_main_context_get_poll_func (NULL);
-  g_main_context_set_poll_func (NULL, counting_poll);
+  bench_frames_init ();
 
   for (guint w = 0; w < repeat; w++)
     {
@@ -288,7 +233,7 @@ bench_bank (const char *path,
 
       gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
       gtk_window_present (GTK_WINDOW (window));
-      g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (after_paint_cb), NULL);
+      watch_frames (window);
       sb_window_show_page (ui.window, "stories");
       settle (600);
       ui.matrix = SB_COVERAGE_MATRIX (sb_test_find_widget (window, SB_TYPE_COVERAGE_MATRIX));

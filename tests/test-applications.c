@@ -13,9 +13,8 @@
 
 #include "sb-application.h"
 #include "sb-store.h"
+#include "sb-test-person.h"
 #include "sb-test-util.h"
-
-#define NOBODY 65534
 
 typedef struct
 {
@@ -792,33 +791,6 @@ test_busy (Fixture       *f,
 
 /* ---- a bank the person cannot write -------------------------------------- */
 
-static gboolean
-act_as_person (SbTestDir *dir)
-{
-  if (getuid () != 0)
-    return TRUE;
-  g_assert_cmpint (chown (dir->path, NOBODY, NOBODY), ==, 0);
-  g_assert_cmpint (setegid (NOBODY), ==, 0);
-  g_assert_cmpint (seteuid (NOBODY), ==, 0);
-  if (access (dir->path, W_OK | X_OK) != 0)
-    {
-      g_assert_cmpint (seteuid (0), ==, 0);
-      g_assert_cmpint (setegid (0), ==, 0);
-      g_test_skip ("running as root, and “nobody” cannot reach the temporary folder");
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static void
-act_as_self (void)
-{
-  if (getuid () != 0)
-    return;
-  g_assert_cmpint (seteuid (0), ==, 0);
-  g_assert_cmpint (setegid (0), ==, 0);
-}
-
 static void
 test_read_only (void)
 {
@@ -826,7 +798,7 @@ test_read_only (void)
   g_autofree char *path = sb_test_dir_file (dir, "bank.sqlite3");
   g_autoptr(GError) error = NULL;
 
-  if (!act_as_person (dir))
+  if (!sb_test_act_as_person (dir))
     return;
   {
     g_autoptr(SbStore) store = sb_store_open (path, &error);
@@ -869,7 +841,7 @@ test_read_only (void)
     g_assert_cmpstr (sb_application_get_field (acme, SB_APPLICATION_FIELD_NOTES), ==, "");
     g_assert_cmpuint (g_strv_length ((GStrv) sb_round_get_story_uuids (round)), ==, 0);
   }
-  act_as_self ();
+  sb_test_act_as_self ();
 }
 
 int

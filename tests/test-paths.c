@@ -19,40 +19,10 @@
 #include "sb-database.h"
 #include "sb-exchange.h"
 #include "sb-store.h"
+#include "sb-test-person.h"
 #include "sb-test-util.h"
 
 #define NOBODY 65534
-
-/* Root may write any file, so "a file the person cannot write" only exists
- * for someone else: when the tests run as root, they act as "nobody"
- * (effective ids only, taken back by act_as_self()) in a folder nobody
- * owns. As an ordinary user they act as themselves. */
-static gboolean
-act_as_person (SbTestDir *dir)
-{
-  if (getuid () != 0)
-    return TRUE;
-  g_assert_cmpint (chown (dir->path, NOBODY, NOBODY), ==, 0);
-  g_assert_cmpint (setegid (NOBODY), ==, 0);
-  g_assert_cmpint (seteuid (NOBODY), ==, 0);
-  if (faccessat (AT_FDCWD, dir->path, W_OK | X_OK, AT_EACCESS) != 0)
-    {
-      g_assert_cmpint (seteuid (0), ==, 0);
-      g_assert_cmpint (setegid (0), ==, 0);
-      g_test_skip ("running as root, and “nobody” cannot reach the temporary folder");
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static void
-act_as_self (void)
-{
-  if (getuid () != 0)
-    return;
-  g_assert_cmpint (seteuid (0), ==, 0);
-  g_assert_cmpint (setegid (0), ==, 0);
-}
 
 static char *
 side_file (const char *path,
@@ -307,7 +277,7 @@ test_read_only_file (void)
   g_autofree char *path = sb_test_dir_file (dir, "bank.sqlite3");
   g_autoptr(GError) error = NULL;
 
-  if (!act_as_person (dir))
+  if (!sb_test_act_as_person (dir))
     return;
   make_bank (path, "kept");
   g_assert_cmpint (g_chmod (path, 0400), ==, 0);
@@ -353,7 +323,7 @@ test_read_only_file (void)
     g_assert_nonnull (strstr (error->message, "empty.sqlite3"));
     g_assert_cmpuint (mode_of (empty), ==, 0400);
   }
-  act_as_self ();
+  sb_test_act_as_self ();
 }
 
 /* Makes @path as a crash leaves a bank: its newest change ("only in the
@@ -400,7 +370,7 @@ test_read_only_crashed_wal (void)
   g_autofree char *shm = side_file (path, "-shm");
   g_autoptr(GError) error = NULL;
 
-  if (!act_as_person (dir))
+  if (!sb_test_act_as_person (dir))
     return;
   make_crashed_bank (scratch, path);
   g_assert_cmpint (g_chmod (path, 0400), ==, 0);
@@ -429,7 +399,7 @@ test_read_only_crashed_wal (void)
     value = sb_database_get_meta (db, "probe");
     g_assert_cmpstr (value, ==, "written later");
   }
-  act_as_self ();
+  sb_test_act_as_self ();
 }
 
 /* The same in a folder the person cannot write: no -shm can be made, so
@@ -445,7 +415,7 @@ test_read_only_folder_crashed_wal (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(SbDatabase) db = NULL;
 
-  if (!act_as_person (dir))
+  if (!sb_test_act_as_person (dir))
     return;
   g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
   make_crashed_bank (scratch, path);
@@ -458,7 +428,7 @@ test_read_only_folder_crashed_wal (void)
   g_assert_nonnull (strstr (error->message, folder));
   g_assert_cmpuint (count_entries (folder), ==, 2);
   g_assert_cmpint (g_chmod (folder, 0700), ==, 0);
-  act_as_self ();
+  sb_test_act_as_self ();
 }
 
 /* A -shm or -wal left 0400 by an older read-only run is repaired when the
@@ -471,7 +441,7 @@ test_read_only_leftovers_repaired (void)
   g_autofree char *shm = side_file (path, "-shm");
   g_autoptr(GError) error = NULL;
 
-  if (!act_as_person (dir))
+  if (!sb_test_act_as_person (dir))
     return;
   make_bank (path, "x");
   g_assert_true (g_file_set_contents_full (shm, "", 0, G_FILE_SET_CONTENTS_NONE, 0400, NULL));
@@ -484,7 +454,7 @@ test_read_only_leftovers_repaired (void)
     g_assert_true (sb_database_set_meta (db, "probe", "y", &error));
     g_assert_no_error (error);
   }
-  act_as_self ();
+  sb_test_act_as_self ();
 }
 
 static void
@@ -496,7 +466,7 @@ test_read_only_folder (void)
   g_autofree char *fresh = g_build_filename (folder, "fresh.sqlite3", NULL);
   g_autoptr(GError) error = NULL;
 
-  if (!act_as_person (dir))
+  if (!sb_test_act_as_person (dir))
     return;
   g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
   make_bank (path, "kept");
@@ -525,7 +495,7 @@ test_read_only_folder (void)
   }
   g_assert_cmpuint (count_entries (folder), ==, 1);
   g_assert_cmpint (g_chmod (folder, 0700), ==, 0);
-  act_as_self ();
+  sb_test_act_as_self ();
 }
 
 /* A read-only bank of an older schema cannot be updated: a clear refusal,
@@ -541,7 +511,7 @@ test_read_only_old_schema (void)
   g_autoptr(SbDatabase) db = NULL;
   gsize length;
 
-  if (!act_as_person (dir))
+  if (!sb_test_act_as_person (dir))
     return;
   g_assert_true (g_file_get_contents (fixture, &contents, &length, NULL));
   g_assert_true (g_file_set_contents_full (path, contents, length, G_FILE_SET_CONTENTS_NONE, 0400, NULL));
@@ -550,7 +520,7 @@ test_read_only_old_schema (void)
   g_assert_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_READ_ONLY);
   g_assert_nonnull (strstr (error->message, "old.sqlite3"));
   g_assert_cmpuint (count_entries (dir->path), ==, 1);
-  act_as_self ();
+  sb_test_act_as_self ();
 }
 
 /* ---- private modes ------------------------------------------------------ */
@@ -566,7 +536,7 @@ test_tighten (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(SbDatabase) holder = NULL;
 
-  if (!act_as_person (dir))
+  if (!sb_test_act_as_person (dir))
     return;
   make_bank (path, "x");
   /* Keep it open so that its -wal and -shm stay. */
@@ -596,7 +566,7 @@ test_tighten (void)
     g_assert_false (sb_database_get_tightened (db));
   }
   g_clear_object (&holder);
-  act_as_self ();
+  sb_test_act_as_self ();
 }
 
 /* Someone else's bank that others can read is refused, and left as it is. */

@@ -13,9 +13,8 @@
 #include <unistd.h>
 
 #include "sb-store.h"
+#include "sb-test-person.h"
 #include "sb-test-store.h"
-
-#define NOBODY 65534
 
 typedef SbTestBank Fixture;
 
@@ -292,33 +291,6 @@ test_other_store_commits (Fixture *f, gconstpointer data)
   }
 }
 
-static gboolean
-act_as_person (SbTestDir *dir)
-{
-  if (getuid () != 0)
-    return TRUE;
-  g_assert_cmpint (chown (dir->path, NOBODY, NOBODY), ==, 0);
-  g_assert_cmpint (setegid (NOBODY), ==, 0);
-  g_assert_cmpint (seteuid (NOBODY), ==, 0);
-  if (access (dir->path, W_OK | X_OK) != 0)
-    {
-      g_assert_cmpint (seteuid (0), ==, 0);
-      g_assert_cmpint (setegid (0), ==, 0);
-      g_test_skip ("running as root, and “nobody” cannot reach the temporary folder");
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static void
-act_as_self (void)
-{
-  if (getuid () != 0)
-    return;
-  g_assert_cmpint (seteuid (0), ==, 0);
-  g_assert_cmpint (setegid (0), ==, 0);
-}
-
 /* A bank the person cannot write opens read-only, and searches all the
  * same, in the worker too. */
 static void
@@ -328,7 +300,7 @@ test_read_only_bank (void)
   g_autofree char *path = sb_test_dir_file (dir, "bank.sqlite3");
   g_autoptr(GError) error = NULL;
 
-  if (!act_as_person (dir))
+  if (!sb_test_act_as_person (dir))
     return;
   {
     g_autoptr(SbStore) store = sb_store_open (path, &error);
@@ -354,7 +326,7 @@ test_read_only_bank (void)
     again = search_async (store, "quarter");
     g_assert_cmpuint (again->len, ==, 1);
   }
-  act_as_self ();
+  sb_test_act_as_self ();
 }
 
 /* The worker's connection stays open between searches, and closing the

@@ -57,6 +57,7 @@
 #include <adwaita.h>
 
 #include "bench-bank.h"
+#include "bench-frames.h"
 #include "sb-cheat-sheet.h"
 #include "sb-coverage-page.h"
 #include "sb-example.h"
@@ -195,72 +196,7 @@ counting_writer (GLogLevelFlags   log_level,
 
 /* ---- main-thread work ------------------------------------------------- */
 
-static GPollFunc real_poll;
-static gint64    polled_us;      /* time the main loop spent waiting */
-static guint     frames_painted;
-
-static gint
-counting_poll (GPollFD *fds,
-               guint    n_fds,
-               gint     timeout)
-{
-  gint64 start = g_get_monotonic_time ();
-  gint result = real_poll (fds, n_fds, timeout);
-
-  polled_us += g_get_monotonic_time () - start;
-  return result;
-}
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                gpointer       user_data)
-{
-  frames_painted++;
-}
-
-static void
-watch_frames (GtkWidget *window)
-{
-  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
-                    G_CALLBACK (after_paint_cb), NULL);
-}
-
-typedef void (*Interaction) (gpointer data);
-
-/* Runs @interaction, then the main loop until the frame after it has been
- * painted; returns the main thread's work in ms. */
-static double
-time_interaction (GtkWidget   *window,
-                  Interaction  interaction,
-                  gpointer     data)
-{
-  guint target = frames_painted + 1;
-  gint64 start = g_get_monotonic_time ();
-  gint64 polled = polled_us;
-  gint64 deadline;
-
-  interaction (data);
-  /* However long the call took, the frame must follow within two minutes. */
-  deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
-  /* A change that damages nothing still gets its frame. */
-  gdk_frame_clock_request_phase (gtk_widget_get_frame_clock (window), GDK_FRAME_CLOCK_PHASE_PAINT);
-  while (frames_painted < target && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  if (frames_painted < target)
-    g_error ("no frame painted within two minutes");
-  return (g_get_monotonic_time () - start - (polled_us - polled)) / 1000.0;
-}
-
-/* Lets the window settle: idles, timeouts due now, a frame or two. */
-static void
-settle (GtkWidget *window,
-        guint      ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE) || (g_usleep (1000), TRUE);
-}
+/* time_interaction(), settle() and the frame counting: bench-frames.h */
 
 /* ---- start-up in a fresh process -------------------------------------- */
 
@@ -524,7 +460,7 @@ measure_ui (SbStore     *store,
   while (frames_painted == 0)
     g_main_context_iteration (NULL, TRUE);
   add_ms (builder, "window_in_process_ms", ms_since (start));
-  settle (window, 300);
+  settle (300);
   g_assert_cmpstr (sb_window_get_page (SB_WINDOW (window)), ==, "stories");
 
   ui.window = SB_WINDOW (window);
@@ -547,7 +483,7 @@ measure_ui (SbStore     *store,
    * badge one second after it becomes active (the first time it counts
    * every story's words, ~150 ms at 10,000 stories), which is start-up's
    * cost, not a keystroke's. */
-  settle (window, 1200);
+  settle (1200);
   list_model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (sb_test_find_widget (GTK_WIDGET (ui.list),
                                                                                           GTK_TYPE_LIST_VIEW))));
   for (guint w = 0; bench_bank_search_words[w] != NULL; w++)
@@ -592,12 +528,12 @@ measure_ui (SbStore     *store,
   /* Typing at the end of the Action of the first story. */
   edited = g_list_model_get_item (stories, 0);
   sb_story_list_select_story (ui.list, edited);
-  settle (window, 200);
+  settle (200);
   action_view = sb_story_editor_get_text_view (ui.editor, SB_STORY_FIELD_ACTION);
   gtk_widget_grab_focus (GTK_WIDGET (action_view));
   gtk_text_buffer_get_end_iter (gtk_text_view_get_buffer (action_view), &end);
   gtk_text_buffer_place_cursor (gtk_text_view_get_buffer (action_view), &end);
-  settle (window, 100);
+  settle (100);
   {
     /* The same keystrokes in the main thread's CPU time as well: on a
      * machine shared with other work, the time the process spends
@@ -637,7 +573,7 @@ measure_ui (SbStore     *store,
             (g_get_monotonic_time () - pause_start - (polled_us - pause_polled)) / 1000.0);
   }
   sb_story_editor_flush (ui.editor);
-  settle (window, 100);
+  settle (100);
 
   /* Each page, the first time and again. */
   json_begin (builder, "switch_page_first_ms");
@@ -645,7 +581,7 @@ measure_ui (SbStore     *store,
     {
       ui.name = pages[p];
       add_ms (builder, pages[p], time_interaction (window, show_page_cb, &ui));
-      settle (window, 100);
+      settle (100);
     }
   json_end (builder);
   json_begin (builder, "switch_page_again_ms");
@@ -653,13 +589,13 @@ measure_ui (SbStore     *store,
     {
       ui.name = pages[p];
       add_ms (builder, pages[p], time_interaction (window, show_page_cb, &ui));
-      settle (window, 100);
+      settle (100);
     }
   json_end (builder);
 
   /* The coverage matrix, on its page: rebuild, then draw one frame's worth. */
   sb_window_show_page (ui.window, "coverage");
-  settle (window, 200);
+  settle (200);
   matrix = sb_coverage_page_get_matrix (coverage);
   for (guint i = 0; i < 7; i++)
     {
@@ -703,7 +639,7 @@ measure_ui (SbStore     *store,
 
   /* Selecting questions on their page: the detail and its suggestions. */
   sb_window_show_page (ui.window, "questions");
-  settle (window, 200);
+  settle (200);
   for (guint q = 0; q < MIN (25u, g_list_model_get_n_items (all_questions)); q++)
     {
       g_autoptr(SbQuestion) question = g_list_model_get_item (all_questions, q * 3 % g_list_model_get_n_items (all_questions));
@@ -713,7 +649,7 @@ measure_ui (SbStore     *store,
     }
   add_percentiles (builder, "select_question_ms", questions);
   sb_window_show_page (ui.window, "stories");
-  settle (window, 200);
+  settle (200);
 
   /* Autosave's commit, on a story the editor does not show. */
   saved = g_list_model_get_item (stories, g_list_model_get_n_items (stories) / 2);
@@ -757,7 +693,7 @@ measure_ui (SbStore     *store,
 
   /* An import with the Practice page shown (it took 90 s at 1,000). */
   sb_window_show_page (ui.window, "practice");
-  settle (window, 200);
+  settle (200);
   ui.store = store;
   add_ms (builder, "import_1000_on_practice_page_ms", time_interaction (window, import_extra_cb, &ui));
   /* 4,000 new themes, with the window open (target: under a second). */
@@ -970,8 +906,7 @@ main (int   argc,
     extra_json = sb_exchange_export_json (extra, &extra_length);
   }
 
-  real_poll = g_main_context_get_poll_func (NULL);
-  g_main_context_set_poll_func (NULL, counting_poll);
+  bench_frames_init ();
 
   for (guint i = 0; i < sizes->len; i++)
     bench_size (g_array_index (sizes, guint, i), floor_program, app_program, n_runs);

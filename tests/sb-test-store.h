@@ -11,6 +11,22 @@
 #include "sb-store.h"
 #include "sb-test-util.h"
 
+/* A saved story titled @title whose Action is @action (the store's). */
+static inline SbStory *
+sb_test_add_story (SbStore    *store,
+                   const char *title,
+                   const char *action)
+{
+  g_autoptr(GError) error = NULL;
+  SbStory *story = sb_store_create_story (store, title, &error);
+
+  g_assert_no_error (error);
+  sb_story_set_field (story, SB_STORY_FIELD_ACTION, action);
+  g_assert_true (sb_store_save_story (store, story, &error));
+  g_assert_no_error (error);
+  return story;
+}
+
 /* A fresh bank file in a temporary folder of its own, and its store. */
 typedef struct
 {

@@ -32,21 +32,6 @@ fixture_tear_down (Fixture       *f,
   sb_test_bank_clear (f);
 }
 
-static SbStory *
-add_story (SbStore    *store,
-           const char *title,
-           const char *action)
-{
-  g_autoptr(GError) error = NULL;
-  SbStory *story = sb_store_create_story (store, title, &error);
-
-  g_assert_no_error (error);
-  sb_story_set_field (story, SB_STORY_FIELD_ACTION, action);
-  g_assert_true (sb_store_save_story (store, story, &error));
-  g_assert_no_error (error);
-  return story;
-}
-
 /* One async search's outcome, as its callback saw it. */
 typedef struct
 {
@@ -124,13 +109,13 @@ test_async_equals_sync (Fixture *f, gconstpointer data)
     "kafka", "ment pri", "zurich", "re", "re i", "r", "the", "nothing like this",
     "\"", "\"kafka OR NEAR(", "kafka*", "title:kafka", "", "   ",
   };
-  SbStory *in_title = add_story (f->store, "Kafka migration", "I moved the consumers.");
-  SbStory *in_body = add_story (f->store, "Quarter planning", "We discussed a kafka upgrade once.");
+  SbStory *in_title = sb_test_add_story (f->store, "Kafka migration", "I moved the consumers.");
+  SbStory *in_body = sb_test_add_story (f->store, "Quarter planning", "We discussed a kafka upgrade once.");
 
-  add_story (f->store, "Mentoring Priya", "I paired with her weekly.");
-  add_story (f->store, "Résumé du café", "Déploiement à Zürich.");
-  add_story (f->store, "Release freeze", "I held the line on the release.");
-  add_story (f->store, "Retry storm", "Requests piled up.");
+  sb_test_add_story (f->store, "Mentoring Priya", "I paired with her weekly.");
+  sb_test_add_story (f->store, "Résumé du café", "Déploiement à Zürich.");
+  sb_test_add_story (f->store, "Release freeze", "I held the line on the release.");
+  sb_test_add_story (f->store, "Retry storm", "Requests piled up.");
 
   for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
     {
@@ -171,8 +156,8 @@ static void
 test_newer_supersedes (Fixture *f, gconstpointer data)
 {
   Outcome first = { 0, }, second = { 0, }, third = { 0, };
-  SbStory *kafka = add_story (f->store, "Kafka migration", "I moved the consumers.");
-  SbStory *zurich = add_story (f->store, "Zürich office", "I opened it.");
+  SbStory *kafka = sb_test_add_story (f->store, "Kafka migration", "I moved the consumers.");
+  SbStory *zurich = sb_test_add_story (f->store, "Zürich office", "I opened it.");
 
   n_finished = 0;
   sb_store_search_stories_async (f->store, "kafka", NULL, search_cb, &first);
@@ -232,12 +217,12 @@ test_finds_saved_story (Fixture *f, gconstpointer data)
   g_autoptr(GPtrArray) old_name = NULL;
   SbStory *story;
 
-  add_story (f->store, "Quarter planning", "We planned.");
+  sb_test_add_story (f->store, "Quarter planning", "We planned.");
   /* The reader is open (and has read the bank) before the story exists. */
   before = search_async (f->store, "flamegraph");
   g_assert_cmpuint (before->len, ==, 0);
 
-  story = add_story (f->store, "Story two", "I read the flamegraph first.");
+  story = sb_test_add_story (f->store, "Story two", "I read the flamegraph first.");
   after = search_async (f->store, "flamegraph");
   g_assert_cmpuint (after->len, ==, 1);
   g_assert_true (after->pdata[0] == story);
@@ -265,11 +250,11 @@ test_other_store_commits (Fixture *f, gconstpointer data)
   SbStory *theirs;
 
   g_assert_no_error (error);
-  add_story (f->store, "Quarter planning", "We planned.");
+  sb_test_add_story (f->store, "Quarter planning", "We planned.");
   before = search_async (f->store, "zebracorn");
   g_assert_cmpuint (before->len, ==, 0);
 
-  add_story (other, "Zebracorn launch", "I shipped it.");
+  sb_test_add_story (other, "Zebracorn launch", "I shipped it.");
   g_assert_true (sb_store_sync (f->store, &error));
   g_assert_no_error (error);
   theirs = g_list_model_get_item (sb_store_get_stories (f->store), 1);
@@ -306,8 +291,8 @@ test_read_only_bank (void)
     g_autoptr(SbStore) store = sb_store_open (path, &error);
 
     g_assert_no_error (error);
-    add_story (store, "Kafka migration", "I moved the consumers.");
-    add_story (store, "Quarter planning", "We discussed a kafka upgrade once.");
+    sb_test_add_story (store, "Kafka migration", "I moved the consumers.");
+    sb_test_add_story (store, "Quarter planning", "We discussed a kafka upgrade once.");
   }
   g_assert_cmpint (g_chmod (path, 0400), ==, 0);
   {
@@ -342,7 +327,7 @@ test_close_empties_wal (Fixture *f, gconstpointer data)
     {
       g_autofree char *title = g_strdup_printf ("Kafka story %u", i);
 
-      add_story (f->store, title, "I moved the consumers off the old cluster.");
+      sb_test_add_story (f->store, title, "I moved the consumers off the old cluster.");
     }
   sb_store_search_stories_async (f->store, "kafka", NULL, search_cb, &outcome);
   /* The task holds the store until it finishes. */

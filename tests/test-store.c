@@ -35,21 +35,6 @@ reopen (Fixture *f)
   return store;
 }
 
-static SbStory *
-add_story (SbStore    *store,
-           const char *title,
-           const char *action)
-{
-  g_autoptr(GError) error = NULL;
-  SbStory *story = sb_store_create_story (store, title, &error);
-
-  g_assert_no_error (error);
-  sb_story_set_field (story, SB_STORY_FIELD_ACTION, action);
-  g_assert_true (sb_store_save_story (store, story, &error));
-  g_assert_no_error (error);
-  return story;
-}
-
 static void
 test_create_and_read (Fixture *f, gconstpointer data)
 {
@@ -100,8 +85,8 @@ test_theme_links (Fixture *f, gconstpointer data)
   g_autoptr(SbStore) again = NULL;
   g_autoptr(GArray) links = NULL;
   g_autoptr(GPtrArray) stories = NULL;
-  SbStory *a = add_story (f->store, "A", "");
-  SbStory *b = add_story (f->store, "B", "");
+  SbStory *a = sb_test_add_story (f->store, "A", "");
+  SbStory *b = sb_test_add_story (f->store, "B", "");
   guint emitted = 0;
 
   g_signal_connect_swapped (f->store, "story-links-changed", G_CALLBACK (g_atomic_int_inc), &emitted);
@@ -154,7 +139,7 @@ test_delete_and_restore (Fixture *f, gconstpointer data)
   g_autoptr(SbStore) again = NULL;
   g_autofree char *uuid = NULL;
   g_auto(GStrv) questions = NULL;
-  SbStory *story = add_story (f->store, "Migration", "I planned a dual write.");
+  SbStory *story = sb_test_add_story (f->store, "Migration", "I planned a dual write.");
   SbQuestion *question = g_list_model_get_item (sb_store_get_questions (f->store), 0);
 
   g_object_unref (question); /* the store keeps it */
@@ -192,10 +177,10 @@ test_search_ranking (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) results = NULL;
-  SbStory *in_title = add_story (f->store, "Kafka migration", "I moved the consumers.");
-  SbStory *in_body = add_story (f->store, "Quarter planning", "We discussed a kafka upgrade once.");
-  SbStory *unrelated = add_story (f->store, "Mentoring Priya", "I paired with her weekly.");
-  SbStory *accented = add_story (f->store, "Résumé du café", "Déploiement à Zürich.");
+  SbStory *in_title = sb_test_add_story (f->store, "Kafka migration", "I moved the consumers.");
+  SbStory *in_body = sb_test_add_story (f->store, "Quarter planning", "We discussed a kafka upgrade once.");
+  SbStory *unrelated = sb_test_add_story (f->store, "Mentoring Priya", "I paired with her weekly.");
+  SbStory *accented = sb_test_add_story (f->store, "Résumé du café", "Déploiement à Zürich.");
 
   results = sb_store_search_stories (f->store, "kafka", &error);
   g_assert_no_error (error);
@@ -239,10 +224,10 @@ test_search_short (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) results = NULL;
-  SbStory *body = add_story (f->store, "Quarter planning", "We rewrote the release train.");
-  SbStory *title = add_story (f->store, "Release freeze", "I held the line.");
-  SbStory *none = add_story (f->store, "Mentoring Priya", "I paired with her weekly.");
-  SbStory *both = add_story (f->store, "Retry storm", "Requests piled up.");
+  SbStory *body = sb_test_add_story (f->store, "Quarter planning", "We rewrote the release train.");
+  SbStory *title = sb_test_add_story (f->store, "Release freeze", "I held the line.");
+  SbStory *none = sb_test_add_story (f->store, "Mentoring Priya", "I paired with her weekly.");
+  SbStory *both = sb_test_add_story (f->store, "Retry storm", "Requests piled up.");
 
   results = sb_store_search_stories (f->store, "re", &error);
   g_assert_no_error (error);
@@ -316,7 +301,7 @@ static void
 test_custom_theme (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  SbStory *story = add_story (f->store, "Hiring loop redesign", "");
+  SbStory *story = sb_test_add_story (f->store, "Hiring loop redesign", "");
   SbTheme *theme;
   guint before = g_list_model_get_n_items (sb_store_get_themes (f->store, "core"));
 
@@ -341,7 +326,7 @@ test_own_theme_and_delete (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SbStore) again = NULL;
-  SbStory *story = add_story (f->store, "Hiring loop redesign", "I rewrote the loop.");
+  SbStory *story = sb_test_add_story (f->store, "Hiring loop redesign", "I rewrote the loop.");
   guint links_changed = 0;
   guint n_frameworks = g_list_model_get_n_items (sb_store_get_frameworks (f->store));
   SbTheme *googleyness, *values;
@@ -401,7 +386,7 @@ test_reload_keeps_unsaved_edit (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SbStore) again = NULL;
-  SbStory *story = add_story (f->store, "Checkout outage", "I rolled back.");
+  SbStory *story = sb_test_add_story (f->store, "Checkout outage", "I rolled back.");
 
   sb_story_set_title (story, "Checkout outage on Black Friday");
   sb_story_set_field (story, SB_STORY_FIELD_ACTION, "I rolled back and paged the database team.");
@@ -445,7 +430,7 @@ static void
 test_transaction_rolls_back_memory (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  SbStory *kept = add_story (f->store, "Kept", "I stayed.");
+  SbStory *kept = sb_test_add_story (f->store, "Kept", "I stayed.");
   TxData tx = { "Doomed" };
   guint reloaded = 0;
 
@@ -490,9 +475,9 @@ test_search_ranking_weights (Fixture *f, gconstpointer data)
 
   for (guint i = 0; i < 40; i++)
     g_string_append (long_action, "I wrote the runbook, paged the owners and watched the dashboards. ");
-  repeated = add_story (f->store, "Quarterly planning",
+  repeated = sb_test_add_story (f->store, "Quarterly planning",
                         "Kafka lag, then more Kafka lag, so I tuned the Kafka consumers.");
-  titled = add_story (f->store, "Kafka cut-over", long_action->str);
+  titled = sb_test_add_story (f->store, "Kafka cut-over", long_action->str);
   results = sb_store_search_stories (f->store, "kafka", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (results->len, ==, 2);
@@ -500,10 +485,10 @@ test_search_ranking_weights (Fixture *f, gconstpointer data)
   g_assert_true (results->pdata[1] == repeated);
   g_clear_pointer (&results, g_ptr_array_unref);
 
-  in_notes = add_story (f->store, "Story one", "I led the review.");
+  in_notes = sb_test_add_story (f->store, "Story one", "I led the review.");
   sb_story_set_field (in_notes, SB_STORY_FIELD_NOTES, "Mention the flamegraph.");
   g_assert_true (sb_store_save_story (f->store, in_notes, &error));
-  in_action = add_story (f->store, "Story two", "I read the flamegraph first.");
+  in_action = sb_test_add_story (f->store, "Story two", "I read the flamegraph first.");
   results = sb_store_search_stories (f->store, "flamegraph", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (results->len, ==, 2);
@@ -525,7 +510,7 @@ test_update_theme (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SbStore) again = NULL;
-  SbStory *story = add_story (f->store, "Pager storm", "I cut alerts by half.");
+  SbStory *story = sb_test_add_story (f->store, "Pager storm", "I cut alerts by half.");
   SbTheme *theme;
   guint changed = 0;
 

@@ -476,7 +476,7 @@ test_search_ranking_weights (Fixture *f, gconstpointer data)
   for (guint i = 0; i < 40; i++)
     g_string_append (long_action, "I wrote the runbook, paged the owners and watched the dashboards. ");
   repeated = sb_test_add_story (f->store, "Quarterly planning",
-                        "Kafka lag, then more Kafka lag, so I tuned the Kafka consumers.");
+                                "Kafka lag, then more Kafka lag, so I tuned the Kafka consumers.");
   titled = sb_test_add_story (f->store, "Kafka cut-over", long_action->str);
   results = sb_store_search_stories (f->store, "kafka", &error);
   g_assert_no_error (error);

@@ -486,9 +486,11 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 }
 
-/* A screenful of rows of a tall window, in the first frame and in each
- * after it; past LIST_VIEW_ROWS the list view makes no more rows. */
-#define FIRST_ROWS     40
+/* A screenful of rows of a window as tall as a 1080p screen (a row is
+ * about 46 px), in the first frame and in each after it: each costs the
+ * frame its two labels' text layout (~0.15 ms). Past LIST_VIEW_ROWS the
+ * list view makes no more rows. */
+#define FIRST_ROWS     24
 #define LIST_VIEW_ROWS 200
 
 /* Puts the queue in the list up to @n items (at most all of it). */
@@ -908,6 +910,9 @@ set_store (SbPracticePage *self,
   g_signal_connect_object (store, "story-links-changed",
                            G_CALLBACK (stories_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "stories-reloaded",
+                           G_CALLBACK (stories_changed_cb), self, G_CONNECT_SWAPPED);
+  /* Rehearsals logged by anything else than this page (an import). */
+  g_signal_connect_object (store, "practice-logged",
                            G_CALLBACK (stories_changed_cb), self, G_CONNECT_SWAPPED);
   /* Nothing is read until the page is shown (see map). */
   self->stale = TRUE;

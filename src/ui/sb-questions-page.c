@@ -39,6 +39,9 @@ struct _SbQuestionsPage
   SbStore            *store;
   GtkCustomFilter    *filter;
   GtkFilterListModel *results;
+  GtkSliceListModel  *shown;             /* the start of results the list view has */
+  guint               grow_id;           /* the idle that lets it have more */
+  gulong              grow_paint_id;     /* waiting for a frame before that */
   GtkSingleSelection *selection;
   char               *search;
   char               *selected_slug;     /* the question in the detail */
@@ -505,6 +508,88 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
   g_hash_table_remove (self->bound_rows, gtk_list_item_get_child (item));
 }
 
+/* ---- the list, a screenful at a time ---------------------------------- */
+
+/* GtkListView (GTK 4.8) makes, binds and measures a row for every item up
+ * to 200: the whole question bank, ~75 rows of up to three wrapped lines
+ * (~0.2 ms of text layout each), in the frame that first shows the page.
+ * It is given a slice of the results instead, a screenful first, one more
+ * after each frame until the slice holds them all; a question chosen
+ * further down makes it whole at once. Hidden meanwhile, it waits. */
+#define SLICE_ROWS 16
+
+static gboolean is_hidden (SbQuestionsPage *self);
+
+static void
+stop_growing (SbQuestionsPage *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (self->grow_paint_id != 0 && clock != NULL)
+    g_signal_handler_disconnect (clock, self->grow_paint_id);
+  self->grow_paint_id = 0;
+  g_clear_handle_id (&self->grow_id, g_source_remove);
+}
+
+static gboolean
+slice_is_whole (SbQuestionsPage *self)
+{
+  return gtk_slice_list_model_get_size (self->shown) >=
+         g_list_model_get_n_items (G_LIST_MODEL (self->results));
+}
+
+static void
+show_whole_list (SbQuestionsPage *self)
+{
+  stop_growing (self);
+  gtk_slice_list_model_set_size (self->shown, G_MAXUINT);
+}
+
+static void wait_to_grow (SbQuestionsPage *self);
+
+static gboolean
+grow_cb (gpointer user_data)
+{
+  SbQuestionsPage *self = user_data;
+  guint size = gtk_slice_list_model_get_size (self->shown);
+
+  self->grow_id = 0;
+  if (is_hidden (self))
+    return G_SOURCE_REMOVE;   /* on again when shown (see map) */
+  gtk_slice_list_model_set_size (self->shown, size + SLICE_ROWS);
+  if (slice_is_whole (self))
+    show_whole_list (self);
+  else
+    wait_to_grow (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+grow_after_paint_cb (GdkFrameClock   *clock,
+                     SbQuestionsPage *self)
+{
+  stop_growing (self);
+  self->grow_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, grow_cb, self, NULL);
+}
+
+/* The next slice waits for the frame that shows this one; with no frame
+ * to wait for, the rest comes in one go. */
+static void
+wait_to_grow (SbQuestionsPage *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  stop_growing (self);
+  if (slice_is_whole (self))
+    show_whole_list (self);
+  else if (clock != NULL)
+    self->grow_paint_id = g_signal_connect_object (clock, "after-paint",
+                                                   G_CALLBACK (grow_after_paint_cb),
+                                                   self, G_CONNECT_AFTER);
+  else
+    show_whole_list (self);
+}
+
 /* ---- selection ------------------------------------------------------ */
 
 static void
@@ -512,8 +597,12 @@ select_in_list (SbQuestionsPage *self)
 {
   guint position;
 
-  if (find_in_results (self, self->selected_slug, &position) &&
-      gtk_single_selection_get_selected (self->selection) != position)
+  if (!find_in_results (self, self->selected_slug, &position))
+    return;
+  /* Further down than the list has come yet: all of it now. */
+  if (position >= g_list_model_get_n_items (G_LIST_MODEL (self->shown)))
+    show_whole_list (self);
+  if (gtk_single_selection_get_selected (self->selection) != position)
     gtk_single_selection_set_selected (self->selection, position);
 }
 
@@ -721,15 +810,19 @@ remove_special_rows (GtkListBox *list)
       i++;
 }
 
-/* Removes the story rows from @n on. */
+/* Hides the story rows from @n on, keeping up to @keep rows in all for
+ * the next question (a list box's placeholder counts visible rows only). */
 static void
 trim_story_rows (GtkListBox *list,
-                 guint       n)
+                 guint       n,
+                 guint       keep)
 {
   GtkListBoxRow *row;
 
-  while ((row = gtk_list_box_get_row_at_index (list, n)) != NULL)
+  while ((row = gtk_list_box_get_row_at_index (list, MAX (n, keep))) != NULL)
     gtk_list_box_remove (list, GTK_WIDGET (row));
+  for (guint i = n; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    gtk_widget_set_visible (GTK_WIDGET (row), FALSE);
 }
 
 /* AdwActionRow's title and subtitle labels wrap (then ellipsize at their
@@ -757,13 +850,19 @@ story_row_at (GtkListBox *list,
   GtkWidget *button, *row;
 
   if (existing != NULL)
-    return GTK_WIDGET (existing);
+    {
+      gtk_widget_set_visible (GTK_WIDGET (existing), TRUE);
+      return GTK_WIDGET (existing);
+    }
 
   if (answer)
     {
       button = gtk_button_new_from_icon_name ("list-remove-symbolic");
       gtk_widget_add_css_class (button, "flat");
       gtk_widget_set_tooltip_text (button, _("Remove From Your Answers"));
+      /* Named for its story when it gets one (set_story_row). */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Remove From Your Answers"), -1);
     }
   else
     button = gtk_button_new_with_mnemonic (_("_Use This Story"));
@@ -849,7 +948,7 @@ show_suggestions (SbQuestionsPage *self,
       set_story_row (row, FALSE, suggestion->story, suggestion->reason, label);
       g_ptr_array_add (self->suggestion_uuids, g_strdup (sb_story_get_uuid (suggestion->story)));
     }
-  trim_story_rows (self->suggestions_list, n);
+  trim_story_rows (self->suggestions_list, n, N_SUGGESTIONS);
 }
 
 static void
@@ -881,8 +980,6 @@ finish_suggestions (SbQuestionsPage *self)
   stop_suggestions (self);
   show_suggestions (self, suggestions);
 }
-
-static gboolean is_hidden (SbQuestionsPage *self);
 
 static gboolean
 suggest_idle_cb (gpointer user_data)
@@ -1064,8 +1161,9 @@ update_detail (SbQuestionsPage *self)
           set_story_row (story_row_at (self->answers_list, i, TRUE), TRUE, story, NULL, label);
         }
     }
-  trim_story_rows (self->answers_list, self->show_all_answers ? answers->len
-                                                               : MIN (answers->len, ANSWER_ROWS));
+  trim_story_rows (self->answers_list,
+                   self->show_all_answers ? answers->len : MIN (answers->len, ANSWER_ROWS),
+                   ANSWER_ROWS);
   if (answers->len > ANSWER_ROWS && !self->show_all_answers)
     {
       g_autofree char *title = g_strdup_printf (ngettext ("Show All %u Answer", "Show All %u Answers",
@@ -1074,6 +1172,10 @@ update_detail (SbQuestionsPage *self)
       GtkWidget *row = adw_action_row_new ();
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      /* One line, like the story rows: a wrapping title is laid out at
+       * every width it is measured at. */
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
+      unwrap_labels (row);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "questions.show-all-answers");
       append_special_row (self->answers_list, row);
@@ -1542,7 +1644,8 @@ setup_store (SbQuestionsPage *self)
   self->filter = gtk_custom_filter_new (filter_question, self, NULL);
   self->results = gtk_filter_list_model_new (g_object_ref (sb_store_get_questions (self->store)),
                                              g_object_ref (GTK_FILTER (self->filter)));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->results)));
+  self->shown = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->results)), 0, SLICE_ROWS);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->shown)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
@@ -1619,6 +1722,8 @@ sb_questions_page_map (GtkWidget *widget)
       self->list_built = TRUE;
       gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
     }
+  if (!slice_is_whole (self) && self->grow_id == 0 && self->grow_paint_id == 0)
+    wait_to_grow (self);
   if (self->warm_id == 0)
     self->warm_id = g_idle_add_full (G_PRIORITY_LOW, warm_maps_cb, self, NULL);
   if (self->stale)
@@ -1645,6 +1750,7 @@ sb_questions_page_dispose (GObject *object)
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_handle_id (&self->refilter_id, g_source_remove);
   g_clear_handle_id (&self->warm_id, g_source_remove);
+  stop_growing (self);
   stop_suggestions (self);
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
@@ -1653,6 +1759,7 @@ sb_questions_page_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   g_clear_object (&self->selection);
+  g_clear_object (&self->shown);
   g_clear_object (&self->results);
   g_clear_object (&self->filter);
   g_clear_object (&self->store);

@@ -287,9 +287,9 @@ sb_practice_add_rehearsal (SbStore            *store,
  * ask for it. It is worked out once and kept on the store until what it
  * is made of changes: a rehearsal logged ("practice-logged"), a story
  * added, deleted or put back (the model's "items-changed"), the bank read
- * again ("stories-reloaded": another program, a restore) or a story's
- * text changed ("save-state-changed": a story with no words is not in
- * the queue). What is read inside a transaction is not kept (it may roll
+ * again ("stories-reloaded": another program, a restore) or a story
+ * gained its first word or lost its last ("save-state-changed": a story
+ * with no words is not in the queue). What is read inside a transaction is not kept (it may roll
  * back, and an undo puts a story back before its rehearsals). The current
  * application's stories are put first at each read: they are few, and
  * its plan changes without any of the above. */
@@ -307,6 +307,7 @@ typedef struct
   GListModel *stories;    /* the store's model, watched */
   GHashTable *stats;      /* story id → Fold; NULL: not worked out */
   GArray     *entries;    /* QueueEntry, in queue order (application aside) */
+  GHashTable *blank;      /* the stories left out, with no words (borrowed) */
 } Schedule;
 
 static GQuark
@@ -320,6 +321,20 @@ forget_schedule (Schedule *schedule)
 {
   g_clear_pointer (&schedule->stats, g_hash_table_unref);
   g_clear_pointer (&schedule->entries, g_array_unref);
+  g_clear_pointer (&schedule->blank, g_hash_table_unref);
+}
+
+/* A story's text changed: the schedule holds unless the story gained its
+ * first word or lost its last (typing in a story does not change when it
+ * is due, nor its place in the bank). */
+static void
+story_text_changed_cb (SbStore  *store,
+                       SbStory  *story,
+                       Schedule *schedule)
+{
+  if (schedule->blank != NULL &&
+      g_hash_table_contains (schedule->blank, story) != !sb_story_has_words (story))
+    forget_schedule (schedule);
 }
 
 static void
@@ -343,7 +358,7 @@ get_schedule (SbStore *store)
   schedule->stories = g_object_ref (sb_store_get_stories (store));
   g_signal_connect_swapped (store, "practice-logged", G_CALLBACK (forget_schedule), schedule);
   g_signal_connect_swapped (store, "stories-reloaded", G_CALLBACK (forget_schedule), schedule);
-  g_signal_connect_swapped (store, "save-state-changed", G_CALLBACK (forget_schedule), schedule);
+  g_signal_connect (store, "save-state-changed", G_CALLBACK (story_text_changed_cb), schedule);
   g_signal_connect_swapped (schedule->stories, "items-changed", G_CALLBACK (forget_schedule), schedule);
   g_object_set_qdata_full (G_OBJECT (store), schedule_quark (), schedule, (GDestroyNotify) schedule_free);
   return schedule;
@@ -524,7 +539,8 @@ compare_entries (gconstpointer a,
  * in the bank's order. */
 static GArray *
 collect_entries (SbStore    *store,
-                 GHashTable *stats)
+                 GHashTable *stats,
+                 GHashTable *blank)
 {
   GListModel *stories = sb_store_get_stories (store);
   guint n = g_list_model_get_n_items (stories);
@@ -539,7 +555,10 @@ collect_entries (SbStore    *store,
 
       /* A story with nothing written yet has nothing to tell. */
       if (!sb_story_has_words (story))
-        continue;
+        {
+          g_hash_table_add (blank, story);
+          continue;
+        }
       entry = (QueueEntry) {
         .story = story,
         .position = i,
@@ -602,7 +621,8 @@ read_schedule (SbStore  *store,
   schedule = sb_database_in_transaction (sb_store_get_database (store)) ? scratch : get_schedule (store);
   forget_schedule (schedule);
   schedule->stats = collect_all_stats (store);
-  schedule->entries = collect_entries (store, schedule->stats);
+  schedule->blank = g_hash_table_new (NULL, NULL);
+  schedule->entries = collect_entries (store, schedule->stats, schedule->blank);
   /* Ordering by due_at alone already puts the most overdue first and the
    * rest after by when they fall due, so the time of the read does not
    * change the order; it only says which stories count as due. */

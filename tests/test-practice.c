@@ -768,6 +768,139 @@ test_queue_follows_application (Fixture *f, gconstpointer data)
   }
 }
 
+/* ---- the schedule is kept, and follows every change ------------------- */
+
+static gboolean
+queue_has (SbStore *store,
+           SbStory *story)
+{
+  g_autoptr(GPtrArray) queue = sb_practice_get_queue (store, 0);
+
+  return g_ptr_array_find (queue, story, NULL);
+}
+
+static guint
+queue_index (SbStore *store,
+             SbStory *story)
+{
+  g_autoptr(GPtrArray) queue = sb_practice_get_queue (store, 0);
+  guint index = G_MAXUINT;
+
+  g_ptr_array_find (queue, story, &index);
+  return index;
+}
+
+/* Read once, the schedule is kept; each change that makes it is seen at
+ * the next read. */
+static void
+test_kept_schedule_follows_changes (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbDeletedStory) deleted = NULL;
+  SbStory *a = add_story (f->store, "A");
+  SbStory *b = add_story (f->store, "B");
+  SbStory *blank = sb_store_create_story (f->store, "Nothing written", &error);
+  SbPracticeStats stats;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (queue_index (f->store, a), ==, 0);
+  g_assert_cmpuint (sb_practice_count_due (f->store, 0), ==, 2);
+
+  /* A rehearsal: A goes after B, and its figures follow. */
+  log_ok (f->store, a, NULL, 100, SB_RATING_NAILED, now - 60);
+  g_assert_cmpuint (queue_index (f->store, a), ==, 1);
+  g_assert_cmpuint (sb_practice_count_due (f->store, 0), ==, 1);
+  sb_practice_get_stats (f->store, a, &stats);
+  g_assert_cmpuint (stats.n_rehearsals, ==, 1);
+
+  /* A blank story written in joins the queue, whether saved yet or not;
+   * emptied again, it leaves. */
+  g_assert_false (queue_has (f->store, blank));
+  g_assert_true (sb_store_edit_story (f->store, blank, SB_STORY_FIELD_RESULT, "It shipped.", &error));
+  g_assert_true (queue_has (f->store, blank));
+  g_assert_true (sb_store_save_story (f->store, blank, &error));
+  g_assert_true (sb_store_edit_story (f->store, blank, SB_STORY_FIELD_RESULT, " ", &error));
+  g_assert_false (queue_has (f->store, blank));
+  g_assert_true (sb_store_save_story (f->store, blank, &error));
+  g_assert_no_error (error);
+
+  /* Deleted, then put back with its rehearsal. */
+  deleted = sb_store_delete_story (f->store, a, &error);
+  g_assert_no_error (error);
+  g_assert_false (queue_has (f->store, a));
+  g_assert_cmpuint (sb_practice_count_due (f->store, 0), ==, 1);
+  g_assert_true (sb_store_restore_story (f->store, deleted, &error) == a);
+  g_assert_no_error (error);
+  g_assert_cmpuint (queue_index (f->store, a), ==, 1);
+  sb_practice_get_stats (f->store, a, &stats);
+  g_assert_cmpuint (stats.n_rehearsals, ==, 1);
+  g_assert_cmpuint (sb_practice_count_due (f->store, 0), ==, 1);
+  (void) b;
+}
+
+/* Another program logs a rehearsal: this store's schedule has it once it
+ * has taken in what others committed, as it has their stories. */
+static void
+test_kept_schedule_other_store (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  SbStory *a = add_story (f->store, "A");
+  SbStory *b = add_story (f->store, "B");
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  SbStore *other;
+  SbPracticeStats stats;
+
+  g_assert_cmpuint (queue_index (f->store, a), ==, 0);
+  other = sb_store_open (f->path, &error);
+  g_assert_no_error (error);
+  log_ok (other, sb_store_find_story (other, sb_story_get_uuid (a)), NULL, 100, SB_RATING_NAILED, now - 60);
+  g_assert_finalize_object (other);
+
+  g_assert_true (sb_store_sync (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (queue_index (f->store, a), ==, 1);
+  g_assert_cmpuint (queue_index (f->store, b), ==, 0);
+  sb_practice_get_stats (f->store, a, &stats);
+  g_assert_cmpuint (stats.n_rehearsals, ==, 1);
+}
+
+typedef struct
+{
+  SbStory *story;
+  guint    index_inside;
+} Inside;
+
+static gboolean
+log_then_fail (SbStore  *store,
+               gpointer  user_data,
+               GError  **error)
+{
+  Inside *inside = user_data;
+
+  log_ok (store, inside->story, NULL, 100, SB_RATING_NAILED, g_get_real_time () / G_USEC_PER_SEC - 60);
+  inside->index_inside = queue_index (store, inside->story);
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "on purpose");
+  return FALSE;
+}
+
+/* Read inside a transaction that rolls back, the schedule is not kept. */
+static void
+test_kept_schedule_rollback (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  SbStory *a = add_story (f->store, "A");
+  Inside inside = { a, G_MAXUINT };
+
+  add_story (f->store, "B");
+  g_assert_cmpuint (queue_index (f->store, a), ==, 0);
+  g_assert_false (sb_store_run_in_transaction (f->store, log_then_fail, &inside, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_assert_cmpuint (inside.index_inside, ==, 1);
+  g_assert_cmpuint (count_rows (f->store, "1"), ==, 0);
+  g_assert_cmpuint (queue_index (f->store, a), ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -791,6 +924,9 @@ main (int argc, char *argv[])
   ADD ("get-log", test_get_log);
   ADD ("add-rehearsal", test_add_rehearsal);
   ADD ("queue-follows-application", test_queue_follows_application);
+  ADD ("kept-schedule-follows-changes", test_kept_schedule_follows_changes);
+  ADD ("kept-schedule-other-store", test_kept_schedule_other_store);
+  ADD ("kept-schedule-rollback", test_kept_schedule_rollback);
 
 #undef ADD
 

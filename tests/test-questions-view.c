@@ -707,6 +707,124 @@ test_suggestions_between_frames (Fixture       *f,
   g_assert_finalize_object (page);
 }
 
+/* A story deleted while the page is hidden is gone from the answers (and
+ * the suggestions) once the page is shown, and not before. */
+static void
+test_hidden_page_drops_deleted_story (Fixture       *f,
+                                      gconstpointer  data)
+{
+  SbQuestion *question = add_question (f, "Tell me about an outage you owned.", f->theme);
+  g_autofree char *slug = g_strdup (sb_question_get_slug (question));
+  SbStory *story = sb_store_create_story (f->store, "Checkout outage", NULL);
+  g_autofree char *uuid = g_strdup (sb_story_get_uuid (story));
+  GtkWidget *window = gtk_window_new ();
+  AdwViewStack *stack = ADW_VIEW_STACK (adw_view_stack_new ());
+  SbQuestionsPage *page = g_object_new (SB_TYPE_QUESTIONS_PAGE, "store", f->store, NULL);
+  g_autoptr(SbDeletedStory) deleted = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) answers = NULL;
+  g_auto(GStrv) suggestions = NULL;
+
+  g_assert_true (sb_store_set_story_question (f->store, story, slug, TRUE, &error));
+  g_assert_true (sb_store_set_story_theme (f->store, story, f->theme, SB_STRENGTH_PRIMARY, &error));
+  g_assert_no_error (error);
+  adw_view_stack_add_named (stack, gtk_label_new ("Stories"), "stories");
+  adw_view_stack_add_named (stack, GTK_WIDGET (page), "questions");
+  adw_view_stack_set_visible_child_name (stack, "questions");
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (stack));
+  gtk_window_present (GTK_WINDOW (window));
+  sb_questions_page_select_question (page, slug);
+  sb_test_iterate_main_loop ();
+  answers = sb_questions_page_dup_answer_uuids (page);
+  g_assert_true (strv_contains (answers, uuid));
+  g_clear_pointer (&answers, g_strfreev);
+
+  adw_view_stack_set_visible_child_name (stack, "stories");
+  sb_test_iterate_main_loop ();
+  deleted = sb_store_delete_story (f->store, story, &error);
+  g_assert_no_error (error);
+  sb_test_iterate_main_loop ();
+  /* Hidden: nothing redone yet. */
+  answers = sb_questions_page_dup_answer_uuids (page);
+  g_assert_true (strv_contains (answers, uuid));
+  g_clear_pointer (&answers, g_strfreev);
+
+  adw_view_stack_set_visible_child_name (stack, "questions");
+  sb_test_iterate_main_loop ();
+  g_assert_true (sb_questions_page_get_selected_question (page) == question);
+  answers = sb_questions_page_dup_answer_uuids (page);
+  suggestions = sb_questions_page_dup_suggestion_uuids (page);
+  g_assert_false (strv_contains (answers, uuid));
+  g_assert_false (strv_contains (suggestions, uuid));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  sb_test_iterate_main_loop ();
+}
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* The list takes the questions a screenful per frame: it starts with some
+ * and ends with all, in order; a question further down than it has come
+ * is selected in it at once. */
+static void
+test_list_fills_after_first_frame (Fixture       *f,
+                                   gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  SbQuestionsPage *page = g_object_new (SB_TYPE_QUESTIONS_PAGE, "store", f->store, NULL);
+  GtkListView *list = find_question_list (GTK_WIDGET (page));
+  GListModel *results = sb_questions_page_get_results (page);
+  guint n_results = g_list_model_get_n_items (results);
+  g_autoptr(SbQuestion) last = g_list_model_get_item (results, n_results - 1);
+  GtkSingleSelection *selection;
+  GListModel *shown;
+  gboolean timed_out = FALSE;
+  guint timeout_id;
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (GTK_WINDOW (window));
+  /* The catalog alone is more than a screenful. */
+  g_assert_cmpuint (n_results, >, 40);
+  selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (list));
+  shown = G_LIST_MODEL (selection);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), <, n_results);
+
+  timeout_id = g_timeout_add_seconds (10, timeout_cb, &timed_out);
+  while (g_list_model_get_n_items (shown) < n_results && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (timeout_id);
+  for (guint i = 0; i < n_results; i++)
+    {
+      g_autoptr(SbQuestion) a = g_list_model_get_item (shown, i);
+      g_autoptr(SbQuestion) b = g_list_model_get_item (results, i);
+
+      g_assert_true (a == b);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+  sb_test_iterate_main_loop ();
+
+  /* Chosen before the list reaches it. */
+  window = gtk_window_new ();
+  page = g_object_new (SB_TYPE_QUESTIONS_PAGE, "store", f->store, NULL);
+  list = find_question_list (GTK_WIDGET (page));
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (GTK_WINDOW (window));
+  selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), <, n_results);
+  sb_questions_page_select_question (page, sb_question_get_slug (last));
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, n_results - 1);
+  g_assert_true (gtk_single_selection_get_selected_item (selection) == last);
+  gtk_window_destroy (GTK_WINDOW (window));
+  sb_test_iterate_main_loop ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -715,6 +833,10 @@ main (int   argc,
 
   g_test_add ("/questions-view/hidden-page-waits", Fixture, NULL,
               fixture_setup, test_hidden_page_waits, fixture_teardown);
+  g_test_add ("/questions-view/hidden-page-drops-deleted-story", Fixture, NULL,
+              fixture_setup, test_hidden_page_drops_deleted_story, fixture_teardown);
+  g_test_add ("/questions-view/list-fills-after-first-frame", Fixture, NULL,
+              fixture_setup, test_list_fills_after_first_frame, fixture_teardown);
   g_test_add ("/questions-view/search-filters", Fixture, NULL,
               fixture_setup, test_search_filters, fixture_teardown);
   g_test_add ("/questions-view/only-unanswered", Fixture, NULL,

@@ -20,6 +20,29 @@ test_count_words (void)
   g_assert_cmpuint (sb_count_words ("障害対応"), ==, 4);
 }
 
+/* Whether a story has words says what a word count above 0 would, counted
+ * or not, and looks at the five sections only. */
+static void
+test_has_words (void)
+{
+  static const char * const texts[] = {
+    "", "  \n\t ", "— … !", "I did it.", "  … 40%", "障害", "\xcc\x81", "'-.,%",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    for (guint counted = 0; counted < 2; counted++)
+      {
+        g_autoptr(SbStory) story = sb_story_new ();
+
+        sb_story_set_title (story, "Titles do not count");
+        sb_story_set_field (story, SB_STORY_FIELD_NOTES, "nor do notes");
+        sb_story_set_field (story, SB_STORY_FIELD_LEARNING, texts[i]);
+        if (counted)
+          (void) sb_story_get_word_count (story);
+        g_assert_cmpint (sb_story_has_words (story), ==, sb_count_words (texts[i]) > 0);
+      }
+}
+
 static void
 test_speaking_time (void)
 {
@@ -139,6 +162,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/story/count-words", test_count_words);
+  g_test_add_func ("/story/has-words", test_has_words);
   g_test_add_func ("/story/speaking-time", test_speaking_time);
   g_test_add_func ("/story/notify-and-dirty", test_notify_and_dirty);
   g_test_add_func ("/story/field-names", test_field_names);

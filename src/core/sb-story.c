@@ -653,6 +653,22 @@ sb_story_set_updated (SbStory *self,
 /* A word is a run of letters, digits or joining punctuation ("don't",
  * "p95", "10x", "3.5%"). CJK text has no spaces, so each ideograph counts
  * as a word, which is close to how long it takes to say. */
+static gboolean
+is_ideograph (gunichar c)
+{
+  GUnicodeScript script = g_unichar_get_script (c);
+
+  return script == G_UNICODE_SCRIPT_HAN || script == G_UNICODE_SCRIPT_HIRAGANA ||
+         script == G_UNICODE_SCRIPT_KATAKANA;
+}
+
+/* Starts a word: what sb_count_words() counts one at. */
+static gboolean
+starts_word (gunichar c)
+{
+  return is_ideograph (c) || g_unichar_isalnum (c) || g_unichar_ismark (c);
+}
+
 guint
 sb_count_words (const char *text)
 {
@@ -665,10 +681,8 @@ sb_count_words (const char *text)
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
-      GUnicodeScript script = g_unichar_get_script (c);
 
-      if (script == G_UNICODE_SCRIPT_HAN || script == G_UNICODE_SCRIPT_HIRAGANA ||
-          script == G_UNICODE_SCRIPT_KATAKANA)
+      if (is_ideograph (c))
         {
           count++;
           in_word = FALSE;
@@ -726,6 +740,27 @@ sb_story_get_word_count (SbStory *self)
          sb_story_get_field_word_count (self, SB_STORY_FIELD_ACTION) +
          sb_story_get_field_word_count (self, SB_STORY_FIELD_RESULT) +
          sb_story_get_field_word_count (self, SB_STORY_FIELD_LEARNING);
+}
+
+gboolean
+sb_story_has_words (SbStory *self)
+{
+  g_return_val_if_fail (SB_IS_STORY (self), FALSE);
+
+  for (SbStoryField field = SB_STORY_FIELD_SITUATION; field <= SB_STORY_FIELD_LEARNING; field++)
+    {
+      if (self->field_words[field] != NOT_COUNTED)
+        {
+          if (self->field_words[field] > 0)
+            return TRUE;
+          continue;
+        }
+      /* Up to the first word, not through the whole text. */
+      for (const char *p = self->fields[field]; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+        if (starts_word (g_utf8_get_char (p)))
+          return TRUE;
+    }
+  return FALSE;
 }
 
 guint

@@ -128,6 +128,9 @@ guint         sb_story_get_word_count     (SbStory      *self);
 guint         sb_story_get_field_word_count (SbStory    *self,
                                            SbStoryField  field);
 guint         sb_story_get_speaking_seconds (SbStory    *self);
+/* Whether the five sections hold a word at all (a word count above 0),
+ * found without counting: a scan up to the first word. */
+gboolean      sb_story_has_words          (SbStory      *self);
 guint         sb_count_words              (const char   *text);
 
 /* What the bank holds as far as this story knows: the text it was read

@@ -209,6 +209,10 @@ sb_practice_modes_init (SbPracticeModes *self)
 
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_stack_set_transition_type (self->stack, GTK_STACK_TRANSITION_TYPE_CROSSFADE);
+  /* Only the kind shown is measured: a homogeneous stack lays out the
+   * hidden one in every frame too. */
+  gtk_stack_set_hhomogeneous (self->stack, FALSE);
+  gtk_stack_set_vhomogeneous (self->stack, FALSE);
   gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->stack));
 }

@@ -1,22 +1,12 @@
 /* sb-practice-page.c — rehearse a story out loud against the clock
  *
- * The list on the left is the schedule: stories never rehearsed first,
- * then those due, then the rest by when they come back. The right side
- * asks a question the story answers, times the telling, and after “Done”
- * asks how it went; the rating sets when the story comes back.
+ * The list on the left is the schedule (sb-practice-page-queue.c). The
+ * right side asks a question the story answers, times the telling, and
+ * after “Done” asks how it went; the rating sets when the story comes
+ * back.
  *
  * The clock is a monotonic start time and a 200 ms tick that only redraws
  * a label: nothing blocks a frame, and a rehearsal logs one row.
- *
- * The schedule is read only while the page is shown: hidden, a change in
- * the bank just marks it stale, and it is read again when the page is
- * next shown. A burst of changes (an import) is read once, in one idle.
- * The list is a GtkListView, so only the rows on screen are made and only
- * they ask for their story's figures. GtkListView (GTK 4.8) makes and
- * binds a row for up to 200 items whatever it shows, so a new schedule is
- * put in in steps, as the story list does: a screenful in the frame that
- * shows the page, a screenful per frame after it up to the rows the list
- * view makes, then all the rest in one splice.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -27,7 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "sb-practice.h"
-#include "sb-practice-page.h"
+#include "sb-practice-page-private.h"
 #include "sb-story-check.h"
 #include "sb-story-history.h"
 #include "sb-story-row.h"
@@ -36,55 +26,6 @@
 #define TICK_MS            200
 #define MAX_QUESTIONS      12
 #define SECONDS_PER_DAY    (24 * 60 * 60)
-
-struct _SbPracticePage
-{
-  GtkWidget       parent_instance;
-
-  SbStore        *store;
-  SbStory        *story;             /* the one being rehearsed */
-  GPtrArray      *questions;         /* SbQuestion refs that fit the story */
-  guint           question_index;
-  GPtrArray      *queue;             /* SbStory refs, in list order */
-  GListStore     *queue_model;       /* a start of it, for the list view */
-  guint           fill_id;           /* the idle that puts in the next slice */
-  gulong          fill_paint_id;     /* waiting for a frame before the next */
-  GtkSingleSelection *queue_selection;
-  gboolean        stale;             /* the bank changed since the last read */
-  gint64          refreshed_at;      /* Unix seconds of the last read; 0: never */
-  guint           refresh_id;        /* the idle that reads a burst once */
-
-  gint64          started_us;        /* monotonic; 0 when the clock is stopped */
-  guint           tick_id;
-  guint           measured_seconds;
-  GtkButton      *okay_button;
-  GtkButton      *nailed_button;
-  gboolean        awaiting_rating;   /* a try was stopped and not yet rated */
-  gboolean        selecting;
-
-  /* template */
-  GtkStack       *stack;
-  AdwLeaflet     *leaflet;
-  GtkLabel       *due_label;
-  GtkListView    *queue_list;
-  GtkButton      *back_button;
-  GtkLabel       *question_label;
-  GtkButton      *next_question_button;
-  GtkLabel       *story_label;
-  GtkLabel       *history_label;
-  SbStoryHistory *history_view;      /* both kinds of practice, line by line */
-  GtkLabel       *timer_label;
-  GtkLevelBar    *time_bar;
-  GtkLabel       *aim_label;
-  GtkStack       *controls_stack;
-  GtkButton      *stop_button;
-  GtkExpander    *notes_expander;
-  GtkLabel       *notes_label;
-  /* The peek shows the cue card first when the story has one. */
-  GtkLabel       *cue_label;
-  GtkExpander    *full_expander;
-  GtkLabel       *full_label;
-};
 
 G_DEFINE_FINAL_TYPE (SbPracticePage, sb_practice_page, GTK_TYPE_WIDGET)
 
@@ -106,9 +47,9 @@ format_clock (guint seconds)
 }
 
 /* When a story comes back, said as a person would. */
-static char *
-format_due (const SbPracticeStats *stats,
-            gint64                 now)
+char *
+_sb_practice_page_format_due (const SbPracticeStats *stats,
+                              gint64                 now)
 {
   gint64 days;
 
@@ -136,7 +77,7 @@ format_history (const SbPracticeStats *stats,
     return g_strdup (_("Not rehearsed yet. Tell it out loud, as if the interviewer had just asked."));
 
   mean = sb_format_spoken_length (stats->mean_seconds);
-  due = format_due (stats, now);
+  due = _sb_practice_page_format_due (stats, now);
   times = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Rehearsed once", "Rehearsed %u times",
                                         stats->n_rehearsals),
                            stats->n_rehearsals);
@@ -398,9 +339,6 @@ update_story (SbPracticePage *self)
   update_peek (self);
 }
 
-static void fill_to (SbPracticePage *self,
-                     guint           n);
-
 void
 sb_practice_page_select_story (SbPracticePage *self,
                                SbStory        *story)
@@ -422,225 +360,13 @@ sb_practice_page_select_story (SbPracticePage *self,
     if (self->queue->pdata[i] == story)
       {
         /* A story further down than the list has come yet: up to it now. */
-        fill_to (self, i + 1);
+        _sb_practice_page_fill_to (self, i + 1);
         gtk_single_selection_set_selected (self->queue_selection, i);
       }
   self->selecting = FALSE;
 }
 
-/* ---- the queue -------------------------------------------------------- */
-
-static void
-setup_row_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              SbPracticePage           *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), subtitle);
-  gtk_widget_set_margin_top (box, 4);
-  gtk_widget_set_margin_bottom (box, 4);
-  gtk_list_item_set_child (item, box);
-}
-
-/* Only rows on screen are bound: the figures are read for those alone. */
-static void
-bind_row_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             SbPracticePage           *self)
-{
-  SbStory *story = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *title = gtk_widget_get_first_child (box);
-  GtkWidget *subtitle = gtk_widget_get_last_child (box);
-  SbPracticeStats stats = { 0, };
-  g_autofree char *due = NULL;
-  g_autofree char *accessible = NULL;
-  gint64 now = now_seconds ();
-  gboolean due_now;
-
-  sb_practice_get_stats (self->store, story, &stats);
-  due = format_due (&stats, now);
-  due_now = stats.n_rehearsals == 0 || stats.due_at <= now;
-
-  gtk_label_set_label (GTK_LABEL (title), sb_story_get_display_title (story));
-  gtk_label_set_label (GTK_LABEL (subtitle), due);
-  if (due_now)
-    {
-      gtk_widget_remove_css_class (subtitle, "dim-label");
-      gtk_widget_add_css_class (subtitle, "accent");
-    }
-  else
-    {
-      gtk_widget_remove_css_class (subtitle, "accent");
-      gtk_widget_add_css_class (subtitle, "dim-label");
-    }
-  accessible = g_strdup_printf ("%s, %s", sb_story_get_display_title (story), due);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-}
-
-/* A screenful of rows of a tall window, in the first frame and in each
- * after it; past LIST_VIEW_ROWS the list view makes no more rows. */
-#define FIRST_ROWS     40
-#define LIST_VIEW_ROWS 200
-
-/* Puts the queue in the list up to @n items (at most all of it). */
-static void
-fill_to (SbPracticePage *self,
-         guint           n)
-{
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->queue_model));
-
-  n = MIN (n, self->queue->len);
-  if (n > shown)
-    g_list_store_splice (self->queue_model, shown, 0, self->queue->pdata + shown, n - shown);
-}
-
-static void
-stop_filling (SbPracticePage *self)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-
-  if (self->fill_paint_id != 0 && clock != NULL)
-    g_signal_handler_disconnect (clock, self->fill_paint_id);
-  self->fill_paint_id = 0;
-  g_clear_handle_id (&self->fill_id, g_source_remove);
-}
-
-static void wait_for_frame (SbPracticePage *self);
-
-static gboolean
-fill_cb (gpointer user_data)
-{
-  SbPracticePage *self = user_data;
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->queue_model));
-
-  self->fill_id = 0;
-  fill_to (self, shown + FIRST_ROWS > LIST_VIEW_ROWS ? G_MAXUINT : shown + FIRST_ROWS);
-  /* One slice per frame: idles run again and again between two frames. */
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->queue_model)) < self->queue->len)
-    wait_for_frame (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-fill_after_paint_cb (GdkFrameClock  *clock,
-                     SbPracticePage *self)
-{
-  stop_filling (self);
-  self->fill_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, fill_cb, self, NULL);
-}
-
-/* The next slice waits for the frame that shows this one; with no frame
- * to wait for (the window gone), the rest comes in one go. */
-static void
-wait_for_frame (SbPracticePage *self)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-
-  stop_filling (self);
-  if (clock != NULL)
-    self->fill_paint_id = g_signal_connect_object (clock, "after-paint",
-                                                   G_CALLBACK (fill_after_paint_cb),
-                                                   self, G_CONNECT_AFTER);
-  else
-    fill_to (self, G_MAXUINT);
-}
-
-static gboolean
-is_shown (SbPracticePage *self)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (self));
-}
-
-void
-sb_practice_page_refresh (SbPracticePage *self)
-{
-  g_autoptr(SbStory) keep = NULL;
-  gint64 now = now_seconds ();
-  guint n_due, n_old;
-  g_autofree char *due = NULL;
-
-  g_return_if_fail (SB_IS_PRACTICE_PAGE (self));
-
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-
-  /* Hidden, or a try under way or waiting for its rating: read it when
-   * it can be seen, and without losing the try. */
-  if (!is_shown (self) || self->started_us != 0 || self->awaiting_rating)
-    {
-      self->stale = TRUE;
-      return;
-    }
-  self->stale = FALSE;
-  self->refreshed_at = now;
-
-  keep = self->story != NULL ? g_object_ref (self->story) : NULL;
-  g_clear_pointer (&self->queue, g_ptr_array_unref);
-  self->queue = sb_practice_get_queue_full (self->store, now, &n_due);
-
-  /* One splice of a screenful (the list view rebinds the rows on screen,
-   * no more); the rest after the frame (see the top). */
-  stop_filling (self);
-  self->selecting = TRUE;
-  n_old = g_list_model_get_n_items (G_LIST_MODEL (self->queue_model));
-  g_list_store_splice (self->queue_model, 0, n_old, self->queue->pdata, MIN (self->queue->len, FIRST_ROWS));
-  if (self->queue->len > FIRST_ROWS)
-    wait_for_frame (self);
-  gtk_single_selection_set_selected (self->queue_selection, GTK_INVALID_LIST_POSITION);
-  self->selecting = FALSE;
-
-  if (n_due == 0)
-    due = g_strdup (_("Nothing due: every story is on schedule"));
-  else
-    due = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u story to rehearse today",
-                                        "%u stories to rehearse today", n_due),
-                           n_due);
-  gtk_label_set_label (self->due_label, due);
-
-  gtk_stack_set_visible_child_name (self->stack, self->queue->len > 0 ? "practice" : "empty");
-
-  /* Stay on the story being worked on while it is still in the bank. */
-  if (keep != NULL && g_ptr_array_find (self->queue, keep, NULL))
-    {
-      g_clear_object (&self->story);
-      sb_practice_page_select_story (self, keep);
-    }
-  else
-    sb_practice_page_select_story (self, self->queue->len > 0 ? self->queue->pdata[0] : NULL);
-}
-
-static void
-row_selected_cb (SbPracticePage *self)
-{
-  guint position = gtk_single_selection_get_selected (self->queue_selection);
-
-  if (self->selecting || position >= self->queue->len)
-    return;
-  /* In a narrow window the list selects on hover; a story is chosen by
-   * activating it (row_activated_cb), not by passing over it mid-try. */
-  if (gtk_list_view_get_single_click_activate (self->queue_list))
-    return;
-  sb_practice_page_select_story (self, self->queue->pdata[position]);
-}
-
-static void
-row_activated_cb (SbPracticePage *self,
-                  guint           position,
-                  GtkListView    *list)
-{
-  if (position < self->queue->len)
-    sb_practice_page_select_story (self, self->queue->pdata[position]);
-  if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-}
+/* ---- the leaflet ------------------------------------------------------ */
 
 static void
 back_clicked_cb (SbPracticePage *self)
@@ -652,30 +378,6 @@ static void
 leaflet_folded_cb (SbPracticePage *self)
 {
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), adw_leaflet_get_folded (self->leaflet));
-}
-
-static gboolean
-refresh_idle_cb (gpointer user_data)
-{
-  SbPracticePage *self = user_data;
-
-  self->refresh_id = 0;
-  sb_practice_page_refresh (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-stories_changed_cb (SbPracticePage *self)
-{
-  /* Hidden: no work now, the page reads the bank when it is shown. */
-  if (!is_shown (self))
-    {
-      self->stale = TRUE;
-      return;
-    }
-  /* Shown: an import's thousand signals make one read. */
-  if (self->refresh_id == 0)
-    self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_idle_cb, self, NULL);
 }
 
 /* ---- actions ---------------------------------------------------------- */
@@ -847,21 +549,6 @@ sb_practice_page_get_question_text (SbPracticePage *self)
   return gtk_label_get_label (self->question_label);
 }
 
-guint
-sb_practice_page_get_n_queued (SbPracticePage *self)
-{
-  g_return_val_if_fail (SB_IS_PRACTICE_PAGE (self), 0);
-  return self->queue->len;
-}
-
-SbStory *
-sb_practice_page_get_queued_story (SbPracticePage *self,
-                                   guint           position)
-{
-  g_return_val_if_fail (SB_IS_PRACTICE_PAGE (self), NULL);
-  return position < self->queue->len ? self->queue->pdata[position] : NULL;
-}
-
 gboolean
 sb_practice_page_is_running (SbPracticePage *self)
 {
@@ -904,11 +591,14 @@ set_store (SbPracticePage *self,
   gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->history_label))),
                               GTK_WIDGET (self->history_view), GTK_WIDGET (self->history_label));
   g_signal_connect_object (sb_store_get_stories (store), "items-changed",
-                           G_CALLBACK (stories_changed_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (_sb_practice_page_stories_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "story-links-changed",
-                           G_CALLBACK (stories_changed_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (_sb_practice_page_stories_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "stories-reloaded",
-                           G_CALLBACK (stories_changed_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (_sb_practice_page_stories_changed_cb), self, G_CONNECT_SWAPPED);
+  /* Rehearsals logged by anything else than this page (an import). */
+  g_signal_connect_object (store, "practice-logged",
+                           G_CALLBACK (_sb_practice_page_stories_changed_cb), self, G_CONNECT_SWAPPED);
   /* Nothing is read until the page is shown (see map). */
   self->stale = TRUE;
   gtk_stack_set_visible_child_name (self->stack, "empty");
@@ -921,7 +611,7 @@ sb_practice_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->tick_id, g_source_remove);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
-  stop_filling (self);
+  _sb_practice_page_stop_filling (self);
   if (self->queue_list != NULL)
     gtk_list_view_set_model (self->queue_list, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_PRACTICE_PAGE);
@@ -1013,7 +703,8 @@ sb_practice_page_class_init (SbPracticePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbPracticePage, full_expander);
   gtk_widget_class_bind_template_child (widget_class, SbPracticePage, full_label);
   gtk_widget_class_bind_template_callback (widget_class, peek_expanded_cb);
-  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "row_activated_cb",
+                                                G_CALLBACK (_sb_practice_page_row_activated_cb));
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_cb);
 
@@ -1038,8 +729,8 @@ sb_practice_page_init (SbPracticePage *self)
   {
     g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
-    g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
-    g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+    g_signal_connect (factory, "setup", G_CALLBACK (_sb_practice_page_setup_row_cb), self);
+    g_signal_connect (factory, "bind", G_CALLBACK (_sb_practice_page_bind_row_cb), self);
     gtk_list_view_set_factory (self->queue_list, factory);
   }
   self->queue_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->queue_model)));
@@ -1047,7 +738,7 @@ sb_practice_page_init (SbPracticePage *self)
   gtk_single_selection_set_can_unselect (self->queue_selection, TRUE);
   gtk_list_view_set_model (self->queue_list, GTK_SELECTION_MODEL (self->queue_selection));
   g_signal_connect_object (self->queue_selection, "notify::selected",
-                           G_CALLBACK (row_selected_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (_sb_practice_page_row_selected_cb), self, G_CONNECT_SWAPPED);
   /* In a narrow window one tap opens the story. */
   g_object_bind_property (self->leaflet, "folded", self->queue_list, "single-click-activate",
                           G_BINDING_SYNC_CREATE);

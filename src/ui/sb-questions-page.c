@@ -18,74 +18,8 @@
 #include "sb-coach.h"
 #include "sb-placeholder.h"
 #include "sb-question-editor.h"
-#include "sb-questions-page.h"
+#include "sb-questions-page-private.h"
 #include "sb-views-resources.h"
-
-#define N_SUGGESTIONS 5
-/* A question answered by hundreds of stories (a coach's bank) shows this
- * many, then a row that shows the rest: each row costs the frame. */
-#define ANSWER_ROWS 10
-/* The ranking gets this long within the selection's own frame; a bigger
- * bank is ranked on from idle slices of the same length, between frames. */
-#define SUGGEST_SLICE_US 3000
-/* A bank larger than this is not ranked within a frame: it goes straight
- * to the slices, which start after the frame that shows the detail. */
-#define SUGGEST_IN_FRAME_MAX_STORIES 2000
-
-struct _SbQuestionsPage
-{
-  GtkWidget           parent_instance;
-
-  SbStore            *store;
-  GtkCustomFilter    *filter;
-  GtkFilterListModel *results;
-  GtkSingleSelection *selection;
-  char               *search;
-  char               *selected_slug;     /* the question in the detail */
-  GPtrArray          *framework_slugs;   /* index 0: NULL, "all" */
-  GPtrArray          *theme_slugs;       /* index 0: NULL, "all" */
-  GPtrArray          *answer_uuids;
-  GPtrArray          *suggestion_uuids;
-  GHashTable         *bound_rows;        /* row box → question, for caption refresh */
-  char               *detail_slug;       /* the question the detail was built for */
-  gboolean            show_all_answers;  /* past ANSWER_ROWS, for detail_slug */
-  GHashTable         *suggestions;       /* slug → GPtrArray of SbSuggestion, until the bank changes */
-  SbSuggestRun       *suggest_run;       /* ranking the selected question, a slice at a time */
-  gulong              suggest_paint_id;  /* waiting for the detail's frame */
-  char               *suggest_slug;
-  guint               suggest_id;
-  gint64              suggest_slice_us;
-  char               *kept_slug;         /* answered in the detail: spared by "no story chosen" */
-  guint               refresh_id;
-  guint               refilter_id;
-  gboolean            rebuilding_filters;
-  gboolean            stale;             /* the bank changed while hidden */
-  gboolean            list_built;        /* the list view has its model */
-  guint               warm_id;           /* builds the store's maps after the first frame */
-
-  /* template */
-  AdwLeaflet         *leaflet;
-  GtkWidget          *sidebar;
-  GtkSearchEntry     *search_entry;
-  GtkDropDown        *framework_filter;
-  GtkDropDown        *theme_filter;
-  GtkCheckButton     *unanswered_check;
-  GtkStack           *list_stack;
-  GtkListView        *list_view;
-  GtkStack           *detail_stack;
-  GtkButton          *back_button;
-  GtkButton          *delete_button;
-  GtkLabel           *question_label;
-  GtkWidget          *listen_box;
-  GtkLabel           *listen_label;
-  GtkWidget          *themes_box;
-  GtkFlowBox         *theme_chips;
-  GtkListBox         *answers_list;
-  GtkListBox         *suggestions_list;
-  GtkMenuButton      *choose_button;
-  GtkSearchEntry     *choose_search;
-  GtkListBox         *choose_list;
-};
 
 G_DEFINE_FINAL_TYPE (SbQuestionsPage, sb_questions_page, GTK_TYPE_WIDGET)
 
@@ -100,12 +34,10 @@ static GParamSpec *properties[N_PROPS];
 /* In sb-coverage-page.c: loads views.css once per display. */
 void sb_views_ensure_css (GtkWidget *widget);
 
-static void update_detail (SbQuestionsPage *self);
-
 /* g_set_str() arrived in GLib 2.76; Debian 12 has 2.74. */
-static gboolean
-set_str (char       **slot,
-         const char  *value)
+gboolean
+_sb_questions_page_set_str (char       **slot,
+                            const char  *value)
 {
   if (g_strcmp0 (*slot, value) == 0)
     return FALSE;
@@ -329,14 +261,14 @@ results_changed_cb (SbQuestionsPage *self)
       g_clear_pointer (&self->selected_slug, g_free);
       g_clear_pointer (&self->kept_slug, g_free);
       gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-      update_detail (self);
+      _sb_questions_page_update_detail (self);
     }
 }
 
 static void
 search_changed_cb (SbQuestionsPage *self)
 {
-  if (set_str (&self->search, gtk_editable_get_text (GTK_EDITABLE (self->search_entry))))
+  if (_sb_questions_page_set_str (&self->search, gtk_editable_get_text (GTK_EDITABLE (self->search_entry))))
     refilter (self);
 }
 
@@ -505,6 +437,86 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
   g_hash_table_remove (self->bound_rows, gtk_list_item_get_child (item));
 }
 
+/* ---- the list, a screenful at a time ---------------------------------- */
+
+/* GtkListView (GTK 4.8) makes, binds and measures a row for every item up
+ * to 200: the whole question bank, ~75 rows of up to three wrapped lines
+ * (~0.2 ms of text layout each), in the frame that first shows the page.
+ * It is given a slice of the results instead, a screenful first, one more
+ * after each frame until the slice holds them all; a question chosen
+ * further down makes it whole at once. Hidden meanwhile, it waits. */
+#define SLICE_ROWS 16
+
+static void
+stop_growing (SbQuestionsPage *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (self->grow_paint_id != 0 && clock != NULL)
+    g_signal_handler_disconnect (clock, self->grow_paint_id);
+  self->grow_paint_id = 0;
+  g_clear_handle_id (&self->grow_id, g_source_remove);
+}
+
+static gboolean
+slice_is_whole (SbQuestionsPage *self)
+{
+  return gtk_slice_list_model_get_size (self->shown) >=
+         g_list_model_get_n_items (G_LIST_MODEL (self->results));
+}
+
+static void
+show_whole_list (SbQuestionsPage *self)
+{
+  stop_growing (self);
+  gtk_slice_list_model_set_size (self->shown, G_MAXUINT);
+}
+
+static void wait_to_grow (SbQuestionsPage *self);
+
+static gboolean
+grow_cb (gpointer user_data)
+{
+  SbQuestionsPage *self = user_data;
+  guint size = gtk_slice_list_model_get_size (self->shown);
+
+  self->grow_id = 0;
+  if (_sb_questions_page_is_hidden (self))
+    return G_SOURCE_REMOVE;   /* on again when shown (see map) */
+  gtk_slice_list_model_set_size (self->shown, size + SLICE_ROWS);
+  if (slice_is_whole (self))
+    show_whole_list (self);
+  else
+    wait_to_grow (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+grow_after_paint_cb (GdkFrameClock   *clock,
+                     SbQuestionsPage *self)
+{
+  stop_growing (self);
+  self->grow_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, grow_cb, self, NULL);
+}
+
+/* The next slice waits for the frame that shows this one; with no frame
+ * to wait for, the rest comes in one go. */
+static void
+wait_to_grow (SbQuestionsPage *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  stop_growing (self);
+  if (slice_is_whole (self))
+    show_whole_list (self);
+  else if (clock != NULL)
+    self->grow_paint_id = g_signal_connect_object (clock, "after-paint",
+                                                   G_CALLBACK (grow_after_paint_cb),
+                                                   self, G_CONNECT_AFTER);
+  else
+    show_whole_list (self);
+}
+
 /* ---- selection ------------------------------------------------------ */
 
 static void
@@ -512,8 +524,12 @@ select_in_list (SbQuestionsPage *self)
 {
   guint position;
 
-  if (find_in_results (self, self->selected_slug, &position) &&
-      gtk_single_selection_get_selected (self->selection) != position)
+  if (!find_in_results (self, self->selected_slug, &position))
+    return;
+  /* Further down than the list has come yet: all of it now. */
+  if (position >= g_list_model_get_n_items (G_LIST_MODEL (self->shown)))
+    show_whole_list (self);
+  if (gtk_single_selection_get_selected (self->selection) != position)
     gtk_single_selection_set_selected (self->selection, position);
 }
 
@@ -539,7 +555,6 @@ release_kept_question (SbQuestionsPage *self)
     self->refilter_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refilter_idle_cb, self, NULL);
 }
 
-
 static void
 selected_item_changed_cb (SbQuestionsPage *self)
 {
@@ -550,10 +565,10 @@ selected_item_changed_cb (SbQuestionsPage *self)
   if (question == NULL)
     return;
 
-  if (set_str (&self->selected_slug, sb_question_get_slug (question)))
+  if (_sb_questions_page_set_str (&self->selected_slug, sb_question_get_slug (question)))
     {
       release_kept_question (self);
-      update_detail (self);
+      _sb_questions_page_update_detail (self);
     }
 }
 
@@ -572,520 +587,10 @@ back_clicked_cb (SbQuestionsPage *self)
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
-/* ---- detail --------------------------------------------------------- */
-
-static void
-remove_all_children (GtkWidget *container)
-{
-  GtkWidget *child;
-
-  /* Rows only: a list box's placeholder is a child too, and stays. */
-  if (GTK_IS_LIST_BOX (container))
-    {
-      GtkListBoxRow *row;
-
-      while ((row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (container), 0)) != NULL)
-        gtk_list_box_remove (GTK_LIST_BOX (container), GTK_WIDGET (row));
-      return;
-    }
-
-  while ((child = gtk_widget_get_first_child (container)) != NULL)
-    {
-      if (GTK_IS_FLOW_BOX (container))
-        gtk_flow_box_remove (GTK_FLOW_BOX (container), child);
-      else
-        gtk_widget_unparent (child);
-    }
-}
-
-/* ---- any story for the question -------------------------------------- */
-
-/* At most this many stories in the chooser; the search finds the rest. */
-#define CHOOSER_ROWS 40
-
-static void
-fill_chooser (SbQuestionsPage *self)
-{
-  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->choose_search));
-  g_autoptr(GPtrArray) stories = NULL;
-
-  remove_all_children (GTK_WIDGET (self->choose_list));
-  /* Best match first, over every part of each story (full-text search). */
-  stories = sb_store_search_stories (self->store, query, NULL);
-  for (guint i = 0; stories != NULL && i < stories->len && i < CHOOSER_ROWS; i++)
-    {
-      SbStory *story = stories->pdata[i];
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sb_story_get_display_title (story));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data_full (G_OBJECT (row), "sb-uuid", g_strdup (sb_story_get_uuid (story)), g_free);
-      gtk_list_box_append (self->choose_list, row);
-    }
-}
-
-static void
-choose_search_changed_cb (SbQuestionsPage *self)
-{
-  fill_chooser (self);
-}
-
-static void
-choose_row_activated_cb (SbQuestionsPage *self,
-                         GtkListBoxRow   *row,
-                         GtkListBox      *list)
-{
-  const char *uuid = g_object_get_data (G_OBJECT (row), "sb-uuid");
-
-  gtk_menu_button_popdown (self->choose_button);
-  if (uuid != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (self), "questions.use-story", "s", uuid);
-}
-
-static void
-choose_popover_shown_cb (SbQuestionsPage *self)
-{
-  gtk_editable_set_text (GTK_EDITABLE (self->choose_search), "");
-  fill_chooser (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->choose_search));
-}
-
-/* Enter in the search takes the best match. */
-static void
-choose_search_activate_cb (SbQuestionsPage *self)
-{
-  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->choose_list, 0);
-
-  if (first != NULL)
-    choose_row_activated_cb (self, first, self->choose_list);
-}
-
-static void
-build_chooser (SbQuestionsPage *self)
-{
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-
-  self->choose_search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->choose_search), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Search stories"), -1);
-  self->choose_list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->choose_list, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->choose_list), "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->choose_list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Stories to choose from"), -1);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_widget_set_size_request (scrolled, 320, -1);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->choose_list));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->choose_search));
-  gtk_box_append (GTK_BOX (box), scrolled);
-  gtk_popover_set_child (GTK_POPOVER (popover), box);
-  gtk_menu_button_set_popover (self->choose_button, popover);
-
-  g_signal_connect_object (self->choose_search, "search-changed", G_CALLBACK (choose_search_changed_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->choose_search, "activate", G_CALLBACK (choose_search_activate_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->choose_list, "row-activated", G_CALLBACK (choose_row_activated_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (popover, "show", G_CALLBACK (choose_popover_shown_cb), self, G_CONNECT_SWAPPED);
-}
-
-GtkListBox *
-sb_questions_page_get_chooser_list (SbQuestionsPage *self)
-{
-  g_return_val_if_fail (SB_IS_QUESTIONS_PAGE (self), NULL);
-  return self->choose_list;
-}
-
-/* The detail's story rows are kept and given the next question's stories:
- * making an AdwActionRow (and laying out a new one) is most of what
- * selecting a question costs. Rows that are not a story's ("Show All",
- * "Finding…") are marked and made anew each time. */
-#define ROW_BUTTON  "sb-questions-row-button"
-#define ROW_SPECIAL "sb-questions-row-special"
-
-static void
-remove_special_rows (GtkListBox *list)
-{
-  GtkListBoxRow *row;
-
-  for (guint i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL;)
-    if (g_object_get_data (G_OBJECT (row), ROW_SPECIAL) != NULL)
-      gtk_list_box_remove (list, GTK_WIDGET (row));
-    else
-      i++;
-}
-
-/* Removes the story rows from @n on. */
-static void
-trim_story_rows (GtkListBox *list,
-                 guint       n)
-{
-  GtkListBoxRow *row;
-
-  while ((row = gtk_list_box_get_row_at_index (list, n)) != NULL)
-    gtk_list_box_remove (list, GTK_WIDGET (row));
-}
-
-/* AdwActionRow's title and subtitle labels wrap (then ellipsize at their
- * line limit); these rows' labels only ellipsize. */
-static void
-unwrap_labels (GtkWidget *widget)
-{
-  if (GTK_IS_LABEL (widget))
-    {
-      gtk_label_set_wrap (GTK_LABEL (widget), FALSE);
-      gtk_label_set_ellipsize (GTK_LABEL (widget), PANGO_ELLIPSIZE_END);
-      return;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    unwrap_labels (child);
-}
-
-static GtkWidget *
-story_row_at (GtkListBox *list,
-              guint       position,
-              gboolean    answer)
-{
-  GtkListBoxRow *existing = gtk_list_box_get_row_at_index (list, position);
-  GtkWidget *button, *row;
-
-  if (existing != NULL)
-    return GTK_WIDGET (existing);
-
-  if (answer)
-    {
-      button = gtk_button_new_from_icon_name ("list-remove-symbolic");
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_tooltip_text (button, _("Remove From Your Answers"));
-    }
-  else
-    button = gtk_button_new_with_mnemonic (_("_Use This Story"));
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-
-  row = adw_action_row_new ();
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  /* A title and a reason on one line each, ellipsized: a wrapping label
-   * is laid out again for every width it is measured at, and that was
-   * most of the frame that shows a question. */
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
-  unwrap_labels (row);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  g_object_set_data (G_OBJECT (row), ROW_BUTTON, button);
-  if (answer)
-    {
-      /* One click opens the story in the editor. */
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      gtk_widget_set_tooltip_text (row, _("Open the story"));
-    }
-  gtk_list_box_insert (list, row, position);
-  return row;
-}
-
-/* The actions are set after their targets: an action without its
- * parameter is refused (with a warning). */
-static void
-set_story_row (GtkWidget  *row,
-               gboolean    answer,
-               SbStory    *story,
-               const char *subtitle,
-               const char *button_label)
-{
-  GtkWidget *button = g_object_get_data (G_OBJECT (row), ROW_BUTTON);
-  const char *uuid = sb_story_get_uuid (story);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sb_story_get_display_title (story));
-  if (subtitle != NULL)
-    {
-      /* Titles and reasons are the person's text, not markup. */
-      g_autofree char *escaped = g_markup_escape_text (subtitle, -1);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
-    }
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, button_label, -1);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", uuid);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), answer ? "questions.unlink-story"
-                                                                  : "questions.use-story");
-  if (answer)
-    {
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", uuid);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-story");
-    }
-}
-
-static void
-append_special_row (GtkListBox *list,
-                    GtkWidget  *row)
-{
-  g_object_set_data (G_OBJECT (row), ROW_SPECIAL, GINT_TO_POINTER (TRUE));
-  gtk_list_box_append (list, row);
-}
-
-/* ---- suggestions ------------------------------------------------------ */
-
-static void
-show_suggestions (SbQuestionsPage *self,
-                  GPtrArray       *suggestions)
-{
-  guint n = suggestions != NULL ? suggestions->len : 0;
-
-  remove_special_rows (self->suggestions_list);
-  g_ptr_array_set_size (self->suggestion_uuids, 0);
-  for (guint i = 0; i < n; i++)
-    {
-      SbSuggestion *suggestion = g_ptr_array_index (suggestions, i);
-      g_autofree char *label = g_strdup_printf (_("Use “%s” for This Question"),
-                                                sb_story_get_display_title (suggestion->story));
-      GtkWidget *row = story_row_at (self->suggestions_list, i, FALSE);
-
-      gtk_widget_set_visible (row, TRUE);
-      set_story_row (row, FALSE, suggestion->story, suggestion->reason, label);
-      g_ptr_array_add (self->suggestion_uuids, g_strdup (sb_story_get_uuid (suggestion->story)));
-    }
-  trim_story_rows (self->suggestions_list, n);
-}
-
-static void
-stop_suggestions (SbQuestionsPage *self)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-
-  if (self->suggest_paint_id != 0 && clock != NULL)
-    g_signal_handler_disconnect (clock, self->suggest_paint_id);
-  self->suggest_paint_id = 0;
-  g_clear_handle_id (&self->suggest_id, g_source_remove);
-  g_clear_pointer (&self->suggest_run, sb_coach_suggest_run_free);
-  g_clear_pointer (&self->suggest_slug, g_free);
-}
-
-/* The bank changed (links, stories, text): every ranking may have. */
-static void
-forget_suggestions (SbQuestionsPage *self)
-{
-  g_hash_table_remove_all (self->suggestions);
-}
-
-static void
-finish_suggestions (SbQuestionsPage *self)
-{
-  GPtrArray *suggestions = sb_coach_suggest_finish (g_steal_pointer (&self->suggest_run));
-
-  g_hash_table_insert (self->suggestions, g_strdup (self->suggest_slug), suggestions);
-  stop_suggestions (self);
-  show_suggestions (self, suggestions);
-}
-
-static gboolean is_hidden (SbQuestionsPage *self);
-
-static gboolean
-suggest_idle_cb (gpointer user_data)
-{
-  SbQuestionsPage *self = user_data;
-
-  /* Hidden meanwhile: catch up when shown. */
-  if (is_hidden (self))
-    {
-      self->suggest_id = 0;
-      stop_suggestions (self);
-      self->stale = TRUE;
-      return G_SOURCE_REMOVE;
-    }
-  if (!sb_coach_suggest_step (self->suggest_run, g_get_monotonic_time () + self->suggest_slice_us))
-    return G_SOURCE_CONTINUE;
-  self->suggest_id = 0;
-  finish_suggestions (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-detail_painted_cb (GdkFrameClock   *clock,
-                   SbQuestionsPage *self)
-{
-  g_signal_handler_disconnect (clock, self->suggest_paint_id);
-  self->suggest_paint_id = 0;
-  if (self->suggest_run != NULL && self->suggest_id == 0)
-    self->suggest_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, suggest_idle_cb, self, NULL);
-}
-
-/* The ranking runs once per question until the bank changes; a big bank
- * is ranked between frames, the detail saying so meanwhile. */
-static void
-start_suggestions (SbQuestionsPage *self,
-                   SbQuestion      *question)
-{
-  const char *slug = sb_question_get_slug (question);
-  GPtrArray *cached = g_hash_table_lookup (self->suggestions, slug);
-  GtkWidget *row, *label;
-
-  stop_suggestions (self);
-  if (cached != NULL)
-    {
-      show_suggestions (self, cached);
-      return;
-    }
-
-  self->suggest_slug = g_strdup (slug);
-  self->suggest_run = sb_coach_suggest_begin (self->store, question, N_SUGGESTIONS);
-  if (sb_store_get_n_stories (self->store) <= SUGGEST_IN_FRAME_MAX_STORIES &&
-      sb_coach_suggest_step (self->suggest_run, g_get_monotonic_time () + self->suggest_slice_us))
-    {
-      finish_suggestions (self);
-      return;
-    }
-
-  /* The rows stay, hidden, for the ranking to reuse. */
-  remove_special_rows (self->suggestions_list);
-  g_ptr_array_set_size (self->suggestion_uuids, 0);
-  for (int i = 0; gtk_list_box_get_row_at_index (self->suggestions_list, i) != NULL; i++)
-    gtk_widget_set_visible (GTK_WIDGET (gtk_list_box_get_row_at_index (self->suggestions_list, i)), FALSE);
-  label = gtk_label_new (_("Finding the stories that fit…"));
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_set_margin_top (label, 12);
-  gtk_widget_set_margin_bottom (label, 12);
-  row = gtk_list_box_row_new ();
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_set_focusable (row, FALSE);
-  append_special_row (self->suggestions_list, row);
-  /* Shown, the slices wait for the frame with the detail in it. */
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    self->suggest_paint_id = g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)),
-                                                      "after-paint", G_CALLBACK (detail_painted_cb),
-                                                      self, G_CONNECT_AFTER);
-  else
-    self->suggest_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, suggest_idle_cb, self, NULL);
-}
-
-static gboolean
-chip_query_tooltip_cb (GtkWidget  *chip,
-                       int         x,
-                       int         y,
-                       gboolean    keyboard_mode,
-                       GtkTooltip *tooltip,
-                       gpointer    user_data)
-{
-  gtk_tooltip_set_text (tooltip, g_object_get_data (G_OBJECT (chip), "sb-description"));
-  return TRUE;
-}
-
-static void
-update_detail (SbQuestionsPage *self)
-{
-  SbQuestion *question = sb_questions_page_get_selected_question (self);
-  g_autoptr(GPtrArray) answers = NULL;
-  const char * const *slugs;
-  const char *listen_for;
-  guint n_themes = 0;
-
-  g_ptr_array_set_size (self->answer_uuids, 0);
-  g_ptr_array_set_size (self->suggestion_uuids, 0);
-  remove_all_children (GTK_WIDGET (self->theme_chips));
-
-  if (question == NULL)
-    {
-      remove_all_children (GTK_WIDGET (self->answers_list));
-      remove_all_children (GTK_WIDGET (self->suggestions_list));
-      stop_suggestions (self);
-      gtk_stack_set_visible_child_name (self->detail_stack, "none");
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "questions.edit", FALSE);
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "questions.delete", FALSE);
-      return;
-    }
-
-  gtk_stack_set_visible_child_name (self->detail_stack, "detail");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "questions.edit", TRUE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "questions.delete", TRUE);
-  {
-    const char *tooltip = sb_question_get_builtin (question) ? _("Hide Question")
-                                                             : _("Delete Question");
-    const char *before = gtk_widget_get_tooltip_text (GTK_WIDGET (self->delete_button));
-
-    /* Setting a tooltip asks the X server where the pointer is: only
-     * when it changes. */
-    if (g_strcmp0 (before, tooltip) != 0)
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->delete_button), tooltip);
-  }
-
-  gtk_label_set_label (self->question_label, sb_question_get_text (question));
-  listen_for = sb_question_get_listen_for (question);
-  gtk_label_set_label (self->listen_label, listen_for != NULL ? listen_for : "");
-  gtk_widget_set_visible (self->listen_box, listen_for != NULL && *listen_for != '\0');
-
-  slugs = sb_question_get_theme_slugs (question);
-  for (guint i = 0; slugs != NULL && slugs[i] != NULL; i++)
-    {
-      SbTheme *theme = sb_store_find_theme (self->store, slugs[i]);
-      GtkWidget *chip;
-
-      if (theme == NULL)
-        continue;
-      chip = gtk_label_new (sb_theme_get_name (theme));
-      gtk_widget_add_css_class (chip, "theme-chip");
-      /* The description is made a tooltip only on hover (see above). */
-      if (sb_theme_get_description (theme) != NULL && *sb_theme_get_description (theme) != '\0')
-        {
-          g_object_set_data_full (G_OBJECT (chip), "sb-description",
-                                  g_strdup (sb_theme_get_description (theme)), g_free);
-          gtk_widget_set_has_tooltip (chip, TRUE);
-          g_signal_connect (chip, "query-tooltip", G_CALLBACK (chip_query_tooltip_cb), NULL);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (chip), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                          sb_theme_get_description (theme), -1);
-        }
-      gtk_flow_box_append (self->theme_chips, chip);
-      gtk_widget_set_focusable (gtk_widget_get_parent (chip), FALSE);
-      n_themes++;
-    }
-  gtk_widget_set_visible (self->themes_box, n_themes > 0);
-
-  if (g_strcmp0 (self->detail_slug, sb_question_get_slug (question)) != 0)
-    {
-      set_str (&self->detail_slug, sb_question_get_slug (question));
-      self->show_all_answers = FALSE;
-    }
-  answers = sb_store_get_question_stories (self->store, sb_question_get_slug (question));
-  remove_special_rows (self->answers_list);
-  for (guint i = 0; i < answers->len; i++)
-    {
-      SbStory *story = g_ptr_array_index (answers, i);
-
-      g_ptr_array_add (self->answer_uuids, g_strdup (sb_story_get_uuid (story)));
-      if (i < ANSWER_ROWS || self->show_all_answers)
-        {
-          g_autofree char *label = g_strdup_printf (_("Remove “%s” From Your Answers"),
-                                                    sb_story_get_display_title (story));
-
-          set_story_row (story_row_at (self->answers_list, i, TRUE), TRUE, story, NULL, label);
-        }
-    }
-  trim_story_rows (self->answers_list, self->show_all_answers ? answers->len
-                                                               : MIN (answers->len, ANSWER_ROWS));
-  if (answers->len > ANSWER_ROWS && !self->show_all_answers)
-    {
-      g_autofree char *title = g_strdup_printf (ngettext ("Show All %u Answer", "Show All %u Answers",
-                                                          answers->len),
-                                                answers->len);
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "questions.show-all-answers");
-      append_special_row (self->answers_list, row);
-    }
-
-  start_suggestions (self, question);
-}
-
 /* Hidden means a page of a stack other than the one shown: the stack
  * keeps its other children child-invisible. */
-static gboolean
-is_hidden (SbQuestionsPage *self)
+gboolean
+_sb_questions_page_is_hidden (SbQuestionsPage *self)
 {
   return !gtk_widget_get_child_visible (GTK_WIDGET (self));
 }
@@ -1110,7 +615,7 @@ refresh_idle_cb (gpointer user_data)
   self->refresh_id = 0;
 
   /* Hidden since the change: catch up when shown. */
-  if (is_hidden (self))
+  if (_sb_questions_page_is_hidden (self))
     {
       self->stale = TRUE;
       return G_SOURCE_REMOVE;
@@ -1125,16 +630,16 @@ refresh_idle_cb (gpointer user_data)
     refilter (self);
   refresh_captions (self);
   select_in_list (self);
-  update_detail (self);
+  _sb_questions_page_update_detail (self);
   return G_SOURCE_REMOVE;
 }
 
 static void
 queue_refresh (SbQuestionsPage *self)
 {
-  forget_suggestions (self);
+  _sb_questions_page_forget_suggestions (self);
   /* Hidden: nothing now, catch up when shown (see map). */
-  if (is_hidden (self))
+  if (_sb_questions_page_is_hidden (self))
     {
       self->stale = TRUE;
       g_clear_handle_id (&self->refresh_id, g_source_remove);
@@ -1172,7 +677,7 @@ link_story (SbQuestionsPage *self,
     return;
 
   if (linked)
-    set_str (&self->kept_slug, sb_question_get_slug (question));
+    _sb_questions_page_set_str (&self->kept_slug, sb_question_get_slug (question));
   if (!sb_store_set_story_question (self->store, story, sb_question_get_slug (question), linked, &error))
     {
       show_toast (self, error->message);
@@ -1200,7 +705,7 @@ show_all_answers_action_cb (GtkWidget  *widget,
   SbQuestionsPage *self = SB_QUESTIONS_PAGE (widget);
 
   self->show_all_answers = TRUE;
-  update_detail (self);
+  _sb_questions_page_update_detail (self);
 }
 
 static void
@@ -1416,10 +921,10 @@ sb_questions_page_select_question (SbQuestionsPage *self,
 
   if (reveal_question (self, question))
     show_toast (self, _("Filters cleared to show the question"));
-  if (set_str (&self->selected_slug, slug))
+  if (_sb_questions_page_set_str (&self->selected_slug, slug))
     release_kept_question (self);
   select_in_list (self);
-  update_detail (self);
+  _sb_questions_page_update_detail (self);
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->detail_stack));
 }
@@ -1493,45 +998,6 @@ sb_questions_page_get_results (SbQuestionsPage *self)
   return G_LIST_MODEL (self->results);
 }
 
-static GStrv
-dup_strv (GPtrArray *array)
-{
-  GStrv strv = g_new0 (char *, array->len + 1);
-
-  for (guint i = 0; i < array->len; i++)
-    strv[i] = g_strdup (g_ptr_array_index (array, i));
-  return strv;
-}
-
-GStrv
-sb_questions_page_dup_answer_uuids (SbQuestionsPage *self)
-{
-  g_return_val_if_fail (SB_IS_QUESTIONS_PAGE (self), NULL);
-  return dup_strv (self->answer_uuids);
-}
-
-void
-sb_questions_page_set_suggest_slice (SbQuestionsPage *self,
-                                     gint64           us)
-{
-  g_return_if_fail (SB_IS_QUESTIONS_PAGE (self));
-  self->suggest_slice_us = us;
-}
-
-gboolean
-sb_questions_page_get_suggesting (SbQuestionsPage *self)
-{
-  g_return_val_if_fail (SB_IS_QUESTIONS_PAGE (self), FALSE);
-  return self->suggest_run != NULL;
-}
-
-GStrv
-sb_questions_page_dup_suggestion_uuids (SbQuestionsPage *self)
-{
-  g_return_val_if_fail (SB_IS_QUESTIONS_PAGE (self), NULL);
-  return dup_strv (self->suggestion_uuids);
-}
-
 /* ---- GObject -------------------------------------------------------- */
 
 static void
@@ -1542,7 +1008,8 @@ setup_store (SbQuestionsPage *self)
   self->filter = gtk_custom_filter_new (filter_question, self, NULL);
   self->results = gtk_filter_list_model_new (g_object_ref (sb_store_get_questions (self->store)),
                                              g_object_ref (GTK_FILTER (self->filter)));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->results)));
+  self->shown = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->results)), 0, SLICE_ROWS);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->shown)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
@@ -1573,12 +1040,12 @@ setup_store (SbQuestionsPage *self)
                            G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
   /* A story's text decides which of the question's words it has. */
   g_signal_connect_object (self->store, "save-state-changed",
-                           G_CALLBACK (forget_suggestions), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (_sb_questions_page_forget_suggestions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (sb_store_get_stories (self->store), "items-changed",
                            G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
 
   results_changed_cb (self);
-  update_detail (self);
+  _sb_questions_page_update_detail (self);
 }
 
 static void
@@ -1619,6 +1086,8 @@ sb_questions_page_map (GtkWidget *widget)
       self->list_built = TRUE;
       gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
     }
+  if (!slice_is_whole (self) && self->grow_id == 0 && self->grow_paint_id == 0)
+    wait_to_grow (self);
   if (self->warm_id == 0)
     self->warm_id = g_idle_add_full (G_PRIORITY_LOW, warm_maps_cb, self, NULL);
   if (self->stale)
@@ -1645,7 +1114,8 @@ sb_questions_page_dispose (GObject *object)
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_handle_id (&self->refilter_id, g_source_remove);
   g_clear_handle_id (&self->warm_id, g_source_remove);
-  stop_suggestions (self);
+  stop_growing (self);
+  _sb_questions_page_stop_suggestions (self);
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_QUESTIONS_PAGE);
@@ -1653,6 +1123,7 @@ sb_questions_page_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   g_clear_object (&self->selection);
+  g_clear_object (&self->shown);
   g_clear_object (&self->results);
   g_clear_object (&self->filter);
   g_clear_object (&self->store);
@@ -1781,7 +1252,7 @@ static void
 sb_questions_page_init (SbQuestionsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  build_chooser (self);
+  _sb_questions_page_build_chooser (self);
 
   self->framework_slugs = g_ptr_array_new_with_free_func (g_free);
   self->theme_slugs = g_ptr_array_new_with_free_func (g_free);

@@ -62,6 +62,7 @@
 #include "sb-coverage-page.h"
 #include "sb-example.h"
 #include "sb-exchange.h"
+#include "sb-practice-page.h"
 #include "sb-questions-page.h"
 #include "sb-settings.h"
 #include "sb-story-check.h"
@@ -334,6 +335,25 @@ import_themes_cb (gpointer data)
     g_error ("importing themes: %s", error->message);
 }
 
+/* A page's own list (not the one in a drop-down's popover). */
+static GtkListView *
+find_list_view (GtkWidget *root)
+{
+  if (GTK_IS_DROP_DOWN (root))
+    return NULL;
+  if (GTK_IS_LIST_VIEW (root))
+    return GTK_LIST_VIEW (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkListView *found = find_list_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 select_question_cb (gpointer data)
 {
@@ -424,6 +444,9 @@ measure_ui (SbStore     *store,
   GListModel *list_model;
   g_autoptr(GArray) typing = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) questions = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) list_fill = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) questions_whole = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) practice_whole = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) saves = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) checks = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) rebuilds = g_array_new (FALSE, FALSE, sizeof (double));
@@ -575,14 +598,42 @@ measure_ui (SbStore     *store,
   sb_story_editor_flush (ui.editor);
   settle (100);
 
-  /* Each page, the first time and again. */
+  /* Each page, the first time and again. The Questions and Practice
+   * lists put a screenful in the frame that shows the page and the rest
+   * after it: those frames are timed too (list_fill_frame_ms), and how
+   * long until the list is whole (list_whole_ms, wall time). */
   json_begin (builder, "switch_page_first_ms");
   for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
     {
+      GListModel *filling = NULL;
+      guint whole = 0;
+
       ui.name = pages[p];
+      start = g_get_monotonic_time ();
       add_ms (builder, pages[p], time_interaction (window, show_page_cb, &ui));
+      if (g_str_equal (pages[p], "questions"))
+        {
+          filling = G_LIST_MODEL (gtk_list_view_get_model (find_list_view (GTK_WIDGET (ui.questions))));
+          whole = g_list_model_get_n_items (sb_questions_page_get_results (ui.questions));
+        }
+      else if (g_str_equal (pages[p], "practice"))
+        {
+          SbPracticePage *practice = SB_PRACTICE_PAGE (sb_test_find_widget (window, SB_TYPE_PRACTICE_PAGE));
+
+          filling = G_LIST_MODEL (gtk_list_view_get_model (find_list_view (GTK_WIDGET (practice))));
+          whole = sb_practice_page_get_n_queued (practice);
+        }
+      while (filling != NULL && g_list_model_get_n_items (filling) < whole)
+        append_ms (list_fill, time_interaction (window, nothing_cb, &ui));
+      if (filling != NULL)
+        append_ms (g_str_equal (pages[p], "questions") ? questions_whole : practice_whole, ms_since (start));
       settle (100);
     }
+  json_end (builder);
+  add_percentiles (builder, "list_fill_frame_ms", list_fill);
+  json_begin (builder, "list_whole_ms");
+  add_ms (builder, "questions", median (questions_whole));
+  add_ms (builder, "practice", median (practice_whole));
   json_end (builder);
   json_begin (builder, "switch_page_again_ms");
   for (guint p = 0; p < G_N_ELEMENTS (pages); p++)

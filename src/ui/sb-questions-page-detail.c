@@ -1,0 +1,486 @@
+/* sb-questions-page-detail.c — the selected question: what the interviewer
+ * listens for, its themes, the stories chosen for it and the suggestions
+ *
+ * The story rows are kept from one question to the next; the ranking of
+ * suggestions runs in slices between frames on a big bank and is kept
+ * per question until the bank changes.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sb-questions-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "sb-coach.h"
+#include "sb-questions-page-private.h"
+
+#define N_SUGGESTIONS 5
+/* A question answered by hundreds of stories (a coach's bank) shows this
+ * many, then a row that shows the rest: each row costs the frame. */
+#define ANSWER_ROWS 10
+/* A bank larger than this is not ranked within a frame: it goes straight
+ * to the slices, which start after the frame that shows the detail. */
+#define SUGGEST_IN_FRAME_MAX_STORIES 2000
+
+/* ---- detail --------------------------------------------------------- */
+
+void
+_sb_questions_page_remove_all_children (GtkWidget *container)
+{
+  GtkWidget *child;
+
+  /* Rows only: a list box's placeholder is a child too, and stays. */
+  if (GTK_IS_LIST_BOX (container))
+    {
+      GtkListBoxRow *row;
+
+      while ((row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (container), 0)) != NULL)
+        gtk_list_box_remove (GTK_LIST_BOX (container), GTK_WIDGET (row));
+      return;
+    }
+
+  while ((child = gtk_widget_get_first_child (container)) != NULL)
+    {
+      if (GTK_IS_FLOW_BOX (container))
+        gtk_flow_box_remove (GTK_FLOW_BOX (container), child);
+      else
+        gtk_widget_unparent (child);
+    }
+}
+
+/* The detail's story rows are kept and given the next question's stories:
+ * making an AdwActionRow (and laying out a new one) is most of what
+ * selecting a question costs. Rows that are not a story's ("Show All",
+ * "Finding…") are marked and made anew each time. */
+#define ROW_BUTTON  "sb-questions-row-button"
+#define ROW_SPECIAL "sb-questions-row-special"
+
+static void
+remove_special_rows (GtkListBox *list)
+{
+  GtkListBoxRow *row;
+
+  for (guint i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL;)
+    if (g_object_get_data (G_OBJECT (row), ROW_SPECIAL) != NULL)
+      gtk_list_box_remove (list, GTK_WIDGET (row));
+    else
+      i++;
+}
+
+/* Hides the story rows from @n on, keeping up to @keep rows in all for
+ * the next question (a list box's placeholder counts visible rows only). */
+static void
+trim_story_rows (GtkListBox *list,
+                 guint       n,
+                 guint       keep)
+{
+  GtkListBoxRow *row;
+
+  while ((row = gtk_list_box_get_row_at_index (list, MAX (n, keep))) != NULL)
+    gtk_list_box_remove (list, GTK_WIDGET (row));
+  for (guint i = n; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    gtk_widget_set_visible (GTK_WIDGET (row), FALSE);
+}
+
+/* AdwActionRow's title and subtitle labels wrap (then ellipsize at their
+ * line limit); these rows' labels only ellipsize. */
+static void
+unwrap_labels (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    {
+      gtk_label_set_wrap (GTK_LABEL (widget), FALSE);
+      gtk_label_set_ellipsize (GTK_LABEL (widget), PANGO_ELLIPSIZE_END);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    unwrap_labels (child);
+}
+
+static GtkWidget *
+story_row_at (GtkListBox *list,
+              guint       position,
+              gboolean    answer)
+{
+  GtkListBoxRow *existing = gtk_list_box_get_row_at_index (list, position);
+  GtkWidget *button, *row;
+
+  if (existing != NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (existing), TRUE);
+      return GTK_WIDGET (existing);
+    }
+
+  if (answer)
+    {
+      button = gtk_button_new_from_icon_name ("list-remove-symbolic");
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_tooltip_text (button, _("Remove From Your Answers"));
+      /* Named for its story when it gets one (set_story_row). */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Remove From Your Answers"), -1);
+    }
+  else
+    button = gtk_button_new_with_mnemonic (_("_Use This Story"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  /* A title and a reason on one line each, ellipsized: a wrapping label
+   * is laid out again for every width it is measured at, and that was
+   * most of the frame that shows a question. */
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
+  unwrap_labels (row);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  g_object_set_data (G_OBJECT (row), ROW_BUTTON, button);
+  if (answer)
+    {
+      /* One click opens the story in the editor. */
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_widget_set_tooltip_text (row, _("Open the story"));
+    }
+  gtk_list_box_insert (list, row, position);
+  return row;
+}
+
+/* The actions are set after their targets: an action without its
+ * parameter is refused (with a warning). */
+static void
+set_story_row (GtkWidget  *row,
+               gboolean    answer,
+               SbStory    *story,
+               const char *subtitle,
+               const char *button_label)
+{
+  GtkWidget *button = g_object_get_data (G_OBJECT (row), ROW_BUTTON);
+  const char *uuid = sb_story_get_uuid (story);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sb_story_get_display_title (story));
+  if (subtitle != NULL)
+    {
+      /* Titles and reasons are the person's text, not markup. */
+      g_autofree char *escaped = g_markup_escape_text (subtitle, -1);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, button_label, -1);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", uuid);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), answer ? "questions.unlink-story"
+                                                                  : "questions.use-story");
+  if (answer)
+    {
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", uuid);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-story");
+    }
+}
+
+static void
+append_special_row (GtkListBox *list,
+                    GtkWidget  *row)
+{
+  g_object_set_data (G_OBJECT (row), ROW_SPECIAL, GINT_TO_POINTER (TRUE));
+  gtk_list_box_append (list, row);
+}
+
+/* ---- suggestions ------------------------------------------------------ */
+
+static void
+show_suggestions (SbQuestionsPage *self,
+                  GPtrArray       *suggestions)
+{
+  guint n = suggestions != NULL ? suggestions->len : 0;
+
+  remove_special_rows (self->suggestions_list);
+  g_ptr_array_set_size (self->suggestion_uuids, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      SbSuggestion *suggestion = g_ptr_array_index (suggestions, i);
+      g_autofree char *label = g_strdup_printf (_("Use “%s” for This Question"),
+                                                sb_story_get_display_title (suggestion->story));
+      GtkWidget *row = story_row_at (self->suggestions_list, i, FALSE);
+
+      gtk_widget_set_visible (row, TRUE);
+      set_story_row (row, FALSE, suggestion->story, suggestion->reason, label);
+      g_ptr_array_add (self->suggestion_uuids, g_strdup (sb_story_get_uuid (suggestion->story)));
+    }
+  trim_story_rows (self->suggestions_list, n, N_SUGGESTIONS);
+}
+
+void
+_sb_questions_page_stop_suggestions (SbQuestionsPage *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (self->suggest_paint_id != 0 && clock != NULL)
+    g_signal_handler_disconnect (clock, self->suggest_paint_id);
+  self->suggest_paint_id = 0;
+  g_clear_handle_id (&self->suggest_id, g_source_remove);
+  g_clear_pointer (&self->suggest_run, sb_coach_suggest_run_free);
+  g_clear_pointer (&self->suggest_slug, g_free);
+}
+
+/* The bank changed (links, stories, text): every ranking may have. */
+void
+_sb_questions_page_forget_suggestions (SbQuestionsPage *self)
+{
+  g_hash_table_remove_all (self->suggestions);
+}
+
+static void
+finish_suggestions (SbQuestionsPage *self)
+{
+  GPtrArray *suggestions = sb_coach_suggest_finish (g_steal_pointer (&self->suggest_run));
+
+  g_hash_table_insert (self->suggestions, g_strdup (self->suggest_slug), suggestions);
+  _sb_questions_page_stop_suggestions (self);
+  show_suggestions (self, suggestions);
+}
+
+static gboolean
+suggest_idle_cb (gpointer user_data)
+{
+  SbQuestionsPage *self = user_data;
+
+  /* Hidden meanwhile: catch up when shown. */
+  if (_sb_questions_page_is_hidden (self))
+    {
+      self->suggest_id = 0;
+      _sb_questions_page_stop_suggestions (self);
+      self->stale = TRUE;
+      return G_SOURCE_REMOVE;
+    }
+  if (!sb_coach_suggest_step (self->suggest_run, g_get_monotonic_time () + self->suggest_slice_us))
+    return G_SOURCE_CONTINUE;
+  self->suggest_id = 0;
+  finish_suggestions (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+detail_painted_cb (GdkFrameClock   *clock,
+                   SbQuestionsPage *self)
+{
+  g_signal_handler_disconnect (clock, self->suggest_paint_id);
+  self->suggest_paint_id = 0;
+  if (self->suggest_run != NULL && self->suggest_id == 0)
+    self->suggest_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, suggest_idle_cb, self, NULL);
+}
+
+/* The ranking runs once per question until the bank changes; a big bank
+ * is ranked between frames, the detail saying so meanwhile. */
+static void
+start_suggestions (SbQuestionsPage *self,
+                   SbQuestion      *question)
+{
+  const char *slug = sb_question_get_slug (question);
+  GPtrArray *cached = g_hash_table_lookup (self->suggestions, slug);
+  GtkWidget *row, *label;
+
+  _sb_questions_page_stop_suggestions (self);
+  if (cached != NULL)
+    {
+      show_suggestions (self, cached);
+      return;
+    }
+
+  self->suggest_slug = g_strdup (slug);
+  self->suggest_run = sb_coach_suggest_begin (self->store, question, N_SUGGESTIONS);
+  if (sb_store_get_n_stories (self->store) <= SUGGEST_IN_FRAME_MAX_STORIES &&
+      sb_coach_suggest_step (self->suggest_run, g_get_monotonic_time () + self->suggest_slice_us))
+    {
+      finish_suggestions (self);
+      return;
+    }
+
+  /* The rows stay, hidden, for the ranking to reuse. */
+  remove_special_rows (self->suggestions_list);
+  g_ptr_array_set_size (self->suggestion_uuids, 0);
+  for (int i = 0; gtk_list_box_get_row_at_index (self->suggestions_list, i) != NULL; i++)
+    gtk_widget_set_visible (GTK_WIDGET (gtk_list_box_get_row_at_index (self->suggestions_list, i)), FALSE);
+  label = gtk_label_new (_("Finding the stories that fit…"));
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_set_margin_top (label, 12);
+  gtk_widget_set_margin_bottom (label, 12);
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  append_special_row (self->suggestions_list, row);
+  /* Shown, the slices wait for the frame with the detail in it. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->suggest_paint_id = g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)),
+                                                      "after-paint", G_CALLBACK (detail_painted_cb),
+                                                      self, G_CONNECT_AFTER);
+  else
+    self->suggest_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, suggest_idle_cb, self, NULL);
+}
+
+static gboolean
+chip_query_tooltip_cb (GtkWidget  *chip,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard_mode,
+                       GtkTooltip *tooltip,
+                       gpointer    user_data)
+{
+  gtk_tooltip_set_text (tooltip, g_object_get_data (G_OBJECT (chip), "sb-description"));
+  return TRUE;
+}
+
+void
+_sb_questions_page_update_detail (SbQuestionsPage *self)
+{
+  SbQuestion *question = sb_questions_page_get_selected_question (self);
+  g_autoptr(GPtrArray) answers = NULL;
+  const char * const *slugs;
+  const char *listen_for;
+  guint n_themes = 0;
+
+  g_ptr_array_set_size (self->answer_uuids, 0);
+  g_ptr_array_set_size (self->suggestion_uuids, 0);
+  _sb_questions_page_remove_all_children (GTK_WIDGET (self->theme_chips));
+
+  if (question == NULL)
+    {
+      _sb_questions_page_remove_all_children (GTK_WIDGET (self->answers_list));
+      _sb_questions_page_remove_all_children (GTK_WIDGET (self->suggestions_list));
+      _sb_questions_page_stop_suggestions (self);
+      gtk_stack_set_visible_child_name (self->detail_stack, "none");
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "questions.edit", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "questions.delete", FALSE);
+      return;
+    }
+
+  gtk_stack_set_visible_child_name (self->detail_stack, "detail");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "questions.edit", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "questions.delete", TRUE);
+  {
+    const char *tooltip = sb_question_get_builtin (question) ? _("Hide Question")
+                                                             : _("Delete Question");
+    const char *before = gtk_widget_get_tooltip_text (GTK_WIDGET (self->delete_button));
+
+    /* Setting a tooltip asks the X server where the pointer is: only
+     * when it changes. */
+    if (g_strcmp0 (before, tooltip) != 0)
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->delete_button), tooltip);
+  }
+
+  gtk_label_set_label (self->question_label, sb_question_get_text (question));
+  listen_for = sb_question_get_listen_for (question);
+  gtk_label_set_label (self->listen_label, listen_for != NULL ? listen_for : "");
+  gtk_widget_set_visible (self->listen_box, listen_for != NULL && *listen_for != '\0');
+
+  slugs = sb_question_get_theme_slugs (question);
+  for (guint i = 0; slugs != NULL && slugs[i] != NULL; i++)
+    {
+      SbTheme *theme = sb_store_find_theme (self->store, slugs[i]);
+      GtkWidget *chip;
+
+      if (theme == NULL)
+        continue;
+      chip = gtk_label_new (sb_theme_get_name (theme));
+      gtk_widget_add_css_class (chip, "theme-chip");
+      /* The description is made a tooltip only on hover (see above). */
+      if (sb_theme_get_description (theme) != NULL && *sb_theme_get_description (theme) != '\0')
+        {
+          g_object_set_data_full (G_OBJECT (chip), "sb-description",
+                                  g_strdup (sb_theme_get_description (theme)), g_free);
+          gtk_widget_set_has_tooltip (chip, TRUE);
+          g_signal_connect (chip, "query-tooltip", G_CALLBACK (chip_query_tooltip_cb), NULL);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (chip), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                          sb_theme_get_description (theme), -1);
+        }
+      gtk_flow_box_append (self->theme_chips, chip);
+      gtk_widget_set_focusable (gtk_widget_get_parent (chip), FALSE);
+      n_themes++;
+    }
+  gtk_widget_set_visible (self->themes_box, n_themes > 0);
+
+  if (g_strcmp0 (self->detail_slug, sb_question_get_slug (question)) != 0)
+    {
+      _sb_questions_page_set_str (&self->detail_slug, sb_question_get_slug (question));
+      self->show_all_answers = FALSE;
+    }
+  answers = sb_store_get_question_stories (self->store, sb_question_get_slug (question));
+  remove_special_rows (self->answers_list);
+  for (guint i = 0; i < answers->len; i++)
+    {
+      SbStory *story = g_ptr_array_index (answers, i);
+
+      g_ptr_array_add (self->answer_uuids, g_strdup (sb_story_get_uuid (story)));
+      if (i < ANSWER_ROWS || self->show_all_answers)
+        {
+          g_autofree char *label = g_strdup_printf (_("Remove “%s” From Your Answers"),
+                                                    sb_story_get_display_title (story));
+
+          set_story_row (story_row_at (self->answers_list, i, TRUE), TRUE, story, NULL, label);
+        }
+    }
+  trim_story_rows (self->answers_list,
+                   self->show_all_answers ? answers->len : MIN (answers->len, ANSWER_ROWS),
+                   ANSWER_ROWS);
+  if (answers->len > ANSWER_ROWS && !self->show_all_answers)
+    {
+      g_autofree char *title = g_strdup_printf (ngettext ("Show All %u Answer", "Show All %u Answers",
+                                                          answers->len),
+                                                answers->len);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      /* One line, like the story rows: a wrapping title is laid out at
+       * every width it is measured at. */
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
+      unwrap_labels (row);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "questions.show-all-answers");
+      append_special_row (self->answers_list, row);
+    }
+
+  start_suggestions (self, question);
+}
+
+/* ---- public API ----------------------------------------------------- */
+
+static GStrv
+dup_strv (GPtrArray *array)
+{
+  GStrv strv = g_new0 (char *, array->len + 1);
+
+  for (guint i = 0; i < array->len; i++)
+    strv[i] = g_strdup (g_ptr_array_index (array, i));
+  return strv;
+}
+
+GStrv
+sb_questions_page_dup_answer_uuids (SbQuestionsPage *self)
+{
+  g_return_val_if_fail (SB_IS_QUESTIONS_PAGE (self), NULL);
+  return dup_strv (self->answer_uuids);
+}
+
+void
+sb_questions_page_set_suggest_slice (SbQuestionsPage *self,
+                                     gint64           us)
+{
+  g_return_if_fail (SB_IS_QUESTIONS_PAGE (self));
+  self->suggest_slice_us = us;
+}
+
+gboolean
+sb_questions_page_get_suggesting (SbQuestionsPage *self)
+{
+  g_return_val_if_fail (SB_IS_QUESTIONS_PAGE (self), FALSE);
+  return self->suggest_run != NULL;
+}
+
+GStrv
+sb_questions_page_dup_suggestion_uuids (SbQuestionsPage *self)
+{
+  g_return_val_if_fail (SB_IS_QUESTIONS_PAGE (self), NULL);
+  return dup_strv (self->suggestion_uuids);
+}

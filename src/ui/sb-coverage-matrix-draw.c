@@ -145,7 +145,8 @@ _sb_coverage_matrix_clear_layout_caches (SbCoverageMatrix *self)
   g_ptr_array_set_size (self->row_count_layouts, rows);
   g_ptr_array_set_size (self->column_layouts, columns);
   g_array_set_size (self->column_readiness, columns);
-  memset (self->column_readiness->data, -1, columns);
+  if (columns > 0)
+    memset (self->column_readiness->data, -1, columns);
   for (guint i = 0; i < G_N_ELEMENTS (self->legend_layouts); i++)
     g_clear_object (&self->legend_layouts[i]);
   g_clear_object (&self->title_context);

@@ -206,6 +206,46 @@ test_idle_window_draws_nothing (void)
   close_window (window);
 }
 
+static gboolean
+bar_revealed (SbWindow *window)
+{
+  return adw_view_switcher_bar_get_reveal (window->switcher_bar);
+}
+
+/* The bottom switcher gets the pages when a narrow window reveals it, and
+ * then offers every page; a wide window never builds its buttons. */
+static void
+test_switcher_bar_when_narrow (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autoptr(SbStore) store = open_bank (dir);
+  SbWindow *window = sb_window_new (NULL, store);
+  gint64 until;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (all_built, window);
+  g_assert_false (bar_revealed (window));
+  g_assert_null (adw_view_switcher_bar_get_stack (window->switcher_bar));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 380, 700);
+  wait_until (bar_revealed, window);
+  g_assert_true (bar_revealed (window));
+  g_assert_true (adw_view_switcher_bar_get_stack (window->switcher_bar) == window->view_stack);
+  /* A button per page, Stories and the four built late. */
+  until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE) || (g_usleep (2000), TRUE);
+  {
+    g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+    sb_test_find_labels (GTK_WIDGET (window->switcher_bar), "Applications", found);
+    g_assert_cmpuint (found->len, >=, 1);
+  }
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -217,6 +257,7 @@ main (int   argc,
   g_test_add_func ("/window-pages/actions-build-pages", test_actions_build_pages);
   g_test_add_func ("/window-pages/late-page-sees-new-stories", test_late_page_sees_new_stories);
   g_test_add_func ("/window-pages/idle-window-draws-nothing", test_idle_window_draws_nothing);
+  g_test_add_func ("/window-pages/switcher-bar-when-narrow", test_switcher_bar_when_narrow);
 
   return g_test_run ();
 }

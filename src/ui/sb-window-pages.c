@@ -236,6 +236,10 @@ _sb_window_ensure_page (SbWindow   *self,
   return page;
 }
 
+static void switcher_bar_reveal_cb (SbWindow           *self,
+                                    GParamSpec         *pspec,
+                                    AdwViewSwitcherBar *bar);
+
 static const char * const lazy_pages[] = { "practice", "questions", "coverage", "applications" };
 
 static gboolean
@@ -284,6 +288,8 @@ _sb_window_add_pages (SbWindow *self)
 
   self->current_button = sb_current_application_button_new (self->store);
   adw_header_bar_pack_start (self->header_bar, self->current_button);
+  /* Revealed already (its binding ran with the template)? */
+  switcher_bar_reveal_cb (self, NULL, self->switcher_bar);
 }
 
 /* The store builds its question → stories and theme → stories maps when
@@ -320,10 +326,24 @@ _sb_window_watch_midnight (SbWindow *self)
   midnight_cb (self);
 }
 
+/* The bottom switcher of a narrow window gets the pages when first
+ * revealed: its buttons (one per page, each from a template) cost a wide
+ * window's first frame for nothing. */
+static void
+switcher_bar_reveal_cb (SbWindow           *self,
+                        GParamSpec         *pspec,
+                        AdwViewSwitcherBar *bar)
+{
+  if (adw_view_switcher_bar_get_reveal (bar) && adw_view_switcher_bar_get_stack (bar) == NULL)
+    adw_view_switcher_bar_set_stack (bar, self->view_stack);
+}
+
 void
 _sb_window_install_page_actions (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, switcher_bar);
   gtk_widget_class_bind_template_callback (widget_class, visible_page_cb);
+  gtk_widget_class_bind_template_callback (widget_class, switcher_bar_reveal_cb);
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);

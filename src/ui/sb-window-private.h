@@ -56,6 +56,7 @@ struct _SbWindow
 
   AdwHeaderBar         *header_bar;
   AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
   AdwToastOverlay      *toast_overlay;
   GtkBox               *read_only_banner;
   GtkMenuButton        *menu_button;

@@ -19,6 +19,7 @@
 #include "sb-placeholder.h"
 #include "sb-question-editor.h"
 #include "sb-questions-page-private.h"
+#include "sb-views-css.h"
 #include "sb-views-resources.h"
 
 G_DEFINE_FINAL_TYPE (SbQuestionsPage, sb_questions_page, GTK_TYPE_WIDGET)
@@ -30,9 +31,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* In sb-coverage-page.c: loads views.css once per display. */
-void sb_views_ensure_css (GtkWidget *widget);
 
 /* g_set_str() arrived in GLib 2.76; Debian 12 has 2.74. */
 gboolean

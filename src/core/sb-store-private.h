@@ -1,7 +1,7 @@
 /* sb-store-private.h — what sb-store.c and its sibling files
  * (sb-store-catalog.c, -questions.c, -load.c, -sync.c, -history.c,
  * -applications.c, -applications-load.c, -applications-edit.c,
- * -requirements.c, -rounds.c, -opening.c, -search.c)
+ * -requirements.c, -rounds.c, -opening.c, -search.c, -links.c, -delete.c)
  * share; never included outside src/core/sb-store*.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -127,7 +127,9 @@ extern guint _sb_store_signals[N_SIGNALS];
   "title, situation, task, action, result, learning, notes," \
   " cue_situation, cue_task, cue_action, cue_result, cue_learning"
 
-/* sb-store.c */
+/* sb-store-links.c */
+void        _sb_story_links_free         (StoryLinks       *links);
+void        _sb_theme_link_clear         (SbThemeLink      *link);
 SbStrength  _sb_story_links_get_theme    (const StoryLinks *links,
                                           SbTheme          *theme);
 /* SB_STRENGTH_NONE unlinks. */

@@ -93,4 +93,13 @@ void     _sb_questions_page_remove_all_children (GtkWidget     *container);
 /* sb-questions-page-chooser.c */
 void     _sb_questions_page_build_chooser    (SbQuestionsPage  *self);
 
+/* sb-questions-page.c */
+gboolean _sb_questions_page_refresh_idle_cb  (gpointer          user_data);
+void     _sb_questions_page_search_changed_cb (SbQuestionsPage *self);
+
+/* sb-questions-page-actions.c */
+void     _sb_questions_page_show_toast       (SbQuestionsPage  *self,
+                                              const char       *title);
+void     _sb_questions_page_install_actions  (GtkWidgetClass   *widget_class);
+
 G_END_DECLS

@@ -64,9 +64,17 @@ struct _SbStoryEditor
 
 /* sb-story-editor.c */
 void _sb_story_editor_update_saved_label (SbStoryEditor *self);
+void _sb_story_editor_emit_save_failed   (SbStoryEditor *self,
+                                          const GError  *error);
 /* Sets @label's text unless it already shows it. */
 void _sb_story_editor_set_label          (GtkLabel      *label,
                                           const char    *text);
+
+/* sb-story-editor-chips.c */
+void _sb_story_editor_update_chips      (SbStoryEditor *self);
+void _sb_story_editor_watch_chips_store (SbStoryEditor *self,
+                                         SbStore       *store);
+void _sb_story_editor_init_chips        (SbStoryEditor *self);
 
 /* sb-story-editor-coach.c */
 void _sb_story_editor_update_findings (SbStoryEditor *self);

@@ -81,6 +81,17 @@ time_interaction (GtkWidget   *window,
   return (g_get_monotonic_time () - start - (polled_us - polled)) / 1000.0;
 }
 
+/* One blocking main-loop iteration; returns its work in µs (not the poll). */
+static inline gint64
+time_iteration (void)
+{
+  gint64 start = g_get_monotonic_time ();
+  gint64 polled = polled_us;
+
+  g_main_context_iteration (NULL, TRUE);
+  return g_get_monotonic_time () - start - (polled_us - polled);
+}
+
 /* Lets the window settle for @ms: idles, timeouts due now, a frame or two. */
 static inline void
 settle (guint ms)

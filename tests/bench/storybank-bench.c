@@ -180,6 +180,12 @@ ms_since (gint64 start_us)
   return (g_get_monotonic_time () - start_us) / 1000.0;
 }
 
+static void measure_gtk_floors (JsonOut    *builder,
+                                const char *text,
+                                int         width,
+                                int         height,
+                                int         text_width);
+
 /* ---- warnings ----------------------------------------------------------- */
 
 static guint n_warnings;
@@ -590,11 +596,19 @@ measure_ui (SbStore     *store,
     /* Its total, and its longest main-loop iteration: what one frame
      * could be held up by. */
     while (sb_story_editor_has_pending (ui.editor))
-      longest = MAX (longest, time_iteration ());
+      {
+        gint64 work = time_iteration ();
+
+        longest = MAX (longest, work);
+      }
     target = frames_painted + 1;
     gdk_frame_clock_request_phase (gtk_widget_get_frame_clock (window), GDK_FRAME_CLOCK_PHASE_PAINT);
     while (frames_painted < target)
-      longest = MAX (longest, time_iteration ());
+      {
+        gint64 work = time_iteration ();
+
+        longest = MAX (longest, work);
+      }
     add_ms (builder, "type_pause_ms",
             (g_get_monotonic_time () - pause_start - (polled_us - pause_polled)) / 1000.0);
     add_ms (builder, "type_pause_longest_ms", longest / 1000.0);
@@ -753,6 +767,111 @@ measure_ui (SbStore     *store,
   add_ms (builder, "import_1000_on_practice_page_ms", time_interaction (window, import_extra_cb, &ui));
   /* 4,000 new themes, with the window open (target: under a second). */
   add_ms (builder, "import_4000_themes_ms", time_interaction (window, import_themes_cb, &ui));
+
+  {
+    g_autofree char *action = g_strdup (sb_story_get_action (edited));
+    int width = gtk_widget_get_width (window), height = gtk_widget_get_height (window);
+    int text_width = gtk_widget_get_width (GTK_WIDGET (action_view));
+
+    gtk_window_destroy (GTK_WINDOW (window));
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+    measure_gtk_floors (builder, action, width, height, text_width);
+  }
+}
+
+/* ---- what GTK alone costs ------------------------------------------- */
+
+typedef struct
+{
+  AdwViewStack *stack;
+  const char   *name;
+  GtkTextView  *view;
+  const char   *text;
+} Floor;
+
+static void
+floor_switch_cb (gpointer data)
+{
+  Floor *floor = data;
+
+  adw_view_stack_set_visible_child_name (floor->stack, floor->name);
+}
+
+static void
+floor_type_cb (gpointer data)
+{
+  Floor *floor = data;
+
+  gtk_text_buffer_insert_interactive_at_cursor (gtk_text_view_get_buffer (floor->view), floor->text, -1, TRUE);
+}
+
+/* The same interactions on bare widgets, in a window of the Storybank
+ * window's size, in the same process right after it: switching between
+ * two pages of one label each in an AdwViewStack, and typing at the end
+ * of a GtkTextView that holds the same Action text at the editor's
+ * width. What GTK's layout and the cairo renderer's repaint cost on
+ * their own; the figures above less these are Storybank's share. */
+static void
+measure_gtk_floors (JsonOut    *builder,
+                    const char *text,
+                    int         width,
+                    int         height,
+                    int         text_width)
+{
+  GtkWidget *window = adw_window_new ();
+  AdwViewStack *stack = ADW_VIEW_STACK (adw_view_stack_new ());
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkTextView *view = GTK_TEXT_VIEW (gtk_text_view_new ());
+  g_autoptr(GArray) switches = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) typing = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) typing_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  Floor floor = { stack, NULL, view, NULL };
+  GtkTextIter end;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  adw_view_stack_add_titled (stack, gtk_label_new ("One"), "one", "One");
+  adw_view_stack_add_titled (stack, gtk_label_new ("Two"), "two", "Two");
+  gtk_text_view_set_wrap_mode (view, GTK_WRAP_WORD_CHAR);
+  gtk_widget_set_size_request (GTK_WIDGET (view), text_width, -1);
+  gtk_widget_set_halign (GTK_WIDGET (view), GTK_ALIGN_CENTER);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text, -1);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (view));
+  adw_view_stack_add_titled (stack, scrolled, "text", "Text");
+  adw_view_stack_set_visible_child_name (stack, "one");
+  adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (stack));
+  gtk_window_present (GTK_WINDOW (window));
+  watch_frames (window);
+  settle (300);
+
+  for (guint i = 0; i < 20; i++)
+    {
+      floor.name = i % 2 == 0 ? "two" : "one";
+      append_ms (switches, time_interaction (window, floor_switch_cb, &floor));
+      settle (50);
+    }
+
+  adw_view_stack_set_visible_child_name (stack, "text");
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  gtk_text_buffer_get_end_iter (gtk_text_view_get_buffer (view), &end);
+  gtk_text_buffer_place_cursor (gtk_text_view_get_buffer (view), &end);
+  settle (200);
+  for (guint i = 0; i < 60; i++)
+    {
+      struct timespec before, after;
+
+      floor.text = i % 6 == 5 ? " " : "a";
+      clock_gettime (CLOCK_THREAD_CPUTIME_ID, &before);
+      append_ms (typing, time_interaction (window, floor_type_cb, &floor));
+      clock_gettime (CLOCK_THREAD_CPUTIME_ID, &after);
+      append_ms (typing_cpu, (after.tv_sec - before.tv_sec) * 1000.0 + (after.tv_nsec - before.tv_nsec) / 1e6);
+    }
+
+  json_begin (builder, "gtk_floor");
+  add_percentiles (builder, "switch_page_ms", switches);
+  add_percentiles (builder, "type_character_ms", typing);
+  add_percentiles (builder, "type_character_cpu_ms", typing_cpu);
+  json_end (builder);
 
   gtk_window_destroy (GTK_WINDOW (window));
   while (g_main_context_iteration (NULL, FALSE))

@@ -989,6 +989,63 @@ test_forms (void)
   sb_sheet_text_free (text);
 }
 
+/* A control character pasted into a story (a bell, an escape, a form
+ * feed) prints as a box of hex digits: the sheet leaves it out, as the
+ * application sheet already did. */
+static gboolean
+has_control (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_iscntrl (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+assert_no_control (SbSheetText *text)
+{
+  for (guint f = 0; f < sb_sheet_text_get_n_forms (text); f++)
+    g_assert_false (has_control (sb_sheet_text_get (text, f)));
+}
+
+static void
+test_control_characters (void)
+{
+  g_autoptr(Bank) bank = bank_new (0, 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbCheatSheet) sheet = NULL;
+  SbCheatSheetOptions options;
+  SbSheetStory *sheet_story;
+  SbStory *story;
+
+  story = sb_store_create_story (bank->store, "Mended\x01 the \x1b" "billing outage", &error);
+  g_assert_no_error (error);
+  sb_story_set_field (story, SB_STORY_FIELD_SITUATION, "Invoices\x07 stopped going out\x0c on a Friday. "
+                      "Nobody knew why.");
+  sb_story_set_field (story, SB_STORY_FIELD_ACTION, "- I read\x02 the logs\n- I rolled back\x7f the deploy");
+  sb_story_set_field (story, SB_STORY_FIELD_RESULT, "Invoices went out\x1b again within 2 hours.");
+  sb_story_set_field (story, SB_STORY_FIELD_LEARNING, "Alert on\x03 the queue's age.");
+  g_assert_true (sb_store_save_story (bank->store, story, &error));
+  sb_store_set_story_theme (bank->store, story, g_ptr_array_index (bank->theme_slugs, 0),
+                            SB_STRENGTH_PRIMARY, &error);
+  g_assert_no_error (error);
+
+  bank_options (&options, SB_PAPER_A4);
+  sheet = sb_cheat_sheet_new (bank->store, &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sheet->stories->len, ==, 1);
+  sheet_story = g_ptr_array_index (sheet->stories, 0);
+  g_assert_cmpstr (sheet_story->title, ==, "Mended the billing outage");
+  assert_no_control (sheet_story->hook);
+  g_assert_cmpstr (sb_sheet_text_get (sheet_story->hook, 0), ==, "Invoices stopped going out on a Friday.");
+  g_assert_cmpuint (sheet_story->actions->len, ==, 2);
+  for (guint i = 0; i < sheet_story->actions->len; i++)
+    assert_no_control (g_ptr_array_index (sheet_story->actions, i));
+  assert_no_control (sheet_story->result);
+  g_assert_cmpstr (sb_sheet_text_get (sheet_story->result, 0), ==, "Invoices went out again within 2 hours.");
+  assert_no_control (sheet_story->learning);
+}
+
 static void
 test_paper (void)
 {
@@ -1139,6 +1196,7 @@ main (int   argc,
   g_test_add_func ("/cheat-sheet/headline", test_headline);
   g_test_add_func ("/cheat-sheet/paper", test_paper);
   g_test_add_func ("/cheat-sheet/forms", test_forms);
+  g_test_add_func ("/cheat-sheet/control-characters", test_control_characters);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *name = g_strdup_printf ("/cheat-sheet/bank/%u-stories/%s", cases[i].n_stories,

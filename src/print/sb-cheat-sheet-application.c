@@ -83,33 +83,6 @@ static guint text_form (SbSheetText *text,
 
 /* ---- gathering -------------------------------------------------------- */
 
-/* White space runs (line breaks too) as one space, ends trimmed; control
- * characters, which would print as boxes, left out. */
-static char *
-squeeze (const char *text)
-{
-  GString *out = g_string_new (NULL);
-  gboolean space = FALSE;
-
-  for (const char *p = text != NULL ? text : ""; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c))
-        {
-          space = out->len > 0;
-          continue;
-        }
-      if (g_unichar_iscntrl (c))
-        continue;
-      if (space)
-        g_string_append_c (out, ' ');
-      space = FALSE;
-      g_string_append_unichar (out, c);
-    }
-  return g_string_free (out, FALSE);
-}
-
 static void
 sheet_planned_free (SbSheetPlanned *planned)
 {
@@ -180,10 +153,10 @@ _sb_sheet_application_new (SbStore     *store,
   application = g_new0 (SbSheetApplication, 1);
   {
     g_autofree char *name = sb_application_dup_display_name (source);
-    application->title = squeeze (name);
+    application->title = sb_sheet_squeeze (name);
   }
   application->loop_date = format_loop_date (sb_application_get_date (source));
-  company = squeeze (sb_application_get_company (source));
+  company = sb_sheet_squeeze (sb_application_get_company (source));
   if (company[0] != '\0')
     /* TRANSLATORS: a heading of the application's sheet: "Why Acme?" */
     application->why_heading = g_strdup_printf (_("Why %s?"), company);
@@ -210,7 +183,7 @@ _sb_sheet_application_new (SbStore     *store,
     {
       g_autoptr(SbRequirement) requirement = g_list_model_get_item (requirements, i);
       const char * const *uuids = sb_requirement_get_story_uuids (requirement);
-      g_autofree char *text = squeeze (sb_requirement_get_text (requirement));
+      g_autofree char *text = sb_sheet_squeeze (sb_requirement_get_text (requirement));
 
       if (text[0] == '\0')
         continue;
@@ -238,7 +211,7 @@ _sb_sheet_application_new (SbStore     *store,
       SbSheetRound *round = g_new0 (SbSheetRound, 1);
       g_autoptr(GString) names = g_string_new (NULL);
 
-      round->name = squeeze (sb_round_get_name (source_round));
+      round->name = sb_sheet_squeeze (sb_round_get_name (source_round));
       for (guint j = 0; focus != NULL && focus[j] != NULL; j++)
         {
           SbTheme *theme = sb_store_find_theme (store, focus[j]);
@@ -248,7 +221,7 @@ _sb_sheet_application_new (SbStore     *store,
           g_string_append (names, theme != NULL ? sb_theme_get_name (theme) : focus[j]);
         }
       if (names->len > 0)
-        round->focus = squeeze (names->str);
+        round->focus = sb_sheet_squeeze (names->str);
       round->stories = g_ptr_array_new_with_free_func ((GDestroyNotify) sheet_planned_free);
       for (guint j = 0; uuids != NULL && uuids[j] != NULL; j++)
         {
@@ -259,7 +232,7 @@ _sb_sheet_application_new (SbStore     *store,
           if (story == NULL)
             continue;
           planned = g_new0 (SbSheetPlanned, 1);
-          planned->title = squeeze (sb_story_get_display_title (story));
+          planned->title = sb_sheet_squeeze (sb_story_get_display_title (story));
           /* The cue card's result line when the person wrote one: their
            * own short words, never shortened. */
           if (*sb_story_get_field (story, SB_STORY_FIELD_CUE_RESULT) != '\0')

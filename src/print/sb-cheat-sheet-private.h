@@ -189,6 +189,21 @@ void          sb_pen_draw          (SbPen            *pen,
                                     double            x,
                                     double            y);
 
+/* ---- boiling text down (sb-cheat-sheet-text.c) ---- */
+
+/* @text with runs of white space (line breaks too) as one space, ends
+ * trimmed, and control characters (which print as boxes) left out. NULL
+ * reads as "". */
+char         *sb_sheet_squeeze     (const char   *text);
+/* @text cut to about @max_chars at a word boundary, with an ellipsis. */
+char         *sb_sheet_shorten     (const char   *text,
+                                    glong         max_chars);
+/* The first sentence (or line) of @text, squeezed. */
+char         *sb_sheet_first_sentence (const char *text);
+/* Key actions, char* each: the Action's bullet lines when it has several
+ * lines, else its sentences; the first SB_SHEET_MAX_ACTIONS, whole. */
+GPtrArray    *sb_sheet_split_actions (const char *action);
+
 /* @text as it may appear on the sheet, in all its forms. With @is_result,
  * the sentence that holds the headline number is kept longest and the
  * number is emphasised. */

@@ -12,6 +12,8 @@
 #include <adwaita.h>
 
 #include "sb-practice-page.h"
+#include "sb-story-editor.h"
+#include "sb-test-store.h"
 #include "sb-test-ui.h"
 #include "sb-test-util.h"
 #include "sb-window-private.h"
@@ -246,6 +248,145 @@ test_switcher_bar_when_narrow (void)
   close_window (window);
 }
 
+/* Only the page shown is visible: a page not shown is hidden in its bin,
+ * whether built by an idle, by an action or when shown before, so that
+ * GTK does not restyle its widgets each time a state of the window
+ * changes. Every page is visible and drawn when it is shown. */
+static gboolean
+only_visible (SbWindow   *window,
+              const char *shown)
+{
+  static const char * const pages[] = { "stories", "coverage", "questions", "practice", "applications" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      GtkWidget *page = built_page (window, pages[i]);
+
+      if (page != NULL && gtk_widget_get_visible (page) != g_str_equal (pages[i], shown))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+test_only_shown_page_visible (void)
+{
+  static const char * const order[] = { "coverage", "stories", "practice", "questions",
+                                        "applications", "coverage", "stories" };
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autoptr(SbStore) store = open_bank (dir);
+  SbWindow *window = sb_window_new (NULL, store);
+
+  gtk_window_present (GTK_WINDOW (window));
+  sb_window_show_page (window, "stories");
+  wait_until (all_built, window);
+  g_assert_true (all_built (window));
+  g_assert_true (only_visible (window, "stories"));
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      sb_window_show_page (window, order[i]);
+      g_assert_true (only_visible (window, order[i]));
+      sb_test_iterate_main_loop ();
+      g_assert_true (gtk_widget_is_drawable (built_page (window, order[i])));
+    }
+  close_window (window);
+
+  /* A page built by an action while another is shown stays hidden. */
+  window = sb_window_new (NULL, store);
+  gtk_window_present (GTK_WINDOW (window));
+  sb_window_show_page (window, "stories");
+  g_assert_null (built_page (window, "coverage"));
+  g_assert_nonnull (_sb_window_ensure_page (window, "coverage"));
+  g_assert_true (only_visible (window, "stories"));
+  sb_window_show_page (window, "coverage");
+  g_assert_true (only_visible (window, "coverage"));
+  close_window (window);
+}
+
+/* The focus comes back to where it was on a page: typing in a story,
+ * away to Questions and back, the cursor is in the same field. */
+static void
+test_focus_comes_back (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autoptr(SbStore) store = open_bank (dir);
+  SbWindow *window = sb_window_new (NULL, store);
+  g_autoptr(SbStory) example = g_list_model_get_item (sb_store_get_stories (store), 0);
+  GtkTextView *action;
+
+  gtk_window_present (GTK_WINDOW (window));
+  sb_window_show_page (window, "stories");
+  sb_story_list_select_story (sb_window_get_story_list (window), example);
+  sb_test_iterate_main_loop ();
+  action = sb_story_editor_get_text_view (SB_STORY_EDITOR (sb_test_find_widget (GTK_WIDGET (window),
+                                                                               SB_TYPE_STORY_EDITOR)),
+                                          SB_STORY_FIELD_ACTION);
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (action)));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "questions");
+  sb_test_iterate_main_loop ();
+  g_assert_cmpstr (sb_window_get_page (window), ==, "questions");
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), built_page (window, "questions")));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "stories");
+  sb_test_iterate_main_loop ();
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == GTK_WIDGET (action));
+
+  /* A page shown by the program (a link on a page, not Alt+2): the focus
+   * moves into it too, not nowhere. */
+  sb_window_show_page (window, "coverage");
+  sb_test_iterate_main_loop ();
+  g_assert_nonnull (gtk_root_get_focus (GTK_ROOT (window)));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), built_page (window, "coverage")));
+  close_window (window);
+}
+
+/* Closing the window lets go of the bank, whichever pages were shown,
+ * hidden or built, and wherever the focus was: the store (and its file)
+ * is not kept open by a page. @data: the steps, "all" (every page built),
+ * "story" (a story added), "focus" (the focus into the story list),
+ * "alt:PAGE" (as Alt+N does) or a page shown by the program. Hiding a
+ * page with the focus inside once kept the bank open after the window
+ * (GTK 4.8 keeps a reference to move the focus later). */
+static void
+test_close_releases_bank (gconstpointer data)
+{
+  const char *steps = data;
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  SbStore *store = open_bank (dir);
+  SbWindow *window = sb_window_new (NULL, store);
+  g_auto(GStrv) pages = g_strsplit (steps, " ", -1);
+
+  gtk_window_present (GTK_WINDOW (window));
+  sb_test_iterate_main_loop ();
+  for (guint i = 0; pages[i] != NULL; i++)
+    {
+      if (g_str_equal (pages[i], "all"))
+        wait_until (all_built, window);
+      else if (g_str_equal (pages[i], "focus"))
+        {
+          GtkWidget *list = GTK_WIDGET (sb_window_get_story_list (window));
+
+          g_assert_true (gtk_widget_child_focus (list, GTK_DIR_TAB_FORWARD));
+        }
+      else if (g_str_equal (pages[i], "story"))
+        {
+          g_autoptr(GError) error = NULL;
+          SbStory *story = sb_test_add_story (store, "Checkout outage", "I paged the database team.");
+
+          g_assert_true (sb_store_set_story_theme (store, story, "lp-ownership", SB_STRENGTH_PRIMARY, &error));
+          g_assert_no_error (error);
+        }
+      else if (g_str_has_prefix (pages[i], "alt:"))
+        gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", pages[i] + 4);
+      else
+        sb_window_show_page (window, pages[i]);
+      sb_test_iterate_main_loop ();
+    }
+  close_window (window);
+  g_assert_finalize_object (store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -258,6 +399,17 @@ main (int   argc,
   g_test_add_func ("/window-pages/late-page-sees-new-stories", test_late_page_sees_new_stories);
   g_test_add_func ("/window-pages/idle-window-draws-nothing", test_idle_window_draws_nothing);
   g_test_add_func ("/window-pages/switcher-bar-when-narrow", test_switcher_bar_when_narrow);
+  g_test_add_func ("/window-pages/only-shown-page-visible", test_only_shown_page_visible);
+  g_test_add_func ("/window-pages/focus-comes-back", test_focus_comes_back);
+  g_test_add_data_func ("/window-pages/close-releases-bank/built", "all", test_close_releases_bank);
+  g_test_add_data_func ("/window-pages/close-releases-bank/shown", "all story coverage applications stories",
+                        test_close_releases_bank);
+  g_test_add_data_func ("/window-pages/close-releases-bank/keyboard", "alt:stories alt:coverage alt:applications",
+                        test_close_releases_bank);
+  g_test_add_data_func ("/window-pages/close-releases-bank/focus-in-page", "focus coverage",
+                        test_close_releases_bank);
+  g_test_add_data_func ("/window-pages/close-releases-bank/focus-back", "focus coverage stories",
+                        test_close_releases_bank);
 
   return g_test_run ();
 }

@@ -42,6 +42,29 @@ wait_quiet (void)
     g_main_context_iteration (NULL, TRUE);
 }
 
+/* Runs the main loop while @busy says so, for at most thirty seconds. */
+static void
+wait_while (gboolean (*busy) (gpointer),
+            gpointer  object)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (busy (object) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static gboolean
+suggesting (gpointer page)
+{
+  return sb_questions_page_get_suggesting (page);
+}
+
+static gboolean
+saving (gpointer editor)
+{
+  return sb_story_editor_has_pending (editor);
+}
+
 /* Quiet, then @ms more of the main loop (timeouts, workers), quiet again. */
 static void
 settle (guint ms)
@@ -94,8 +117,7 @@ session_cb (gpointer user_data)
       g_autoptr(SbQuestion) question = g_list_model_get_item (questions, q * 7);
 
       sb_questions_page_select_question (page, sb_question_get_slug (question));
-      while (sb_questions_page_get_suggesting (page))
-        g_main_context_iteration (NULL, TRUE);
+      wait_while (suggesting, page);
       settle (100);
     }
   report ("questions-selected");
@@ -120,8 +142,7 @@ session_cb (gpointer user_data)
           gtk_text_buffer_insert_interactive_at_cursor (buffer, i % 6 == 5 ? " " : "a", -1, TRUE);
           settle (20);
         }
-      while (sb_story_editor_has_pending (self->story_editor))
-        g_main_context_iteration (NULL, TRUE);
+      wait_while (saving, self->story_editor);
       settle (500);
     }
   report ("typed");

@@ -112,9 +112,9 @@ session_cb (gpointer user_data)
 
   sb_window_show_page (self, "questions");
   page = SB_QUESTIONS_PAGE (_sb_window_ensure_page (self, "questions"));
-  for (guint q = 0; q < MIN (3u, g_list_model_get_n_items (questions)); q++)
+  for (guint q = 0, n = g_list_model_get_n_items (questions); q < MIN (3u, n); q++)
     {
-      g_autoptr(SbQuestion) question = g_list_model_get_item (questions, q * 7);
+      g_autoptr(SbQuestion) question = g_list_model_get_item (questions, q * 7 % n);
 
       sb_questions_page_select_question (page, sb_question_get_slug (question));
       wait_while (suggesting, page);

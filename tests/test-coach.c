@@ -561,6 +561,175 @@ test_readiness_breaks_ties (void)
   g_assert_true (((SbSuggestion *) suggestions->pdata[0])->story == ready);
 }
 
+/* A fixed bank whose texts try the matching's corners: case, words at the
+ * start of a field, in the title and the notes, only on the cue card (not
+ * counted), split across two fields, accents, Greek, the Kelvin sign, a
+ * dotted capital I, typographic apostrophes. Every suggestion (story,
+ * score, reason) for a few questions and a requirement's text is pinned:
+ * the coach's internals may change, what it suggests may not. */
+typedef struct
+{
+  const char *title;
+  const char *fields[SB_STORY_N_FIELDS - 1];   /* after the title, in field order */
+  const char *theme;
+  SbStrength  strength;
+} PinnedStory;
+
+static const PinnedStory pinned_stories[] = {
+  { "Ledger cut-over", { "Two ledgers had to become one.", "", "I wrote the plan.", "", "", "" },
+    "core-data-migration", SB_STRENGTH_PRIMARY },
+  { "SCHEMA CHANGE", { "WE MIGRATED THE ORDERS DATABASE AND IT FAILED.", "", "I PLANNED THE ROLLBACK.", "", "", "" } },
+  { "Mixed case", { "The DataBase MiGrAtIoN ran overnight.", "", "Rollbacks were rehearsed.", "", "", "" } },
+  { "Field starts", { "Database first.", "Migration second.", "Rollback third.", "", "", "" } },
+  { "Database migration in the title", { "Nothing here.", "", "Nor here.", "", "", "" } },
+  { "Notes only", { "A quiet quarter.", "", "I kept notes.", "", "", "Database migration, rollback plan." } },
+  { "Cue card only", { "A quiet week.", "", "I waited.", "", "", "",
+                       "", "", "Database migration rollback", "", "" } },
+  { "Split across fields", { "The data", "base migration", "was long.", "", "", "" } },
+  { "Inside words", { "Metadatabase premigration nonrollback.", "", "", "", "", "" } },
+  { "Zürich office", { "Our Zürich office screened résumés.", "", "A naïve filter failed.", "", "", "" },
+    "lp-dive-deep", SB_STRENGTH_SECONDARY },
+  { "ZÜRICH UPPER", { "THE ZÜRICH TEAM’S RÉSUMÉ SCREENING.", "", "", "", "", "" } },
+  { "Greek", { "Η ΣΟΦΙΑ migration ΟΔΟΣ.", "", "Database moved.", "", "", "" } },
+  { "Kelvin", { "The \342\204\252elvin scale and a database.", "", "Temperature migration.", "", "", "" } },
+  { "Dotted I", { "\304\260nnovation days and a migration.", "", "Database too.", "", "", "" } },
+  { "Apostrophes", { "Don’t guess: measure. The team's database.", "", "We didn't roll back.", "", "", "" } },
+  { "Onboarding", { "New hires waited for laptops.", "", "I fixed onboarding and measured it.", "", "", "" },
+    "lp-dive-deep", SB_STRENGTH_PRIMARY },
+  { "Offsite", { "We needed an offsite.", "", "I booked a venue.", "", "", "" } },
+  { "Latency", { "Latency doubled after a release.", "", "I measured every hop and guessed nothing.", "", "", "" } },
+  { "Rollback drill", { "Rolling back took hours.", "", "I scripted the rollback.", "Rollbacks took minutes.", "", "" },
+    "core-data-migration", SB_STRENGTH_SECONDARY },
+  { "Plain words", { "Some customers waited under pressure.", "", "We kept them informed.", "", "", "" } },
+};
+
+static void
+append_suggestions (GString    *out,
+                    const char *label,
+                    GPtrArray  *suggestions)
+{
+  g_string_append_printf (out, "%s:\n", label);
+  for (guint i = 0; i < suggestions->len; i++)
+    {
+      SbSuggestion *s = suggestions->pdata[i];
+
+      g_string_append_printf (out, "  %s | %.2f | %s\n", sb_story_get_title (s->story), s->score, s->reason);
+    }
+}
+
+static void
+test_pinned_bank (void)
+{
+  static const char * const questions[][2] = {
+    { "Tell me about a database migration that went wrong.", "core-data-migration" },
+    { "Describe a rollback under pressure, with customers waiting.", NULL },
+    { "Talk about Zürich, naïve résumé screening and the σοφια project.", "lp-dive-deep" },
+    { "Kelvin temperature, innovation days and the ΟΔΟΣ project.", NULL },
+    { "When did you not guess but measure? Don't guess.", NULL },
+  };
+  static const char expected[] =
+    "question 0:\n"
+    "  Ledger cut-over | 10.00 | Primary: Data migration\n"
+    "  Rollback drill | 5.00 | Secondary: Data migration\n"
+    "  Database migration in the title | 1.00 | Mentions “database” and “migration”\n"
+    "  Dotted I | 1.00 | Mentions “database” and “migration”\n"
+    "  Field starts | 1.00 | Mentions “database” and “migration”\n"
+    "  Greek | 1.00 | Mentions “database” and “migration”\n"
+    "  Kelvin | 1.00 | Mentions “database” and “migration”\n"
+    "  Mixed case | 1.00 | Mentions “database” and “migration”\n"
+    "  Notes only | 1.00 | Mentions “database” and “migration”\n"
+    "  SCHEMA CHANGE | 1.00 | Mentions “database” and “migration”\n"
+    "question 1:\n"
+    "  Plain words | 1.50 | Mentions “pressure” and “customers”\n"
+    "question 2:\n"
+    "  Onboarding | 10.00 | Primary: Dive Deep\n"
+    "  Zürich office | 7.00 | Secondary: Dive Deep\n"
+    "  ZÜRICH UPPER | 1.50 | Mentions “zürich” and “résumé”\n"
+    "question 3:\n"
+    "  Kelvin | 1.00 | Mentions “kelvin” and “temperature”\n"
+    "question 4:\n"
+    "  Apostrophes | 1.00 | Mentions “guess” and “measure”\n"
+    "  Latency | 1.00 | Mentions “guess” and “measure”\n"
+    "requirement:\n"
+    "  Ledger cut-over | 10.00 | Primary: Data migration\n"
+    "  Rollback drill | 5.50 | Secondary: Data migration\n"
+    "  Field starts | 1.50 | Mentions “database” and “migration”\n"
+    "  Mixed case | 1.50 | Mentions “database” and “migration”\n"
+    "  Notes only | 1.50 | Mentions “database” and “migration”\n"
+    "  SCHEMA CHANGE | 1.50 | Mentions “database” and “migration”\n"
+    "  Apostrophes | 1.00 | Mentions “database” and “measure”\n"
+    "  Database migration in the title | 1.00 | Mentions “database” and “migration”\n"
+    "  Dotted I | 1.00 | Mentions “database” and “migration”\n"
+    "  Greek | 1.00 | Mentions “database” and “migration”\n"
+    "  Kelvin | 1.00 | Mentions “database” and “migration”\n"
+    "  Latency | 1.00 | Mentions “measure” and “latency”\n";
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autoptr(SbStore) store = open_bank (dir);
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  SbQuestion *first_question = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (pinned_stories); i++)
+    {
+      const PinnedStory *pinned = &pinned_stories[i];
+      SbStory *story = sb_store_create_story (store, pinned->title, &error);
+
+      g_assert_no_error (error);
+      for (guint f = 1; f < SB_STORY_N_FIELDS; f++)
+        if (pinned->fields[f - 1] != NULL && pinned->fields[f - 1][0] != '\0')
+          sb_story_set_field (story, (SbStoryField) f, pinned->fields[f - 1]);
+      g_assert_true (sb_store_save_story (store, story, &error));
+      if (pinned->theme != NULL)
+        link_theme (store, story, pinned->theme, pinned->strength);
+    }
+
+  for (guint q = 0; q < G_N_ELEMENTS (questions); q++)
+    {
+      const char *themes[] = { questions[q][1], NULL };
+      SbQuestion *question = sb_store_add_question (store, questions[q][0], "", themes, &error);
+      g_autoptr(GPtrArray) suggestions = NULL;
+      g_autofree char *label = g_strdup_printf ("question %u", q);
+
+      g_assert_no_error (error);
+      if (first_question == NULL)
+        first_question = question;
+      suggestions = sb_coach_suggest_stories (store, question, 0);
+      append_suggestions (out, label, suggestions);
+    }
+  {
+    const char *themes[] = { "core-data-migration", NULL };
+    g_autoptr(GPtrArray) ranked = sb_coach_rank_stories (store, "Own the database MIGRATION and its rollback; measure latency.",
+                                                         themes, NULL, 0);
+
+    append_suggestions (out, "requirement", ranked);
+  }
+  g_test_message ("%s", out->str);
+  g_assert_cmpstr (out->str, ==, expected);
+
+  /* Nothing of a story's text is kept stale: a new word counts at once. */
+  {
+    SbQuestion *question = sb_store_find_question (store, sb_question_get_slug (first_question));
+    SbStory *offsite = NULL;
+    g_autoptr(GPtrArray) suggestions = NULL;
+
+    for (guint i = 0; i < sb_store_get_n_stories (store); i++)
+      {
+        g_autoptr(SbStory) story = g_list_model_get_item (sb_store_get_stories (store), i);
+
+        if (g_str_equal (sb_story_get_title (story), "Offsite"))
+          offsite = story;
+      }
+    g_assert_nonnull (offsite);
+    sb_story_set_field (offsite, SB_STORY_FIELD_RESULT, "The venue hosted our DATABASE MIGRATION talk.");
+    suggestions = sb_coach_suggest_stories (store, question, 0);
+    g_assert_cmpint (position_of (suggestions, offsite), >=, 0);
+    sb_story_set_field (offsite, SB_STORY_FIELD_RESULT, "");
+    g_clear_pointer (&suggestions, g_ptr_array_unref);
+    suggestions = sb_coach_suggest_stories (store, question, 0);
+    g_assert_cmpint (position_of (suggestions, offsite), ==, -1);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -577,5 +746,6 @@ main (int   argc,
   g_test_add_func ("/coach/check-in-store-follows-links", test_check_in_store_follows_links);
   g_test_add_func ("/coach/core-theme-first", test_core_theme_first);
   g_test_add_func ("/coach/readiness-breaks-ties", test_readiness_breaks_ties);
+  g_test_add_func ("/coach/pinned-bank", test_pinned_bank);
   return g_test_run ();
 }

@@ -1,8 +1,9 @@
 /* sb-coach.c — story suggestions for a question, a requirement or any text
  *
  * Called each time a question is selected, so it must stay cheap for a bank
- * of a thousand stories: the question's words are found once, each story's
- * text is lowered once, links are read from the store's memory, and the
+ * of ten thousand stories: the question's words are found once, each
+ * story's text is lowered into one buffer as the run reaches it (ASCII a
+ * word at a time; nothing is kept), links are read from the store's memory, and the
  * readiness (which reads the rehearsal log) only for the stories suggested.
  * The ranking rule is in the header.
  *
@@ -145,29 +146,78 @@ text_has_word_start (const char *text,
   return FALSE;
 }
 
-G_DEFINE_QUARK (sb-coach-lowered-text, lowered_text)
-
-/* Every field, lowered, one per line: kept on the story until its text
- * changes, since every question selected asks it of every story. */
-static const char *
-story_text_lowered (SbStory *story)
+/* Lowers the @n bytes of @src into @dst as g_utf8_strdown() does ASCII
+ * (A-Z to a-z, eight bytes at a time); FALSE, with @dst half written, when
+ * @src has a byte that is not ASCII. */
+static gboolean
+lower_ascii (char       *dst,
+             const char *src,
+             gsize       n)
 {
-  char *lowered = sb_story_get_derived (story, lowered_text_quark ());
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 high = G_GUINT64_CONSTANT (0x8080808080808080);
+  guint64 seen = 0;
+  gsize i = 0;
 
-  if (lowered == NULL)
+  for (; i + 8 <= n; i += 8)
     {
-      g_autoptr(GString) text = g_string_new (NULL);
+      guint64 word, low, upper;
 
-      /* The cue card only repeats the story in short: not counted twice. */
-      for (guint f = 0; f < SB_STORY_N_TEXT_FIELDS; f++)
-        {
-          g_string_append (text, sb_story_get_field (story, f));
-          g_string_append_c (text, '\n');
-        }
-      lowered = g_utf8_strdown (text->str, text->len);
-      sb_story_set_derived (story, lowered_text_quark (), lowered, g_free);
+      memcpy (&word, src + i, 8);
+      seen |= word;
+      /* High bit of each byte: at least 'A' and not past 'Z'. */
+      low = word & ~high;
+      upper = (low + ones * (0x80 - 'A')) & ~(low + ones * (0x80 - 'Z' - 1)) & ~word & high;
+      word |= upper >> 2;
+      memcpy (dst + i, &word, 8);
     }
-  return lowered;
+  for (; i < n; i++)
+    {
+      guchar c = src[i];
+
+      seen |= c;
+      dst[i] = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+    }
+  return (seen & high) == 0;
+}
+
+/* Whether g_utf8_strdown() lowers ASCII text byte for byte here: not in a
+ * Turkish or Azeri locale, where "I" becomes "ı". */
+static gboolean
+ascii_lowers_plainly (void)
+{
+  g_autofree char *lowered = g_utf8_strdown ("I", -1);
+
+  return g_str_equal (lowered, "i");
+}
+
+/* Every field of @story, lowered, one per line, in @text (emptied first):
+ * g_utf8_strdown() of the fields joined. Made again for each run rather
+ * than kept on the story (2 KB a story: 20 MB at 10,000); ASCII fields,
+ * nearly all, are lowered a word at a time. */
+static const char *
+story_text_lowered (GString  *text,
+                    SbStory  *story,
+                    gboolean  ascii_plain)
+{
+  g_string_truncate (text, 0);
+  /* The cue card only repeats the story in short: not counted twice. */
+  for (guint f = 0; f < SB_STORY_N_TEXT_FIELDS; f++)
+    {
+      const char *field = sb_story_get_field (story, f);
+      gsize length = strlen (field), at = text->len;
+
+      g_string_set_size (text, at + length);
+      if (!ascii_plain || !lower_ascii (text->str + at, field, length))
+        {
+          g_autofree char *lowered = g_utf8_strdown (field, length);
+
+          g_string_truncate (text, at);
+          g_string_append (text, lowered);
+        }
+      g_string_append_c (text, '\n');
+    }
+  return text->str;
 }
 
 /* "A, B and C" */
@@ -305,6 +355,8 @@ struct _SbSuggestRun
   GPtrArray  *result;       /* SbSuggestion* */
   guint       next;         /* the next story of the current pass */
   guint       pass;         /* 0: find words, 1: score, 2: done */
+  GString    *text;         /* the current story's text, lowered */
+  gboolean    ascii_plain;  /* ascii_lowers_plainly() when the run began */
 };
 
 /* A run over @text and @theme_slugs leaving out @excluded (SbStory*, taken). */
@@ -333,6 +385,8 @@ rank_begin (SbStore            *store,
   run->words = significant_words (text != NULL ? text : "");
   run->hits = g_new0 (gboolean, (gsize) n_stories * MAX (run->words->len, 1));
   run->n_with_word = g_new0 (guint, MAX (run->words->len, 1));
+  run->text = g_string_sized_new (4096);
+  run->ascii_plain = ascii_lowers_plainly ();
   return run;
 }
 
@@ -369,6 +423,7 @@ sb_coach_suggest_run_free (SbSuggestRun *run)
   g_free (run->hits);
   g_free (run->n_with_word);
   g_ptr_array_unref (run->result);
+  g_string_free (run->text, TRUE);
   g_free (run);
 }
 
@@ -383,7 +438,7 @@ find_words (SbSuggestRun *run,
 
   if (run->words->len == 0)
     return;
-  text = story_text_lowered (run->stories->pdata[i]);
+  text = story_text_lowered (run->text, run->stories->pdata[i], run->ascii_plain);
   for (guint w = 0; w < run->words->len; w++)
     if (text_has_word_start (text, g_array_index (run->words, QuestionWord, w).stem))
       {

@@ -82,6 +82,8 @@ void           _sb_window_pages_after_first_frame (SbWindow  *self);
 void           _sb_window_queue_practice_badge (SbWindow     *self);
 void           _sb_window_watch_midnight       (SbWindow     *self);
 void           _sb_window_install_page_actions (GtkWidgetClass *widget_class);
+/* sb-window-session.c: the benchmark's scripted session, when asked for. */
+void           _sb_window_start_bench_session  (SbWindow     *self);
 void           _sb_window_show_editor          (SbWindow     *self);
 
 /* Stories due to tell plus questions due to drill: the Practice badge. */

@@ -648,6 +648,7 @@ first_paint_cb (GdkFrameClock *clock,
     }
   _sb_window_start_daily_backup (self);
   _sb_window_pages_after_first_frame (self);
+  _sb_window_start_bench_session (self);
 }
 
 static void

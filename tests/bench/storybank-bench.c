@@ -26,8 +26,12 @@
  *   import shown importing 1,000 new stories into the bank with the
  *                window on the Practice page, up to the frame that shows them;
  *                then 4,000 new themes the same way
- *   peak RSS     of the app at its first frame (its VmHWM), and of this
- *                process so far (sizes run smallest first)
+ *   peak RSS     of the app at its first frame (its VmHWM); of the app over
+ *                a scripted session (STORYBANK_BENCH_SESSION: once the
+ *                idles and workers after the first frame are done, and at
+ *                the end of every page shown, questions selected, typing
+ *                and autosave); and of this process so far (sizes run
+ *                smallest first)
  *
  * An interaction's time is the main thread's work from the call to the end
  * of the frame that shows it: wall time less the time the main loop spent
@@ -213,45 +217,112 @@ typedef struct
   double peak_rss_mb;
 } StartUp;
 
-static gboolean
-spawn_to_first_frame (const char  *program,
-                      const char  *database,
-                      StartUp     *out,
-                      GError     **error)
+/* Starts @program on @database (none: the floor) with @env_var set and
+ * returns what it printed on stdout once it ended with status 0. */
+static char *
+spawn_reporting (const char  *program,
+                 const char  *database,
+                 const char  *env_var,
+                 gint64      *start,
+                 GError     **error)
 {
-  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "STORYBANK_BENCH_FIRST_FRAME", "1", TRUE);
+  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), env_var, "1", TRUE);
   g_autofree char *db_arg = database != NULL ? g_strdup_printf ("--database=%s", database) : NULL;
   const char *argv[] = { program, db_arg, NULL };
   g_autoptr(GIOChannel) channel = NULL;
   g_autofree char *output = NULL;
-  char *end = NULL;
   GPid pid;
   int out_fd, status = 0;
-  gint64 start, painted;
-  const char *line;
 
-  start = g_get_monotonic_time ();
+  *start = g_get_monotonic_time ();
   if (!g_spawn_async_with_pipes (NULL, (char **) argv, env, G_SPAWN_DO_NOT_REAP_CHILD,
                                  NULL, NULL, &pid, NULL, &out_fd, NULL, error))
-    return FALSE;
+    return NULL;
   channel = g_io_channel_unix_new (out_fd);
   g_io_channel_set_close_on_unref (channel, TRUE);
   g_io_channel_read_to_end (channel, &output, NULL, NULL);
   if (waitpid (pid, &status, 0) < 0)
     status = -1;
   g_spawn_close_pid (pid);
+  if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s ended with status %d (output “%s”)",
+                   program, status, output != NULL ? output : "");
+      return NULL;
+    }
+  return g_steal_pointer (&output);
+}
 
-  line = output != NULL ? strstr (output, "first-frame ") : NULL;
-  if (line == NULL || !WIFEXITED (status) || WEXITSTATUS (status) != 0)
+static gboolean
+spawn_to_first_frame (const char  *program,
+                      const char  *database,
+                      StartUp     *out,
+                      GError     **error)
+{
+  g_autofree char *output = NULL;
+  char *end = NULL;
+  gint64 start, painted;
+  const char *line;
+
+  output = spawn_reporting (program, database, "STORYBANK_BENCH_FIRST_FRAME", &start, error);
+  if (output == NULL)
+    return FALSE;
+  line = strstr (output, "first-frame ");
+  if (line == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   "%s did not report its first frame (exit status %d, output “%s”)",
-                   program, status, output != NULL ? output : "");
+                   "%s did not report its first frame (output “%s”)", program, output);
       return FALSE;
     }
   painted = g_ascii_strtoll (line + strlen ("first-frame "), &end, 10);
   out->first_frame_ms = (painted - start) / 1000.0;
   out->peak_rss_mb = g_ascii_strtoull (end, NULL, 10) / 1024.0;
+  return TRUE;
+}
+
+/* The app's peak memory over a whole session (STORYBANK_BENCH_SESSION,
+ * src/ui/sb-window-session.c): after its first frame it waits for what
+ * follows it (pages built in idles, the page check and the daily backup in
+ * workers), shows every page, selects questions, types and autosaves. Its
+ * VmHWM once settled and at the end. It writes to the bank: run it on a
+ * copy. */
+typedef struct
+{
+  double settled_mb;
+  double session_mb;
+} Session;
+
+static double
+session_step_mb (const char *output,
+                 const char *step)
+{
+  g_autofree char *key = g_strdup_printf ("session %s ", step);
+  const char *line = strstr (output, key);
+
+  return line != NULL ? g_ascii_strtoull (line + strlen (key), NULL, 10) / 1024.0 : 0;
+}
+
+static gboolean
+spawn_session (const char  *program,
+               const char  *database,
+               Session     *out,
+               GError     **error)
+{
+  g_autofree char *output = NULL;
+  gint64 start;
+
+  output = spawn_reporting (program, database, "STORYBANK_BENCH_SESSION", &start, error);
+  if (output == NULL)
+    return FALSE;
+  out->settled_mb = session_step_mb (output, "settled");
+  out->session_mb = session_step_mb (output, "typed");
+  if (out->settled_mb == 0 || out->session_mb == 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   "%s did not finish its session (output “%s”)", program, output);
+      return FALSE;
+    }
+  g_printerr ("%s", output);
   return TRUE;
 }
 
@@ -897,6 +968,7 @@ bench_size (guint        n_stories,
   g_autofree char *json = NULL;
   SbImportSummary summary = { 0, };
   double app_rss = 0, floor_rss = 0, import_ms, floor_ms, app_ms;
+  Session session = { 0, };
   gsize json_length = 0;
   gint64 start;
   struct rusage usage;
@@ -956,6 +1028,19 @@ bench_size (guint        n_stories,
   app_ms = median (app_frames);
   floor_ms = median (floor_frames);
 
+  /* The session writes (it types): on a copy, so the figures below see
+   * the bank as generated. Its peak hardly varies: one run. */
+  g_printerr ("[%u stories] a whole session in the app…\n", n_stories);
+  {
+    g_autofree char *copy_path = sb_test_dir_file (dir, "session.sqlite3");
+    g_autoptr(GFile) from = g_file_new_for_path (bank_path);
+    g_autoptr(GFile) to = g_file_new_for_path (copy_path);
+
+    if (!g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error) ||
+        !spawn_session (app_program, copy_path, &session, &error))
+      g_error ("session: %s", error->message);
+  }
+
   json_begin (builder, NULL);
   add_int (builder, "stories", n_stories);
   add_ms (builder, "import_ms", import_ms);
@@ -992,6 +1077,8 @@ bench_size (guint        n_stories,
 
   getrusage (RUSAGE_SELF, &usage);
   add_ms (builder, "peak_rss_app_first_frame_mb", app_rss);
+  add_ms (builder, "peak_rss_app_settled_mb", session.settled_mb);
+  add_ms (builder, "peak_rss_app_session_mb", session.session_mb);
   add_ms (builder, "peak_rss_floor_mb", floor_rss);
   add_ms (builder, "peak_rss_bench_process_mb", usage.ru_maxrss / 1024.0);
   add_int (builder, "warnings", n_warnings - warnings_before);

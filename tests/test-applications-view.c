@@ -297,6 +297,15 @@ test_job_to_linked_requirement (Fixture       *f,
 
   /* A search finds any story. */
   sb_story_chooser_set_search_text (chooser, "ledger");
+  /* The query runs in the store's worker: the list follows when done. */
+  g_assert_true (sb_story_chooser_get_search_running (chooser));
+  {
+    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+    while (sb_story_chooser_get_search_running (chooser) && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_false (sb_story_chooser_get_search_running (chooser));
+  }
   {
     GtkListBoxRow *row = gtk_list_box_get_row_at_index (sb_story_chooser_get_list (chooser), 0);
 

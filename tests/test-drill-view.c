@@ -92,8 +92,14 @@ type (Fixture    *f,
 {
   GtkWidget *entry = sb_drill_view_get_entry (f->view);
 
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   g_signal_emit_by_name (entry, "search-changed");
+  /* The query runs in the store's worker; the rows follow when it is done. */
+  while (sb_drill_view_get_search_running (f->view) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (sb_drill_view_get_search_running (f->view));
   sb_test_iterate_main_loop ();
 }
 

@@ -26,6 +26,7 @@
 
 #include "sb-story-list.h"
 #include "sb-story-row.h"
+#include "sb-story-search.h"
 
 struct _SbStoryList
 {
@@ -42,8 +43,10 @@ struct _SbStoryList
   GtkSingleSelection *selection;
   gboolean            searching;         /* shown holds a search's results */
   char               *query;
-  GCancellable       *search_cancellable; /* the query under way; NULL: none */
+  SbStorySearch      *search;            /* the query in the store's worker */
   gboolean            activate_found;    /* Enter while it ran: open its best */
+  SbStory            *reselect;          /* selected, still to come in pending */
+  gboolean            splicing;          /* our own change of shown */
   gboolean            defer_selection;   /* results going in: tell of the selection later */
   gulong              selection_paint_id;
   guint               selection_idle_id;
@@ -88,15 +91,67 @@ update_visible_page (SbStoryList *self)
 #define LIST_VIEW_ROWS 200
 #define REST_ROWS      1000
 
+/* Splices @self->shown; a selection it moves meanwhile is not told while
+ * the selected story is still to come (see reselect below). */
+static void
+splice_shown (SbStoryList *self,
+              guint        position,
+              guint        removed,
+              gpointer    *added,
+              guint        n_added)
+{
+  self->splicing = TRUE;
+  g_list_store_splice (self->shown, position, removed, added, n_added);
+  self->splicing = FALSE;
+}
+
+static void notify_selection (SbStoryList *self);
+
+/* The selected story stays selected when a search's results still hold
+ * it, however far down: if it is in what comes after the first
+ * screenful, the list shows no selection (and tells of no change) until
+ * it is in, then selects it again. So the editor is not reloaded with
+ * whatever story the results put in its place for a few frames. */
+static void
+stop_reselect (SbStoryList *self)
+{
+  if (self->reselect == NULL)
+    return;
+  g_clear_object (&self->reselect);
+  /* Nothing selected: autoselect selects the first item, told as usual. */
+  gtk_single_selection_set_autoselect (self->selection, TRUE);
+}
+
+static void
+reselect_at (SbStoryList *self,
+             guint        position)
+{
+  g_clear_object (&self->reselect);
+  self->splicing = TRUE;
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_single_selection_set_autoselect (self->selection, TRUE);
+  self->splicing = FALSE;
+  /* The same story as before the search: the window has nothing to load,
+   * but a change told for the results' first frame is void now. */
+  notify_selection (self);
+}
+
 static void
 append_pending (SbStoryList *self,
                 guint        n)
 {
   guint available = self->pending->len - self->pending_next;
+  guint at = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
 
   n = MIN (n, available);
-  g_list_store_splice (self->shown, g_list_model_get_n_items (G_LIST_MODEL (self->shown)), 0,
-                       self->pending->pdata + self->pending_next, n);
+  splice_shown (self, at, 0, self->pending->pdata + self->pending_next, n);
+  if (self->reselect != NULL)
+    for (guint i = 0; i < n; i++)
+      if (self->pending->pdata[self->pending_next + i] == self->reselect)
+        {
+          reselect_at (self, at + i);
+          break;
+        }
   self->pending_next += n;
 }
 
@@ -186,8 +241,13 @@ show_stories (SbStoryList *self,
               GPtrArray   *stories)
 {
   GListModel *shown = G_LIST_MODEL (self->shown);
+  g_autoptr(SbStory) selected = NULL;
+  gboolean later = FALSE;
   guint n, same, first;
 
+  selected = sb_story_list_get_selected_story (self);
+  if (selected != NULL)
+    g_object_ref (selected);
   drop_pending (self);
   n = g_list_model_get_n_items (shown);
   for (same = 0; same < MIN (n, stories->len); same++)
@@ -198,8 +258,26 @@ show_stories (SbStoryList *self,
         break;
     }
   first = MIN (stories->len, MAX (same, FIRST_ROWS));
+
+  /* The selected story in the rest, still to come: nothing is selected
+   * until it is in (in the first screenful, the splice keeps it). */
+  for (guint i = first; selected != NULL && i < stories->len && !later; i++)
+    later = stories->pdata[i] == selected;
+  if (later)
+    {
+      g_set_object (&self->reselect, selected);
+      gtk_single_selection_set_autoselect (self->selection, FALSE);
+      gtk_single_selection_set_can_unselect (self->selection, TRUE);
+      self->splicing = TRUE;
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      self->splicing = FALSE;
+      gtk_single_selection_set_can_unselect (self->selection, FALSE);
+    }
+  else
+    stop_reselect (self);
+
   if (same < n || same < first)
-    g_list_store_splice (self->shown, same, n - same, stories->pdata + same, first - same);
+    splice_shown (self, same, n - same, stories->pdata + same, first - same);
   if (stories->len > first)
     {
       self->pending = g_ptr_array_ref (stories);
@@ -211,9 +289,8 @@ show_stories (SbStoryList *self,
 static void
 stop_query (SbStoryList *self)
 {
-  if (self->search_cancellable != NULL)
-    g_cancellable_cancel (self->search_cancellable);
-  g_clear_object (&self->search_cancellable);
+  if (self->search != NULL)
+    sb_story_search_cancel (self->search);
   self->activate_found = FALSE;
 }
 
@@ -232,9 +309,9 @@ show_all_stories (SbStoryList *self)
 }
 
 static void
-show_results (SbStoryList *self,
-              GPtrArray   *results,
-              GError      *error)
+show_results (SbStoryList  *self,
+              GPtrArray    *results,
+              const GError *error)
 {
   /* A search that fails shows everything rather than nothing. */
   if (results == NULL)
@@ -250,53 +327,21 @@ show_results (SbStoryList *self,
 
 static void search_activate_cb       (SbStoryList    *self,
                                       GtkSearchEntry *entry);
-static void run_search_now           (SbStoryList    *self);
 static void flush_deferred_selection (SbStoryList    *self);
 
-/* Which query a result belongs to. */
-typedef struct
-{
-  SbStoryList  *list;          /* a reference */
-  GCancellable *cancellable;   /* the query's, a reference */
-} QueryCall;
-
 static void
-query_call_free (QueryCall *call)
+found_cb (SbStorySearch *search,
+          GPtrArray     *results,
+          const GError  *error,
+          gpointer       user_data)
 {
-  g_object_unref (call->list);
-  g_object_unref (call->cancellable);
-  g_free (call);
-}
+  SbStoryList *self = user_data;
+  gboolean activate = self->activate_found;
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (QueryCall, query_call_free)
-
-static void
-search_done_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(QueryCall) call = user_data;
-  SbStoryList *self = call->list;
-  g_autoptr(GPtrArray) results = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean activate;
-
-  results = sb_store_search_stories_finish (SB_STORE (source), result, &error);
-  /* A newer query (or none) took its place. */
-  if (call->cancellable != self->search_cancellable)
-    return;
-  activate = self->activate_found;
-  g_clear_object (&self->search_cancellable);
   self->activate_found = FALSE;
-  /* Another search of the store's superseded this one. */
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    run_search_now (self);
-  else
-    {
-      self->defer_selection = TRUE;
-      show_results (self, results, error);
-      self->defer_selection = FALSE;
-    }
+  self->defer_selection = TRUE;
+  show_results (self, results, (GError *) error);
+  self->defer_selection = FALSE;
   if (activate)
     search_activate_cb (self, self->search_entry);
 }
@@ -314,20 +359,13 @@ query_is_empty (SbStoryList *self)
 static void
 run_search (SbStoryList *self)
 {
-  QueryCall *call;
-
   stop_query (self);
   if (query_is_empty (self))
     {
       show_all_stories (self);
       return;
     }
-  call = g_new0 (QueryCall, 1);
-  self->search_cancellable = g_cancellable_new ();
-  call->list = g_object_ref (self);
-  call->cancellable = g_object_ref (self->search_cancellable);
-  sb_store_search_stories_async (self->store, self->query, self->search_cancellable,
-                                 search_done_cb, call);
+  sb_story_search_run (self->search, self->query);
 }
 
 /* After the store's stories changed: at once, so the list never shows a
@@ -379,7 +417,7 @@ search_activate_cb (SbStoryList    *self,
 
   /* Enter in the search opens the best match: of the query still
    * running, once it is done. */
-  if (self->search_cancellable != NULL)
+  if (sb_story_search_get_running (self->search))
     {
       self->activate_found = TRUE;
       return;
@@ -488,6 +526,15 @@ selected_item_cb (SbStoryList        *self,
   GdkFrameClock *clock = gtk_widget_get_mapped (GTK_WIDGET (self))
                          ? gtk_widget_get_frame_clock (GTK_WIDGET (self)) : NULL;
 
+  /* The selected story is still to come: nothing to tell (our own change),
+   * or the person chose another meanwhile. */
+  if (self->reselect != NULL)
+    {
+      if (self->splicing)
+        return;
+      g_clear_object (&self->reselect);
+      gtk_single_selection_set_autoselect (self->selection, TRUE);
+    }
   if (!self->defer_selection || clock == NULL)
     {
       notify_selection (self);
@@ -519,7 +566,7 @@ stories_changed_cb (SbStoryList *self,
 {
   /* A story added or restored while searching takes its place in the
    * ranking; otherwise the list follows the store's change as it is. */
-  if (self->searching || self->search_cancellable != NULL)
+  if (self->searching || sb_story_search_get_running (self->search))
     run_search_now (self);
   else
     {
@@ -600,6 +647,7 @@ set_store (SbStoryList *self,
   stories = sb_store_get_stories (store);
 
   self->shown = g_list_store_new (SB_TYPE_STORY);
+  self->search = sb_story_search_new (store, found_cb, self);
   show_all_stories (self);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->shown)));
   gtk_single_selection_set_autoselect (self->selection, TRUE);
@@ -630,8 +678,10 @@ sb_story_list_dispose (GObject *object)
 
   g_clear_handle_id (&self->activate_idle_id, g_source_remove);
   stop_query (self);
+  g_clear_object (&self->search);
   stop_deferred_selection (self);
   drop_pending (self);
+  g_clear_object (&self->reselect);
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
   /* No more rows kept from here on (the template's dispose tears down). */
@@ -767,6 +817,8 @@ sb_story_list_get_selected_story (SbStoryList *self)
 
   if (self->selection == NULL)
     return NULL;
+  if (self->reselect != NULL)
+    return self->reselect;
   return gtk_single_selection_get_selected_item (self->selection);
 }
 
@@ -780,6 +832,12 @@ sb_story_list_select_story (SbStoryList *self,
   g_return_if_fail (SB_IS_STORY_LIST (self));
 
   flush_deferred_selection (self);
+  /* Another story than the one still to come: that one is no longer
+   * wanted (autoselect stays off until this one is selected). */
+  if (self->reselect != NULL && self->reselect != story)
+    g_clear_object (&self->reselect);
+  if (self->reselect == story)
+    flush_pending (self);   /* it is selected once in */
   /* A story still to come: the list up to it, not all of it. */
   for (guint i = self->pending_next; self->pending != NULL && i < self->pending->len; i++)
     if (self->pending->pdata[i] == story)
@@ -796,10 +854,13 @@ sb_story_list_select_story (SbStoryList *self,
       if (item == story)
         {
           gtk_single_selection_set_selected (self->selection, i);
+          gtk_single_selection_set_autoselect (self->selection, TRUE);
           gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", i);
           return;
         }
     }
+  if (self->reselect == NULL)
+    gtk_single_selection_set_autoselect (self->selection, TRUE);
 }
 
 void
@@ -846,5 +907,5 @@ sb_story_list_get_search_running (SbStoryList *self)
 {
   g_return_val_if_fail (SB_IS_STORY_LIST (self), FALSE);
 
-  return self->search_cancellable != NULL;
+  return self->search != NULL && sb_story_search_get_running (self->search);
 }

@@ -598,10 +598,21 @@ measure_ui (SbStore     *store,
     g_autoptr(GArray) results_frames = g_array_new (FALSE, FALSE, sizeof (double));
     g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (double));
 
+    /* Its own window with a button to open it, as a requirement row has
+     * (the frames counted are that window's). */
+    GtkWidget *host = gtk_window_new ();
+    GtkWidget *button = gtk_menu_button_new ();
+
+    gtk_window_set_default_size (GTK_WINDOW (host), 400, 500);
+    gtk_widget_set_valign (button, GTK_ALIGN_START);
+    gtk_window_set_child (GTK_WINDOW (host), button);
     bench_chooser = SB_STORY_CHOOSER (sb_story_chooser_new (store));
-    gtk_widget_set_parent (GTK_WIDGET (bench_chooser), GTK_WIDGET (ui.list));
-    gtk_popover_popup (GTK_POPOVER (bench_chooser));
-    settle (200);
+    gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), GTK_WIDGET (bench_chooser));
+    gtk_window_present (GTK_WINDOW (host));
+    settle (300);
+    watch_frames (host);
+    gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+    settle (300);
     for (guint w = 0; bench_bank_search_words[w] != NULL; w++)
       for (gsize n = 1; n <= strlen (bench_bank_search_words[w]) + 1; n++)
         {
@@ -610,14 +621,16 @@ measure_ui (SbStore     *store,
           double results_frame_ms, shown_ms;
 
           ui.text = prefix;
-          append_ms (keys, time_worker_keystroke (window, chooser_search_cb, &ui, chooser_search_running,
+          append_ms (keys, time_worker_keystroke (host, chooser_search_cb, &ui, chooser_search_running,
                                                   bench_chooser, &results_frame_ms, &shown_ms));
           append_ms (results_frames, results_frame_ms);
           append_ms (shown, shown_ms);
         }
+    g_signal_handlers_disconnect_matched (gtk_widget_get_frame_clock (host), G_SIGNAL_MATCH_FUNC,
+                                          0, 0, NULL, after_paint_cb, NULL);
     gtk_popover_popdown (GTK_POPOVER (bench_chooser));
-    gtk_widget_unparent (GTK_WIDGET (bench_chooser));
     bench_chooser = NULL;
+    gtk_window_destroy (GTK_WINDOW (host));
     settle (100);
     add_percentiles (builder, "chooser_keystroke_ms", keys);
     add_percentiles (builder, "chooser_results_frame_ms", results_frames);

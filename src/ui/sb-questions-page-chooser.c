@@ -41,9 +41,6 @@ chooser_found_cb (SbStorySearch *search,
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sb_story_get_display_title (story));
-      /* One line: a wrapping title is measured for its height at every
-       * change of the popover (40 rows of them were ~80 ms a frame). */
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       g_object_set_data_full (G_OBJECT (row), "sb-uuid", g_strdup (sb_story_get_uuid (story)), g_free);
       gtk_list_box_append (self->choose_list, row);

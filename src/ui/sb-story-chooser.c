@@ -83,9 +83,6 @@ add_story (SbStoryChooser *self,
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sb_story_get_display_title (story));
-  /* One line: a wrapping title is measured for its height at every
-   * change of the popover (40 rows of them were ~80 ms a frame). */
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
   if (reason != NULL && *reason != '\0')
     {
       /* Reasons quote the person's words, which are not markup. */

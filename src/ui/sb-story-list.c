@@ -13,7 +13,11 @@
  * screenful comes in one splice (the list view keeps the rows of the
  * stories in both), and what follows a screenful per frame after it, then
  * 1,000 a frame once the list view has all the rows it makes. The next
- * search drops an unfinished rest.
+ * search drops an unfinished rest. Results that come before the
+ * keystroke's frame is drawn wait for the next one, and clearing the
+ * search drops the old list's tail in one frame (tearing down its rows)
+ * and puts every story in at the next. The selected story stays selected
+ * while the results hold it (see reselect).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -457,10 +461,6 @@ query_is_empty (SbStoryList *self)
   return self->query == NULL || *g_strstrip (self->query) == '\0';
 }
 
-/* While typing: the query runs in the store's worker and the list keeps
- * what it shows until the results come (no empty list, no "No Results"
- * in between); an earlier query still running is dropped. Everything
- * (an empty search) shows at once. */
 /* The first step of putting every story back after a search: what lies
  * past the first screenful goes now, which tears down most of the ~200
  * rows the list view made (the costly part: ~200 rows in one frame took
@@ -484,6 +484,11 @@ show_all_next_frame (SbStoryList   *self,
                                                   self, G_CONNECT_AFTER);
 }
 
+/* While typing: the query runs in the store's worker and the list keeps
+ * what it shows until the results come (no empty list, no "No Results"
+ * in between); an earlier query still running is dropped. Everything
+ * (an empty search) shows in the next frame after a search, at once
+ * otherwise. */
 static void
 run_search (SbStoryList *self)
 {

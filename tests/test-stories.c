@@ -469,6 +469,19 @@ test_search_keeps_selection (Fixture       *fixture,
   for (guint i = 0; i < told->len; i++)
     g_assert_true (told->pdata[i] == keeper);
 
+  /* Cleared with it far down the results (past what the list keeps for
+   * a frame while it puts every story back): still selected. */
+  g_assert_cmpuint (at, >=, 64);
+  sb_story_list_set_search_text (list, "");
+  assert_shows_search (fixture, list, "");
+  sb_test_iterate_main_loop ();
+  g_assert_true (gtk_single_selection_get_selected_item (selection) == keeper);
+  g_assert_true (sb_story_editor_get_story (editor) == keeper);
+  for (guint i = 0; i < told->len; i++)
+    g_assert_true (told->pdata[i] == keeper);
+  search_for (list, "migration");
+  assert_shows_search (fixture, list, "migration");
+
   /* Typed on, a search that moves it up; then everything again. */
   search_for (list, "migration wrote");
   assert_shows_search (fixture, list, "migration wrote");

@@ -187,6 +187,13 @@ fill (SbStoryChooser *self)
 static void
 search_changed_cb (SbStoryChooser *self)
 {
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search))));
+
+  /* After sb_story_chooser_set_search_text() the entry tells, after its
+   * pause, of a search already run. */
+  if (self->query != NULL && g_strcmp0 (text, sb_story_search_get_query (self->query)) == 0 &&
+      *text != '\0')
+    return;
   fill (self);
 }
 
@@ -355,8 +362,12 @@ sb_story_chooser_set_search_text (SbStoryChooser *self,
 {
   g_return_if_fail (SB_IS_STORY_CHOOSER (self));
 
+  /* Once, now: setting the text empties the entry first, which the entry
+   * tells of at once (a search for every story, 40 rows rebuilt), and it
+   * tells of the new text after its pause. */
+  g_signal_handlers_block_by_func (self->search, search_changed_cb, self);
   gtk_editable_set_text (GTK_EDITABLE (self->search), text != NULL ? text : "");
-  /* The entry says search-changed after a pause; the search starts now. */
+  g_signal_handlers_unblock_by_func (self->search, search_changed_cb, self);
   fill (self);
 }
 

@@ -297,6 +297,15 @@ test_job_to_linked_requirement (Fixture       *f,
 
   /* A search finds any story. */
   sb_story_chooser_set_search_text (chooser, "ledger");
+  /* The query runs in the store's worker: the list follows when done. */
+  g_assert_true (sb_story_chooser_get_search_running (chooser));
+  {
+    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+    while (sb_story_chooser_get_search_running (chooser) && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_false (sb_story_chooser_get_search_running (chooser));
+  }
   {
     GtkListBoxRow *row = gtk_list_box_get_row_at_index (sb_story_chooser_get_list (chooser), 0);
 
@@ -771,12 +780,118 @@ test_time_introduction (Fixture       *f,
   }
 }
 
+
+static void
+run_main_loop_for (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
+static void
+chosen_cb (SbStoryChooser *chooser,
+           SbStory        *story,
+           SbStory       **chosen)
+{
+  *chosen = story;
+}
+
+static void
+wait_for_chooser (SbStoryChooser *chooser)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (sb_story_chooser_get_search_running (chooser) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (sb_story_chooser_get_search_running (chooser));
+}
+
+/* The uuids the chooser's rows offer now, in order. */
+static GPtrArray *
+rows_now (SbStoryChooser *chooser)
+{
+  GPtrArray *uuids = g_ptr_array_new ();
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (sb_story_chooser_get_list (chooser), i)) != NULL; i++)
+    if (sb_story_chooser_row_get_uuid (row) != NULL)
+      g_ptr_array_add (uuids, (gpointer) sb_story_chooser_row_get_uuid (row));
+  return uuids;
+}
+
+static void
+assert_rows_are_search (SbStoryChooser *chooser,
+                        SbStore        *store,
+                        const char     *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) expected = sb_store_search_stories (store, query, &error);
+  g_autoptr(GPtrArray) rows = rows_now (chooser);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, MIN (expected->len, 40));
+  for (guint i = 0; i < rows->len; i++)
+    g_assert_cmpstr (rows->pdata[i], ==, sb_story_get_uuid (expected->pdata[i]));
+}
+
+/* The chooser's search runs in the store's worker: its rows are the
+ * synchronous search's, in order; the rows stay until the results come; a
+ * newer keystroke supersedes the one running; Enter meanwhile takes the
+ * new query's best match once it is back. */
+static void
+test_chooser_search (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(SbStoryChooser) chooser = NULL;
+  GtkWidget *entry;
+  SbStory *chosen = NULL;
+
+  for (guint i = 0; i < 50; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Ledger step %u", i);
+
+      add_story (f->store, title, NULL);
+    }
+  chooser = g_object_ref_sink (SB_STORY_CHOOSER (sb_story_chooser_new (f->store)));
+  entry = sb_test_find_widget (GTK_WIDGET (chooser), GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (entry);
+  g_signal_connect (chooser, "story-chosen", G_CALLBACK (chosen_cb), &chosen);
+
+  /* Nothing typed: every story at once. */
+  sb_story_chooser_set_search_text (chooser, "");
+  g_assert_false (sb_story_chooser_get_search_running (chooser));
+  assert_rows_are_search (chooser, f->store, "");
+
+  /* Typed fast: until the last query is back the rows stay; then only
+   * its results, in the search's order (the older one never lands). */
+  sb_story_chooser_set_search_text (chooser, "led");
+  sb_story_chooser_set_search_text (chooser, "ledger");
+  g_assert_true (sb_story_chooser_get_search_running (chooser));
+  assert_rows_are_search (chooser, f->store, "");
+  wait_for_chooser (chooser);
+  assert_rows_are_search (chooser, f->store, "ledger");
+  run_main_loop_for (200);
+  assert_rows_are_search (chooser, f->store, "ledger");
+
+  /* Enter while a query runs: its best match, once back. */
+  sb_story_chooser_set_search_text (chooser, "checkout");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_null (chosen);
+  wait_for_chooser (chooser);
+  g_assert_true (chosen == f->outage);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   sb_test_ui_init (&argc, &argv);
 
+  g_test_add ("/applications-view/chooser-search", Fixture, NULL,
+              fixture_set_up, test_chooser_search, fixture_tear_down);
   g_test_add ("/applications-view/values-on-other-pages", Fixture, NULL,
               fixture_set_up, test_values_on_other_pages, fixture_tear_down);
   g_test_add ("/applications-view/time-introduction", Fixture, NULL,

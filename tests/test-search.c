@@ -1,5 +1,5 @@
 /* test-search.c — full-text search through SbStore, on the main thread
- * and in a worker (sb_store_search_stories_async)
+ * and in a worker (sb_store_search_stories_async, SbStorySearch)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "sb-store.h"
+#include "sb-story-search.h"
 #include "sb-test-person.h"
 #include "sb-test-store.h"
 
@@ -341,6 +342,270 @@ test_close_empties_wal (Fixture *f, gconstpointer data)
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
 }
 
+
+/* ---- SbStorySearch: one search box's searches ------------------------ */
+
+/* What an SbStorySearch told, run by run. */
+typedef struct
+{
+  guint      n_told;
+  GPtrArray *results;    /* the last told */
+  GError    *error;
+  gboolean   in_call;    /* inside sb_story_search_run() */
+  gboolean   told_in_call;
+} Told;
+
+static void
+told_clear (Told *told)
+{
+  g_clear_pointer (&told->results, g_ptr_array_unref);
+  g_clear_error (&told->error);
+  told->n_told = 0;
+  told->told_in_call = FALSE;
+}
+
+static void
+found_cb (SbStorySearch *search,
+          GPtrArray     *results,
+          const GError  *error,
+          gpointer       user_data)
+{
+  Told *told = user_data;
+
+  g_assert_true ((results == NULL) != (error == NULL));
+  g_assert_false (sb_story_search_get_running (search));
+  g_clear_pointer (&told->results, g_ptr_array_unref);
+  g_clear_error (&told->error);
+  told->results = results != NULL ? g_ptr_array_ref (results) : NULL;
+  told->error = error != NULL ? g_error_copy (error) : NULL;
+  told->n_told++;
+  told->told_in_call |= told->in_call;
+}
+
+static void
+run (SbStorySearch *search,
+     Told          *told,
+     const char    *query)
+{
+  told->in_call = TRUE;
+  sb_story_search_run (search, query);
+  told->in_call = FALSE;
+}
+
+static void
+wait_for_search (SbStorySearch *search)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (sb_story_search_get_running (search) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (sb_story_search_get_running (search));
+}
+
+/* Lets a superseded worker finish and its callback run (it must not
+ * tell anything). */
+static void
+drain_main_loop (void)
+{
+  gint64 until = g_get_monotonic_time () + 200 * 1000;
+
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static void
+add_search_stories (SbStore *store)
+{
+  sb_test_add_story (store, "Kafka migration", "I moved the consumers.");
+  sb_test_add_story (store, "Quarter planning", "We discussed a kafka upgrade once.");
+  sb_test_add_story (store, "Mentoring Priya", "I paired with her weekly.");
+  sb_test_add_story (store, "Résumé du café", "Déploiement à Zürich.");
+  sb_test_add_story (store, "Release freeze", "I held the line on the release.");
+  sb_test_add_story (store, "Retry storm", "Requests piled up.");
+}
+
+/* It tells what the synchronous search gives, in the same order, once per
+ * run, never inside the call, except for a query without words (every
+ * story, at once). */
+static void
+test_story_search_equals_sync (Fixture *f, gconstpointer data)
+{
+  static const char * const queries[] = {
+    "kafka", "ment pri", "zurich", "re", "re i", "r", "the", "nothing like this",
+    "\"", "\"kafka OR NEAR(", "kafka*", "title:kafka", "", "   ", " kafka ",
+  };
+  g_autoptr(SbStorySearch) search = NULL;
+  Told told = { 0, };
+
+  add_search_stories (f->store);
+  search = sb_story_search_new (f->store, found_cb, &told);
+  g_assert_false (sb_story_search_get_running (search));
+  g_assert_null (sb_story_search_get_query (search));
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) sync = sb_store_search_stories (f->store, queries[i], &error);
+      g_autofree char *match = g_strstrip (g_strdup (queries[i]));
+      g_auto(GStrv) words = g_str_tokenize_and_fold (queries[i], NULL, NULL);
+      gboolean no_words = words[0] == NULL;
+
+      g_test_message ("query “%s”", queries[i]);
+      g_assert_no_error (error);
+      run (search, &told, queries[i]);
+      g_assert_cmpstr (sb_story_search_get_query (search), ==, match);
+      if (no_words)
+        {
+          g_assert_true (told.told_in_call);
+          g_assert_false (sb_story_search_get_running (search));
+        }
+      else
+        {
+          g_assert_cmpuint (told.n_told, ==, 0);
+          g_assert_true (sb_story_search_get_running (search));
+          wait_for_search (search);
+        }
+      g_assert_cmpuint (told.n_told, ==, 1);
+      g_assert_no_error (told.error);
+      assert_same_results (told.results, sync);
+      told_clear (&told);
+    }
+  drain_main_loop ();
+  g_assert_cmpuint (told.n_told, ==, 0);
+}
+
+/* A newer run supersedes the one under way: only the newest is told,
+ * however fast they come; a cancel or the object's end tells nothing. */
+static void
+test_story_search_newer_supersedes (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SbStorySearch) search = NULL;
+  SbStory *lisbon;
+  Told told = { 0, };
+
+  add_search_stories (f->store);
+  lisbon = sb_test_add_story (f->store, "Lisbon office", "I opened it.");
+  search = sb_story_search_new (f->store, found_cb, &told);
+
+  run (search, &told, "kafka");
+  run (search, &told, "kaf");
+  run (search, &told, "lisbon");
+  wait_for_search (search);
+  drain_main_loop ();
+  g_assert_cmpuint (told.n_told, ==, 1);
+  g_assert_cmpuint (told.results->len, ==, 1);
+  g_assert_true (told.results->pdata[0] == lisbon);
+  told_clear (&told);
+
+  /* Typing down to nothing: every story, at once, and the query before
+   * it never arrives. */
+  run (search, &told, "lis");
+  run (search, &told, "");
+  g_assert_cmpuint (told.n_told, ==, 1);
+  g_assert_cmpuint (told.results->len, ==, sb_store_get_n_stories (f->store));
+  drain_main_loop ();
+  g_assert_cmpuint (told.n_told, ==, 1);
+  told_clear (&told);
+
+  /* Cancelled: nothing told; the next run works. */
+  run (search, &told, "kafka");
+  sb_story_search_cancel (search);
+  g_assert_false (sb_story_search_get_running (search));
+  drain_main_loop ();
+  g_assert_cmpuint (told.n_told, ==, 0);
+  run (search, &told, "lisbon");
+  wait_for_search (search);
+  g_assert_cmpuint (told.n_told, ==, 1);
+  told_clear (&told);
+
+  /* Gone while its query runs: nothing told, nothing left behind (the
+   * store finalizes at tear-down). */
+  run (search, &told, "kafka");
+  g_clear_object (&search);
+  drain_main_loop ();
+  g_assert_cmpuint (told.n_told, ==, 0);
+}
+
+/* Two search boxes (and the store's own async search) do not supersede
+ * each other: each is told its own results. */
+static void
+test_story_search_independent (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SbStorySearch) list = NULL;
+  g_autoptr(SbStorySearch) chooser = NULL;
+  Told list_told = { 0, }, chooser_told = { 0, };
+  Outcome outcome = { 0, };
+
+  add_search_stories (f->store);
+  list = sb_story_search_new (f->store, found_cb, &list_told);
+  chooser = sb_story_search_new (f->store, found_cb, &chooser_told);
+
+  run (list, &list_told, "kafka");
+  run (chooser, &chooser_told, "release");
+  sb_store_search_stories_async (f->store, "priya", NULL, search_cb, &outcome);
+  wait_for_search (list);
+  wait_for_search (chooser);
+  wait_for (&outcome);
+  g_assert_cmpuint (list_told.results->len, ==, 2);
+  g_assert_cmpuint (chooser_told.results->len, ==, 1);
+  g_assert_cmpstr (sb_story_get_title (chooser_told.results->pdata[0]), ==, "Release freeze");
+  g_assert_no_error (outcome.error);
+  g_assert_cmpuint (outcome.results->len, ==, 1);
+  outcome_clear (&outcome);
+  told_clear (&list_told);
+  told_clear (&chooser_told);
+}
+
+/* A story being edited while a search runs: the search sees what was
+ * saved when it ran; the next one sees the edit once it is saved, and the
+ * results are the store's own story objects. */
+static void
+test_story_search_while_editing (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SbStorySearch) search = NULL;
+  g_autoptr(GError) error = NULL;
+  SbStory *story;
+  Told told = { 0, };
+
+  add_search_stories (f->store);
+  story = sb_test_add_story (f->store, "Story two", "I read the profile first.");
+  search = sb_story_search_new (f->store, found_cb, &told);
+
+  run (search, &told, "flamegraph");
+  /* Typed into the editor, not saved yet, while the query runs. */
+  sb_story_set_field (story, SB_STORY_FIELD_ACTION, "I read the flamegraph first.");
+  wait_for_search (search);
+  g_assert_cmpuint (told.results->len, ==, 0);
+  told_clear (&told);
+
+  /* Saved while a search runs: the next search finds it. */
+  run (search, &told, "flamegraph");
+  g_assert_true (sb_store_save_story (f->store, story, &error));
+  g_assert_no_error (error);
+  wait_for_search (search);
+  told_clear (&told);
+  run (search, &told, "flamegraph");
+  wait_for_search (search);
+  g_assert_cmpuint (told.results->len, ==, 1);
+  g_assert_true (told.results->pdata[0] == story);
+  told_clear (&told);
+
+  /* Deleted: the results leave it out, as the synchronous search does. */
+  {
+    g_autoptr(SbDeletedStory) deleted = sb_store_delete_story (f->store, story, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (deleted);
+  }
+  run (search, &told, "flamegraph");
+  wait_for_search (search);
+  g_assert_cmpuint (told.results->len, ==, 0);
+  told_clear (&told);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -353,6 +618,10 @@ main (int   argc,
   ADD ("finds-saved-story", test_finds_saved_story);
   ADD ("other-store-commits", test_other_store_commits);
   ADD ("close-empties-wal", test_close_empties_wal);
+  ADD ("story-search/equals-sync", test_story_search_equals_sync);
+  ADD ("story-search/newer-supersedes", test_story_search_newer_supersedes);
+  ADD ("story-search/independent", test_story_search_independent);
+  ADD ("story-search/while-editing", test_story_search_while_editing);
 #undef ADD
   g_test_add_func ("/search/read-only-bank", test_read_only_bank);
 

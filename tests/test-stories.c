@@ -293,7 +293,13 @@ test_search_filters (Fixture       *fixture,
   g_assert_cmpstr (sb_story_get_title (sb_story_list_get_selected_story (list)), ==, "Hiring plan");
   search_for (list, "zebra");
   g_assert_cmpuint (sb_story_list_get_n_visible (list), ==, 0);
-  /* Clearing the search shows every story at once. */
+  /* Clearing the search shows every story in the next frame (the old
+   * results' rows go first), without a query. */
+  sb_story_list_set_search_text (list, "");
+  g_assert_true (sb_story_list_get_search_running (list));
+  wait_for_search (list);
+  g_assert_cmpuint (sb_story_list_get_n_visible (list), ==, n);
+  /* And at once when nothing was searched. */
   sb_story_list_set_search_text (list, "");
   g_assert_false (sb_story_list_get_search_running (list));
   g_assert_cmpuint (sb_story_list_get_n_visible (list), ==, n);
@@ -385,6 +391,141 @@ test_search_as_you_type (Fixture       *fixture,
   assert_shows_search (fixture, list, "migration");
 }
 
+
+static void
+sb_clear_object_ptr (gpointer object)
+{
+  if (object != NULL)
+    g_object_unref (object);
+}
+
+static void
+selection_told_cb (SbStoryList *list,
+                   GParamSpec  *pspec,
+                   GPtrArray   *told)
+{
+  SbStory *story = sb_story_list_get_selected_story (list);
+
+  g_ptr_array_add (told, story != NULL ? g_object_ref (story) : NULL);
+}
+
+/* The selected story stays selected while the results hold it, wherever
+ * it lands in them (also past the first screenful, which the list puts
+ * in after the frame): the editor keeps it and no other story is told
+ * meanwhile. Results without it move the selection, as before. */
+static void
+test_search_keeps_selection (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  SbStoryList *list = sb_window_get_story_list (fixture->window);
+  SbStoryEditor *editor = sb_window_get_story_editor (fixture->window);
+  GtkListView *view = GTK_LIST_VIEW (sb_test_find_widget (GTK_WIDGET (list), GTK_TYPE_LIST_VIEW));
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (view));
+  g_autoptr(GPtrArray) told = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_clear_object_ptr);
+  g_autoptr(GPtrArray) expected = NULL;
+  g_autoptr(GError) error = NULL;
+  SbStory *keeper;
+  gulong told_id;
+  guint at = 0;
+
+  for (guint i = 0; i < 80; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Story %u", i);
+      g_autofree char *action = g_strdup_printf ("I planned the migration of part %u.", i);
+
+      add_story (fixture, title, action);
+    }
+  /* The longest text ranks last among equals. */
+  keeper = add_story (fixture, "Keeper", "I planned the migration of part 80 and wrote down "
+                      "every single step we took along the way, one after the other.");
+  for (guint i = 80; i < 120; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Story %u", i);
+
+      add_story (fixture, title, "I planned the migration.");
+    }
+  sb_test_iterate_main_loop ();
+  expected = sb_store_search_stories (fixture->store, "migration", &error);
+  g_assert_no_error (error);
+  g_assert_true (g_ptr_array_find (expected, keeper, &at));
+  g_assert_cmpuint (at, >=, 40);
+
+  sb_story_list_select_story (list, keeper);
+  sb_test_iterate_main_loop ();
+  g_assert_true (sb_story_editor_get_story (editor) == keeper);
+
+  told_id = g_signal_connect (list, "notify::selected-story", G_CALLBACK (selection_told_cb), told);
+  search_for (list, "migration");
+  /* The results are in, the rest of the list still to come: it is still
+   * the selected story. */
+  g_assert_true (sb_story_list_get_selected_story (list) == keeper);
+  g_assert_true (sb_story_editor_get_story (editor) == keeper);
+  assert_shows_search (fixture, list, "migration");
+  sb_test_iterate_main_loop ();
+  g_assert_true (sb_story_list_get_selected_story (list) == keeper);
+  g_assert_true (gtk_single_selection_get_selected_item (selection) == keeper);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, at);
+  g_assert_true (sb_story_editor_get_story (editor) == keeper);
+  for (guint i = 0; i < told->len; i++)
+    g_assert_true (told->pdata[i] == keeper);
+
+  /* Cleared with it far down the results (past what the list keeps for
+   * a frame while it puts every story back): still selected. */
+  g_assert_cmpuint (at, >=, 64);
+  sb_story_list_set_search_text (list, "");
+  assert_shows_search (fixture, list, "");
+  sb_test_iterate_main_loop ();
+  g_assert_true (gtk_single_selection_get_selected_item (selection) == keeper);
+  g_assert_true (sb_story_editor_get_story (editor) == keeper);
+  for (guint i = 0; i < told->len; i++)
+    g_assert_true (told->pdata[i] == keeper);
+  search_for (list, "migration");
+  assert_shows_search (fixture, list, "migration");
+
+  /* Typed on, a search that moves it up; then everything again. */
+  search_for (list, "migration wrote");
+  assert_shows_search (fixture, list, "migration wrote");
+  g_assert_true (gtk_single_selection_get_selected_item (selection) == keeper);
+  sb_story_list_set_search_text (list, "");
+  assert_shows_search (fixture, list, "");
+  sb_test_iterate_main_loop ();
+  g_assert_true (gtk_single_selection_get_selected_item (selection) == keeper);
+  g_assert_true (sb_story_editor_get_story (editor) == keeper);
+  for (guint i = 0; i < told->len; i++)
+    g_assert_true (told->pdata[i] == keeper);
+
+  /* Typing faster than the list fills keeps it too. */
+  sb_story_list_set_search_text (list, "mig");
+  sb_story_list_set_search_text (list, "migration");
+  g_main_context_iteration (NULL, FALSE);
+  sb_story_list_set_search_text (list, "");
+  assert_shows_search (fixture, list, "");
+  sb_test_iterate_main_loop ();
+  g_assert_true (gtk_single_selection_get_selected_item (selection) == keeper);
+
+  /* Results without it: another story is selected, and the editor follows. */
+  search_for (list, "story");
+  assert_shows_search (fixture, list, "story");
+  sb_test_iterate_main_loop ();
+  g_assert_nonnull (sb_story_list_get_selected_story (list));
+  g_assert_true (sb_story_list_get_selected_story (list) != keeper);
+  g_assert_true (gtk_single_selection_get_selected_item (selection) == sb_story_list_get_selected_story (list));
+  g_assert_true (sb_story_editor_get_story (editor) == sb_story_list_get_selected_story (list));
+
+  /* Chosen by hand while the rest is still to come: the hand wins. */
+  search_for (list, "migration");
+  {
+    g_autoptr(SbStory) first = g_list_model_get_item (G_LIST_MODEL (selection), 0);
+
+    sb_story_list_select_story (list, first);
+    assert_shows_search (fixture, list, "migration");
+    sb_test_iterate_main_loop ();
+    g_assert_true (gtk_single_selection_get_selected_item (selection) == first);
+    g_assert_true (sb_story_editor_get_story (editor) == first);
+  }
+  g_signal_handler_disconnect (list, told_id);
+}
+
 typedef struct
 {
   guint    n;
@@ -456,11 +597,11 @@ test_search_while_running (Fixture       *fixture,
   g_assert_cmpuint (sb_story_list_get_n_visible (list), ==, 0);
   g_assert_cmpstr (shown_page (list), ==, "no-results");
 
-  /* Cleared while a query runs: every story at once, and the query's
-   * results, when they come, are not put in. */
+  /* Cleared while a query runs: every story in the next frame, without a
+   * query, and the query's results, when they come, are not put in. */
   sb_story_list_set_search_text (list, "mig");
   sb_story_list_set_search_text (list, "");
-  g_assert_false (sb_story_list_get_search_running (list));
+  wait_for_search (list);
   g_assert_cmpuint (sb_story_list_get_n_visible (list), ==, n);
   g_assert_cmpstr (shown_page (list), ==, "list");
   run_for_ms (200);
@@ -1342,6 +1483,7 @@ main (int   argc,
   ADD ("/stories/search-filters", test_search_filters);
   ADD ("/stories/search-as-you-type", test_search_as_you_type);
   ADD ("/stories/search-while-running", test_search_while_running);
+  ADD ("/stories/search-keeps-selection", test_search_keeps_selection);
   ADD ("/stories/search-keeps-unsaved-edit", test_search_keeps_unsaved_edit);
   ADD ("/stories/length-footer", test_length_footer);
   ADD ("/stories/saved-status-line", test_saved_status_line);

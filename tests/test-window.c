@@ -484,6 +484,26 @@ test_window_choose_any_story (void)
   gtk_menu_button_popup (choose);
   sb_test_iterate_main_loop ();
   list = sb_questions_page_get_chooser_list (SB_QUESTIONS_PAGE (page));
+  /* Its search runs in the store's worker: the rows follow once the
+   * results are back, the synchronous search's, in order. */
+  {
+    GtkWidget *search = sb_test_find_widget (gtk_widget_get_ancestor (GTK_WIDGET (list), GTK_TYPE_POPOVER),
+                                             GTK_TYPE_SEARCH_ENTRY);
+    g_autoptr(GPtrArray) expected = sb_store_search_stories (store, "unlinked right", &error);
+    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+    GtkListBoxRow *first;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (expected->len, ==, 1);
+    gtk_editable_set_text (GTK_EDITABLE (search), "unlinked right");
+    g_signal_emit_by_name (search, "search-changed");
+    while (gtk_list_box_get_row_at_index (list, 1) != NULL && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, TRUE);
+    first = gtk_list_box_get_row_at_index (list, 0);
+    g_assert_nonnull (first);
+    g_assert_null (gtk_list_box_get_row_at_index (list, 1));
+    g_assert_cmpstr (g_object_get_data (G_OBJECT (first), "sb-uuid"), ==, sb_story_get_uuid (expected->pdata[0]));
+  }
   for (int i = 0; gtk_list_box_get_row_at_index (list, i) != NULL; i++)
     {
       GtkListBoxRow *candidate = gtk_list_box_get_row_at_index (list, i);

@@ -33,6 +33,9 @@ typedef struct
   guint        n_questions;
 } StoryLinks;
 
+/* One search under way at a time (sb-store-search.c). */
+typedef struct _SbSearchSlot SbSearchSlot;
+
 struct _SbStore
 {
   GObject      parent_instance;
@@ -86,13 +89,11 @@ struct _SbStore
   guint        emit_catalog : 1;      /* "catalog-changed" is due */
 
   /* Search (sb-store-search.c): the bank's read-only connection for the
-   * worker, and the one search under way. */
+   * worker, and the one search of sb_store_search_stories_async() under
+   * way (each SbStorySearch has a slot of its own). */
   SbDatabaseReader *reader;
   guint        reader_unusable : 1;   /* search on the main connection */
-  guint        search_generation;
-  GTask       *search_task;           /* the caller's; NULL: none under way */
-  GCancellable *search_cancellable;   /* the worker's */
-  gulong       search_caller_id;      /* on the caller's cancellable */
+  SbSearchSlot *search;
 };
 
 typedef struct _SbHistoryStep SbHistoryStep;

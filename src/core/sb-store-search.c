@@ -20,6 +20,7 @@
 
 #include "sb-database-reader.h"
 #include "sb-store-private.h"
+#include "sb-story-search.h"
 
 /* What a query found, as row ids; made on any thread. */
 typedef struct
@@ -288,27 +289,57 @@ return_superseded (GTask *task)
                            "%s", _("A newer search replaced this one"));
 }
 
+/* The search under way of one caller: the store's own (for
+ * sb_store_search_stories_async()) or an SbStorySearch's. Main thread
+ * only; a worker's callback holds a reference, so a slot outlives its
+ * owner until the worker is done. */
+struct _SbSearchSlot
+{
+  guint         generation;
+  GTask        *task;           /* the caller's; NULL: none under way */
+  GCancellable *cancellable;    /* the worker's */
+  gulong        caller_id;      /* on the caller's cancellable */
+};
+
+static SbSearchSlot *
+search_slot_new (void)
+{
+  return g_rc_box_new0 (SbSearchSlot);
+}
+
+static void
+search_slot_clear (SbSearchSlot *slot)
+{
+  g_assert (slot->task == NULL);
+}
+
+static void
+search_slot_unref (SbSearchSlot *slot)
+{
+  g_rc_box_release_full (slot, (GDestroyNotify) search_slot_clear);
+}
+
 /* Main thread: the search under way is over (done or superseded). */
 static void
-forget_search (SbStore *self)
+forget_search (SbSearchSlot *slot)
 {
-  if (self->search_caller_id != 0)
-    g_cancellable_disconnect (g_task_get_cancellable (self->search_task), self->search_caller_id);
-  self->search_caller_id = 0;
-  g_clear_object (&self->search_task);
-  g_clear_object (&self->search_cancellable);
+  if (slot->caller_id != 0)
+    g_cancellable_disconnect (g_task_get_cancellable (slot->task), slot->caller_id);
+  slot->caller_id = 0;
+  g_clear_object (&slot->task);
+  g_clear_object (&slot->cancellable);
 }
 
 /* Main thread: supersedes the search under way, if any. */
 static void
-stop_search (SbStore *self)
+stop_search (SbSearchSlot *slot)
 {
-  self->search_generation++;
-  if (self->search_cancellable != NULL)
-    g_cancellable_cancel (self->search_cancellable);
-  if (self->search_task != NULL)
-    return_superseded (self->search_task);
-  forget_search (self);
+  slot->generation++;
+  if (slot->cancellable != NULL)
+    g_cancellable_cancel (slot->cancellable);
+  if (slot->task != NULL)
+    return_superseded (slot->task);
+  forget_search (slot);
 }
 
 /* The reader once the first search asks: NULL (search on the main
@@ -344,14 +375,16 @@ search_sync_into (SbStore    *self,
  * superseded query still running does not keep it alive. */
 typedef struct
 {
-  GWeakRef store;
-  guint    generation;
+  GWeakRef      store;
+  SbSearchSlot *slot;
+  guint         generation;
 } SearchOwner;
 
 static void
 search_owner_free (SearchOwner *owner)
 {
   g_weak_ref_clear (&owner->store);
+  search_slot_unref (owner->slot);
   g_free (owner);
 }
 
@@ -367,16 +400,20 @@ search_done_cb (GObject      *source_object,
   g_autoptr(Hits) hits = NULL;
   g_autoptr(GError) error = NULL;
   SearchJob *job = g_task_get_task_data (G_TASK (result));
-  guint generation = owner->generation;
+  SbSearchSlot *slot = owner->slot;
+  gboolean current = owner->generation == slot->generation && slot->task != NULL;
 
-  search_owner_free (owner);
   hits = g_task_propagate_pointer (G_TASK (result), &error);
 
   /* Superseded: its task has returned already. */
-  if (self == NULL || generation != self->search_generation || self->search_task == NULL)
-    return;
-  task = g_object_ref (self->search_task);
-  forget_search (self);
+  if (self == NULL || !current)
+    {
+      search_owner_free (owner);
+      return;
+    }
+  task = g_object_ref (slot->task);
+  forget_search (slot);
+  search_owner_free (owner);
 
   if (hits != NULL)
     g_task_return_pointer (task, stories_for_hits (self, hits), (GDestroyNotify) g_ptr_array_unref);
@@ -400,12 +437,15 @@ caller_cancelled_cb (GCancellable *caller,
   g_cancellable_cancel (own);
 }
 
-void
-sb_store_search_stories_async (SbStore             *self,
-                               const char          *query,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
+/* sb_store_search_stories_async() in @slot: supersedes only the search
+ * under way in it. */
+static void
+search_in_slot (SbStore             *self,
+                SbSearchSlot        *slot,
+                const char          *query,
+                GCancellable        *cancellable,
+                GAsyncReadyCallback  callback,
+                gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GTask) worker = NULL;
@@ -414,12 +454,9 @@ sb_store_search_stories_async (SbStore             *self,
   SearchOwner *owner;
   SearchJob *job;
 
-  g_return_if_fail (SB_IS_STORE (self));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, sb_store_search_stories_async);
-  stop_search (self);
+  stop_search (slot);
 
   match = build_match_query (query != NULL ? query : "");
   if (match == NULL)
@@ -439,22 +476,38 @@ sb_store_search_stories_async (SbStore             *self,
   job->match = g_steal_pointer (&match);
   job->short_query = is_short_query (query);
 
-  self->search_cancellable = g_cancellable_new ();
-  self->search_task = g_steal_pointer (&task);
+  slot->cancellable = g_cancellable_new ();
+  slot->task = g_steal_pointer (&task);
   if (cancellable != NULL)
-    self->search_caller_id = g_cancellable_connect (cancellable, G_CALLBACK (caller_cancelled_cb),
-                                                    g_object_ref (self->search_cancellable),
-                                                    g_object_unref);
+    slot->caller_id = g_cancellable_connect (cancellable, G_CALLBACK (caller_cancelled_cb),
+                                             g_object_ref (slot->cancellable),
+                                             g_object_unref);
 
   /* No source object: the worker's last reference to its task may drop
    * on the worker thread, and the store must not be finalized there. */
   owner = g_new0 (SearchOwner, 1);
   g_weak_ref_init (&owner->store, self);
-  owner->generation = self->search_generation;
-  worker = g_task_new (NULL, self->search_cancellable, search_done_cb, owner);
+  owner->slot = g_rc_box_acquire (slot);
+  owner->generation = slot->generation;
+  worker = g_task_new (NULL, slot->cancellable, search_done_cb, owner);
   g_task_set_source_tag (worker, sb_store_search_stories_async);
   g_task_set_task_data (worker, job, (GDestroyNotify) search_job_free);
   g_task_run_in_thread (worker, search_thread);
+}
+
+void
+sb_store_search_stories_async (SbStore             *self,
+                               const char          *query,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_return_if_fail (SB_IS_STORE (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  if (self->search == NULL)
+    self->search = search_slot_new ();
+  search_in_slot (self, self->search, query, cancellable, callback, user_data);
 }
 
 GPtrArray *
@@ -468,10 +521,173 @@ sb_store_search_stories_finish (SbStore       *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* ---- one search box's searches (sb-story-search.h) -------------------- */
+
+struct _SbStorySearch
+{
+  GObject            parent_instance;
+
+  SbStore           *store;
+  SbSearchSlot      *slot;
+  SbStorySearchFunc  func;
+  gpointer           user_data;
+  char              *query;
+  guint              generation;   /* of the last run */
+  gboolean           running;
+};
+
+G_DEFINE_FINAL_TYPE (SbStorySearch, sb_story_search, G_TYPE_OBJECT)
+
+/* Which run a result belongs to, without keeping the search alive. */
+typedef struct
+{
+  GWeakRef search;
+  guint    generation;
+} RunOwner;
+
+static void
+run_done_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  RunOwner *owner = user_data;
+  g_autoptr(SbStorySearch) self = g_weak_ref_get (&owner->search);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  guint generation = owner->generation;
+
+  g_weak_ref_clear (&owner->search);
+  g_free (owner);
+  results = sb_store_search_stories_finish (SB_STORE (source), result, &error);
+  /* Superseded (by a newer run, a cancel, the dispose). */
+  if (self == NULL || generation != self->generation || !self->running)
+    return;
+  self->running = FALSE;
+  self->func (self, results, error, self->user_data);
+}
+
+void
+sb_story_search_run (SbStorySearch *self,
+                     const char    *query)
+{
+  g_autofree char *match = NULL;
+  RunOwner *owner;
+
+  g_return_if_fail (SB_IS_STORY_SEARCH (self));
+  g_return_if_fail (self->store != NULL);
+
+  g_free (self->query);
+  self->query = g_strstrip (g_strdup (query != NULL ? query : ""));
+  self->generation++;
+  self->running = FALSE;
+  stop_search (self->slot);
+
+  match = build_match_query (self->query);
+  if (match == NULL)
+    {
+      g_autoptr(GPtrArray) all = all_stories (self->store);
+
+      self->func (self, all, NULL, self->user_data);
+      return;
+    }
+  self->running = TRUE;
+  owner = g_new0 (RunOwner, 1);
+  g_weak_ref_init (&owner->search, self);
+  owner->generation = self->generation;
+  search_in_slot (self->store, self->slot, self->query, NULL, run_done_cb, owner);
+}
+
+void
+sb_story_search_cancel (SbStorySearch *self)
+{
+  g_return_if_fail (SB_IS_STORY_SEARCH (self));
+
+  self->generation++;
+  self->running = FALSE;
+  stop_search (self->slot);
+}
+
+gboolean
+sb_story_search_get_running (SbStorySearch *self)
+{
+  g_return_val_if_fail (SB_IS_STORY_SEARCH (self), FALSE);
+
+  return self->running;
+}
+
+const char *
+sb_story_search_get_query (SbStorySearch *self)
+{
+  g_return_val_if_fail (SB_IS_STORY_SEARCH (self), NULL);
+
+  return self->query;
+}
+
+static void
+sb_story_search_dispose (GObject *object)
+{
+  SbStorySearch *self = SB_STORY_SEARCH (object);
+
+  self->generation++;
+  self->running = FALSE;
+  if (self->slot != NULL)
+    stop_search (self->slot);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (sb_story_search_parent_class)->dispose (object);
+}
+
+static void
+sb_story_search_finalize (GObject *object)
+{
+  SbStorySearch *self = SB_STORY_SEARCH (object);
+
+  g_clear_pointer (&self->slot, search_slot_unref);
+  g_free (self->query);
+
+  G_OBJECT_CLASS (sb_story_search_parent_class)->finalize (object);
+}
+
+static void
+sb_story_search_class_init (SbStorySearchClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = sb_story_search_dispose;
+  object_class->finalize = sb_story_search_finalize;
+}
+
+static void
+sb_story_search_init (SbStorySearch *self)
+{
+  self->slot = search_slot_new ();
+}
+
+SbStorySearch *
+sb_story_search_new (SbStore           *store,
+                     SbStorySearchFunc  func,
+                     gpointer           user_data)
+{
+  SbStorySearch *self;
+
+  g_return_val_if_fail (SB_IS_STORE (store), NULL);
+  g_return_val_if_fail (func != NULL, NULL);
+
+  self = g_object_new (SB_TYPE_STORY_SEARCH, NULL);
+  self->store = g_object_ref (store);
+  self->func = func;
+  self->user_data = user_data;
+  return self;
+}
+
 void
 _sb_store_search_dispose (SbStore *self)
 {
-  stop_search (self);
+  if (self->search != NULL)
+    {
+      stop_search (self->search);
+      g_clear_pointer (&self->search, search_slot_unref);
+    }
   if (self->reader != NULL)
     sb_database_reader_close (self->reader);
   g_clear_pointer (&self->reader, sb_database_reader_unref);

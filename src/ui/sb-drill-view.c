@@ -27,6 +27,7 @@
 #include "sb-drill.h"
 #include "sb-drill-view.h"
 #include "sb-placeholder.h"
+#include "sb-story-search.h"
 #include "sb-ui-resources.h"
 
 #define TICK_MS          100
@@ -44,6 +45,8 @@ struct _SbDrillView
   SbStory        *pick;             /* NULL: none (yet) */
   gboolean        hit;
   GPtrArray      *choices;          /* SbStory refs, one per chooser row */
+  SbStorySearch  *search;           /* the chooser's, in the store's worker */
+  gboolean        enter;            /* Enter while it ran: pick its best */
   gboolean        stale;            /* the bank changed while hidden */
 
   gint64          started_us;       /* monotonic; 0: no countdown */
@@ -289,19 +292,22 @@ start_clock (SbDrillView *self)
 
 /* ---- the chooser ------------------------------------------------------- */
 
-static void
-fill_choices (SbDrillView *self)
-{
-  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->pick_entry));
-  g_autoptr(GPtrArray) stories = NULL;
-  g_autoptr(GError) error = NULL;
+static void pick_entry_activate_cb (SbDrillView *self);
 
+/* Best match first over every part of each story, the title weighted
+ * highest: what the person remembers of it finds it. */
+static void
+choices_found_cb (SbStorySearch *search,
+                  GPtrArray     *stories,
+                  const GError  *error,
+                  gpointer       user_data)
+{
+  SbDrillView *self = user_data;
+  gboolean enter = self->enter;
+
+  self->enter = FALSE;
   remove_all_rows (self->pick_list);
   g_ptr_array_set_size (self->choices, 0);
-
-  /* Best match first over every part of each story, the title weighted
-   * highest: what the person remembers of it finds it. */
-  stories = sb_store_search_stories (self->store, query, &error);
   if (stories == NULL)
     {
       g_debug ("The chooser's search failed: %s", error->message);
@@ -320,6 +326,19 @@ fill_choices (SbDrillView *self)
     }
   /* Enter picks the best match straight away. */
   gtk_list_box_select_row (self->pick_list, gtk_list_box_get_row_at_index (self->pick_list, 0));
+  if (enter)
+    pick_entry_activate_cb (self);
+}
+
+/* The query runs in the store's worker; the rows stay until its results
+ * come, and a newer keystroke supersedes it. Nothing typed fills at once. */
+static void
+fill_choices (SbDrillView *self)
+{
+  if (self->search == NULL)
+    self->search = sb_story_search_new (self->store, choices_found_cb, self);
+  self->enter = FALSE;
+  sb_story_search_run (self->search, gtk_editable_get_text (GTK_EDITABLE (self->pick_entry)));
 }
 
 static void
@@ -540,6 +559,10 @@ pick (SbDrillView *self,
 
   if (!in_stage (self, "ask") || self->question == NULL)
     return;
+  /* A search still running no longer matters. */
+  if (self->search != NULL)
+    sb_story_search_cancel (self->search);
+  self->enter = FALSE;
 
   /* Judged by the clock the person saw: once it said time is up, it is. */
   taken = elapsed (self);
@@ -565,11 +588,18 @@ pick (SbDrillView *self,
   gtk_widget_grab_focus (GTK_WIDGET (self->next_button));
 }
 
+/* Enter: the chosen row, or the best match; of the search still running,
+ * once it is done. */
 static void
 pick_entry_activate_cb (SbDrillView *self)
 {
   GtkListBoxRow *row = gtk_list_box_get_selected_row (self->pick_list);
 
+  if (sb_drill_view_get_search_running (self))
+    {
+      self->enter = TRUE;
+      return;
+    }
   if (row == NULL)
     row = gtk_list_box_get_row_at_index (self->pick_list, 0);
   if (row == NULL)
@@ -707,6 +737,13 @@ sb_drill_view_get_choices (SbDrillView *self)
   return g_ptr_array_ref (self->choices);
 }
 
+gboolean
+sb_drill_view_get_search_running (SbDrillView *self)
+{
+  g_return_val_if_fail (SB_IS_DRILL_VIEW (self), FALSE);
+  return self->search != NULL && sb_story_search_get_running (self->search);
+}
+
 SbStory *
 sb_drill_view_get_chosen (SbDrillView *self)
 {
@@ -827,6 +864,7 @@ sb_drill_view_dispose (GObject *object)
   SbDrillView *self = SB_DRILL_VIEW (object);
 
   stop_clock (self);
+  g_clear_object (&self->search);
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_DRILL_VIEW);
   g_clear_pointer (&self->queue, g_ptr_array_unref);
   g_clear_pointer (&self->choices, g_ptr_array_unref);

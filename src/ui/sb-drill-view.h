@@ -27,6 +27,8 @@ SbStory    *sb_drill_view_get_pick           (SbDrillView *self);
 GtkWidget  *sb_drill_view_get_entry          (SbDrillView *self);
 GPtrArray  *sb_drill_view_get_choices        (SbDrillView *self);   /* SbStory refs */
 SbStory    *sb_drill_view_get_chosen         (SbDrillView *self);
+/* TRUE while the chooser's search runs in the store's worker. */
+gboolean    sb_drill_view_get_search_running (SbDrillView *self);
 const char *sb_drill_view_get_verdict        (SbDrillView *self);
 GStrv       sb_drill_view_dup_linked_titles  (SbDrillView *self);
 GStrv       sb_drill_view_dup_suggested      (SbDrillView *self);    /* "title — reason" */

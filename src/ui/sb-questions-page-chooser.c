@@ -14,18 +14,26 @@
 
 /* ---- any story for the question -------------------------------------- */
 
+static void choose_search_activate_cb (SbQuestionsPage *self);
+
 /* At most this many stories in the chooser; the search finds the rest. */
 #define CHOOSER_ROWS 40
 
+/* The search's results: the list follows (what it showed stays until
+ * then, so typing never flashes an empty list). */
 static void
-fill_chooser (SbQuestionsPage *self)
+chooser_found_cb (SbStorySearch *search,
+                  GPtrArray     *stories,
+                  const GError  *error,
+                  gpointer       user_data)
 {
-  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->choose_search));
-  g_autoptr(GPtrArray) stories = NULL;
+  SbQuestionsPage *self = user_data;
+  gboolean enter = self->choose_enter;
 
+  self->choose_enter = FALSE;
   _sb_questions_page_remove_all_children (GTK_WIDGET (self->choose_list));
-  /* Best match first, over every part of each story (full-text search). */
-  stories = sb_store_search_stories (self->store, query, NULL);
+  if (stories == NULL)
+    g_debug ("The chooser's search failed: %s", error->message);
   for (guint i = 0; stories != NULL && i < stories->len && i < CHOOSER_ROWS; i++)
     {
       SbStory *story = stories->pdata[i];
@@ -37,6 +45,21 @@ fill_chooser (SbQuestionsPage *self)
       g_object_set_data_full (G_OBJECT (row), "sb-uuid", g_strdup (sb_story_get_uuid (story)), g_free);
       gtk_list_box_append (self->choose_list, row);
     }
+  if (enter)
+    choose_search_activate_cb (self);
+}
+
+/* Best match first, over every part of each story (full-text search), in
+ * the store's worker: a newer keystroke supersedes the query under way. */
+static void
+fill_chooser (SbQuestionsPage *self)
+{
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->choose_search));
+
+  if (self->choose_query == NULL)
+    self->choose_query = sb_story_search_new (self->store, chooser_found_cb, self);
+  self->choose_enter = FALSE;
+  sb_story_search_run (self->choose_query, query);
 }
 
 static void
@@ -65,12 +88,18 @@ choose_popover_shown_cb (SbQuestionsPage *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->choose_search));
 }
 
-/* Enter in the search takes the best match. */
+/* Enter in the search takes the best match: of the query still running,
+ * once it is done. */
 static void
 choose_search_activate_cb (SbQuestionsPage *self)
 {
   GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->choose_list, 0);
 
+  if (self->choose_query != NULL && sb_story_search_get_running (self->choose_query))
+    {
+      self->choose_enter = TRUE;
+      return;
+    }
   if (first != NULL)
     choose_row_activated_cb (self, first, self->choose_list);
 }
@@ -107,6 +136,12 @@ _sb_questions_page_build_chooser (SbQuestionsPage *self)
   g_signal_connect_object (self->choose_list, "row-activated", G_CALLBACK (choose_row_activated_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (popover, "show", G_CALLBACK (choose_popover_shown_cb), self, G_CONNECT_SWAPPED);
+}
+
+void
+_sb_questions_page_dispose_chooser (SbQuestionsPage *self)
+{
+  g_clear_object (&self->choose_query);
 }
 
 GtkListBox *

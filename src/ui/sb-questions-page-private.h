@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "sb-coach.h"
+#include "sb-story-search.h"
 #include "sb-questions-page.h"
 
 G_BEGIN_DECLS
@@ -74,6 +75,8 @@ struct _SbQuestionsPage
   GtkMenuButton      *choose_button;
   GtkSearchEntry     *choose_search;
   GtkListBox         *choose_list;
+  SbStorySearch      *choose_query;     /* the chooser's search, in the worker */
+  gboolean            choose_enter;     /* Enter while it ran: take its best */
 };
 
 /* sb-questions-page.c */
@@ -92,6 +95,7 @@ void     _sb_questions_page_remove_all_children (GtkWidget     *container);
 
 /* sb-questions-page-chooser.c */
 void     _sb_questions_page_build_chooser    (SbQuestionsPage  *self);
+void     _sb_questions_page_dispose_chooser  (SbQuestionsPage  *self);
 
 /* sb-questions-page.c */
 gboolean _sb_questions_page_refresh_idle_cb  (gpointer          user_data);

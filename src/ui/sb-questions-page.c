@@ -926,6 +926,7 @@ sb_questions_page_dispose (GObject *object)
   g_clear_handle_id (&self->warm_id, g_source_remove);
   stop_growing (self);
   _sb_questions_page_stop_suggestions (self);
+  _sb_questions_page_dispose_chooser (self);
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_QUESTIONS_PAGE);

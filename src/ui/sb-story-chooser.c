@@ -15,6 +15,7 @@
 
 #include "sb-coach.h"
 #include "sb-story-chooser.h"
+#include "sb-story-search.h"
 
 /* At most this many stories in the list; the search finds the rest. */
 #define CHOOSER_ROWS 40
@@ -28,6 +29,9 @@ struct _SbStoryChooser
   SbStoryChooserRankFunc  rank_func;
   gpointer                rank_data;
   GDestroyNotify          rank_destroy;
+
+  SbStorySearch          *query;      /* the search, in the store's worker */
+  gboolean                enter;      /* Enter while it ran: take its first */
 
   GtkSearchEntry         *search;
   GtkListBox             *list;
@@ -97,20 +101,18 @@ is_excluded (SbStoryChooser *self,
   return self->excluded != NULL && g_hash_table_contains (self->excluded, sb_story_get_uuid (story));
 }
 
+/* The rows for @stories (a search's results, best match first): with
+ * nothing typed, the ranking comes first, each with its reason. */
 static void
-fill (SbStoryChooser *self)
+show_stories (SbStoryChooser *self,
+              GPtrArray      *stories)
 {
   const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search));
   g_autoptr(GHashTable) shown = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) ranked = NULL;
-  g_autoptr(GPtrArray) stories = NULL;
   guint n = 0;
 
   remove_rows (self->list);
-  if (self->store == NULL)
-    return;
-
-  /* With nothing typed, the ranking comes first, each with its reason. */
   if (*query == '\0' && self->rank_func != NULL)
     ranked = self->rank_func (self, self->rank_data);
   if (ranked != NULL)
@@ -134,8 +136,6 @@ fill (SbStoryChooser *self)
         add_heading (self, _("All Stories"));
     }
 
-  /* Best match first, over every part of each story (full-text search). */
-  stories = sb_store_search_stories (self->store, query, NULL);
   for (guint i = 0; stories != NULL && i < stories->len && n < CHOOSER_ROWS; i++)
     {
       SbStory *story = stories->pdata[i];
@@ -147,9 +147,53 @@ fill (SbStoryChooser *self)
     }
 }
 
+static void search_activate_cb (SbStoryChooser *self);
+
+static void
+found_cb (SbStorySearch *search,
+          GPtrArray     *stories,
+          const GError  *error,
+          gpointer       user_data)
+{
+  SbStoryChooser *self = user_data;
+  gboolean enter = self->enter;
+
+  self->enter = FALSE;
+  if (stories == NULL)
+    g_debug ("The chooser's search failed: %s", error->message);
+  show_stories (self, stories);
+  if (enter)
+    search_activate_cb (self);
+}
+
+/* Best match first, over every part of each story (full-text search), in
+ * the store's worker: what the list shows stays until the results come,
+ * and a newer keystroke supersedes the query under way. With nothing
+ * typed the list fills at once. */
+static void
+fill (SbStoryChooser *self)
+{
+  self->enter = FALSE;
+  if (self->store == NULL)
+    {
+      remove_rows (self->list);
+      return;
+    }
+  if (self->query == NULL)
+    self->query = sb_story_search_new (self->store, found_cb, self);
+  sb_story_search_run (self->query, gtk_editable_get_text (GTK_EDITABLE (self->search)));
+}
+
 static void
 search_changed_cb (SbStoryChooser *self)
 {
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search))));
+
+  /* After sb_story_chooser_set_search_text() the entry tells, after its
+   * pause, of a search already run. */
+  if (self->query != NULL && g_strcmp0 (text, sb_story_search_get_query (self->query)) == 0 &&
+      *text != '\0')
+    return;
   fill (self);
 }
 
@@ -163,11 +207,18 @@ row_activated_cb (SbStoryChooser *self,
     sb_story_chooser_choose (self, uuid);
 }
 
-/* Enter in the search takes the first story shown. */
+/* Enter in the search takes the first story shown: of the query still
+ * running, once it is done. */
 static void
 search_activate_cb (SbStoryChooser *self)
 {
   GtkListBoxRow *row;
+
+  if (sb_story_chooser_get_search_running (self))
+    {
+      self->enter = TRUE;
+      return;
+    }
 
   for (int i = 0; (row = gtk_list_box_get_row_at_index (self->list, i)) != NULL; i++)
     if (sb_story_chooser_row_get_uuid (row) != NULL)
@@ -198,6 +249,7 @@ sb_story_chooser_dispose (GObject *object)
   self->rank_func = NULL;
   self->rank_destroy = NULL;
   g_clear_pointer (&self->excluded, g_hash_table_unref);
+  g_clear_object (&self->query);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (sb_story_chooser_parent_class)->dispose (object);
@@ -310,9 +362,21 @@ sb_story_chooser_set_search_text (SbStoryChooser *self,
 {
   g_return_if_fail (SB_IS_STORY_CHOOSER (self));
 
+  /* Once, now: setting the text empties the entry first, which the entry
+   * tells of at once (a search for every story, 40 rows rebuilt), and it
+   * tells of the new text after its pause. */
+  g_signal_handlers_block_by_func (self->search, search_changed_cb, self);
   gtk_editable_set_text (GTK_EDITABLE (self->search), text != NULL ? text : "");
-  /* The entry says search-changed after a pause; the list follows now. */
+  g_signal_handlers_unblock_by_func (self->search, search_changed_cb, self);
   fill (self);
+}
+
+gboolean
+sb_story_chooser_get_search_running (SbStoryChooser *self)
+{
+  g_return_val_if_fail (SB_IS_STORY_CHOOSER (self), FALSE);
+
+  return self->query != NULL && sb_story_search_get_running (self->query);
 }
 
 const char *

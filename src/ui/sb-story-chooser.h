@@ -31,8 +31,13 @@ void        sb_story_chooser_set_excluded  (SbStoryChooser         *self,
 /* Fills the list as opening does (tests). */
 void        sb_story_chooser_refill        (SbStoryChooser         *self);
 GtkListBox *sb_story_chooser_get_list      (SbStoryChooser         *self);
+/* Searches for @text now (not after the entry's pause); the list
+ * follows when the search in the store's worker is done (an empty @text
+ * at once). */
 void        sb_story_chooser_set_search_text (SbStoryChooser       *self,
                                               const char           *text);
+/* TRUE while a search runs: the list still shows the last one's. */
+gboolean    sb_story_chooser_get_search_running (SbStoryChooser    *self);
 /* The uuid of the story a row offers, or NULL for a heading. */
 const char *sb_story_chooser_row_get_uuid  (GtkListBoxRow          *row);
 /* Chooses the story as a click on its row does: pops down and emits

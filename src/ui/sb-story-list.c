@@ -13,7 +13,11 @@
  * screenful comes in one splice (the list view keeps the rows of the
  * stories in both), and what follows a screenful per frame after it, then
  * 1,000 a frame once the list view has all the rows it makes. The next
- * search drops an unfinished rest.
+ * search drops an unfinished rest. Results that come before the
+ * keystroke's frame is drawn wait for the next one, and clearing the
+ * search drops the old list's tail in one frame (tearing down its rows)
+ * and puts every story in at the next. The selected story stays selected
+ * while the results hold it (see reselect).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -26,6 +30,7 @@
 
 #include "sb-story-list.h"
 #include "sb-story-row.h"
+#include "sb-story-search.h"
 
 struct _SbStoryList
 {
@@ -42,8 +47,16 @@ struct _SbStoryList
   GtkSingleSelection *selection;
   gboolean            searching;         /* shown holds a search's results */
   char               *query;
-  GCancellable       *search_cancellable; /* the query under way; NULL: none */
+  SbStorySearch      *search;            /* the query in the store's worker */
   gboolean            activate_found;    /* Enter while it ran: open its best */
+  SbStory            *reselect;          /* selected, still to come in pending */
+  gint64              query_frame;       /* the frame counter when the query ran */
+  GPtrArray          *found;             /* results waiting for the next frame */
+  GError             *found_error;
+  gboolean            found_all;         /* every story waits for the next frame */
+  gulong              found_paint_id;
+  guint               found_idle_id;
+  gboolean            splicing;          /* our own change of shown */
   gboolean            defer_selection;   /* results going in: tell of the selection later */
   gulong              selection_paint_id;
   guint               selection_idle_id;
@@ -87,16 +100,87 @@ update_visible_page (SbStoryList *self)
  * frame (in one go, 9,800 stories held a frame for ~20 ms). */
 #define LIST_VIEW_ROWS 200
 #define REST_ROWS      1000
+/* Clearing a search keeps this much of the old list for one frame, so
+ * the rows torn down are split between that frame and the next (which
+ * also binds the first screenful): ~140 then ~60. */
+#define CLEAR_KEEP_ROWS 64
+
+/* Splices @self->shown; a selection it moves meanwhile is not told while
+ * the selected story is still to come (see reselect below). */
+static void
+splice_shown (SbStoryList *self,
+              guint        position,
+              guint        removed,
+              gpointer    *added,
+              guint        n_added)
+{
+  self->splicing = TRUE;
+  g_list_store_splice (self->shown, position, removed, added, n_added);
+  self->splicing = FALSE;
+}
+
+static void notify_selection (SbStoryList *self);
+
+/* The selected story stays selected when a search's results still hold
+ * it, however far down: if it is in what comes after the first
+ * screenful, the list shows no selection (and tells of no change) until
+ * it is in, then selects it again. So the editor is not reloaded with
+ * whatever story the results put in its place for a few frames. */
+static void
+stop_reselect (SbStoryList *self)
+{
+  if (self->reselect == NULL)
+    return;
+  g_clear_object (&self->reselect);
+  /* Nothing selected: autoselect selects the first item, told as usual. */
+  gtk_single_selection_set_autoselect (self->selection, TRUE);
+}
+
+/* @story stays selected while it is out of the list: nothing shows
+ * selected meanwhile. */
+static void
+start_reselect (SbStoryList *self,
+                SbStory     *story)
+{
+  g_set_object (&self->reselect, story);
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  self->splicing = TRUE;
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  self->splicing = FALSE;
+  gtk_single_selection_set_can_unselect (self->selection, FALSE);
+}
+
+static void
+reselect_at (SbStoryList *self,
+             guint        position)
+{
+  g_clear_object (&self->reselect);
+  self->splicing = TRUE;
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_single_selection_set_autoselect (self->selection, TRUE);
+  self->splicing = FALSE;
+  /* The same story as before the search: the window has nothing to load,
+   * but a change told for the results' first frame is void now. */
+  notify_selection (self);
+}
 
 static void
 append_pending (SbStoryList *self,
                 guint        n)
 {
   guint available = self->pending->len - self->pending_next;
+  guint at = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
 
   n = MIN (n, available);
-  g_list_store_splice (self->shown, g_list_model_get_n_items (G_LIST_MODEL (self->shown)), 0,
-                       self->pending->pdata + self->pending_next, n);
+  splice_shown (self, at, 0, self->pending->pdata + self->pending_next, n);
+  if (self->reselect != NULL)
+    for (guint i = 0; i < n; i++)
+      if (self->pending->pdata[self->pending_next + i] == self->reselect)
+        {
+          reselect_at (self, at + i);
+          break;
+        }
   self->pending_next += n;
 }
 
@@ -186,8 +270,14 @@ show_stories (SbStoryList *self,
               GPtrArray   *stories)
 {
   GListModel *shown = G_LIST_MODEL (self->shown);
-  guint n, same, first;
+  g_autoptr(SbStory) selected = NULL;
+  SbStory *in_selection;
+  guint n, same, first, at = G_MAXUINT;
 
+  selected = sb_story_list_get_selected_story (self);
+  if (selected != NULL)
+    g_object_ref (selected);
+  in_selection = self->selection != NULL ? gtk_single_selection_get_selected_item (self->selection) : NULL;
   drop_pending (self);
   n = g_list_model_get_n_items (shown);
   for (same = 0; same < MIN (n, stories->len); same++)
@@ -198,8 +288,28 @@ show_stories (SbStoryList *self,
         break;
     }
   first = MIN (stories->len, MAX (same, FIRST_ROWS));
-  if (same < n || same < first)
-    g_list_store_splice (self->shown, same, n - same, stories->pdata + same, first - same);
+  if (selected != NULL)
+    g_ptr_array_find (stories, selected, &at);
+
+  /* The selected story still in the results: in the first screenful the
+   * splice keeps it selected (GtkSingleSelection follows an item that
+   * moves within one change) unless it is out of the list already; in the
+   * rest, still to come, nothing is selected until it is in. */
+  if (at != G_MAXUINT && (at >= first || in_selection != selected))
+    {
+      if (self->reselect != selected)
+        start_reselect (self, selected);
+      if (same < n || same < first)
+        splice_shown (self, same, n - same, stories->pdata + same, first - same);
+      if (at < first)
+        reselect_at (self, at);
+    }
+  else
+    {
+      stop_reselect (self);
+      if (same < n || same < first)
+        splice_shown (self, same, n - same, stories->pdata + same, first - same);
+    }
   if (stories->len > first)
     {
       self->pending = g_ptr_array_ref (stories);
@@ -209,11 +319,25 @@ show_stories (SbStoryList *self,
 }
 
 static void
+drop_found (SbStoryList *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (self->found_paint_id != 0 && clock != NULL)
+    g_signal_handler_disconnect (clock, self->found_paint_id);
+  self->found_paint_id = 0;
+  g_clear_handle_id (&self->found_idle_id, g_source_remove);
+  g_clear_pointer (&self->found, g_ptr_array_unref);
+  g_clear_error (&self->found_error);
+  self->found_all = FALSE;
+}
+
+static void
 stop_query (SbStoryList *self)
 {
-  if (self->search_cancellable != NULL)
-    g_cancellable_cancel (self->search_cancellable);
-  g_clear_object (&self->search_cancellable);
+  if (self->search != NULL)
+    sb_story_search_cancel (self->search);
+  drop_found (self);
   self->activate_found = FALSE;
 }
 
@@ -232,9 +356,9 @@ show_all_stories (SbStoryList *self)
 }
 
 static void
-show_results (SbStoryList *self,
-              GPtrArray   *results,
-              GError      *error)
+show_results (SbStoryList  *self,
+              GPtrArray    *results,
+              const GError *error)
 {
   /* A search that fails shows everything rather than nothing. */
   if (results == NULL)
@@ -250,55 +374,89 @@ show_results (SbStoryList *self,
 
 static void search_activate_cb       (SbStoryList    *self,
                                       GtkSearchEntry *entry);
-static void run_search_now           (SbStoryList    *self);
 static void flush_deferred_selection (SbStoryList    *self);
 
-/* Which query a result belongs to. */
-typedef struct
-{
-  SbStoryList  *list;          /* a reference */
-  GCancellable *cancellable;   /* the query's, a reference */
-} QueryCall;
-
 static void
-query_call_free (QueryCall *call)
+show_found (SbStoryList  *self,
+            gboolean      all,
+            GPtrArray    *results,
+            const GError *error)
 {
-  g_object_unref (call->list);
-  g_object_unref (call->cancellable);
-  g_free (call);
-}
+  gboolean activate = self->activate_found;
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (QueryCall, query_call_free)
-
-static void
-search_done_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(QueryCall) call = user_data;
-  SbStoryList *self = call->list;
-  g_autoptr(GPtrArray) results = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean activate;
-
-  results = sb_store_search_stories_finish (SB_STORE (source), result, &error);
-  /* A newer query (or none) took its place. */
-  if (call->cancellable != self->search_cancellable)
-    return;
-  activate = self->activate_found;
-  g_clear_object (&self->search_cancellable);
   self->activate_found = FALSE;
-  /* Another search of the store's superseded this one. */
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    run_search_now (self);
+  self->defer_selection = TRUE;
+  if (all)
+    show_all_stories (self);
   else
-    {
-      self->defer_selection = TRUE;
-      show_results (self, results, error);
-      self->defer_selection = FALSE;
-    }
+    show_results (self, results, error);
+  self->defer_selection = FALSE;
   if (activate)
     search_activate_cb (self, self->search_entry);
+}
+
+static gboolean
+found_idle_cb (gpointer user_data)
+{
+  SbStoryList *self = user_data;
+  g_autoptr(GPtrArray) results = g_steal_pointer (&self->found);
+  g_autoptr(GError) error = g_steal_pointer (&self->found_error);
+  gboolean all = self->found_all;
+
+  self->found_idle_id = 0;
+  self->found_all = FALSE;
+  show_found (self, all, results, error);
+  return G_SOURCE_REMOVE;
+}
+
+/* What waits for the next frame, in now (the caller needs the list). */
+static void
+flush_found (SbStoryList *self)
+{
+  if (self->found_paint_id == 0 && self->found_idle_id == 0)
+    return;
+  {
+    g_autoptr(GPtrArray) results = g_steal_pointer (&self->found);
+    g_autoptr(GError) error = g_steal_pointer (&self->found_error);
+    gboolean all = self->found_all;
+
+    drop_found (self);
+    show_found (self, all, results, error);
+  }
+}
+
+static void
+found_after_paint_cb (GdkFrameClock *clock,
+                      SbStoryList   *self)
+{
+  g_signal_handler_disconnect (clock, self->found_paint_id);
+  self->found_paint_id = 0;
+  self->found_idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, found_idle_cb, self, NULL);
+}
+
+/* Results that come before the keystroke's own frame is drawn (a query
+ * faster than a frame) go in after it: the keystroke's frame stays the
+ * entry's alone, and the results have a frame of their own. */
+static void
+found_cb (SbStorySearch *search,
+          GPtrArray     *results,
+          const GError  *error,
+          gpointer       user_data)
+{
+  SbStoryList *self = user_data;
+  GdkFrameClock *clock = gtk_widget_get_mapped (GTK_WIDGET (self))
+                         ? gtk_widget_get_frame_clock (GTK_WIDGET (self)) : NULL;
+
+  drop_found (self);
+  if (clock == NULL || gdk_frame_clock_get_frame_counter (clock) != self->query_frame)
+    {
+      show_found (self, FALSE, results, error);
+      return;
+    }
+  self->found = results != NULL ? g_ptr_array_ref (results) : NULL;
+  self->found_error = error != NULL ? g_error_copy (error) : NULL;
+  self->found_paint_id = g_signal_connect_object (clock, "after-paint", G_CALLBACK (found_after_paint_cb),
+                                                  self, G_CONNECT_AFTER);
 }
 
 static gboolean
@@ -307,27 +465,53 @@ query_is_empty (SbStoryList *self)
   return self->query == NULL || *g_strstrip (self->query) == '\0';
 }
 
+/* The first step of putting every story back after a search: what lies
+ * past CLEAR_KEEP_ROWS goes now, which tears down most of the ~200 rows
+ * the list view made (the costly part: ~200 rows in one frame took 13-25
+ * ms at 10,000 stories); every story comes in the next frame, replacing
+ * what is left. A selected story that goes stays selected. */
+static void
+show_all_next_frame (SbStoryList   *self,
+                     GdkFrameClock *clock)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
+  guint keep = MIN (n, CLEAR_KEEP_ROWS);
+  guint selected = gtk_single_selection_get_selected (self->selection);
+
+  drop_pending (self);
+  if (self->reselect == NULL && selected != GTK_INVALID_LIST_POSITION && selected >= keep)
+    start_reselect (self, gtk_single_selection_get_selected_item (self->selection));
+  if (keep < n)
+    splice_shown (self, keep, n - keep, NULL, 0);
+  self->found_all = TRUE;
+  self->found_paint_id = g_signal_connect_object (clock, "after-paint", G_CALLBACK (found_after_paint_cb),
+                                                  self, G_CONNECT_AFTER);
+}
+
 /* While typing: the query runs in the store's worker and the list keeps
  * what it shows until the results come (no empty list, no "No Results"
  * in between); an earlier query still running is dropped. Everything
- * (an empty search) shows at once. */
+ * (an empty search) shows in the next frame after a search, at once
+ * otherwise. */
 static void
 run_search (SbStoryList *self)
 {
-  QueryCall *call;
+  GdkFrameClock *clock = gtk_widget_get_mapped (GTK_WIDGET (self))
+                         ? gtk_widget_get_frame_clock (GTK_WIDGET (self)) : NULL;
 
   stop_query (self);
   if (query_is_empty (self))
     {
-      show_all_stories (self);
+      /* After a search, in two frames; else (nothing to replace) now. */
+      if (clock != NULL && self->searching)
+        show_all_next_frame (self, clock);
+      else
+        show_all_stories (self);
       return;
     }
-  call = g_new0 (QueryCall, 1);
-  self->search_cancellable = g_cancellable_new ();
-  call->list = g_object_ref (self);
-  call->cancellable = g_object_ref (self->search_cancellable);
-  sb_store_search_stories_async (self->store, self->query, self->search_cancellable,
-                                 search_done_cb, call);
+  if (gtk_widget_get_frame_clock (GTK_WIDGET (self)) != NULL)
+    self->query_frame = gdk_frame_clock_get_frame_counter (gtk_widget_get_frame_clock (GTK_WIDGET (self)));
+  sb_story_search_run (self->search, self->query);
 }
 
 /* After the store's stories changed: at once, so the list never shows a
@@ -379,7 +563,7 @@ search_activate_cb (SbStoryList    *self,
 
   /* Enter in the search opens the best match: of the query still
    * running, once it is done. */
-  if (self->search_cancellable != NULL)
+  if (sb_story_list_get_search_running (self))
     {
       self->activate_found = TRUE;
       return;
@@ -488,6 +672,15 @@ selected_item_cb (SbStoryList        *self,
   GdkFrameClock *clock = gtk_widget_get_mapped (GTK_WIDGET (self))
                          ? gtk_widget_get_frame_clock (GTK_WIDGET (self)) : NULL;
 
+  /* The selected story is still to come: nothing to tell (our own change),
+   * or the person chose another meanwhile. */
+  if (self->reselect != NULL)
+    {
+      if (self->splicing)
+        return;
+      g_clear_object (&self->reselect);
+      gtk_single_selection_set_autoselect (self->selection, TRUE);
+    }
   if (!self->defer_selection || clock == NULL)
     {
       notify_selection (self);
@@ -519,7 +712,7 @@ stories_changed_cb (SbStoryList *self,
 {
   /* A story added or restored while searching takes its place in the
    * ranking; otherwise the list follows the store's change as it is. */
-  if (self->searching || self->search_cancellable != NULL)
+  if (self->searching || sb_story_list_get_search_running (self))
     run_search_now (self);
   else
     {
@@ -600,6 +793,7 @@ set_store (SbStoryList *self,
   stories = sb_store_get_stories (store);
 
   self->shown = g_list_store_new (SB_TYPE_STORY);
+  self->search = sb_story_search_new (store, found_cb, self);
   show_all_stories (self);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->shown)));
   gtk_single_selection_set_autoselect (self->selection, TRUE);
@@ -630,8 +824,10 @@ sb_story_list_dispose (GObject *object)
 
   g_clear_handle_id (&self->activate_idle_id, g_source_remove);
   stop_query (self);
+  g_clear_object (&self->search);
   stop_deferred_selection (self);
   drop_pending (self);
+  g_clear_object (&self->reselect);
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
   /* No more rows kept from here on (the template's dispose tears down). */
@@ -767,6 +963,8 @@ sb_story_list_get_selected_story (SbStoryList *self)
 
   if (self->selection == NULL)
     return NULL;
+  if (self->reselect != NULL)
+    return self->reselect;
   return gtk_single_selection_get_selected_item (self->selection);
 }
 
@@ -779,7 +977,14 @@ sb_story_list_select_story (SbStoryList *self,
 
   g_return_if_fail (SB_IS_STORY_LIST (self));
 
+  flush_found (self);
   flush_deferred_selection (self);
+  /* Another story than the one still to come: that one is no longer
+   * wanted (autoselect stays off until this one is selected). */
+  if (self->reselect != NULL && self->reselect != story)
+    g_clear_object (&self->reselect);
+  if (self->reselect == story)
+    flush_pending (self);   /* it is selected once in */
   /* A story still to come: the list up to it, not all of it. */
   for (guint i = self->pending_next; self->pending != NULL && i < self->pending->len; i++)
     if (self->pending->pdata[i] == story)
@@ -796,10 +1001,13 @@ sb_story_list_select_story (SbStoryList *self,
       if (item == story)
         {
           gtk_single_selection_set_selected (self->selection, i);
+          gtk_single_selection_set_autoselect (self->selection, TRUE);
           gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", i);
           return;
         }
     }
+  if (self->reselect == NULL)
+    gtk_single_selection_set_autoselect (self->selection, TRUE);
 }
 
 void
@@ -846,5 +1054,6 @@ sb_story_list_get_search_running (SbStoryList *self)
 {
   g_return_val_if_fail (SB_IS_STORY_LIST (self), FALSE);
 
-  return self->search_cancellable != NULL;
+  return (self->search != NULL && sb_story_search_get_running (self->search)) ||
+         self->found_paint_id != 0 || self->found_idle_id != 0;
 }

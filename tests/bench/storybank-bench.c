@@ -17,7 +17,8 @@
  *                search_results_frame_ms, and the wall time from the
  *                keystroke to it, search_results_shown_ms; and each frame
  *                after it that fills the rest of the list in,
- *                search_fill_frame_ms), typing one character in the editor, switching
+ *                search_fill_frame_ms; the story chooser's search the same
+ *                way, chooser_*), typing one character in the editor, switching
  *                to each page (first time and again), the coverage matrix
  *                rebuild (the call, and to the end of its frame), a click
  *                on a cell to its frame, and drawing, selecting a
@@ -71,6 +72,7 @@
 #include "sb-settings.h"
 #include "sb-story-check.h"
 #include "sb-story-editor.h"
+#include "sb-story-chooser.h"
 #include "sb-story-list.h"
 #include "sb-test-ui.h"
 #include "sb-test-util.h"
@@ -439,6 +441,21 @@ select_question_cb (gpointer data)
   sb_questions_page_select_question (ui->questions, ui->name);
 }
 
+/* Whether a search box's query (or its results) is still to show. */
+typedef gboolean (*SearchRunning) (gpointer box);
+
+static gboolean
+list_search_running (gpointer box)
+{
+  return sb_story_list_get_search_running (box);
+}
+
+static gboolean
+chooser_search_running (gpointer box)
+{
+  return sb_story_chooser_get_search_running (box);
+}
+
 /* A search keystroke: the main thread's work in its frame (returned);
  * the query runs in the store's worker, so also the work of the frame
  * that shows the results (from the start of the main-loop iteration that
@@ -446,30 +463,33 @@ select_question_cb (gpointer data)
  * keystroke to the end of that frame: how long the person waits. When the
  * results are in before the keystroke's frame, that frame is both. */
 static double
-time_search_keystroke (GtkWidget *window,
-                       Ui        *ui,
-                       double    *results_frame_ms,
-                       double    *shown_ms)
+time_worker_keystroke (GtkWidget     *window,
+                       Interaction    keystroke,
+                       Ui            *ui,
+                       SearchRunning  running,
+                       gpointer       box,
+                       double        *results_frame_ms,
+                       double        *shown_ms)
 {
   gint64 start = g_get_monotonic_time ();
   gint64 deadline = start + 120 * G_USEC_PER_SEC;
-  double keystroke_ms = time_interaction (window, search_cb, ui);
+  double keystroke_ms = time_interaction (window, keystroke, ui);
   gint64 iteration_start = 0, iteration_polled = 0;
   guint target;
 
-  if (!sb_story_list_get_search_running (ui->list))
+  if (!running (box))
     {
       *results_frame_ms = keystroke_ms;
       *shown_ms = ms_since (start);
       return keystroke_ms;
     }
-  while (sb_story_list_get_search_running (ui->list) && g_get_monotonic_time () < deadline)
+  while (running (box) && g_get_monotonic_time () < deadline)
     {
       iteration_start = g_get_monotonic_time ();
       iteration_polled = polled_us;
       g_main_context_iteration (NULL, TRUE);
     }
-  if (sb_story_list_get_search_running (ui->list))
+  if (running (box))
     g_error ("no search results within two minutes");
   target = frames_painted + 1;
   gdk_frame_clock_request_phase (gtk_widget_get_frame_clock (window), GDK_FRAME_CLOCK_PHASE_PAINT);
@@ -480,6 +500,28 @@ time_search_keystroke (GtkWidget *window,
   *results_frame_ms = (g_get_monotonic_time () - iteration_start - (polled_us - iteration_polled)) / 1000.0;
   *shown_ms = ms_since (start);
   return keystroke_ms;
+}
+
+static double
+time_search_keystroke (GtkWidget *window,
+                       Ui        *ui,
+                       double    *results_frame_ms,
+                       double    *shown_ms)
+{
+  return time_worker_keystroke (window, search_cb, ui, list_search_running, ui->list,
+                                results_frame_ms, shown_ms);
+}
+
+/* The story chooser (requirements, rounds) of the window, open, and a
+ * keystroke in its search. */
+static SbStoryChooser *bench_chooser;
+
+static void
+chooser_search_cb (gpointer data)
+{
+  Ui *ui = data;
+
+  sb_story_chooser_set_search_text (bench_chooser, ui->text);
 }
 
 /* The coverage matrix: a rebuild, and a click on a cell. */
@@ -624,6 +666,53 @@ measure_ui (SbStore     *store,
         g_clear_error (&error);
       }
   add_percentiles (builder, "search_query_ms", queries);
+
+  /* The story chooser's search (and the Questions page's and the drill's,
+   * which work the same way): a keystroke's frame, the frame that puts
+   * its results (40 rows) in, and the wait for them. */
+  {
+    g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (double));
+    g_autoptr(GArray) results_frames = g_array_new (FALSE, FALSE, sizeof (double));
+    g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (double));
+
+    /* Its own window with a button to open it, as a requirement row has
+     * (the frames counted are that window's). */
+    GtkWidget *host = gtk_window_new ();
+    GtkWidget *button = gtk_menu_button_new ();
+
+    gtk_window_set_default_size (GTK_WINDOW (host), 400, 500);
+    gtk_widget_set_valign (button, GTK_ALIGN_START);
+    gtk_window_set_child (GTK_WINDOW (host), button);
+    bench_chooser = SB_STORY_CHOOSER (sb_story_chooser_new (store));
+    gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), GTK_WIDGET (bench_chooser));
+    gtk_window_present (GTK_WINDOW (host));
+    settle (300);
+    watch_frames (host);
+    gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+    settle (300);
+    for (guint w = 0; bench_bank_search_words[w] != NULL; w++)
+      for (gsize n = 1; n <= strlen (bench_bank_search_words[w]) + 1; n++)
+        {
+          const char *word = bench_bank_search_words[w];
+          g_autofree char *prefix = n <= strlen (word) ? g_strndup (word, n) : g_strdup ("");
+          double results_frame_ms, shown_ms;
+
+          ui.text = prefix;
+          append_ms (keys, time_worker_keystroke (host, chooser_search_cb, &ui, chooser_search_running,
+                                                  bench_chooser, &results_frame_ms, &shown_ms));
+          append_ms (results_frames, results_frame_ms);
+          append_ms (shown, shown_ms);
+        }
+    g_signal_handlers_disconnect_matched (gtk_widget_get_frame_clock (host), G_SIGNAL_MATCH_FUNC,
+                                          0, 0, NULL, after_paint_cb, NULL);
+    gtk_popover_popdown (GTK_POPOVER (bench_chooser));
+    bench_chooser = NULL;
+    gtk_window_destroy (GTK_WINDOW (host));
+    settle (100);
+    add_percentiles (builder, "chooser_keystroke_ms", keys);
+    add_percentiles (builder, "chooser_results_frame_ms", results_frames);
+    add_percentiles (builder, "chooser_results_shown_ms", shown);
+  }
 
   /* Typing at the end of the Action of the first story. */
   edited = g_list_model_get_item (stories, 0);

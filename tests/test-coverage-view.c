@@ -1129,6 +1129,8 @@ test_toggle_reaches_every_view (Fixture       *f,
   SbCoveragePage *page;
   SbCoverageMatrix *matrix;
   SbCoverage *coverage;
+  g_autofree char *expected = NULL;
+  AdwToast *toast;
   guint column;
 
   question = g_object_ref (sb_store_add_question (f->store, "Tell me about an outage you owned.",
@@ -1209,6 +1211,24 @@ test_toggle_reaches_every_view (Fixture       *f,
   g_ptr_array_set_size (chips, 0);
   sb_test_find_labels (GTK_WIDGET (editor), sb_theme_get_name (theme), chips);
   g_assert_cmpuint (chips->len, ==, 0);
+
+  /* Two clicks in a row: one toast, which says the second, and whose
+   * Undo takes back the second only. */
+  g_assert_true (sb_coverage_matrix_toggle (matrix, sb_story_get_uuid (story), slug, &error));
+  toast = sb_coverage_matrix_get_last_toast (matrix);
+  g_assert_nonnull (toast);
+  expected = g_strdup_printf ("“Checkout outage” now covers %s", sb_theme_get_name (theme));
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, expected);
+  g_assert_true (sb_coverage_matrix_toggle (matrix, sb_story_get_uuid (story), slug, &error));
+  g_assert_no_error (error);
+  sb_test_iterate_main_loop ();
+  g_assert_true (sb_coverage_matrix_get_last_toast (matrix) == toast);
+  g_assert_true (g_str_has_prefix (adw_toast_get_title (toast), "“Checkout outage” is now a secondary story"));
+  g_signal_emit_by_name (toast, "button-clicked");
+  sb_test_iterate_main_loop ();
+  g_assert_cmpint (sb_store_get_story_theme (f->store, story, slug), ==, SB_STRENGTH_PRIMARY);
+  g_assert_cmpint (sb_coverage_get_cell (sb_coverage_matrix_get_coverage (matrix), 0, column), ==,
+                   SB_STRENGTH_PRIMARY);
 
   gtk_window_destroy (GTK_WINDOW (window));
   sb_test_iterate_main_loop ();

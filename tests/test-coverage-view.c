@@ -1182,8 +1182,11 @@ test_toggle_reaches_every_view (Fixture       *f,
   g_assert_cmpstr (sb_coverage_page_get_summary (page), !=, summary);
   /* The theme panel lists the story. */
   g_assert_nonnull (sb_test_find_visible_label (GTK_WIDGET (page), "Checkout outage"));
-  /* The hidden Stories page: the row's dot and the editor's chip. */
+  /* The hidden Stories page: the row's dot at once; the editor's chip
+   * when the page is shown. */
   g_assert_cmpuint (count_theme_dots (GTK_WIDGET (find_story_row (GTK_WIDGET (window), story))), ==, 1);
+  sb_window_show_page (window, "stories");
+  sb_test_iterate_main_loop ();
   sb_test_find_labels (GTK_WIDGET (editor), sb_theme_get_name (theme), chips);
   g_assert_cmpuint (chips->len, ==, 1);
 
@@ -1208,9 +1211,13 @@ test_toggle_reaches_every_view (Fixture       *f,
   g_assert_cmpstr (sb_coverage_page_get_summary (page), ==, summary);
   g_assert_null (sb_test_find_visible_label (GTK_WIDGET (page), "Checkout outage"));
   g_assert_cmpuint (count_theme_dots (GTK_WIDGET (find_story_row (GTK_WIDGET (window), story))), ==, 0);
+  sb_window_show_page (window, "stories");
+  sb_test_iterate_main_loop ();
   g_ptr_array_set_size (chips, 0);
   sb_test_find_labels (GTK_WIDGET (editor), sb_theme_get_name (theme), chips);
   g_assert_cmpuint (chips->len, ==, 0);
+  sb_window_show_page (window, "coverage");
+  sb_test_iterate_main_loop ();
 
   /* Two clicks in a row: one toast, which says the second, and whose
    * Undo takes back the second only. */

@@ -176,6 +176,8 @@ static void
 assert_same_matrix (SbCoverage *a,
                     SbCoverage *b)
 {
+  guint n_overloaded = 0;
+
   g_assert_cmpuint (sb_coverage_get_n_themes (a), ==, sb_coverage_get_n_themes (b));
   g_assert_cmpuint (sb_coverage_get_n_stories (a), ==, sb_coverage_get_n_stories (b));
   for (guint r = 0; r < sb_coverage_get_n_themes (a); r++)
@@ -188,7 +190,10 @@ assert_same_matrix (SbCoverage *a,
     {
       g_assert_true (sb_coverage_get_story (a, c) == sb_coverage_get_story (b, c));
       g_assert_cmpuint (sb_coverage_get_story_count (a, c), ==, sb_coverage_get_story_count (b, c));
+      n_overloaded += sb_coverage_story_is_overloaded (a, c);
     }
+  g_assert_cmpuint (sb_coverage_get_n_overloaded (a), ==, n_overloaded);
+  g_assert_cmpuint (sb_coverage_get_n_overloaded (b), ==, n_overloaded);
 }
 
 /* The matrix is read from the store's theme → stories map; after links
@@ -288,6 +293,28 @@ test_from_theme_links (void)
   g_assert_nonnull (updated);
   assert_same_matrix (updated, fresh);
   g_assert_cmpint (sb_coverage_get_cell (before, row_of (before, "core-ambiguity"), 2), ==, SB_STRENGTH_NONE);
+
+  /* Stretched thin by its links, then not: the count follows. */
+  for (guint t = 0; t <= SB_COVERAGE_MAX_THEMES_PER_STORY; t++)
+    {
+      g_autoptr(SbTheme) theme = g_list_model_get_item (core_themes, t);
+
+      link_theme (store, stories[4], sb_theme_get_slug (theme), SB_STRENGTH_SECONDARY);
+    }
+  g_clear_pointer (&fresh, sb_coverage_unref);
+  fresh = sb_coverage_new (store, "core", &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(SbCoverage) stretched = sb_coverage_new_updated (updated, store, stories[4]);
+    g_autoptr(SbCoverage) eased = NULL;
+
+    assert_same_matrix (stretched, fresh);
+    g_assert_cmpuint (sb_coverage_get_n_overloaded (stretched), ==, sb_coverage_get_n_overloaded (updated) + 1);
+    link_theme (store, stories[4], "core-production-incident", SB_STRENGTH_NONE);
+    link_theme (store, stories[4], "core-ambiguity", SB_STRENGTH_NONE);
+    eased = sb_coverage_new_updated (stretched, store, stories[4]);
+    g_assert_cmpuint (sb_coverage_get_n_overloaded (eased), ==, sb_coverage_get_n_overloaded (updated));
+  }
 
   /* A story the snapshot does not have: nothing to update. */
   g_assert_null (sb_coverage_new_updated (before, store, add_story (store, "Newer")));

@@ -109,11 +109,8 @@ static char *
 format_summary (SbCoverage *coverage)
 {
   g_autofree char *gaps = format_gaps (coverage);
-  guint stretched = 0;
+  guint stretched = sb_coverage_get_n_overloaded (coverage);
 
-  for (guint c = 0; c < sb_coverage_get_n_stories (coverage); c++)
-    if (sb_coverage_story_is_overloaded (coverage, c))
-      stretched++;
   if (stretched == 0)
     return g_steal_pointer (&gaps);
   /* Translators: appended to the coverage summary */

@@ -151,9 +151,9 @@ _sb_store_get_links (SbStore *self,
 /* ---- keeping the maps in step with one link ---------------------------- */
 
 /* The story's place in the bank's order: the full pass notes it on each
- * story's links; a story linked for the first time since is looked for
- * once (the bank's order only changes by appending without a full pass,
- * see bank_changed_cb). */
+ * story's links, and an appended story gets its place as it comes (the
+ * bank's order only changes by appending without a full pass, see
+ * bank_changed_cb); one missed all the same is looked for once. */
 static gboolean
 story_position (SbStore    *self,
                 SbStory    *story,
@@ -168,6 +168,22 @@ story_position (SbStore    *self,
     }
   *position = links->position;
   return TRUE;
+}
+
+void
+_sb_store_note_appended (SbStore *self,
+                         guint    position,
+                         guint    added)
+{
+  /* Out of date, the maps' next full pass places every story. */
+  if (self->reverse_serial != self->links_serial)
+    return;
+  for (guint i = 0; i < added; i++)
+    {
+      g_autoptr(SbStory) story = g_list_model_get_item (G_LIST_MODEL (self->stories), position + i);
+
+      _sb_store_get_links (self, story)->position = position + i;
+    }
 }
 
 static guint

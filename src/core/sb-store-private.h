@@ -154,6 +154,10 @@ void        _sb_store_theme_link_changed    (SbStore    *self,
                                              StoryLinks *links,
                                              SbTheme    *theme,
                                              SbStrength  strength);
+/* Stories appended to the bank at @position: their places, for the maps. */
+void        _sb_store_note_appended         (SbStore    *self,
+                                             guint       position,
+                                             guint       added);
 void        _sb_store_question_link_changed (SbStore    *self,
                                              SbStory    *story,
                                              StoryLinks *links,

@@ -120,6 +120,8 @@ bank_changed_cb (SbStore    *self,
 {
   if (removed > 0 || position + added != g_list_model_get_n_items (stories))
     _sb_store_links_changed (self);
+  else
+    _sb_store_note_appended (self, position, added);
 }
 
 static void

@@ -176,6 +176,8 @@ static void
 assert_same_matrix (SbCoverage *a,
                     SbCoverage *b)
 {
+  guint n_overloaded = 0;
+
   g_assert_cmpuint (sb_coverage_get_n_themes (a), ==, sb_coverage_get_n_themes (b));
   g_assert_cmpuint (sb_coverage_get_n_stories (a), ==, sb_coverage_get_n_stories (b));
   for (guint r = 0; r < sb_coverage_get_n_themes (a); r++)
@@ -188,7 +190,10 @@ assert_same_matrix (SbCoverage *a,
     {
       g_assert_true (sb_coverage_get_story (a, c) == sb_coverage_get_story (b, c));
       g_assert_cmpuint (sb_coverage_get_story_count (a, c), ==, sb_coverage_get_story_count (b, c));
+      n_overloaded += sb_coverage_story_is_overloaded (a, c);
     }
+  g_assert_cmpuint (sb_coverage_get_n_overloaded (a), ==, n_overloaded);
+  g_assert_cmpuint (sb_coverage_get_n_overloaded (b), ==, n_overloaded);
 }
 
 /* The matrix is read from the store's theme → stories map; after links
@@ -289,8 +294,178 @@ test_from_theme_links (void)
   assert_same_matrix (updated, fresh);
   g_assert_cmpint (sb_coverage_get_cell (before, row_of (before, "core-ambiguity"), 2), ==, SB_STRENGTH_NONE);
 
+  /* Stretched thin by its links, then not: the count follows. */
+  for (guint t = 0; t <= SB_COVERAGE_MAX_THEMES_PER_STORY; t++)
+    {
+      g_autoptr(SbTheme) theme = g_list_model_get_item (core_themes, t);
+
+      link_theme (store, stories[4], sb_theme_get_slug (theme), SB_STRENGTH_SECONDARY);
+    }
+  g_clear_pointer (&fresh, sb_coverage_unref);
+  fresh = sb_coverage_new (store, "core", &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(SbCoverage) stretched = sb_coverage_new_updated (updated, store, stories[4]);
+    g_autoptr(SbCoverage) eased = NULL;
+
+    assert_same_matrix (stretched, fresh);
+    g_assert_cmpuint (sb_coverage_get_n_overloaded (stretched), ==, sb_coverage_get_n_overloaded (updated) + 1);
+    link_theme (store, stories[4], "core-production-incident", SB_STRENGTH_NONE);
+    link_theme (store, stories[4], "core-ambiguity", SB_STRENGTH_NONE);
+    eased = sb_coverage_new_updated (stretched, store, stories[4]);
+    g_assert_cmpuint (sb_coverage_get_n_overloaded (eased), ==, sb_coverage_get_n_overloaded (updated));
+  }
+
   /* A story the snapshot does not have: nothing to update. */
   g_assert_null (sb_coverage_new_updated (before, store, add_story (store, "Newer")));
+}
+
+/* The store's theme → stories and question → stories maps, which the
+ * matrix and the Questions page read, against the bank itself: every
+ * linked story, in the bank's order, with its strength. */
+static void
+assert_maps_match (SbStore    *store,
+                   const char *const *themes,
+                   const char *question,
+                   GHashTable *answers)
+{
+  GListModel *all = sb_store_get_stories (store);
+  guint n = g_list_model_get_n_items (all);
+
+  for (guint t = 0; themes[t] != NULL; t++)
+    {
+      g_autoptr(GArray) links = sb_store_get_theme_links (store, themes[t]);
+      guint k = 0;
+
+      for (guint p = 0; p < n; p++)
+        {
+          g_autoptr(SbStory) story = g_list_model_get_item (all, p);
+          SbStrength strength = sb_store_get_story_theme (store, story, themes[t]);
+
+          if (strength == SB_STRENGTH_NONE)
+            continue;
+          g_assert_cmpuint (k, <, links->len);
+          g_assert_true (g_array_index (links, SbStoryLink, k).story == story);
+          g_assert_cmpint (g_array_index (links, SbStoryLink, k).strength, ==, strength);
+          k++;
+        }
+      g_assert_cmpuint (k, ==, links->len);
+    }
+
+  {
+    g_autoptr(GPtrArray) linked = sb_store_get_question_stories (store, question);
+    guint k = 0;
+
+    for (guint p = 0; p < n; p++)
+      {
+        g_autoptr(SbStory) story = g_list_model_get_item (all, p);
+
+        if (!g_hash_table_contains (answers, story))
+          continue;
+        g_assert_cmpuint (k, <, linked->len);
+        g_assert_true (linked->pdata[k] == story);
+        k++;
+      }
+    g_assert_cmpuint (k, ==, linked->len);
+  }
+}
+
+static void
+link_question (SbStore    *store,
+               SbStory    *story,
+               const char *question,
+               gboolean    linked,
+               GHashTable *answers)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sb_store_set_story_question (store, story, question, linked, &error));
+  g_assert_no_error (error);
+  if (linked)
+    g_hash_table_add (answers, story);
+  else
+    g_hash_table_remove (answers, story);
+}
+
+/* A single link changed keeps the maps as a full read of the bank would
+ * make them: linking the first, a middle and the last story of a theme,
+ * changing a strength, unlinking, a story linked for the first time, one
+ * added after the maps were made, one deleted and brought back (last). */
+static void
+test_maps_follow_each_link (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *path = sb_test_dir_file (dir, "bank.sqlite3");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbStore) store = sb_store_open (path, &error);
+  g_autoptr(GHashTable) answers = g_hash_table_new (NULL, NULL);
+  const char *themes[] = { "core-production-incident", "core-ambiguity", NULL };
+  g_autoptr(SbQuestion) question = NULL;
+  const char *slug;
+  SbStory *stories[12];
+  SbStory *newer;
+
+  g_assert_no_error (error);
+  question = g_list_model_get_item (sb_store_get_questions (store), 0);
+  slug = sb_question_get_slug (question);
+  for (guint i = 0; i < G_N_ELEMENTS (stories); i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Story %u", i);
+      stories[i] = add_story (store, title);
+    }
+  for (guint i = 3; i < 9; i += 2)
+    {
+      link_theme (store, stories[i], themes[0], SB_STRENGTH_PRIMARY);
+      link_question (store, stories[i], slug, TRUE, answers);
+    }
+  /* The maps are made now; what follows changes them one link at a time. */
+  assert_maps_match (store, themes, slug, answers);
+
+  link_theme (store, stories[0], themes[0], SB_STRENGTH_SECONDARY);
+  assert_maps_match (store, themes, slug, answers);
+  link_theme (store, stories[11], themes[0], SB_STRENGTH_PRIMARY);
+  link_theme (store, stories[4], themes[0], SB_STRENGTH_PRIMARY);
+  link_theme (store, stories[4], themes[1], SB_STRENGTH_SECONDARY);
+  assert_maps_match (store, themes, slug, answers);
+  link_theme (store, stories[5], themes[0], SB_STRENGTH_SECONDARY);
+  link_theme (store, stories[3], themes[0], SB_STRENGTH_NONE);
+  link_theme (store, stories[11], themes[0], SB_STRENGTH_NONE);
+  link_question (store, stories[0], slug, TRUE, answers);
+  link_question (store, stories[10], slug, TRUE, answers);
+  link_question (store, stories[5], slug, FALSE, answers);
+  assert_maps_match (store, themes, slug, answers);
+
+  newer = add_story (store, "Newer");
+  link_theme (store, newer, themes[0], SB_STRENGTH_PRIMARY);
+  link_theme (store, stories[6], themes[1], SB_STRENGTH_PRIMARY);
+  link_question (store, newer, slug, TRUE, answers);
+  assert_maps_match (store, themes, slug, answers);
+
+  {
+    SbDeletedStory *deleted = sb_store_delete_story (store, stories[7], &error);
+
+    g_assert_no_error (error);
+    g_hash_table_remove (answers, stories[7]);
+    assert_maps_match (store, themes, slug, answers);
+    stories[7] = sb_store_restore_story (store, deleted, &error);
+    g_assert_no_error (error);
+    g_hash_table_add (answers, stories[7]);
+    sb_deleted_story_free (deleted);
+  }
+  assert_maps_match (store, themes, slug, answers);
+  link_theme (store, stories[2], themes[0], SB_STRENGTH_PRIMARY);
+  link_theme (store, stories[7], themes[1], SB_STRENGTH_PRIMARY);
+  link_question (store, stories[1], slug, TRUE, answers);
+  assert_maps_match (store, themes, slug, answers);
+
+  /* Undone, one link at a time too. */
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_true (sb_store_undo (store, NULL, &error));
+      g_assert_no_error (error);
+    }
+  g_hash_table_remove (answers, stories[1]);
+  assert_maps_match (store, themes, slug, answers);
 }
 
 int
@@ -300,6 +475,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/coverage/from-theme-links", test_from_theme_links);
+  g_test_add_func ("/coverage/maps-follow-each-link", test_maps_follow_each_link);
 
   g_test_add_func ("/coverage/matrix", test_matrix);
   g_test_add_func ("/coverage/text", test_text);

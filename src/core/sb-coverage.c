@@ -20,6 +20,7 @@ struct _SbCoverage
   guint8          *cells;         /* n_themes × n_stories, SbStrength, row-major */
   guint           *theme_counts;
   guint           *story_counts;
+  guint            n_overloaded;  /* stories with more than SB_COVERAGE_MAX_THEMES_PER_STORY */
 };
 
 /* Fills the cells and counts of row @row from its links, finding each
@@ -145,6 +146,10 @@ sb_coverage_new (SbStore     *store,
         fill_row_by_lookup (self, r, row_links->pdata[r], column_of);
     }
 
+  for (guint c = 0; c < n_stories; c++)
+    if (self->story_counts[c] > SB_COVERAGE_MAX_THEMES_PER_STORY)
+      self->n_overloaded++;
+
   return g_steal_pointer (&self);
 }
 
@@ -177,6 +182,9 @@ sb_coverage_new_updated (SbCoverage *self,
   copy->theme_counts = g_memdup2 (self->theme_counts, sizeof (guint) * MAX (n_themes, 1));
   copy->story_counts = g_memdup2 (self->story_counts, sizeof (guint) * MAX (n_stories, 1));
 
+  copy->n_overloaded = self->n_overloaded;
+  if (copy->story_counts[column] > SB_COVERAGE_MAX_THEMES_PER_STORY)
+    copy->n_overloaded--;
   copy->story_counts[column] = 0;
   for (guint r = 0; r < n_themes; r++)
     {
@@ -193,6 +201,8 @@ sb_coverage_new_updated (SbCoverage *self,
         }
       *cell = strength;
     }
+  if (copy->story_counts[column] > SB_COVERAGE_MAX_THEMES_PER_STORY)
+    copy->n_overloaded++;
 
   return g_steal_pointer (&copy);
 }
@@ -299,6 +309,12 @@ sb_coverage_story_is_overloaded (SbCoverage *self,
                                  guint       column)
 {
   return sb_coverage_get_story_count (self, column) > SB_COVERAGE_MAX_THEMES_PER_STORY;
+}
+
+guint
+sb_coverage_get_n_overloaded (SbCoverage *self)
+{
+  return self->n_overloaded;
 }
 
 guint

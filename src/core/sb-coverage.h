@@ -47,6 +47,8 @@ SbCoverageLevel sb_coverage_get_theme_level (SbCoverage *self, guint row);
 /* Themes of this framework the story is linked to. */
 guint           sb_coverage_get_story_count (SbCoverage *self, guint column);
 gboolean        sb_coverage_story_is_overloaded (SbCoverage *self, guint column);
+/* How many stories are overloaded, without a pass over them. */
+guint           sb_coverage_get_n_overloaded (SbCoverage *self);
 guint           sb_coverage_get_n_gaps      (SbCoverage *self); /* rows below GOOD */
 
 /* The matrix as a plain-text table for the terminal (UTF-8). */

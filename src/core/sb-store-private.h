@@ -31,6 +31,7 @@ typedef struct
   const char **questions;   /* question slugs, interned (g_intern_string()) */
   guint        n_themes;
   guint        n_questions;
+  guint        position;      /* in the bank's order, G_MAXUINT: not known */
 } StoryLinks;
 
 /* One search under way at a time (sb-store-search.c). */
@@ -144,8 +145,25 @@ void        _sb_story_links_set_question (StoryLinks       *links,
                                           gboolean          linked);
 StoryLinks *_sb_store_get_links       (SbStore       *self,
                                        SbStory       *story);
-/* Every change to any story's links calls this. */
+/* Every change to any story's links calls this, or one of the two below
+ * for a single link. */
 #define     _sb_store_links_changed(self) ((self)->links_serial++)
+/* One link of @story changed (already in @links): the maps follow in
+ * place when they are up to date, or are built again when next asked. */
+void        _sb_store_theme_link_changed    (SbStore    *self,
+                                             SbStory    *story,
+                                             StoryLinks *links,
+                                             SbTheme    *theme,
+                                             SbStrength  strength);
+/* Stories appended to the bank at @position: their places, for the maps. */
+void        _sb_store_note_appended         (SbStore    *self,
+                                             guint       position,
+                                             guint       added);
+void        _sb_store_question_link_changed (SbStore    *self,
+                                             SbStory    *story,
+                                             StoryLinks *links,
+                                             const char *slug,
+                                             gboolean    linked);
 void        _sb_store_ensure_reverse  (SbStore       *self);
 gboolean    _sb_store_write_begin     (SbStore       *self,
                                        gboolean      *started,

@@ -411,7 +411,7 @@ sb_store_set_story_question (SbStore     *self,
     return FALSE;
 
   _sb_story_links_set_question (links, question_slug, linked);
-  _sb_store_links_changed (self);
+  _sb_store_question_link_changed (self, story, links, question_slug, linked);
   _sb_store_history_question (self, story, question_slug, linked);
 
   g_signal_emit (self, _sb_store_signals[STORY_LINKS_CHANGED], 0, story);

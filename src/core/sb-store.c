@@ -44,6 +44,8 @@ sb_store_dispose (GObject *object)
   g_clear_pointer (&self->links, g_hash_table_unref);
   g_clear_pointer (&self->story_by_id, g_hash_table_unref);
   g_clear_pointer (&self->story_by_uuid, g_hash_table_unref);
+  if (self->stories != NULL)
+    g_signal_handlers_disconnect_by_data (self->stories, self);
   g_clear_object (&self->stories);
   g_clear_pointer (&self->theme_order, g_hash_table_unref);
   g_clear_pointer (&self->theme_by_id, g_hash_table_unref);
@@ -106,10 +108,27 @@ sb_store_notify_practice_logged (SbStore *self)
   g_signal_emit (self, _sb_store_signals[PRACTICE_LOGGED], 0);
 }
 
+/* The maps keep each story's place in the bank's order (sb-store-links.c):
+ * a story appended takes a new place, any other change makes them be built
+ * again. */
+static void
+bank_changed_cb (SbStore    *self,
+                 guint       position,
+                 guint       removed,
+                 guint       added,
+                 GListModel *stories)
+{
+  if (removed > 0 || position + added != g_list_model_get_n_items (stories))
+    _sb_store_links_changed (self);
+  else
+    _sb_store_note_appended (self, position, added);
+}
+
 static void
 sb_store_init (SbStore *self)
 {
   self->stories = g_list_store_new (SB_TYPE_STORY);
+  g_signal_connect_swapped (self->stories, "items-changed", G_CALLBACK (bank_changed_cb), self);
   self->story_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->story_by_uuid = g_hash_table_new (g_str_hash, g_str_equal);
   self->links = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) _sb_story_links_free);

@@ -151,9 +151,13 @@ typedef struct
   SbStrength  previous;
 } UndoLink;
 
+/* The toast says the newest change for this long after it came up, then a
+ * change makes a new one: a title set on a shown toast does not restart its
+ * timeout (5 s). */
+#define TOAST_REUSE_US (3 * G_USEC_PER_SEC)
+
 static void
-undo_link_free (gpointer data,
-                GClosure *closure)
+undo_link_free (gpointer data)
 {
   UndoLink *undo = data;
 
@@ -165,9 +169,10 @@ undo_link_free (gpointer data,
 
 static void
 undo_button_clicked_cb (AdwToast *toast,
-                        UndoLink *undo)
+                        gpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
+  UndoLink *undo = g_object_get_data (G_OBJECT (toast), "sb-undo-link");
   SbStory *story = sb_store_find_story (undo->store, undo->story_uuid);
 
   if (story == NULL)
@@ -175,6 +180,14 @@ undo_button_clicked_cb (AdwToast *toast,
 
   if (!sb_store_set_story_theme (undo->store, story, undo->theme_slug, undo->previous, &error))
     g_warning ("Could not undo the link change: %s", error->message);
+}
+
+static void
+toast_dismissed_cb (SbCoverageMatrix *self,
+                    AdwToast         *toast)
+{
+  if (self->last_toast == toast)
+    g_clear_weak_pointer (&self->last_toast);
 }
 
 static void
@@ -187,6 +200,11 @@ show_toast (SbCoverageMatrix *self,
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), g_object_ref (toast));
 }
 
+/* A run of clicks shows one toast that follows the newest change, and its
+ * Undo takes that change back. A toast per click slid in over the last
+ * one, which went back to the overlay's queue to come up again later with
+ * the Undo of an older click; and making and showing one was more than
+ * half of a click's frame. */
 void
 _sb_coverage_matrix_show_link_toast (SbCoverageMatrix *self,
                                      SbStory          *story,
@@ -195,8 +213,10 @@ _sb_coverage_matrix_show_link_toast (SbCoverageMatrix *self,
                                      SbStrength        strength)
 {
   g_autoptr(AdwToast) toast = NULL;
+  g_autofree char *text = NULL;
   const char *title = sb_story_get_display_title (story);
   const char *name = sb_theme_get_name (theme);
+  gint64 now = g_get_monotonic_time ();
   UndoLink *undo;
 
   if (gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY) == NULL)
@@ -205,28 +225,39 @@ _sb_coverage_matrix_show_link_toast (SbCoverageMatrix *self,
   switch (strength)
     {
     case SB_STRENGTH_PRIMARY:
-      toast = adw_toast_new_format (_("“%s” now covers %s"), title, name);
+      text = g_strdup_printf (_("“%s” now covers %s"), title, name);
       break;
     case SB_STRENGTH_SECONDARY:
-      toast = adw_toast_new_format (_("“%s” is now a secondary story for %s"), title, name);
+      text = g_strdup_printf (_("“%s” is now a secondary story for %s"), title, name);
       break;
     case SB_STRENGTH_NONE:
     default:
-      toast = adw_toast_new_format (_("“%s” no longer covers %s"), title, name);
+      text = g_strdup_printf (_("“%s” no longer covers %s"), title, name);
       break;
     }
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
 
   undo = g_new0 (UndoLink, 1);
   undo->store = g_object_ref (self->store);
   undo->story_uuid = g_strdup (sb_story_get_uuid (story));
   undo->theme_slug = g_strdup (sb_theme_get_slug (theme));
   undo->previous = previous;
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_button_clicked_cb),
-                         undo, undo_link_free, 0);
+
+  if (self->last_toast != NULL && now - self->last_toast_shown_us < TOAST_REUSE_US)
+    {
+      adw_toast_set_title (self->last_toast, text);
+      g_object_set_data_full (G_OBJECT (self->last_toast), "sb-undo-link", undo, undo_link_free);
+      return;
+    }
+
+  toast = adw_toast_new (text);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (toast), "sb-undo-link", undo, undo_link_free);
+  g_signal_connect (toast, "button-clicked", G_CALLBACK (undo_button_clicked_cb), NULL);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self, G_CONNECT_SWAPPED);
 
   g_set_weak_pointer (&self->last_toast, toast);
+  self->last_toast_shown_us = now;
   show_toast (self, toast);
 }
 

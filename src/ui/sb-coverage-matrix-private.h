@@ -81,7 +81,8 @@ struct _SbCoverageMatrix
   char          *selected_theme;
 
   guint          n_cells_drawn;
-  AdwToast      *last_toast;       /* weak */
+  AdwToast      *last_toast;       /* weak; NULL once dismissed */
+  gint64         last_toast_shown_us;
 };
 
 /* The story's readiness for column @column, or -1 until an idle after the

@@ -109,11 +109,8 @@ static char *
 format_summary (SbCoverage *coverage)
 {
   g_autofree char *gaps = format_gaps (coverage);
-  guint stretched = 0;
+  guint stretched = sb_coverage_get_n_overloaded (coverage);
 
-  for (guint c = 0; c < sb_coverage_get_n_stories (coverage); c++)
-    if (sb_coverage_story_is_overloaded (coverage, c))
-      stretched++;
   if (stretched == 0)
     return g_steal_pointer (&gaps);
   /* Translators: appended to the coverage summary */
@@ -195,6 +192,142 @@ get_theme_stories (SbCoveragePage *self,
   return result;
 }
 
+/* AdwActionRow's labels wrap (title-lines 1 only ellipsizes after the
+ * first line); GTK measures a wrapping label by laying it out at several
+ * widths. */
+static void
+unwrap_labels (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    gtk_label_set_wrap (GTK_LABEL (widget), FALSE);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    unwrap_labels (child);
+}
+
+/* A story's row: its title on one line, cut with "…". The rows change with
+ * most clicks on the selected theme's row, and laying out again rows whose
+ * titles wrap took ~60 ms of the click's frame. */
+static GtkWidget *
+new_story_row (void)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
+  unwrap_labels (row);
+  return row;
+}
+
+static GtkWidget *
+new_show_all_row (void)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "coverage.show-all-stories");
+  return row;
+}
+
+static void
+set_row_text (GtkWidget  *row,
+              const char *title,
+              const char *subtitle)
+{
+  if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), title) != 0)
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL && g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), subtitle) != 0)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+}
+
+/* The panel follows every click in the matrix: its rows are kept and only
+ * what they say changes (making them again, and measuring the questions'
+ * wrapped text, held each click's frame for 130-220 ms). The story rows,
+ * then the "Show All" row when there are more. */
+static void
+sync_story_rows (SbCoveragePage *self,
+                 GArray         *stories,
+                 guint           n_rows)
+{
+  g_autofree char *show_all = NULL;
+  guint n_story_rows = 0;
+  gboolean has_show_all = FALSE;
+  GtkListBoxRow *row;
+
+  if (n_rows < stories->len)
+    show_all = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show All %u Story",
+                                             "Show All %u Stories", stories->len),
+                                stories->len);
+
+  for (guint i = 0; (row = gtk_list_box_get_row_at_index (self->theme_stories, i)) != NULL; i++)
+    if (gtk_actionable_get_action_name (GTK_ACTIONABLE (row)) != NULL)
+      has_show_all = TRUE;
+    else
+      n_story_rows++;
+  if (n_story_rows != n_rows || has_show_all != (show_all != NULL))
+    {
+      list_box_remove_all (self->theme_stories);
+      for (guint i = 0; i < n_rows; i++)
+        gtk_list_box_append (self->theme_stories, new_story_row ());
+      if (show_all != NULL)
+        gtk_list_box_append (self->theme_stories, new_show_all_row ());
+    }
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      PanelStory *item = &g_array_index (stories, PanelStory, i);
+
+      set_row_text (GTK_WIDGET (gtk_list_box_get_row_at_index (self->theme_stories, i)),
+                    sb_story_get_display_title (item->story),
+                    item->strength == SB_STRENGTH_PRIMARY ? _("Primary story") : _("Secondary story"));
+    }
+  if (show_all != NULL)
+    set_row_text (GTK_WIDGET (gtk_list_box_get_row_at_index (self->theme_stories, n_rows)), show_all, NULL);
+}
+
+/* The theme's questions: made again only when they are not the ones shown. */
+static guint
+sync_question_rows (SbCoveragePage *self,
+                    const char     *slug)
+{
+  GListModel *questions = sb_store_get_questions (self->store);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  gboolean same = TRUE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (questions); i++)
+    {
+      g_autoptr(SbQuestion) question = g_list_model_get_item (questions, i);
+
+      if (sb_question_has_theme (question, slug))
+        g_ptr_array_add (texts, (gpointer) sb_question_get_text (question));
+    }
+  for (guint i = 0; same && i <= texts->len; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->theme_questions, i);
+
+      if (i == texts->len)
+        same = row == NULL;
+      else
+        same = row != NULL && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                                          texts->pdata[i]) == 0;
+    }
+  if (same)
+    return texts->len;
+
+  list_box_remove_all (self->theme_questions);
+  for (guint i = 0; i < texts->len; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), texts->pdata[i]);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+      gtk_list_box_append (self->theme_questions, row);
+    }
+  return texts->len;
+}
+
 static void
 update_panel (SbCoveragePage *self)
 {
@@ -202,14 +335,12 @@ update_panel (SbCoveragePage *self)
   SbTheme *theme = slug != NULL ? sb_store_find_theme (self->store, slug) : NULL;
   g_autoptr(GArray) stories = NULL;
   g_autofree char *count = NULL;
-  GListModel *questions;
-  guint n_questions = 0, n_rows;
-
-  list_box_remove_all (self->theme_stories);
-  list_box_remove_all (self->theme_questions);
+  guint n_questions;
 
   if (theme == NULL)
     {
+      list_box_remove_all (self->theme_stories);
+      list_box_remove_all (self->theme_questions);
       adw_flap_set_reveal_flap (self->flap, FALSE);
       return;
     }
@@ -240,48 +371,9 @@ update_panel (SbCoveragePage *self)
 
   /* A theme of a large bank has hundreds of stories: a row each took
    * seconds. The first few, then a row that shows them all. */
-  n_rows = self->show_all_stories ? stories->len : MIN (stories->len, PANEL_STORY_ROWS);
-  for (guint i = 0; i < n_rows; i++)
-    {
-      PanelStory *item = &g_array_index (stories, PanelStory, i);
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sb_story_get_display_title (item->story));
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   item->strength == SB_STRENGTH_PRIMARY ? _("Primary story")
-                                                                         : _("Secondary story"));
-      gtk_list_box_append (self->theme_stories, row);
-    }
-  if (n_rows < stories->len)
-    {
-      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show All %u Story",
-                                                             "Show All %u Stories", stories->len),
-                                                stories->len);
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "coverage.show-all-stories");
-      gtk_list_box_append (self->theme_stories, row);
-    }
-
-  questions = sb_store_get_questions (self->store);
-  for (guint i = 0; i < g_list_model_get_n_items (questions); i++)
-    {
-      g_autoptr(SbQuestion) question = g_list_model_get_item (questions, i);
-      GtkWidget *row;
-
-      if (!sb_question_has_theme (question, slug))
-        continue;
-
-      row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sb_question_get_text (question));
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-      gtk_list_box_append (self->theme_questions, row);
-      n_questions++;
-    }
+  sync_story_rows (self, stories,
+                   self->show_all_stories ? stories->len : MIN (stories->len, PANEL_STORY_ROWS));
+  n_questions = sync_question_rows (self, slug);
 
   gtk_widget_set_visible (GTK_WIDGET (self->theme_stories), stories->len > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->theme_questions), n_questions > 0);

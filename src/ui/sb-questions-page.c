@@ -584,12 +584,17 @@ back_clicked_cb (SbQuestionsPage *self)
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
-/* Hidden means a page of a stack other than the one shown: the stack
- * keeps its other children child-invisible. */
+/* Hidden means inside a page of a stack other than the one shown: the
+ * stack keeps its other children child-invisible. That child is not the
+ * page itself in the window, which keeps each page in an AdwBin, so every
+ * ancestor is asked. */
 gboolean
 _sb_questions_page_is_hidden (SbQuestionsPage *self)
 {
-  return !gtk_widget_get_child_visible (GTK_WIDGET (self));
+  for (GtkWidget *widget = GTK_WIDGET (self); widget != NULL; widget = gtk_widget_get_parent (widget))
+    if (!gtk_widget_get_child_visible (widget))
+      return TRUE;
+  return FALSE;
 }
 
 static void

@@ -150,17 +150,35 @@ _sb_story_editor_update_chips (SbStoryEditor *self)
                           sb_wrap_box_get_n_children (self->chips_box) > 0);
 }
 
+/* Hidden (the Stories page while another is shown), the chips wait to be
+ * shown: a click in the coverage matrix on the edited story made them
+ * again, and the hidden page measured them, in the click's frame. */
+static void
+refresh_chips (SbStoryEditor *self)
+{
+  if (self->chips_frozen || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->chips_stale = TRUE;
+  else
+    _sb_story_editor_update_chips (self);
+}
+
 static void
 story_links_changed_cb (SbStoryEditor *self,
                         SbStory       *story,
                         SbStore       *store)
 {
-  if (story != self->story)
-    return;
-  if (self->chips_frozen)
-    self->chips_stale = TRUE;
-  else
-    _sb_story_editor_update_chips (self);
+  if (story == self->story)
+    refresh_chips (self);
+}
+
+static void
+editor_map_cb (SbStoryEditor *self)
+{
+  if (self->chips_stale && !self->chips_frozen)
+    {
+      self->chips_stale = FALSE;
+      _sb_story_editor_update_chips (self);
+    }
 }
 
 static void
@@ -182,7 +200,7 @@ static void
 catalog_changed_cb (SbStoryEditor *self,
                     SbStore       *store)
 {
-  _sb_story_editor_update_chips (self);
+  refresh_chips (self);
 }
 
 /* The store's links and catalog change the chips. */
@@ -206,4 +224,5 @@ _sb_story_editor_init_chips (SbStoryEditor *self)
   g_signal_connect_object (motion, "leave", G_CALLBACK (chips_pointer_leave_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->chips_box), motion);
   self->chips_motion = GTK_EVENT_CONTROLLER_MOTION (motion);
+  g_signal_connect (self, "map", G_CALLBACK (editor_map_cb), NULL);
 }

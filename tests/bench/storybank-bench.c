@@ -572,6 +572,7 @@ measure_ui (SbStore     *store,
   g_autoptr(GArray) draws = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) rebuild_frames = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) toggles = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) panel_toggles = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) pdfs = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GError) error = NULL;
   g_autoptr(SbStory) edited = NULL;
@@ -859,11 +860,35 @@ measure_ui (SbStore     *store,
 
       append_ms (toggles, time_interaction (window, toggle_link_cb, &toggle));
     }
+  /* The same with a theme's panel open: every other cell on its row (the
+   * panel's stories change), the others on other rows. */
+  {
+    SbCoverage *snapshot = sb_coverage_matrix_get_coverage (matrix);
+    const char *selected = sb_theme_get_slug (sb_coverage_get_theme (snapshot, 0));
+
+    sb_coverage_matrix_set_selected_theme (matrix, selected);
+    settle (300);
+    for (guint i = 0; i < 21; i++)
+      {
+        guint row = (i / 3) % 2 == 0 ? 0 : (i / 3) % sb_coverage_get_n_themes (snapshot);
+        CoverageToggle toggle = {
+          matrix,
+          sb_story_get_uuid (sb_coverage_get_story (snapshot, (i / 3 * 991) % sb_coverage_get_n_stories (snapshot))),
+          sb_theme_get_slug (sb_coverage_get_theme (snapshot, row)),
+        };
+
+        append_ms (panel_toggles, time_interaction (window, toggle_link_cb, &toggle));
+        snapshot = sb_coverage_matrix_get_coverage (matrix);
+      }
+    sb_coverage_matrix_set_selected_theme (matrix, NULL);
+    settle (100);
+  }
   json_begin (builder, "coverage_matrix");
   add_ms (builder, "rebuild_ms", median (rebuilds));
   add_percentiles (builder, "draw_ms", draws);
   add_percentiles (builder, "rebuild_frame_ms", rebuild_frames);
   add_percentiles (builder, "toggle_frame_ms", toggles);
+  add_percentiles (builder, "toggle_panel_frame_ms", panel_toggles);
   json_end (builder);
 
   /* Selecting questions on their page: the detail and its suggestions. */

@@ -560,6 +560,9 @@ count_actionables (GtkWidget  *root,
 {
   guint n = 0;
 
+  /* Rows are kept, hidden, for the next question: only what is shown. */
+  if (!gtk_widget_get_visible (root))
+    return 0;
   if (GTK_IS_ACTIONABLE (root) &&
       g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
     n++;

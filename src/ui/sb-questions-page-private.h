@@ -38,6 +38,8 @@ struct _SbQuestionsPage
   GHashTable         *bound_rows;        /* row box → question, for caption refresh */
   char               *detail_slug;       /* the question the detail was built for */
   gboolean            show_all_answers;  /* past ANSWER_ROWS, for detail_slug */
+  GtkWidget          *show_all_row;      /* kept, last of answers_list; hidden when not wanted */
+  GtkWidget          *finding_row;       /* kept, last of suggestions_list */
   GHashTable         *suggestions;       /* slug → GPtrArray of SbSuggestion, until the bank changes */
   SbSuggestRun       *suggest_run;       /* ranking the selected question, a slice at a time */
   gulong              suggest_paint_id;  /* waiting for the detail's frame */

@@ -530,6 +530,99 @@ _sb_questions_page_update_detail (SbQuestionsPage *self)
   start_suggestions (self, question);
 }
 
+/* ---- made before the first selection ---------------------------------- */
+
+/* The first question selected would make the detail's rows and chips,
+ * load their fonts and lay all of it out for the first time: twice what
+ * a later selection costs. Done here instead, from low-priority idles
+ * once the page has been drawn, a step each (a few ms): the rows are
+ * filled with the bank's first question and stories, laid out, then
+ * hidden, so the selection only fills them. Nothing of it is shown. */
+static void
+prepare_story_rows (GtkListBox *list,
+                    GListModel *stories,
+                    guint       n,
+                    gboolean    answer)
+{
+  guint n_stories = g_list_model_get_n_items (stories);
+  int min, nat;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SbStory) story = i < n_stories ? g_list_model_get_item (stories, i) : NULL;
+      GtkWidget *row = story_row_at (list, i, answer);
+
+      if (story != NULL)
+        set_story_row (row, answer, story, answer ? NULL : sb_story_get_display_title (story),
+                       sb_story_get_display_title (story));
+    }
+  gtk_widget_measure (GTK_WIDGET (list), GTK_ORIENTATION_VERTICAL, -1, &min, &nat, NULL, NULL);
+}
+
+gboolean
+_sb_questions_page_prepare_detail_step (SbQuestionsPage *self)
+{
+  GListModel *stories = sb_store_get_stories (self->store);
+
+  /* A question selected meanwhile has made them. */
+  if (self->selected_slug != NULL)
+    self->prepare_step = PREPARE_DONE;
+
+  switch (self->prepare_step)
+    {
+    case 0:
+      prepare_story_rows (self->answers_list, stories, ANSWER_ROWS, TRUE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (ensure_show_all_row (self)), _("Show All"));
+      gtk_widget_set_visible (self->show_all_row, TRUE);
+      break;
+
+    case 1:
+      prepare_story_rows (self->suggestions_list, stories, N_SUGGESTIONS, FALSE);
+      gtk_widget_set_visible (ensure_finding_row (self), TRUE);
+      break;
+
+    case 2:
+      {
+        g_autoptr(SbQuestion) question = g_list_model_get_item (sb_store_get_questions (self->store), 0);
+        GtkWidget *detail = gtk_stack_get_child_by_name (self->detail_stack, "detail");
+        int width = gtk_widget_get_width (GTK_WIDGET (self->detail_stack));
+        guint n_themes = 0;
+        int min, nat;
+
+        if (question != NULL)
+          {
+            const char * const *slugs = sb_question_get_theme_slugs (question);
+
+            set_label_text (self->question_label, sb_question_get_text (question));
+            set_label_text (self->listen_label, sb_question_get_listen_for (question));
+            for (guint i = 0; slugs != NULL && slugs[i] != NULL; i++)
+              {
+                SbTheme *theme = sb_store_find_theme (self->store, slugs[i]);
+
+                if (theme != NULL)
+                  set_chip (chip_at (self, n_themes++), theme);
+              }
+          }
+        /* As the stack would lay it out. */
+        gtk_widget_measure (detail, GTK_ORIENTATION_VERTICAL, width > 0 ? width : -1,
+                            &min, &nat, NULL, NULL);
+        hide_chips_from (self, 0);
+        trim_story_rows (self->answers_list, 0, ANSWER_ROWS);
+        trim_story_rows (self->suggestions_list, 0, N_SUGGESTIONS);
+        gtk_widget_set_visible (self->show_all_row, FALSE);
+        gtk_widget_set_visible (self->finding_row, FALSE);
+        self->prepare_step = PREPARE_DONE;
+      }
+      break;
+
+    default:
+      return TRUE;
+    }
+  if (self->prepare_step < PREPARE_DONE)
+    self->prepare_step++;
+  return self->prepare_step == PREPARE_DONE;
+}
+
 /* ---- public API ----------------------------------------------------- */
 
 static GStrv

@@ -871,13 +871,30 @@ sb_questions_page_constructed (GObject *object)
 
 /* The store builds its question → stories and theme → stories maps when
  * first asked after a change of links; the first selection would pay for
- * them in its frame. Asked here instead, once the page is drawn. */
+ * them in its frame. Asked here instead, once the page is drawn; then,
+ * an idle each, the detail's rows are made (see prepare_detail_step).
+ * Hidden meanwhile, it waits for the next map. */
 static gboolean
 warm_maps_cb (gpointer user_data)
 {
   SbQuestionsPage *self = user_data;
-  g_autoptr(GPtrArray) unused = sb_store_get_question_stories (self->store, "");
 
+  if (_sb_questions_page_is_hidden (self))
+    {
+      self->maps_warm = FALSE;
+      self->warm_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  if (!self->maps_warm)
+    {
+      g_autoptr(GPtrArray) unused = sb_store_get_question_stories (self->store, "");
+
+      self->maps_warm = TRUE;
+      return G_SOURCE_CONTINUE;
+    }
+  if (!_sb_questions_page_prepare_detail_step (self))
+    return G_SOURCE_CONTINUE;
+  self->maps_warm = FALSE;
   self->warm_id = 0;
   return G_SOURCE_REMOVE;
 }

@@ -854,12 +854,32 @@ story_rows (SbQuestionsPage *page,
   return rows;
 }
 
+/* Runs the main loop for @ms: frames, idles, timeouts. */
 static void
-iterate_until_idle (void)
+iterate_for (guint ms)
 {
-  /* The page's warm-up runs in low-priority idles, one step each. */
-  for (guint i = 0; i < 20; i++)
-    sb_test_iterate_main_loop ();
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE) || (g_usleep (1000), TRUE);
+}
+
+/* Waits (ten seconds at most) until the page has made @n story rows. */
+static guint
+wait_for_story_rows (SbQuestionsPage *page,
+                     guint            n)
+{
+  gint64 until = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < until)
+    {
+      g_autoptr(GPtrArray) rows = story_rows (page, FALSE);
+
+      if (rows->len >= n)
+        return rows->len;
+      g_main_context_iteration (NULL, FALSE) || (g_usleep (1000), TRUE);
+    }
+  return 0;
 }
 
 /* The detail's rows are made after the page is first shown, hidden, and
@@ -895,7 +915,7 @@ test_detail_made_after_shown (Fixture       *f,
   gtk_stack_set_visible_child_name (GTK_STACK (stack), "other");
   gtk_window_set_child (GTK_WINDOW (window), stack);
   gtk_window_present (GTK_WINDOW (window));
-  iterate_until_idle ();
+  iterate_for (300);
 
   /* Not shown: nothing made. */
   made = story_rows (page, FALSE);
@@ -905,7 +925,8 @@ test_detail_made_after_shown (Fixture       *f,
   /* Shown: made (as many as a question shows), none of them shown,
    * nothing selected. */
   gtk_stack_set_visible_child_name (GTK_STACK (stack), "questions");
-  iterate_until_idle ();
+  g_assert_cmpuint (wait_for_story_rows (page, 10), ==, 10);
+  iterate_for (100);
   made = story_rows (page, FALSE);
   g_assert_cmpuint (made->len, ==, 10);
   shown = story_rows (page, TRUE);

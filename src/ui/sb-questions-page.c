@@ -462,11 +462,16 @@ slice_is_whole (SbQuestionsPage *self)
          g_list_model_get_n_items (G_LIST_MODEL (self->results));
 }
 
+static void queue_warm (SbQuestionsPage *self);
+
 static void
 show_whole_list (SbQuestionsPage *self)
 {
   stop_growing (self);
   gtk_slice_list_model_set_size (self->shown, G_MAXUINT);
+  /* The list's frames first, then the warm-up. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    queue_warm (self);
 }
 
 static void wait_to_grow (SbQuestionsPage *self);
@@ -871,9 +876,9 @@ sb_questions_page_constructed (GObject *object)
 
 /* The store builds its question → stories and theme → stories maps when
  * first asked after a change of links; the first selection would pay for
- * them in its frame. Asked here instead, once the page is drawn; then,
- * an idle each, the detail's rows are made (see prepare_detail_step).
- * Hidden meanwhile, it waits for the next map. */
+ * them in its frame. Asked here instead, once the page is drawn and its
+ * list whole; then, an idle each, the detail's rows are made (see
+ * prepare_detail_step). Hidden meanwhile, it waits for the next map. */
 static gboolean
 warm_maps_cb (gpointer user_data)
 {
@@ -900,6 +905,13 @@ warm_maps_cb (gpointer user_data)
 }
 
 static void
+queue_warm (SbQuestionsPage *self)
+{
+  if (self->warm_id == 0)
+    self->warm_id = g_idle_add_full (G_PRIORITY_LOW, warm_maps_cb, self, NULL);
+}
+
+static void
 sb_questions_page_map (GtkWidget *widget)
 {
   SbQuestionsPage *self = SB_QUESTIONS_PAGE (widget);
@@ -915,8 +927,8 @@ sb_questions_page_map (GtkWidget *widget)
     }
   if (!slice_is_whole (self) && self->grow_id == 0 && self->grow_paint_id == 0)
     wait_to_grow (self);
-  if (self->warm_id == 0)
-    self->warm_id = g_idle_add_full (G_PRIORITY_LOW, warm_maps_cb, self, NULL);
+  if (slice_is_whole (self))
+    queue_warm (self);
   if (self->stale)
     {
       self->stale = FALSE;

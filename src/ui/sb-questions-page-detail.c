@@ -571,9 +571,15 @@ _sb_questions_page_prepare_detail_step (SbQuestionsPage *self)
   switch (self->prepare_step)
     {
     case 0:
-      prepare_story_rows (self->answers_list, stories, ANSWER_ROWS, TRUE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (ensure_show_all_row (self)), _("Show All"));
-      gtk_widget_set_visible (self->show_all_row, TRUE);
+      {
+        g_autofree char *title = g_strdup_printf (ngettext ("Show All %u Answer", "Show All %u Answers",
+                                                            ANSWER_ROWS + 1),
+                                                  ANSWER_ROWS + 1);
+
+        prepare_story_rows (self->answers_list, stories, ANSWER_ROWS, TRUE);
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (ensure_show_all_row (self)), title);
+        gtk_widget_set_visible (self->show_all_row, TRUE);
+      }
       break;
 
     case 1:

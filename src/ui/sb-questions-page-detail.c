@@ -535,19 +535,22 @@ _sb_questions_page_update_detail (SbQuestionsPage *self)
 /* The first question selected would make the detail's rows and chips,
  * load their fonts and lay all of it out for the first time: twice what
  * a later selection costs. Done here instead, from low-priority idles
- * once the page has been drawn, a step each (a few ms): the rows are
+ * once the page has been drawn, a step each (1 to 4 ms): the rows are
  * filled with the bank's first question and stories, laid out, then
  * hidden, so the selection only fills them. Nothing of it is shown. */
+/* Makes (and fills) the story rows from @from to @to, and lays the list
+ * out. */
 static void
 prepare_story_rows (GtkListBox *list,
                     GListModel *stories,
-                    guint       n,
+                    guint       from,
+                    guint       to,
                     gboolean    answer)
 {
   guint n_stories = g_list_model_get_n_items (stories);
   int min, nat;
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = from; i < to; i++)
     {
       g_autoptr(SbStory) story = i < n_stories ? g_list_model_get_item (stories, i) : NULL;
       GtkWidget *row = story_row_at (list, i, answer);
@@ -571,23 +574,31 @@ _sb_questions_page_prepare_detail_step (SbQuestionsPage *self)
   switch (self->prepare_step)
     {
     case 0:
+      prepare_story_rows (self->answers_list, stories, 0, ANSWER_ROWS / 2, TRUE);
+      break;
+
+    case 1:
       {
         g_autofree char *title = g_strdup_printf (ngettext ("Show All %u Answer", "Show All %u Answers",
                                                             ANSWER_ROWS + 1),
                                                   ANSWER_ROWS + 1);
 
-        prepare_story_rows (self->answers_list, stories, ANSWER_ROWS, TRUE);
         adw_preferences_row_set_title (ADW_PREFERENCES_ROW (ensure_show_all_row (self)), title);
         gtk_widget_set_visible (self->show_all_row, TRUE);
+        prepare_story_rows (self->answers_list, stories, ANSWER_ROWS / 2, ANSWER_ROWS, TRUE);
       }
       break;
 
-    case 1:
-      prepare_story_rows (self->suggestions_list, stories, N_SUGGESTIONS, FALSE);
+    case 2:
       gtk_widget_set_visible (ensure_finding_row (self), TRUE);
+      prepare_story_rows (self->suggestions_list, stories, 0, N_SUGGESTIONS / 2, FALSE);
       break;
 
-    case 2:
+    case 3:
+      prepare_story_rows (self->suggestions_list, stories, N_SUGGESTIONS / 2, N_SUGGESTIONS, FALSE);
+      break;
+
+    case 4:
       {
         g_autoptr(SbQuestion) question = g_list_model_get_item (sb_store_get_questions (self->store), 0);
         GtkWidget *detail = gtk_stack_get_child_by_name (self->detail_stack, "detail");

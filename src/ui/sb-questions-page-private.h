@@ -92,7 +92,7 @@ void     _sb_questions_page_update_detail    (SbQuestionsPage  *self);
 void     _sb_questions_page_stop_suggestions (SbQuestionsPage  *self);
 /* Makes the detail's rows and lays them out, hidden, a step a call, once
  * after the page is first drawn; TRUE when done. */
-#define PREPARE_DONE 3
+#define PREPARE_DONE 5
 gboolean _sb_questions_page_prepare_detail_step (SbQuestionsPage *self);
 /* The bank changed (links, stories, text): every ranking may have. */
 void     _sb_questions_page_forget_suggestions (SbQuestionsPage *self);

@@ -55,6 +55,7 @@ struct _SbQuestionsPage
   gboolean            list_built;        /* the list view has its model */
   guint               warm_id;           /* builds the store's maps after the first frame */
   gboolean            maps_warm;         /* asked for them since the last map */
+  gulong              warm_paint_id;     /* waiting for the whole list's frame */
 
   /* template */
   AdwLeaflet         *leaflet;

@@ -462,16 +462,16 @@ slice_is_whole (SbQuestionsPage *self)
          g_list_model_get_n_items (G_LIST_MODEL (self->results));
 }
 
-static void queue_warm (SbQuestionsPage *self);
+static void queue_warm_after_paint (SbQuestionsPage *self);
 
 static void
 show_whole_list (SbQuestionsPage *self)
 {
   stop_growing (self);
   gtk_slice_list_model_set_size (self->shown, G_MAXUINT);
-  /* The list's frames first, then the warm-up. */
+  /* The frame that shows the whole list first, then the warm-up. */
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    queue_warm (self);
+    queue_warm_after_paint (self);
 }
 
 static void wait_to_grow (SbQuestionsPage *self);
@@ -912,6 +912,27 @@ queue_warm (SbQuestionsPage *self)
 }
 
 static void
+warm_after_paint_cb (GdkFrameClock   *clock,
+                     SbQuestionsPage *self)
+{
+  g_clear_signal_handler (&self->warm_paint_id, clock);
+  queue_warm (self);
+}
+
+static void
+queue_warm_after_paint (SbQuestionsPage *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock == NULL)
+    queue_warm (self);
+  else if (self->warm_paint_id == 0)
+    self->warm_paint_id = g_signal_connect_object (clock, "after-paint",
+                                                   G_CALLBACK (warm_after_paint_cb),
+                                                   self, G_CONNECT_AFTER);
+}
+
+static void
 sb_questions_page_map (GtkWidget *widget)
 {
   SbQuestionsPage *self = SB_QUESTIONS_PAGE (widget);
@@ -953,6 +974,9 @@ sb_questions_page_dispose (GObject *object)
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_handle_id (&self->refilter_id, g_source_remove);
   g_clear_handle_id (&self->warm_id, g_source_remove);
+  if (self->warm_paint_id != 0 && gtk_widget_get_frame_clock (GTK_WIDGET (self)) != NULL)
+    g_signal_handler_disconnect (gtk_widget_get_frame_clock (GTK_WIDGET (self)), self->warm_paint_id);
+  self->warm_paint_id = 0;
   stop_growing (self);
   _sb_questions_page_stop_suggestions (self);
   if (self->list_view != NULL)

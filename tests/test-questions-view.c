@@ -560,6 +560,9 @@ count_actionables (GtkWidget  *root,
 {
   guint n = 0;
 
+  /* Rows are kept, hidden, for the next question: only what is shown. */
+  if (!gtk_widget_get_visible (root))
+    return 0;
   if (GTK_IS_ACTIONABLE (root) &&
       g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
     n++;
@@ -825,6 +828,188 @@ test_list_fills_after_first_frame (Fixture       *f,
   sb_test_iterate_main_loop ();
 }
 
+/* The story rows under @root: all of them, or the shown ones only. */
+static void
+collect_story_rows (GtkWidget *root,
+                    gboolean   shown_only,
+                    GPtrArray *rows)
+{
+  if (shown_only && !gtk_widget_get_visible (root))
+    return;
+  if (ADW_IS_ACTION_ROW (root) && gtk_actionable_get_action_name (GTK_ACTIONABLE (root)) != NULL &&
+      g_str_equal (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), "win.show-story"))
+    g_ptr_array_add (rows, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_story_rows (child, shown_only, rows);
+}
+
+static GPtrArray *
+story_rows (SbQuestionsPage *page,
+            gboolean         shown_only)
+{
+  GPtrArray *rows = g_ptr_array_new ();
+
+  collect_story_rows (GTK_WIDGET (page), shown_only, rows);
+  return rows;
+}
+
+/* Runs the main loop for @ms: frames, idles, timeouts. */
+static void
+iterate_for (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE) || (g_usleep (1000), TRUE);
+}
+
+/* Waits (ten seconds at most) until the page has made @n story rows. */
+static guint
+wait_for_story_rows (SbQuestionsPage *page,
+                     guint            n)
+{
+  gint64 until = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < until)
+    {
+      g_autoptr(GPtrArray) rows = story_rows (page, FALSE);
+
+      if (rows->len >= n)
+        return rows->len;
+      g_main_context_iteration (NULL, FALSE) || (g_usleep (1000), TRUE);
+    }
+  return 0;
+}
+
+/* The detail's rows are made after the page is first shown, hidden, and
+ * the first question selected fills those same rows; a page never shown
+ * makes none. */
+static void
+test_detail_made_after_shown (Fixture       *f,
+                              gconstpointer  data)
+{
+  SbQuestion *question = add_question (f, "Tell me about an outage you owned.", f->theme);
+  g_autofree char *slug = g_strdup (sb_question_get_slug (question));
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *stack = gtk_stack_new ();
+  GtkWidget *other = gtk_label_new ("Another page");
+  SbQuestionsPage *page = g_object_new (SB_TYPE_QUESTIONS_PAGE, "store", f->store, NULL);
+  g_autoptr(GPtrArray) made = NULL;
+  g_autoptr(GPtrArray) shown = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) answers = NULL;
+
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Outage %u", i);
+      SbStory *story = sb_store_create_story (f->store, title, &error);
+
+      g_assert_no_error (error);
+      if (i < 3)
+        g_assert_true (sb_store_set_story_question (f->store, story, slug, TRUE, &error));
+    }
+
+  gtk_stack_add_named (GTK_STACK (stack), other, "other");
+  gtk_stack_add_named (GTK_STACK (stack), GTK_WIDGET (page), "questions");
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "other");
+  gtk_window_set_child (GTK_WINDOW (window), stack);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_for (300);
+
+  /* Not shown: nothing made. */
+  made = story_rows (page, FALSE);
+  g_assert_cmpuint (made->len, ==, 0);
+  g_clear_pointer (&made, g_ptr_array_unref);
+
+  /* Shown: made (as many as a question shows), none of them shown,
+   * nothing selected. */
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "questions");
+  g_assert_cmpuint (wait_for_story_rows (page, 10), ==, 10);
+  iterate_for (100);
+  made = story_rows (page, FALSE);
+  g_assert_cmpuint (made->len, ==, 10);
+  shown = story_rows (page, TRUE);
+  g_assert_cmpuint (shown->len, ==, 0);
+  g_clear_pointer (&shown, g_ptr_array_unref);
+  g_assert_null (sb_questions_page_get_selected_question (page));
+  answers = sb_questions_page_dup_answer_uuids (page);
+  g_assert_cmpuint (g_strv_length (answers), ==, 0);
+  g_clear_pointer (&answers, g_strfreev);
+
+  /* Selected: the question's three answers, in rows made before. */
+  sb_questions_page_select_question (page, slug);
+  shown = story_rows (page, TRUE);
+  g_assert_cmpuint (shown->len, ==, 3);
+  for (guint i = 0; i < shown->len; i++)
+    g_assert_true (g_ptr_array_find (made, shown->pdata[i], NULL));
+  answers = sb_questions_page_dup_answer_uuids (page);
+  g_assert_cmpuint (g_strv_length (answers), ==, 3);
+  for (guint i = 0; i < shown->len; i++)
+    {
+      GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (shown->pdata[i]));
+
+      g_assert_true (g_strv_contains ((const char * const *) answers, g_variant_get_string (target, NULL)));
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  sb_test_iterate_main_loop ();
+}
+
+/* In a big bank, a question selected while another's suggestions are
+ * still being ranked shows its own, the coach's, never the other's. */
+static void
+test_newer_selection_supersedes (Fixture       *f,
+                                 gconstpointer  data)
+{
+  SbQuestion *first = add_question (f, "Tell me about a database migration you led.", NULL);
+  SbQuestion *second = add_question (f, "Tell me about a difficult customer escalation.", NULL);
+  g_autofree char *first_slug = g_strdup (sb_question_get_slug (first));
+  g_autofree char *second_slug = g_strdup (sb_question_get_slug (second));
+  g_autoptr(GPtrArray) expected = NULL;
+  g_autoptr(GPtrArray) not_expected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) suggestions = NULL;
+  SbQuestionsPage *page;
+
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Story %u", i);
+      SbStory *story = sb_store_create_story (f->store, title, &error);
+
+      g_assert_no_error (error);
+      sb_store_edit_story (f->store, story, SB_STORY_FIELD_ACTION,
+                           i % 3 == 0 ? "I planned the database migration and led the cut-over."
+                                      : i % 3 == 1 ? "The customer escalation was difficult; I called them daily."
+                                                   : "I wrote the quarterly report.",
+                           &error);
+    }
+  g_assert_true (sb_store_save_pending (f->store, &error));
+  expected = sb_coach_suggest_stories (f->store, second, 5);
+  not_expected = sb_coach_suggest_stories (f->store, first, 5);
+  g_assert_cmpuint (expected->len, ==, 5);
+  g_assert_cmpuint (not_expected->len, ==, 5);
+
+  page = new_page (f);
+  sb_questions_page_set_suggest_slice (page, 0);
+  sb_questions_page_select_question (page, first_slug);
+  g_assert_true (sb_questions_page_get_suggesting (page));
+  sb_questions_page_select_question (page, second_slug);
+  g_assert_true (sb_questions_page_get_suggesting (page));
+  suggestions = sb_questions_page_dup_suggestion_uuids (page);
+  g_assert_cmpuint (g_strv_length (suggestions), ==, 0);
+  g_clear_pointer (&suggestions, g_strfreev);
+
+  sb_test_iterate_main_loop ();
+  g_assert_false (sb_questions_page_get_suggesting (page));
+  suggestions = sb_questions_page_dup_suggestion_uuids (page);
+  g_assert_true (same_uuids (suggestions, expected));
+  for (guint i = 0; i < not_expected->len; i++)
+    g_assert_false (strv_contains (suggestions, sb_story_get_uuid (((SbSuggestion *) not_expected->pdata[i])->story)));
+
+  g_assert_finalize_object (page);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -857,6 +1042,10 @@ main (int   argc,
               fixture_setup, test_many_answers, fixture_teardown);
   g_test_add ("/questions-view/suggestions-between-frames", Fixture, NULL,
               fixture_setup, test_suggestions_between_frames, fixture_teardown);
+  g_test_add ("/questions-view/newer-selection-supersedes", Fixture, NULL,
+              fixture_setup, test_newer_selection_supersedes, fixture_teardown);
+  g_test_add ("/questions-view/detail-made-after-shown", Fixture, NULL,
+              fixture_setup, test_detail_made_after_shown, fixture_teardown);
   g_test_add ("/questions-view/answered-question-stays", Fixture, NULL,
               fixture_setup, test_answered_question_stays, fixture_teardown);
 

@@ -51,27 +51,33 @@ _sb_questions_page_remove_all_children (GtkWidget *container)
     }
 }
 
-/* The detail's story rows are kept and given the next question's stories:
+/* The detail's rows are kept and given the next question's stories:
  * making an AdwActionRow (and laying out a new one) is most of what
- * selecting a question costs. Rows that are not a story's ("Show All",
- * "Finding…") are marked and made anew each time. */
+ * selecting a question costs. Each list holds its story rows first, then
+ * its one special row ("Show All", "Finding…"), made once and hidden
+ * while not wanted. */
 #define ROW_BUTTON  "sb-questions-row-button"
 #define ROW_SPECIAL "sb-questions-row-special"
 
-static void
-remove_special_rows (GtkListBox *list)
+static gboolean
+is_special_row (GtkListBoxRow *row)
 {
-  GtkListBoxRow *row;
-
-  for (guint i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL;)
-    if (g_object_get_data (G_OBJECT (row), ROW_SPECIAL) != NULL)
-      gtk_list_box_remove (list, GTK_WIDGET (row));
-    else
-      i++;
+  return g_object_get_data (G_OBJECT (row), ROW_SPECIAL) != NULL;
 }
 
-/* Hides the story rows from @n on, keeping up to @keep rows in all for
- * the next question (a list box's placeholder counts visible rows only). */
+/* The story row at @position, or NULL past the last story row. */
+static GtkListBoxRow *
+story_row_get (GtkListBox *list,
+               guint       position)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, position);
+
+  return row != NULL && !is_special_row (row) ? row : NULL;
+}
+
+/* Hides the story rows from @n on, keeping up to @keep story rows in all
+ * for the next question (a list box's placeholder counts visible rows
+ * only). */
 static void
 trim_story_rows (GtkListBox *list,
                  guint       n,
@@ -79,9 +85,9 @@ trim_story_rows (GtkListBox *list,
 {
   GtkListBoxRow *row;
 
-  while ((row = gtk_list_box_get_row_at_index (list, MAX (n, keep))) != NULL)
+  while ((row = story_row_get (list, MAX (n, keep))) != NULL)
     gtk_list_box_remove (list, GTK_WIDGET (row));
-  for (guint i = n; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+  for (guint i = n; (row = story_row_get (list, i)) != NULL; i++)
     gtk_widget_set_visible (GTK_WIDGET (row), FALSE);
 }
 
@@ -106,7 +112,7 @@ story_row_at (GtkListBox *list,
               guint       position,
               gboolean    answer)
 {
-  GtkListBoxRow *existing = gtk_list_box_get_row_at_index (list, position);
+  GtkListBoxRow *existing = story_row_get (list, position);
   GtkWidget *button, *row;
 
   if (existing != NULL)
@@ -179,12 +185,53 @@ set_story_row (GtkWidget  *row,
     }
 }
 
-static void
+static GtkWidget *
 append_special_row (GtkListBox *list,
                     GtkWidget  *row)
 {
   g_object_set_data (G_OBJECT (row), ROW_SPECIAL, GINT_TO_POINTER (TRUE));
+  gtk_widget_set_visible (row, FALSE);
   gtk_list_box_append (list, row);
+  return row;
+}
+
+/* "Show All N Answers", after the answers. */
+static GtkWidget *
+ensure_show_all_row (SbQuestionsPage *self)
+{
+  GtkWidget *row;
+
+  if (self->show_all_row != NULL)
+    return self->show_all_row;
+  row = adw_action_row_new ();
+  /* One line, like the story rows: a wrapping title is laid out at
+   * every width it is measured at. */
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
+  unwrap_labels (row);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "questions.show-all-answers");
+  self->show_all_row = append_special_row (self->answers_list, row);
+  return row;
+}
+
+/* "Finding the stories that fit…", while a big bank is ranked. */
+static GtkWidget *
+ensure_finding_row (SbQuestionsPage *self)
+{
+  GtkWidget *row, *label;
+
+  if (self->finding_row != NULL)
+    return self->finding_row;
+  label = gtk_label_new (_("Finding the stories that fit…"));
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_set_margin_top (label, 12);
+  gtk_widget_set_margin_bottom (label, 12);
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  self->finding_row = append_special_row (self->suggestions_list, row);
+  return row;
 }
 
 /* ---- suggestions ------------------------------------------------------ */
@@ -195,7 +242,8 @@ show_suggestions (SbQuestionsPage *self,
 {
   guint n = suggestions != NULL ? suggestions->len : 0;
 
-  remove_special_rows (self->suggestions_list);
+  if (self->finding_row != NULL)
+    gtk_widget_set_visible (self->finding_row, FALSE);
   g_ptr_array_set_size (self->suggestion_uuids, 0);
   for (guint i = 0; i < n; i++)
     {
@@ -279,7 +327,6 @@ start_suggestions (SbQuestionsPage *self,
 {
   const char *slug = sb_question_get_slug (question);
   GPtrArray *cached = g_hash_table_lookup (self->suggestions, slug);
-  GtkWidget *row, *label;
 
   _sb_questions_page_stop_suggestions (self);
   if (cached != NULL)
@@ -298,19 +345,9 @@ start_suggestions (SbQuestionsPage *self,
     }
 
   /* The rows stay, hidden, for the ranking to reuse. */
-  remove_special_rows (self->suggestions_list);
   g_ptr_array_set_size (self->suggestion_uuids, 0);
-  for (int i = 0; gtk_list_box_get_row_at_index (self->suggestions_list, i) != NULL; i++)
-    gtk_widget_set_visible (GTK_WIDGET (gtk_list_box_get_row_at_index (self->suggestions_list, i)), FALSE);
-  label = gtk_label_new (_("Finding the stories that fit…"));
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_set_margin_top (label, 12);
-  gtk_widget_set_margin_bottom (label, 12);
-  row = gtk_list_box_row_new ();
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_set_focusable (row, FALSE);
-  append_special_row (self->suggestions_list, row);
+  trim_story_rows (self->suggestions_list, 0, N_SUGGESTIONS);
+  gtk_widget_set_visible (ensure_finding_row (self), TRUE);
   /* Shown, the slices wait for the frame with the detail in it. */
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     self->suggest_paint_id = g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)),
@@ -332,6 +369,69 @@ chip_query_tooltip_cb (GtkWidget  *chip,
   return TRUE;
 }
 
+/* GtkLabel lays its text out again when given the same text (and a
+ * wrapping one queues a resize): only when it changes. */
+static void
+set_label_text (GtkLabel   *label,
+                const char *text)
+{
+  if (g_strcmp0 (gtk_label_get_label (label), text) != 0)
+    gtk_label_set_label (label, text);
+}
+
+/* The theme chip at @position: kept, hidden, from one question to the
+ * next, like the story rows. */
+static GtkLabel *
+chip_at (SbQuestionsPage *self,
+         guint            position)
+{
+  GtkFlowBoxChild *child = gtk_flow_box_get_child_at_index (self->theme_chips, position);
+  GtkWidget *chip;
+
+  if (child != NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (child), TRUE);
+      return GTK_LABEL (gtk_flow_box_child_get_child (child));
+    }
+  chip = gtk_label_new (NULL);
+  gtk_widget_add_css_class (chip, "theme-chip");
+  /* The description is made a tooltip only on hover (see above). */
+  g_signal_connect (chip, "query-tooltip", G_CALLBACK (chip_query_tooltip_cb), NULL);
+  gtk_flow_box_append (self->theme_chips, chip);
+  gtk_widget_set_focusable (gtk_widget_get_parent (chip), FALSE);
+  return GTK_LABEL (chip);
+}
+
+static void
+set_chip (GtkLabel *chip,
+          SbTheme  *theme)
+{
+  const char *description = sb_theme_get_description (theme);
+  gboolean described = description != NULL && *description != '\0';
+
+  set_label_text (chip, sb_theme_get_name (theme));
+  if (g_strcmp0 (g_object_get_data (G_OBJECT (chip), "sb-description"), described ? description : NULL) == 0)
+    return;
+  g_object_set_data_full (G_OBJECT (chip), "sb-description",
+                          described ? g_strdup (description) : NULL, g_free);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (chip), described);
+  if (described)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (chip), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    description, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (chip), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+static void
+hide_chips_from (SbQuestionsPage *self,
+                 guint            position)
+{
+  GtkFlowBoxChild *child;
+
+  for (guint i = position; (child = gtk_flow_box_get_child_at_index (self->theme_chips, i)) != NULL; i++)
+    gtk_widget_set_visible (GTK_WIDGET (child), FALSE);
+}
+
 void
 _sb_questions_page_update_detail (SbQuestionsPage *self)
 {
@@ -339,17 +439,22 @@ _sb_questions_page_update_detail (SbQuestionsPage *self)
   g_autoptr(GPtrArray) answers = NULL;
   const char * const *slugs;
   const char *listen_for;
-  guint n_themes = 0;
+  guint n_themes = 0, n_rows;
 
   g_ptr_array_set_size (self->answer_uuids, 0);
   g_ptr_array_set_size (self->suggestion_uuids, 0);
-  _sb_questions_page_remove_all_children (GTK_WIDGET (self->theme_chips));
 
   if (question == NULL)
     {
-      _sb_questions_page_remove_all_children (GTK_WIDGET (self->answers_list));
-      _sb_questions_page_remove_all_children (GTK_WIDGET (self->suggestions_list));
+      /* The rows and chips stay, hidden, for the next question. */
       _sb_questions_page_stop_suggestions (self);
+      hide_chips_from (self, 0);
+      trim_story_rows (self->answers_list, 0, ANSWER_ROWS);
+      trim_story_rows (self->suggestions_list, 0, N_SUGGESTIONS);
+      if (self->show_all_row != NULL)
+        gtk_widget_set_visible (self->show_all_row, FALSE);
+      if (self->finding_row != NULL)
+        gtk_widget_set_visible (self->finding_row, FALSE);
       gtk_stack_set_visible_child_name (self->detail_stack, "none");
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "questions.edit", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "questions.delete", FALSE);
@@ -370,35 +475,21 @@ _sb_questions_page_update_detail (SbQuestionsPage *self)
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->delete_button), tooltip);
   }
 
-  gtk_label_set_label (self->question_label, sb_question_get_text (question));
+  set_label_text (self->question_label, sb_question_get_text (question));
   listen_for = sb_question_get_listen_for (question);
-  gtk_label_set_label (self->listen_label, listen_for != NULL ? listen_for : "");
+  set_label_text (self->listen_label, listen_for != NULL ? listen_for : "");
   gtk_widget_set_visible (self->listen_box, listen_for != NULL && *listen_for != '\0');
 
   slugs = sb_question_get_theme_slugs (question);
   for (guint i = 0; slugs != NULL && slugs[i] != NULL; i++)
     {
       SbTheme *theme = sb_store_find_theme (self->store, slugs[i]);
-      GtkWidget *chip;
 
       if (theme == NULL)
         continue;
-      chip = gtk_label_new (sb_theme_get_name (theme));
-      gtk_widget_add_css_class (chip, "theme-chip");
-      /* The description is made a tooltip only on hover (see above). */
-      if (sb_theme_get_description (theme) != NULL && *sb_theme_get_description (theme) != '\0')
-        {
-          g_object_set_data_full (G_OBJECT (chip), "sb-description",
-                                  g_strdup (sb_theme_get_description (theme)), g_free);
-          gtk_widget_set_has_tooltip (chip, TRUE);
-          g_signal_connect (chip, "query-tooltip", G_CALLBACK (chip_query_tooltip_cb), NULL);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (chip), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                          sb_theme_get_description (theme), -1);
-        }
-      gtk_flow_box_append (self->theme_chips, chip);
-      gtk_widget_set_focusable (gtk_widget_get_parent (chip), FALSE);
-      n_themes++;
+      set_chip (chip_at (self, n_themes++), theme);
     }
+  hide_chips_from (self, n_themes);
   gtk_widget_set_visible (self->themes_box, n_themes > 0);
 
   if (g_strcmp0 (self->detail_slug, sb_question_get_slug (question)) != 0)
@@ -407,13 +498,13 @@ _sb_questions_page_update_detail (SbQuestionsPage *self)
       self->show_all_answers = FALSE;
     }
   answers = sb_store_get_question_stories (self->store, sb_question_get_slug (question));
-  remove_special_rows (self->answers_list);
+  n_rows = self->show_all_answers ? answers->len : MIN (answers->len, ANSWER_ROWS);
   for (guint i = 0; i < answers->len; i++)
     {
       SbStory *story = g_ptr_array_index (answers, i);
 
       g_ptr_array_add (self->answer_uuids, g_strdup (sb_story_get_uuid (story)));
-      if (i < ANSWER_ROWS || self->show_all_answers)
+      if (i < n_rows)
         {
           g_autofree char *label = g_strdup_printf (_("Remove “%s” From Your Answers"),
                                                     sb_story_get_display_title (story));
@@ -421,27 +512,132 @@ _sb_questions_page_update_detail (SbQuestionsPage *self)
           set_story_row (story_row_at (self->answers_list, i, TRUE), TRUE, story, NULL, label);
         }
     }
-  trim_story_rows (self->answers_list,
-                   self->show_all_answers ? answers->len : MIN (answers->len, ANSWER_ROWS),
-                   ANSWER_ROWS);
-  if (answers->len > ANSWER_ROWS && !self->show_all_answers)
+  trim_story_rows (self->answers_list, n_rows, ANSWER_ROWS);
+  if (n_rows < answers->len)
     {
       g_autofree char *title = g_strdup_printf (ngettext ("Show All %u Answer", "Show All %u Answers",
                                                           answers->len),
                                                 answers->len);
-      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *row = ensure_show_all_row (self);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      /* One line, like the story rows: a wrapping title is laid out at
-       * every width it is measured at. */
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
-      unwrap_labels (row);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "questions.show-all-answers");
-      append_special_row (self->answers_list, row);
+      if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), title) != 0)
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      gtk_widget_set_visible (row, TRUE);
     }
+  else if (self->show_all_row != NULL)
+    gtk_widget_set_visible (self->show_all_row, FALSE);
 
   start_suggestions (self, question);
+}
+
+/* ---- made before the first selection ---------------------------------- */
+
+/* The first question selected would make the detail's rows and chips,
+ * load their fonts and lay all of it out for the first time: twice what
+ * a later selection costs. Done here instead, from low-priority idles
+ * once the page has been drawn, a step each (1 to 4 ms): the rows are
+ * filled with the bank's first question and stories, laid out, then
+ * hidden, so the selection only fills them. Nothing of it is shown. */
+/* Makes (and fills) the story rows from @from to @to, and lays the list
+ * out. */
+static void
+prepare_story_rows (GtkListBox *list,
+                    GListModel *stories,
+                    guint       from,
+                    guint       to,
+                    gboolean    answer)
+{
+  guint n_stories = g_list_model_get_n_items (stories);
+  int min, nat;
+
+  for (guint i = from; i < to; i++)
+    {
+      g_autoptr(SbStory) story = i < n_stories ? g_list_model_get_item (stories, i) : NULL;
+      GtkWidget *row = story_row_at (list, i, answer);
+
+      if (story != NULL)
+        set_story_row (row, answer, story, answer ? NULL : sb_story_get_display_title (story),
+                       sb_story_get_display_title (story));
+    }
+  gtk_widget_measure (GTK_WIDGET (list), GTK_ORIENTATION_VERTICAL, -1, &min, &nat, NULL, NULL);
+}
+
+gboolean
+_sb_questions_page_prepare_detail_step (SbQuestionsPage *self)
+{
+  GListModel *stories = sb_store_get_stories (self->store);
+
+  /* A question selected meanwhile has made them. */
+  if (self->selected_slug != NULL)
+    self->prepare_step = PREPARE_DONE;
+
+  switch (self->prepare_step)
+    {
+    case 0:
+      prepare_story_rows (self->answers_list, stories, 0, ANSWER_ROWS / 2, TRUE);
+      break;
+
+    case 1:
+      {
+        g_autofree char *title = g_strdup_printf (ngettext ("Show All %u Answer", "Show All %u Answers",
+                                                            ANSWER_ROWS + 1),
+                                                  ANSWER_ROWS + 1);
+
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (ensure_show_all_row (self)), title);
+        gtk_widget_set_visible (self->show_all_row, TRUE);
+        prepare_story_rows (self->answers_list, stories, ANSWER_ROWS / 2, ANSWER_ROWS, TRUE);
+      }
+      break;
+
+    case 2:
+      gtk_widget_set_visible (ensure_finding_row (self), TRUE);
+      prepare_story_rows (self->suggestions_list, stories, 0, N_SUGGESTIONS / 2, FALSE);
+      break;
+
+    case 3:
+      prepare_story_rows (self->suggestions_list, stories, N_SUGGESTIONS / 2, N_SUGGESTIONS, FALSE);
+      break;
+
+    case 4:
+      {
+        g_autoptr(SbQuestion) question = g_list_model_get_item (sb_store_get_questions (self->store), 0);
+        GtkWidget *detail = gtk_stack_get_child_by_name (self->detail_stack, "detail");
+        int width = gtk_widget_get_width (GTK_WIDGET (self->detail_stack));
+        guint n_themes = 0;
+        int min, nat;
+
+        if (question != NULL)
+          {
+            const char * const *slugs = sb_question_get_theme_slugs (question);
+
+            set_label_text (self->question_label, sb_question_get_text (question));
+            set_label_text (self->listen_label, sb_question_get_listen_for (question));
+            for (guint i = 0; slugs != NULL && slugs[i] != NULL; i++)
+              {
+                SbTheme *theme = sb_store_find_theme (self->store, slugs[i]);
+
+                if (theme != NULL)
+                  set_chip (chip_at (self, n_themes++), theme);
+              }
+          }
+        /* As the stack would lay it out. */
+        gtk_widget_measure (detail, GTK_ORIENTATION_VERTICAL, width > 0 ? width : -1,
+                            &min, &nat, NULL, NULL);
+        hide_chips_from (self, 0);
+        trim_story_rows (self->answers_list, 0, ANSWER_ROWS);
+        trim_story_rows (self->suggestions_list, 0, N_SUGGESTIONS);
+        gtk_widget_set_visible (self->show_all_row, FALSE);
+        gtk_widget_set_visible (self->finding_row, FALSE);
+        self->prepare_step = PREPARE_DONE;
+      }
+      break;
+
+    default:
+      return TRUE;
+    }
+  if (self->prepare_step < PREPARE_DONE)
+    self->prepare_step++;
+  return self->prepare_step == PREPARE_DONE;
 }
 
 /* ---- public API ----------------------------------------------------- */

@@ -39,6 +39,9 @@ struct _SbQuestionsPage
   GHashTable         *bound_rows;        /* row box → question, for caption refresh */
   char               *detail_slug;       /* the question the detail was built for */
   gboolean            show_all_answers;  /* past ANSWER_ROWS, for detail_slug */
+  GtkWidget          *show_all_row;      /* kept, last of answers_list; hidden when not wanted */
+  GtkWidget          *finding_row;       /* kept, last of suggestions_list */
+  guint               prepare_step;      /* making the detail's rows: PREPARE_DONE when made */
   GHashTable         *suggestions;       /* slug → GPtrArray of SbSuggestion, until the bank changes */
   SbSuggestRun       *suggest_run;       /* ranking the selected question, a slice at a time */
   gulong              suggest_paint_id;  /* waiting for the detail's frame */
@@ -52,6 +55,8 @@ struct _SbQuestionsPage
   gboolean            stale;             /* the bank changed while hidden */
   gboolean            list_built;        /* the list view has its model */
   guint               warm_id;           /* builds the store's maps after the first frame */
+  gboolean            maps_warm;         /* asked for them since the last map */
+  gulong              warm_paint_id;     /* waiting for the whole list's frame */
 
   /* template */
   AdwLeaflet         *leaflet;
@@ -89,6 +94,10 @@ gboolean _sb_questions_page_is_hidden        (SbQuestionsPage  *self);
 /* sb-questions-page-detail.c */
 void     _sb_questions_page_update_detail    (SbQuestionsPage  *self);
 void     _sb_questions_page_stop_suggestions (SbQuestionsPage  *self);
+/* Makes the detail's rows and lays them out, hidden, a step a call, once
+ * after the page is first drawn; TRUE when done. */
+#define PREPARE_DONE 5
+gboolean _sb_questions_page_prepare_detail_step (SbQuestionsPage *self);
 /* The bank changed (links, stories, text): every ranking may have. */
 void     _sb_questions_page_forget_suggestions (SbQuestionsPage *self);
 void     _sb_questions_page_remove_all_children (GtkWidget     *container);

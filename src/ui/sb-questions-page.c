@@ -462,11 +462,16 @@ slice_is_whole (SbQuestionsPage *self)
          g_list_model_get_n_items (G_LIST_MODEL (self->results));
 }
 
+static void queue_warm_after_paint (SbQuestionsPage *self);
+
 static void
 show_whole_list (SbQuestionsPage *self)
 {
   stop_growing (self);
   gtk_slice_list_model_set_size (self->shown, G_MAXUINT);
+  /* The frame that shows the whole list first, then the warm-up. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    queue_warm_after_paint (self);
 }
 
 static void wait_to_grow (SbQuestionsPage *self);
@@ -876,15 +881,60 @@ sb_questions_page_constructed (GObject *object)
 
 /* The store builds its question → stories and theme → stories maps when
  * first asked after a change of links; the first selection would pay for
- * them in its frame. Asked here instead, once the page is drawn. */
+ * them in its frame. Asked here instead, once the page is drawn and its
+ * list whole; then, an idle each, the detail's rows are made (see
+ * prepare_detail_step). Hidden meanwhile, it waits for the next map. */
 static gboolean
 warm_maps_cb (gpointer user_data)
 {
   SbQuestionsPage *self = user_data;
-  g_autoptr(GPtrArray) unused = sb_store_get_question_stories (self->store, "");
 
+  if (_sb_questions_page_is_hidden (self))
+    {
+      self->maps_warm = FALSE;
+      self->warm_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  if (!self->maps_warm)
+    {
+      g_autoptr(GPtrArray) unused = sb_store_get_question_stories (self->store, "");
+
+      self->maps_warm = TRUE;
+      return G_SOURCE_CONTINUE;
+    }
+  if (!_sb_questions_page_prepare_detail_step (self))
+    return G_SOURCE_CONTINUE;
+  self->maps_warm = FALSE;
   self->warm_id = 0;
   return G_SOURCE_REMOVE;
+}
+
+static void
+queue_warm (SbQuestionsPage *self)
+{
+  if (self->warm_id == 0)
+    self->warm_id = g_idle_add_full (G_PRIORITY_LOW, warm_maps_cb, self, NULL);
+}
+
+static void
+warm_after_paint_cb (GdkFrameClock   *clock,
+                     SbQuestionsPage *self)
+{
+  g_clear_signal_handler (&self->warm_paint_id, clock);
+  queue_warm (self);
+}
+
+static void
+queue_warm_after_paint (SbQuestionsPage *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock == NULL)
+    queue_warm (self);
+  else if (self->warm_paint_id == 0)
+    self->warm_paint_id = g_signal_connect_object (clock, "after-paint",
+                                                   G_CALLBACK (warm_after_paint_cb),
+                                                   self, G_CONNECT_AFTER);
 }
 
 static void
@@ -903,8 +953,8 @@ sb_questions_page_map (GtkWidget *widget)
     }
   if (!slice_is_whole (self) && self->grow_id == 0 && self->grow_paint_id == 0)
     wait_to_grow (self);
-  if (self->warm_id == 0)
-    self->warm_id = g_idle_add_full (G_PRIORITY_LOW, warm_maps_cb, self, NULL);
+  if (slice_is_whole (self))
+    queue_warm (self);
   if (self->stale)
     {
       self->stale = FALSE;
@@ -929,6 +979,9 @@ sb_questions_page_dispose (GObject *object)
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_handle_id (&self->refilter_id, g_source_remove);
   g_clear_handle_id (&self->warm_id, g_source_remove);
+  if (self->warm_paint_id != 0 && gtk_widget_get_frame_clock (GTK_WIDGET (self)) != NULL)
+    g_signal_handler_disconnect (gtk_widget_get_frame_clock (GTK_WIDGET (self)), self->warm_paint_id);
+  self->warm_paint_id = 0;
   stop_growing (self);
   _sb_questions_page_stop_suggestions (self);
   _sb_questions_page_dispose_chooser (self);

@@ -149,7 +149,7 @@ offered (SbStoryChooser *chooser)
 
   sb_story_chooser_refill (chooser);
   for (int i = 0; (row = gtk_list_box_get_row_at_index (sb_story_chooser_get_list (chooser), i)) != NULL; i++)
-    if (sb_story_chooser_row_get_uuid (row) != NULL)
+    if (sb_story_chooser_row_get_uuid (row) != NULL && gtk_widget_get_visible (GTK_WIDGET (row)))
       g_ptr_array_add (uuids, (gpointer) sb_story_chooser_row_get_uuid (row));
   return uuids;
 }
@@ -809,7 +809,8 @@ wait_for_chooser (SbStoryChooser *chooser)
   g_assert_false (sb_story_chooser_get_search_running (chooser));
 }
 
-/* The uuids the chooser's rows offer now, in order. */
+/* The uuids the chooser's rows offer now, in order (a row hidden while
+ * results come in offers nothing). */
 static GPtrArray *
 rows_now (SbStoryChooser *chooser)
 {
@@ -817,7 +818,7 @@ rows_now (SbStoryChooser *chooser)
   GtkListBoxRow *row;
 
   for (int i = 0; (row = gtk_list_box_get_row_at_index (sb_story_chooser_get_list (chooser), i)) != NULL; i++)
-    if (sb_story_chooser_row_get_uuid (row) != NULL)
+    if (sb_story_chooser_row_get_uuid (row) != NULL && gtk_widget_get_visible (GTK_WIDGET (row)))
       g_ptr_array_add (uuids, (gpointer) sb_story_chooser_row_get_uuid (row));
   return uuids;
 }
@@ -884,6 +885,97 @@ test_chooser_search (Fixture       *f,
   g_assert_true (chosen == f->outage);
 }
 
+/* Shown, the chooser puts a screenful of a search's results in the frame
+ * that shows them and the rest in the frames after it (40 rows with
+ * wrapping titles held one frame for ~70 ms); it says it is still busy
+ * until the list is whole, Enter meanwhile takes the first story, and a
+ * chooser closed halfway gets the rest at once. */
+static guint
+n_rows_now (SbStoryChooser *chooser)
+{
+  g_autoptr(GPtrArray) rows = rows_now (chooser);
+
+  return rows->len;
+}
+
+static void
+test_chooser_fills_by_frames (Fixture       *f,
+                              gconstpointer  data)
+{
+  GtkWidget *button = gtk_button_new_with_label ("Choose");
+  SbStoryChooser *chooser;
+  GtkWidget *entry;
+  SbStory *chosen = NULL;
+  GdkFrameClock *clock;
+  gint64 frame;
+  guint n;
+
+  for (guint i = 0; i < 50; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Ledger step %u", i);
+
+      add_story (f->store, title, NULL);
+    }
+  chooser = SB_STORY_CHOOSER (sb_story_chooser_new (f->store));
+  entry = sb_test_find_widget (GTK_WIDGET (chooser), GTK_TYPE_SEARCH_ENTRY);
+  g_signal_connect (chooser, "story-chosen", G_CALLBACK (chosen_cb), &chosen);
+  /* In the window, on a button of the header. */
+  adw_header_bar_pack_end (ADW_HEADER_BAR (sb_test_find_widget (GTK_WIDGET (f->window), ADW_TYPE_HEADER_BAR)),
+                           button);
+  gtk_widget_set_parent (GTK_WIDGET (chooser), button);
+  gtk_popover_popup (GTK_POPOVER (chooser));
+  wait_for_chooser (chooser);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (chooser)));
+
+  sb_story_chooser_set_search_text (chooser, "ledger");
+  while (sb_story_chooser_get_search_running (chooser) && n_rows_now (chooser) != 6)
+    g_main_context_iteration (NULL, TRUE);
+  /* The first screenful; the rest is still to come, frame by frame. */
+  g_assert_cmpuint (n_rows_now (chooser), ==, 6);
+  g_assert_true (sb_story_chooser_get_search_running (chooser));
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (chooser));
+  frame = gdk_frame_clock_get_frame_counter (clock);
+  n = n_rows_now (chooser);
+  while (sb_story_chooser_get_search_running (chooser))
+    {
+      g_main_context_iteration (NULL, TRUE);
+      /* Never more than six more in a frame. */
+      if (gdk_frame_clock_get_frame_counter (clock) != frame)
+        {
+          g_assert_cmpuint (n_rows_now (chooser) - n, <=, 6 * (gdk_frame_clock_get_frame_counter (clock) - frame));
+          frame = gdk_frame_clock_get_frame_counter (clock);
+          n = n_rows_now (chooser);
+        }
+    }
+  assert_rows_are_search (chooser, f->store, "ledger");
+
+  /* Enter while the rest comes: the first story, at once. */
+  sb_story_chooser_set_search_text (chooser, "step");
+  while (sb_story_chooser_get_search_running (chooser) && n_rows_now (chooser) != 6)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (n_rows_now (chooser), ==, 6);
+  g_assert_true (sb_story_chooser_get_search_running (chooser));
+  {
+    g_autoptr(GPtrArray) rows = rows_now (chooser);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) expected = sb_store_search_stories (f->store, "step", &error);
+
+    g_assert_cmpstr (rows->pdata[0], ==, sb_story_get_uuid (expected->pdata[0]));
+    g_signal_emit_by_name (entry, "activate");
+    g_assert_true (chosen == expected->pdata[0]);
+  }
+  /* Chosen, the popover closed: whatever was still to come is there. (A
+   * frame lets GTK move the focus out of the closed popover, which it
+   * holds until then.) */
+  run_main_loop_for (100);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (chooser)));
+  g_assert_false (sb_story_chooser_get_search_running (chooser));
+  assert_rows_are_search (chooser, f->store, "step");
+
+  gtk_widget_unparent (GTK_WIDGET (chooser));
+  adw_header_bar_remove (ADW_HEADER_BAR (gtk_widget_get_ancestor (button, ADW_TYPE_HEADER_BAR)), button);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -892,6 +984,8 @@ main (int   argc,
 
   g_test_add ("/applications-view/chooser-search", Fixture, NULL,
               fixture_set_up, test_chooser_search, fixture_tear_down);
+  g_test_add ("/applications-view/chooser-fills-by-frames", Fixture, NULL,
+              fixture_set_up, test_chooser_fills_by_frames, fixture_tear_down);
   g_test_add ("/applications-view/values-on-other-pages", Fixture, NULL,
               fixture_set_up, test_values_on_other_pages, fixture_tear_down);
   g_test_add ("/applications-view/time-introduction", Fixture, NULL,

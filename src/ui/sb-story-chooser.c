@@ -19,6 +19,31 @@
 
 /* At most this many stories in the list; the search finds the rest. */
 #define CHOOSER_ROWS 40
+/* Stories in the frame that shows a search's results (the popover shows
+ * about six), then as many again in each frame after it: a row with a
+ * wrapping title takes ~1.5 ms to make and lay out, so 40 at once held
+ * that frame for ~70 ms. */
+#define FIRST_ROWS    6
+#define ROWS_PER_TICK 6
+
+/* A row still to add: a heading, or a story with its reason. */
+typedef struct
+{
+  char    *heading;
+  SbStory *story;
+  char    *reason;
+} Entry;
+
+static void
+entry_free (gpointer data)
+{
+  Entry *entry = data;
+
+  g_free (entry->heading);
+  g_clear_object (&entry->story);
+  g_free (entry->reason);
+  g_free (entry);
+}
 
 struct _SbStoryChooser
 {
@@ -35,6 +60,11 @@ struct _SbStoryChooser
 
   GtkSearchEntry         *search;
   GtkListBox             *list;
+
+  GPtrArray              *pending;    /* Entry*, the rows still to add; or NULL */
+  guint                   next;       /* into pending */
+  guint                   fill_id;    /* tick callback adding them */
+  gboolean                fill_ticked;
 };
 
 G_DEFINE_FINAL_TYPE (SbStoryChooser, sb_story_chooser, GTK_TYPE_POPOVER)
@@ -55,43 +85,89 @@ remove_rows (GtkListBox *list)
     gtk_list_box_remove (list, GTK_WIDGET (row));
 }
 
+/* A wrapping GtkLabel finds its smallest width by laying itself out
+ * width-chars wide, a line per character when that is 0 (AdwActionRow's
+ * title): 12 is as narrow as a title gets here and a third cheaper. */
 static void
-add_heading (SbStoryChooser *self,
-             const char     *text)
+narrow_wrapping_labels (GtkWidget *widget)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *label = gtk_label_new (text);
+  if (GTK_IS_LABEL (widget) && gtk_label_get_wrap (GTK_LABEL (widget)) &&
+      gtk_label_get_width_chars (GTK_LABEL (widget)) <= 0)
+    gtk_label_set_width_chars (GTK_LABEL (widget), 12);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    narrow_wrapping_labels (child);
+}
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_top (label, 6);
-  gtk_widget_set_margin_bottom (label, 6);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_set_focusable (row, FALSE);
-  gtk_list_box_append (self->list, row);
+/* The row at @index, made or reused: rows are kept from one search to
+ * the next (a heading's row for a heading, a story's for a story) and
+ * shown again, so a keystroke changes labels instead of tearing down and
+ * building forty rows. */
+static GtkWidget *
+row_at (SbStoryChooser *self,
+        guint           index,
+        gboolean        heading)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list, index);
+  GtkWidget *made;
+
+  if (row != NULL && (g_object_get_data (G_OBJECT (row), "sb-heading") != NULL) == heading)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (row), TRUE);
+      return GTK_WIDGET (row);
+    }
+  if (row != NULL)
+    gtk_list_box_remove (self->list, GTK_WIDGET (row));
+  if (heading)
+    {
+      GtkWidget *label = gtk_label_new (NULL);
+
+      made = gtk_list_box_row_new ();
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "heading");
+      gtk_widget_set_margin_start (label, 12);
+      gtk_widget_set_margin_top (label, 6);
+      gtk_widget_set_margin_bottom (label, 6);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (made), label);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (made), FALSE);
+      gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (made), FALSE);
+      gtk_widget_set_focusable (made, FALSE);
+      g_object_set_data (G_OBJECT (made), "sb-heading", GINT_TO_POINTER (TRUE));
+    }
+  else
+    {
+      made = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (made), FALSE);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (made), TRUE);
+      narrow_wrapping_labels (made);
+    }
+  gtk_list_box_insert (self->list, made, index);
+  return made;
 }
 
 static void
-add_story (SbStoryChooser *self,
-           SbStory        *story,
-           const char     *reason)
+place_heading (SbStoryChooser *self,
+               guint           index,
+               const char     *text)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = row_at (self, index, TRUE);
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  gtk_label_set_text (GTK_LABEL (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row))), text);
+}
+
+static void
+place_story (SbStoryChooser *self,
+             guint           index,
+             SbStory        *story,
+             const char     *reason)
+{
+  GtkWidget *row = row_at (self, index, FALSE);
+  /* Reasons quote the person's words, which are not markup. */
+  g_autofree char *escaped = g_markup_escape_text (reason != NULL ? reason : "", -1);
+
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sb_story_get_display_title (story));
-  if (reason != NULL && *reason != '\0')
-    {
-      /* Reasons quote the person's words, which are not markup. */
-      g_autofree char *escaped = g_markup_escape_text (reason, -1);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
-    }
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
   g_object_set_data_full (G_OBJECT (row), "sb-uuid", g_strdup (sb_story_get_uuid (story)), g_free);
-  gtk_list_box_append (self->list, row);
 }
 
 static gboolean
@@ -101,8 +177,113 @@ is_excluded (SbStoryChooser *self,
   return self->excluded != NULL && g_hash_table_contains (self->excluded, sb_story_get_uuid (story));
 }
 
+static void
+place_entry (SbStoryChooser *self,
+             guint           index,
+             Entry          *entry)
+{
+  if (entry->heading != NULL)
+    place_heading (self, index, entry->heading);
+  else
+    place_story (self, index, entry->story, entry->reason);
+}
+
+/* Rows from @index on: hidden while the results come (what they showed is
+ * stale), removed once the results are all in. */
+static void
+drop_rows_from (SbStoryChooser *self,
+                guint           index,
+                gboolean        remove)
+{
+  GtkListBoxRow *row;
+
+  while ((row = gtk_list_box_get_row_at_index (self->list, index)) != NULL)
+    {
+      if (remove)
+        gtk_list_box_remove (self->list, GTK_WIDGET (row));
+      else
+        {
+          gtk_widget_set_visible (GTK_WIDGET (row), FALSE);
+          index++;
+        }
+    }
+}
+
+static void
+stop_filling (SbStoryChooser *self)
+{
+  if (self->fill_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fill_id);
+  self->fill_id = 0;
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  self->next = 0;
+}
+
+/* Places up to @n stories (and the headings among them) from pending;
+ * FALSE once all are in (and the rows left over gone). */
+static gboolean
+add_pending (SbStoryChooser *self,
+             guint           n)
+{
+  guint added = 0;
+
+  if (self->pending == NULL)
+    return FALSE;
+  while (self->next < self->pending->len && added < n)
+    {
+      Entry *entry = g_ptr_array_index (self->pending, self->next);
+
+      place_entry (self, self->next++, entry);
+      if (entry->story != NULL)
+        added++;
+    }
+  if (self->next < self->pending->len)
+    {
+      drop_rows_from (self, self->next, FALSE);
+      return TRUE;
+    }
+  drop_rows_from (self, self->pending->len, TRUE);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  return FALSE;
+}
+
+/* The frame after the one that shows the results, and each after it. */
+static gboolean
+fill_tick_cb (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       user_data)
+{
+  SbStoryChooser *self = SB_STORY_CHOOSER (widget);
+
+  if (!self->fill_ticked)
+    {
+      self->fill_ticked = TRUE;
+      return G_SOURCE_CONTINUE;
+    }
+  if (add_pending (self, ROWS_PER_TICK))
+    return G_SOURCE_CONTINUE;
+  self->fill_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_entry (GPtrArray  *entries,
+             const char *heading,
+             SbStory    *story,
+             const char *reason)
+{
+  Entry *entry = g_new0 (Entry, 1);
+
+  entry->heading = g_strdup (heading);
+  entry->story = story != NULL ? g_object_ref (story) : NULL;
+  entry->reason = g_strdup (reason);
+  g_ptr_array_add (entries, entry);
+}
+
 /* The rows for @stories (a search's results, best match first): with
- * nothing typed, the ranking comes first, each with its reason. */
+ * nothing typed, the ranking comes first, each with its reason. A
+ * screenful at once; while the popover is shown, the rest after it, a
+ * few per frame (sb_story_chooser_get_search_running() says so). */
 static void
 show_stories (SbStoryChooser *self,
               GPtrArray      *stories)
@@ -110,9 +291,10 @@ show_stories (SbStoryChooser *self,
   const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search));
   g_autoptr(GHashTable) shown = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) ranked = NULL;
+  GPtrArray *entries = g_ptr_array_new_with_free_func (entry_free);
   guint n = 0;
 
-  remove_rows (self->list);
+  stop_filling (self);
   if (*query == '\0' && self->rank_func != NULL)
     ranked = self->rank_func (self, self->rank_data);
   if (ranked != NULL)
@@ -126,14 +308,14 @@ show_stories (SbStoryChooser *self,
           if (is_excluded (self, suggestion->story))
             continue;
           if (!heading)
-            add_heading (self, _("Suggested"));
+            queue_entry (entries, _("Suggested"), NULL, NULL);
           heading = TRUE;
-          add_story (self, suggestion->story, suggestion->reason);
+          queue_entry (entries, NULL, suggestion->story, suggestion->reason);
           g_hash_table_add (shown, (gpointer) sb_story_get_uuid (suggestion->story));
           n++;
         }
       if (heading)
-        add_heading (self, _("All Stories"));
+        queue_entry (entries, _("All Stories"), NULL, NULL);
     }
 
   for (guint i = 0; stories != NULL && i < stories->len && n < CHOOSER_ROWS; i++)
@@ -142,9 +324,17 @@ show_stories (SbStoryChooser *self,
 
       if (is_excluded (self, story) || g_hash_table_contains (shown, sb_story_get_uuid (story)))
         continue;
-      add_story (self, story, NULL);
+      queue_entry (entries, NULL, story, NULL);
       n++;
     }
+
+  self->pending = entries;
+  self->next = 0;
+  /* Not shown, no frame to keep: all of them now. */
+  if (!add_pending (self, gtk_widget_get_mapped (GTK_WIDGET (self)) ? FIRST_ROWS : G_MAXUINT))
+    return;
+  self->fill_ticked = FALSE;
+  self->fill_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), fill_tick_cb, NULL, NULL);
 }
 
 static void search_activate_cb (SbStoryChooser *self);
@@ -176,9 +366,13 @@ fill (SbStoryChooser *self)
   self->enter = FALSE;
   if (self->store == NULL)
     {
+      stop_filling (self);
       remove_rows (self->list);
       return;
     }
+  /* The rows shown stay until the results come; the rest of them is not
+   * worth adding now. */
+  stop_filling (self);
   if (self->query == NULL)
     self->query = sb_story_search_new (self->store, found_cb, self);
   sb_story_search_run (self->query, gtk_editable_get_text (GTK_EDITABLE (self->search)));
@@ -214,7 +408,8 @@ search_activate_cb (SbStoryChooser *self)
 {
   GtkListBoxRow *row;
 
-  if (sb_story_chooser_get_search_running (self))
+  /* The first row is there as soon as the results are. */
+  if (self->query != NULL && sb_story_search_get_running (self->query))
     {
       self->enter = TRUE;
       return;
@@ -239,6 +434,20 @@ sb_story_chooser_show (GtkWidget *widget)
   gtk_widget_grab_focus (GTK_WIDGET (self->search));
 }
 
+/* Closed while rows were still to come: the rest at once (no frame to
+ * keep), so the list is whole for whoever reads it. */
+static void
+sb_story_chooser_unmap (GtkWidget *widget)
+{
+  SbStoryChooser *self = SB_STORY_CHOOSER (widget);
+
+  GTK_WIDGET_CLASS (sb_story_chooser_parent_class)->unmap (widget);
+  if (self->fill_id != 0)
+    gtk_widget_remove_tick_callback (widget, self->fill_id);
+  self->fill_id = 0;
+  add_pending (self, G_MAXUINT);
+}
+
 static void
 sb_story_chooser_dispose (GObject *object)
 {
@@ -249,6 +458,7 @@ sb_story_chooser_dispose (GObject *object)
   self->rank_func = NULL;
   self->rank_destroy = NULL;
   g_clear_pointer (&self->excluded, g_hash_table_unref);
+  stop_filling (self);
   g_clear_object (&self->query);
   g_clear_object (&self->store);
 
@@ -263,6 +473,7 @@ sb_story_chooser_class_init (SbStoryChooserClass *klass)
 
   object_class->dispose = sb_story_chooser_dispose;
   widget_class->show = sb_story_chooser_show;
+  widget_class->unmap = sb_story_chooser_unmap;
 
   signals[STORY_CHOSEN] =
     g_signal_new ("story-chosen", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -376,7 +587,7 @@ sb_story_chooser_get_search_running (SbStoryChooser *self)
 {
   g_return_val_if_fail (SB_IS_STORY_CHOOSER (self), FALSE);
 
-  return self->query != NULL && sb_story_search_get_running (self->query);
+  return (self->query != NULL && sb_story_search_get_running (self->query)) || self->pending != NULL;
 }
 
 const char *

@@ -268,6 +268,14 @@ only_visible (SbWindow   *window,
   return TRUE;
 }
 
+static gboolean
+only_stories_visible (SbWindow *window)
+{
+  return only_visible (window, "stories");
+}
+
+/* Pages built while another is shown are styled in the next frame (so
+ * their first switch does not pay for it), then hidden. */
 static void
 test_only_shown_page_visible (void)
 {
@@ -281,6 +289,7 @@ test_only_shown_page_visible (void)
   sb_window_show_page (window, "stories");
   wait_until (all_built, window);
   g_assert_true (all_built (window));
+  wait_until (only_stories_visible, window);
   g_assert_true (only_visible (window, "stories"));
   for (guint i = 0; i < G_N_ELEMENTS (order); i++)
     {
@@ -297,6 +306,7 @@ test_only_shown_page_visible (void)
   sb_window_show_page (window, "stories");
   g_assert_null (built_page (window, "coverage"));
   g_assert_nonnull (_sb_window_ensure_page (window, "coverage"));
+  wait_until (only_stories_visible, window);
   g_assert_true (only_visible (window, "stories"));
   sb_window_show_page (window, "coverage");
   g_assert_true (only_visible (window, "coverage"));

@@ -252,6 +252,22 @@ show_page_action (GtkWidget  *widget,
   g_idle_add_full (G_PRIORITY_LOW, focus_page_idle_cb, g_object_ref (self), g_object_unref);
 }
 
+/* The frame after a tick lays the new pages out (and styles them); the
+ * tick after that hides them. */
+static gboolean
+style_pages_tick_cb (GtkWidget     *widget,
+                     GdkFrameClock *clock,
+                     gpointer       user_data)
+{
+  SbWindow *self = SB_WINDOW (widget);
+
+  if (++self->style_pages_ticks < 2)
+    return G_SOURCE_CONTINUE;
+  self->style_pages_id = 0;
+  show_only_page (self, adw_view_stack_get_visible_child_name (self->view_stack));
+  return G_SOURCE_REMOVE;
+}
+
 /* Each page after Stories sits in an AdwBin until it is built: when first
  * shown, when an action needs it, or in an idle after the first frame, one
  * page per idle. Building one costs a few milliseconds; four of them before
@@ -283,9 +299,21 @@ _sb_window_ensure_page (SbWindow   *self,
     page = self->applications_page = sb_applications_page_new (self->store);
   else
     return NULL;
-  /* Built for a page not shown: hidden, as show_only_page() keeps it. */
-  gtk_widget_set_visible (page, g_strcmp0 (name, adw_view_stack_get_visible_child_name (self->view_stack)) == 0);
   adw_bin_set_child (ADW_BIN (bin), page);
+  /* Built for a page not shown: styled in the next frame (as the page
+   * would be when first shown, in that switch's frame), then hidden as
+   * show_only_page() keeps it. With no frame to come, at once. */
+  if (g_strcmp0 (name, adw_view_stack_get_visible_child_name (self->view_stack)) != 0)
+    {
+      if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+        gtk_widget_set_visible (page, FALSE);
+      else if (self->style_pages_id == 0)
+        {
+          self->style_pages_ticks = 0;
+          self->style_pages_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), style_pages_tick_cb,
+                                                               NULL, NULL);
+        }
+    }
   return page;
 }
 

@@ -42,6 +42,8 @@ struct _SbWindow
   GtkWidget            *practice_page;    /* its telling drill: SbPracticePage */
   AdwViewStackPage     *practice_stack_page;
   GtkWidget            *applications_page;
+  guint                 style_pages_id;     /* pages built, not shown: hidden after a frame */
+  guint                 style_pages_ticks;
   GtkWidget            *current_button;
   guint                 badge_source_id;
   guint                 warm_source_id;     /* the store's link maps, after the first frame */

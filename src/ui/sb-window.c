@@ -747,6 +747,9 @@ sb_window_dispose (GObject *object)
   g_clear_handle_id (&self->badge_source_id, g_source_remove);
   g_clear_handle_id (&self->warm_source_id, g_source_remove);
   g_clear_handle_id (&self->build_pages_id, g_source_remove);
+  if (self->style_pages_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->style_pages_id);
+  self->style_pages_id = 0;
   g_clear_handle_id (&self->midnight_source_id, g_source_remove);
   g_cancellable_cancel (self->check_cancellable);
   g_clear_object (&self->check_cancellable);

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "sb-coach.h"
+#include "sb-label.h"
 #include "sb-story-chooser.h"
 #include "sb-story-search.h"
 
@@ -85,20 +86,6 @@ remove_rows (GtkListBox *list)
     gtk_list_box_remove (list, GTK_WIDGET (row));
 }
 
-/* A wrapping GtkLabel finds its smallest width by laying itself out
- * width-chars wide, a line per character when that is 0 (AdwActionRow's
- * title): 12 is as narrow as a title gets here and a third cheaper. */
-static void
-narrow_wrapping_labels (GtkWidget *widget)
-{
-  if (GTK_IS_LABEL (widget) && gtk_label_get_wrap (GTK_LABEL (widget)) &&
-      gtk_label_get_width_chars (GTK_LABEL (widget)) <= 0)
-    gtk_label_set_width_chars (GTK_LABEL (widget), 12);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    narrow_wrapping_labels (child);
-}
-
 /* The row at @index, made or reused: rows are kept from one search to
  * the next (a heading's row for a heading, a story's for a story) and
  * shown again, so a keystroke changes labels instead of tearing down and
@@ -139,7 +126,7 @@ row_at (SbStoryChooser *self,
       made = adw_action_row_new ();
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (made), FALSE);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (made), TRUE);
-      narrow_wrapping_labels (made);
+      sb_label_narrow_wrapping (made);
     }
   gtk_list_box_insert (self->list, made, index);
   return made;

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sb-label.h"
 #include "sb-readiness.h"
 #include "sb-story-check.h"
 #include "sb-story-editor-private.h"
@@ -33,7 +34,7 @@ create_finding_row (const SbFinding *finding)
 
   label = gtk_label_new (finding->message);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  sb_label_set_wrapping (GTK_LABEL (label));
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_widget_set_hexpand (label, TRUE);
   gtk_widget_add_css_class (label, "caption");

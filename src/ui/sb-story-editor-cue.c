@@ -18,6 +18,7 @@
 #include <adwaita.h>
 
 #include "sb-cue-card.h"
+#include "sb-label.h"
 #include "sb-story-editor-private.h"
 
 typedef struct
@@ -232,7 +233,7 @@ _sb_story_editor_build_cue_card (SbStoryEditor *self,
                           "in your own words. The cheat sheet prints them, and Practice shows them "
                           "when you peek."));
   gtk_label_set_xalign (GTK_LABEL (hint), 0);
-  gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+  sb_label_set_wrapping (GTK_LABEL (hint));
   gtk_widget_add_css_class (hint, "dim-label");
   gtk_widget_add_css_class (hint, "caption");
 
@@ -277,7 +278,7 @@ _sb_story_editor_build_cue_card (SbStoryEditor *self,
 
   status = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (status), 0);
-  gtk_label_set_wrap (GTK_LABEL (status), TRUE);
+  sb_label_set_wrapping (GTK_LABEL (status));
   gtk_widget_add_css_class (status, "caption");
   gtk_widget_set_visible (status, FALSE);
   self->cue_status_label = GTK_LABEL (status);

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <adwaita.h>
 
+#include "sb-label.h"
 #include "sb-menu-button.h"
 #include "sb-readiness.h"
 #include "sb-story-check.h"
@@ -626,7 +627,7 @@ build_sections (SbStoryEditor *self)
 
       hint = gtk_label_new (_(info->hint));
       gtk_label_set_xalign (GTK_LABEL (hint), 0);
-      gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+      sb_label_set_wrapping (GTK_LABEL (hint));
       gtk_widget_add_css_class (hint, "dim-label");
       gtk_widget_add_css_class (hint, "caption");
 
@@ -667,7 +668,7 @@ build_sections (SbStoryEditor *self)
       gtk_box_append (GTK_BOX (box), hint);
       limit = gtk_label_new (NULL);
       gtk_label_set_xalign (GTK_LABEL (limit), 0);
-      gtk_label_set_wrap (GTK_LABEL (limit), TRUE);
+      sb_label_set_wrapping (GTK_LABEL (limit));
       gtk_widget_add_css_class (limit, "error");
       gtk_widget_add_css_class (limit, "caption");
       gtk_widget_set_visible (limit, FALSE);
@@ -818,6 +819,8 @@ sb_story_editor_init (SbStoryEditor *self)
   GtkEventController *focus;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Its wrapping labels, the empty state's too: see sb-label.h. */
+  sb_label_narrow_wrapping (GTK_WIDGET (self));
   {
     GtkTextBuffer *title = gtk_text_view_get_buffer (self->title_view);
     GtkEventController *keys = gtk_event_controller_key_new ();

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "sb-drill.h"
+#include "sb-label.h"
 #include "sb-practice.h"
 #include "sb-story-history.h"
 
@@ -172,7 +173,7 @@ sb_story_history_set_story (SbStoryHistory *self,
       GtkWidget *label = gtk_label_new (text);
 
       gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      sb_label_set_wrapping (GTK_LABEL (label));
       gtk_box_append (self->lines, label);
     }
   if (lines->len > MAX_LINES)

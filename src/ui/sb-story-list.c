@@ -28,6 +28,7 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "sb-label.h"
 #include "sb-story-list.h"
 #include "sb-story-row.h"
 #include "sb-story-search.h"
@@ -931,6 +932,8 @@ sb_story_list_init (SbStoryList *self)
   GtkGesture *click;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The empty state's wrapping text: see sb-label.h. */
+  sb_label_narrow_wrapping (GTK_WIDGET (self));
 
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);

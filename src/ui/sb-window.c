@@ -15,6 +15,7 @@
 #include "sb-current-application-button.h"
 #include "sb-example.h"
 #include "sb-exchange.h"
+#include "sb-label.h"
 #include "sb-menu-button.h"
 #include "sb-next-fixes-dialog.h"
 #include "sb-settings.h"
@@ -865,6 +866,8 @@ static void
 sb_window_init (SbWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The welcome page's wrapping text: see sb-label.h. */
+  sb_label_narrow_wrapping (GTK_WIDGET (self->stories_stack));
   self->settings = sb_settings_new ();
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);

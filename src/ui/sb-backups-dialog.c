@@ -10,6 +10,7 @@
 
 #include "sb-backup.h"
 #include "sb-backups-dialog.h"
+#include "sb-label.h"
 #include "sb-ui-resources.h"
 #include "sb-window.h"
 
@@ -604,6 +605,8 @@ static void
 sb_backups_dialog_init (SbBackupsDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Its wrapping labels measured at 12 characters: see sb-label.h. */
+  sb_label_narrow_wrapping (GTK_WIDGET (self));
   self->life = g_cancellable_new ();
 }
 

@@ -14,6 +14,7 @@
 
 #include "sb-application.h"
 #include "sb-cheat-sheet-dialog-private.h"
+#include "sb-label.h"
 #include "sb-print-operation.h"
 #include "sb-readiness.h"
 #include "sb-settings.h"
@@ -822,6 +823,8 @@ sb_cheat_sheet_dialog_init (SbCheatSheetDialog *self)
   self->settings = sb_settings_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Its wrapping labels measured at 12 characters: see sb-label.h. */
+  sb_label_narrow_wrapping (GTK_WIDGET (self));
 
   gtk_drawing_area_set_draw_func (self->preview, _sb_cheat_sheet_dialog_preview_draw_cb, self, NULL);
   g_signal_connect (self, "notify::default-width", G_CALLBACK (default_width_changed_cb), NULL);

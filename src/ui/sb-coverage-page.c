@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "sb-coverage-page.h"
+#include "sb-label.h"
 #include "sb-views-css.h"
 #include "sb-settings.h"
 #include "sb-theme-editor.h"
@@ -731,6 +732,8 @@ static void
 sb_coverage_page_init (SbCoveragePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Its wrapping labels measured at 12 characters: see sb-label.h. */
+  sb_label_narrow_wrapping (GTK_WIDGET (self));
 
   self->settings = sb_settings_new ();
   self->summary = g_strdup ("");

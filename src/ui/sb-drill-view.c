@@ -26,6 +26,7 @@
 #include "sb-coach.h"
 #include "sb-drill.h"
 #include "sb-drill-view.h"
+#include "sb-label.h"
 #include "sb-placeholder.h"
 #include "sb-story-search.h"
 #include "sb-ui-resources.h"
@@ -973,6 +974,8 @@ sb_drill_view_init (SbDrillView *self)
   self->choices = g_ptr_array_new_with_free_func (g_object_unref);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Its wrapping labels measured at 12 characters: see sb-label.h. */
+  sb_label_narrow_wrapping (GTK_WIDGET (self));
 
   /* Up and Down in the entry move the choice, the focus stays put. */
   keys = gtk_event_controller_key_new ();

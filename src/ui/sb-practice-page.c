@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sb-label.h"
 #include "sb-practice.h"
 #include "sb-practice-page-private.h"
 #include "sb-story-check.h"
@@ -725,6 +726,8 @@ sb_practice_page_init (SbPracticePage *self)
   self->queue_model = g_list_store_new (SB_TYPE_STORY);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Its wrapping labels measured at 12 characters: see sb-label.h. */
+  sb_label_narrow_wrapping (GTK_WIDGET (self));
 
   {
     g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();

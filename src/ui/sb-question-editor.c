@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sb-label.h"
 #include "sb-question-editor.h"
 #include "sb-views-resources.h"
 
@@ -324,6 +325,8 @@ sb_question_editor_init (SbQuestionEditor *self)
   self->theme_checks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Its wrapping labels measured at 12 characters: see sb-label.h. */
+  sb_label_narrow_wrapping (GTK_WIDGET (self));
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->text_view), "changed",
                            G_CALLBACK (text_changed_cb), self, G_CONNECT_SWAPPED);

@@ -16,6 +16,7 @@
 #include <adwaita.h>
 
 #include "sb-coach.h"
+#include "sb-label.h"
 #include "sb-placeholder.h"
 #include "sb-questions-page-private.h"
 #include "sb-views-css.h"
@@ -1114,6 +1115,8 @@ static void
 sb_questions_page_init (SbQuestionsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Its wrapping labels measured at 12 characters: see sb-label.h. */
+  sb_label_narrow_wrapping (GTK_WIDGET (self));
   _sb_questions_page_build_chooser (self);
 
   self->framework_slugs = g_ptr_array_new_with_free_func (g_free);

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sb-label.h"
 #include "sb-theme-editor.h"
 #include "sb-views-resources.h"
 
@@ -276,5 +277,7 @@ static void
 sb_theme_editor_init (SbThemeEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Its wrapping labels measured at 12 characters: see sb-label.h. */
+  sb_label_narrow_wrapping (GTK_WIDGET (self));
   gtk_window_set_title (GTK_WINDOW (self), _("Edit Theme"));
 }

@@ -193,19 +193,6 @@ get_theme_stories (SbCoveragePage *self,
   return result;
 }
 
-/* AdwActionRow's labels wrap (title-lines 1 only ellipsizes after the
- * first line); GTK measures a wrapping label by laying it out at several
- * widths. */
-static void
-unwrap_labels (GtkWidget *widget)
-{
-  if (GTK_IS_LABEL (widget))
-    gtk_label_set_wrap (GTK_LABEL (widget), FALSE);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    unwrap_labels (child);
-}
-
 /* A story's row: its title on one line, cut with "…". The rows change with
  * most clicks on the selected theme's row, and laying out again rows whose
  * titles wrap took ~60 ms of the click's frame. */
@@ -217,7 +204,7 @@ new_story_row (void)
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
-  unwrap_labels (row);
+  sb_label_unwrap (row);
   return row;
 }
 

@@ -36,3 +36,17 @@ sb_label_narrow_wrapping (GtkWidget *widget)
        child = gtk_widget_get_next_sibling (child))
     sb_label_narrow_wrapping (child);
 }
+
+/* Every label under @widget on one line (an AdwActionRow's title and
+ * subtitle, with title-lines 1, still wrap the first line): for rows
+ * that change with every click, whose wrapped text would be laid out
+ * again each time. */
+static inline void
+sb_label_unwrap (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    gtk_label_set_wrap (GTK_LABEL (widget), FALSE);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    sb_label_unwrap (child);
+}

@@ -152,7 +152,8 @@ sb_window_show_page (SbWindow   *self,
   if (name == NULL || adw_view_stack_get_child_by_name (self->view_stack, name) == NULL)
     return;
   /* Visible before the switch: see show_only_page(). */
-  if (_sb_window_ensure_page (self, name) != NULL || g_str_equal (name, "stories"))
+  _sb_window_ensure_page (self, name);
+  if (page_widget (self, name) != NULL)
     gtk_widget_set_visible (page_widget (self, name), TRUE);
   adw_view_stack_set_visible_child_name (self->view_stack, name);
 }

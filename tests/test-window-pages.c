@@ -86,6 +86,23 @@ test_pages_built_after_first_frame (void)
     g_assert_nonnull (adw_view_stack_get_page (window->view_stack,
                                                adw_view_stack_get_child_by_name (window->view_stack,
                                                                                  lazy_pages[i])));
+  /* The header's switcher has each page's button, as many for each page
+   * (once per switcher it holds), none left over from adding them. */
+  {
+    static const char *titles[] = { "Stories", "Coverage", "Questions", "Practice", "Applications" };
+    guint per_page = 0;
+
+    for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+      {
+        g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+        sb_test_find_labels (GTK_WIDGET (window->switcher_title), titles[i], found);
+        g_assert_cmpuint (found->len, >, 0);
+        if (i == 0)
+          per_page = found->len;
+        g_assert_cmpuint (found->len, ==, per_page);
+      }
+  }
   gtk_window_present (GTK_WINDOW (window));
   wait_until (all_built, window);
   g_assert_true (all_built (window));

@@ -367,6 +367,10 @@ _sb_window_add_pages (SbWindow *self)
       if (g_str_equal (pages[i].name, "practice"))
         self->practice_stack_page = page;
     }
+  /* Given the stack only now: libadwaita 1.2's switchers rebuild every
+   * button whenever a page is added, so adding pages one by one under a
+   * switcher title (two switchers) made 30 buttons for the 10 it keeps. */
+  adw_view_switcher_title_set_stack (self->switcher_title, self->view_stack);
 
   self->current_button = sb_current_application_button_new (self->store);
   adw_header_bar_pack_start (self->header_bar, self->current_button);

@@ -108,7 +108,23 @@ void     _sb_questions_page_dispose_chooser  (SbQuestionsPage  *self);
 
 /* sb-questions-page.c */
 gboolean _sb_questions_page_refresh_idle_cb  (gpointer          user_data);
+gboolean _sb_questions_page_find_in_results  (SbQuestionsPage  *self,
+                                              const char       *slug,
+                                              guint            *position);
+
+/* sb-questions-page-filters.c: the search and the filters */
+void     _sb_questions_page_init_filters     (SbQuestionsPage  *self);
+void     _sb_questions_page_bind_filter_callbacks (GtkWidgetClass *widget_class);
+void     _sb_questions_page_connect_filters  (SbQuestionsPage  *self);
+gboolean _sb_questions_page_rebuild_filters  (SbQuestionsPage  *self);
+gboolean _sb_questions_page_filter_question  (gpointer          item,
+                                              gpointer          user_data);
+void     _sb_questions_page_refilter         (SbQuestionsPage  *self);
 void     _sb_questions_page_search_changed_cb (SbQuestionsPage *self);
+guint    _sb_questions_page_count_answers    (SbQuestionsPage  *self,
+                                              SbQuestion       *question);
+gboolean _sb_questions_page_reveal_question  (SbQuestionsPage  *self,
+                                              SbQuestion       *question);
 
 /* sb-questions-page-actions.c */
 void     _sb_questions_page_show_toast       (SbQuestionsPage  *self,

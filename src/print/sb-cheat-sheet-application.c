@@ -510,8 +510,9 @@ header_show (SbPen                    *pen,
 {
   g_autoptr(GString) info = g_string_new (NULL);
   cairo_t *cr = pen->cr;
-  double name_height, info_height, name_width, info_width, info_x, info_y, rule_y;
-  PangoRectangle logical;
+  SbPenBox name_box, info_box;
+  double info_x, info_y, rule_y;
+  gboolean name_is_one_line;
 
   if (application->loop_date != NULL)
     /* TRANSLATORS: on the application's sheet: "Loop on 10 December 2026" */
@@ -522,40 +523,19 @@ header_show (SbPen                    *pen,
     g_string_append (info, sheet->date);
 
   pen->cr = NULL;
-  info_height = pen_show (pen, KIND_HEADER_INFO, NULL, info->str, NULL, 0, 0, width);
-  pango_layout_get_extents (pen->layout, NULL, &logical);
-  info_width = pango_units_to_double (logical.width);
-  name_height = pen_show (pen, KIND_HEADER_NAME, NULL, application->title, NULL, 0, 0, width);
-  pango_layout_get_extents (pen->layout, NULL, &logical);
-  name_width = pango_units_to_double (logical.width);
+  pen_show (pen, KIND_HEADER_INFO, NULL, info->str, NULL, 0, 0, width);
+  info_box = sb_pen_get_box (pen);
+  pen_show (pen, KIND_HEADER_NAME, NULL, application->title, NULL, 0, 0, width);
+  name_box = sb_pen_get_box (pen);
+  name_is_one_line = pango_layout_get_line_count (pen->layout) == 1;
   pen->cr = cr;
 
-  if (pango_layout_get_line_count (pen->layout) == 1 && name_width + pen->size * 2 + info_width <= width)
-    {
-      info_x = width - info_width;
-      info_y = name_height - info_height;
-      rule_y = name_height;
-    }
-  else
-    {
-      info_x = 0;
-      info_y = name_height + pen->size * 0.1;
-      rule_y = info_y + info_height;
-    }
-  rule_y += pen->size * 0.35;
-
+  rule_y = sb_pen_place_header (pen, &name_box, &info_box, name_is_one_line, width, &info_x, &info_y);
   if (cr != NULL)
     {
       pen_show (pen, KIND_HEADER_NAME, NULL, application->title, NULL, x, y, width);
       pen_show (pen, KIND_HEADER_INFO, NULL, info->str, NULL, x + info_x, y + info_y, width);
-      cairo_save (cr);
-      cairo_set_source_rgb (cr, ((SB_PEN_RULE >> 16) & 0xff) / 255.0, ((SB_PEN_RULE >> 8) & 0xff) / 255.0,
-                            (SB_PEN_RULE & 0xff) / 255.0);
-      cairo_set_line_width (cr, 0.5);
-      cairo_move_to (cr, x, y + rule_y);
-      cairo_line_to (cr, x + width, y + rule_y);
-      cairo_stroke (cr);
-      cairo_restore (cr);
+      sb_pen_draw_rule (pen, x, y + rule_y, width);
     }
   return rule_y + pen->size * 1.1;
 }

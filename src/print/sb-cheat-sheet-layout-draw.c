@@ -379,9 +379,9 @@ _sb_layout_header_show (SbPen              *pen,
 {
   g_autofree char *info = NULL;
   const char *name = sheet->person_name != NULL ? sheet->person_name : _("Interview cheat sheet");
-  double name_width, info_width, name_height, info_height, name_baseline, info_baseline;
+  SbPenBox name_box, info_box;
   double info_x, info_y, rule_y;
-  PangoRectangle logical;
+  gboolean name_is_one_line;
   cairo_t *cr = pen->cr;
 
   if (sheet->person_name != NULL && sheet->framework_name != NULL)
@@ -394,44 +394,21 @@ _sb_layout_header_show (SbPen              *pen,
     info = g_strdup (sheet->date);
 
   pen->cr = NULL;
-  info_height = _sb_layout_pen_show (pen, PIECE_HEADER_INFO, NULL, info, NULL, 0, 0, page->width);
-  pango_layout_get_extents (pen->layout, NULL, &logical);
-  info_width = pango_units_to_double (logical.width);
-  info_baseline = pango_units_to_double (pango_layout_get_baseline (pen->layout));
-  name_height = _sb_layout_pen_show (pen, PIECE_HEADER_NAME, NULL, name, NULL, 0, 0, page->width);
-  pango_layout_get_extents (pen->layout, NULL, &logical);
-  name_width = pango_units_to_double (logical.width);
-  name_baseline = pango_units_to_double (pango_layout_get_baseline (pen->layout));
+  _sb_layout_pen_show (pen, PIECE_HEADER_INFO, NULL, info, NULL, 0, 0, page->width);
+  info_box = sb_pen_get_box (pen);
+  _sb_layout_pen_show (pen, PIECE_HEADER_NAME, NULL, name, NULL, 0, 0, page->width);
+  name_box = sb_pen_get_box (pen);
+  name_is_one_line = pango_layout_get_line_count (pen->layout) == 1;
   pen->cr = cr;
 
-  if (name_width + pen->size * 2 + info_width <= page->width)
-    {
-      info_x = page->width - info_width;
-      info_y = name_baseline - info_baseline;
-      rule_y = MAX (name_height, info_y + info_height);
-    }
-  else
-    {
-      info_x = 0;
-      info_y = name_height + pen->size * 0.1;
-      rule_y = info_y + info_height;
-    }
-  rule_y += pen->size * 0.35;
-
+  rule_y = sb_pen_place_header (pen, &name_box, &info_box, name_is_one_line, page->width,
+                                &info_x, &info_y);
   if (cr != NULL)
     {
       _sb_layout_pen_show (pen, PIECE_HEADER_NAME, NULL, name, NULL, page->x, page->y, page->width);
       _sb_layout_pen_show (pen, PIECE_HEADER_INFO, NULL, info, NULL, page->x + info_x, page->y + info_y,
                            page->width);
-
-      cairo_save (cr);
-      cairo_set_source_rgb (cr, ((SB_PEN_RULE >> 16) & 0xff) / 255.0, ((SB_PEN_RULE >> 8) & 0xff) / 255.0,
-                            (SB_PEN_RULE & 0xff) / 255.0);
-      cairo_set_line_width (cr, 0.5);
-      cairo_move_to (cr, page->x, page->y + rule_y);
-      cairo_line_to (cr, page->x + page->width, page->y + rule_y);
-      cairo_stroke (cr);
-      cairo_restore (cr);
+      sb_pen_draw_rule (pen, page->x, page->y + rule_y, page->width);
     }
   return rule_y + pen->size * 1.1;
 }

@@ -142,3 +142,69 @@ sb_pen_draw (SbPen  *pen,
   cairo_move_to (pen->cr, x, y);
   pango_cairo_show_layout (pen->cr, pen->layout);
 }
+
+/* The extent of what the layout holds: its width, its height (as
+ * sb_pen_get_height() gives it) and its first baseline. */
+SbPenBox
+sb_pen_get_box (SbPen *pen)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (pen->layout, NULL, &logical);
+  return (SbPenBox) {
+    .width = pango_units_to_double (logical.width),
+    .height = pango_units_to_double (logical.y + logical.height),
+    .baseline = pango_units_to_double (pango_layout_get_baseline (pen->layout)),
+  };
+}
+
+/* Where a sheet's header puts its info line: at the right of the name, on
+ * its baseline, when @name_is_one_line and both fit @width with two ems
+ * between them; else under the name, at the left. Sets (@info_x, @info_y)
+ * and returns where the hairline under both goes. */
+double
+sb_pen_place_header (SbPen          *pen,
+                     const SbPenBox *name,
+                     const SbPenBox *info,
+                     gboolean        name_is_one_line,
+                     double          width,
+                     double         *info_x,
+                     double         *info_y)
+{
+  double rule_y;
+
+  if (name_is_one_line && name->width + pen->size * 2 + info->width <= width)
+    {
+      *info_x = width - info->width;
+      *info_y = name->baseline - info->baseline;
+      rule_y = MAX (name->height, *info_y + info->height);
+    }
+  else
+    {
+      *info_x = 0;
+      *info_y = name->height + pen->size * 0.1;
+      rule_y = *info_y + info->height;
+    }
+  return rule_y + pen->size * 0.35;
+}
+
+/* A hairline @width long at (@x, @y), when the pen draws. */
+void
+sb_pen_draw_rule (SbPen  *pen,
+                  double  x,
+                  double  y,
+                  double  width)
+{
+  cairo_t *cr = pen->cr;
+
+  if (cr == NULL)
+    return;
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, ((SB_PEN_RULE >> 16) & 0xff) / 255.0, ((SB_PEN_RULE >> 8) & 0xff) / 255.0,
+                        (SB_PEN_RULE & 0xff) / 255.0);
+  cairo_set_line_width (cr, 0.5);
+  cairo_move_to (cr, x, y);
+  cairo_line_to (cr, x + width, y);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}

@@ -189,6 +189,28 @@ void          sb_pen_draw          (SbPen            *pen,
                                     double            x,
                                     double            y);
 
+typedef struct
+{
+  double width;
+  double height;
+  double baseline;   /* of the first line, from the top */
+} SbPenBox;
+
+SbPenBox      sb_pen_get_box       (SbPen            *pen);
+/* The header's info line beside or under its name (sb-cheat-sheet-pen.c
+ * says where); returns the hairline's y. */
+double        sb_pen_place_header  (SbPen            *pen,
+                                    const SbPenBox   *name,
+                                    const SbPenBox   *info,
+                                    gboolean          name_is_one_line,
+                                    double            width,
+                                    double           *info_x,
+                                    double           *info_y);
+void          sb_pen_draw_rule     (SbPen            *pen,
+                                    double            x,
+                                    double            y,
+                                    double            width);
+
 /* ---- boiling text down (sb-cheat-sheet-text.c) ---- */
 
 /* @text with runs of white space (line breaks too) as one space, ends

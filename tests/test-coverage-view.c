@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <adwaita.h>
 
 #include "sb-coverage-page.h"
@@ -1115,6 +1117,68 @@ dup_suggestions (SbQuestionsPage *questions)
   return sb_questions_page_dup_suggestion_uuids (questions);
 }
 
+static void
+record_nan_progress_cb (AdwFlap    *flap,
+                        GParamSpec *pspec,
+                        gboolean   *saw_nan)
+{
+  if (isnan (adw_flap_get_reveal_progress (flap)))
+    *saw_nan = TRUE;
+}
+
+/* A theme chosen on a page shown a moment ago, before it has been laid
+ * out: the panel slides in all the same. (libadwaita 1.2 starts the slide
+ * by dividing by the panel's laid-out width: with none yet the slide was
+ * NaN, the matrix laid out at a width of INT_MIN, a GTK warning.) */
+static void
+test_panel_slides_in_on_new_page (Fixture       *f,
+                                  gconstpointer  data)
+{
+  SbStory *story = add_story (f, "Checkout outage");
+  const char *slug = theme_slug (f, 0);
+  SbTheme *theme = sb_store_find_theme (f->store, slug);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window = gtk_window_new ();
+  SbCoveragePage *page = g_object_new (SB_TYPE_COVERAGE_PAGE, "store", f->store, NULL);
+  AdwFlap *flap = ADW_FLAP (sb_test_find_widget (GTK_WIDGET (page), ADW_TYPE_FLAP));
+  gboolean saw_nan = FALSE;
+  gint64 until;
+
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
+  g_assert_true (sb_store_set_story_theme (f->store, story, slug, SB_STRENGTH_PRIMARY, &error));
+  g_assert_no_error (error);
+  g_signal_connect (flap, "notify::reveal-progress", G_CALLBACK (record_nan_progress_cb), &saw_nan);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  sb_coverage_page_set_framework (page, f->framework);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (flap)), ==, 0);
+  sb_coverage_matrix_set_selected_theme (sb_coverage_page_get_matrix (page), slug);
+
+  until = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (!(adw_flap_get_reveal_progress (flap) >= 1.0) && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  sb_test_iterate_main_loop ();
+  g_assert_false (saw_nan);
+  g_assert_cmpfloat (adw_flap_get_reveal_progress (flap), ==, 1.0);
+  g_assert_true (adw_flap_get_reveal_flap (flap));
+  g_assert_nonnull (sb_test_find_visible_label (GTK_WIDGET (page), sb_theme_get_name (theme)));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (sb_coverage_page_get_matrix (page))), >, 0);
+
+  /* Closed again: it slides out. */
+  sb_coverage_matrix_set_selected_theme (sb_coverage_page_get_matrix (page), NULL);
+  until = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (adw_flap_get_reveal_progress (flap) > 0 && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (saw_nan);
+  g_assert_false (adw_flap_get_reveal_flap (flap));
+
+  g_signal_handlers_disconnect_by_func (flap, record_nan_progress_cb, &saw_nan);
+  gtk_window_destroy (GTK_WINDOW (window));
+  sb_test_iterate_main_loop ();
+}
+
 /* A click on a cell in the window reaches everything that shows the link:
  * the cell and the counts, the summary, the theme panel, the hidden
  * Stories page's row dots and editor chips. The Questions page, built but
@@ -1145,11 +1209,6 @@ test_toggle_reaches_every_view (Fixture       *f,
   AdwToast *toast;
   guint column;
 
-  /* With animations on, the panel's slide in this window now and then
-   * (under load) has the matrix's scroller allocated a width of INT_MIN,
-   * a GTK warning that is fatal here; seen with the panel as it was before
-   * this test too. This test is about what a click reaches. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   question = g_object_ref (sb_store_add_question (f->store, "Tell me about an outage you owned.",
                                                   "Listen for ownership.", themes, &error));
   g_assert_no_error (error);
@@ -1256,7 +1315,6 @@ test_toggle_reaches_every_view (Fixture       *f,
 
   gtk_window_destroy (GTK_WINDOW (window));
   sb_test_iterate_main_loop ();
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
 }
 
 int
@@ -1291,6 +1349,8 @@ main (int   argc,
               fixture_setup, test_follows_link_changes, fixture_teardown);
   g_test_add ("/coverage-view/large-bank-reaches-the-end", Fixture, NULL,
               fixture_setup, test_large_bank_reaches_the_end, fixture_teardown);
+  g_test_add ("/coverage-view/panel-slides-in-on-new-page", Fixture, NULL,
+              fixture_setup, test_panel_slides_in_on_new_page, fixture_teardown);
   g_test_add ("/coverage-view/toggle-reaches-every-view", Fixture, NULL,
               fixture_setup, test_toggle_reaches_every_view, fixture_teardown);
   g_test_add ("/coverage-view/panel-lists-first-stories", Fixture, NULL,

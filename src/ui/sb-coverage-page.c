@@ -32,6 +32,7 @@ struct _SbCoveragePage
   char             *framework;      /* asked for before then */
   char             *panel_theme;    /* the theme the panel shows */
   gboolean          show_all_stories; /* past PANEL_STORY_ROWS, for panel_theme */
+  guint             reveal_tick_id; /* the panel waits for the flap to be laid out */
 
   /* template */
   GtkDropDown      *framework_dropdown;
@@ -316,6 +317,44 @@ sync_question_rows (SbCoveragePage *self,
   return texts->len;
 }
 
+static gboolean
+reveal_panel_tick_cb (GtkWidget     *flap,
+                      GdkFrameClock *clock,
+                      gpointer       user_data)
+{
+  SbCoveragePage *self = user_data;
+
+  if (gtk_widget_get_width (flap) == 0)
+    return G_SOURCE_CONTINUE;
+  self->reveal_tick_id = 0;
+  adw_flap_set_reveal_flap (self->flap, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+/* libadwaita 1.2 starts the panel's slide at a speed divided by the
+ * flap's laid-out width: before the flap has been laid out (a theme chosen
+ * as the page is first shown) that is 0/0, the slide's every step NaN and
+ * the matrix laid out at a width of INT_MIN. The panel then waits for the
+ * frame after the flap's first layout. */
+static void
+reveal_panel (SbCoveragePage *self,
+              gboolean        reveal)
+{
+  if (reveal && gtk_widget_get_width (GTK_WIDGET (self->flap)) == 0)
+    {
+      if (self->reveal_tick_id == 0)
+        self->reveal_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->flap),
+                                                             reveal_panel_tick_cb, self, NULL);
+      return;
+    }
+  if (self->reveal_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self->flap), self->reveal_tick_id);
+      self->reveal_tick_id = 0;
+    }
+  adw_flap_set_reveal_flap (self->flap, reveal);
+}
+
 static void
 update_panel (SbCoveragePage *self)
 {
@@ -329,7 +368,7 @@ update_panel (SbCoveragePage *self)
     {
       list_box_remove_all (self->theme_stories);
       list_box_remove_all (self->theme_questions);
-      adw_flap_set_reveal_flap (self->flap, FALSE);
+      reveal_panel (self, FALSE);
       return;
     }
 
@@ -365,7 +404,7 @@ update_panel (SbCoveragePage *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->theme_stories), stories->len > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->theme_questions), n_questions > 0);
-  adw_flap_set_reveal_flap (self->flap, TRUE);
+  reveal_panel (self, TRUE);
 }
 
 static void
@@ -609,6 +648,11 @@ sb_coverage_page_dispose (GObject *object)
   SbCoveragePage *self = SB_COVERAGE_PAGE (object);
   GtkWidget *child;
 
+  if (self->reveal_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self->flap), self->reveal_tick_id);
+      self->reveal_tick_id = 0;
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_COVERAGE_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);

@@ -1322,6 +1322,94 @@ test_coach_underlines (Fixture       *fixture,
   g_assert_cmpstr (after, ==, "");
 }
 
+static GtkWidget *
+find_css_class (GtkWidget  *root,
+                const char *css_class)
+{
+  if (gtk_widget_has_css_class (root, css_class))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_css_class (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A save that leaves the coach's notes as they were leaves their rows
+ * and underlines alone (rebuilding them laid the whole editor out again
+ * in a keystroke's frame, at the saves of steady typing); the notes and
+ * underlines still follow every change of what the coach finds. */
+static void
+test_coach_keeps_unchanged_notes (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  SbStoryEditor *editor = sb_window_get_story_editor (fixture->window);
+  GtkTextBuffer *buffer;
+  GtkWidget *row, *notes;
+  GtkTextIter iter;
+  char *text;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-story", NULL);
+  set_section (editor, SB_STORY_FIELD_ACTION,
+               "I read a week of traces and helped with the retry logic, then I rolled the change out "
+               "shard by shard and watched the error budget every morning for two weeks.");
+  g_assert_true (sb_window_flush (fixture->window));
+  notes = GTK_WIDGET (sb_story_editor_get_text_view (editor, SB_STORY_FIELD_ACTION));
+  notes = gtk_widget_get_parent (notes);
+  row = find_css_class (gtk_widget_get_parent (notes), "coach-finding");
+  g_assert_nonnull (row);
+  text = sb_story_editor_dup_underlined (editor, SB_STORY_FIELD_ACTION);
+  g_assert_cmpstr (text, ==, "helped with");
+  g_free (text);
+
+  /* Typing on at the end: the same note, in the same row. */
+  buffer = gtk_text_view_get_buffer (sb_story_editor_get_text_view (editor, SB_STORY_FIELD_ACTION));
+  gtk_text_buffer_get_end_iter (buffer, &iter);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  type_text (buffer, " I wrote it up");
+  g_assert_true (sb_window_flush (fixture->window));
+  g_assert_true (find_css_class (gtk_widget_get_parent (notes), "coach-finding") == row);
+  text = sb_story_editor_dup_underlined (editor, SB_STORY_FIELD_ACTION);
+  g_assert_cmpstr (text, ==, "helped with");
+  g_free (text);
+
+  /* Words put in before it move the underline with them. */
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  type_text (buffer, "First, ");
+  g_assert_true (sb_window_flush (fixture->window));
+  text = sb_story_editor_dup_underlined (editor, SB_STORY_FIELD_ACTION);
+  g_assert_cmpstr (text, ==, "helped with");
+  g_free (text);
+
+  /* A word typed inside the underlined phrase: no longer the phrase, so
+   * neither the underline nor the note stays. */
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) strlen ("First, I read a week of traces and helped"));
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  type_text (buffer, " them");
+  g_assert_true (sb_window_flush (fixture->window));
+  text = sb_story_editor_dup_underlined (editor, SB_STORY_FIELD_ACTION);
+  g_assert_cmpstr (text, ==, "");
+  g_free (text);
+  text = sb_story_editor_dup_findings_text (editor, SB_STORY_FIELD_ACTION);
+  g_assert_null (strstr (text, "helped with"));
+  g_free (text);
+
+  /* And back (Ctrl+Z): the note and its underline return. */
+  gtk_text_buffer_undo (buffer);
+  g_assert_true (sb_window_flush (fixture->window));
+  text = sb_story_editor_dup_underlined (editor, SB_STORY_FIELD_ACTION);
+  g_assert_cmpstr (text, ==, "helped with");
+  g_free (text);
+  text = sb_story_editor_dup_findings_text (editor, SB_STORY_FIELD_ACTION);
+  g_assert_nonnull (strstr (text, "helped with"));
+  g_free (text);
+}
+
 static GtkSwitch *
 find_status_switch (GtkWidget *root)
 {
@@ -1498,6 +1586,7 @@ main (int   argc,
   ADD ("/stories/blank-new-story-removed", test_blank_new_story_removed);
   ADD ("/stories/undo-redo-theme-removal", test_undo_redo_theme_removal);
   ADD ("/stories/coach-underlines", test_coach_underlines);
+  ADD ("/stories/coach-keeps-unchanged-notes", test_coach_keeps_unchanged_notes);
   ADD ("/stories/ready-needs-no-problem", test_ready_needs_no_problem);
 #undef ADD
 

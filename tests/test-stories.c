@@ -1410,6 +1410,92 @@ test_coach_keeps_unchanged_notes (Fixture       *fixture,
   g_free (text);
 }
 
+typedef struct
+{
+  SbStoryEditor *editor;
+  SbStory       *story;
+  gint64         last_key;
+  char          *length_at_key;
+  char          *notes_at_key;
+  guint          checked;
+} SteadyTyping;
+
+/* Runs after the editor's own handler: what a save in the middle of the
+ * typing left on screen. */
+static void
+steady_saved_cb (SbStore      *store,
+                 SbStory      *story,
+                 SteadyTyping *steady)
+{
+  g_autofree char *notes = NULL;
+
+  if (story != steady->story || sb_store_story_is_unsaved (store, story) ||
+      g_get_monotonic_time () - steady->last_key > (SB_STORY_EDITOR_LENGTH_PAUSE_MS / 2) * 1000)
+    return;
+  /* The person has not paused: the footer, the notes and the status line
+   * are as they were at the last keystroke. */
+  notes = sb_story_editor_dup_findings_text (steady->editor, SB_STORY_FIELD_ACTION);
+  g_assert_cmpstr (sb_story_editor_get_length_text (steady->editor), ==, steady->length_at_key);
+  g_assert_cmpstr (notes, ==, steady->notes_at_key);
+  g_assert_null (sb_test_find_visible_label (GTK_WIDGET (steady->editor), "All changes saved"));
+  steady->checked++;
+}
+
+/* Steady typing is saved every SB_STORE_AUTOSAVE_MAX_MS; what a save
+ * updates on screen (the coach's notes, the length, "All changes saved")
+ * waits for the pause in the typing, then catches up. */
+static void
+test_steady_typing_catches_up_at_pause (Fixture       *fixture,
+                                        gconstpointer  data)
+{
+  SbStoryEditor *editor = sb_window_get_story_editor (fixture->window);
+  SbStoryList *list = sb_window_get_story_list (fixture->window);
+  SteadyTyping steady = { editor, add_story (fixture, "Migration", "I planned the migration."), 0, };
+  g_autofree char *notes_before = NULL;
+  g_autofree char *notes_after = NULL;
+  g_autofree char *length_before = NULL;
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+  gint64 start;
+
+  sb_story_list_select_story (list, steady.story);
+  sb_test_iterate_main_loop ();
+  g_assert_true (sb_story_editor_get_story (editor) == steady.story);
+  notes_before = sb_story_editor_dup_findings_text (editor, SB_STORY_FIELD_ACTION);
+  length_before = g_strdup (sb_story_editor_get_length_text (editor));
+  g_signal_connect (fixture->store, "save-state-changed", G_CALLBACK (steady_saved_cb), &steady);
+
+  buffer = gtk_text_view_get_buffer (sb_story_editor_get_text_view (editor, SB_STORY_FIELD_ACTION));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+  start = g_get_monotonic_time ();
+  while (g_get_monotonic_time () - start < (SB_STORE_AUTOSAVE_MAX_MS + 600) * 1000)
+    {
+      type_text (buffer, " we");
+      steady.last_key = g_get_monotonic_time ();
+      g_free (steady.length_at_key);
+      steady.length_at_key = g_strdup (sb_story_editor_get_length_text (editor));
+      g_free (steady.notes_at_key);
+      steady.notes_at_key = sb_story_editor_dup_findings_text (editor, SB_STORY_FIELD_ACTION);
+      wait_ms (40);
+    }
+  g_signal_handlers_disconnect_by_func (fixture->store, steady_saved_cb, &steady);
+  /* The store did write during the typing, and the check above ran. */
+  g_assert_cmpuint (steady.checked, >, 0);
+
+  /* The pause: the coach, the length, then the status line catch up. */
+  wait_ms (SB_STORY_EDITOR_LENGTH_PAUSE_MS + 200);
+  notes_after = sb_story_editor_dup_findings_text (editor, SB_STORY_FIELD_ACTION);
+  g_assert_cmpstr (notes_after, !=, notes_before);
+  g_assert_nonnull (strstr (notes_after, "“we”"));
+  g_assert_cmpstr (sb_story_editor_get_length_text (editor), !=, length_before);
+  wait_ms (SB_STORY_EDITOR_AUTOSAVE_MS);
+  g_assert_false (sb_story_editor_has_pending (editor));
+  g_assert_nonnull (sb_test_find_visible_label (GTK_WIDGET (editor), "All changes saved"));
+  g_free (steady.length_at_key);
+  g_free (steady.notes_at_key);
+}
+
 static GtkSwitch *
 find_status_switch (GtkWidget *root)
 {
@@ -1587,6 +1673,7 @@ main (int   argc,
   ADD ("/stories/undo-redo-theme-removal", test_undo_redo_theme_removal);
   ADD ("/stories/coach-underlines", test_coach_underlines);
   ADD ("/stories/coach-keeps-unchanged-notes", test_coach_keeps_unchanged_notes);
+  ADD ("/stories/steady-typing-catches-up-at-pause", test_steady_typing_catches_up_at_pause);
   ADD ("/stories/ready-needs-no-problem", test_ready_needs_no_problem);
 #undef ADD
 

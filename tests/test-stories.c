@@ -818,6 +818,35 @@ set_section (SbStoryEditor *editor,
                             text, -1);
 }
 
+/* The story's row shows the title as it is typed, and keeps it through
+ * the saves that follow (a row sets its labels again at each save). */
+static void
+test_row_follows_title (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  SbStoryEditor *editor = sb_window_get_story_editor (fixture->window);
+  SbStoryList *list = sb_window_get_story_list (fixture->window);
+  SbStory *story = add_story (fixture, "Migration", "I planned the migration.");
+
+  sb_story_list_select_story (list, story);
+  sb_test_iterate_main_loop ();
+  g_assert_nonnull (sb_test_find_visible_label (GTK_WIDGET (list), "Migration"));
+
+  sb_story_editor_set_title_text (editor, "Migration to Postgres");
+  sb_test_iterate_main_loop ();
+  g_assert_nonnull (sb_test_find_visible_label (GTK_WIDGET (list), "Migration to Postgres"));
+  g_assert_true (sb_window_flush (fixture->window));
+  sb_test_iterate_main_loop ();
+  g_assert_nonnull (sb_test_find_visible_label (GTK_WIDGET (list), "Migration to Postgres"));
+
+  /* Text that leaves the title as it was; saved, the row still has it. */
+  set_section (editor, SB_STORY_FIELD_RESULT, "Errors fell by 80%.");
+  g_assert_true (sb_window_flush (fixture->window));
+  sb_test_iterate_main_loop ();
+  g_assert_nonnull (sb_test_find_visible_label (GTK_WIDGET (list), "Migration to Postgres"));
+  g_assert_null (sb_test_find_visible_label (GTK_WIDGET (list), "Migration"));
+}
+
 static void
 test_coach_notes (Fixture       *fixture,
                   gconstpointer  data)
@@ -1651,6 +1680,7 @@ main (int   argc,
   ADD ("/stories/new", test_new_story);
   ADD ("/stories/cue-card", test_cue_card);
   ADD ("/stories/edit-title-flush", test_edit_title_flush);
+  ADD ("/stories/row-follows-title", test_row_follows_title);
   ADD ("/stories/autosave-after-pause", test_autosave_after_pause);
   ADD ("/stories/edit-survives-reopen", test_edit_survives_reopen);
   ADD ("/stories/delete-and-undo", test_delete_and_undo);

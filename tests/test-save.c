@@ -227,6 +227,41 @@ test_pause_saves (Fixture       *fixture,
   g_assert_cmpstr (on_disk, ==, "Errors fell by 80%.");
 }
 
+static void
+note_autosaving_cb (SbStore *store,
+                    SbStory *story,
+                    GArray  *seen)
+{
+  gboolean autosaving = sb_store_is_autosaving (store);
+
+  if (!sb_store_story_is_unsaved (store, story))
+    g_array_append_val (seen, autosaving);
+}
+
+/* Listeners can tell the store's own saves (a pause, the ceiling) from
+ * one asked for: the editor leaves its notes for the pause in the first. */
+static void
+test_autosave_says_so (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  SbStory *story = add_story (fixture->store, "Said so");
+  g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (gboolean));
+
+  g_signal_connect (fixture->store, "save-state-changed", G_CALLBACK (note_autosaving_cb), seen);
+  g_assert_false (sb_store_is_autosaving (fixture->store));
+  edit (fixture->store, story, SB_STORY_FIELD_RESULT, "Errors fell by 80%.");
+  run_loop_ms (SB_STORE_AUTOSAVE_PAUSE_MS + 300);
+  g_assert_cmpuint (seen->len, ==, 1);
+  g_assert_true (g_array_index (seen, gboolean, 0));
+  g_assert_false (sb_store_is_autosaving (fixture->store));
+
+  edit (fixture->store, story, SB_STORY_FIELD_RESULT, "Errors fell by 90%.");
+  g_assert_true (sb_store_save_pending (fixture->store, NULL));
+  g_assert_cmpuint (seen->len, ==, 2);
+  g_assert_false (g_array_index (seen, gboolean, 1));
+  g_signal_handlers_disconnect_by_func (fixture->store, note_autosaving_cb, seen);
+}
+
 /* ---- refusals and their recovery ------------------------------------------ */
 
 static void
@@ -727,6 +762,7 @@ main (int   argc,
   g_test_add ("/save/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("steady-typing-saves", test_steady_typing_saves);
   ADD ("pause-saves", test_pause_saves);
+  ADD ("autosave-says-so", test_autosave_says_so);
   ADD ("refused-then-other-story", test_refused_then_other_story);
   ADD ("busy-bank-waits-without-blocking", test_busy_bank_waits_without_blocking);
   ADD ("other-window-other-field", test_other_window_other_field);

@@ -818,6 +818,35 @@ set_section (SbStoryEditor *editor,
                             text, -1);
 }
 
+/* The story's row shows the title as it is typed, and keeps it through
+ * the saves that follow (a row sets its labels again at each save). */
+static void
+test_row_follows_title (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  SbStoryEditor *editor = sb_window_get_story_editor (fixture->window);
+  SbStoryList *list = sb_window_get_story_list (fixture->window);
+  SbStory *story = add_story (fixture, "Migration", "I planned the migration.");
+
+  sb_story_list_select_story (list, story);
+  sb_test_iterate_main_loop ();
+  g_assert_nonnull (sb_test_find_visible_label (GTK_WIDGET (list), "Migration"));
+
+  sb_story_editor_set_title_text (editor, "Migration to Postgres");
+  sb_test_iterate_main_loop ();
+  g_assert_nonnull (sb_test_find_visible_label (GTK_WIDGET (list), "Migration to Postgres"));
+  g_assert_true (sb_window_flush (fixture->window));
+  sb_test_iterate_main_loop ();
+  g_assert_nonnull (sb_test_find_visible_label (GTK_WIDGET (list), "Migration to Postgres"));
+
+  /* Text that leaves the title as it was; saved, the row still has it. */
+  set_section (editor, SB_STORY_FIELD_RESULT, "Errors fell by 80%.");
+  g_assert_true (sb_window_flush (fixture->window));
+  sb_test_iterate_main_loop ();
+  g_assert_nonnull (sb_test_find_visible_label (GTK_WIDGET (list), "Migration to Postgres"));
+  g_assert_null (sb_test_find_visible_label (GTK_WIDGET (list), "Migration"));
+}
+
 static void
 test_coach_notes (Fixture       *fixture,
                   gconstpointer  data)
@@ -1322,6 +1351,180 @@ test_coach_underlines (Fixture       *fixture,
   g_assert_cmpstr (after, ==, "");
 }
 
+static GtkWidget *
+find_css_class (GtkWidget  *root,
+                const char *css_class)
+{
+  if (gtk_widget_has_css_class (root, css_class))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_css_class (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A save that leaves the coach's notes as they were leaves their rows
+ * and underlines alone (rebuilding them laid the whole editor out again
+ * in a keystroke's frame, at the saves of steady typing); the notes and
+ * underlines still follow every change of what the coach finds. */
+static void
+test_coach_keeps_unchanged_notes (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  SbStoryEditor *editor = sb_window_get_story_editor (fixture->window);
+  GtkTextBuffer *buffer;
+  GtkWidget *row, *notes;
+  GtkTextIter iter;
+  char *text;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-story", NULL);
+  set_section (editor, SB_STORY_FIELD_ACTION,
+               "I read a week of traces and helped with the retry logic, then I rolled the change out "
+               "shard by shard and watched the error budget every morning for two weeks.");
+  g_assert_true (sb_window_flush (fixture->window));
+  notes = GTK_WIDGET (sb_story_editor_get_text_view (editor, SB_STORY_FIELD_ACTION));
+  notes = gtk_widget_get_parent (notes);
+  row = find_css_class (gtk_widget_get_parent (notes), "coach-finding");
+  g_assert_nonnull (row);
+  text = sb_story_editor_dup_underlined (editor, SB_STORY_FIELD_ACTION);
+  g_assert_cmpstr (text, ==, "helped with");
+  g_free (text);
+
+  /* Typing on at the end: the same note, in the same row. */
+  buffer = gtk_text_view_get_buffer (sb_story_editor_get_text_view (editor, SB_STORY_FIELD_ACTION));
+  gtk_text_buffer_get_end_iter (buffer, &iter);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  type_text (buffer, " I wrote it up");
+  g_assert_true (sb_window_flush (fixture->window));
+  g_assert_true (find_css_class (gtk_widget_get_parent (notes), "coach-finding") == row);
+  text = sb_story_editor_dup_underlined (editor, SB_STORY_FIELD_ACTION);
+  g_assert_cmpstr (text, ==, "helped with");
+  g_free (text);
+
+  /* Words put in before it move the underline with them. */
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  type_text (buffer, "First, ");
+  g_assert_true (sb_window_flush (fixture->window));
+  text = sb_story_editor_dup_underlined (editor, SB_STORY_FIELD_ACTION);
+  g_assert_cmpstr (text, ==, "helped with");
+  g_free (text);
+
+  /* A word typed inside the underlined phrase: no longer the phrase, so
+   * neither the underline nor the note stays. */
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) strlen ("First, I read a week of traces and helped"));
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  type_text (buffer, " them");
+  g_assert_true (sb_window_flush (fixture->window));
+  text = sb_story_editor_dup_underlined (editor, SB_STORY_FIELD_ACTION);
+  g_assert_cmpstr (text, ==, "");
+  g_free (text);
+  text = sb_story_editor_dup_findings_text (editor, SB_STORY_FIELD_ACTION);
+  g_assert_null (strstr (text, "helped with"));
+  g_free (text);
+
+  /* And back (Ctrl+Z): the note and its underline return. */
+  gtk_text_buffer_undo (buffer);
+  g_assert_true (sb_window_flush (fixture->window));
+  text = sb_story_editor_dup_underlined (editor, SB_STORY_FIELD_ACTION);
+  g_assert_cmpstr (text, ==, "helped with");
+  g_free (text);
+  text = sb_story_editor_dup_findings_text (editor, SB_STORY_FIELD_ACTION);
+  g_assert_nonnull (strstr (text, "helped with"));
+  g_free (text);
+}
+
+typedef struct
+{
+  SbStoryEditor *editor;
+  SbStory       *story;
+  gint64         last_key;
+  char          *length_at_key;
+  char          *notes_at_key;
+  guint          checked;
+} SteadyTyping;
+
+/* Runs after the editor's own handler: what a save in the middle of the
+ * typing left on screen. */
+static void
+steady_saved_cb (SbStore      *store,
+                 SbStory      *story,
+                 SteadyTyping *steady)
+{
+  g_autofree char *notes = NULL;
+
+  if (story != steady->story || sb_store_story_is_unsaved (store, story) ||
+      g_get_monotonic_time () - steady->last_key > (SB_STORY_EDITOR_LENGTH_PAUSE_MS / 2) * 1000)
+    return;
+  /* The person has not paused: the footer, the notes and the status line
+   * are as they were at the last keystroke. */
+  notes = sb_story_editor_dup_findings_text (steady->editor, SB_STORY_FIELD_ACTION);
+  g_assert_cmpstr (sb_story_editor_get_length_text (steady->editor), ==, steady->length_at_key);
+  g_assert_cmpstr (notes, ==, steady->notes_at_key);
+  g_assert_null (sb_test_find_visible_label (GTK_WIDGET (steady->editor), "All changes saved"));
+  steady->checked++;
+}
+
+/* Steady typing is saved every SB_STORE_AUTOSAVE_MAX_MS; what a save
+ * updates on screen (the coach's notes, the length, "All changes saved")
+ * waits for the pause in the typing, then catches up. */
+static void
+test_steady_typing_catches_up_at_pause (Fixture       *fixture,
+                                        gconstpointer  data)
+{
+  SbStoryEditor *editor = sb_window_get_story_editor (fixture->window);
+  SbStoryList *list = sb_window_get_story_list (fixture->window);
+  SteadyTyping steady = { editor, add_story (fixture, "Migration", "I planned the migration."), 0, };
+  g_autofree char *notes_before = NULL;
+  g_autofree char *notes_after = NULL;
+  g_autofree char *length_before = NULL;
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+  gint64 start;
+
+  sb_story_list_select_story (list, steady.story);
+  sb_test_iterate_main_loop ();
+  g_assert_true (sb_story_editor_get_story (editor) == steady.story);
+  notes_before = sb_story_editor_dup_findings_text (editor, SB_STORY_FIELD_ACTION);
+  length_before = g_strdup (sb_story_editor_get_length_text (editor));
+  g_signal_connect (fixture->store, "save-state-changed", G_CALLBACK (steady_saved_cb), &steady);
+
+  buffer = gtk_text_view_get_buffer (sb_story_editor_get_text_view (editor, SB_STORY_FIELD_ACTION));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+  start = g_get_monotonic_time ();
+  while (g_get_monotonic_time () - start < (SB_STORE_AUTOSAVE_MAX_MS + 600) * 1000)
+    {
+      type_text (buffer, " we");
+      steady.last_key = g_get_monotonic_time ();
+      g_free (steady.length_at_key);
+      steady.length_at_key = g_strdup (sb_story_editor_get_length_text (editor));
+      g_free (steady.notes_at_key);
+      steady.notes_at_key = sb_story_editor_dup_findings_text (editor, SB_STORY_FIELD_ACTION);
+      wait_ms (40);
+    }
+  g_signal_handlers_disconnect_by_func (fixture->store, steady_saved_cb, &steady);
+  /* The store did write during the typing, and the check above ran. */
+  g_assert_cmpuint (steady.checked, >, 0);
+
+  /* The pause: the coach, the length, then the status line catch up. */
+  wait_ms (SB_STORY_EDITOR_LENGTH_PAUSE_MS + 200);
+  notes_after = sb_story_editor_dup_findings_text (editor, SB_STORY_FIELD_ACTION);
+  g_assert_cmpstr (notes_after, !=, notes_before);
+  g_assert_nonnull (strstr (notes_after, "“we”"));
+  g_assert_cmpstr (sb_story_editor_get_length_text (editor), !=, length_before);
+  wait_ms (SB_STORY_EDITOR_AUTOSAVE_MS);
+  g_assert_false (sb_story_editor_has_pending (editor));
+  g_assert_nonnull (sb_test_find_visible_label (GTK_WIDGET (editor), "All changes saved"));
+  g_free (steady.length_at_key);
+  g_free (steady.notes_at_key);
+}
+
 static GtkSwitch *
 find_status_switch (GtkWidget *root)
 {
@@ -1477,6 +1680,7 @@ main (int   argc,
   ADD ("/stories/new", test_new_story);
   ADD ("/stories/cue-card", test_cue_card);
   ADD ("/stories/edit-title-flush", test_edit_title_flush);
+  ADD ("/stories/row-follows-title", test_row_follows_title);
   ADD ("/stories/autosave-after-pause", test_autosave_after_pause);
   ADD ("/stories/edit-survives-reopen", test_edit_survives_reopen);
   ADD ("/stories/delete-and-undo", test_delete_and_undo);
@@ -1498,6 +1702,8 @@ main (int   argc,
   ADD ("/stories/blank-new-story-removed", test_blank_new_story_removed);
   ADD ("/stories/undo-redo-theme-removal", test_undo_redo_theme_removal);
   ADD ("/stories/coach-underlines", test_coach_underlines);
+  ADD ("/stories/coach-keeps-unchanged-notes", test_coach_keeps_unchanged_notes);
+  ADD ("/stories/steady-typing-catches-up-at-pause", test_steady_typing_catches_up_at_pause);
   ADD ("/stories/ready-needs-no-problem", test_ready_needs_no_problem);
 #undef ADD
 

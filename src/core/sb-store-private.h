@@ -62,6 +62,7 @@ struct _SbStore
    * from the bank's copy, until a write succeeds. */
   GHashTable  *unsaved;           /* SbStory* (ref) → Unsaved* */
   guint        autosave_id;
+  gboolean     autosaving;
   gint64       data_version;      /* PRAGMA data_version when last in step */
   GPtrArray   *conflicts;         /* SbStory refs with a note added by a merge */
   guint        emit_reload : 1;   /* a merge ran inside a write: signal after it */

@@ -285,9 +285,11 @@ autosave_cb (gpointer user_data)
     if (due_time (value) <= now + 1000)
       g_ptr_array_add (due, g_object_ref (key));
 
+  self->autosaving = TRUE;
   for (guint i = 0; i < due->len; i++)
     if (g_hash_table_contains (self->unsaved, due->pdata[i]))
       save_one (self, due->pdata[i], NULL);
+  self->autosaving = FALSE;
 
   schedule_autosave (self);
   return G_SOURCE_REMOVE;
@@ -314,6 +316,14 @@ schedule_autosave (SbStore *self)
   self->autosave_id = g_timeout_add ((guint) CLAMP ((next - now + 999) / 1000, 0, G_MAXINT),
                                      autosave_cb, self);
   g_source_set_name_by_id (self->autosave_id, "[storybank] autosave");
+}
+
+gboolean
+sb_store_is_autosaving (SbStore *self)
+{
+  g_return_val_if_fail (SB_IS_STORE (self), FALSE);
+
+  return self->autosaving;
 }
 
 gboolean

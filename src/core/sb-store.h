@@ -125,6 +125,10 @@ gboolean      sb_store_edit_story_status     (SbStore      *self,
  * first refusal in @error); those stay unsaved and are retried. */
 gboolean      sb_store_save_pending          (SbStore     *self,
                                               GError     **error);
+/* TRUE while the store writes on its own (the pause or the ceiling above
+ * came), FALSE for a save asked for: what listeners of
+ * "save-state-changed" can tell a save in steady typing by. */
+gboolean      sb_store_is_autosaving         (SbStore     *self);
 guint         sb_store_get_n_unsaved         (SbStore     *self);
 gboolean      sb_store_story_is_unsaved      (SbStore     *self,
                                               SbStory     *story);

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "sb-label.h"
 #include "sb-readiness.h"
@@ -46,27 +47,50 @@ create_finding_row (const SbFinding *finding)
 
 #define COACH_TAG "coach-finding"
 
-/* Underlines in @field's text what each finding is about, when the text is
- * the one the coach read (the autosaved text; typing since then waits for
- * the next pause). */
-static void
-underline_findings (SbStoryEditor *self,
-                    SbStoryField   field)
+static int
+compare_ranges (gconstpointer a,
+                gconstpointer b)
 {
-  GtkTextBuffer *buffer;
-  GtkTextIter start, end;
-  g_autofree char *text = NULL;
+  const SbRange *ra = a, *rb = b;
 
-  if (self->text_views[field] == NULL)
-    return;
-  buffer = gtk_text_view_get_buffer (self->text_views[field]);
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  gtk_text_buffer_remove_tag_by_name (buffer, COACH_TAG, &start, &end);
-  if (self->story == NULL || self->findings == NULL)
-    return;
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  if (g_strcmp0 (text, sb_story_get_field (self->story, field)) != 0)
-    return;
+  if (ra->start != rb->start)
+    return ra->start < rb->start ? -1 : 1;
+  return (ra->end > rb->end) - (ra->end < rb->end);
+}
+
+/* The ranges the tag covers in @buffer, in text order: overlapping and
+ * touching ranges are one, as in the buffer. */
+static GArray *
+tagged_ranges (GtkTextBuffer *buffer,
+               GtkTextTag    *tag)
+{
+  GArray *ranges = g_array_new (FALSE, FALSE, sizeof (SbRange));
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  if (!gtk_text_iter_has_tag (&iter, tag) && !gtk_text_iter_forward_to_tag_toggle (&iter, tag))
+    return ranges;
+  while (!gtk_text_iter_is_end (&iter))
+    {
+      SbRange range = { gtk_text_iter_get_offset (&iter), 0 };
+
+      gtk_text_iter_forward_to_tag_toggle (&iter, tag);
+      range.end = gtk_text_iter_get_offset (&iter);
+      g_array_append_val (ranges, range);
+      if (!gtk_text_iter_forward_to_tag_toggle (&iter, tag))
+        break;
+    }
+  return ranges;
+}
+
+/* The ranges @field's notes are about, merged as the buffer would. */
+static GArray *
+wanted_ranges (SbStoryEditor *self,
+               SbStoryField   field,
+               glong          length)
+{
+  GArray *ranges = g_array_new (FALSE, FALSE, sizeof (SbRange));
+  guint kept = 0;
 
   for (guint i = 0; i < self->findings->len; i++)
     {
@@ -76,13 +100,82 @@ underline_findings (SbStoryEditor *self,
         continue;
       for (guint r = 0; r < finding->ranges->len; r++)
         {
-          const SbRange *range = &g_array_index (finding->ranges, SbRange, r);
-          GtkTextIter a, b;
+          SbRange range = g_array_index (finding->ranges, SbRange, r);
 
-          gtk_text_buffer_get_iter_at_offset (buffer, &a, (int) range->start);
-          gtk_text_buffer_get_iter_at_offset (buffer, &b, (int) range->end);
-          gtk_text_buffer_apply_tag_by_name (buffer, COACH_TAG, &a, &b);
+          range.start = CLAMP (range.start, 0, length);
+          range.end = CLAMP (range.end, range.start, length);
+          if (range.end > range.start)
+            g_array_append_val (ranges, range);
         }
+    }
+  g_array_sort (ranges, compare_ranges);
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      SbRange *range = &g_array_index (ranges, SbRange, i);
+
+      if (kept > 0 && range->start <= g_array_index (ranges, SbRange, kept - 1).end)
+        g_array_index (ranges, SbRange, kept - 1).end = MAX (g_array_index (ranges, SbRange, kept - 1).end,
+                                                             range->end);
+      else
+        g_array_index (ranges, SbRange, kept++) = *range;
+    }
+  g_array_set_size (ranges, kept);
+  return ranges;
+}
+
+static gboolean
+same_ranges (GArray *a,
+             GArray *b)
+{
+  return a->len == b->len &&
+         (a->len == 0 || memcmp (a->data, b->data, a->len * sizeof (SbRange)) == 0);
+}
+
+/* Underlines in @field's text what each finding is about, when the text is
+ * the one the coach read (the autosaved text; typing since then waits for
+ * the next pause). The tags are left alone when they already say that:
+ * removing or applying a tag makes GTK lay out again every line it
+ * covers, the whole section for a removal over the whole text, which in
+ * a save during steady typing (SB_STORE_AUTOSAVE_MAX_MS) landed in a
+ * keystroke's frame for all six sections. */
+static void
+underline_findings (SbStoryEditor *self,
+                    SbStoryField   field)
+{
+  GtkTextBuffer *buffer;
+  GtkTextTag *tag;
+  GtkTextIter start, end;
+  g_autoptr(GArray) have = NULL;
+  g_autoptr(GArray) want = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->text_views[field] == NULL)
+    return;
+  buffer = gtk_text_view_get_buffer (self->text_views[field]);
+  tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), COACH_TAG);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  have = tagged_ranges (buffer, tag);
+  if (self->story != NULL && self->findings != NULL)
+    {
+      text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+      if (g_strcmp0 (text, sb_story_get_field (self->story, field)) == 0)
+        want = wanted_ranges (self, field, gtk_text_buffer_get_char_count (buffer));
+    }
+  if (want == NULL)
+    want = g_array_new (FALSE, FALSE, sizeof (SbRange));
+  if (same_ranges (have, want))
+    return;
+
+  if (have->len > 0)
+    gtk_text_buffer_remove_tag (buffer, tag, &start, &end);
+  for (guint r = 0; r < want->len; r++)
+    {
+      const SbRange *range = &g_array_index (want, SbRange, r);
+      GtkTextIter a, b;
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &a, (int) range->start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &b, (int) range->end);
+      gtk_text_buffer_apply_tag (buffer, tag, &a, &b);
     }
 }
 
@@ -147,20 +240,38 @@ text_query_tooltip_cb (GtkWidget     *widget,
  * keystroke: a note that blinks on and off mid-sentence helps nobody. An
  * empty section needs no note (the list says how many are left), and the
  * spoken length has its place in the footer. */
+/* Whether @box shows exactly @notes (SbFinding*, borrowed), in order. */
+static gboolean
+box_shows (GtkBox    *box,
+           GPtrArray *notes)
+{
+  GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (box));
+
+  if (gtk_widget_get_visible (GTK_WIDGET (box)) != (notes->len > 0))
+    return FALSE;
+  for (guint i = 0; i < notes->len; i++, row = gtk_widget_get_next_sibling (row))
+    {
+      const SbFinding *finding = g_ptr_array_index (notes, i);
+      gboolean hint = finding->severity == SB_CHECK_SEVERITY_HINT;
+
+      if (row == NULL ||
+          !gtk_widget_has_css_class (row, hint ? "hint" : "warning") ||
+          g_strcmp0 (gtk_label_get_label (GTK_LABEL (gtk_widget_get_last_child (row))), finding->message) != 0)
+        return FALSE;
+    }
+  return row == NULL;
+}
+
+/* A section's notes are rebuilt only when they change: new rows are new
+ * widgets to measure, and the whole editor column is laid out again. */
 void
 _sb_story_editor_update_findings (SbStoryEditor *self)
 {
-  for (guint i = 0; i < SB_STORY_N_FIELDS; i++)
-    {
-      GtkWidget *child;
+  GPtrArray *notes[SB_STORY_N_FIELDS];
 
-      if (self->finding_boxes[i] == NULL)
-        continue;
-      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->finding_boxes[i]))) != NULL)
-        gtk_box_remove (self->finding_boxes[i], child);
-      gtk_widget_set_visible (GTK_WIDGET (self->finding_boxes[i]), FALSE);
-    }
   g_clear_pointer (&self->findings, g_ptr_array_unref);
+  for (guint i = 0; i < SB_STORY_N_FIELDS; i++)
+    notes[i] = g_ptr_array_new ();
 
   if (self->story != NULL)
     {
@@ -169,18 +280,31 @@ _sb_story_editor_update_findings (SbStoryEditor *self)
       self->findings = sb_story_check_in_store (self->store, self->story);
       for (guint i = 0; i < self->findings->len; i++)
         {
-          const SbFinding *finding = g_ptr_array_index (self->findings, i);
-          GtkBox *box;
+          SbFinding *finding = g_ptr_array_index (self->findings, i);
+          SbStoryField field = finding->field;
 
           if (!sb_finding_is_note (finding))
             continue;
-          box = finding->field < SB_STORY_N_FIELDS ? self->finding_boxes[finding->field] : NULL;
-          if (box == NULL)
-            box = self->finding_boxes[SB_STORY_FIELD_ACTION];
-          gtk_box_append (box, create_finding_row (finding));
-          gtk_widget_set_visible (GTK_WIDGET (box), TRUE);
+          if (field >= SB_STORY_N_FIELDS || self->finding_boxes[field] == NULL)
+            field = SB_STORY_FIELD_ACTION;
+          g_ptr_array_add (notes[field], finding);
         }
     }
+  for (guint i = 0; i < SB_STORY_N_FIELDS; i++)
+    {
+      GtkBox *box = self->finding_boxes[i];
+      GtkWidget *child;
+
+      if (box == NULL || box_shows (box, notes[i]))
+        continue;
+      while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+        gtk_box_remove (box, child);
+      for (guint n = 0; n < notes[i]->len; n++)
+        gtk_box_append (box, create_finding_row (g_ptr_array_index (notes[i], n)));
+      gtk_widget_set_visible (GTK_WIDGET (box), notes[i]->len > 0);
+    }
+  for (guint i = 0; i < SB_STORY_N_FIELDS; i++)
+    g_ptr_array_unref (notes[i]);
   for (guint f = 0; f < SB_STORY_N_FIELDS; f++)
     underline_findings (self, f);
 }

@@ -57,6 +57,9 @@ struct _SbStoryEditor
   GtkLabel       *cue_status_label;
   /* The footer's length waits for a pause in the typing. */
   guint           length_source_id;
+  /* The store saved during steady typing: the coach, the length and the
+   * status line catch up at that pause (see save_state_changed_cb()). */
+  gboolean        pause_stale;
   /* The section just edited, laid out before GTK validates it. */
   guint           layout_source_id;
   GtkTextView    *edited_view;

@@ -118,6 +118,17 @@ _sb_story_editor_update_saved_label (SbStoryEditor *self)
   _sb_story_editor_set_label (self->saved_label, text);
 }
 
+/* The coach reads again, the length catches up and the status line says
+ * the story is saved: after a save at a pause. */
+static void
+catch_up (SbStoryEditor *self)
+{
+  self->pause_stale = FALSE;
+  _sb_story_editor_update_saved_label (self);
+  update_length_now (self);
+  _sb_story_editor_update_findings (self);
+}
+
 static void
 save_state_changed_cb (SbStoryEditor *self,
                        SbStory       *story,
@@ -125,14 +136,25 @@ save_state_changed_cb (SbStoryEditor *self,
 {
   if (story != self->story)
     return;
-  _sb_story_editor_update_saved_label (self);
-  /* Saved: the person paused (or has typed for a while), which is when
-   * the coach reads again and the length catches up. */
-  if (!sb_store_story_is_unsaved (store, story))
+  if (sb_store_story_is_unsaved (store, story))
     {
-      update_length_now (self);
-      _sb_story_editor_update_findings (self);
+      _sb_story_editor_update_saved_label (self);
+      return;
     }
+  /* Saved by the store's ceiling (SB_STORE_AUTOSAVE_MAX_MS) while the
+   * person is still typing: the length's pause has not come yet. The notes,
+   * the count and "All changes saved" (gone again at the next key) would
+   * change in a keystroke's frame, and GTK repaints all between them and
+   * the paragraph in it and the next: they wait for that pause, as the
+   * length does. A status line that says something else (a refusal
+   * retried) is put right at once. */
+  if (sb_store_is_autosaving (store) && self->length_source_id != 0 &&
+      g_strcmp0 (gtk_label_get_label (self->saved_label), "") == 0)
+    {
+      self->pause_stale = TRUE;
+      return;
+    }
+  catch_up (self);
 }
 
 static gboolean
@@ -310,7 +332,10 @@ length_pause_cb (gpointer user_data)
   SbStoryEditor *self = user_data;
 
   self->length_source_id = 0;
-  update_length (self);
+  if (self->pause_stale)
+    catch_up (self);
+  else
+    update_length (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -495,6 +520,7 @@ static void
 load_story (SbStoryEditor *self)
 {
   self->loading = TRUE;
+  self->pause_stale = FALSE;
 
   if (self->story == NULL)
     {

@@ -283,12 +283,23 @@ unqueue_readiness (SbStoryRow *self)
   self->readiness_queued = FALSE;
 }
 
+/* GTK 4.8 lays a label out again and queues a resize up to the list
+ * whenever its text is set, even to the same text; a row's labels are set
+ * at each save of its story, every two seconds of steady typing. */
+static void
+set_label (GtkLabel   *label,
+           const char *text)
+{
+  if (g_strcmp0 (gtk_label_get_label (label), text) != 0)
+    gtk_label_set_label (label, text);
+}
+
 static void
 update_labels (SbStoryRow *self)
 {
   if (self->story == NULL)
     return;
-  gtk_label_set_label (self->title_label, sb_story_get_display_title (self->story));
+  set_label (self->title_label, sb_story_get_display_title (self->story));
   gtk_widget_set_visible (GTK_WIDGET (self->example_tag), sb_story_get_is_example (self->story));
   if (!self->readiness_stale)
     {
@@ -337,7 +348,7 @@ update_readiness (SbStoryRow *self)
     else
       readiness.label = ready ? _("Ready") : _("Draft");
     class = unsaved ? "unsaved" : classes[readiness.level];
-    gtk_label_set_label (self->status_label, unsaved ? _("Not saved") : readiness.label);
+    set_label (self->status_label, unsaved ? _("Not saved") : readiness.label);
     for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
       if (g_strcmp0 (classes[i], class) == 0)
         gtk_widget_add_css_class (GTK_WIDGET (self->status_label), classes[i]);
@@ -352,7 +363,7 @@ update_readiness (SbStoryRow *self)
   }
 
   hint = sb_story_readiness_hint (self->store, self->story);
-  gtk_label_set_label (self->readiness_label, hint);
+  set_label (self->readiness_label, hint);
 
   /* One sentence for a screen reader instead of four fragments. */
   description = g_strdup_printf ("%s%s, %s%s%s, %s",

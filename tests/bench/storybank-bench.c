@@ -18,7 +18,8 @@
  *                keystroke to it, search_results_shown_ms; and each frame
  *                after it that fills the rest of the list in,
  *                search_fill_frame_ms; the story chooser's search the same
- *                way, chooser_*), typing one character in the editor, switching
+ *                way, chooser_*), typing one character in the editor (and
+ *                typing on for three seconds, across a save, type_steady_*), switching
  *                to each page (first time and again), the coverage matrix
  *                rebuild (the call, and to the end of its frame), a click
  *                on a cell to its frame, and drawing, selecting a
@@ -368,6 +369,16 @@ type_cb (gpointer data)
                                                                                    SB_STORY_FIELD_ACTION));
 
   gtk_text_buffer_insert_interactive_at_cursor (buffer, ui->text, -1, TRUE);
+}
+
+/* A save of a story (not an edit making it unsaved). */
+static void
+count_save_cb (guint   *n_saves,
+               SbStory *story,
+               SbStore *store)
+{
+  if (!sb_store_story_is_unsaved (store, story))
+    (*n_saves)++;
 }
 
 static void
@@ -774,6 +785,30 @@ measure_ui (SbStore     *store,
     add_ms (builder, "type_pause_ms",
             (g_get_monotonic_time () - pause_start - (polled_us - pause_polled)) / 1000.0);
     add_ms (builder, "type_pause_longest_ms", longest / 1000.0);
+  }
+  /* Then typing on for three seconds, as a person writing a paragraph
+   * does: longer than SB_STORE_AUTOSAVE_MAX_MS, so the store saves in the
+   * middle of it (type_steady_saves times), and the paragraph gains a
+   * line or two. Each keystroke's main-thread CPU time, as above. */
+  {
+    g_autoptr(GArray) steady_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+    guint n_saves = 0;
+    gulong handler = g_signal_connect_swapped (store, "save-state-changed",
+                                               G_CALLBACK (count_save_cb), &n_saves);
+
+    for (guint i = 0; i < 180; i++)
+      {
+        struct timespec before, after;
+
+        ui.text = i % 6 == 5 ? " " : "a";
+        clock_gettime (CLOCK_THREAD_CPUTIME_ID, &before);
+        time_interaction (window, type_cb, &ui);
+        clock_gettime (CLOCK_THREAD_CPUTIME_ID, &after);
+        append_ms (steady_cpu, (after.tv_sec - before.tv_sec) * 1000.0 + (after.tv_nsec - before.tv_nsec) / 1e6);
+      }
+    g_signal_handler_disconnect (store, handler);
+    add_percentiles (builder, "type_steady_cpu_ms", steady_cpu);
+    add_int (builder, "type_steady_saves", n_saves);
   }
   sb_story_editor_flush (ui.editor);
   settle (100);

@@ -324,7 +324,7 @@ pages_warm (SbWindow *window)
 static gboolean
 warming (SbWindow *window)
 {
-  return window->warm_laying_out;
+  return window->warm_stage > 0;
 }
 
 /* Once built, the pages not shown are warmed up one after the other: each
@@ -364,25 +364,37 @@ test_pages_warmed_up (void)
   /* Laid out while hidden: the list has the width it will be shown at. */
   g_assert_cmpint (gtk_widget_get_width (list), >, 0);
   g_assert_false (sb_coverage_page_is_empty (SB_COVERAGE_PAGE (built_page (window, "coverage"))));
+  /* Drawn off screen: the matrix's column titles are laid out. */
+  g_assert_nonnull (sb_coverage_matrix_get_drawn_title (sb_coverage_page_get_matrix (SB_COVERAGE_PAGE (
+                                                          built_page (window, "coverage"))), 0));
 
   close_window (window);
 }
 
-/* The Coverage page has drawn a column for the story added below. */
+/* The Coverage page has drawn a column titled @title. */
 static gboolean
-coverage_shows_outage (SbWindow *window)
+coverage_shows (SbWindow   *window,
+                const char *title)
 {
   SbCoverageMatrix *matrix = sb_coverage_page_get_matrix (SB_COVERAGE_PAGE (built_page (window, "coverage")));
 
   for (guint column = 0; column < 4; column++)
-    if (g_strcmp0 (sb_coverage_matrix_get_drawn_title (matrix, column), "Checkout outage") == 0)
+    if (g_strcmp0 (sb_coverage_matrix_get_drawn_title (matrix, column), title) == 0)
       return TRUE;
   return FALSE;
 }
 
+/* The story added and the title changed below. */
+static gboolean
+coverage_shows_outage (SbWindow *window)
+{
+  return coverage_shows (window, "Checkout outage") && coverage_shows (window, "Renamed while hidden");
+}
+
 /* A page warmed up, then hidden while the bank changes, shows the bank as
  * it is when it is shown: a story added since is in the Practice queue
- * and on the Coverage page. */
+ * and on the Coverage page, and a title the warm-up drew off screen is
+ * shown as it is now. */
 static void
 test_warm_page_follows_bank (void)
 {
@@ -390,6 +402,7 @@ test_warm_page_follows_bank (void)
   g_autoptr(SbStore) store = open_bank (dir);
   SbWindow *window = sb_window_new (NULL, store);
   g_autoptr(GError) error = NULL;
+  g_autoptr(SbStory) example = g_list_model_get_item (sb_store_get_stories (store), 0);
   SbPracticePage *practice;
   SbStory *story;
   guint n_queued;
@@ -402,8 +415,12 @@ test_warm_page_follows_bank (void)
   g_assert_true (pages_warm (window));
   practice = SB_PRACTICE_PAGE (window->practice_page);
   n_queued = sb_practice_page_get_n_queued (practice);
+  g_assert_true (coverage_shows (window, sb_story_get_title (example)));
   g_assert_false (coverage_shows_outage (window));
 
+  /* A title the warm-up drew off screen, changed while hidden. */
+  g_assert_true (sb_store_edit_story (store, example, SB_STORY_FIELD_TITLE, "Renamed while hidden", &error));
+  g_assert_no_error (error);
   story = sb_test_add_story (store, "Checkout outage", "I paged the database team and rolled back.");
   g_assert_true (sb_store_set_story_theme (store, story, "lp-ownership", SB_STRENGTH_PRIMARY, &error));
   g_assert_no_error (error);

@@ -599,6 +599,17 @@ sb_coverage_page_prepare (SbCoveragePage *self)
   build_matrix (self);
 }
 
+/* After the window laid the page out off screen: see
+ * sb_coverage_matrix_draw_off_screen(). */
+void
+sb_coverage_page_prepare_draw (SbCoveragePage *self)
+{
+  g_return_if_fail (SB_IS_COVERAGE_PAGE (self));
+
+  if (self->built)
+    sb_coverage_matrix_draw_off_screen (self->matrix);
+}
+
 static void
 sb_coverage_page_map (GtkWidget *widget)
 {

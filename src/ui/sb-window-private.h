@@ -49,8 +49,7 @@ struct _SbWindow
   guint                 warm_pages_id;
   gulong                warm_paint_id;
   guint                 warm_page;          /* index in warm_pages[] */
-  gboolean              warm_laying_out;    /* prepared and visible: lay it out next */
-  guint                 warm_done;          /* bit per page of warm_pages[]: warm or shown */
+  guint                 warm_stage;         /* its next step: WarmStage */
   GtkWidget            *current_button;
   guint                 badge_source_id;
   guint                 warm_source_id;     /* the store's link maps, after the first frame */

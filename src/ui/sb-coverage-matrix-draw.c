@@ -796,7 +796,8 @@ sb_coverage_matrix_draw_off_screen (SbCoverageMatrix *self)
 
   g_return_if_fail (SB_IS_COVERAGE_MATRIX (self));
 
-  if (self->coverage == NULL || width <= 0 || height <= 0)
+  /* Stale, it would draw what the bank was: rebuilt when shown. */
+  if (self->coverage == NULL || self->stale || width <= 0 || height <= 0)
     return;
   snapshot = gtk_snapshot_new ();
   sb_coverage_matrix_snapshot (GTK_WIDGET (self), snapshot);

@@ -285,7 +285,8 @@ queue_warm_step (SbWindow *self)
 
   if (clock == NULL || self->warm_paint_id != 0)
     return;
-  self->warm_paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (warm_after_paint_cb), self);
+  self->warm_paint_id = g_signal_connect_object (clock, "after-paint", G_CALLBACK (warm_after_paint_cb),
+                                                 self, 0);
   gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
 }
 

@@ -577,7 +577,8 @@ sb_coverage_page_root (GtkWidget *widget)
 
 /* The matrix reads every story's links and measures every title: nothing
  * of it is needed before the page is first shown (at start-up it cost
- * about 20 ms at 10,000 stories), so the store is set up then. */
+ * about 20 ms at 10,000 stories), so the store is set up then, or when
+ * the window warms the page up after its first frame. */
 static void
 build_matrix (SbCoveragePage *self)
 {

@@ -11,7 +11,9 @@
 
 #include <adwaita.h>
 
+#include "sb-coverage-page.h"
 #include "sb-practice-page.h"
+#include "sb-questions-page.h"
 #include "sb-story-editor.h"
 #include "sb-test-store.h"
 #include "sb-test-ui.h"
@@ -330,6 +332,150 @@ test_only_shown_page_visible (void)
   close_window (window);
 }
 
+static gboolean
+pages_warm (SbWindow *window)
+{
+  return _sb_window_get_pages_warm (window);
+}
+
+static gboolean
+warming (SbWindow *window)
+{
+  return window->warm_stage > 0;
+}
+
+/* Once built, the pages not shown are warmed up one after the other: each
+ * makes what its first show would (the Practice queue read, the
+ * Questions list's first rows, the Coverage matrix) and is laid out at
+ * the size it will get, off screen, then hidden again; the page shown and
+ * the focus stay where they were. */
+static void
+test_pages_warmed_up (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autoptr(SbStore) store = open_bank (dir);
+  SbWindow *window = sb_window_new (NULL, store);
+  GtkWidget *focus;
+  GtkWidget *list;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  sb_window_show_page (window, "stories");
+  wait_until (all_built, window);
+  /* Built, nothing read yet: pages do their work when shown or warmed. */
+  g_assert_cmpuint (sb_practice_page_get_n_queued (SB_PRACTICE_PAGE (window->practice_page)), ==, 0);
+  list = sb_test_find_widget (window->practice_page, GTK_TYPE_LIST_VIEW);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)))), ==, 0);
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (sb_window_get_story_list (window)), GTK_DIR_TAB_FORWARD));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+
+  wait_until (pages_warm, window);
+  g_assert_true (pages_warm (window));
+  sb_test_iterate_main_loop ();
+  g_assert_cmpstr (sb_window_get_page (window), ==, "stories");
+  g_assert_true (only_visible (window, "stories"));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == focus);
+  g_assert_cmpuint (sb_practice_page_get_n_queued (SB_PRACTICE_PAGE (window->practice_page)), >=, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)))), >=, 1);
+  /* Laid out while hidden: the list has the width it will be shown at. */
+  g_assert_cmpint (gtk_widget_get_width (list), >, 0);
+  g_assert_false (sb_coverage_page_is_empty (SB_COVERAGE_PAGE (built_page (window, "coverage"))));
+  /* Drawn off screen: the matrix's column titles are laid out. */
+  g_assert_nonnull (sb_coverage_matrix_get_drawn_title (sb_coverage_page_get_matrix (SB_COVERAGE_PAGE (
+                                                          built_page (window, "coverage"))), 0));
+
+  close_window (window);
+}
+
+/* The Coverage page has drawn a column titled @title. */
+static gboolean
+coverage_shows (SbWindow   *window,
+                const char *title)
+{
+  SbCoverageMatrix *matrix = sb_coverage_page_get_matrix (SB_COVERAGE_PAGE (built_page (window, "coverage")));
+
+  for (guint column = 0; column < 4; column++)
+    if (g_strcmp0 (sb_coverage_matrix_get_drawn_title (matrix, column), title) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The story added and the title changed below. */
+static gboolean
+coverage_shows_outage (SbWindow *window)
+{
+  return coverage_shows (window, "Checkout outage") && coverage_shows (window, "Renamed while hidden");
+}
+
+/* A page warmed up, then hidden while the bank changes, shows the bank as
+ * it is when it is shown: a story added since is in the Practice queue
+ * and on the Coverage page, and a title the warm-up drew off screen is
+ * shown as it is now. */
+static void
+test_warm_page_follows_bank (gconstpointer data)
+{
+  gboolean mid_warm_up = g_str_equal (data, "warming");
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autoptr(SbStore) store = open_bank (dir);
+  SbWindow *window = sb_window_new (NULL, store);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbStory) example = g_list_model_get_item (sb_store_get_stories (store), 0);
+  SbPracticePage *practice;
+  SbStory *story;
+  guint n_queued;
+  gboolean queued = FALSE;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  sb_window_show_page (window, "stories");
+  if (mid_warm_up)
+    {
+      /* The bank changes in the middle of the warm-up, which goes on. */
+      wait_until (warming, window);
+      g_assert_true (warming (window));
+      n_queued = g_list_model_get_n_items (sb_store_get_stories (store));
+      practice = SB_PRACTICE_PAGE (window->practice_page);
+    }
+  else
+    {
+      wait_until (pages_warm, window);
+      g_assert_true (pages_warm (window));
+      practice = SB_PRACTICE_PAGE (window->practice_page);
+      n_queued = sb_practice_page_get_n_queued (practice);
+      g_assert_true (coverage_shows (window, sb_story_get_title (example)));
+      g_assert_false (coverage_shows_outage (window));
+    }
+
+  /* A title the warm-up drew off screen, changed while hidden. */
+  g_assert_true (sb_store_edit_story (store, example, SB_STORY_FIELD_TITLE, "Renamed while hidden", &error));
+  g_assert_no_error (error);
+  story = sb_test_add_story (store, "Checkout outage", "I paged the database team and rolled back.");
+  g_assert_true (sb_store_set_story_theme (store, story, "lp-ownership", SB_STRENGTH_PRIMARY, &error));
+  g_assert_no_error (error);
+  sb_test_iterate_main_loop ();
+  if (mid_warm_up)
+    {
+      wait_until (pages_warm, window);
+      g_assert_true (pages_warm (window));
+    }
+  else  /* Hidden: nothing read yet. */
+    g_assert_cmpuint (sb_practice_page_get_n_queued (practice), ==, n_queued);
+
+  sb_window_show_page (window, "practice");
+  sb_test_iterate_main_loop ();
+  g_assert_cmpuint (sb_practice_page_get_n_queued (practice), ==, n_queued + 1);
+  for (guint i = 0; i < sb_practice_page_get_n_queued (practice); i++)
+    queued |= sb_practice_page_get_queued_story (practice, i) == story;
+  g_assert_true (queued);
+
+  sb_window_show_page (window, "coverage");
+  wait_until (coverage_shows_outage, window);
+  g_assert_true (coverage_shows_outage (window));
+
+  close_window (window);
+}
+
 /* The focus comes back to where it was on a page: typing in a story,
  * away to Questions and back, the cursor is in the same field. */
 static void
@@ -390,6 +536,19 @@ test_close_releases_bank (gconstpointer data)
     {
       if (g_str_equal (pages[i], "all"))
         wait_until (all_built, window);
+      else if (g_str_equal (pages[i], "warm"))
+        {
+          wait_until (pages_warm, window);
+          g_assert_true (pages_warm (window));
+        }
+      else if (g_str_equal (pages[i], "warming"))
+        {
+          /* Closed in the middle of the warm-up: a page prepared and
+           * visible off screen, waiting for its frame. */
+          wait_until (warming, window);
+          g_assert_true (warming (window));
+          g_assert_false (pages_warm (window));
+        }
       else if (g_str_equal (pages[i], "focus"))
         {
           GtkWidget *list = GTK_WIDGET (sb_window_get_story_list (window));
@@ -428,6 +587,11 @@ main (int   argc,
   g_test_add_func ("/window-pages/switcher-bar-when-narrow", test_switcher_bar_when_narrow);
   g_test_add_func ("/window-pages/only-shown-page-visible", test_only_shown_page_visible);
   g_test_add_func ("/window-pages/focus-comes-back", test_focus_comes_back);
+  g_test_add_func ("/window-pages/warmed-up", test_pages_warmed_up);
+  g_test_add_data_func ("/window-pages/warm-page-follows-bank/after", "warm", test_warm_page_follows_bank);
+  g_test_add_data_func ("/window-pages/warm-page-follows-bank/during", "warming", test_warm_page_follows_bank);
+  g_test_add_data_func ("/window-pages/close-releases-bank/warm", "warm coverage stories", test_close_releases_bank);
+  g_test_add_data_func ("/window-pages/close-releases-bank/warming", "focus warming", test_close_releases_bank);
   g_test_add_data_func ("/window-pages/close-releases-bank/built", "all", test_close_releases_bank);
   g_test_add_data_func ("/window-pages/close-releases-bank/shown", "all story coverage applications stories",
                         test_close_releases_bank);

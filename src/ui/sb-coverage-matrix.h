@@ -49,6 +49,10 @@ void         sb_coverage_matrix_rebuild            (SbCoverageMatrix *self);
 void         sb_coverage_matrix_set_shown          (SbCoverageMatrix *self,
                                                     gboolean          shown);
 
+/* Draws what the matrix shows at its allocated size into a throw-away
+ * surface: the window's warm-up, while the page is hidden. */
+void         sb_coverage_matrix_draw_off_screen    (SbCoverageMatrix *self);
+
 /* Test hook: how many cells the last snapshot drew. */
 guint        sb_coverage_matrix_get_n_cells_drawn  (SbCoverageMatrix *self);
 /* Test hooks: whether a theme's name (row) or a story's title (column) is

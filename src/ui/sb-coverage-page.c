@@ -616,17 +616,46 @@ sb_coverage_page_root (GtkWidget *widget)
 
 /* The matrix reads every story's links and measures every title: nothing
  * of it is needed before the page is first shown (at start-up it cost
- * about 20 ms at 10,000 stories), so the store is set up then. */
+ * about 20 ms at 10,000 stories), so the store is set up then, or when
+ * the window warms the page up after its first frame. */
 static void
-sb_coverage_page_map (GtkWidget *widget)
+build_matrix (SbCoveragePage *self)
 {
-  SbCoveragePage *self = SB_COVERAGE_PAGE (widget);
-
   if (!self->built && self->store != NULL)
     {
       self->built = TRUE;
       setup_store (self);
     }
+}
+
+/* The window warms the page up before it is first shown: the matrix is
+ * built now, so that the frame that shows the page only draws it. Hidden,
+ * it then notes what changes, as after being shown. */
+void
+sb_coverage_page_prepare (SbCoveragePage *self)
+{
+  g_return_if_fail (SB_IS_COVERAGE_PAGE (self));
+
+  build_matrix (self);
+}
+
+/* After the window laid the page out off screen: see
+ * sb_coverage_matrix_draw_off_screen(). */
+void
+sb_coverage_page_prepare_draw (SbCoveragePage *self)
+{
+  g_return_if_fail (SB_IS_COVERAGE_PAGE (self));
+
+  if (self->built)
+    sb_coverage_matrix_draw_off_screen (self->matrix);
+}
+
+static void
+sb_coverage_page_map (GtkWidget *widget)
+{
+  SbCoveragePage *self = SB_COVERAGE_PAGE (widget);
+
+  build_matrix (self);
   /* Catches up with what changed while hidden, before the frame. */
   sb_coverage_matrix_set_shown (self->matrix, TRUE);
   GTK_WIDGET_CLASS (sb_coverage_page_parent_class)->map (widget);

@@ -17,6 +17,8 @@ G_DECLARE_FINAL_TYPE (SbCoveragePage, sb_coverage_page, SB, COVERAGE_PAGE, GtkWi
 GtkWidget        *sb_coverage_page_new          (SbStore        *store);
 SbStore          *sb_coverage_page_get_store    (SbCoveragePage *self);
 SbCoverageMatrix *sb_coverage_page_get_matrix   (SbCoveragePage *self);
+void              sb_coverage_page_prepare      (SbCoveragePage *self);
+void              sb_coverage_page_prepare_draw (SbCoveragePage *self);
 /* Shows another framework (slug), as if chosen in the selector. */
 void              sb_coverage_page_set_framework (SbCoveragePage *self,
                                                   const char     *framework_slug);

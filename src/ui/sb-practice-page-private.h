@@ -78,6 +78,7 @@ void  _sb_practice_page_bind_row_cb        (GtkSignalListItemFactory *factory,
 void  _sb_practice_page_fill_to            (SbPracticePage *self,
                                             guint           n);
 void  _sb_practice_page_stop_filling       (SbPracticePage *self);
+void  _sb_practice_page_resume_filling     (SbPracticePage *self);
 void  _sb_practice_page_row_selected_cb    (SbPracticePage *self);
 void  _sb_practice_page_row_activated_cb   (SbPracticePage *self,
                                             guint           position,

@@ -166,25 +166,16 @@ is_shown (SbPracticePage *self)
   return gtk_widget_get_mapped (GTK_WIDGET (self));
 }
 
-void
-sb_practice_page_refresh (SbPracticePage *self)
+/* Reads the schedule and puts its first screenful in the list; the rest
+ * follows a frame at a time while the page is shown (see map). */
+static void
+read_queue (SbPracticePage *self)
 {
   g_autoptr(SbStory) keep = NULL;
   gint64 now = now_seconds ();
   guint n_due, n_old;
   g_autofree char *due = NULL;
 
-  g_return_if_fail (SB_IS_PRACTICE_PAGE (self));
-
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-
-  /* Hidden, or a try under way or waiting for its rating: read it when
-   * it can be seen, and without losing the try. */
-  if (!is_shown (self) || self->started_us != 0 || self->awaiting_rating)
-    {
-      self->stale = TRUE;
-      return;
-    }
   self->stale = FALSE;
   self->refreshed_at = now;
 
@@ -198,7 +189,7 @@ sb_practice_page_refresh (SbPracticePage *self)
   self->selecting = TRUE;
   n_old = g_list_model_get_n_items (G_LIST_MODEL (self->queue_model));
   g_list_store_splice (self->queue_model, 0, n_old, self->queue->pdata, MIN (self->queue->len, FIRST_ROWS));
-  if (self->queue->len > FIRST_ROWS)
+  if (self->queue->len > FIRST_ROWS && is_shown (self))
     wait_for_frame (self);
   gtk_single_selection_set_selected (self->queue_selection, GTK_INVALID_LIST_POSITION);
   self->selecting = FALSE;
@@ -221,6 +212,46 @@ sb_practice_page_refresh (SbPracticePage *self)
     }
   else
     sb_practice_page_select_story (self, self->queue->len > 0 ? self->queue->pdata[0] : NULL);
+}
+
+void
+sb_practice_page_refresh (SbPracticePage *self)
+{
+  g_return_if_fail (SB_IS_PRACTICE_PAGE (self));
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+
+  /* Hidden, or a try under way or waiting for its rating: read it when
+   * it can be seen, and without losing the try. */
+  if (!is_shown (self) || self->started_us != 0 || self->awaiting_rating)
+    {
+      self->stale = TRUE;
+      return;
+    }
+  read_queue (self);
+}
+
+/* The window warms the page up before it is first shown: the schedule is
+ * read now (the kept schedule, see sb-practice.h), so that the frame that
+ * shows the page only draws it. Read again when shown if the bank changed
+ * meanwhile, as any hidden page is. */
+void
+sb_practice_page_prepare (SbPracticePage *self)
+{
+  g_return_if_fail (SB_IS_PRACTICE_PAGE (self));
+
+  if (self->stale && self->started_us == 0 && !self->awaiting_rating)
+    read_queue (self);
+}
+
+/* Shown: the rest of a schedule read while hidden comes in, a slice a
+ * frame. */
+void
+_sb_practice_page_resume_filling (SbPracticePage *self)
+{
+  if (self->fill_id == 0 && self->fill_paint_id == 0 &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->queue_model)) < self->queue->len)
+    wait_for_frame (self);
 }
 
 void

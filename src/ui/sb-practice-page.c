@@ -577,6 +577,8 @@ sb_practice_page_map (GtkWidget *widget)
    * schedule, or one read over a minute ago, is read again. */
   if (self->stale || now_seconds () - self->refreshed_at >= 60)
     sb_practice_page_refresh (self);
+  else
+    _sb_practice_page_resume_filling (self);
 }
 
 static void

@@ -18,6 +18,7 @@ SbStore    *sb_practice_page_get_store           (SbPracticePage *self);
 
 /* Reads the schedule again (the page also does when it is shown). */
 void        sb_practice_page_refresh             (SbPracticePage *self);
+void        sb_practice_page_prepare             (SbPracticePage *self);
 
 /* The story being rehearsed, and the question it is asked with. */
 SbStory    *sb_practice_page_get_story           (SbPracticePage *self);

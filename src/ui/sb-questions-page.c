@@ -546,6 +546,28 @@ queue_warm_after_paint (SbQuestionsPage *self)
                                                    self, G_CONNECT_AFTER);
 }
 
+/* The list view gets its model (and makes the first slice's rows) when
+ * the page is first shown, or before, when the window warms it up. */
+static void
+build_list (SbQuestionsPage *self)
+{
+  if (self->store == NULL || self->list_built)
+    return;
+  self->list_built = TRUE;
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+}
+
+/* The window warms the page up before it is first shown: the first
+ * slice's rows are made now, so that the frame that shows the page does
+ * not make them. The rest of the list waits for the page to be shown. */
+void
+sb_questions_page_prepare (SbQuestionsPage *self)
+{
+  g_return_if_fail (SB_IS_QUESTIONS_PAGE (self));
+
+  build_list (self);
+}
+
 static void
 sb_questions_page_map (GtkWidget *widget)
 {
@@ -555,11 +577,7 @@ sb_questions_page_map (GtkWidget *widget)
 
   if (self->store == NULL)
     return;
-  if (!self->list_built)
-    {
-      self->list_built = TRUE;
-      gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
-    }
+  build_list (self);
   if (!slice_is_whole (self) && self->grow_id == 0 && self->grow_paint_id == 0)
     wait_to_grow (self);
   if (slice_is_whole (self))

@@ -17,6 +17,7 @@ GtkWidget  *sb_questions_page_new                  (SbStore         *store);
 SbStore    *sb_questions_page_get_store            (SbQuestionsPage *self);
 /* Moves the keyboard focus to the search entry (Ctrl+F). */
 void        sb_questions_page_focus_search         (SbQuestionsPage *self);
+void        sb_questions_page_prepare              (SbQuestionsPage *self);
 /* The question shown in the detail, or NULL. */
 SbQuestion *sb_questions_page_get_selected_question (SbQuestionsPage *self);
 void        sb_questions_page_select_question      (SbQuestionsPage *self,

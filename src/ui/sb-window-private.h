@@ -44,6 +44,12 @@ struct _SbWindow
   GtkWidget            *applications_page;
   guint                 style_pages_id;     /* pages built, not shown: hidden after a frame */
   guint                 style_pages_ticks;
+  /* Warming the pages up, one at a time, once built (sb-window-pages.c):
+   * the idle of the next step, or the frame it waits for. */
+  guint                 warm_pages_id;
+  gulong                warm_paint_id;
+  guint                 warm_page;          /* index in warm_pages[] */
+  guint                 warm_stage;         /* its next step: WarmStage */
   GtkWidget            *current_button;
   guint                 badge_source_id;
   guint                 warm_source_id;     /* the store's link maps, after the first frame */
@@ -87,6 +93,10 @@ void           _sb_window_install_page_actions (GtkWidgetClass *widget_class);
 /* sb-window-session.c: the benchmark's scripted session, when asked for. */
 void           _sb_window_start_bench_session  (SbWindow     *self);
 void           _sb_window_show_editor          (SbWindow     *self);
+
+/* TRUE once every page has been warmed up (or shown) and hidden again. */
+gboolean       _sb_window_get_pages_warm       (SbWindow     *self);
+void           _sb_window_stop_warming_pages   (SbWindow     *self);
 
 /* Stories due to tell plus questions due to drill: the Practice badge. */
 guint          _sb_window_count_practice_due   (SbWindow     *self);

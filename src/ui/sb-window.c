@@ -751,6 +751,7 @@ sb_window_dispose (GObject *object)
   if (self->style_pages_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->style_pages_id);
   self->style_pages_id = 0;
+  _sb_window_stop_warming_pages (self);
   g_clear_handle_id (&self->midnight_source_id, g_source_remove);
   g_cancellable_cancel (self->check_cancellable);
   g_clear_object (&self->check_cancellable);

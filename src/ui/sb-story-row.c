@@ -23,7 +23,6 @@ struct _SbStoryRow
   SbStory    *story;
   gulong      notify_id;
 
-  GtkBox     *title_box;
   GtkLabel   *title_label;
   /* Made for the first example story the row shows (one in a bank). */
   GtkLabel   *example_tag;
@@ -287,7 +286,8 @@ update_example_tag (SbStoryRow *self)
       self->example_tag = GTK_LABEL (gtk_label_new (_("Example")));
       gtk_widget_set_valign (GTK_WIDGET (self->example_tag), GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (GTK_WIDGET (self->example_tag), "example-tag");
-      gtk_box_append (self->title_box, GTK_WIDGET (self->example_tag));
+      gtk_widget_insert_after (GTK_WIDGET (self->example_tag), GTK_WIDGET (self),
+                               GTK_WIDGET (self->title_label));
     }
   if (self->example_tag != NULL)
     gtk_widget_set_visible (GTK_WIDGET (self->example_tag), example);
@@ -482,6 +482,155 @@ set_store (SbStoryRow *self,
                            G_CALLBACK (save_state_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
+/* ---- layout: two lines, without boxes ------------------------------- */
+
+/* As a horizontal GtkBox of spacing 6 would, in two lines 4 apart: the
+ * first the title (expanding) and the Example tag; the second the status,
+ * the readiness (expanding) and the dots. Boxes were two more widgets in
+ * each of the ~200 rows the list keeps, each measured in every frame. */
+#define LINE_SPACING 4
+#define CHILD_SPACING 6
+
+static GtkWidget *
+line_child (SbStoryRow *self,
+            guint       line,
+            guint       index)
+{
+  GtkWidget *first[] = { GTK_WIDGET (self->title_label),
+                         self->example_tag != NULL ? GTK_WIDGET (self->example_tag) : NULL, NULL };
+  GtkWidget *second[] = { GTK_WIDGET (self->status_label), GTK_WIDGET (self->readiness_label),
+                          GTK_WIDGET (self->dots) };
+  GtkWidget *child = line == 0 ? (index < 2 ? first[index] : NULL) : (index < 3 ? second[index] : NULL);
+
+  return child != NULL && gtk_widget_should_layout (child) ? child : NULL;
+}
+
+#define N_LINE_CHILDREN 3
+
+static void
+sb_story_row_measure (GtkWidget      *widget,
+                      GtkOrientation  orientation,
+                      int             for_size,
+                      int            *minimum,
+                      int            *natural,
+                      int            *minimum_baseline,
+                      int            *natural_baseline)
+{
+  SbStoryRow *self = SB_STORY_ROW (widget);
+
+  *minimum = *natural = 0;
+  for (guint line = 0; line < 2; line++)
+    {
+      int line_min = 0, line_nat = 0;
+      guint n = 0;
+
+      for (guint i = 0; i < N_LINE_CHILDREN; i++)
+        {
+          GtkWidget *child = line_child (self, line, i);
+          int child_min, child_nat;
+
+          if (child == NULL)
+            continue;
+          gtk_widget_measure (child, orientation, -1, &child_min, &child_nat, NULL, NULL);
+          if (orientation == GTK_ORIENTATION_HORIZONTAL)
+            {
+              int spacing = n > 0 ? CHILD_SPACING : 0;
+
+              line_min += child_min + spacing;
+              line_nat += child_nat + spacing;
+            }
+          else
+            {
+              line_min = MAX (line_min, child_min);
+              line_nat = MAX (line_nat, child_nat);
+            }
+          n++;
+        }
+      if (orientation == GTK_ORIENTATION_HORIZONTAL)
+        {
+          *minimum = MAX (*minimum, line_min);
+          *natural = MAX (*natural, line_nat);
+        }
+      else if (n > 0)
+        {
+          int spacing = *natural > 0 ? LINE_SPACING : 0;
+
+          *minimum += line_min + spacing;
+          *natural += line_nat + spacing;
+        }
+    }
+}
+
+static void
+sb_story_row_size_allocate (GtkWidget *widget,
+                            int        width,
+                            int        height,
+                            int        baseline)
+{
+  SbStoryRow *self = SB_STORY_ROW (widget);
+  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+  int heights[2] = { 0, 0 };
+  int y = 0;
+
+  for (guint line = 0; line < 2; line++)
+    for (guint i = 0; i < N_LINE_CHILDREN; i++)
+      {
+        GtkWidget *child = line_child (self, line, i);
+        int child_nat;
+
+        if (child == NULL)
+          continue;
+        gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, -1, NULL, &child_nat, NULL, NULL);
+        heights[line] = MAX (heights[line], child_nat);
+      }
+
+  for (guint line = 0; line < 2; line++)
+    {
+      int widths[N_LINE_CHILDREN] = { 0, };
+      int mins[N_LINE_CHILDREN] = { 0, };
+      int used = 0, n = 0, expanding = -1, x = 0;
+
+      if (heights[line] == 0)
+        continue;
+      /* Every child at its natural width but the expanding one, which
+       * gets what is left (and no less than its minimum). */
+      for (guint i = 0; i < N_LINE_CHILDREN; i++)
+        {
+          GtkWidget *child = line_child (self, line, i);
+
+          if (child == NULL)
+            continue;
+          gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, heights[line],
+                              &mins[i], &widths[i], NULL, NULL);
+          if (expanding < 0 && gtk_widget_get_hexpand (child))
+            expanding = i;
+          else
+            used += widths[i];
+          used += n++ > 0 ? CHILD_SPACING : 0;
+        }
+      if (expanding >= 0)
+        widths[expanding] = MAX (mins[expanding], width - used);
+
+      for (guint i = 0; i < N_LINE_CHILDREN; i++)
+        {
+          GtkWidget *child = line_child (self, line, i);
+          GtkAllocation allocation;
+
+          if (child == NULL)
+            continue;
+          allocation.x = rtl ? width - x - widths[i] : x;
+          allocation.y = y;
+          allocation.width = widths[i];
+          allocation.height = heights[line];
+          gtk_widget_size_allocate (child, &allocation, -1);
+          x += widths[i] + CHILD_SPACING;
+        }
+      y += heights[line] + LINE_SPACING;
+    }
+}
+
+/* ---- GObject ------------------------------------------------------------ */
+
 static void
 sb_story_row_dispose (GObject *object)
 {
@@ -499,7 +648,7 @@ sb_story_row_dispose (GObject *object)
   g_clear_pointer (&self->theme_names, g_free);
   g_clear_pointer (&self->readiness_reason, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_STORY_ROW);
-  /* The template's unnamed boxes are ours to unparent. */
+  /* The Example tag, made by the row, is its own to unparent. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
@@ -556,6 +705,8 @@ sb_story_row_class_init (SbStoryRowClass *klass)
 
   object_class->dispose = sb_story_row_dispose;
   widget_class->snapshot = sb_story_row_snapshot;
+  widget_class->measure = sb_story_row_measure;
+  widget_class->size_allocate = sb_story_row_size_allocate;
   object_class->get_property = sb_story_row_get_property;
   object_class->set_property = sb_story_row_set_property;
 
@@ -571,7 +722,6 @@ sb_story_row_class_init (SbStoryRowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/storybank/Storybank/sb-story-row.ui");
   gtk_widget_class_bind_template_child (widget_class, SbStoryRow, title_label);
-  gtk_widget_class_bind_template_child (widget_class, SbStoryRow, title_box);
   gtk_widget_class_bind_template_child (widget_class, SbStoryRow, status_label);
   gtk_widget_class_bind_template_child (widget_class, SbStoryRow, readiness_label);
   gtk_widget_class_bind_template_child (widget_class, SbStoryRow, dots);

@@ -6,7 +6,6 @@
  */
 #include "config.h"
 
-#include "sb-application-editor.h"
 #include "sb-applications-page.h"
 #include "sb-countdown.h"
 #include "sb-coverage-matrix.h"
@@ -977,58 +976,6 @@ test_chooser_fills_by_frames (Fixture       *f,
   adw_header_bar_remove (ADW_HEADER_BAR (gtk_widget_get_ancestor (button, ADW_TYPE_HEADER_BAR)), button);
 }
 
-/* A bank without applications shows the page without making the editor
- * (its ~250 widgets); adding one makes it, shows it, and it stays. */
-static void
-test_editor_made_when_needed (Fixture       *f,
-                              gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  SbApplicationEditor *editor;
-  SbApplication *application;
-
-  show_page (f);
-  g_assert_true (sb_applications_page_is_built (f->page));
-  g_assert_cmpuint (sb_applications_page_get_n_rows (f->page), ==, 0);
-  g_assert_null (sb_test_find_widget (GTK_WIDGET (f->page), SB_TYPE_APPLICATION_EDITOR));
-  g_assert_null (sb_applications_page_get_selected (f->page));
-  g_assert_true (sb_applications_page_flush (f->page));
-
-  /* Another page, then back: still none. */
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "coverage");
-  sb_test_iterate_main_loop ();
-  show_page (f);
-  g_assert_null (sb_test_find_widget (GTK_WIDGET (f->page), SB_TYPE_APPLICATION_EDITOR));
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "applications.new", NULL));
-  sb_test_iterate_main_loop ();
-  editor = SB_APPLICATION_EDITOR (sb_test_find_widget (GTK_WIDGET (f->page), SB_TYPE_APPLICATION_EDITOR));
-  g_assert_nonnull (editor);
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (editor)));
-  application = sb_applications_page_get_selected (f->page);
-  g_assert_nonnull (application);
-  g_assert_true (sb_application_editor_get_application (editor) == application);
-  g_assert_true (sb_applications_page_get_editor (f->page) == editor);
-
-  /* Deleted by the store: the page says there is none; the editor shows
-   * nothing and is kept for the next one. */
-  g_assert_true (sb_store_delete_application (f->store, application, &error));
-  g_assert_no_error (error);
-  sb_test_iterate_main_loop ();
-  g_assert_cmpuint (sb_applications_page_get_n_rows (f->page), ==, 0);
-  g_assert_null (sb_applications_page_get_selected (f->page));
-  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (editor)));
-  g_assert_true (sb_test_find_widget (GTK_WIDGET (f->page), SB_TYPE_APPLICATION_EDITOR) == GTK_WIDGET (editor));
-
-  /* The next one, chosen by name, shows in the same editor. */
-  application = sb_store_create_application (f->store, NULL, "Globex", "", &error);
-  g_assert_no_error (error);
-  g_assert_true (sb_applications_page_select_application (f->page, sb_application_get_slug (application)));
-  sb_test_iterate_main_loop ();
-  g_assert_true (sb_application_editor_get_application (editor) == application);
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (editor)));
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -1055,8 +1002,6 @@ main (int   argc,
               fixture_set_up, test_delete_asks, fixture_tear_down);
   g_test_add ("/applications-view/hidden-page-does-no-work", Fixture, NULL,
               fixture_set_up, test_hidden_page_does_no_work, fixture_tear_down);
-  g_test_add ("/applications-view/editor-made-when-needed", Fixture, NULL,
-              fixture_set_up, test_editor_made_when_needed, fixture_tear_down);
 
   return g_test_run ();
 }

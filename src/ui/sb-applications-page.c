@@ -118,26 +118,6 @@ application_row_new (SbApplicationsPage *self,
   return row;
 }
 
-/* The editor is made when an application is first shown (or asked for):
- * a bank without one, the usual case until a person adds one, never pays
- * for its ~250 widgets. */
-static SbApplicationEditor *
-ensure_editor (SbApplicationsPage *self)
-{
-  if (self->editor == NULL)
-    {
-      self->editor = SB_APPLICATION_EDITOR (sb_application_editor_new (self->store));
-      gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->editor), "application");
-    }
-  return self->editor;
-}
-
-static gboolean
-flush_editor (SbApplicationsPage *self)
-{
-  return self->editor == NULL || sb_application_editor_flush (self->editor);
-}
-
 static void
 show_content (SbApplicationsPage *self)
 {
@@ -146,8 +126,7 @@ show_content (SbApplicationsPage *self)
 
   if (self->selected_slug != NULL)
     application = sb_store_find_application (self->store, self->selected_slug);
-  if (application != NULL || self->editor != NULL)
-    sb_application_editor_set_application (ensure_editor (self), application);
+  sb_application_editor_set_application (self->editor, application);
   if (self->showing_introduction)
     {
       sb_introduction_editor_load (self->introduction);
@@ -265,7 +244,7 @@ row_selected_cb (SbApplicationsPage *self,
 {
   if (self->selecting || row == NULL)
     return;
-  flush_editor (self);
+  sb_application_editor_flush (self->editor);
   g_free (self->selected_slug);
   self->selected_slug = g_strdup (row_get_slug (row));
   self->showing_introduction = FALSE;
@@ -308,7 +287,7 @@ new_action (GtkWidget  *widget,
   SbApplication *application;
 
   if (self->built)
-    flush_editor (self);
+    sb_application_editor_flush (self->editor);
   application = sb_store_create_application (self->store, NULL, "", "", &error);
   if (application == NULL)
     {
@@ -316,7 +295,7 @@ new_action (GtkWidget  *widget,
       return;
     }
   sb_applications_page_select_application (self, sb_application_get_slug (application));
-  sb_application_editor_focus_company (ensure_editor (self));
+  sb_application_editor_focus_company (self->editor);
 }
 
 /* ---- building ------------------------------------------------------------ */
@@ -432,6 +411,7 @@ build (SbApplicationsPage *self)
                            self, G_CONNECT_SWAPPED);
   g_object_bind_property (self->leaflet, "folded", self->back_button, "visible", G_BINDING_SYNC_CREATE);
 
+  self->editor = SB_APPLICATION_EDITOR (sb_application_editor_new (self->store));
   self->introduction = SB_INTRODUCTION_EDITOR (sb_introduction_editor_new (self->store));
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (none), "system-users-symbolic");
   adw_status_page_set_title (ADW_STATUS_PAGE (none), _("No Application Selected"));
@@ -440,6 +420,7 @@ build (SbApplicationsPage *self)
   gtk_stack_add_named (self->content_stack, build_empty (), "empty");
   gtk_stack_add_named (self->content_stack, none, "none");
   gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->introduction), "introduction");
+  gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->editor), "application");
   gtk_box_append (GTK_BOX (content), self->back_button);
   gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->content_stack));
   gtk_widget_set_hexpand (content, TRUE);
@@ -467,7 +448,7 @@ sb_applications_page_select_application (SbApplicationsPage *self,
   if (slug == NULL || sb_store_find_application (self->store, slug) == NULL)
     return FALSE;
   if (self->built)
-    flush_editor (self);
+    sb_application_editor_flush (self->editor);
   g_free (self->selected_slug);
   self->selected_slug = g_strdup (slug);
   self->showing_introduction = FALSE;
@@ -484,7 +465,7 @@ SbApplication *
 sb_applications_page_get_selected (SbApplicationsPage *self)
 {
   g_return_val_if_fail (SB_IS_APPLICATIONS_PAGE (self), NULL);
-  return self->editor != NULL ? sb_application_editor_get_application (self->editor) : NULL;
+  return self->built ? sb_application_editor_get_application (self->editor) : NULL;
 }
 
 void
@@ -494,7 +475,7 @@ sb_applications_page_show_introduction (SbApplicationsPage *self)
 
   if (!self->built)
     build (self);
-  flush_editor (self);
+  sb_application_editor_flush (self->editor);
   self->showing_introduction = TRUE;
   select_row_of (self, NULL);
   show_content (self);
@@ -510,7 +491,7 @@ sb_applications_page_flush (SbApplicationsPage *self)
 
   if (!self->built)
     return TRUE;
-  ok = flush_editor (self) && ok;
+  ok = sb_application_editor_flush (self->editor) && ok;
   ok = sb_introduction_editor_flush (self->introduction) && ok;
   return ok;
 }
@@ -545,7 +526,7 @@ SbApplicationEditor *
 sb_applications_page_get_editor (SbApplicationsPage *self)
 {
   g_return_val_if_fail (SB_IS_APPLICATIONS_PAGE (self), NULL);
-  return self->built ? ensure_editor (self) : NULL;
+  return self->editor;
 }
 
 SbIntroductionEditor *

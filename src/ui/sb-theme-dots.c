@@ -29,6 +29,9 @@ struct _SbThemeDots
   guint8    n_dots;
   guint8    colours[SB_THEME_DOTS_MAX];
   guint8    secondary[SB_THEME_DOTS_MAX];
+  /* The palette, looked up at the first draw after a style change. */
+  gboolean  have_palette;
+  GdkRGBA   palette[SB_THEME_DOTS_N_COLOURS];
 };
 
 G_DEFINE_FINAL_TYPE (SbThemeDots, sb_theme_dots, GTK_TYPE_WIDGET)
@@ -44,17 +47,28 @@ static const GdkRGBA fallback_colours[SB_THEME_DOTS_N_COLOURS] = {
 };
 
 static void
-lookup_colour (GtkWidget *widget,
-               guint      colour,
-               GdkRGBA   *rgba)
+ensure_palette (SbThemeDots *self)
 {
   static const char * const names[SB_THEME_DOTS_N_COLOURS] = {
     "framework_0", "framework_1", "framework_2", "framework_3", "framework_4", "framework_5",
   };
+  GtkStyleContext *context;
 
-  colour %= SB_THEME_DOTS_N_COLOURS;
-  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), names[colour], rgba))
-    *rgba = fallback_colours[colour];
+  if (self->have_palette)
+    return;
+  context = gtk_widget_get_style_context (GTK_WIDGET (self));
+  for (guint i = 0; i < SB_THEME_DOTS_N_COLOURS; i++)
+    if (!gtk_style_context_lookup_color (context, names[i], &self->palette[i]))
+      self->palette[i] = fallback_colours[i];
+  self->have_palette = TRUE;
+}
+
+static void
+sb_theme_dots_css_changed (GtkWidget         *widget,
+                           GtkCssStyleChange *change)
+{
+  SB_THEME_DOTS (widget)->have_palette = FALSE;
+  GTK_WIDGET_CLASS (sb_theme_dots_parent_class)->css_changed (widget, change);
 }
 
 static void
@@ -85,6 +99,7 @@ sb_theme_dots_snapshot (GtkWidget   *widget,
   gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
   int width = gtk_widget_get_width (widget);
 
+  ensure_palette (self);
   for (guint i = 0; i < self->n_dots; i++)
     {
       float x = i * (DOT_SIZE + DOT_SPACING);
@@ -96,7 +111,7 @@ sb_theme_dots_snapshot (GtkWidget   *widget,
         x = width - x - DOT_SIZE;
       rect = GRAPHENE_RECT_INIT (x, y, DOT_SIZE, DOT_SIZE);
       gsk_rounded_rect_init_from_rect (&dot, &rect, DOT_SIZE / 2.f);
-      lookup_colour (widget, self->colours[i], &rgba);
+      rgba = self->palette[self->colours[i]];
       if (self->secondary[i])
         {
           const float widths[4] = { DOT_RING, DOT_RING, DOT_RING, DOT_RING };
@@ -120,6 +135,7 @@ sb_theme_dots_class_init (SbThemeDotsClass *klass)
 
   widget_class->measure = sb_theme_dots_measure;
   widget_class->snapshot = sb_theme_dots_snapshot;
+  widget_class->css_changed = sb_theme_dots_css_changed;
   gtk_widget_class_set_css_name (widget_class, "themedots");
   /* The row says what it is; the dots are what its themes look like
    * (their names are the tooltip). */

@@ -16,6 +16,7 @@
 #include "sb-story-row.h"
 #include "sb-test-ui.h"
 #include "sb-test-util.h"
+#include "sb-theme-dots.h"
 #include "sb-theme-editor.h"
 #include "sb-window-private.h"
 
@@ -1059,11 +1060,15 @@ test_panel_lists_first_stories (Fixture       *f,
   close_page (page);
 }
 
-/* The theme dots (and chips' dots) under @root. */
+/* The theme dots (and chips' dots) under @root: a chip's dot is a
+ * widget, a story row's are drawn by one SbThemeDots. */
 static guint
 count_theme_dots (GtkWidget *root)
 {
   guint n = gtk_widget_has_css_class (root, "theme-dot") ? 1 : 0;
+
+  if (SB_IS_THEME_DOTS (root))
+    n += sb_theme_dots_get_n_dots (SB_THEME_DOTS (root));
 
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))

@@ -1246,6 +1246,58 @@ test_deferred_check_sound_bank (void)
   g_assert_false (sb_database_get_check_pending (db));
 }
 
+/* A one-pass connection's small page cache (the deferred check's, a
+ * backup's): far smaller than the bank, and the check still reads every
+ * page, so it still finds the damaged one; a sound bank still passes. */
+static gint64
+cache_size_of (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 size;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA cache_size", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  size = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return size;
+}
+
+static void
+test_deferred_check_small_cache (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autofree char *contents = NULL;
+  gsize length;
+  g_autofree char *damaged = make_damaged_wal_bank (dir, &contents, &length);
+  g_autoptr(SbTestDir) other = sb_test_dir_new ();
+  g_autofree char *sound = make_wal_bank_with_stories (other, "bank.sqlite3", 200);
+  const char *paths[] = { sound, damaged };
+
+  /* The bank is larger than the cache. */
+  g_assert_cmpuint (length, >, 2 * SB_DATABASE_SMALL_CACHE_KB * 1024);
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autofree char *uri = g_strconcat ("file:", paths[i], "?immutable=1", NULL);
+      g_autoptr(GError) error = NULL;
+      sqlite3 *db = NULL;
+
+      g_assert_cmpint (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL), ==, SQLITE_OK);
+      sb_database_use_small_cache (db);
+      g_assert_cmpint (cache_size_of (db), ==, -SB_DATABASE_SMALL_CACHE_KB);
+      if (paths[i] == sound)
+        {
+          g_assert_true (sb_database_quick_check (db, "sound", &error));
+          g_assert_no_error (error);
+        }
+      else
+        {
+          g_assert_false (sb_database_quick_check (db, "damaged", &error));
+          g_assert_error (error, SB_DATABASE_ERROR, SB_DATABASE_ERROR_CORRUPT);
+        }
+      g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1260,6 +1312,7 @@ main (int   argc,
   g_test_add_func ("/database/deferred-check/finds-damage", test_deferred_check_finds_damage);
   g_test_add_func ("/database/deferred-check/before-write", test_deferred_check_before_write);
   g_test_add_func ("/database/deferred-check/sound-bank", test_deferred_check_sound_bank);
+  g_test_add_func ("/database/deferred-check/small-cache", test_deferred_check_small_cache);
   g_test_add_func ("/database/refuse/text-file", test_refuse_text_file);
   g_test_add_func ("/database/refuse/other-program", test_refuse_other_program);
   g_test_add_func ("/database/refuse/truncated", test_refuse_truncated);

@@ -13,6 +13,7 @@
 #include "sb-story-row.h"
 #include "sb-test-ui.h"
 #include "sb-test-util.h"
+#include "sb-theme-dots.h"
 #include "sb-theme-picker.h"
 #include "sb-window-private.h"
 
@@ -1670,6 +1671,105 @@ test_cue_card (Fixture       *fixture,
   }
 }
 
+/* A row's "Example" tag (made only for the example story) and its theme
+ * dots (drawn by one SbThemeDots): right for each story a row is bound to,
+ * through a search that rebinds the rows, and after a link changes. */
+static SbThemeDots *
+row_dots (GtkWidget *row)
+{
+  SbThemeDots *dots = SB_THEME_DOTS (sb_test_find_widget (row, SB_TYPE_THEME_DOTS));
+
+  g_assert_nonnull (dots);
+  return dots;
+}
+
+static void
+test_row_tag_and_dots (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  SbStoryList *list = sb_window_get_story_list (fixture->window);
+  g_autoptr(SbStory) example = g_list_model_get_item (sb_store_get_stories (fixture->store), 0);
+  g_autoptr(SbFramework) second = g_list_model_get_item (sb_store_get_frameworks (fixture->store), 1);
+  g_autoptr(SbTheme) core = g_list_model_get_item (sb_store_get_themes (fixture->store, NULL), 0);
+  g_autoptr(SbTheme) other = g_list_model_get_item (sb_store_get_themes (fixture->store,
+                                                                          sb_framework_get_slug (second)), 0);
+  g_autoptr(GError) error = NULL;
+  SbStory *story = add_story (fixture, "Zebra crossing", "I painted the stripes myself.");
+  GtkWidget *row;
+  guint colour, n_example_dots;
+  gboolean secondary;
+
+  g_assert_true (sb_story_get_is_example (example));
+  sb_test_iterate_main_loop ();
+  row = find_row_for (GTK_WIDGET (list), example);
+  g_assert_nonnull (row);
+  g_assert_true (widget_shows_text (row, "Example"));
+  n_example_dots = sb_theme_dots_get_n_dots (row_dots (row));
+  row = find_row_for (GTK_WIDGET (list), story);
+  g_assert_nonnull (row);
+  g_assert_false (widget_shows_text (row, "Example"));
+  g_assert_cmpuint (sb_theme_dots_get_n_dots (row_dots (row)), ==, 0);
+
+  /* A filled dot in the first framework's colour, a hollow one in the
+   * second's, in the order of the links. */
+  g_assert_true (sb_store_set_story_theme (fixture->store, story, sb_theme_get_slug (core),
+                                           SB_STRENGTH_PRIMARY, &error));
+  g_assert_no_error (error);
+  g_assert_true (sb_store_set_story_theme (fixture->store, story, sb_theme_get_slug (other),
+                                           SB_STRENGTH_SECONDARY, &error));
+  g_assert_no_error (error);
+  sb_test_iterate_main_loop ();
+  row = find_row_for (GTK_WIDGET (list), story);
+  g_assert_cmpuint (sb_theme_dots_get_n_dots (row_dots (row)), ==, 2);
+  g_assert_true (sb_theme_dots_get_dot (row_dots (row), 0, &colour, &secondary));
+  g_assert_cmpuint (colour, ==, 0);
+  g_assert_false (secondary);
+  g_assert_true (sb_theme_dots_get_dot (row_dots (row), 1, &colour, &secondary));
+  g_assert_cmpuint (colour, ==, 1);
+  g_assert_true (secondary);
+  g_assert_false (sb_theme_dots_get_dot (row_dots (row), 2, NULL, NULL));
+
+  /* Only the new story found: whichever row shows it has no tag; every
+   * story back: the example's row has its tag and dots again. */
+  search_for (list, "zebra");
+  g_assert_cmpuint (sb_story_list_get_n_visible (list), ==, 1);
+  sb_test_iterate_main_loop ();
+  row = find_row_for (GTK_WIDGET (list), story);
+  g_assert_nonnull (row);
+  g_assert_false (widget_shows_text (row, "Example"));
+  g_assert_cmpuint (sb_theme_dots_get_n_dots (row_dots (row)), ==, 2);
+  search_for (list, "");
+  sb_test_iterate_main_loop ();
+  row = find_row_for (GTK_WIDGET (list), example);
+  g_assert_nonnull (row);
+  g_assert_true (widget_shows_text (row, "Example"));
+  g_assert_cmpuint (sb_theme_dots_get_n_dots (row_dots (row)), ==, n_example_dots);
+
+  /* One row bound to one story after another, as the list rebinds. */
+  row = g_object_ref_sink (sb_story_row_new (fixture->store));
+  sb_story_row_set_story (SB_STORY_ROW (row), story);
+  g_assert_false (widget_shows_text (row, "Example"));
+  sb_story_row_set_story (SB_STORY_ROW (row), example);
+  g_assert_true (widget_shows_text (row, "Example"));
+  g_assert_cmpuint (sb_theme_dots_get_n_dots (row_dots (row)), ==, n_example_dots);
+  sb_story_row_set_story (SB_STORY_ROW (row), story);
+  g_assert_false (widget_shows_text (row, "Example"));
+  g_assert_cmpuint (sb_theme_dots_get_n_dots (row_dots (row)), ==, 2);
+  sb_story_row_set_story (SB_STORY_ROW (row), NULL);
+  g_object_unref (row);
+
+  /* A link taken away takes its dot. */
+  g_assert_true (sb_store_set_story_theme (fixture->store, story, sb_theme_get_slug (core),
+                                           SB_STRENGTH_NONE, &error));
+  g_assert_no_error (error);
+  sb_test_iterate_main_loop ();
+  row = find_row_for (GTK_WIDGET (list), story);
+  g_assert_cmpuint (sb_theme_dots_get_n_dots (row_dots (row)), ==, 1);
+  g_assert_true (sb_theme_dots_get_dot (row_dots (row), 0, &colour, &secondary));
+  g_assert_cmpuint (colour, ==, 1);
+  g_assert_true (secondary);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1705,6 +1805,7 @@ main (int   argc,
   ADD ("/stories/coach-keeps-unchanged-notes", test_coach_keeps_unchanged_notes);
   ADD ("/stories/steady-typing-catches-up-at-pause", test_steady_typing_catches_up_at_pause);
   ADD ("/stories/ready-needs-no-problem", test_ready_needs_no_problem);
+  ADD ("/stories/row-tag-and-dots", test_row_tag_and_dots);
 #undef ADD
 
   return g_test_run ();

@@ -256,9 +256,13 @@ _sb_backup_copy_to_new_file (const char  *src_uri,
   else
     {
       sqlite3_busy_timeout (src, BUSY_WAIT_MS);
+      sb_database_use_small_cache (src);
       rc = sqlite3_open_v2 (partial, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
       if (rc == SQLITE_OK)
-        rc = _sb_backup_copy_pages (dest, src);
+        {
+          sb_database_use_small_cache (dest);
+          rc = _sb_backup_copy_pages (dest, src);
+        }
       /* A backup stands alone: no -wal or -shm beside it, ever. */
       if (rc == SQLITE_OK)
         rc = sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);

@@ -35,6 +35,7 @@ check_pages (const char  *real_path,
       sqlite3_close_v2 (db);
       return FALSE;
     }
+  sb_database_use_small_cache (db);
   ok = sb_database_quick_check (db, display, error);
   sqlite3_close_v2 (db);
   return ok;

@@ -135,6 +135,13 @@ sb_database_quick_check (sqlite3     *db,
   return TRUE;
 }
 
+void
+sb_database_use_small_cache (sqlite3 *db)
+{
+  /* Refused only on a connection that is already gone: nothing to do. */
+  sqlite3_exec (db, "PRAGMA cache_size = -" G_STRINGIFY (SB_DATABASE_SMALL_CACHE_KB), NULL, NULL, NULL);
+}
+
 /* Bytes 18 and 19 of the header are 2 in a bank in write-ahead-log mode. */
 static gboolean
 header_says_wal (const char *path)

@@ -176,5 +176,12 @@ char         *sb_database_read_only_uri     (const char   *path);
 gboolean      sb_database_quick_check       (sqlite3      *db,
                                              const char   *display,
                                              GError      **error);
+/* For such a connection that reads the bank once through (the deferred
+ * check, a backup's copy): a page cache of SB_DATABASE_SMALL_CACHE_KB
+ * instead of SQLite's 2 MB, which would stay behind in the worker
+ * thread's malloc arena (as resident memory) once the connection closes.
+ * A pass reads each page once, so it is no slower. */
+#define SB_DATABASE_SMALL_CACHE_KB 128
+void          sb_database_use_small_cache   (sqlite3      *db);
 
 G_END_DECLS

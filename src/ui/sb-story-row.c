@@ -11,10 +11,9 @@
 #include "sb-readiness.h"
 #include "sb-story-check.h"
 #include "sb-story-row.h"
+#include "sb-theme-dots.h"
 
-/* More dots than this stop saying anything at a glance. */
-#define MAX_DOTS 8
-#define N_FRAMEWORK_COLOURS 6
+#define N_FRAMEWORK_COLOURS SB_THEME_DOTS_N_COLOURS
 
 struct _SbStoryRow
 {
@@ -25,10 +24,11 @@ struct _SbStoryRow
   gulong      notify_id;
 
   GtkLabel   *title_label;
+  /* Made for the first example story the row shows (one in a bank). */
   GtkLabel   *example_tag;
   GtkLabel   *status_label;
   GtkLabel   *readiness_label;
-  GtkBox     *dots_box;
+  SbThemeDots *dots;
   /* The themes' names, said by the dots' tooltip when asked. */
   char       *theme_names;
   /* Why the story has its readiness, said by the tag's tooltip. */
@@ -108,14 +108,11 @@ sb_story_readiness_hint (SbStore *store,
   return sb_format_spoken_length (seconds);
 }
 
-const char *
-sb_framework_css_class (SbStore    *store,
-                        const char *framework_slug)
+/* A framework's place in the palette: its place among the frameworks. */
+static guint
+framework_colour (SbStore    *store,
+                  const char *framework_slug)
 {
-  static const char *classes[N_FRAMEWORK_COLOURS] = {
-    "framework-0", "framework-1", "framework-2",
-    "framework-3", "framework-4", "framework-5",
-  };
   GListModel *frameworks = sb_store_get_frameworks (store);
   guint n = g_list_model_get_n_items (frameworks);
 
@@ -124,23 +121,35 @@ sb_framework_css_class (SbStore    *store,
       g_autoptr(SbFramework) framework = g_list_model_get_item (frameworks, i);
 
       if (g_strcmp0 (sb_framework_get_slug (framework), framework_slug) == 0)
-        return classes[i % N_FRAMEWORK_COLOURS];
+        return i % N_FRAMEWORK_COLOURS;
     }
-  return classes[0];
+  return 0;
 }
 
-/* The dots are kept and recoloured: rows are rebound at every search
- * keystroke, and making and dropping widgets was a fifth of it. */
+const char *
+sb_framework_css_class (SbStore    *store,
+                        const char *framework_slug)
+{
+  static const char *classes[N_FRAMEWORK_COLOURS] = {
+    "framework-0", "framework-1", "framework-2",
+    "framework-3", "framework-4", "framework-5",
+  };
+
+  return classes[framework_colour (store, framework_slug)];
+}
+
+/* The dots are one widget (sb-theme-dots.c), set again at each bind:
+ * rows are rebound at every search keystroke. */
 static void
 update_dots (SbStoryRow *self)
 {
   g_autoptr(GArray) links = NULL;
   g_autoptr(GString) names = g_string_new (NULL);
-  GtkWidget *dot = gtk_widget_get_first_child (GTK_WIDGET (self->dots_box));
+  guint colours[SB_THEME_DOTS_MAX];
+  gboolean secondary[SB_THEME_DOTS_MAX];
   guint shown = 0;
 
   g_clear_pointer (&self->theme_names, g_free);
-  gtk_widget_set_has_tooltip (GTK_WIDGET (self->dots_box), FALSE);
 
   if (self->story != NULL && self->store != NULL && sb_story_get_id (self->story) != 0)
     links = sb_store_get_story_themes (self->store, self->story);
@@ -148,41 +157,25 @@ update_dots (SbStoryRow *self)
     {
       SbThemeLink *link = &g_array_index (links, SbThemeLink, i);
       SbTheme *theme = sb_store_find_theme (self->store, link->theme_slug);
-      const char *classes[4] = { "theme-dot", NULL, NULL, NULL };
 
       if (theme == NULL)
         continue;
       if (names->len > 0)
         g_string_append (names, ", ");
       g_string_append (names, sb_theme_get_name (theme));
-      if (shown++ >= MAX_DOTS)
+      if (shown >= SB_THEME_DOTS_MAX)
         continue;
-
-      if (dot == NULL)
-        {
-          dot = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-          gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
-          gtk_box_append (self->dots_box, dot);
-        }
-      classes[1] = sb_framework_css_class (self->store, sb_theme_get_framework_slug (theme));
-      if (link->strength == SB_STRENGTH_SECONDARY)
-        classes[2] = "secondary";
-      gtk_widget_set_css_classes (dot, classes);
-      dot = gtk_widget_get_next_sibling (dot);
+      colours[shown] = framework_colour (self->store, sb_theme_get_framework_slug (theme));
+      secondary[shown] = link->strength == SB_STRENGTH_SECONDARY;
+      shown++;
     }
-  while (dot != NULL)
-    {
-      GtkWidget *next = gtk_widget_get_next_sibling (dot);
-
-      gtk_box_remove (self->dots_box, dot);
-      dot = next;
-    }
+  sb_theme_dots_set (self->dots, shown, colours, secondary);
 
   /* gtk_widget_set_tooltip_text() costs more than everything else in a
    * row put together, and rows are rebound at every search keystroke: the
    * tooltip is made only when someone hovers. */
   self->theme_names = names->len > 0 ? g_string_free (g_steal_pointer (&names), FALSE) : NULL;
-  gtk_widget_set_has_tooltip (GTK_WIDGET (self->dots_box), self->theme_names != NULL);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->dots), self->theme_names != NULL);
 }
 
 static gboolean
@@ -220,7 +213,7 @@ dots_query_tooltip_cb (SbStoryRow *self,
                        int         y,
                        gboolean    keyboard_mode,
                        GtkTooltip *tooltip,
-                       GtkWidget  *dots_box)
+                       GtkWidget  *dots)
 {
   if (self->theme_names == NULL)
     return FALSE;
@@ -295,12 +288,29 @@ set_label (GtkLabel   *label,
 }
 
 static void
+update_example_tag (SbStoryRow *self)
+{
+  gboolean example = sb_story_get_is_example (self->story);
+
+  if (example && self->example_tag == NULL)
+    {
+      self->example_tag = GTK_LABEL (gtk_label_new (_("Example")));
+      gtk_widget_set_valign (GTK_WIDGET (self->example_tag), GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (GTK_WIDGET (self->example_tag), "example-tag");
+      gtk_widget_insert_after (GTK_WIDGET (self->example_tag), GTK_WIDGET (self),
+                               GTK_WIDGET (self->title_label));
+    }
+  if (self->example_tag != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->example_tag), example);
+}
+
+static void
 update_labels (SbStoryRow *self)
 {
   if (self->story == NULL)
     return;
   set_label (self->title_label, sb_story_get_display_title (self->story));
-  gtk_widget_set_visible (GTK_WIDGET (self->example_tag), sb_story_get_is_example (self->story));
+  update_example_tag (self);
   if (!self->readiness_stale)
     {
       /* Until then, the title names the row for a screen reader. */
@@ -483,6 +493,155 @@ set_store (SbStoryRow *self,
                            G_CALLBACK (save_state_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
+/* ---- layout: two lines, without boxes ------------------------------- */
+
+/* As a horizontal GtkBox of spacing 6 would, in two lines 4 apart: the
+ * first the title (expanding) and the Example tag; the second the status,
+ * the readiness (expanding) and the dots. Boxes were two more widgets in
+ * each of the ~200 rows the list keeps, each measured in every frame. */
+#define LINE_SPACING 4
+#define CHILD_SPACING 6
+
+static GtkWidget *
+line_child (SbStoryRow *self,
+            guint       line,
+            guint       index)
+{
+  GtkWidget *first[] = { GTK_WIDGET (self->title_label),
+                         self->example_tag != NULL ? GTK_WIDGET (self->example_tag) : NULL, NULL };
+  GtkWidget *second[] = { GTK_WIDGET (self->status_label), GTK_WIDGET (self->readiness_label),
+                          GTK_WIDGET (self->dots) };
+  GtkWidget *child = line == 0 ? (index < 2 ? first[index] : NULL) : (index < 3 ? second[index] : NULL);
+
+  return child != NULL && gtk_widget_should_layout (child) ? child : NULL;
+}
+
+#define N_LINE_CHILDREN 3
+
+static void
+sb_story_row_measure (GtkWidget      *widget,
+                      GtkOrientation  orientation,
+                      int             for_size,
+                      int            *minimum,
+                      int            *natural,
+                      int            *minimum_baseline,
+                      int            *natural_baseline)
+{
+  SbStoryRow *self = SB_STORY_ROW (widget);
+
+  *minimum = *natural = 0;
+  for (guint line = 0; line < 2; line++)
+    {
+      int line_min = 0, line_nat = 0;
+      guint n = 0;
+
+      for (guint i = 0; i < N_LINE_CHILDREN; i++)
+        {
+          GtkWidget *child = line_child (self, line, i);
+          int child_min, child_nat;
+
+          if (child == NULL)
+            continue;
+          gtk_widget_measure (child, orientation, -1, &child_min, &child_nat, NULL, NULL);
+          if (orientation == GTK_ORIENTATION_HORIZONTAL)
+            {
+              int spacing = n > 0 ? CHILD_SPACING : 0;
+
+              line_min += child_min + spacing;
+              line_nat += child_nat + spacing;
+            }
+          else
+            {
+              line_min = MAX (line_min, child_min);
+              line_nat = MAX (line_nat, child_nat);
+            }
+          n++;
+        }
+      if (orientation == GTK_ORIENTATION_HORIZONTAL)
+        {
+          *minimum = MAX (*minimum, line_min);
+          *natural = MAX (*natural, line_nat);
+        }
+      else if (n > 0)
+        {
+          int spacing = *natural > 0 ? LINE_SPACING : 0;
+
+          *minimum += line_min + spacing;
+          *natural += line_nat + spacing;
+        }
+    }
+}
+
+static void
+sb_story_row_size_allocate (GtkWidget *widget,
+                            int        width,
+                            int        height,
+                            int        baseline)
+{
+  SbStoryRow *self = SB_STORY_ROW (widget);
+  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+  int heights[2] = { 0, 0 };
+  int y = 0;
+
+  for (guint line = 0; line < 2; line++)
+    for (guint i = 0; i < N_LINE_CHILDREN; i++)
+      {
+        GtkWidget *child = line_child (self, line, i);
+        int child_nat;
+
+        if (child == NULL)
+          continue;
+        gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, -1, NULL, &child_nat, NULL, NULL);
+        heights[line] = MAX (heights[line], child_nat);
+      }
+
+  for (guint line = 0; line < 2; line++)
+    {
+      int widths[N_LINE_CHILDREN] = { 0, };
+      int mins[N_LINE_CHILDREN] = { 0, };
+      int used = 0, n = 0, expanding = -1, x = 0;
+
+      if (heights[line] == 0)
+        continue;
+      /* Every child at its natural width but the expanding one, which
+       * gets what is left (and no less than its minimum). */
+      for (guint i = 0; i < N_LINE_CHILDREN; i++)
+        {
+          GtkWidget *child = line_child (self, line, i);
+
+          if (child == NULL)
+            continue;
+          gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, heights[line],
+                              &mins[i], &widths[i], NULL, NULL);
+          if (expanding < 0 && gtk_widget_get_hexpand (child))
+            expanding = i;
+          else
+            used += widths[i];
+          used += n++ > 0 ? CHILD_SPACING : 0;
+        }
+      if (expanding >= 0)
+        widths[expanding] = MAX (mins[expanding], width - used);
+
+      for (guint i = 0; i < N_LINE_CHILDREN; i++)
+        {
+          GtkWidget *child = line_child (self, line, i);
+          GtkAllocation allocation;
+
+          if (child == NULL)
+            continue;
+          allocation.x = rtl ? width - x - widths[i] : x;
+          allocation.y = y;
+          allocation.width = widths[i];
+          allocation.height = heights[line];
+          gtk_widget_size_allocate (child, &allocation, -1);
+          x += widths[i] + CHILD_SPACING;
+        }
+      y += heights[line] + LINE_SPACING;
+    }
+}
+
+/* ---- GObject ------------------------------------------------------------ */
+
 static void
 sb_story_row_dispose (GObject *object)
 {
@@ -500,7 +659,7 @@ sb_story_row_dispose (GObject *object)
   g_clear_pointer (&self->theme_names, g_free);
   g_clear_pointer (&self->readiness_reason, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_STORY_ROW);
-  /* The template's unnamed boxes are ours to unparent. */
+  /* The Example tag, made by the row, is its own to unparent. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
@@ -557,6 +716,8 @@ sb_story_row_class_init (SbStoryRowClass *klass)
 
   object_class->dispose = sb_story_row_dispose;
   widget_class->snapshot = sb_story_row_snapshot;
+  widget_class->measure = sb_story_row_measure;
+  widget_class->size_allocate = sb_story_row_size_allocate;
   object_class->get_property = sb_story_row_get_property;
   object_class->set_property = sb_story_row_set_property;
 
@@ -568,13 +729,13 @@ sb_story_row_class_init (SbStoryRowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (SB_TYPE_THEME_DOTS);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/storybank/Storybank/sb-story-row.ui");
   gtk_widget_class_bind_template_child (widget_class, SbStoryRow, title_label);
-  gtk_widget_class_bind_template_child (widget_class, SbStoryRow, example_tag);
   gtk_widget_class_bind_template_child (widget_class, SbStoryRow, status_label);
   gtk_widget_class_bind_template_child (widget_class, SbStoryRow, readiness_label);
-  gtk_widget_class_bind_template_child (widget_class, SbStoryRow, dots_box);
+  gtk_widget_class_bind_template_child (widget_class, SbStoryRow, dots);
   gtk_widget_class_set_css_name (widget_class, "storyrow");
 }
 
@@ -582,7 +743,7 @@ static void
 sb_story_row_init (SbStoryRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect_object (self->dots_box, "query-tooltip", G_CALLBACK (dots_query_tooltip_cb),
+  g_signal_connect_object (self->dots, "query-tooltip", G_CALLBACK (dots_query_tooltip_cb),
                            self, G_CONNECT_SWAPPED);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self->title_label), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self->status_label), TRUE);

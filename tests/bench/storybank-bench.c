@@ -33,8 +33,10 @@
  *                a scripted session (STORYBANK_BENCH_SESSION: once the
  *                idles and workers after the first frame are done, and at
  *                the end of every page shown, questions selected, typing
- *                and autosave); and of this process so far (sizes run
- *                smallest first)
+ *                and autosave; peak_rss_app_pages_mb once every page
+ *                was shown, rss_app_session_end_mb what it holds at the
+ *                end); and of this process so far (sizes run smallest
+ *                first)
  *
  * An interaction's time is the main thread's work from the call to the end
  * of the frame that shows it: wall time less the time the main loop spent
@@ -293,17 +295,28 @@ spawn_to_first_frame (const char  *program,
 typedef struct
 {
   double settled_mb;
+  double pages_mb;    /* every page shown once, back on Stories */
   double session_mb;
+  double end_rss_mb;  /* VmRSS at the end: what the session keeps */
 } Session;
 
+/* A step's VmHWM, or with @rss its VmRSS. */
 static double
 session_step_mb (const char *output,
-                 const char *step)
+                 const char *step,
+                 gboolean    rss)
 {
   g_autofree char *key = g_strdup_printf ("session %s ", step);
   const char *line = strstr (output, key);
+  char *end = NULL;
+  guint64 kb;
 
-  return line != NULL ? g_ascii_strtoull (line + strlen (key), NULL, 10) / 1024.0 : 0;
+  if (line == NULL)
+    return 0;
+  kb = g_ascii_strtoull (line + strlen (key), &end, 10);
+  if (rss)
+    kb = g_ascii_strtoull (end, NULL, 10);
+  return kb / 1024.0;
 }
 
 static gboolean
@@ -318,8 +331,10 @@ spawn_session (const char  *program,
   output = spawn_reporting (program, database, "STORYBANK_BENCH_SESSION", &start, error);
   if (output == NULL)
     return FALSE;
-  out->settled_mb = session_step_mb (output, "settled");
-  out->session_mb = session_step_mb (output, "typed");
+  out->settled_mb = session_step_mb (output, "settled", FALSE);
+  out->pages_mb = session_step_mb (output, "stories", FALSE);
+  out->session_mb = session_step_mb (output, "typed", FALSE);
+  out->end_rss_mb = session_step_mb (output, "typed", TRUE);
   if (out->settled_mb == 0 || out->session_mb == 0)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
@@ -1299,6 +1314,8 @@ bench_size (guint        n_stories,
   add_ms (builder, "peak_rss_app_first_frame_mb", app_rss);
   add_ms (builder, "peak_rss_app_settled_mb", session.settled_mb);
   add_ms (builder, "peak_rss_app_session_mb", session.session_mb);
+  add_ms (builder, "peak_rss_app_pages_mb", session.pages_mb);
+  add_ms (builder, "rss_app_session_end_mb", session.end_rss_mb);
   add_ms (builder, "peak_rss_floor_mb", floor_rss);
   add_ms (builder, "peak_rss_bench_process_mb", usage.ru_maxrss / 1024.0);
   add_int (builder, "warnings", n_warnings - warnings_before);

@@ -20,18 +20,23 @@ struct _SbStoryList
   SbStore            *store;
   GListStore         *shown;             /* SbStory, what the list shows */
   GPtrArray          *pending;           /* SbStory refs still to be appended */
+  GPtrArray          *source;            /* shown is its start; NULL: not known */
   GPtrArray          *spare_rows;        /* SbStoryRow refs, torn down, to reuse */
   guint               pending_next;
   guint               pending_id;
   gulong              pending_paint_id;  /* waiting for a frame before the rest */
   gulong              pending_map_id;
+  gboolean            parked;            /* pending: the old list's rest while a query runs */
+  gulong              drop_paint_id;     /* the old list's rows going, a frame at a time */
+  guint               drop_id;
+  gboolean            dropped;           /* a first step went since the keystroke */
   GtkSingleSelection *selection;
   gboolean            searching;         /* shown holds a search's results */
   char               *query;
   SbStorySearch      *search;            /* the query in the store's worker */
   gboolean            activate_found;    /* Enter while it ran: open its best */
   SbStory            *reselect;          /* selected, still to come in pending */
-  gint64              query_frame;       /* the frame counter when the query ran */
+  gint64              changed_frame;     /* the frame counter at the last keystroke or drop */
   GPtrArray          *found;             /* results waiting for the next frame */
   GError             *found_error;
   gboolean            found_all;         /* every story waits for the next frame */
@@ -76,5 +81,7 @@ void _sb_story_list_append_pending      (SbStoryList    *self,
 /* Everything still to come in the list now. */
 void _sb_story_list_flush_pending       (SbStoryList    *self);
 void _sb_story_list_drop_pending        (SbStoryList    *self);
+/* Stops dropping the old list's rows before a query's results. */
+void _sb_story_list_stop_dropping       (SbStoryList    *self);
 
 G_END_DECLS

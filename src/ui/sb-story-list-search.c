@@ -7,18 +7,30 @@
  * changes it by splices (below), so the list view hears of a few changes,
  * not of a filter's and a sorter's passes over every story.
  *
- * GtkListView (GTK 4.8) makes and binds a row for up to 200 items around
- * its anchor, whatever it shows, and measures each in every frame. So a
- * new list (the window opening, each search) is put in in steps: what
- * the list already shows in the same places stays, the rest of the first
- * screenful comes in one splice (the list view keeps the rows of the
- * stories in both), and what follows a screenful per frame after it, then
- * 1,000 a frame once the list view has all the rows it makes. The next
- * search drops an unfinished rest. Results that come before the
- * keystroke's frame is drawn wait for the next one, and clearing the
- * search drops the old list's tail in one frame (tearing down its rows)
- * and puts every story in at the next. The selected story stays selected
- * while the results hold it (see reselect).
+ * GtkListView (GTK 4.8) makes a row for up to 200 items around its
+ * anchor, whatever it shows, and measures each in every frame; a row it
+ * makes costs ~60 µs and its first layout as much again, tearing one down
+ * ~35 µs, and it tears down the row of every item a change removes (it
+ * keeps a row only for the same item put back in the same change). So a
+ * new list (each search, clearing it) goes in in steps, each with a frame
+ * of its own:
+ *
+ * - the keystroke's frame is the entry's alone;
+ * - the frames after it drop the old list past its first screenful, ~100
+ *   rows a frame, while the query runs in the store's worker (the list
+ *   keeps its first screenful, and counts the rest as still to come, see
+ *   parked);
+ * - the results come in the frame after the first of those, or later
+ *   when the query takes longer (what is left of the old list goes with
+ *   them): what the list shows in the same places stays, the rest of the
+ *   first screenful replaces the old one in one splice (the list view
+ *   keeps the rows of the stories in both);
+ * - what follows comes ROWS_PER_FRAME a frame until the list view has all
+ *   the rows it makes, then the rest at once (items it makes no row for
+ *   cost little: 9,800 in one splice, ~2 ms).
+ *
+ * The next search drops an unfinished rest. The selected story stays
+ * selected while the results hold it (see reselect).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -30,17 +42,16 @@
 
 #include "sb-story-list-private.h"
 
-/* The first screenful of a new list, and what idle slices add after it. */
-#define FIRST_ROWS    16
-#define ROWS_PER_IDLE 16
-/* Past this many the list view makes no more rows: the rest 1,000 a
- * frame (in one go, 9,800 stories held a frame for ~20 ms). */
+/* The first screenful of a new list. */
+#define FIRST_ROWS     16
+/* What each frame after it puts in: a row made, laid out and drawn, and
+ * its readiness worked out, costs ~150-250 µs of a frame. */
+#define ROWS_PER_FRAME 16
+/* Past this many the list view makes no more rows: the rest at once. */
 #define LIST_VIEW_ROWS 200
-#define REST_ROWS      1000
-/* Clearing a search keeps this much of the old list for one frame, so
- * the rows torn down are split between that frame and the next (which
- * also binds the first screenful): ~140 then ~60. */
-#define CLEAR_KEEP_ROWS 64
+/* Rows of the old list dropped per frame before a query's results: ~3.5
+ * ms of teardown. */
+#define DROP_ROWS      96
 
 /* Splices @self->shown; a selection it moves meanwhile is not told while
  * the selected story is still to come (see reselect below). */
@@ -137,6 +148,7 @@ _sb_story_list_drop_pending (SbStoryList *self)
   g_clear_handle_id (&self->pending_id, g_source_remove);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   self->pending_next = 0;
+  self->parked = FALSE;
 }
 
 /* Everything in the list now: before a change by position, or to find a
@@ -157,8 +169,8 @@ append_pending_cb (gpointer user_data)
   SbStoryList *self = user_data;
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
 
-  _sb_story_list_append_pending (self, shown + ROWS_PER_IDLE > LIST_VIEW_ROWS ? REST_ROWS : ROWS_PER_IDLE);
   self->pending_id = 0;
+  _sb_story_list_append_pending (self, shown >= LIST_VIEW_ROWS ? G_MAXUINT : ROWS_PER_FRAME);
   /* One slice per frame: idles run again and again between two frames. */
   if (self->pending_next < self->pending->len)
     wait_for_frame (self);
@@ -197,9 +209,9 @@ wait_for_frame (SbStoryList *self)
  * places stays (another letter often finds the same stories first); the
  * rest of the first screenful replaces the old list in one splice, so the
  * list view keeps the rows of the stories in both, and what follows comes
- * after the frame, a screenful per idle. A search thus makes and binds at
- * most a screenful of new rows per frame instead of the list view's 200.
- * An earlier search's unfinished rest is dropped, not put in. */
+ * after the frame, a slice per frame. A search thus makes and binds a few
+ * new rows per frame instead of the list view's 200. An earlier search's
+ * unfinished rest (or the old list's, parked) is dropped, not put in. */
 static void
 show_stories (SbStoryList *self,
               GPtrArray   *stories)
@@ -213,6 +225,7 @@ show_stories (SbStoryList *self,
   if (selected != NULL)
     g_object_ref (selected);
   in_selection = self->selection != NULL ? gtk_single_selection_get_selected_item (self->selection) : NULL;
+  _sb_story_list_stop_dropping (self);
   _sb_story_list_drop_pending (self);
   n = g_list_model_get_n_items (shown);
   for (same = 0; same < MIN (n, stories->len); same++)
@@ -245,6 +258,8 @@ show_stories (SbStoryList *self,
       if (same < n || same < first)
         splice_shown (self, same, n - same, stories->pdata + same, first - same);
     }
+  g_clear_pointer (&self->source, g_ptr_array_unref);
+  self->source = g_ptr_array_ref (stories);
   if (stories->len > first)
     {
       self->pending = g_ptr_array_ref (stories);
@@ -326,15 +341,46 @@ show_found (SbStoryList  *self,
     _sb_story_list_search_activate_cb (self, self->search_entry);
 }
 
+static void found_after_paint_cb (GdkFrameClock *clock,
+                                  SbStoryList   *self);
+
+/* Results wait for the first step of dropping the old list (not for the
+ * rest of it: they replace it). */
+static gboolean
+is_dropping (SbStoryList *self)
+{
+  return (self->drop_paint_id != 0 || self->drop_id != 0) && !self->dropped;
+}
+
+/* Results (or every story) wait for the next frame's end. */
+static void
+wait_to_show_found (SbStoryList   *self,
+                    GdkFrameClock *clock)
+{
+  if (self->found_paint_id == 0)
+    self->found_paint_id = g_signal_connect_object (clock, "after-paint", G_CALLBACK (found_after_paint_cb),
+                                                    self, G_CONNECT_AFTER);
+}
+
 static gboolean
 found_idle_cb (gpointer user_data)
 {
   SbStoryList *self = user_data;
-  g_autoptr(GPtrArray) results = g_steal_pointer (&self->found);
-  g_autoptr(GError) error = g_steal_pointer (&self->found_error);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
   gboolean all = self->found_all;
 
   self->found_idle_id = 0;
+  /* The old list's rows are still going: a frame each, then these. */
+  if (clock != NULL && (is_dropping (self) ||
+                        gdk_frame_clock_get_frame_counter (clock) == self->changed_frame))
+    {
+      wait_to_show_found (self, clock);
+      return G_SOURCE_REMOVE;
+    }
+  results = g_steal_pointer (&self->found);
+  error = g_steal_pointer (&self->found_error);
   self->found_all = FALSE;
   show_found (self, all, results, error);
   return G_SOURCE_REMOVE;
@@ -366,8 +412,9 @@ found_after_paint_cb (GdkFrameClock *clock,
 }
 
 /* Results that come before the keystroke's own frame is drawn (a query
- * faster than a frame) go in after it: the keystroke's frame stays the
- * entry's alone, and the results have a frame of their own. */
+ * faster than a frame), or while the old list's rows are still going, go
+ * in after that: the keystroke's frame stays the entry's alone, and the
+ * results have a frame of their own. */
 void
 _sb_story_list_found_cb (SbStorySearch *search,
                          GPtrArray     *results,
@@ -379,15 +426,15 @@ _sb_story_list_found_cb (SbStorySearch *search,
                          ? gtk_widget_get_frame_clock (GTK_WIDGET (self)) : NULL;
 
   drop_found (self);
-  if (clock == NULL || gdk_frame_clock_get_frame_counter (clock) != self->query_frame)
+  if (clock == NULL || (!is_dropping (self) &&
+                        gdk_frame_clock_get_frame_counter (clock) != self->changed_frame))
     {
       show_found (self, FALSE, results, error);
       return;
     }
   self->found = results != NULL ? g_ptr_array_ref (results) : NULL;
   self->found_error = error != NULL ? g_error_copy (error) : NULL;
-  self->found_paint_id = g_signal_connect_object (clock, "after-paint", G_CALLBACK (found_after_paint_cb),
-                                                  self, G_CONNECT_AFTER);
+  wait_to_show_found (self, clock);
 }
 
 static gboolean
@@ -396,27 +443,127 @@ query_is_empty (SbStoryList *self)
   return self->query == NULL || *g_strstrip (self->query) == '\0';
 }
 
-/* The first step of putting every story back after a search: what lies
- * past CLEAR_KEEP_ROWS goes now, which tears down most of the ~200 rows
- * the list view made (the costly part: ~200 rows in one frame took 13-25
- * ms at 10,000 stories); every story comes in the next frame, replacing
- * what is left. A selected story that goes stays selected. */
-static void
-show_all_next_frame (SbStoryList   *self,
-                     GdkFrameClock *clock)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
-  guint keep = MIN (n, CLEAR_KEEP_ROWS);
-  guint selected = gtk_single_selection_get_selected (self->selection);
+/* ---- dropping the old list while the query runs ---------------------- */
 
-  _sb_story_list_drop_pending (self);
+static void
+stop_waiting_to_drop (SbStoryList *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (self->drop_paint_id != 0 && clock != NULL)
+    g_signal_handler_disconnect (clock, self->drop_paint_id);
+  self->drop_paint_id = 0;
+}
+
+void
+_sb_story_list_stop_dropping (SbStoryList *self)
+{
+  stop_waiting_to_drop (self);
+  g_clear_handle_id (&self->drop_id, g_source_remove);
+}
+
+static void wait_to_drop (SbStoryList   *self,
+                          GdkFrameClock *clock);
+
+/* One step: the old list past max (FIRST_ROWS, its rows less DROP_ROWS)
+ * goes, tearing down at most DROP_ROWS of the rows the list view made.
+ * What goes is parked in front of what was still to come: the list counts
+ * it (sb_story_list_get_n_visible() says what it showed until the results
+ * come) and puts it back if something needs the whole list meanwhile
+ * (flush), but does not fill it in. A selected story that goes stays
+ * selected. */
+static gboolean
+drop_step_cb (gpointer user_data)
+{
+  SbStoryList *self = user_data;
+  GListModel *shown = G_LIST_MODEL (self->shown);
+  GdkFrameClock *clock = gtk_widget_get_mapped (GTK_WIDGET (self))
+                         ? gtk_widget_get_frame_clock (GTK_WIDGET (self)) : NULL;
+  guint n = g_list_model_get_n_items (shown);
+  guint keep = MAX (FIRST_ROWS, MIN (n, LIST_VIEW_ROWS) > DROP_ROWS ? MIN (n, LIST_VIEW_ROWS) - DROP_ROWS : 0);
+  guint selected = gtk_single_selection_get_selected (self->selection);
+  guint rest = self->pending != NULL ? self->pending->len - self->pending_next : 0;
+  g_autoptr(GPtrArray) parked = NULL;
+
+  self->drop_id = 0;
+  /* Results are waiting for this frame's end: they replace what is left. */
+  if (keep >= n || (self->dropped && (self->found_paint_id != 0 || self->found_idle_id != 0)))
+    return G_SOURCE_REMOVE;
+  self->dropped = TRUE;
+
+  /* The list is the start of what the last search put in (the usual
+   * case): that, from @keep on. Else a copy. */
+  if (self->source != NULL && n + rest <= self->source->len &&
+      (self->pending == NULL || self->pending == self->source))
+    {
+      parked = g_ptr_array_ref (self->source);
+      _sb_story_list_drop_pending (self);
+      self->pending = g_steal_pointer (&parked);
+      self->pending_next = keep;
+    }
+  else
+    {
+      parked = g_ptr_array_new_full (n - keep + rest, g_object_unref);
+      for (guint i = keep; i < n; i++)
+        g_ptr_array_add (parked, g_list_model_get_item (shown, i));
+      for (guint i = 0; i < rest; i++)
+        g_ptr_array_add (parked, g_object_ref (self->pending->pdata[self->pending_next + i]));
+      _sb_story_list_drop_pending (self);
+      g_clear_pointer (&self->source, g_ptr_array_unref);
+      self->pending = g_steal_pointer (&parked);
+    }
+  self->parked = TRUE;
+
   if (self->reselect == NULL && selected != GTK_INVALID_LIST_POSITION && selected >= keep)
     start_reselect (self, gtk_single_selection_get_selected_item (self->selection));
-  if (keep < n)
-    splice_shown (self, keep, n - keep, NULL, 0);
-  self->found_all = TRUE;
-  self->found_paint_id = g_signal_connect_object (clock, "after-paint", G_CALLBACK (found_after_paint_cb),
-                                                  self, G_CONNECT_AFTER);
+  splice_shown (self, keep, n - keep, NULL, 0);
+  if (clock != NULL)
+    self->changed_frame = gdk_frame_clock_get_frame_counter (clock);
+  if (keep > FIRST_ROWS && clock != NULL)
+    wait_to_drop (self, clock);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+drop_after_paint_cb (GdkFrameClock *clock,
+                     SbStoryList   *self)
+{
+  stop_waiting_to_drop (self);
+  if (self->drop_id == 0)
+    self->drop_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, drop_step_cb, self, NULL);
+}
+
+static void
+wait_to_drop (SbStoryList   *self,
+              GdkFrameClock *clock)
+{
+  if (self->drop_paint_id == 0 && self->drop_id == 0)
+    self->drop_paint_id = g_signal_connect_object (clock, "after-paint", G_CALLBACK (drop_after_paint_cb),
+                                                   self, G_CONNECT_AFTER);
+}
+
+/* After a keystroke: the old list past its first screenful goes in the
+ * frames after the keystroke's (its rows' teardown is the costly part of
+ * replacing a list: ~200 rows in the results' frame took 7-13 ms at
+ * 10,000 stories), while the query runs. The results wait for the first
+ * step, not for the rest. */
+static void
+drop_after_keystroke (SbStoryList   *self,
+                      GdkFrameClock *clock)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
+
+  self->changed_frame = gdk_frame_clock_get_frame_counter (clock);
+  self->dropped = FALSE;
+  if (n > FIRST_ROWS)
+    wait_to_drop (self, clock);
+  /* An unfinished fill stops: the list keeps what it has meanwhile. */
+  if (self->pending != NULL && !self->parked)
+    {
+      stop_waiting_for_frame (self);
+      g_clear_handle_id (&self->pending_id, g_source_remove);
+      self->parked = TRUE;
+    }
 }
 
 /* While typing: the query runs in the store's worker and the list keeps
@@ -433,15 +580,20 @@ _sb_story_list_run_search (SbStoryList *self)
   _sb_story_list_stop_query (self);
   if (query_is_empty (self))
     {
-      /* After a search, in two frames; else (nothing to replace) now. */
+      /* After a search, every story in the frame after the old list's
+       * rows went; else (nothing to replace) now. */
       if (clock != NULL && self->searching)
-        show_all_next_frame (self, clock);
+        {
+          drop_after_keystroke (self, clock);
+          self->found_all = TRUE;
+          wait_to_show_found (self, clock);
+        }
       else
         _sb_story_list_show_all_stories (self);
       return;
     }
-  if (gtk_widget_get_frame_clock (GTK_WIDGET (self)) != NULL)
-    self->query_frame = gdk_frame_clock_get_frame_counter (gtk_widget_get_frame_clock (GTK_WIDGET (self)));
+  if (clock != NULL)
+    drop_after_keystroke (self, clock);
   sb_story_search_run (self->search, self->query);
 }
 

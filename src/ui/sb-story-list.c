@@ -236,6 +236,8 @@ stories_changed_cb (SbStoryList *self,
 
       for (guint i = 0; i < added; i++)
         g_ptr_array_add (added_stories, g_list_model_get_item (stories, position + i));
+      /* No longer the start of what a search put in. */
+      g_clear_pointer (&self->source, g_ptr_array_unref);
       g_list_store_splice (self->shown, position, removed, added_stories->pdata, added);
     }
 }
@@ -340,6 +342,7 @@ sb_story_list_dispose (GObject *object)
   _sb_story_list_stop_query (self);
   g_clear_object (&self->search);
   stop_deferred_selection (self);
+  _sb_story_list_stop_dropping (self);
   _sb_story_list_drop_pending (self);
   g_clear_object (&self->reselect);
   if (self->list_view != NULL)
@@ -352,6 +355,7 @@ sb_story_list_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->selection);
   g_clear_object (&self->shown);
+  g_clear_pointer (&self->source, g_ptr_array_unref);
   g_clear_pointer (&self->query, g_free);
   g_clear_object (&self->store);
 
@@ -572,5 +576,6 @@ sb_story_list_get_search_running (SbStoryList *self)
   g_return_val_if_fail (SB_IS_STORY_LIST (self), FALSE);
 
   return (self->search != NULL && sb_story_search_get_running (self->search)) ||
-         self->found_paint_id != 0 || self->found_idle_id != 0;
+         self->found_paint_id != 0 || self->found_idle_id != 0 ||
+         self->drop_paint_id != 0 || self->drop_id != 0;
 }

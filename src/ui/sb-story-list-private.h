@@ -27,6 +27,7 @@ struct _SbStoryList
   gulong              pending_paint_id;  /* waiting for a frame before the rest */
   gulong              pending_map_id;
   gboolean            parked;            /* pending: the old list's rest while a query runs */
+  gboolean            fill_waits;        /* the first slice skips a frame */
   gulong              drop_paint_id;     /* the old list's rows going, a frame at a time */
   guint               drop_id;
   gboolean            dropped;           /* a first step went since the keystroke */

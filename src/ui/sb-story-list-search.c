@@ -149,6 +149,7 @@ _sb_story_list_drop_pending (SbStoryList *self)
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   self->pending_next = 0;
   self->parked = FALSE;
+  self->fill_waits = FALSE;
 }
 
 /* Everything in the list now: before a change by position, or to find a
@@ -184,6 +185,16 @@ pending_after_paint_cb (GdkFrameClock *clock,
                         SbStoryList   *self)
 {
   stop_waiting_for_frame (self);
+  /* The frame after the results' is their rows' readiness (the coach's
+   * checks, ~3 ms for a screenful of stories not shown before): the
+   * first slice comes in the one after. */
+  if (self->fill_waits && self->pending != NULL)
+    {
+      self->fill_waits = FALSE;
+      wait_for_frame (self);
+      gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
+      return;
+    }
   if (self->pending != NULL && self->pending_id == 0)
     self->pending_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, append_pending_cb, self, NULL);
 }
@@ -264,6 +275,7 @@ show_stories (SbStoryList *self,
     {
       self->pending = g_ptr_array_ref (stories);
       self->pending_next = first;
+      self->fill_waits = TRUE;
       wait_for_frame (self);
     }
 }

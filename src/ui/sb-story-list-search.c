@@ -25,9 +25,10 @@
  *   them): what the list shows in the same places stays, the rest of the
  *   first screenful replaces the old one in one splice (the list view
  *   keeps the rows of the stories in both);
- * - what follows comes ROWS_PER_FRAME a frame until the list view has all
- *   the rows it makes, then the rest at once (items it makes no row for
- *   cost little: 9,800 in one splice, ~2 ms).
+ * - the frame after that works out the new rows' readiness; what follows
+ *   comes ROWS_PER_FRAME a frame after it until the list view has all the
+ *   rows it makes, then the rest at once (items it makes no row for cost
+ *   little: 9,800 in one splice, ~2 ms).
  *
  * The next search drops an unfinished rest. The selected story stays
  * selected while the results hold it (see reselect).

@@ -373,6 +373,8 @@ wait_to_show_found (SbStoryList   *self,
   if (self->found_paint_id == 0)
     self->found_paint_id = g_signal_connect_object (clock, "after-paint", G_CALLBACK (found_after_paint_cb),
                                                     self, G_CONNECT_AFTER);
+  /* That frame comes even when nothing else changes. */
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
 }
 
 static gboolean
@@ -553,6 +555,7 @@ wait_to_drop (SbStoryList   *self,
   if (self->drop_paint_id == 0 && self->drop_id == 0)
     self->drop_paint_id = g_signal_connect_object (clock, "after-paint", G_CALLBACK (drop_after_paint_cb),
                                                    self, G_CONNECT_AFTER);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
 }
 
 /* After a keystroke: the old list past its first screenful goes in the

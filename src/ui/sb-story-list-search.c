@@ -19,7 +19,7 @@
  * - the frames after it drop the old list past its first screenful, ~100
  *   rows a frame, while the query runs in the store's worker (the list
  *   keeps its first screenful, and counts the rest as still to come, see
- *   parked);
+ *   parked); not when the list is scrolled (see shows_start());
  * - the results come in the frame after the first of those, or later
  *   when the query takes longer (what is left of the old list goes with
  *   them): what the list shows in the same places stays, the rest of the
@@ -480,6 +480,18 @@ _sb_story_list_stop_dropping (SbStoryList *self)
 static void wait_to_drop (SbStoryList   *self,
                           GdkFrameClock *clock);
 
+/* Whether the list shows its start. Scrolled, GTK 4.8's list view keeps
+ * its rows around what it shows, and dropping the old list would tear
+ * down and make again the rows in view (one such step held a frame for
+ * 20 ms at 10,000 stories): the results replace the old list then. */
+static gboolean
+shows_start (SbStoryList *self)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view));
+
+  return adjustment == NULL || gtk_adjustment_get_value (adjustment) < 1;
+}
+
 /* One step: the old list past max (FIRST_ROWS, its rows less DROP_ROWS)
  * goes, tearing down at most DROP_ROWS of the rows the list view made.
  * What goes is parked in front of what was still to come: the list counts
@@ -502,7 +514,8 @@ drop_step_cb (gpointer user_data)
 
   self->drop_id = 0;
   /* Results are waiting for this frame's end: they replace what is left. */
-  if (keep >= n || (self->dropped && (self->found_paint_id != 0 || self->found_idle_id != 0)))
+  if (keep >= n || !shows_start (self) ||
+      (self->dropped && (self->found_paint_id != 0 || self->found_idle_id != 0)))
     return G_SOURCE_REMOVE;
   self->dropped = TRUE;
 
@@ -571,7 +584,7 @@ drop_after_keystroke (SbStoryList   *self,
 
   self->changed_frame = gdk_frame_clock_get_frame_counter (clock);
   self->dropped = FALSE;
-  if (n > FIRST_ROWS)
+  if (n > FIRST_ROWS && shows_start (self))
     wait_to_drop (self, clock);
   /* An unfinished fill stops: the list keeps what it has meanwhile. */
   if (self->pending != NULL && !self->parked)

@@ -692,6 +692,9 @@ test_search_drops_old_rows (Fixture       *fixture,
   sb_story_list_select_story (list, keeper);
   sb_test_iterate_main_loop ();
   g_assert_true (sb_story_editor_get_story (editor) == keeper);
+  /* Choosing it scrolled the list to it: back to the start. */
+  gtk_widget_activate_action (GTK_WIDGET (view), "list.scroll-to-item", "u", 0);
+  sb_test_iterate_main_loop ();
   told_id = g_signal_connect (list, "notify::selected-story", G_CALLBACK (selection_told_cb), told);
 
   /* The same stories again: the old rows go first, the results still
@@ -726,11 +729,27 @@ test_search_drops_old_rows (Fixture       *fixture,
   g_assert_true (sb_story_editor_get_story (editor) == chosen);
 
   /* Cleared the same way: every story, the chosen one still selected. */
+  gtk_widget_activate_action (GTK_WIDGET (view), "list.scroll-to-item", "u", 0);
+  sb_test_iterate_main_loop ();
   sb_story_list_set_search_text (list, "");
   assert_shows_search (fixture, list, "");
   sb_test_iterate_main_loop ();
   g_assert_true (sb_story_list_get_selected_story (list) == chosen);
   g_assert_true (sb_story_editor_get_story (editor) == chosen);
+
+  /* Scrolled, the list keeps all it shows until the results come. */
+  search_for (list, "migration");
+  assert_shows_search (fixture, list, "migration");
+  sb_story_list_select_story (list, keeper);
+  sb_test_iterate_main_loop ();
+  sb_story_list_set_search_text (list, "migrat");
+  while (sb_story_list_get_search_running (list))
+    {
+      g_assert_cmpuint (g_list_model_get_n_items (model), ==, n);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  assert_shows_search (fixture, list, "migrat");
+  g_assert_true (sb_story_list_get_selected_story (list) == keeper);
   g_signal_handler_disconnect (list, told_id);
 }
 

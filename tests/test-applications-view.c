@@ -976,6 +976,71 @@ test_chooser_fills_by_frames (Fixture       *f,
   adw_header_bar_remove (ADW_HEADER_BAR (gtk_widget_get_ancestor (button, ADW_TYPE_HEADER_BAR)), button);
 }
 
+/* Results that come before the keystroke's frame is drawn (every story
+ * for a cleared search comes at once) wait for the frame after it: the
+ * keystroke's frame is the entry's alone. Meanwhile the chooser says it is
+ * busy and Enter takes the first of the new results at once. */
+static void
+test_chooser_results_after_keystroke_frame (Fixture       *f,
+                                            gconstpointer  data)
+{
+  GtkWidget *button = gtk_button_new_with_label ("Choose");
+  SbStoryChooser *chooser;
+  GtkWidget *entry;
+  SbStory *chosen = NULL;
+  GdkFrameClock *clock;
+  gint64 frame;
+
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Ledger step %u", i);
+
+      add_story (f->store, title, NULL);
+    }
+  chooser = SB_STORY_CHOOSER (sb_story_chooser_new (f->store));
+  entry = sb_test_find_widget (GTK_WIDGET (chooser), GTK_TYPE_SEARCH_ENTRY);
+  g_signal_connect (chooser, "story-chosen", G_CALLBACK (chosen_cb), &chosen);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (sb_test_find_widget (GTK_WIDGET (f->window), ADW_TYPE_HEADER_BAR)),
+                           button);
+  gtk_widget_set_parent (GTK_WIDGET (chooser), button);
+  gtk_popover_popup (GTK_POPOVER (chooser));
+  wait_for_chooser (chooser);
+  sb_story_chooser_set_search_text (chooser, "outage");
+  wait_for_chooser (chooser);
+  assert_rows_are_search (chooser, f->store, "outage");
+
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (chooser));
+  frame = gdk_frame_clock_get_frame_counter (clock);
+  sb_story_chooser_set_search_text (chooser, "");
+  g_assert_true (sb_story_chooser_get_search_running (chooser));
+  assert_rows_are_search (chooser, f->store, "outage");
+  /* The keystroke's frame: still the last search's rows. */
+  while (gdk_frame_clock_get_frame_counter (clock) == frame)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (sb_story_chooser_get_search_running (chooser));
+  assert_rows_are_search (chooser, f->store, "outage");
+  wait_for_chooser (chooser);
+  assert_rows_are_search (chooser, f->store, "");
+
+  /* Enter before they are in: the first of the new results. */
+  sb_story_chooser_set_search_text (chooser, "outage");
+  wait_for_chooser (chooser);
+  sb_story_chooser_set_search_text (chooser, "");
+  g_assert_true (sb_story_chooser_get_search_running (chooser));
+  g_signal_emit_by_name (entry, "activate");
+  {
+    g_autoptr(GPtrArray) expected = sb_store_search_stories (f->store, "", NULL);
+
+    g_assert_true (chosen == expected->pdata[0]);
+  }
+  run_main_loop_for (100);
+  g_assert_false (sb_story_chooser_get_search_running (chooser));
+  assert_rows_are_search (chooser, f->store, "");
+
+  gtk_widget_unparent (GTK_WIDGET (chooser));
+  adw_header_bar_remove (ADW_HEADER_BAR (gtk_widget_get_ancestor (button, ADW_TYPE_HEADER_BAR)), button);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -986,6 +1051,8 @@ main (int   argc,
               fixture_set_up, test_chooser_search, fixture_tear_down);
   g_test_add ("/applications-view/chooser-fills-by-frames", Fixture, NULL,
               fixture_set_up, test_chooser_fills_by_frames, fixture_tear_down);
+  g_test_add ("/applications-view/chooser-results-after-keystroke-frame", Fixture, NULL,
+              fixture_set_up, test_chooser_results_after_keystroke_frame, fixture_tear_down);
   g_test_add ("/applications-view/values-on-other-pages", Fixture, NULL,
               fixture_set_up, test_values_on_other_pages, fixture_tear_down);
   g_test_add ("/applications-view/time-introduction", Fixture, NULL,

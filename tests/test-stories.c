@@ -657,6 +657,103 @@ test_search_while_running (Fixture       *fixture,
   g_assert_true (sb_story_list_get_selected_story (list) == hiring);
 }
 
+/* While a query runs, the frames after the keystroke's drop the old list
+ * past its first screenful (tearing its rows down is the costly part of
+ * replacing a list): meanwhile the list still counts what it showed, the
+ * selected story stays selected (also one in the part that went), a story
+ * chosen from that part is selected at once, and the results then fill
+ * the list as before, also when they are the same stories. */
+static void
+test_search_drops_old_rows (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  SbStoryList *list = sb_window_get_story_list (fixture->window);
+  SbStoryEditor *editor = sb_window_get_story_editor (fixture->window);
+  GtkListView *view = GTK_LIST_VIEW (sb_test_find_widget (GTK_WIDGET (list), GTK_TYPE_LIST_VIEW));
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (view));
+  g_autoptr(GPtrArray) told = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_clear_object_ptr);
+  g_autoptr(GPtrArray) before = NULL;
+  SbStory *keeper, *chosen;
+  gulong told_id;
+  guint n;
+
+  for (guint i = 0; i < 120; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Story %u", i);
+      g_autofree char *action = g_strdup_printf ("I planned the migration of part %u.", i);
+
+      add_story (fixture, title, action);
+    }
+  sb_test_iterate_main_loop ();
+  search_for (list, "migration");
+  before = shown_stories (list);
+  n = before->len;
+  g_assert_cmpuint (n, ==, 120);
+  keeper = before->pdata[100];
+  sb_story_list_select_story (list, keeper);
+  sb_test_iterate_main_loop ();
+  g_assert_true (sb_story_editor_get_story (editor) == keeper);
+  /* Choosing it scrolled the list to it: back to the start. */
+  gtk_widget_activate_action (GTK_WIDGET (view), "list.scroll-to-item", "u", 0);
+  sb_test_iterate_main_loop ();
+  told_id = g_signal_connect (list, "notify::selected-story", G_CALLBACK (selection_told_cb), told);
+
+  /* The same stories again: the old rows go first, the results still
+   * wait for their frame. */
+  sb_story_list_set_search_text (list, "migr");
+  while (sb_story_list_get_search_running (list) && g_list_model_get_n_items (model) == n)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (sb_story_list_get_search_running (list));
+  g_assert_cmpuint (g_list_model_get_n_items (model), <, n);
+  g_assert_cmpuint (g_list_model_get_n_items (model), >=, 16);
+  g_assert_cmpuint (sb_story_list_get_n_visible (list), ==, n);
+  g_assert_cmpstr (shown_page (list), ==, "list");
+  g_assert_true (sb_story_list_get_selected_story (list) == keeper);
+  assert_shows_search (fixture, list, "migr");
+  sb_test_iterate_main_loop ();
+  g_assert_true (sb_story_list_get_selected_story (list) == keeper);
+  g_assert_true (sb_story_editor_get_story (editor) == keeper);
+  for (guint i = 0; i < told->len; i++)
+    g_assert_true (told->pdata[i] == keeper);
+
+  /* A story from the part that went, chosen before the results come. */
+  chosen = before->pdata[110];
+  sb_story_list_set_search_text (list, "migra");
+  while (sb_story_list_get_search_running (list) && g_list_model_get_n_items (model) == n)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (sb_story_list_get_search_running (list));
+  sb_story_list_select_story (list, chosen);
+  g_assert_true (sb_story_list_get_selected_story (list) == chosen);
+  assert_shows_search (fixture, list, "migra");
+  sb_test_iterate_main_loop ();
+  g_assert_true (sb_story_list_get_selected_story (list) == chosen);
+  g_assert_true (sb_story_editor_get_story (editor) == chosen);
+
+  /* Cleared the same way: every story, the chosen one still selected. */
+  gtk_widget_activate_action (GTK_WIDGET (view), "list.scroll-to-item", "u", 0);
+  sb_test_iterate_main_loop ();
+  sb_story_list_set_search_text (list, "");
+  assert_shows_search (fixture, list, "");
+  sb_test_iterate_main_loop ();
+  g_assert_true (sb_story_list_get_selected_story (list) == chosen);
+  g_assert_true (sb_story_editor_get_story (editor) == chosen);
+
+  /* Scrolled, the list keeps all it shows until the results come. */
+  search_for (list, "migration");
+  assert_shows_search (fixture, list, "migration");
+  sb_story_list_select_story (list, keeper);
+  sb_test_iterate_main_loop ();
+  sb_story_list_set_search_text (list, "migrat");
+  while (sb_story_list_get_search_running (list))
+    {
+      g_assert_cmpuint (g_list_model_get_n_items (model), ==, n);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  assert_shows_search (fixture, list, "migrat");
+  g_assert_true (sb_story_list_get_selected_story (list) == keeper);
+  g_signal_handler_disconnect (list, told_id);
+}
+
 /* A search that takes the story being edited out of the list leaves its
  * unsaved text with the store, which writes it; the editor follows the
  * selection as before. */
@@ -1788,6 +1885,7 @@ main (int   argc,
   ADD ("/stories/search-as-you-type", test_search_as_you_type);
   ADD ("/stories/search-while-running", test_search_while_running);
   ADD ("/stories/search-keeps-selection", test_search_keeps_selection);
+  ADD ("/stories/search-drops-old-rows", test_search_drops_old_rows);
   ADD ("/stories/search-keeps-unsaved-edit", test_search_keeps_unsaved_edit);
   ADD ("/stories/length-footer", test_length_footer);
   ADD ("/stories/saved-status-line", test_saved_status_line);

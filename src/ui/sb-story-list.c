@@ -1,23 +1,9 @@
 /* sb-story-list.c — the searchable list of stories
  *
- * The list shows a list of its own: the store's stories in the order they
- * were written in (which stays still while the person types), or while
- * searching the full-text search's results, best match first. A search
- * changes it by splices (below), so the list view hears of a few changes,
- * not of a filter's and a sorter's passes over every story.
- *
- * GtkListView (GTK 4.8) makes and binds a row for up to 200 items around
- * its anchor, whatever it shows, and measures each in every frame. So a
- * new list (the window opening, each search) is put in in steps: what
- * the list already shows in the same places stays, the rest of the first
- * screenful comes in one splice (the list view keeps the rows of the
- * stories in both), and what follows a screenful per frame after it, then
- * 1,000 a frame once the list view has all the rows it makes. The next
- * search drops an unfinished rest. Results that come before the
- * keystroke's frame is drawn wait for the next one, and clearing the
- * search drops the old list's tail in one frame (tearing down its rows)
- * and puts every story in at the next. The selected story stays selected
- * while the results hold it (see reselect).
+ * The list widget: its rows (kept and reused), the selection and when it
+ * is told, the entry's keys and the public calls. How a search fills the
+ * shown list over frames, and keeps the selected story selected, is in
+ * sb-story-list-search.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -29,44 +15,8 @@
 #include <adwaita.h>
 
 #include "sb-label.h"
-#include "sb-story-list.h"
+#include "sb-story-list-private.h"
 #include "sb-story-row.h"
-#include "sb-story-search.h"
-
-struct _SbStoryList
-{
-  GtkWidget           parent_instance;
-
-  SbStore            *store;
-  GListStore         *shown;             /* SbStory, what the list shows */
-  GPtrArray          *pending;           /* SbStory refs still to be appended */
-  GPtrArray          *spare_rows;        /* SbStoryRow refs, torn down, to reuse */
-  guint               pending_next;
-  guint               pending_id;
-  gulong              pending_paint_id;  /* waiting for a frame before the rest */
-  gulong              pending_map_id;
-  GtkSingleSelection *selection;
-  gboolean            searching;         /* shown holds a search's results */
-  char               *query;
-  SbStorySearch      *search;            /* the query in the store's worker */
-  gboolean            activate_found;    /* Enter while it ran: open its best */
-  SbStory            *reselect;          /* selected, still to come in pending */
-  gint64              query_frame;       /* the frame counter when the query ran */
-  GPtrArray          *found;             /* results waiting for the next frame */
-  GError             *found_error;
-  gboolean            found_all;         /* every story waits for the next frame */
-  gulong              found_paint_id;
-  guint               found_idle_id;
-  gboolean            splicing;          /* our own change of shown */
-  gboolean            defer_selection;   /* results going in: tell of the selection later */
-  gulong              selection_paint_id;
-  guint               selection_idle_id;
-  guint               activate_idle_id;
-
-  GtkSearchEntry     *search_entry;
-  GtkStack           *content_stack;
-  GtkListView        *list_view;
-};
 
 G_DEFINE_FINAL_TYPE (SbStoryList, sb_story_list, GTK_TYPE_WIDGET)
 
@@ -85,452 +35,13 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static void
-update_visible_page (SbStoryList *self)
+void
+_sb_story_list_update_visible_page (SbStoryList *self)
 {
   gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->shown)) == 0;
 
   gtk_stack_set_visible_child_name (self->content_stack,
                                     empty && self->searching ? "no-results" : "list");
-}
-
-/* The first screenful of a new list, and what idle slices add after it. */
-#define FIRST_ROWS    16
-#define ROWS_PER_IDLE 16
-/* Past this many the list view makes no more rows: the rest 1,000 a
- * frame (in one go, 9,800 stories held a frame for ~20 ms). */
-#define LIST_VIEW_ROWS 200
-#define REST_ROWS      1000
-/* Clearing a search keeps this much of the old list for one frame, so
- * the rows torn down are split between that frame and the next (which
- * also binds the first screenful): ~140 then ~60. */
-#define CLEAR_KEEP_ROWS 64
-
-/* Splices @self->shown; a selection it moves meanwhile is not told while
- * the selected story is still to come (see reselect below). */
-static void
-splice_shown (SbStoryList *self,
-              guint        position,
-              guint        removed,
-              gpointer    *added,
-              guint        n_added)
-{
-  self->splicing = TRUE;
-  g_list_store_splice (self->shown, position, removed, added, n_added);
-  self->splicing = FALSE;
-}
-
-static void notify_selection (SbStoryList *self);
-
-/* The selected story stays selected when a search's results still hold
- * it, however far down: if it is in what comes after the first
- * screenful, the list shows no selection (and tells of no change) until
- * it is in, then selects it again. So the editor is not reloaded with
- * whatever story the results put in its place for a few frames. */
-static void
-stop_reselect (SbStoryList *self)
-{
-  if (self->reselect == NULL)
-    return;
-  g_clear_object (&self->reselect);
-  /* Nothing selected: autoselect selects the first item, told as usual. */
-  gtk_single_selection_set_autoselect (self->selection, TRUE);
-}
-
-/* @story stays selected while it is out of the list: nothing shows
- * selected meanwhile. */
-static void
-start_reselect (SbStoryList *self,
-                SbStory     *story)
-{
-  g_set_object (&self->reselect, story);
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  self->splicing = TRUE;
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  self->splicing = FALSE;
-  gtk_single_selection_set_can_unselect (self->selection, FALSE);
-}
-
-static void
-reselect_at (SbStoryList *self,
-             guint        position)
-{
-  g_clear_object (&self->reselect);
-  self->splicing = TRUE;
-  gtk_single_selection_set_selected (self->selection, position);
-  gtk_single_selection_set_autoselect (self->selection, TRUE);
-  self->splicing = FALSE;
-  /* The same story as before the search: the window has nothing to load,
-   * but a change told for the results' first frame is void now. */
-  notify_selection (self);
-}
-
-static void
-append_pending (SbStoryList *self,
-                guint        n)
-{
-  guint available = self->pending->len - self->pending_next;
-  guint at = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
-
-  n = MIN (n, available);
-  splice_shown (self, at, 0, self->pending->pdata + self->pending_next, n);
-  if (self->reselect != NULL)
-    for (guint i = 0; i < n; i++)
-      if (self->pending->pdata[self->pending_next + i] == self->reselect)
-        {
-          reselect_at (self, at + i);
-          break;
-        }
-  self->pending_next += n;
-}
-
-static void
-stop_waiting_for_frame (SbStoryList *self)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-
-  if (self->pending_paint_id != 0 && clock != NULL)
-    g_signal_handler_disconnect (clock, self->pending_paint_id);
-  self->pending_paint_id = 0;
-  g_clear_signal_handler (&self->pending_map_id, self);
-}
-
-static void
-drop_pending (SbStoryList *self)
-{
-  stop_waiting_for_frame (self);
-  g_clear_handle_id (&self->pending_id, g_source_remove);
-  g_clear_pointer (&self->pending, g_ptr_array_unref);
-  self->pending_next = 0;
-}
-
-/* Everything in the list now: before a change by position, or to find a
- * story that is still to come. */
-static void
-flush_pending (SbStoryList *self)
-{
-  if (self->pending != NULL)
-    append_pending (self, G_MAXUINT);
-  drop_pending (self);
-}
-
-static void wait_for_frame (SbStoryList *self);
-
-static gboolean
-append_pending_cb (gpointer user_data)
-{
-  SbStoryList *self = user_data;
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
-
-  append_pending (self, shown + ROWS_PER_IDLE > LIST_VIEW_ROWS ? REST_ROWS : ROWS_PER_IDLE);
-  self->pending_id = 0;
-  /* One slice per frame: idles run again and again between two frames. */
-  if (self->pending_next < self->pending->len)
-    wait_for_frame (self);
-  else
-    drop_pending (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-pending_after_paint_cb (GdkFrameClock *clock,
-                        SbStoryList   *self)
-{
-  stop_waiting_for_frame (self);
-  if (self->pending != NULL && self->pending_id == 0)
-    self->pending_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, append_pending_cb, self, NULL);
-}
-
-/* The rest of the list waits for the frame that shows the first screenful
- * (idles would otherwise run while the window waits to be mapped). */
-static void
-wait_for_frame (SbStoryList *self)
-{
-  GdkFrameClock *clock = gtk_widget_get_mapped (GTK_WIDGET (self))
-                         ? gtk_widget_get_frame_clock (GTK_WIDGET (self)) : NULL;
-
-  stop_waiting_for_frame (self);
-  if (clock != NULL)
-    self->pending_paint_id = g_signal_connect_object (clock, "after-paint",
-                                                      G_CALLBACK (pending_after_paint_cb),
-                                                      self, G_CONNECT_AFTER);
-  else
-    self->pending_map_id = g_signal_connect (self, "map", G_CALLBACK (wait_for_frame), NULL);
-}
-
-/* Puts @stories in the list. What the list already shows in the same
- * places stays (another letter often finds the same stories first); the
- * rest of the first screenful replaces the old list in one splice, so the
- * list view keeps the rows of the stories in both, and what follows comes
- * after the frame, a screenful per idle. A search thus makes and binds at
- * most a screenful of new rows per frame instead of the list view's 200.
- * An earlier search's unfinished rest is dropped, not put in. */
-static void
-show_stories (SbStoryList *self,
-              GPtrArray   *stories)
-{
-  GListModel *shown = G_LIST_MODEL (self->shown);
-  g_autoptr(SbStory) selected = NULL;
-  SbStory *in_selection;
-  guint n, same, first, at = G_MAXUINT;
-
-  selected = sb_story_list_get_selected_story (self);
-  if (selected != NULL)
-    g_object_ref (selected);
-  in_selection = self->selection != NULL ? gtk_single_selection_get_selected_item (self->selection) : NULL;
-  drop_pending (self);
-  n = g_list_model_get_n_items (shown);
-  for (same = 0; same < MIN (n, stories->len); same++)
-    {
-      g_autoptr(SbStory) story = g_list_model_get_item (shown, same);
-
-      if (story != stories->pdata[same])
-        break;
-    }
-  first = MIN (stories->len, MAX (same, FIRST_ROWS));
-  if (selected != NULL)
-    g_ptr_array_find (stories, selected, &at);
-
-  /* The selected story still in the results: in the first screenful the
-   * splice keeps it selected (GtkSingleSelection follows an item that
-   * moves within one change) unless it is out of the list already; in the
-   * rest, still to come, nothing is selected until it is in. */
-  if (at != G_MAXUINT && (at >= first || in_selection != selected))
-    {
-      if (self->reselect != selected)
-        start_reselect (self, selected);
-      if (same < n || same < first)
-        splice_shown (self, same, n - same, stories->pdata + same, first - same);
-      if (at < first)
-        reselect_at (self, at);
-    }
-  else
-    {
-      stop_reselect (self);
-      if (same < n || same < first)
-        splice_shown (self, same, n - same, stories->pdata + same, first - same);
-    }
-  if (stories->len > first)
-    {
-      self->pending = g_ptr_array_ref (stories);
-      self->pending_next = first;
-      wait_for_frame (self);
-    }
-}
-
-static void
-drop_found (SbStoryList *self)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-
-  if (self->found_paint_id != 0 && clock != NULL)
-    g_signal_handler_disconnect (clock, self->found_paint_id);
-  self->found_paint_id = 0;
-  g_clear_handle_id (&self->found_idle_id, g_source_remove);
-  g_clear_pointer (&self->found, g_ptr_array_unref);
-  g_clear_error (&self->found_error);
-  self->found_all = FALSE;
-}
-
-static void
-stop_query (SbStoryList *self)
-{
-  if (self->search != NULL)
-    sb_story_search_cancel (self->search);
-  drop_found (self);
-  self->activate_found = FALSE;
-}
-
-static void
-show_all_stories (SbStoryList *self)
-{
-  GListModel *stories = sb_store_get_stories (self->store);
-  guint n = g_list_model_get_n_items (stories);
-  g_autoptr(GPtrArray) all = g_ptr_array_new_full (n, g_object_unref);
-
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (all, g_list_model_get_item (stories, i));
-  self->searching = FALSE;
-  show_stories (self, all);
-  update_visible_page (self);
-}
-
-static void
-show_results (SbStoryList  *self,
-              GPtrArray    *results,
-              const GError *error)
-{
-  /* A search that fails shows everything rather than nothing. */
-  if (results == NULL)
-    {
-      g_debug ("Search for “%s” failed: %s", self->query, error->message);
-      show_all_stories (self);
-      return;
-    }
-  self->searching = TRUE;
-  show_stories (self, results);
-  update_visible_page (self);
-}
-
-static void search_activate_cb       (SbStoryList    *self,
-                                      GtkSearchEntry *entry);
-static void flush_deferred_selection (SbStoryList    *self);
-
-static void
-show_found (SbStoryList  *self,
-            gboolean      all,
-            GPtrArray    *results,
-            const GError *error)
-{
-  gboolean activate = self->activate_found;
-
-  self->activate_found = FALSE;
-  self->defer_selection = TRUE;
-  if (all)
-    show_all_stories (self);
-  else
-    show_results (self, results, error);
-  self->defer_selection = FALSE;
-  if (activate)
-    search_activate_cb (self, self->search_entry);
-}
-
-static gboolean
-found_idle_cb (gpointer user_data)
-{
-  SbStoryList *self = user_data;
-  g_autoptr(GPtrArray) results = g_steal_pointer (&self->found);
-  g_autoptr(GError) error = g_steal_pointer (&self->found_error);
-  gboolean all = self->found_all;
-
-  self->found_idle_id = 0;
-  self->found_all = FALSE;
-  show_found (self, all, results, error);
-  return G_SOURCE_REMOVE;
-}
-
-/* What waits for the next frame, in now (the caller needs the list). */
-static void
-flush_found (SbStoryList *self)
-{
-  if (self->found_paint_id == 0 && self->found_idle_id == 0)
-    return;
-  {
-    g_autoptr(GPtrArray) results = g_steal_pointer (&self->found);
-    g_autoptr(GError) error = g_steal_pointer (&self->found_error);
-    gboolean all = self->found_all;
-
-    drop_found (self);
-    show_found (self, all, results, error);
-  }
-}
-
-static void
-found_after_paint_cb (GdkFrameClock *clock,
-                      SbStoryList   *self)
-{
-  g_signal_handler_disconnect (clock, self->found_paint_id);
-  self->found_paint_id = 0;
-  self->found_idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, found_idle_cb, self, NULL);
-}
-
-/* Results that come before the keystroke's own frame is drawn (a query
- * faster than a frame) go in after it: the keystroke's frame stays the
- * entry's alone, and the results have a frame of their own. */
-static void
-found_cb (SbStorySearch *search,
-          GPtrArray     *results,
-          const GError  *error,
-          gpointer       user_data)
-{
-  SbStoryList *self = user_data;
-  GdkFrameClock *clock = gtk_widget_get_mapped (GTK_WIDGET (self))
-                         ? gtk_widget_get_frame_clock (GTK_WIDGET (self)) : NULL;
-
-  drop_found (self);
-  if (clock == NULL || gdk_frame_clock_get_frame_counter (clock) != self->query_frame)
-    {
-      show_found (self, FALSE, results, error);
-      return;
-    }
-  self->found = results != NULL ? g_ptr_array_ref (results) : NULL;
-  self->found_error = error != NULL ? g_error_copy (error) : NULL;
-  self->found_paint_id = g_signal_connect_object (clock, "after-paint", G_CALLBACK (found_after_paint_cb),
-                                                  self, G_CONNECT_AFTER);
-}
-
-static gboolean
-query_is_empty (SbStoryList *self)
-{
-  return self->query == NULL || *g_strstrip (self->query) == '\0';
-}
-
-/* The first step of putting every story back after a search: what lies
- * past CLEAR_KEEP_ROWS goes now, which tears down most of the ~200 rows
- * the list view made (the costly part: ~200 rows in one frame took 13-25
- * ms at 10,000 stories); every story comes in the next frame, replacing
- * what is left. A selected story that goes stays selected. */
-static void
-show_all_next_frame (SbStoryList   *self,
-                     GdkFrameClock *clock)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
-  guint keep = MIN (n, CLEAR_KEEP_ROWS);
-  guint selected = gtk_single_selection_get_selected (self->selection);
-
-  drop_pending (self);
-  if (self->reselect == NULL && selected != GTK_INVALID_LIST_POSITION && selected >= keep)
-    start_reselect (self, gtk_single_selection_get_selected_item (self->selection));
-  if (keep < n)
-    splice_shown (self, keep, n - keep, NULL, 0);
-  self->found_all = TRUE;
-  self->found_paint_id = g_signal_connect_object (clock, "after-paint", G_CALLBACK (found_after_paint_cb),
-                                                  self, G_CONNECT_AFTER);
-}
-
-/* While typing: the query runs in the store's worker and the list keeps
- * what it shows until the results come (no empty list, no "No Results"
- * in between); an earlier query still running is dropped. Everything
- * (an empty search) shows in the next frame after a search, at once
- * otherwise. */
-static void
-run_search (SbStoryList *self)
-{
-  GdkFrameClock *clock = gtk_widget_get_mapped (GTK_WIDGET (self))
-                         ? gtk_widget_get_frame_clock (GTK_WIDGET (self)) : NULL;
-
-  stop_query (self);
-  if (query_is_empty (self))
-    {
-      /* After a search, in two frames; else (nothing to replace) now. */
-      if (clock != NULL && self->searching)
-        show_all_next_frame (self, clock);
-      else
-        show_all_stories (self);
-      return;
-    }
-  if (gtk_widget_get_frame_clock (GTK_WIDGET (self)) != NULL)
-    self->query_frame = gdk_frame_clock_get_frame_counter (gtk_widget_get_frame_clock (GTK_WIDGET (self)));
-  sb_story_search_run (self->search, self->query);
-}
-
-/* After the store's stories changed: at once, so the list never shows a
- * story that is gone. */
-static void
-run_search_now (SbStoryList *self)
-{
-  g_autoptr(GPtrArray) results = NULL;
-  g_autoptr(GError) error = NULL;
-
-  stop_query (self);
-  if (query_is_empty (self))
-    {
-      show_all_stories (self);
-      return;
-    }
-  results = sb_store_search_stories (self->store, self->query, &error);
-  show_results (self, results, error);
 }
 
 static void
@@ -546,7 +57,7 @@ search_changed_cb (SbStoryList    *self,
     return;
   g_free (self->query);
   self->query = g_steal_pointer (&text);
-  run_search (self);
+  _sb_story_list_run_search (self);
 }
 
 static void
@@ -556,9 +67,11 @@ stop_search_cb (SbStoryList    *self,
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
 }
 
-static void
-search_activate_cb (SbStoryList    *self,
-                    GtkSearchEntry *entry)
+static void flush_deferred_selection (SbStoryList *self);
+
+void
+_sb_story_list_search_activate_cb (SbStoryList    *self,
+                                   GtkSearchEntry *entry)
 {
   g_autoptr(SbStory) first = NULL;
 
@@ -630,8 +143,8 @@ stop_deferred_selection (SbStoryList *self)
   g_clear_handle_id (&self->selection_idle_id, g_source_remove);
 }
 
-static void
-notify_selection (SbStoryList *self)
+void
+_sb_story_list_notify_selection (SbStoryList *self)
 {
   stop_deferred_selection (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_STORY]);
@@ -642,7 +155,7 @@ static void
 flush_deferred_selection (SbStoryList *self)
 {
   if (self->selection_paint_id != 0 || self->selection_idle_id != 0)
-    notify_selection (self);
+    _sb_story_list_notify_selection (self);
 }
 
 static gboolean
@@ -651,7 +164,7 @@ selection_idle_cb (gpointer user_data)
   SbStoryList *self = user_data;
 
   self->selection_idle_id = 0;
-  notify_selection (self);
+  _sb_story_list_notify_selection (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -684,7 +197,7 @@ selected_item_cb (SbStoryList        *self,
     }
   if (!self->defer_selection || clock == NULL)
     {
-      notify_selection (self);
+      _sb_story_list_notify_selection (self);
       return;
     }
   if (self->selection_paint_id == 0 && self->selection_idle_id == 0)
@@ -701,7 +214,7 @@ items_changed_cb (SbStoryList *self,
                   guint        added,
                   GListModel  *model)
 {
-  update_visible_page (self);
+  _sb_story_list_update_visible_page (self);
 }
 
 static void
@@ -714,15 +227,17 @@ stories_changed_cb (SbStoryList *self,
   /* A story added or restored while searching takes its place in the
    * ranking; otherwise the list follows the store's change as it is. */
   if (self->searching || sb_story_list_get_search_running (self))
-    run_search_now (self);
+    _sb_story_list_run_search_now (self);
   else
     {
       g_autoptr(GPtrArray) added_stories = g_ptr_array_new_full (added, g_object_unref);
 
-      flush_pending (self);
+      _sb_story_list_flush_pending (self);
 
       for (guint i = 0; i < added; i++)
         g_ptr_array_add (added_stories, g_list_model_get_item (stories, position + i));
+      /* No longer the start of what a search put in. */
+      g_clear_pointer (&self->source, g_ptr_array_unref);
       g_list_store_splice (self->shown, position, removed, added_stories->pdata, added);
     }
 }
@@ -794,8 +309,8 @@ set_store (SbStoryList *self,
   stories = sb_store_get_stories (store);
 
   self->shown = g_list_store_new (SB_TYPE_STORY);
-  self->search = sb_story_search_new (store, found_cb, self);
-  show_all_stories (self);
+  self->search = sb_story_search_new (store, _sb_story_list_found_cb, self);
+  _sb_story_list_show_all_stories (self);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->shown)));
   gtk_single_selection_set_autoselect (self->selection, TRUE);
   gtk_single_selection_set_can_unselect (self->selection, FALSE);
@@ -814,7 +329,7 @@ set_store (SbStoryList *self,
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
-  update_visible_page (self);
+  _sb_story_list_update_visible_page (self);
 }
 
 static void
@@ -824,10 +339,11 @@ sb_story_list_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->activate_idle_id, g_source_remove);
-  stop_query (self);
+  _sb_story_list_stop_query (self);
   g_clear_object (&self->search);
   stop_deferred_selection (self);
-  drop_pending (self);
+  _sb_story_list_stop_dropping (self);
+  _sb_story_list_drop_pending (self);
   g_clear_object (&self->reselect);
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
@@ -839,6 +355,7 @@ sb_story_list_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->selection);
   g_clear_object (&self->shown);
+  g_clear_pointer (&self->source, g_ptr_array_unref);
   g_clear_pointer (&self->query, g_free);
   g_clear_object (&self->store);
 
@@ -922,7 +439,8 @@ sb_story_list_class_init (SbStoryListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbStoryList, list_view);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "search_activate_cb",
+                                                G_CALLBACK (_sb_story_list_search_activate_cb));
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
 }
 
@@ -980,19 +498,19 @@ sb_story_list_select_story (SbStoryList *self,
 
   g_return_if_fail (SB_IS_STORY_LIST (self));
 
-  flush_found (self);
+  _sb_story_list_flush_found (self);
   flush_deferred_selection (self);
   /* Another story than the one still to come: that one is no longer
    * wanted (autoselect stays off until this one is selected). */
   if (self->reselect != NULL && self->reselect != story)
     g_clear_object (&self->reselect);
   if (self->reselect == story)
-    flush_pending (self);   /* it is selected once in */
+    _sb_story_list_flush_pending (self);   /* it is selected once in */
   /* A story still to come: the list up to it, not all of it. */
   for (guint i = self->pending_next; self->pending != NULL && i < self->pending->len; i++)
     if (self->pending->pdata[i] == story)
       {
-        append_pending (self, i + 1 - self->pending_next);
+        _sb_story_list_append_pending (self, i + 1 - self->pending_next);
         break;
       }
   model = G_LIST_MODEL (self->shown);
@@ -1040,7 +558,7 @@ sb_story_list_set_search_text (SbStoryList *self,
       gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
       g_signal_handlers_unblock_by_func (self->search_entry, search_changed_cb, self);
     }
-  run_search (self);
+  _sb_story_list_run_search (self);
 }
 
 guint
@@ -1058,5 +576,6 @@ sb_story_list_get_search_running (SbStoryList *self)
   g_return_val_if_fail (SB_IS_STORY_LIST (self), FALSE);
 
   return (self->search != NULL && sb_story_search_get_running (self->search)) ||
-         self->found_paint_id != 0 || self->found_idle_id != 0;
+         self->found_paint_id != 0 || self->found_idle_id != 0 ||
+         self->drop_paint_id != 0 || self->drop_id != 0;
 }

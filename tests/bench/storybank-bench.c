@@ -15,7 +15,8 @@
  *                keystroke (the keystroke's frame; the query runs in a
  *                worker, so also the frame that shows its results,
  *                search_results_frame_ms, and the wall time from the
- *                keystroke to it, search_results_shown_ms; and each frame
+ *                keystroke to it, search_results_shown_ms; each frame
+ *                between the two, search_wait_frame_ms; and each frame
  *                after it that fills the rest of the list in,
  *                search_fill_frame_ms; the story chooser's search the same
  *                way, chooser_*), typing one character in the editor (and
@@ -488,7 +489,10 @@ chooser_search_running (gpointer box)
  * that shows the results (from the start of the main-loop iteration that
  * took them in to the end of that frame) and the wall time from the
  * keystroke to the end of that frame: how long the person waits. When the
- * results are in before the keystroke's frame, that frame is both. */
+ * results are in before the keystroke's frame, that frame is both. Each
+ * frame drawn in between (the story list drops its old rows while the
+ * query runs; the chooser fills its rows in) goes into @wait_frames: the
+ * main thread's work since the last frame to its end. */
 static double
 time_worker_keystroke (GtkWidget     *window,
                        Interaction    keystroke,
@@ -496,12 +500,15 @@ time_worker_keystroke (GtkWidget     *window,
                        SearchRunning  running,
                        gpointer       box,
                        double        *results_frame_ms,
-                       double        *shown_ms)
+                       double        *shown_ms,
+                       GArray        *wait_frames)
 {
   gint64 start = g_get_monotonic_time ();
   gint64 deadline = start + 120 * G_USEC_PER_SEC;
   double keystroke_ms = time_interaction (window, keystroke, ui);
   gint64 iteration_start = 0, iteration_polled = 0;
+  gint64 frame_start = g_get_monotonic_time (), frame_polled = polled_us;
+  guint painted = frames_painted;
   guint target;
 
   if (!running (box))
@@ -515,6 +522,13 @@ time_worker_keystroke (GtkWidget     *window,
       iteration_start = g_get_monotonic_time ();
       iteration_polled = polled_us;
       g_main_context_iteration (NULL, TRUE);
+      if (frames_painted != painted && running (box))
+        {
+          append_ms (wait_frames, (g_get_monotonic_time () - frame_start - (polled_us - frame_polled)) / 1000.0);
+          painted = frames_painted;
+          frame_start = g_get_monotonic_time ();
+          frame_polled = polled_us;
+        }
     }
   if (running (box))
     g_error ("no search results within two minutes");
@@ -533,10 +547,11 @@ static double
 time_search_keystroke (GtkWidget *window,
                        Ui        *ui,
                        double    *results_frame_ms,
-                       double    *shown_ms)
+                       double    *shown_ms,
+                       GArray    *wait_frames)
 {
   return time_worker_keystroke (window, search_cb, ui, list_search_running, ui->list,
-                                results_frame_ms, shown_ms);
+                                results_frame_ms, shown_ms, wait_frames);
 }
 
 /* The story chooser (requirements, rounds) of the window, open, and a
@@ -587,6 +602,7 @@ measure_ui (SbStore     *store,
   g_autoptr(GArray) search_fill = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) search_results_frame = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) search_shown = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) search_wait = g_array_new (FALSE, FALSE, sizeof (double));
   GListModel *list_model;
   g_autoptr(GArray) typing = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) questions = g_array_new (FALSE, FALSE, sizeof (double));
@@ -680,7 +696,7 @@ measure_ui (SbStore     *store,
           double results_frame_ms, shown_ms;
 
           ui.text = prefix;
-          append_ms (search, time_search_keystroke (window, &ui, &results_frame_ms, &shown_ms));
+          append_ms (search, time_search_keystroke (window, &ui, &results_frame_ms, &shown_ms, search_wait));
           append_ms (search_results_frame, results_frame_ms);
           append_ms (search_shown, shown_ms);
           while (gtk_widget_get_mapped (GTK_WIDGET (ui.list)) &&
@@ -692,6 +708,7 @@ measure_ui (SbStore     *store,
   add_percentiles (builder, "search_results_frame_ms", search_results_frame);
   add_percentiles (builder, "search_results_shown_ms", search_shown);
   add_percentiles (builder, "search_fill_frame_ms", search_fill);
+  add_percentiles (builder, "search_wait_frame_ms", search_wait);
 
   /* The store's share of it: the full-text query alone (on the main
    * connection; the window runs the same query in a worker). */
@@ -715,6 +732,7 @@ measure_ui (SbStore     *store,
     g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (double));
     g_autoptr(GArray) results_frames = g_array_new (FALSE, FALSE, sizeof (double));
     g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (double));
+    g_autoptr(GArray) waits = g_array_new (FALSE, FALSE, sizeof (double));
 
     /* Its own window with a button to open it, as a requirement row has
      * (the frames counted are that window's). */
@@ -740,7 +758,7 @@ measure_ui (SbStore     *store,
 
           ui.text = prefix;
           append_ms (keys, time_worker_keystroke (host, chooser_search_cb, &ui, chooser_search_running,
-                                                  bench_chooser, &results_frame_ms, &shown_ms));
+                                                  bench_chooser, &results_frame_ms, &shown_ms, waits));
           append_ms (results_frames, results_frame_ms);
           append_ms (shown, shown_ms);
         }
@@ -753,6 +771,7 @@ measure_ui (SbStore     *store,
     add_percentiles (builder, "chooser_keystroke_ms", keys);
     add_percentiles (builder, "chooser_results_frame_ms", results_frames);
     add_percentiles (builder, "chooser_results_shown_ms", shown);
+    add_percentiles (builder, "chooser_wait_frame_ms", waits);
   }
 
   /* Typing at the end of the Action of the first story. */

@@ -37,15 +37,6 @@ struct _SbThemeDots
 G_DEFINE_FINAL_TYPE (SbThemeDots, sb_theme_dots, GTK_TYPE_WIDGET)
 
 /* The same as style.css, should a theme not define the names. */
-static const GdkRGBA fallback_colours[SB_THEME_DOTS_N_COLOURS] = {
-  { 0x35 / 255.f, 0x84 / 255.f, 0xe4 / 255.f, 1.f },
-  { 0xe6 / 255.f, 0x61 / 255.f, 0x00 / 255.f, 1.f },
-  { 0x2e / 255.f, 0xc2 / 255.f, 0x7e / 255.f, 1.f },
-  { 0x91 / 255.f, 0x41 / 255.f, 0xac / 255.f, 1.f },
-  { 0xe5 / 255.f, 0xa5 / 255.f, 0x0a / 255.f, 1.f },
-  { 0xc0 / 255.f, 0x1c / 255.f, 0x28 / 255.f, 1.f },
-};
-
 static void
 ensure_palette (SbThemeDots *self)
 {
@@ -53,13 +44,21 @@ ensure_palette (SbThemeDots *self)
     "framework_0", "framework_1", "framework_2", "framework_3", "framework_4", "framework_5",
   };
   GtkStyleContext *context;
+  GdkRGBA text;
 
   if (self->have_palette)
     return;
+  /* style.css defines the palette; without it (a widget outside the app)
+   * the dots take the text's colour. */
   context = gtk_widget_get_style_context (GTK_WIDGET (self));
+#if GTK_CHECK_VERSION (4, 10, 0)
+  gtk_widget_get_color (GTK_WIDGET (self), &text);
+#else
+  gtk_style_context_get_color (context, &text);
+#endif
   for (guint i = 0; i < SB_THEME_DOTS_N_COLOURS; i++)
     if (!gtk_style_context_lookup_color (context, names[i], &self->palette[i]))
-      self->palette[i] = fallback_colours[i];
+      self->palette[i] = text;
   self->have_palette = TRUE;
 }
 

@@ -377,14 +377,23 @@ wait_to_show_found (SbStoryList   *self,
   gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
 }
 
+/* What waits, in now. */
+static void
+show_waiting_found (SbStoryList *self)
+{
+  g_autoptr(GPtrArray) results = g_steal_pointer (&self->found);
+  g_autoptr(GError) error = g_steal_pointer (&self->found_error);
+  gboolean all = self->found_all;
+
+  drop_found (self);
+  show_found (self, all, results, error);
+}
+
 static gboolean
 found_idle_cb (gpointer user_data)
 {
   SbStoryList *self = user_data;
-  g_autoptr(GPtrArray) results = NULL;
-  g_autoptr(GError) error = NULL;
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-  gboolean all = self->found_all;
 
   self->found_idle_id = 0;
   /* The old list's rows are still going: a frame each, then these. */
@@ -394,10 +403,7 @@ found_idle_cb (gpointer user_data)
       wait_to_show_found (self, clock);
       return G_SOURCE_REMOVE;
     }
-  results = g_steal_pointer (&self->found);
-  error = g_steal_pointer (&self->found_error);
-  self->found_all = FALSE;
-  show_found (self, all, results, error);
+  show_waiting_found (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -405,16 +411,8 @@ found_idle_cb (gpointer user_data)
 void
 _sb_story_list_flush_found (SbStoryList *self)
 {
-  if (self->found_paint_id == 0 && self->found_idle_id == 0)
-    return;
-  {
-    g_autoptr(GPtrArray) results = g_steal_pointer (&self->found);
-    g_autoptr(GError) error = g_steal_pointer (&self->found_error);
-    gboolean all = self->found_all;
-
-    drop_found (self);
-    show_found (self, all, results, error);
-  }
+  if (self->found_paint_id != 0 || self->found_idle_id != 0)
+    show_waiting_found (self);
 }
 
 static void

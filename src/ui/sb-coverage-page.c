@@ -331,6 +331,14 @@ reveal_panel_tick_cb (GtkWidget     *flap,
   return G_SOURCE_REMOVE;
 }
 
+static void
+stop_reveal_tick (SbCoveragePage *self)
+{
+  if (self->reveal_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->flap), self->reveal_tick_id);
+  self->reveal_tick_id = 0;
+}
+
 /* libadwaita 1.2 starts the panel's slide at a speed divided by the
  * flap's laid-out width: before the flap has been laid out (a theme chosen
  * as the page is first shown) that is 0/0, the slide's every step NaN and
@@ -347,11 +355,7 @@ reveal_panel (SbCoveragePage *self,
                                                              reveal_panel_tick_cb, self, NULL);
       return;
     }
-  if (self->reveal_tick_id != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self->flap), self->reveal_tick_id);
-      self->reveal_tick_id = 0;
-    }
+  stop_reveal_tick (self);
   adw_flap_set_reveal_flap (self->flap, reveal);
 }
 
@@ -677,11 +681,7 @@ sb_coverage_page_dispose (GObject *object)
   SbCoveragePage *self = SB_COVERAGE_PAGE (object);
   GtkWidget *child;
 
-  if (self->reveal_tick_id != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self->flap), self->reveal_tick_id);
-      self->reveal_tick_id = 0;
-    }
+  stop_reveal_tick (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_COVERAGE_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "bench-bank.h"
+#include "sb-application.h"
 #include "sb-practice.h"
 
 const char * const bench_bank_search_words[] = { "migration", "latency", "onboarding", NULL };
@@ -108,6 +109,88 @@ typedef struct
   guint n_stories;
 } FillData;
 
+static const char * const requirements[] = {
+  "Own a payments service end to end, from design to on-call",
+  "Lead migrations of large PostgreSQL databases without downtime",
+  "Mentor engineers and raise the bar of code review",
+  "Work with product managers to cut scope and ship on time",
+  "Bring latency and cloud cost down with measurements",
+  "Write clear design documents and get teams to agree on them",
+  "Handle incidents calmly and run blameless reviews",
+  "Build relationships with customers and partners",
+};
+static const char * const round_names[] = {
+  "Phone screen", "System design", "Behavioral", "Hiring manager",
+};
+
+/* Six applications a person is preparing at once, none of them the
+ * current one (Practice and the header follow a current one, which would
+ * change what the rest of the benchmark measures): each with a
+ * requirement per line of its job description, a story or three linked
+ * to most of them, and four rounds with two themes and three stories. */
+static gboolean
+fill_applications (SbStore    *store,
+                   GRand      *rand,
+                   GPtrArray  *stories,
+                   GListModel *themes,
+                   GError    **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  guint n_themes = g_list_model_get_n_items (themes);
+
+  for (guint a = 0; a < 6 && stories->len > 0; a++)
+    {
+      g_autofree char *company = g_strdup_printf ("Company %u", a + 1);
+      g_autoptr(GDateTime) day = g_date_time_add_days (now, 7 + 3 * a);
+      g_autofree char *date = g_date_time_format (day, "%Y-%m-%d");
+      g_autoptr(GString) description = g_string_new (NULL);
+      SbApplication *application = sb_store_create_application (store, NULL, company,
+                                                                "Senior Backend Engineer", error);
+
+      if (application == NULL ||
+          !sb_store_set_application_field (store, application, SB_APPLICATION_FIELD_DATE, date, error))
+        return FALSE;
+      for (guint r = 0; r < G_N_ELEMENTS (requirements); r++)
+        g_string_append_printf (description, "- %s\n", requirements[r]);
+      if (!sb_store_set_application_field (store, application, SB_APPLICATION_FIELD_JOB_DESCRIPTION,
+                                           description->str, error))
+        return FALSE;
+      for (guint r = 0; r < G_N_ELEMENTS (requirements); r++)
+        {
+          SbRequirement *requirement = sb_store_add_requirement (store, application, requirements[r], -1, error);
+          guint n_linked = g_rand_int_range (rand, 0, 4);
+
+          if (requirement == NULL)
+            return FALSE;
+          for (guint l = 0; l < n_linked; l++)
+            if (!sb_store_set_requirement_story (store, requirement,
+                                                 g_ptr_array_index (stories, g_rand_int_range (rand, 0, stories->len)),
+                                                 TRUE, error))
+              return FALSE;
+        }
+      for (guint r = 0; r < G_N_ELEMENTS (round_names); r++)
+        {
+          SbRound *round = sb_store_add_round (store, application, round_names[r], -1, error);
+          g_autoptr(SbTheme) first = g_list_model_get_item (themes, g_rand_int_range (rand, 0, n_themes));
+          g_autoptr(SbTheme) second = g_list_model_get_item (themes, g_rand_int_range (rand, 0, n_themes));
+          const char *focus[] = { sb_theme_get_slug (first), sb_theme_get_slug (second), NULL };
+
+          if (round == NULL)
+            return FALSE;
+          if (first == second)
+            focus[1] = NULL;
+          if (!sb_store_set_round_focus (store, round, focus, error))
+            return FALSE;
+          for (guint s = 0; s < 3; s++)
+            if (!sb_store_set_round_story (store, round,
+                                           g_ptr_array_index (stories, g_rand_int_range (rand, 0, stories->len)),
+                                           TRUE, error))
+              return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 static gboolean
 fill_cb (SbStore   *store,
          gpointer   user_data,
@@ -120,6 +203,8 @@ fill_cb (SbStore   *store,
   guint n_themes = g_list_model_get_n_items (themes);
   guint n_questions = g_list_model_get_n_items (questions);
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  g_autoptr(GPtrArray) made = g_ptr_array_new ();
 
   g_return_val_if_fail (n_themes > 4 && n_questions > 0, FALSE);
 
@@ -141,6 +226,7 @@ fill_cb (SbStore   *store,
 
       if (story == NULL)
         return FALSE;
+      g_ptr_array_add (made, story);
       sb_story_set_field (story, SB_STORY_FIELD_SITUATION, situation);
       sb_story_set_field (story, SB_STORY_FIELD_TASK, task);
       sb_story_set_field (story, SB_STORY_FIELD_ACTION, action);
@@ -195,7 +281,7 @@ fill_cb (SbStore   *store,
             }
         }
     }
-  return TRUE;
+  return fill_applications (store, rand, made, themes, error);
 }
 
 gboolean

@@ -595,7 +595,7 @@ measure_ui (SbStore     *store,
             JsonOut     *builder,
             const char  *dir)
 {
-  static const char * const pages[] = { "coverage", "questions", "practice", "stories" };
+  static const char * const pages[] = { "coverage", "questions", "practice", "applications", "stories" };
   g_autoptr(GArray) idle = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) queries = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) search = g_array_new (FALSE, FALSE, sizeof (double));

@@ -11,6 +11,9 @@
 
 #include <adwaita.h>
 
+#include "sb-application.h"
+#include "sb-application-editor.h"
+#include "sb-applications-page.h"
 #include "sb-coverage-page.h"
 #include "sb-practice-page.h"
 #include "sb-questions-page.h"
@@ -354,10 +357,17 @@ test_pages_warmed_up (void)
 {
   g_autoptr(SbTestDir) dir = sb_test_dir_new ();
   g_autoptr(SbStore) store = open_bank (dir);
-  SbWindow *window = sb_window_new (NULL, store);
+  SbWindow *window;
   GtkWidget *focus;
   GtkWidget *list;
+  SbApplicationsPage *applications;
+  g_autoptr(GError) error = NULL;
+  SbApplication *application = sb_store_create_application (store, "acme", "Acme", "Engineer", &error);
 
+  g_assert_no_error (error);
+  g_assert_nonnull (sb_store_add_requirement (store, application, "Own payment services", -1, &error));
+  g_assert_no_error (error);
+  window = sb_window_new (NULL, store);
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
   gtk_window_present (GTK_WINDOW (window));
   sb_window_show_page (window, "stories");
@@ -384,6 +394,12 @@ test_pages_warmed_up (void)
   /* Drawn off screen: the matrix's column titles are laid out. */
   g_assert_nonnull (sb_coverage_matrix_get_drawn_title (sb_coverage_page_get_matrix (SB_COVERAGE_PAGE (
                                                           built_page (window, "coverage"))), 0));
+  /* The Applications page shows its application, laid out. */
+  applications = SB_APPLICATIONS_PAGE (built_page (window, "applications"));
+  g_assert_true (sb_applications_page_is_built (applications));
+  g_assert_cmpuint (sb_applications_page_get_n_rows (applications), ==, 1);
+  g_assert_true (sb_applications_page_get_selected (applications) == application);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (sb_applications_page_get_editor (applications))), >, 0);
 
   close_window (window);
 }
@@ -418,14 +434,19 @@ test_warm_page_follows_bank (gconstpointer data)
   gboolean mid_warm_up = g_str_equal (data, "warming");
   g_autoptr(SbTestDir) dir = sb_test_dir_new ();
   g_autoptr(SbStore) store = open_bank (dir);
-  SbWindow *window = sb_window_new (NULL, store);
   g_autoptr(GError) error = NULL;
+  SbApplication *application = sb_store_create_application (store, "acme", "Acme", "Engineer", &error);
+  SbWindow *window = sb_window_new (NULL, store);
   g_autoptr(SbStory) example = g_list_model_get_item (sb_store_get_stories (store), 0);
   SbPracticePage *practice;
+  SbApplicationsPage *applications;
   SbStory *story;
   guint n_queued;
   gboolean queued = FALSE;
 
+  g_assert_no_error (error);
+  g_assert_nonnull (sb_store_add_requirement (store, application, "Own payment services", -1, &error));
+  g_assert_no_error (error);
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
   gtk_window_present (GTK_WINDOW (window));
   sb_window_show_page (window, "stories");
@@ -453,6 +474,11 @@ test_warm_page_follows_bank (gconstpointer data)
   story = sb_test_add_story (store, "Checkout outage", "I paged the database team and rolled back.");
   g_assert_true (sb_store_set_story_theme (store, story, "lp-ownership", SB_STRENGTH_PRIMARY, &error));
   g_assert_no_error (error);
+  /* An application added, and a requirement to the one the page shows. */
+  g_assert_nonnull (sb_store_create_application (store, "globex", "Globex", "Engineer", &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (sb_store_add_requirement (store, application, "Mentor engineers", -1, &error));
+  g_assert_no_error (error);
   sb_test_iterate_main_loop ();
   if (mid_warm_up)
     {
@@ -472,6 +498,14 @@ test_warm_page_follows_bank (gconstpointer data)
   sb_window_show_page (window, "coverage");
   wait_until (coverage_shows_outage, window);
   g_assert_true (coverage_shows_outage (window));
+
+  sb_window_show_page (window, "applications");
+  sb_test_iterate_main_loop ();
+  applications = SB_APPLICATIONS_PAGE (built_page (window, "applications"));
+  g_assert_cmpuint (sb_applications_page_get_n_rows (applications), ==, 2);
+  g_assert_true (sb_applications_page_get_selected (applications) == application);
+  g_assert_nonnull (gtk_list_box_get_row_at_index (
+    sb_application_editor_get_requirement_list (sb_applications_page_get_editor (applications)), 1));
 
   close_window (window);
 }

@@ -6,9 +6,10 @@
  * the content shows the one selected. In a narrow window the two become
  * one stack, as on the Stories page.
  *
- * Nothing is built or read until the page is first shown; while it is
- * hidden, a change of the applications only marks the list stale, and
- * the list is read again when the page shows.
+ * Nothing is built or read until the page is first shown or warmed up
+ * (sb_applications_page_prepare()); while it is hidden, a change of the
+ * applications only marks the list stale, and the list is read again
+ * when the page shows.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -480,6 +481,17 @@ sb_applications_page_show_introduction (SbApplicationsPage *self)
   select_row_of (self, NULL);
   show_content (self);
   adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+void
+sb_applications_page_prepare (SbApplicationsPage *self)
+{
+  g_return_if_fail (SB_IS_APPLICATIONS_PAGE (self));
+
+  if (!self->built)
+    build (self);
+  else if (self->stale)
+    refresh (self);
 }
 
 gboolean

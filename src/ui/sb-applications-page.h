@@ -21,6 +21,10 @@ gboolean       sb_applications_page_select_application (SbApplicationsPage *self
                                                         const char         *slug);
 SbApplication *sb_applications_page_get_selected       (SbApplicationsPage *self);
 void           sb_applications_page_show_introduction  (SbApplicationsPage *self);
+/* Makes the content as the page's first show would, and reads the
+ * applications again if they changed since: the window calls it to warm
+ * the page up while it is hidden (see sb-window-pages.c). */
+void           sb_applications_page_prepare            (SbApplicationsPage *self);
 /* Writes what was typed and not yet saved; TRUE when nothing is left. */
 gboolean       sb_applications_page_flush              (SbApplicationsPage *self);
 

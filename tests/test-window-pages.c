@@ -404,6 +404,44 @@ test_pages_warmed_up (void)
   close_window (window);
 }
 
+/* The warm-up's steps wait for a pause: while the person types, clicks or
+ * scrolls (here, input every 100 ms for 1.5 s) no step runs, and they
+ * go on once the input stops. */
+static void
+test_warm_up_waits_for_pause (void)
+{
+  g_autoptr(SbTestDir) dir = sb_test_dir_new ();
+  g_autoptr(SbStore) store = open_bank (dir);
+  SbWindow *window = sb_window_new (NULL, store);
+  guint page, stage;
+  gint64 until;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  sb_window_show_page (window, "stories");
+  _sb_window_note_input (window);
+  wait_until (all_built, window);
+  g_assert_true (all_built (window));
+  page = window->warm_page;
+  stage = window->warm_stage;
+  until = g_get_monotonic_time () + 1500 * 1000;
+  while (g_get_monotonic_time () < until)
+    {
+      gint64 next = g_get_monotonic_time () + 100 * 1000;
+
+      _sb_window_note_input (window);
+      while (g_get_monotonic_time () < next)
+        g_main_context_iteration (NULL, FALSE);
+    }
+  g_assert_cmpuint (window->warm_page, ==, page);
+  g_assert_cmpuint (window->warm_stage, ==, stage);
+  g_assert_false (pages_warm (window));
+
+  wait_until (pages_warm, window);
+  g_assert_true (pages_warm (window));
+  close_window (window);
+}
+
 /* The Coverage page has drawn a column titled @title. */
 static gboolean
 coverage_shows (SbWindow   *window,
@@ -622,6 +660,7 @@ main (int   argc,
   g_test_add_func ("/window-pages/only-shown-page-visible", test_only_shown_page_visible);
   g_test_add_func ("/window-pages/focus-comes-back", test_focus_comes_back);
   g_test_add_func ("/window-pages/warmed-up", test_pages_warmed_up);
+  g_test_add_func ("/window-pages/warm-up-waits-for-pause", test_warm_up_waits_for_pause);
   g_test_add_data_func ("/window-pages/warm-page-follows-bank/after", "warm", test_warm_page_follows_bank);
   g_test_add_data_func ("/window-pages/warm-page-follows-bank/during", "warming", test_warm_page_follows_bank);
   g_test_add_data_func ("/window-pages/close-releases-bank/warm", "warm coverage stories", test_close_releases_bank);

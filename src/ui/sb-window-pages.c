@@ -271,12 +271,34 @@ warm_step_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* A step runs a second after the person's last key, click or scroll at
+ * the earliest: most take 1-7 ms, but the Applications page's are long
+ * (building its editor, then laying out every label it holds), and a
+ * keystroke that came in the middle of one would wait for it. */
+#define WARM_INPUT_PAUSE_US (G_USEC_PER_SEC)
+
+static gboolean
+warm_wait_cb (gpointer user_data)
+{
+  SbWindow *self = user_data;
+
+  self->warm_wait_id = 0;
+  queue_warm_step (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 warm_after_paint_cb (GdkFrameClock *clock,
                      SbWindow      *self)
 {
+  gint64 since_input = g_get_monotonic_time () - self->last_input_us;
+
   g_clear_signal_handler (&self->warm_paint_id, clock);
-  if (self->warm_pages_id == 0)
+  if (self->warm_pages_id != 0 || self->warm_wait_id != 0)
+    return;
+  if (self->last_input_us != 0 && since_input < WARM_INPUT_PAUSE_US)
+    self->warm_wait_id = g_timeout_add ((WARM_INPUT_PAUSE_US - since_input) / 1000 + 1, warm_wait_cb, self);
+  else
     self->warm_pages_id = g_idle_add_full (G_PRIORITY_LOW, warm_step_cb, self, NULL);
 }
 
@@ -304,11 +326,40 @@ maybe_warm_pages (SbWindow *self)
 }
 
 void
+_sb_window_note_input (SbWindow *self)
+{
+  self->last_input_us = g_get_monotonic_time ();
+}
+
+static gboolean
+input_event_cb (GtkEventControllerLegacy *controller,
+                GdkEvent                 *event,
+                SbWindow                 *self)
+{
+  switch ((int) gdk_event_get_event_type (event))
+    {
+    case GDK_KEY_PRESS:
+    case GDK_BUTTON_PRESS:
+    case GDK_SCROLL:
+    case GDK_TOUCH_BEGIN:
+    case GDK_TOUCH_UPDATE:
+    case GDK_TOUCHPAD_SWIPE:
+    case GDK_TOUCHPAD_PINCH:
+      _sb_window_note_input (self);
+      break;
+    default:
+      break;
+    }
+  return GDK_EVENT_PROPAGATE;
+}
+
+void
 _sb_window_stop_warming_pages (SbWindow *self)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
 
   g_clear_handle_id (&self->warm_pages_id, g_source_remove);
+  g_clear_handle_id (&self->warm_wait_id, g_source_remove);
   if (self->warm_paint_id != 0 && clock != NULL)
     g_signal_handler_disconnect (clock, self->warm_paint_id);
   self->warm_paint_id = 0;
@@ -573,6 +624,15 @@ _sb_window_add_pages (SbWindow *self)
    * button whenever a page is added, so adding pages one by one under a
    * switcher title (two switchers) made 30 buttons for the 10 it keeps. */
   adw_view_switcher_title_set_stack (self->switcher_title, self->view_stack);
+
+  /* Watches for input, which the pages' warm-up waits for a pause in. */
+  {
+    GtkEventController *input = gtk_event_controller_legacy_new ();
+
+    gtk_event_controller_set_propagation_phase (input, GTK_PHASE_CAPTURE);
+    g_signal_connect_object (input, "event", G_CALLBACK (input_event_cb), self, 0);
+    gtk_widget_add_controller (GTK_WIDGET (self), input);
+  }
 
   self->current_button = sb_current_application_button_new (self->store);
   adw_header_bar_pack_start (self->header_bar, self->current_button);

@@ -50,6 +50,8 @@ struct _SbWindow
   gulong                warm_paint_id;
   guint                 warm_page;          /* index in warm_pages[] */
   guint                 warm_stage;         /* its next step: WarmStage */
+  guint                 warm_wait_id;       /* a step waiting for a pause in input */
+  gint64                last_input_us;      /* the person's last key, click or scroll */
   GtkWidget            *current_button;
   guint                 badge_source_id;
   guint                 warm_source_id;     /* the store's link maps, after the first frame */
@@ -97,6 +99,9 @@ void           _sb_window_show_editor          (SbWindow     *self);
 /* TRUE once every page has been warmed up (or shown) and hidden again. */
 gboolean       _sb_window_get_pages_warm       (SbWindow     *self);
 void           _sb_window_stop_warming_pages   (SbWindow     *self);
+/* The person typed, clicked or scrolled (the window's input controller
+ * calls it; tests too): the warm-up's next step waits for a pause. */
+void           _sb_window_note_input           (SbWindow     *self);
 
 /* Stories due to tell plus questions due to drill: the Practice badge. */
 guint          _sb_window_count_practice_due   (SbWindow     *self);

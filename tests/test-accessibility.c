@@ -25,6 +25,8 @@
 #include "sb-drill-view.h"
 #include "sb-practice-modes.h"
 #include "sb-focus-picker.h"
+#include "sb-requirement-row.h"
+#include "sb-round-row.h"
 #include "sb-story-chooser.h"
 #include "sb-practice-page.h"
 #include "sb-questions-page.h"
@@ -317,6 +319,20 @@ assert_popovers_named (GtkWidget  *window,
     }
 }
 
+/* The rows' story choosers are made when first opened: made here, as
+ * opening them would. */
+static void
+make_choosers (GtkWidget *widget)
+{
+  if (SB_IS_REQUIREMENT_ROW (widget))
+    sb_requirement_row_get_chooser (SB_REQUIREMENT_ROW (widget));
+  else if (SB_IS_ROUND_ROW (widget))
+    sb_round_row_get_chooser (SB_ROUND_ROW (widget));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    make_choosers (child);
+}
+
 /* The popovers of a long page, checked without popping them up (one
  * scrolled out of the screen cannot be placed under Xvfb): each filled
  * as opening it would. */
@@ -328,6 +344,7 @@ assert_page_popovers_named (GtkWidget  *page,
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
   guint n = 0;
 
+  make_choosers (page);
   collect_menu_buttons (page, buttons);
   for (guint i = 0; i < buttons->len; i++)
     {

@@ -20,6 +20,7 @@
 #include "sb-test-ui.h"
 #include "sb-test-util.h"
 #include "sb-window-private.h"
+#include "sb-wrap-box.h"
 
 #define JOB_DESCRIPTION \
   "About the role\n" \
@@ -1041,12 +1042,65 @@ test_chooser_results_after_keystroke_frame (Fixture       *f,
   adw_header_bar_remove (ADW_HEADER_BAR (gtk_widget_get_ancestor (button, ADW_TYPE_HEADER_BAR)), button);
 }
 
+/* A row's "Link a Story…" chooser is made when the person opens it, by
+ * click or keyboard, and then offers what a chooser made at once would:
+ * every story but those linked already. */
+static void
+test_chooser_made_when_opened (Fixture       *f,
+                               gconstpointer  data)
+{
+  SbApplication *application = new_application (f);
+  SbApplicationEditor *editor = sb_applications_page_get_editor (f->page);
+  g_autoptr(GError) error = NULL;
+  SbRequirement *requirement = sb_store_add_requirement (f->store, application, "Own payment services", -1, &error);
+  g_autoptr(GPtrArray) rows = NULL;
+  GtkMenuButton *link = NULL;
+  GtkWidget *chips, *popover;
+
+  g_assert_no_error (error);
+  g_assert_true (sb_store_set_requirement_story (f->store, requirement, f->outage, TRUE, &error));
+  g_assert_no_error (error);
+  sb_test_iterate_main_loop ();
+  rows = rows_of (sb_application_editor_get_requirement_list (editor), SB_TYPE_REQUIREMENT_ROW);
+  g_assert_cmpuint (rows->len, ==, 1);
+  /* The link button ends the line of chips (the row's menu is above). */
+  chips = sb_test_find_widget (rows->pdata[0], SB_TYPE_WRAP_BOX);
+  g_assert_nonnull (chips);
+  for (GtkWidget *child = gtk_widget_get_first_child (chips); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_MENU_BUTTON (child))
+      link = GTK_MENU_BUTTON (child);
+  g_assert_nonnull (link);
+  g_assert_null (gtk_menu_button_get_popover (link));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (link)));
+
+  gtk_menu_button_popup (link);
+  sb_test_iterate_main_loop ();
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (link));
+  g_assert_true (SB_IS_STORY_CHOOSER (popover));
+  g_assert_true (gtk_widget_get_visible (popover));
+  g_assert_false (offers (SB_STORY_CHOOSER (popover), sb_story_get_uuid (f->outage)));
+  g_assert_true (offers (SB_STORY_CHOOSER (popover), sb_story_get_uuid (f->migration)));
+  /* Made once: opened again, the same chooser. */
+  gtk_menu_button_popdown (link);
+  while (gtk_widget_get_mapped (popover))
+    g_main_context_iteration (NULL, TRUE);
+  gtk_menu_button_popup (link);
+  sb_test_iterate_main_loop ();
+  g_assert_true (GTK_WIDGET (gtk_menu_button_get_popover (link)) == popover);
+  gtk_menu_button_popdown (link);
+  while (gtk_widget_get_mapped (popover))
+    g_main_context_iteration (NULL, TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   sb_test_ui_init (&argc, &argv);
 
+  g_test_add ("/applications-view/chooser-made-when-opened", Fixture, NULL,
+              fixture_set_up, test_chooser_made_when_opened, fixture_tear_down);
   g_test_add ("/applications-view/chooser-search", Fixture, NULL,
               fixture_set_up, test_chooser_search, fixture_tear_down);
   g_test_add ("/applications-view/chooser-fills-by-frames", Fixture, NULL,

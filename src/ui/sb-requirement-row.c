@@ -19,6 +19,7 @@
 #include "sb-chip.h"
 #include "sb-coach.h"
 #include "sb-error-dialog.h"
+#include "sb-label.h"
 #include "sb-requirement-row.h"
 #include "sb-wrap-box.h"
 
@@ -222,7 +223,8 @@ update_stories (SbRequirementRow *self)
     gtk_widget_add_css_class (GTK_WIDGET (self), "requirement-missing");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "requirement-missing");
-  sb_story_chooser_set_excluded (self->chooser, uuids);
+  if (self->chooser != NULL)
+    sb_story_chooser_set_excluded (self->chooser, uuids);
 }
 
 static GPtrArray *
@@ -243,6 +245,30 @@ story_chosen_cb (SbRequirementRow *self,
 
   if (!sb_store_set_requirement_story (self->store, self->requirement, story, TRUE, &error))
     sb_error_dialog_show (GTK_WIDGET (self), _("Could Not Link the Story"), error);
+}
+
+/* The chooser is made when first opened: an application's rows would
+ * otherwise build one each (~1.3 M instructions, and its widgets kept)
+ * for the few a person opens. */
+static SbStoryChooser *
+ensure_chooser (SbRequirementRow *self)
+{
+  if (self->chooser != NULL)
+    return self->chooser;
+  self->chooser = SB_STORY_CHOOSER (sb_story_chooser_new (self->store));
+  sb_story_chooser_set_rank_func (self->chooser, rank_cb, self, NULL);
+  sb_story_chooser_set_excluded (self->chooser, sb_requirement_get_story_uuids (self->requirement));
+  g_signal_connect_object (self->chooser, "story-chosen", G_CALLBACK (story_chosen_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_menu_button_set_popover (self->link_button, GTK_WIDGET (self->chooser));
+  return self->chooser;
+}
+
+static void
+create_chooser_cb (GtkMenuButton *button,
+                   gpointer       user_data)
+{
+  ensure_chooser (user_data);
 }
 
 /* ---- actions ----------------------------------------------------------- */
@@ -420,14 +446,10 @@ build (SbRequirementRow *self)
   /* As tall as the button beside it, so the words sit on its line. */
   gtk_widget_set_size_request (self->missing, -1, LINE_HEIGHT);
 
-  self->chooser = SB_STORY_CHOOSER (sb_story_chooser_new (self->store));
-  sb_story_chooser_set_rank_func (self->chooser, rank_cb, self, NULL);
-  g_signal_connect_object (self->chooser, "story-chosen", G_CALLBACK (story_chosen_cb),
-                           self, G_CONNECT_SWAPPED);
   self->link_button = g_object_ref_sink (GTK_MENU_BUTTON (gtk_menu_button_new ()));
   gtk_menu_button_set_label (self->link_button, _("_Link a Story…"));
   gtk_menu_button_set_use_underline (self->link_button, TRUE);
-  gtk_menu_button_set_popover (self->link_button, GTK_WIDGET (self->chooser));
+  gtk_menu_button_set_create_popup_func (self->link_button, create_chooser_cb, self, NULL);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->link_button),
                                _("Link a story that proves this requirement"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->link_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -462,6 +484,8 @@ sb_requirement_row_new (SbStore       *store,
   build (self);
   update_stories (self);
   update_actions (self);
+  /* Its wrapping labels measured at 12 characters: see sb-label.h. */
+  sb_label_narrow_wrapping (GTK_WIDGET (self));
 
   g_signal_connect_object (requirement, "notify::text", G_CALLBACK (text_changed_cb),
                            self, G_CONNECT_SWAPPED);
@@ -483,7 +507,7 @@ SbStoryChooser *
 sb_requirement_row_get_chooser (SbRequirementRow *self)
 {
   g_return_val_if_fail (SB_IS_REQUIREMENT_ROW (self), NULL);
-  return self->chooser;
+  return ensure_chooser (self);
 }
 
 GtkTextView *

@@ -23,7 +23,8 @@ SbRequirement  *sb_requirement_row_get_requirement (SbRequirementRow *self);
 gboolean        sb_requirement_row_flush           (SbRequirementRow *self);
 /* The text shown, as it will be saved (one line). */
 char           *sb_requirement_row_dup_text        (SbRequirementRow *self);
-/* For tests: the "Link a Story…" chooser, and the text field. */
+/* For tests: the "Link a Story…" chooser (made on first use), and the
+ * text field. */
 SbStoryChooser *sb_requirement_row_get_chooser     (SbRequirementRow *self);
 GtkTextView    *sb_requirement_row_get_text_view   (SbRequirementRow *self);
 /* TRUE while the row says "No story yet". */

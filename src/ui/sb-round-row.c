@@ -20,6 +20,7 @@
 #include "sb-coach.h"
 #include "sb-error-dialog.h"
 #include "sb-focus-picker.h"
+#include "sb-label.h"
 #include "sb-plan.h"
 #include "sb-round-row.h"
 #include "sb-wrap-box.h"
@@ -227,7 +228,8 @@ update_stories (SbRoundRow *self)
   if (n <= 1 || n > 3)
     sb_wrap_box_append (self->story_chips, GTK_WIDGET (self->count_label));
   sb_wrap_box_append (self->story_chips, GTK_WIDGET (self->plan_button));
-  sb_story_chooser_set_excluded (self->chooser, uuids);
+  if (self->chooser != NULL)
+    sb_story_chooser_set_excluded (self->chooser, uuids);
 }
 
 static GPtrArray *
@@ -249,6 +251,30 @@ story_chosen_cb (SbRoundRow *self,
 
   if (!sb_store_set_round_story (self->store, self->round, story, TRUE, &error))
     sb_error_dialog_show (GTK_WIDGET (self), _("Could Not Plan the Story"), error);
+}
+
+/* The chooser is made when first opened: an application's rows would
+ * otherwise build one each (~1.3 M instructions, and its widgets kept)
+ * for the few a person opens. */
+static SbStoryChooser *
+ensure_chooser (SbRoundRow *self)
+{
+  if (self->chooser != NULL)
+    return self->chooser;
+  self->chooser = SB_STORY_CHOOSER (sb_story_chooser_new (self->store));
+  sb_story_chooser_set_rank_func (self->chooser, rank_cb, self, NULL);
+  sb_story_chooser_set_excluded (self->chooser, sb_round_get_story_uuids (self->round));
+  g_signal_connect_object (self->chooser, "story-chosen", G_CALLBACK (story_chosen_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_menu_button_set_popover (self->plan_button, GTK_WIDGET (self->chooser));
+  return self->chooser;
+}
+
+static void
+create_chooser_cb (GtkMenuButton *button,
+                   gpointer       user_data)
+{
+  ensure_chooser (user_data);
 }
 
 /* ---- warnings ---------------------------------------------------------- */
@@ -275,7 +301,7 @@ sb_round_row_set_warnings (SbRoundRow *self,
       icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
       gtk_widget_set_valign (icon, GTK_ALIGN_START);
       label = gtk_label_new (warning->message);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      sb_label_set_wrapping (GTK_LABEL (label));
       gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_widget_set_hexpand (label, TRUE);
@@ -431,14 +457,10 @@ build (SbRoundRow *self)
   self->count_label = g_object_ref_sink (GTK_LABEL (gtk_label_new (NULL)));
   gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "dim-label");
   gtk_widget_set_size_request (GTK_WIDGET (self->count_label), -1, LINE_HEIGHT);
-  self->chooser = SB_STORY_CHOOSER (sb_story_chooser_new (self->store));
-  sb_story_chooser_set_rank_func (self->chooser, rank_cb, self, NULL);
-  g_signal_connect_object (self->chooser, "story-chosen", G_CALLBACK (story_chosen_cb),
-                           self, G_CONNECT_SWAPPED);
   self->plan_button = g_object_ref_sink (GTK_MENU_BUTTON (gtk_menu_button_new ()));
   gtk_menu_button_set_label (self->plan_button, _("_Plan a Story…"));
   gtk_menu_button_set_use_underline (self->plan_button, TRUE);
-  gtk_menu_button_set_popover (self->plan_button, GTK_WIDGET (self->chooser));
+  gtk_menu_button_set_create_popup_func (self->plan_button, create_chooser_cb, self, NULL);
   gtk_widget_add_css_class (GTK_WIDGET (self->plan_button), "flat");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->plan_button),
                                _("Plan a story to tell in this interview; two or three per round"));
@@ -478,6 +500,8 @@ sb_round_row_new (SbStore       *store,
   build (self);
   update_focus (self);
   update_stories (self);
+  /* Its wrapping labels measured at 12 characters: see sb-label.h. */
+  sb_label_narrow_wrapping (GTK_WIDGET (self));
 
   g_signal_connect_object (round, "notify::name", G_CALLBACK (name_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (round, "notify::focus", G_CALLBACK (update_focus), self, G_CONNECT_SWAPPED);
@@ -496,7 +520,7 @@ SbStoryChooser *
 sb_round_row_get_chooser (SbRoundRow *self)
 {
   g_return_val_if_fail (SB_IS_ROUND_ROW (self), NULL);
-  return self->chooser;
+  return ensure_chooser (self);
 }
 
 GtkEditable *

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "sb-application-editor-private.h"
+#include "sb-label.h"
 #include "sb-plan.h"
 #include "sb-requirement-row.h"
 #include "sb-round-row.h"
@@ -278,7 +279,7 @@ sb_application_editor_update_warnings (SbApplicationEditor *self)
       if (warning->round_id != 0 || warning->requirement_id != 0)
         continue;
       label = gtk_label_new (warning->message);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      sb_label_set_wrapping (GTK_LABEL (label));
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_widget_add_css_class (label, "warning");
       gtk_box_append (self->plan_warnings, label);

@@ -27,6 +27,7 @@
 
 #include "sb-application-editor-private.h"
 #include "sb-countdown.h"
+#include "sb-label.h"
 
 #define SAVE_DELAY_MS 400
 
@@ -912,6 +913,8 @@ sb_application_editor_new (SbStore *store)
   self = g_object_new (SB_TYPE_APPLICATION_EDITOR, NULL);
   self->store = g_object_ref (store);
   build (self);
+  /* Its wrapping labels measured at 12 characters: see sb-label.h. */
+  sb_label_narrow_wrapping (GTK_WIDGET (self));
   g_signal_connect_object (store, "applications-changed", G_CALLBACK (applications_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "catalog-changed", G_CALLBACK (catalog_changed_cb),

@@ -23,6 +23,7 @@
 #include "sb-applications-page.h"
 #include "sb-countdown.h"
 #include "sb-error-dialog.h"
+#include "sb-label.h"
 
 struct _SbApplicationsPage
 {
@@ -432,6 +433,9 @@ build (SbApplicationsPage *self)
   adw_leaflet_page_set_navigatable (separator, FALSE);
   adw_leaflet_append (self->leaflet, content);
   gtk_widget_set_parent (GTK_WIDGET (self->leaflet), GTK_WIDGET (self));
+  /* Its wrapping labels measured at 12 characters: see sb-label.h (the
+   * editors' own rows do the same for theirs). */
+  sb_label_narrow_wrapping (GTK_WIDGET (self->leaflet));
 
   g_signal_connect_object (self->store, "applications-changed", G_CALLBACK (update_intro_row),
                            self, G_CONNECT_SWAPPED);
